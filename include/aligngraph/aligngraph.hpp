@@ -1,0 +1,13 @@
+#pragma once
+/// @file aligngraph.hpp
+/// The one include a user needs.
+
+#include "aligngraph/error.hpp"
+#include "aligngraph/io/model_file.hpp"
+#include "aligngraph/io/report.hpp"
+#include "aligngraph/model/graph.hpp"
+#include "aligngraph/model/horizon.hpp"
+#include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/model/records.hpp"
+#include "aligngraph/types.hpp"
+#include "aligngraph/version.hpp"

@@ -1,0 +1,47 @@
+#pragma once
+/// @file model_file.hpp
+/// The JSON model file (docs/model-format.md, schema in schema/aligngraph-model.schema.json).
+///
+///     auto p = aligngraph::load_model("bank.json");  // throws ValidationError listing every problem
+///     aligngraph::save_model(p, "copy.json");        // atomic; load_model("copy.json") == p
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "aligngraph/model/portfolio.hpp"
+
+namespace aligngraph {
+
+/// Version of the file format this library writes and reads.
+inline constexpr int model_format_version = 1;
+
+/// Parse a model from JSON text. `source` names the text in messages (a file name).
+/// Each problem names the source, the JSON pointer and what was expected:
+/// `bank.json: /initiatives/3/costs/capex/2: expected a finite amount >= 0, got -5`.
+/// @throws CycleError or ValidationError listing every problem found (syntax errors stop at the first).
+Portfolio model_from_json(std::string_view text, std::string_view source = "<string>");
+
+/// Read and parse a model file. @throws Error when the file cannot be read;
+/// ValidationError / CycleError as model_from_json.
+Portfolio load_model(const std::filesystem::path& path);
+
+/// The model as JSON text (explicit flows; compact forms are written expanded).
+/// `indent` < 0 writes one line.
+std::string model_to_json(const Portfolio& p, int indent = 2);
+
+/// Write the model to a file atomically: a temporary file beside it, flushed to
+/// disk, then renamed over the target. @throws Error naming the file and the cause.
+void save_model(const Portfolio& p, const std::filesystem::path& path);
+
+/// Replace `path` atomically by `content` (temporary file, fsync, rename).
+/// @throws Error naming the file and the system error.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+/// The sample portfolio shipped with aligngraph (examples/sample-portfolio.json), as text.
+std::string_view sample_portfolio_json();
+
+/// The sample portfolio shipped with aligngraph, parsed.
+Portfolio sample_portfolio();
+
+}  // namespace aligngraph

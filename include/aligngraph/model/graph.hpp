@@ -1,0 +1,73 @@
+#pragma once
+/// @file graph.hpp
+/// Graph queries over the goal hierarchy and the `requires` links: orders, cycles,
+/// transitive closures, the impact of cancelling an initiative and global goal
+/// weights. The public API speaks of indices and ids; the graph library stays in detail/.
+
+#include <Eigen/Core>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/types.hpp"
+
+namespace aligngraph {
+
+/// Initiatives ordered so that every prerequisite comes before its dependants;
+/// otherwise in insertion order (each initiative preceded by its not yet listed
+/// prerequisites). Deterministic.
+/// @throws CycleError naming the whole cycle (`requires cycle: I-3 -> I-9 -> I-3`).
+std::vector<Index> topological_order(const Portfolio& p);
+
+/// Goals ordered parents before children, otherwise in insertion order.
+/// @throws CycleError naming the whole cycle (`goal cycle: G3 -> G7 -> G3`).
+std::vector<Index> goal_order(const Portfolio& p);
+
+/// A cycle among `requires` links as ids in link direction (dependant -> prerequisite),
+/// first id repeated at the end; nothing when the links are acyclic.
+std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p);
+
+/// A cycle among goal links as ids in parent -> child direction, first id repeated;
+/// nothing when the hierarchy is acyclic.
+std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
+
+/// Global goal weights w (length G, goal order of the model, sums to 1 when every
+/// goal is reachable from a root):
+///   w_root  = top weight / sum of top weights of all roots (missing top weight = 1)
+///   w_child = sum over parents p of w_p * (link weight / sum of p's link weights)
+/// @throws CycleError for a cycle among goals.
+Eigen::VectorXd global_goal_weights(const Portfolio& p);
+
+/// Local weight of every goal link, normalised per parent, in goal_links() order.
+Eigen::VectorXd normalized_link_weights(const Portfolio& p);
+
+/// Every initiative that `i` requires, directly or transitively, in index order.
+std::vector<Index> prerequisites(const Portfolio& p, Index i);
+
+/// Every initiative that requires `i`, directly or transitively, in index order.
+std::vector<Index> dependants(const Portfolio& p, Index i);
+
+/// A goal's loss when an initiative is cancelled.
+struct GoalLoss {
+    Index goal;
+    Weight lost_strength;       ///< sum of strengths of the contributions lost
+    Weight remaining_strength;  ///< sum of strengths of the contributions left
+    bool unserved;              ///< no contribution left at all
+};
+
+/// What cancelling an initiative takes with it.
+struct CancellationImpact {
+    Index initiative;
+    /// Initiatives left without a prerequisite: every transitive dependant, index order.
+    std::vector<Index> stranded;
+    /// Goals that lose a contribution from the cancelled initiative or a stranded one,
+    /// goal order.
+    std::vector<GoalLoss> goals;
+};
+
+/// The impact of cancelling initiative `i`.
+CancellationImpact cancellation_impact(const Portfolio& p, Index i);
+
+}  // namespace aligngraph

@@ -1,0 +1,31 @@
+#pragma once
+/// @file horizon.hpp
+/// The model's time axis: P periods of a fixed length, period 0 first.
+
+#include <string>
+
+#include "aligngraph/types.hpp"
+
+namespace aligngraph {
+
+/// The planning horizon. All flows, budgets and capacities are per period of it.
+///
+///     Horizon h{12, 0.25, "2027Q1"};   // three years of quarters
+///     h.label(5);                      // "2028Q2"
+struct Horizon {
+    /// Number of periods P (>= 1).
+    Periods periods = 12;
+    /// Length of one period in years (> 0): 0.25 for quarters, 1.0/12 for months, 1 for years.
+    double period_years = 0.25;
+    /// Label of period 0. Labels of later periods are derived when it has the form
+    /// `YYYYQn` (quarters), `YYYY-MM` (months) or `YYYY` (years) and matches the period
+    /// length; otherwise period t is labelled `first+t`.
+    std::string first_label = "2027Q1";
+
+    /// Label of period t (0-based), as described for `first_label`.
+    std::string label(Period t) const;
+
+    friend bool operator==(const Horizon&, const Horizon&) = default;
+};
+
+}  // namespace aligngraph

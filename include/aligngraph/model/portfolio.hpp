@@ -1,0 +1,223 @@
+#pragma once
+/// @file portfolio.hpp
+/// The portfolio model: goals, initiatives, contributions, dependencies, budgets,
+/// teams and scenarios. Numbers are stored as structure of arrays (Eigen), one row
+/// per initiative in insertion order, so analyses run over all initiatives at once.
+///
+///     aligngraph::Portfolio p{aligngraph::Horizon{4, 0.25, "2027Q1"}};
+///     p.add_goal({.id = "G1", .name = "Grow deposits"});
+///     p.add_initiative({.id = "I-1", .name = "Mobile app", .department = "Retail",
+///                       .duration = 2, .capex = {100, 50}, .benefits = {0, 0, 80, 80}});
+///     p.add_contribution("I-1", "G1", 1.0);
+///     p.check();   // throws ValidationError listing every problem
+
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "aligngraph/error.hpp"
+#include "aligngraph/model/horizon.hpp"
+#include "aligngraph/model/records.hpp"
+#include "aligngraph/types.hpp"
+
+namespace aligngraph {
+
+/// A parent -> child link of the goal hierarchy with its (raw) local weight.
+struct GoalLink {
+    Index parent;
+    Index child;
+    Weight weight;  ///< > 0; normalised among the links of one parent where used
+    friend bool operator==(const GoalLink&, const GoalLink&) = default;
+};
+
+/// Initiative -> goal contribution with strength in [0, 1].
+struct Contribution {
+    Index initiative;
+    Index goal;
+    Weight strength;
+    friend bool operator==(const Contribution&, const Contribution&) = default;
+};
+
+/// `dependant` requires `prerequisite`: it can be selected only if the prerequisite
+/// is, and starts after it finishes.
+struct Requirement {
+    Index dependant;
+    Index prerequisite;
+    friend bool operator==(const Requirement&, const Requirement&) = default;
+};
+
+/// Alternatives: at most one member may be selected.
+struct ExclusionGroup {
+    std::string id;
+    std::vector<Index> members;
+    friend bool operator==(const ExclusionGroup&, const ExclusionGroup&) = default;
+};
+
+/// Demand of one initiative on one team, one value per running period.
+struct TeamDemand {
+    Index initiative;
+    Index team;
+    std::vector<double> per_period;
+    friend bool operator==(const TeamDemand&, const TeamDemand&) = default;
+};
+
+/// Row-per-initiative matrix of money flows (n x P).
+using FlowMatrix = Eigen::MatrixXd;
+
+/// The portfolio model. The builder methods check shapes and references at once
+/// (a ValidationError for an unknown or duplicate id, a flow longer than the
+/// horizon); values (signs, ranges, cycles, conflicting flags) are checked by
+/// `validate()`, which reports every problem, and `check()`, which throws them.
+class Portfolio {
+public:
+    explicit Portfolio(Horizon horizon = {});
+
+    // ---- whole model -------------------------------------------------------------
+    const Horizon& horizon() const noexcept { return horizon_; }
+    const std::string& name() const noexcept { return name_; }
+    void set_name(std::string name) { name_ = std::move(name); }
+    const Settings& settings() const noexcept { return settings_; }
+    void set_settings(Settings s) { settings_ = std::move(s); }
+
+    // ---- builder -----------------------------------------------------------------
+    /// Add a goal. @throws ValidationError on an empty or duplicate id.
+    Index add_goal(Goal goal);
+    /// Link parent -> child with a raw local weight (> 0, checked by validate()).
+    /// @throws ValidationError naming an unknown goal id.
+    void link_goals(std::string_view parent, std::string_view child, Weight local_weight);
+    /// Add an initiative with its flows, criteria, flags and team demand.
+    /// @throws ValidationError on an empty or duplicate id, a flow longer than the
+    ///         horizon, or a demand on an unknown team.
+    Index add_initiative(const Initiative& initiative);
+    /// Initiative -> goal contribution, strength in [0, 1] (checked by validate()).
+    /// @throws ValidationError naming an unknown initiative or goal.
+    void add_contribution(std::string_view initiative, std::string_view goal, Weight strength);
+    /// Same, with a named strength: none, weak, medium or strong.
+    void add_contribution(std::string_view initiative, std::string_view goal, const std::string& scale);
+    /// `dependant` requires `prerequisite`. @throws ValidationError naming an unknown id.
+    void add_requires(std::string_view dependant, std::string_view prerequisite);
+    /// A group of alternatives (at least two distinct members).
+    /// @throws ValidationError on an unknown member, a duplicate group id or fewer than two members.
+    void add_exclusion(std::string id, const std::vector<std::string>& members);
+    /// A per-period budget. @throws ValidationError on a duplicate id or a limit list
+    /// whose length is not the horizon's.
+    Index add_budget(Budget budget);
+    /// A team with per-period capacity. @throws as add_budget.
+    Index add_team(Team team);
+    /// Demand of an initiative on a team, one value per running period (length = duration).
+    /// @throws ValidationError naming an unknown id or a wrong length.
+    void set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period);
+    /// Add a scenario (its ids are checked by validate()). @throws ValidationError on a duplicate id.
+    void add_scenario(Scenario scenario);
+
+    // ---- sizes and ids -----------------------------------------------------------
+    Index initiative_count() const noexcept { return static_cast<Index>(ids_.size()); }
+    Index goal_count() const noexcept { return static_cast<Index>(goals_.size()); }
+    Index budget_count() const noexcept { return static_cast<Index>(budgets_.size()); }
+    Index team_count() const noexcept { return static_cast<Index>(teams_.size()); }
+    const std::vector<std::string>& initiative_ids() const noexcept { return ids_; }
+    std::vector<std::string> goal_ids() const;
+    /// Index of an initiative / goal / team / budget id, or nothing.
+    std::optional<Index> find_initiative(std::string_view id) const;
+    std::optional<Index> find_goal(std::string_view id) const;
+    std::optional<Index> find_team(std::string_view id) const;
+    std::optional<Index> find_budget(std::string_view id) const;
+    /// Index of an initiative id. @throws ValidationError naming the unknown id.
+    Index initiative_index(std::string_view id) const;
+    /// Index of a goal id. @throws ValidationError naming the unknown id.
+    Index goal_index(std::string_view id) const;
+
+    // ---- records (copies, for reports, I/O and bindings) -------------------------
+    Initiative initiative(Index i) const;
+    const Goal& goal(Index g) const { return goals_.at(static_cast<std::size_t>(g)); }
+    const std::vector<Goal>& goals() const noexcept { return goals_; }
+    const std::vector<Budget>& budgets() const noexcept { return budgets_; }
+    const std::vector<Team>& teams() const noexcept { return teams_; }
+    const std::vector<Scenario>& scenarios() const noexcept { return scenarios_; }
+    const std::vector<GoalLink>& goal_links() const noexcept { return goal_links_; }
+    const std::vector<Contribution>& contributions() const noexcept { return contributions_; }
+    const std::vector<Requirement>& requirements() const noexcept { return requirements_; }
+    const std::vector<ExclusionGroup>& exclusions() const noexcept { return exclusions_; }
+    const std::vector<TeamDemand>& demands() const noexcept { return demands_; }
+
+    // ---- structure of arrays (n = initiative_count(), P = horizon periods) -------
+    const std::vector<std::string>& names() const noexcept { return names_; }
+    const std::vector<std::string>& departments() const noexcept { return departments_; }
+    /// Capital expenditure, n x P.
+    auto capex() const { return capex_.topRows(initiative_count()); }
+    /// Operating expenditure, n x P.
+    auto opex() const { return opex_.topRows(initiative_count()); }
+    /// Benefits (inflows), n x P.
+    auto benefits() const { return benefits_.topRows(initiative_count()); }
+    /// capex + opex, n x P.
+    FlowMatrix costs() const { return capex() + opex(); }
+    /// benefits - capex - opex, n x P (outflows negative).
+    FlowMatrix net_flows() const { return benefits() - capex() - opex(); }
+    auto starts() const { return starts_.head(initiative_count()); }
+    auto durations() const { return durations_.head(initiative_count()); }
+    auto efforts() const { return efforts_.head(initiative_count()); }
+    const std::vector<Flags>& flags() const noexcept { return flags_; }
+    const std::vector<Status>& statuses() const noexcept { return statuses_; }
+    const std::vector<std::optional<Uncertainty>>& uncertainties() const noexcept { return uncertainties_; }
+    /// Names of the criteria, in the order of the columns of criteria().
+    const std::vector<std::string>& criterion_names() const noexcept { return criterion_names_; }
+    /// Criterion scores, n x C; NaN where an initiative has no score for a criterion.
+    auto criteria() const { return criteria_.topRows(initiative_count()); }
+    /// Contribution strengths as a sparse n x G matrix.
+    Eigen::SparseMatrix<double, Eigen::RowMajor> contribution_matrix() const;
+    /// Costs counted by budget b, n x P (capex, opex or both, of its department or all).
+    FlowMatrix budget_costs(Index b) const;
+    /// Budget limits, B x P.
+    Eigen::MatrixXd budget_limits() const;
+    /// Team capacities, T x P.
+    Eigen::MatrixXd team_capacities() const;
+
+    // ---- validation --------------------------------------------------------------
+    /// Every problem of the model, in model order; empty when valid.
+    std::vector<Problem> validate() const;
+    /// @throws CycleError when the problems include a cycle, else ValidationError
+    ///         when there is any problem; the message lists them all.
+    void check() const;
+
+    /// Field-by-field equality (exact for numbers).
+    bool operator==(const Portfolio& other) const;
+
+private:
+    void reserve_rows(Index n);
+    static void copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& flow);
+
+    Horizon horizon_;
+    std::string name_;
+    Settings settings_;
+
+    std::vector<Goal> goals_;
+    std::unordered_map<std::string, Index> goal_index_;
+    std::vector<GoalLink> goal_links_;
+
+    std::vector<std::string> ids_, names_, departments_;
+    std::unordered_map<std::string, Index> initiative_index_;
+    FlowMatrix capex_, opex_, benefits_;
+    Eigen::VectorXi starts_, durations_;
+    Eigen::VectorXd efforts_;
+    std::vector<Flags> flags_;
+    std::vector<Status> statuses_;
+    std::vector<std::optional<Uncertainty>> uncertainties_;
+    std::vector<std::string> criterion_names_;
+    Eigen::MatrixXd criteria_;
+
+    std::vector<Contribution> contributions_;
+    std::vector<Requirement> requirements_;
+    std::vector<ExclusionGroup> exclusions_;
+    std::vector<Budget> budgets_;
+    std::vector<Team> teams_;
+    std::vector<TeamDemand> demands_;
+    std::vector<Scenario> scenarios_;
+};
+
+}  // namespace aligngraph

@@ -1,0 +1,157 @@
+#pragma once
+/// @file records.hpp
+/// The plain records the builder takes and the model hands back: one goal, one
+/// initiative, one budget, one team, one scenario. The model itself stores their
+/// numbers as structure of arrays (see portfolio.hpp).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "aligngraph/types.hpp"
+
+namespace aligngraph {
+
+/// A goal's key performance indicator.
+struct Kpi {
+    std::string metric;  ///< what is measured ("cost-income ratio")
+    std::string unit;    ///< its unit ("%")
+    double baseline = 0; ///< value today
+    double target = 0;   ///< value aimed for
+    friend bool operator==(const Kpi&, const Kpi&) = default;
+};
+
+/// A node of the goal hierarchy (enterprise goal, business objective, IT goal...).
+struct Goal {
+    std::string id;
+    std::string name;
+    std::string level;   ///< free label of the level, e.g. "enterprise", "business", "it"
+    std::string owner;   ///< owning department, may be empty
+    std::optional<Kpi> kpi;
+    /// Top-level weight, for root goals only (> 0; roots are normalised to sum 1).
+    /// A root without one counts as 1 (equal weights).
+    std::optional<Weight> weight;
+    friend bool operator==(const Goal&, const Goal&) = default;
+};
+
+/// Lifecycle status of an initiative.
+enum class Status { proposed, approved, running, completed, cancelled, on_hold };
+
+/// How risk analysis samples a three-point estimate.
+enum class Distribution { triangular, pert, uniform, normal, lognormal };
+
+/// A three-point estimate: low <= mode <= high. For cost and benefit these are
+/// multipliers of the planned flows (1 = as planned); for delay, periods.
+struct Estimate {
+    Distribution distribution = Distribution::triangular;
+    double low = 1;
+    double mode = 1;
+    double high = 1;
+    friend bool operator==(const Estimate&, const Estimate&) = default;
+};
+
+/// What is uncertain about an initiative. A failed initiative (probability
+/// 1 - success_probability) spends its cost and returns no benefit.
+struct Uncertainty {
+    std::optional<Estimate> cost;
+    std::optional<Estimate> benefit;
+    std::optional<Estimate> delay;
+    double success_probability = 1;
+    friend bool operator==(const Uncertainty&, const Uncertainty&) = default;
+};
+
+/// Decision flags of an initiative.
+struct Flags {
+    bool mandatory = false;   ///< must be funded (regulatory, contractual)
+    bool forced_in = false;   ///< decided in by the board
+    bool forced_out = false;  ///< decided out by the board
+    friend bool operator==(const Flags&, const Flags&) = default;
+};
+
+/// An initiative: an IT or business project that costs, returns and serves goals.
+///
+/// Flows are per period of the horizon, from period 0; a list shorter than the
+/// horizon is followed by zeros. Amounts are non-negative: costs are outflows,
+/// benefits inflows.
+struct Initiative {
+    std::string id;
+    std::string name;
+    std::string department;
+    Period start = 0;       ///< first period the initiative runs
+    Periods duration = 1;   ///< periods it runs (>= 1); start + duration <= horizon
+    double effort = 0;      ///< size or effort (person-days, story points...; >= 0)
+    std::vector<Money> capex;
+    std::vector<Money> opex;
+    std::vector<Money> benefits;
+    /// Named criterion scores for weighted scoring, e.g. {"risk_reduction", 7}.
+    std::map<std::string, double> criteria;
+    std::optional<Uncertainty> uncertainty;
+    Flags flags;
+    Status status = Status::proposed;
+    /// Demand on teams while it runs: team id -> one value per running period
+    /// (length = duration).
+    std::map<std::string, std::vector<double>> demand;
+    friend bool operator==(const Initiative&, const Initiative&) = default;
+};
+
+/// Which costs a budget limits.
+enum class CostKind { all, capex, opex };
+
+/// A per-period limit on the costs of one funding pool: the initiatives of one
+/// department (or all when `department` is empty), counting capex, opex or both.
+/// The budget with no department and kind `all` is the total budget.
+struct Budget {
+    std::string id;
+    std::string department;        ///< empty: every department
+    CostKind kind = CostKind::all;
+    std::vector<Money> limits;     ///< one per period
+    friend bool operator==(const Budget&, const Budget&) = default;
+};
+
+/// A team whose capacity (FTE, hours...) initiatives draw on while they run.
+struct Team {
+    std::string id;
+    std::string name;
+    std::vector<double> capacity;  ///< one per period
+    friend bool operator==(const Team&, const Team&) = default;
+};
+
+/// A named overlay on the model. Fields left empty change nothing.
+struct Scenario {
+    std::string id;
+    std::string name;
+    std::optional<Rate> discount_rate;          ///< replaces the yearly discount rate
+    std::optional<double> budget_factor;        ///< scales every budget limit (> 0)
+    std::optional<double> cost_overrun;         ///< scales every cost flow (> 0)
+    std::optional<Weight> enabler_share;        ///< replaces beta, in [0, 1]
+    std::map<std::string, Weight> goal_weights; ///< root goal id -> top-level weight
+    std::vector<std::string> forced_in;         ///< initiative ids decided in
+    std::vector<std::string> forced_out;        ///< initiative ids decided out
+    friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+/// Model-wide settings.
+struct Settings {
+    Rate discount_rate = 0.10;     ///< per year; converted to the period length where used
+    Weight enabler_share = 0.5;    ///< beta: share of a dependant's alignment credited to its prerequisites
+    std::string currency = "EUR";
+    friend bool operator==(const Settings&, const Settings&) = default;
+};
+
+/// Named contribution strengths, as in QFD matrices: none/weak/medium/strong = 0/1/3/9, over 9.
+/// @returns the strength in [0, 1], or nothing for an unknown name.
+std::optional<Weight> contribution_strength(const std::string& name);
+
+/// Names of the enum values as the model file writes them ("on_hold", "pert", "capex").
+std::string_view to_string(Status s);
+std::string_view to_string(Distribution d);
+std::string_view to_string(CostKind k);
+/// The enum value of a name, or nothing for an unknown name.
+std::optional<Status> status_from_string(std::string_view name);
+std::optional<Distribution> distribution_from_string(std::string_view name);
+std::optional<CostKind> cost_kind_from_string(std::string_view name);
+
+}  // namespace aligngraph

@@ -1,0 +1,221 @@
+// Graph queries over goals and `requires` links, on Boost.Graph behind detail/.
+
+#include "aligngraph/model/graph.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "aligngraph/detail/digraph.hpp"
+
+namespace aligngraph {
+
+namespace detail {
+
+Digraph make_digraph(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
+    return Digraph(edges.begin(), edges.end(), n);
+}
+
+namespace {
+
+// Records the DFS tree and stops at the first back edge, which closes a cycle.
+struct CycleFinder : boost::default_dfs_visitor {
+    std::vector<std::size_t>* parent;
+    std::optional<std::pair<std::size_t, std::size_t>>* back;
+    void tree_edge(Digraph::edge_descriptor e, const Digraph& g) const { (*parent)[target(e, g)] = source(e, g); }
+    void back_edge(Digraph::edge_descriptor e, const Digraph& g) const {
+        if (!*back) *back = std::pair{source(e, g), target(e, g)};
+    }
+};
+
+}  // namespace
+
+std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
+    const auto n = num_vertices(g);
+    std::vector<std::size_t> parent(n, n);
+    std::optional<std::pair<std::size_t, std::size_t>> back;
+    std::vector<boost::default_color_type> color(n);
+    boost::depth_first_search(g, boost::visitor(CycleFinder{{}, &parent, &back})
+                                     .color_map(boost::make_iterator_property_map(
+                                         color.begin(), get(boost::vertex_index, g))));
+    if (!back) return std::nullopt;
+    // The back edge u -> v closes the tree path v -> ... -> u.
+    const auto [u, v] = *back;
+    std::vector<std::size_t> path{u};
+    for (auto w = u; w != v; path.push_back(w)) w = parent[w];
+    std::reverse(path.begin(), path.end());
+    path.push_back(v);
+    return path;
+}
+
+std::vector<std::size_t> targets_first_order(const Digraph& g) {
+    std::vector<std::size_t> order;
+    order.reserve(num_vertices(g));
+    // topological_sort emits vertices in reverse topological order: each vertex after
+    // every vertex its edges point to.
+    boost::topological_sort(g, std::back_inserter(order));
+    return order;
+}
+
+std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward) {
+    const auto n = num_vertices(g);
+    std::vector<boost::default_color_type> color(n, boost::white_color);
+    auto colors = boost::make_iterator_property_map(color.begin(), get(boost::vertex_index, g));
+    if (backward)
+        boost::breadth_first_visit(boost::make_reverse_graph(g), from, boost::color_map(colors));
+    else
+        boost::breadth_first_visit(g, from, boost::color_map(colors));
+    std::vector<std::size_t> out;
+    for (std::size_t v = 0; v < n; ++v)
+        if (v != from && color[v] != boost::white_color) out.push_back(v);
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using Edges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// Edges dependant -> prerequisite: they point to what must come first.
+detail::Digraph requires_graph(const Portfolio& p) {
+    Edges edges;
+    edges.reserve(p.requirements().size());
+    for (const auto& r : p.requirements())
+        edges.emplace_back(static_cast<std::size_t>(r.dependant), static_cast<std::size_t>(r.prerequisite));
+    return detail::make_digraph(static_cast<std::size_t>(p.initiative_count()), edges);
+}
+
+// Edges child -> parent: they point to what must come first.
+detail::Digraph goal_graph(const Portfolio& p) {
+    Edges edges;
+    edges.reserve(p.goal_links().size());
+    for (const auto& l : p.goal_links())
+        edges.emplace_back(static_cast<std::size_t>(l.child), static_cast<std::size_t>(l.parent));
+    return detail::make_digraph(static_cast<std::size_t>(p.goal_count()), edges);
+}
+
+template <class IdOf>
+std::vector<std::string> ids_of(const std::vector<std::size_t>& path, IdOf id_of) {
+    std::vector<std::string> out;
+    for (auto v : path) out.push_back(id_of(v));
+    return out;
+}
+
+std::vector<Index> to_index(const std::vector<std::size_t>& v) { return {v.begin(), v.end()}; }
+
+void check_initiative(const Portfolio& p, Index i, const char* fn) {
+    if (i < 0 || i >= p.initiative_count())
+        throw ValidationError(fmt::format("{}(): initiative index {} out of range [0, {})", fn, i, p.initiative_count()));
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p) {
+    auto cycle = detail::find_cycle(requires_graph(p));
+    if (!cycle) return std::nullopt;
+    return ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
+}
+
+std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p) {
+    auto cycle = detail::find_cycle(goal_graph(p));
+    if (!cycle) return std::nullopt;
+    // The search walks child -> parent; report parent -> child.
+    std::reverse(cycle->begin(), cycle->end());
+    return ids_of(*cycle, [&](std::size_t v) { return p.goal(static_cast<Index>(v)).id; });
+}
+
+std::vector<Index> topological_order(const Portfolio& p) {
+    auto g = requires_graph(p);
+    if (auto cycle = detail::find_cycle(g)) {
+        auto ids = ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
+        auto what = fmt::format("topological_order(): requires cycle: {}", fmt::join(ids, " -> "));
+        throw CycleError(std::move(what), std::move(ids));
+    }
+    return to_index(detail::targets_first_order(g));
+}
+
+std::vector<Index> goal_order(const Portfolio& p) {
+    auto g = goal_graph(p);
+    if (auto cycle = find_goal_cycle(p)) {
+        auto what = fmt::format("goal_order(): goal cycle: {}", fmt::join(*cycle, " -> "));
+        throw CycleError(std::move(what), std::move(*cycle));
+    }
+    return to_index(detail::targets_first_order(g));
+}
+
+Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
+    const auto& links = p.goal_links();
+    Eigen::VectorXd parent_sum = Eigen::VectorXd::Zero(p.goal_count());
+    for (const auto& l : links) parent_sum(l.parent) += l.weight;
+    Eigen::VectorXd w(static_cast<Index>(links.size()));
+    for (std::size_t k = 0; k < links.size(); ++k) w(static_cast<Index>(k)) = links[k].weight / parent_sum(links[k].parent);
+    return w;
+}
+
+Eigen::VectorXd global_goal_weights(const Portfolio& p) {
+    const auto G = p.goal_count();
+    const auto order = goal_order(p);
+    const auto& links = p.goal_links();
+    const auto local = normalized_link_weights(p);
+
+    std::vector<std::vector<std::size_t>> incoming(static_cast<std::size_t>(G));
+    for (std::size_t k = 0; k < links.size(); ++k) incoming[links[k].child].push_back(k);
+
+    double root_total = 0;
+    for (Index g = 0; g < G; ++g)
+        if (incoming[g].empty()) root_total += p.goal(g).weight.value_or(1.0);
+
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(G);
+    for (Index g : order) {
+        if (incoming[g].empty()) {
+            w(g) = p.goal(g).weight.value_or(1.0) / root_total;
+            continue;
+        }
+        for (auto k : incoming[g]) w(g) += w(links[k].parent) * local(static_cast<Index>(k));
+    }
+    return w;
+}
+
+std::vector<Index> prerequisites(const Portfolio& p, Index i) {
+    check_initiative(p, i, "prerequisites");
+    return to_index(detail::reachable(requires_graph(p), static_cast<std::size_t>(i), false));
+}
+
+std::vector<Index> dependants(const Portfolio& p, Index i) {
+    check_initiative(p, i, "dependants");
+    return to_index(detail::reachable(requires_graph(p), static_cast<std::size_t>(i), true));
+}
+
+CancellationImpact cancellation_impact(const Portfolio& p, Index i) {
+    CancellationImpact impact{i, dependants(p, i), {}};
+    std::vector<char> lost(static_cast<std::size_t>(p.initiative_count()), 0);
+    lost[i] = 1;
+    for (Index d : impact.stranded) lost[d] = 1;
+
+    std::vector<double> lost_strength(static_cast<std::size_t>(p.goal_count()), 0.0);
+    std::vector<double> kept_strength(static_cast<std::size_t>(p.goal_count()), 0.0);
+    std::vector<char> touched(static_cast<std::size_t>(p.goal_count()), 0);
+    std::vector<int> kept_count(static_cast<std::size_t>(p.goal_count()), 0);
+    for (const auto& c : p.contributions()) {
+        if (lost[c.initiative]) {
+            lost_strength[c.goal] += c.strength;
+            touched[c.goal] = 1;
+        } else {
+            kept_strength[c.goal] += c.strength;
+            if (c.strength > 0) ++kept_count[c.goal];
+        }
+    }
+    for (Index g = 0; g < p.goal_count(); ++g)
+        if (touched[g]) impact.goals.push_back({g, lost_strength[g], kept_strength[g], kept_count[g] == 0});
+    return impact;
+}
+
+}  // namespace aligngraph

@@ -1,0 +1,780 @@
+// The JSON model file: reading with every problem located by a JSON pointer,
+// writing in a fixed key order, atomic saving. Format: docs/model-format.md.
+
+#include "aligngraph/io/model_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <initializer_list>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace aligngraph {
+
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+std::string token(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string kind_of(const json& j) {
+    if (j.is_null()) return "null";
+    if (j.is_boolean()) return j.get<bool>() ? "true" : "false";
+    if (j.is_number()) return j.dump();
+    if (j.is_string()) return "a string";
+    if (j.is_array()) return fmt::format("an array of {}", j.size());
+    return "an object";
+}
+
+// Reads one document, collecting every problem instead of stopping at the first.
+class Reader {
+public:
+    explicit Reader(std::string source) : source_(std::move(source)) {}
+
+    void fail(const std::string& ptr, std::string message) { problems_.push_back({ptr, std::move(message), {}}); }
+    std::vector<Problem>& problems() { return problems_; }
+
+    bool expect_object(const json& j, const std::string& ptr) {
+        if (j.is_object()) return true;
+        fail(ptr, fmt::format("expected an object, got {}", kind_of(j)));
+        return false;
+    }
+    bool expect_array(const json& j, const std::string& ptr) {
+        if (j.is_array()) return true;
+        fail(ptr, fmt::format("expected an array, got {}", kind_of(j)));
+        return false;
+    }
+    /// Reports keys of `obj` that are not in `allowed` (a typo is never silently ignored).
+    void known_keys(const json& obj, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
+        for (const auto& [key, value] : obj.items()) {
+            bool ok = false;
+            for (auto a : allowed) ok = ok || a == key;
+            if (!ok) {
+                std::string list;
+                for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                fail(ptr + "/" + token(key), fmt::format("unknown key '{}'; expected one of: {}", key, list));
+            }
+        }
+    }
+    const json* member(const json& obj, const std::string& key, const std::string& ptr, bool required) {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) fail(ptr, fmt::format("missing required key '{}'", key));
+            return nullptr;
+        }
+        return &*it;
+    }
+    std::optional<std::string> string(const json& obj, const std::string& key, const std::string& ptr, bool required,
+                                      bool non_empty = false) {
+        const json* j = member(obj, key, ptr, required);
+        if (!j) return std::nullopt;
+        if (!j->is_string()) {
+            fail(ptr + "/" + token(key), fmt::format("expected a string, got {}", kind_of(*j)));
+            return std::nullopt;
+        }
+        auto s = j->get<std::string>();
+        if (non_empty && s.empty()) {
+            fail(ptr + "/" + token(key), "expected a non-empty string");
+            return std::nullopt;
+        }
+        return s;
+    }
+    std::optional<double> number(const json& j, const std::string& ptr) {
+        if (!j.is_number()) {
+            fail(ptr, fmt::format("expected a number, got {}", kind_of(j)));
+            return std::nullopt;
+        }
+        return j.get<double>();
+    }
+    std::optional<double> number(const json& obj, const std::string& key, const std::string& ptr, bool required) {
+        const json* j = member(obj, key, ptr, required);
+        if (!j) return std::nullopt;
+        return number(*j, ptr + "/" + token(key));
+    }
+    std::optional<long long> integer(const json& obj, const std::string& key, const std::string& ptr, bool required) {
+        const json* j = member(obj, key, ptr, required);
+        if (!j) return std::nullopt;
+        if (!j->is_number_integer()) {
+            fail(ptr + "/" + token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
+            return std::nullopt;
+        }
+        return j->get<long long>();
+    }
+    std::optional<bool> boolean(const json& obj, const std::string& key, const std::string& ptr) {
+        const json* j = member(obj, key, ptr, false);
+        if (!j) return std::nullopt;
+        if (!j->is_boolean()) {
+            fail(ptr + "/" + token(key), fmt::format("expected true or false, got {}", kind_of(*j)));
+            return std::nullopt;
+        }
+        return j->get<bool>();
+    }
+    /// A list of numbers, at most `max_len` long (exactly when `exact`); a single number
+    /// stands for that number in each of `max_len` places when `scalar_ok`.
+    std::optional<std::vector<double>> numbers(const json& j, const std::string& ptr, std::size_t max_len, bool exact,
+                                               bool scalar_ok, const char* per) {
+        if (scalar_ok && j.is_number()) return std::vector<double>(max_len, j.get<double>());
+        if (!j.is_array()) {
+            fail(ptr, fmt::format("expected {}an array of numbers, got {}", scalar_ok ? "a number or " : "", kind_of(j)));
+            return std::nullopt;
+        }
+        if (exact ? j.size() != max_len : j.size() > max_len) {
+            fail(ptr, fmt::format("has {} values, expected {} {} ({})", j.size(), exact ? "one" : "at most one", per,
+                                  max_len));
+            return std::nullopt;
+        }
+        std::vector<double> out;
+        bool ok = true;
+        for (std::size_t k = 0; k < j.size(); ++k) {
+            auto v = number(j[k], fmt::format("{}/{}", ptr, k));
+            ok = ok && v.has_value();
+            out.push_back(v.value_or(0));
+        }
+        if (!ok) return std::nullopt;
+        return out;
+    }
+    std::vector<std::string> id_list(const json& j, const std::string& ptr) {
+        std::vector<std::string> out;
+        if (!expect_array(j, ptr)) return out;
+        for (std::size_t k = 0; k < j.size(); ++k) {
+            if (j[k].is_string()) out.push_back(j[k].get<std::string>());
+            else fail(fmt::format("{}/{}", ptr, k), fmt::format("expected an id (a string), got {}", kind_of(j[k])));
+        }
+        return out;
+    }
+
+private:
+    std::string source_;
+    std::vector<Problem> problems_;
+};
+
+std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::string& ptr) {
+    if (!r.expect_object(j, ptr)) return std::nullopt;
+    r.known_keys(j, ptr, {"distribution", "low", "mode", "high"});
+    Estimate e;
+    if (auto d = r.string(j, "distribution", ptr, false)) {
+        if (auto dist = distribution_from_string(*d)) e.distribution = *dist;
+        else r.fail(ptr + "/distribution",
+                    fmt::format("unknown distribution '{}'; expected triangular, pert, uniform, normal or lognormal", *d));
+    }
+    auto low = r.number(j, "low", ptr, true);
+    auto mode = r.number(j, "mode", ptr, true);
+    auto high = r.number(j, "high", ptr, true);
+    if (!low || !mode || !high) return std::nullopt;
+    e.low = *low;
+    e.mode = *mode;
+    e.high = *high;
+    return e;
+}
+
+// Expands the compact form into flows (docs/model-format.md, "Compact form").
+void expand_compact(Reader& r, const json& j, const std::string& ptr, const Horizon& h, Initiative& in) {
+    if (!r.expect_object(j, ptr)) return;
+    r.known_keys(j, ptr, {"total_cost", "capex_share", "yearly_benefit", "lifetime_years", "yearly_run_cost"});
+    auto total = r.number(j, "total_cost", ptr, true);
+    auto share = r.number(j, "capex_share", ptr, true);
+    auto yearly = r.number(j, "yearly_benefit", ptr, false).value_or(0.0);
+    auto run = r.number(j, "yearly_run_cost", ptr, false).value_or(0.0);
+    auto lifetime = r.number(j, "lifetime_years", ptr, yearly > 0 || run > 0);
+    bool ok = total && share;
+    auto bad = [&](const char* key, std::string msg) {
+        r.fail(ptr + "/" + key, std::move(msg));
+        ok = false;
+    };
+    if (total && !(std::isfinite(*total) && *total >= 0)) bad("total_cost", fmt::format("total cost {}, expected a finite amount >= 0", *total));
+    if (share && !(*share >= 0 && *share <= 1)) bad("capex_share", fmt::format("capex share {}, expected a number in [0, 1]", *share));
+    if (!(std::isfinite(yearly) && yearly >= 0)) bad("yearly_benefit", fmt::format("yearly benefit {}, expected a finite amount >= 0", yearly));
+    if (!(std::isfinite(run) && run >= 0)) bad("yearly_run_cost", fmt::format("yearly run cost {}, expected a finite amount >= 0", run));
+    if (lifetime && !(std::isfinite(*lifetime) && *lifetime > 0)) bad("lifetime_years", fmt::format("lifetime {} years, expected a finite number > 0", *lifetime));
+    if (!ok || in.duration < 1 || in.start < 0 || in.start + in.duration > h.periods) return;
+
+    const auto P = static_cast<std::size_t>(h.periods);
+    in.capex.assign(P, 0.0);
+    in.opex.assign(P, 0.0);
+    in.benefits.assign(P, 0.0);
+    const double per_period = *total / in.duration;
+    for (Period t = in.start; t < in.start + in.duration; ++t) {
+        in.capex[t] = *share * per_period;
+        in.opex[t] = per_period - in.capex[t];
+    }
+    if (lifetime) {
+        const long life = std::lround(*lifetime / h.period_years);
+        for (long t = in.start + in.duration; t < in.start + in.duration + life && t < h.periods; ++t) {
+            in.benefits[t] = yearly * h.period_years;
+            in.opex[t] += run * h.period_years;
+        }
+    }
+}
+
+Portfolio read_document(Reader& r, const json& doc) {
+    std::string root;
+    if (!doc.is_object()) {
+        r.fail("", fmt::format("expected the model object, got {}", kind_of(doc)));
+        return Portfolio{};
+    }
+    r.known_keys(doc, root, {"$schema", "format_version", "name", "horizon", "settings", "goals", "teams",
+                             "initiatives", "excludes", "budgets", "scenarios"});
+    if (auto v = r.integer(doc, "format_version", root, false); v && *v != model_format_version)
+        r.fail("/format_version", fmt::format("format version {}, this library reads version {}", *v, model_format_version));
+
+    // Horizon first: everything else is sized by it.
+    Horizon h;
+    if (const json* hj = r.member(doc, "horizon", root, true); hj && r.expect_object(*hj, "/horizon")) {
+        r.known_keys(*hj, "/horizon", {"periods", "period_years", "first"});
+        if (auto v = r.integer(*hj, "periods", "/horizon", true)) {
+            if (*v < 1 || *v > 100000) r.fail("/horizon/periods", fmt::format("{} periods, expected 1 to 100000", *v));
+            else h.periods = static_cast<Periods>(*v);
+        }
+        if (auto v = r.number(*hj, "period_years", "/horizon", true)) {
+            if (!(std::isfinite(*v) && *v > 0)) r.fail("/horizon/period_years", fmt::format("period length {} years, expected a number > 0", *v));
+            else h.period_years = *v;
+        }
+        if (auto v = r.string(*hj, "first", "/horizon", true)) h.first_label = *v;
+    }
+    Portfolio p{h};
+    const auto P = static_cast<std::size_t>(h.periods);
+    if (auto v = r.string(doc, "name", root, false)) p.set_name(*v);
+
+    if (const json* sj = r.member(doc, "settings", root, false); sj && r.expect_object(*sj, "/settings")) {
+        r.known_keys(*sj, "/settings", {"discount_rate", "enabler_share", "currency"});
+        Settings s;
+        if (auto v = r.number(*sj, "discount_rate", "/settings", false)) s.discount_rate = *v;
+        if (auto v = r.number(*sj, "enabler_share", "/settings", false)) s.enabler_share = *v;
+        if (auto v = r.string(*sj, "currency", "/settings", false)) s.currency = *v;
+        p.set_settings(s);
+    }
+
+    // Goals, then their links (a parent may come after its child in the file).
+    struct PendingLink { std::string parent, child; double weight; std::string ptr; };
+    std::vector<PendingLink> links;
+    if (const json* gj = r.member(doc, "goals", root, true); gj && r.expect_array(*gj, "/goals")) {
+        for (std::size_t k = 0; k < gj->size(); ++k) {
+            const json& g = (*gj)[k];
+            const auto ptr = fmt::format("/goals/{}", k);
+            if (!r.expect_object(g, ptr)) continue;
+            r.known_keys(g, ptr, {"id", "name", "level", "owner", "kpi", "weight", "parents"});
+            Goal goal;
+            auto id = r.string(g, "id", ptr, true, true);
+            goal.name = r.string(g, "name", ptr, true).value_or("");
+            goal.level = r.string(g, "level", ptr, false).value_or("");
+            goal.owner = r.string(g, "owner", ptr, false).value_or("");
+            goal.weight = r.number(g, "weight", ptr, false);
+            if (const json* kj = r.member(g, "kpi", ptr, false); kj && r.expect_object(*kj, ptr + "/kpi")) {
+                r.known_keys(*kj, ptr + "/kpi", {"metric", "unit", "baseline", "target"});
+                Kpi kpi;
+                kpi.metric = r.string(*kj, "metric", ptr + "/kpi", true).value_or("");
+                kpi.unit = r.string(*kj, "unit", ptr + "/kpi", false).value_or("");
+                kpi.baseline = r.number(*kj, "baseline", ptr + "/kpi", true).value_or(0);
+                kpi.target = r.number(*kj, "target", ptr + "/kpi", true).value_or(0);
+                goal.kpi = kpi;
+            }
+            if (!id) continue;
+            goal.id = *id;
+            if (p.find_goal(goal.id)) {
+                r.fail(ptr + "/id", fmt::format("duplicate goal id '{}'", goal.id));
+                continue;
+            }
+            p.add_goal(goal);
+            if (const json* pj = r.member(g, "parents", ptr, false); pj && r.expect_array(*pj, ptr + "/parents")) {
+                for (std::size_t q = 0; q < pj->size(); ++q) {
+                    const auto lptr = fmt::format("{}/parents/{}", ptr, q);
+                    const json& l = (*pj)[q];
+                    if (!r.expect_object(l, lptr)) continue;
+                    r.known_keys(l, lptr, {"goal", "weight"});
+                    auto parent = r.string(l, "goal", lptr, true);
+                    auto w = r.number(l, "weight", lptr, true);
+                    if (parent && w) links.push_back({*parent, goal.id, *w, lptr});
+                }
+            }
+        }
+    }
+    for (const auto& l : links) {
+        if (!p.find_goal(l.parent)) r.fail(l.ptr + "/goal", fmt::format("goal '{}' has unknown parent goal '{}'", l.child, l.parent));
+        else p.link_goals(l.parent, l.child, l.weight);
+    }
+
+    if (const json* tj = r.member(doc, "teams", root, false); tj && r.expect_array(*tj, "/teams")) {
+        for (std::size_t k = 0; k < tj->size(); ++k) {
+            const json& t = (*tj)[k];
+            const auto ptr = fmt::format("/teams/{}", k);
+            if (!r.expect_object(t, ptr)) continue;
+            r.known_keys(t, ptr, {"id", "name", "capacity"});
+            auto id = r.string(t, "id", ptr, true, true);
+            auto name = r.string(t, "name", ptr, false).value_or("");
+            std::optional<std::vector<double>> cap;
+            if (const json* cj = r.member(t, "capacity", ptr, true)) cap = r.numbers(*cj, ptr + "/capacity", P, true, true, "per period");
+            if (!id || !cap) continue;
+            if (p.find_team(*id)) r.fail(ptr + "/id", fmt::format("duplicate team id '{}'", *id));
+            else p.add_team({*id, name, *cap});
+        }
+    }
+
+    // Initiatives, then the links between them (a prerequisite may come later in the file).
+    struct PendingContribution { std::string initiative, goal; double strength; std::string ptr; };
+    struct PendingRequires { std::string dependant, prerequisite; std::string ptr; };
+    std::vector<PendingContribution> contributions;
+    std::vector<PendingRequires> requires_links;
+    if (const json* ij = r.member(doc, "initiatives", root, true); ij && r.expect_array(*ij, "/initiatives")) {
+        for (std::size_t k = 0; k < ij->size(); ++k) {
+            const json& j = (*ij)[k];
+            const auto ptr = fmt::format("/initiatives/{}", k);
+            if (!r.expect_object(j, ptr)) continue;
+            r.known_keys(j, ptr, {"id", "name", "department", "start", "duration", "effort", "costs", "benefits",
+                                  "compact", "criteria", "contributes", "requires", "demand", "uncertainty",
+                                  "mandatory", "forced_in", "forced_out", "status"});
+            Initiative in;
+            auto id = r.string(j, "id", ptr, true, true);
+            const std::string shown = id.value_or(fmt::format("#{}", k));
+            in.name = r.string(j, "name", ptr, true).value_or("");
+            in.department = r.string(j, "department", ptr, true).value_or("");
+            bool ok = id.has_value();
+            if (auto v = r.integer(j, "start", ptr, false)) in.start = static_cast<Period>(*v);
+            if (auto v = r.integer(j, "duration", ptr, true)) in.duration = static_cast<Periods>(*v);
+            else ok = false;
+            if (auto v = r.number(j, "effort", ptr, false)) in.effort = *v;
+            in.flags.mandatory = r.boolean(j, "mandatory", ptr).value_or(false);
+            in.flags.forced_in = r.boolean(j, "forced_in", ptr).value_or(false);
+            in.flags.forced_out = r.boolean(j, "forced_out", ptr).value_or(false);
+            if (auto s = r.string(j, "status", ptr, false)) {
+                if (auto st = status_from_string(*s)) in.status = *st;
+                else r.fail(ptr + "/status", fmt::format("unknown status '{}'; expected proposed, approved, running, "
+                                                         "completed, cancelled or on_hold", *s));
+            }
+
+            const json* costs = r.member(j, "costs", ptr, false);
+            const json* compact = r.member(j, "compact", ptr, false);
+            if (costs && compact) {
+                r.fail(ptr + "/compact", fmt::format("'{}' has both 'costs' and 'compact'; give one of them", shown));
+                ok = false;
+            } else if (!costs && !compact) {
+                r.fail(ptr, fmt::format("'{}' has neither 'costs' nor 'compact'; give one of them", shown));
+                ok = false;
+            } else if (compact) {
+                if (r.member(j, "benefits", ptr, false)) {
+                    r.fail(ptr + "/benefits", fmt::format("'{}' has both 'benefits' and 'compact'; the compact form gives the benefits", shown));
+                    ok = false;
+                }
+                expand_compact(r, *compact, ptr + "/compact", h, in);
+            } else if (r.expect_object(*costs, ptr + "/costs")) {
+                r.known_keys(*costs, ptr + "/costs", {"capex", "opex"});
+                for (auto [key, flow] : {std::pair{"capex", &in.capex}, {"opex", &in.opex}})
+                    if (const json* fj = r.member(*costs, key, ptr + "/costs", false)) {
+                        auto v = r.numbers(*fj, ptr + "/costs/" + key, P, false, false, "per period of the horizon");
+                        if (v) *flow = *v;
+                        else ok = false;
+                    }
+            }
+            if (const json* bj = r.member(j, "benefits", ptr, false); bj && !compact) {
+                auto v = r.numbers(*bj, ptr + "/benefits", P, false, false, "per period of the horizon");
+                if (v) in.benefits = *v;
+                else ok = false;
+            }
+            if (const json* cj = r.member(j, "criteria", ptr, false); cj && r.expect_object(*cj, ptr + "/criteria"))
+                for (const auto& [name, value] : cj->items())
+                    if (auto v = r.number(value, ptr + "/criteria/" + token(name))) in.criteria.emplace(name, *v);
+            if (const json* dj = r.member(j, "demand", ptr, false); dj && r.expect_object(*dj, ptr + "/demand")) {
+                for (const auto& [team, value] : dj->items()) {
+                    const auto dptr = ptr + "/demand/" + token(team);
+                    if (!p.find_team(team)) {
+                        r.fail(dptr, fmt::format("'{}' demands unknown team '{}'", shown, team));
+                        continue;
+                    }
+                    if (in.duration < 1) continue;
+                    auto v = r.numbers(value, dptr, static_cast<std::size_t>(in.duration), true, true, "per running period");
+                    if (v) in.demand.emplace(team, *v);
+                }
+            }
+            if (const json* uj = r.member(j, "uncertainty", ptr, false); uj && r.expect_object(*uj, ptr + "/uncertainty")) {
+                const auto uptr = ptr + "/uncertainty";
+                r.known_keys(*uj, uptr, {"cost", "benefit", "delay", "success_probability"});
+                Uncertainty u;
+                if (const json* e = r.member(*uj, "cost", uptr, false)) u.cost = read_estimate(r, *e, uptr + "/cost");
+                if (const json* e = r.member(*uj, "benefit", uptr, false)) u.benefit = read_estimate(r, *e, uptr + "/benefit");
+                if (const json* e = r.member(*uj, "delay", uptr, false)) u.delay = read_estimate(r, *e, uptr + "/delay");
+                if (auto v = r.number(*uj, "success_probability", uptr, false)) u.success_probability = *v;
+                in.uncertainty = u;
+            }
+            if (const json* cj = r.member(j, "contributes", ptr, false); cj && r.expect_object(*cj, ptr + "/contributes")) {
+                for (const auto& [goal, value] : cj->items()) {
+                    const auto cptr = ptr + "/contributes/" + token(goal);
+                    if (value.is_string()) {
+                        if (auto s = contribution_strength(value.get<std::string>()))
+                            contributions.push_back({shown, goal, *s, cptr});
+                        else
+                            r.fail(cptr, fmt::format("strength '{}' is not one of none, weak, medium, strong or a "
+                                                     "number in [0, 1]", value.get<std::string>()));
+                    } else if (auto v = r.number(value, cptr)) {
+                        contributions.push_back({shown, goal, *v, cptr});
+                    }
+                }
+            }
+            if (const json* rj = r.member(j, "requires", ptr, false)) {
+                auto ids = r.id_list(*rj, ptr + "/requires");
+                for (std::size_t q = 0; q < ids.size(); ++q)
+                    requires_links.push_back({shown, ids[q], fmt::format("{}/requires/{}", ptr, q)});
+            }
+            if (!ok) continue;
+            if (p.find_initiative(*id)) {
+                r.fail(ptr + "/id", fmt::format("duplicate initiative id '{}'", *id));
+                continue;
+            }
+            in.id = *id;
+            p.add_initiative(in);
+        }
+    }
+    for (const auto& c : contributions) {
+        if (!p.find_initiative(c.initiative)) continue;  // its own problem is already reported
+        if (!p.find_goal(c.goal)) r.fail(c.ptr, fmt::format("'{}' contributes to unknown goal '{}'", c.initiative, c.goal));
+        else p.add_contribution(c.initiative, c.goal, c.strength);
+    }
+    for (const auto& l : requires_links) {
+        if (!p.find_initiative(l.dependant)) continue;
+        if (!p.find_initiative(l.prerequisite))
+            r.fail(l.ptr, fmt::format("'{}' requires unknown initiative '{}'", l.dependant, l.prerequisite));
+        else p.add_requires(l.dependant, l.prerequisite);
+    }
+
+    if (const json* xj = r.member(doc, "excludes", root, false); xj && r.expect_array(*xj, "/excludes")) {
+        std::set<std::string> group_ids;
+        for (std::size_t k = 0; k < xj->size(); ++k) {
+            const json& x = (*xj)[k];
+            const auto ptr = fmt::format("/excludes/{}", k);
+            if (!r.expect_object(x, ptr)) continue;
+            r.known_keys(x, ptr, {"id", "members"});
+            auto id = r.string(x, "id", ptr, true, true);
+            std::vector<std::string> members;
+            if (const json* mj = r.member(x, "members", ptr, true)) members = r.id_list(*mj, ptr + "/members");
+            if (!id) continue;
+            bool ok = true;
+            std::set<std::string> seen;
+            for (std::size_t q = 0; q < members.size(); ++q) {
+                if (!p.find_initiative(members[q])) {
+                    r.fail(fmt::format("{}/members/{}", ptr, q), fmt::format("exclusion group '{}' names unknown initiative '{}'", *id, members[q]));
+                    ok = false;
+                } else if (!seen.insert(members[q]).second) {
+                    r.fail(fmt::format("{}/members/{}", ptr, q), fmt::format("exclusion group '{}' names '{}' twice", *id, members[q]));
+                    ok = false;
+                }
+            }
+            if (ok && members.size() < 2) {
+                r.fail(ptr + "/members", fmt::format("exclusion group '{}' has {} member(s), expected at least 2", *id, members.size()));
+                ok = false;
+            }
+            if (!group_ids.insert(*id).second) {
+                r.fail(ptr + "/id", fmt::format("duplicate exclusion group id '{}'", *id));
+                ok = false;
+            }
+            if (ok) p.add_exclusion(*id, members);
+        }
+    }
+
+    if (const json* bj = r.member(doc, "budgets", root, false); bj && r.expect_array(*bj, "/budgets")) {
+        for (std::size_t k = 0; k < bj->size(); ++k) {
+            const json& b = (*bj)[k];
+            const auto ptr = fmt::format("/budgets/{}", k);
+            if (!r.expect_object(b, ptr)) continue;
+            r.known_keys(b, ptr, {"id", "department", "kind", "limits"});
+            Budget budget;
+            auto id = r.string(b, "id", ptr, true, true);
+            budget.department = r.string(b, "department", ptr, false).value_or("");
+            bool ok = id.has_value();
+            if (auto kind = r.string(b, "kind", ptr, false)) {
+                if (auto ck = cost_kind_from_string(*kind)) budget.kind = *ck;
+                else {
+                    r.fail(ptr + "/kind", fmt::format("unknown budget kind '{}'; expected all, capex or opex", *kind));
+                    ok = false;
+                }
+            }
+            if (const json* lj = r.member(b, "limits", ptr, true)) {
+                auto v = r.numbers(*lj, ptr + "/limits", P, true, true, "per period");
+                if (v) budget.limits = *v;
+                else ok = false;
+            } else {
+                ok = false;
+            }
+            if (!ok) continue;
+            budget.id = *id;
+            if (p.find_budget(budget.id)) r.fail(ptr + "/id", fmt::format("duplicate budget id '{}'", budget.id));
+            else p.add_budget(budget);
+        }
+    }
+
+    if (const json* sj = r.member(doc, "scenarios", root, false); sj && r.expect_array(*sj, "/scenarios")) {
+        std::set<std::string> ids;
+        for (std::size_t k = 0; k < sj->size(); ++k) {
+            const json& s = (*sj)[k];
+            const auto ptr = fmt::format("/scenarios/{}", k);
+            if (!r.expect_object(s, ptr)) continue;
+            r.known_keys(s, ptr, {"id", "name", "discount_rate", "budget_factor", "cost_overrun", "enabler_share",
+                                  "goal_weights", "forced_in", "forced_out"});
+            Scenario sc;
+            auto id = r.string(s, "id", ptr, true, true);
+            sc.name = r.string(s, "name", ptr, false).value_or("");
+            sc.discount_rate = r.number(s, "discount_rate", ptr, false);
+            sc.budget_factor = r.number(s, "budget_factor", ptr, false);
+            sc.cost_overrun = r.number(s, "cost_overrun", ptr, false);
+            sc.enabler_share = r.number(s, "enabler_share", ptr, false);
+            if (const json* gw = r.member(s, "goal_weights", ptr, false); gw && r.expect_object(*gw, ptr + "/goal_weights"))
+                for (const auto& [goal, value] : gw->items())
+                    if (auto v = r.number(value, ptr + "/goal_weights/" + token(goal))) sc.goal_weights.emplace(goal, *v);
+            if (const json* fj = r.member(s, "forced_in", ptr, false)) sc.forced_in = r.id_list(*fj, ptr + "/forced_in");
+            if (const json* fj = r.member(s, "forced_out", ptr, false)) sc.forced_out = r.id_list(*fj, ptr + "/forced_out");
+            if (!id) continue;
+            sc.id = *id;
+            if (!ids.insert(sc.id).second) r.fail(ptr + "/id", fmt::format("duplicate scenario id '{}'", sc.id));
+            else p.add_scenario(sc);
+        }
+    }
+    return p;
+}
+
+ojson estimate_json(const Estimate& e) {
+    ojson j;
+    j["distribution"] = to_string(e.distribution);
+    j["low"] = e.low;
+    j["mode"] = e.mode;
+    j["high"] = e.high;
+    return j;
+}
+
+template <class V>
+ojson list_json(const V& v) {
+    ojson a = ojson::array();
+    for (const auto& x : v) a.push_back(x);
+    return a;
+}
+
+std::string format_problems(const std::vector<Problem>& problems, std::string_view source) {
+    std::string what;
+    for (const auto& p : problems)
+        what += fmt::format("{}{}: {}: {}", what.empty() ? "" : "\n", source, p.pointer.empty() ? "/" : p.pointer, p.message);
+    return what;
+}
+
+}  // namespace
+
+Portfolio model_from_json(std::string_view text, std::string_view source) {
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
+        std::string msg = e.what();
+        if (auto at = msg.find("parse error"); at != std::string::npos) msg = msg.substr(at);
+        throw ValidationError(fmt::format("{}: {}", source, msg), {{"", msg, {}}});
+    }
+    Reader reader{std::string(source)};
+    Portfolio p = read_document(reader, doc);
+    auto problems = std::move(reader.problems());
+    for (auto& q : p.validate()) problems.push_back(std::move(q));
+    if (problems.empty()) return p;
+    auto what = format_problems(problems, source);
+    for (const auto& q : problems)
+        if (!q.cycle.empty()) {
+            auto cycle = q.cycle;
+            throw CycleError(std::move(what), std::move(cycle), std::move(problems));
+        }
+    throw ValidationError(std::move(what), std::move(problems));
+}
+
+Portfolio load_model(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(fmt::format("load_model(): cannot open '{}': {}", path.string(), std::strerror(errno)));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(fmt::format("load_model(): cannot read '{}'", path.string()));
+    return model_from_json(ss.str(), path.string());
+}
+
+std::string model_to_json(const Portfolio& p, int indent) {
+    ojson doc;
+    doc["format_version"] = model_format_version;
+    if (!p.name().empty()) doc["name"] = p.name();
+    const auto& h = p.horizon();
+    doc["horizon"] = {{"periods", h.periods}, {"period_years", h.period_years}, {"first", h.first_label}};
+    const auto& s = p.settings();
+    doc["settings"] = {{"discount_rate", s.discount_rate}, {"enabler_share", s.enabler_share}, {"currency", s.currency}};
+
+    std::vector<std::vector<const GoalLink*>> parents(static_cast<std::size_t>(p.goal_count()));
+    for (const auto& l : p.goal_links()) parents[l.child].push_back(&l);
+    ojson goals = ojson::array();
+    for (Index g = 0; g < p.goal_count(); ++g) {
+        const auto& goal = p.goal(g);
+        ojson j;
+        j["id"] = goal.id;
+        j["name"] = goal.name;
+        if (!goal.level.empty()) j["level"] = goal.level;
+        if (!goal.owner.empty()) j["owner"] = goal.owner;
+        if (goal.weight) j["weight"] = *goal.weight;
+        if (goal.kpi)
+            j["kpi"] = {{"metric", goal.kpi->metric}, {"unit", goal.kpi->unit}, {"baseline", goal.kpi->baseline},
+                        {"target", goal.kpi->target}};
+        if (!parents[g].empty()) {
+            ojson a = ojson::array();
+            for (const auto* l : parents[g]) a.push_back({{"goal", p.goal(l->parent).id}, {"weight", l->weight}});
+            j["parents"] = a;
+        }
+        goals.push_back(j);
+    }
+    doc["goals"] = goals;
+
+    ojson teams = ojson::array();
+    for (const auto& t : p.teams()) teams.push_back({{"id", t.id}, {"name", t.name}, {"capacity", list_json(t.capacity)}});
+    if (!teams.empty()) doc["teams"] = teams;
+
+    std::vector<std::vector<const Contribution*>> contributes(static_cast<std::size_t>(p.initiative_count()));
+    for (const auto& c : p.contributions()) contributes[c.initiative].push_back(&c);
+    std::vector<std::vector<Index>> requires_of(static_cast<std::size_t>(p.initiative_count()));
+    for (const auto& r : p.requirements()) requires_of[r.dependant].push_back(r.prerequisite);
+    ojson initiatives = ojson::array();
+    for (Index i = 0; i < p.initiative_count(); ++i) {
+        const auto in = p.initiative(i);
+        ojson j;
+        j["id"] = in.id;
+        j["name"] = in.name;
+        j["department"] = in.department;
+        j["start"] = in.start;
+        j["duration"] = in.duration;
+        j["effort"] = in.effort;
+        j["costs"] = {{"capex", list_json(in.capex)}, {"opex", list_json(in.opex)}};
+        j["benefits"] = list_json(in.benefits);
+        if (!in.criteria.empty()) {
+            ojson c = ojson::object();
+            for (const auto& [k, v] : in.criteria) c[k] = v;
+            j["criteria"] = c;
+        }
+        if (!contributes[i].empty()) {
+            ojson c = ojson::object();
+            for (const auto* k : contributes[i]) c[p.goal(k->goal).id] = k->strength;
+            j["contributes"] = c;
+        }
+        if (!requires_of[i].empty()) {
+            ojson a = ojson::array();
+            for (Index q : requires_of[i]) a.push_back(p.initiative_ids()[q]);
+            j["requires"] = a;
+        }
+        if (!in.demand.empty()) {
+            ojson d = ojson::object();
+            for (const auto& [team, v] : in.demand) d[team] = list_json(v);
+            j["demand"] = d;
+        }
+        if (in.uncertainty) {
+            ojson u;
+            if (in.uncertainty->cost) u["cost"] = estimate_json(*in.uncertainty->cost);
+            if (in.uncertainty->benefit) u["benefit"] = estimate_json(*in.uncertainty->benefit);
+            if (in.uncertainty->delay) u["delay"] = estimate_json(*in.uncertainty->delay);
+            u["success_probability"] = in.uncertainty->success_probability;
+            j["uncertainty"] = u;
+        }
+        if (in.flags.mandatory) j["mandatory"] = true;
+        if (in.flags.forced_in) j["forced_in"] = true;
+        if (in.flags.forced_out) j["forced_out"] = true;
+        j["status"] = to_string(in.status);
+        initiatives.push_back(j);
+    }
+    doc["initiatives"] = initiatives;
+
+    ojson excludes = ojson::array();
+    for (const auto& x : p.exclusions()) {
+        ojson m = ojson::array();
+        for (Index i : x.members) m.push_back(p.initiative_ids()[i]);
+        excludes.push_back({{"id", x.id}, {"members", m}});
+    }
+    if (!excludes.empty()) doc["excludes"] = excludes;
+
+    ojson budgets = ojson::array();
+    for (const auto& b : p.budgets()) {
+        ojson j;
+        j["id"] = b.id;
+        if (!b.department.empty()) j["department"] = b.department;
+        j["kind"] = to_string(b.kind);
+        j["limits"] = list_json(b.limits);
+        budgets.push_back(j);
+    }
+    if (!budgets.empty()) doc["budgets"] = budgets;
+
+    ojson scenarios = ojson::array();
+    for (const auto& sc : p.scenarios()) {
+        ojson j;
+        j["id"] = sc.id;
+        if (!sc.name.empty()) j["name"] = sc.name;
+        if (sc.discount_rate) j["discount_rate"] = *sc.discount_rate;
+        if (sc.budget_factor) j["budget_factor"] = *sc.budget_factor;
+        if (sc.cost_overrun) j["cost_overrun"] = *sc.cost_overrun;
+        if (sc.enabler_share) j["enabler_share"] = *sc.enabler_share;
+        if (!sc.goal_weights.empty()) {
+            ojson gw = ojson::object();
+            for (const auto& [g, w] : sc.goal_weights) gw[g] = w;
+            j["goal_weights"] = gw;
+        }
+        if (!sc.forced_in.empty()) j["forced_in"] = list_json(sc.forced_in);
+        if (!sc.forced_out.empty()) j["forced_out"] = list_json(sc.forced_out);
+        scenarios.push_back(j);
+    }
+    if (!scenarios.empty()) doc["scenarios"] = scenarios;
+    return doc.dump(indent) + "\n";
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target = path;
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::random_device rd;
+    const fs::path tmp = dir / fmt::format(".{}.tmp-{}-{:x}", target.filename().string(), ::getpid(), rd());
+    auto fail = [&](const char* what) {
+        const int err = errno;
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, std::strerror(err)));
+    };
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(fmt::format("cannot write '{}': cannot create a temporary file in '{}' ({})", target.string(),
+                                dir.string(), std::strerror(err)));
+    }
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, data, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ::close(fd);
+            fail("write failed");
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("fsync failed");
+    }
+    if (::close(fd) != 0) fail("close failed");
+    if (std::rename(tmp.c_str(), target.c_str()) != 0) fail("rename failed");
+}
+
+void save_model(const Portfolio& p, const std::filesystem::path& path) { write_file_atomically(path, model_to_json(p)); }
+
+Portfolio sample_portfolio() { return model_from_json(sample_portfolio_json(), "sample-portfolio.json"); }
+
+}  // namespace aligngraph

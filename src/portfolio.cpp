@@ -1,0 +1,582 @@
+// The portfolio model: builder, accessors, validation and equality.
+
+#include "aligngraph/model/portfolio.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "aligngraph/model/graph.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+std::string pointer_token(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+template <class Map>
+std::optional<Index> lookup(const Map& m, std::string_view id) {
+    auto it = m.find(std::string(id));
+    if (it == m.end()) return std::nullopt;
+    return it->second;
+}
+
+bool finite_nonnegative(double v) { return std::isfinite(v) && v >= 0; }
+
+/// First entry of a row that is not a finite amount >= 0, or -1.
+template <class Row>
+Index first_bad_amount(const Row& row) {
+    for (Index t = 0; t < row.size(); ++t)
+        if (!finite_nonnegative(row(t))) return t;
+    return -1;
+}
+
+}  // namespace
+
+Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
+    if (horizon_.periods < 1)
+        throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected at least 1", horizon_.periods),
+                              {{"/horizon/periods", "expected at least 1 period", {}}});
+    if (!std::isfinite(horizon_.period_years) || horizon_.period_years <= 0)
+        throw ValidationError(
+            fmt::format("Portfolio(): period length {} years, expected a finite number > 0", horizon_.period_years),
+            {{"/horizon/period_years", "expected a finite number > 0", {}}});
+    const auto P = horizon_.periods;
+    capex_.setZero(0, P);
+    opex_.setZero(0, P);
+    benefits_.setZero(0, P);
+}
+
+// ---- builder --------------------------------------------------------------------
+
+Index Portfolio::add_goal(Goal goal) {
+    if (goal.id.empty()) throw ValidationError("add_goal(): goal id is empty");
+    if (goal_index_.count(goal.id)) throw ValidationError(fmt::format("add_goal(): duplicate goal id '{}'", goal.id));
+    const auto g = goal_count();
+    goal_index_.emplace(goal.id, g);
+    goals_.push_back(std::move(goal));
+    return g;
+}
+
+void Portfolio::link_goals(std::string_view parent, std::string_view child, Weight local_weight) {
+    auto p = find_goal(parent);
+    auto c = find_goal(child);
+    if (!p) throw ValidationError(fmt::format("link_goals(): unknown parent goal '{}' of goal '{}'", parent, child));
+    if (!c) throw ValidationError(fmt::format("link_goals(): unknown child goal '{}' of goal '{}'", child, parent));
+    goal_links_.push_back({*p, *c, local_weight});
+}
+
+void Portfolio::reserve_rows(Index n) {
+    const auto capacity = capex_.rows();
+    if (n <= capacity) return;
+    const auto grown = std::max<Index>(n, std::max<Index>(16, 2 * capacity));
+    const auto P = horizon_.periods;
+    const auto C = criteria_.cols();
+    for (FlowMatrix* m : {&capex_, &opex_, &benefits_}) {
+        m->conservativeResize(grown, P);
+        m->bottomRows(grown - capacity).setZero();
+    }
+    criteria_.conservativeResize(grown, C);
+    criteria_.bottomRows(grown - capacity).setConstant(std::numeric_limits<double>::quiet_NaN());
+    starts_.conservativeResize(grown);
+    durations_.conservativeResize(grown);
+    efforts_.conservativeResize(grown);
+}
+
+void Portfolio::copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& flow) {
+    for (std::size_t t = 0; t < flow.size(); ++t) m(row, static_cast<Index>(t)) = flow[t];
+}
+
+Index Portfolio::add_initiative(const Initiative& in) {
+    if (in.id.empty()) throw ValidationError("add_initiative(): initiative id is empty");
+    if (initiative_index_.count(in.id))
+        throw ValidationError(fmt::format("add_initiative(): duplicate initiative id '{}'", in.id));
+    const auto P = static_cast<std::size_t>(horizon_.periods);
+    for (auto [flow, what] : {std::pair{&in.capex, "capex"}, {&in.opex, "opex"}, {&in.benefits, "benefits"}})
+        if (flow->size() > P)
+            throw ValidationError(fmt::format("add_initiative(): {} of '{}' has {} periods, more than the horizon's {}",
+                                              what, in.id, flow->size(), P));
+    for (const auto& [team, values] : in.demand) {
+        if (!find_team(team))
+            throw ValidationError(fmt::format("add_initiative(): '{}' demands unknown team '{}'", in.id, team));
+        if (static_cast<Index>(values.size()) != in.duration)
+            throw ValidationError(fmt::format(
+                "add_initiative(): demand of '{}' on team '{}' has {} values, expected one per running period ({})",
+                in.id, team, values.size(), in.duration));
+    }
+
+    const auto i = initiative_count();
+    reserve_rows(i + 1);
+    initiative_index_.emplace(in.id, i);
+    ids_.push_back(in.id);
+    names_.push_back(in.name);
+    departments_.push_back(in.department);
+    copy_flow(capex_, i, in.capex);
+    copy_flow(opex_, i, in.opex);
+    copy_flow(benefits_, i, in.benefits);
+    starts_(i) = in.start;
+    durations_(i) = in.duration;
+    efforts_(i) = in.effort;
+    flags_.push_back(in.flags);
+    statuses_.push_back(in.status);
+    uncertainties_.push_back(in.uncertainty);
+    for (const auto& [criterion, score] : in.criteria) {
+        auto it = std::find(criterion_names_.begin(), criterion_names_.end(), criterion);
+        Index c = it - criterion_names_.begin();
+        if (it == criterion_names_.end()) {
+            criterion_names_.push_back(criterion);
+            criteria_.conservativeResize(criteria_.rows(), c + 1);
+            criteria_.col(c).setConstant(std::numeric_limits<double>::quiet_NaN());
+        }
+        criteria_(i, c) = score;
+    }
+    for (const auto& [team, values] : in.demand) demands_.push_back({i, *find_team(team), values});
+    return i;
+}
+
+void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Weight strength) {
+    auto i = find_initiative(initiative);
+    auto g = find_goal(goal);
+    if (!i) throw ValidationError(fmt::format("add_contribution(): unknown initiative '{}'", initiative));
+    if (!g) throw ValidationError(fmt::format("add_contribution(): '{}' contributes to unknown goal '{}'", initiative, goal));
+    contributions_.push_back({*i, *g, strength});
+}
+
+void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, const std::string& scale) {
+    auto s = contribution_strength(scale);
+    if (!s)
+        throw ValidationError(fmt::format(
+            "add_contribution(): strength '{}' of '{}' -> '{}' is not one of none, weak, medium, strong", scale,
+            initiative, goal));
+    add_contribution(initiative, goal, *s);
+}
+
+void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {
+    auto d = find_initiative(dependant);
+    auto p = find_initiative(prerequisite);
+    if (!d) throw ValidationError(fmt::format("add_requires(): unknown initiative '{}'", dependant));
+    if (!p)
+        throw ValidationError(
+            fmt::format("add_requires(): '{}' requires unknown initiative '{}'", dependant, prerequisite));
+    requirements_.push_back({*d, *p});
+}
+
+void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& members) {
+    for (const auto& e : exclusions_)
+        if (!id.empty() && e.id == id) throw ValidationError(fmt::format("add_exclusion(): duplicate group id '{}'", id));
+    ExclusionGroup group{std::move(id), {}};
+    for (const auto& m : members) {
+        auto i = find_initiative(m);
+        if (!i) throw ValidationError(fmt::format("add_exclusion(): group '{}' names unknown initiative '{}'", group.id, m));
+        if (std::find(group.members.begin(), group.members.end(), *i) != group.members.end())
+            throw ValidationError(fmt::format("add_exclusion(): group '{}' names '{}' twice", group.id, m));
+        group.members.push_back(*i);
+    }
+    if (group.members.size() < 2)
+        throw ValidationError(fmt::format("add_exclusion(): group '{}' has {} member(s), expected at least 2", group.id,
+                                          group.members.size()));
+    exclusions_.push_back(std::move(group));
+}
+
+Index Portfolio::add_budget(Budget budget) {
+    if (budget.id.empty()) throw ValidationError("add_budget(): budget id is empty");
+    if (find_budget(budget.id)) throw ValidationError(fmt::format("add_budget(): duplicate budget id '{}'", budget.id));
+    if (static_cast<Index>(budget.limits.size()) != horizon_.periods)
+        throw ValidationError(fmt::format("add_budget(): budget '{}' has {} limits, expected one per period ({})",
+                                          budget.id, budget.limits.size(), horizon_.periods));
+    budgets_.push_back(std::move(budget));
+    return budget_count() - 1;
+}
+
+Index Portfolio::add_team(Team team) {
+    if (team.id.empty()) throw ValidationError("add_team(): team id is empty");
+    if (find_team(team.id)) throw ValidationError(fmt::format("add_team(): duplicate team id '{}'", team.id));
+    if (static_cast<Index>(team.capacity.size()) != horizon_.periods)
+        throw ValidationError(fmt::format("add_team(): team '{}' has {} capacities, expected one per period ({})",
+                                          team.id, team.capacity.size(), horizon_.periods));
+    teams_.push_back(std::move(team));
+    return team_count() - 1;
+}
+
+void Portfolio::set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period) {
+    auto i = find_initiative(initiative);
+    auto t = find_team(team);
+    if (!i) throw ValidationError(fmt::format("set_demand(): unknown initiative '{}'", initiative));
+    if (!t) throw ValidationError(fmt::format("set_demand(): '{}' demands unknown team '{}'", initiative, team));
+    if (static_cast<Index>(per_period.size()) != durations_(*i))
+        throw ValidationError(fmt::format(
+            "set_demand(): demand of '{}' on team '{}' has {} values, expected one per running period ({})",
+            initiative, team, per_period.size(), durations_(*i)));
+    for (auto& d : demands_)
+        if (d.initiative == *i && d.team == *t) {
+            d.per_period = std::move(per_period);
+            return;
+        }
+    demands_.push_back({*i, *t, std::move(per_period)});
+}
+
+void Portfolio::add_scenario(Scenario scenario) {
+    if (scenario.id.empty()) throw ValidationError("add_scenario(): scenario id is empty");
+    for (const auto& s : scenarios_)
+        if (s.id == scenario.id) throw ValidationError(fmt::format("add_scenario(): duplicate scenario id '{}'", s.id));
+    scenarios_.push_back(std::move(scenario));
+}
+
+// ---- lookups ----------------------------------------------------------------------
+
+std::vector<std::string> Portfolio::goal_ids() const {
+    std::vector<std::string> out;
+    out.reserve(goals_.size());
+    for (const auto& g : goals_) out.push_back(g.id);
+    return out;
+}
+
+std::optional<Index> Portfolio::find_initiative(std::string_view id) const { return lookup(initiative_index_, id); }
+std::optional<Index> Portfolio::find_goal(std::string_view id) const { return lookup(goal_index_, id); }
+
+std::optional<Index> Portfolio::find_team(std::string_view id) const {
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        if (teams_[t].id == id) return static_cast<Index>(t);
+    return std::nullopt;
+}
+
+std::optional<Index> Portfolio::find_budget(std::string_view id) const {
+    for (std::size_t b = 0; b < budgets_.size(); ++b)
+        if (budgets_[b].id == id) return static_cast<Index>(b);
+    return std::nullopt;
+}
+
+Index Portfolio::initiative_index(std::string_view id) const {
+    if (auto i = find_initiative(id)) return *i;
+    throw ValidationError(fmt::format("unknown initiative '{}'", id));
+}
+
+Index Portfolio::goal_index(std::string_view id) const {
+    if (auto g = find_goal(id)) return *g;
+    throw ValidationError(fmt::format("unknown goal '{}'", id));
+}
+
+Initiative Portfolio::initiative(Index i) const {
+    if (i < 0 || i >= initiative_count())
+        throw ValidationError(fmt::format("initiative(): index {} out of range [0, {})", i, initiative_count()));
+    Initiative r;
+    r.id = ids_[i];
+    r.name = names_[i];
+    r.department = departments_[i];
+    r.start = starts_(i);
+    r.duration = durations_(i);
+    r.effort = efforts_(i);
+    const auto P = horizon_.periods;
+    auto row = [&](const FlowMatrix& m) {
+        std::vector<Money> v(static_cast<std::size_t>(P));
+        for (Index t = 0; t < P; ++t) v[static_cast<std::size_t>(t)] = m(i, t);
+        return v;
+    };
+    r.capex = row(capex_);
+    r.opex = row(opex_);
+    r.benefits = row(benefits_);
+    for (std::size_t c = 0; c < criterion_names_.size(); ++c) {
+        const double v = criteria_(i, static_cast<Index>(c));
+        if (!std::isnan(v)) r.criteria.emplace(criterion_names_[c], v);
+    }
+    r.uncertainty = uncertainties_[i];
+    r.flags = flags_[i];
+    r.status = statuses_[i];
+    for (const auto& d : demands_)
+        if (d.initiative == i) r.demand.emplace(teams_[d.team].id, d.per_period);
+    return r;
+}
+
+// ---- derived arrays ---------------------------------------------------------------
+
+Eigen::SparseMatrix<double, Eigen::RowMajor> Portfolio::contribution_matrix() const {
+    std::vector<Eigen::Triplet<double>> triplets;
+    triplets.reserve(contributions_.size());
+    for (const auto& c : contributions_) triplets.emplace_back(c.initiative, c.goal, c.strength);
+    Eigen::SparseMatrix<double, Eigen::RowMajor> m(initiative_count(), goal_count());
+    m.setFromTriplets(triplets.begin(), triplets.end());
+    return m;
+}
+
+FlowMatrix Portfolio::budget_costs(Index b) const {
+    const Budget& budget = budgets_.at(static_cast<std::size_t>(b));
+    FlowMatrix m;
+    switch (budget.kind) {
+        case CostKind::all: m = capex() + opex(); break;
+        case CostKind::capex: m = capex(); break;
+        case CostKind::opex: m = opex(); break;
+    }
+    if (!budget.department.empty())
+        for (Index i = 0; i < initiative_count(); ++i)
+            if (departments_[i] != budget.department) m.row(i).setZero();
+    return m;
+}
+
+Eigen::MatrixXd Portfolio::budget_limits() const {
+    Eigen::MatrixXd m(budget_count(), horizon_.periods);
+    for (Index b = 0; b < budget_count(); ++b)
+        for (Index t = 0; t < horizon_.periods; ++t) m(b, t) = budgets_[b].limits[t];
+    return m;
+}
+
+Eigen::MatrixXd Portfolio::team_capacities() const {
+    Eigen::MatrixXd m(team_count(), horizon_.periods);
+    for (Index k = 0; k < team_count(); ++k)
+        for (Index t = 0; t < horizon_.periods; ++t) m(k, t) = teams_[k].capacity[t];
+    return m;
+}
+
+// ---- validation -------------------------------------------------------------------
+
+std::vector<Problem> Portfolio::validate() const {
+    std::vector<Problem> out;
+    auto add = [&](std::string pointer, std::string message) { out.push_back({std::move(pointer), std::move(message), {}}); };
+    const auto P = horizon_.periods;
+    const auto n = initiative_count();
+
+    if (!std::isfinite(settings_.discount_rate) || settings_.discount_rate <= -1)
+        add("/settings/discount_rate",
+            fmt::format("discount rate {} per year, expected a finite rate > -1 (-100%)", settings_.discount_rate));
+    if (!(settings_.enabler_share >= 0 && settings_.enabler_share <= 1))
+        add("/settings/enabler_share", fmt::format("enabler share {}, expected a number in [0, 1]", settings_.enabler_share));
+
+    // Goals and their links.
+    std::vector<int> parent_count(goals_.size(), 0);
+    for (const auto& l : goal_links_) ++parent_count[l.child];
+    for (std::size_t g = 0; g < goals_.size(); ++g) {
+        const auto& goal = goals_[g];
+        const auto where = fmt::format("/goals/{}", g);
+        if (goal.weight) {
+            if (parent_count[g] > 0)
+                add(where + "/weight", fmt::format("goal '{}' has a top-level weight but has parents; "
+                                                   "weight applies to root goals only (use the link weights)",
+                                                   goal.id));
+            else if (!std::isfinite(*goal.weight) || *goal.weight <= 0)
+                add(where + "/weight",
+                    fmt::format("goal '{}' has weight {}, expected a finite weight > 0", goal.id, *goal.weight));
+        }
+        if (goal.kpi && (!std::isfinite(goal.kpi->baseline) || !std::isfinite(goal.kpi->target)))
+            add(where + "/kpi", fmt::format("goal '{}' has a KPI baseline or target that is not finite", goal.id));
+    }
+    {
+        std::vector<int> seen(goals_.size(), 0);
+        std::set<std::pair<Index, Index>> pairs;
+        for (const auto& l : goal_links_) {
+            const auto k = seen[l.child]++;
+            const auto where = fmt::format("/goals/{}/parents/{}", l.child, k);
+            if (!std::isfinite(l.weight) || l.weight <= 0)
+                add(where + "/weight", fmt::format("link '{}' -> '{}' has weight {}, expected a finite weight > 0",
+                                                   goals_[l.parent].id, goals_[l.child].id, l.weight));
+            if (!pairs.emplace(l.parent, l.child).second)
+                add(where, fmt::format("goal '{}' is linked to parent '{}' twice", goals_[l.child].id,
+                                       goals_[l.parent].id));
+        }
+    }
+    if (auto cycle = find_goal_cycle(*this)) {
+        const auto g = *goal_index_.find(cycle->front());
+        out.push_back({fmt::format("/goals/{}/parents", g.second),
+                       fmt::format("goal cycle: {}", fmt::join(*cycle, " -> ")), *cycle});
+    }
+
+    // Initiatives.
+    for (Index i = 0; i < n; ++i) {
+        const auto& id = ids_[i];
+        const auto where = fmt::format("/initiatives/{}", i);
+        if (starts_(i) < 0) add(where + "/start", fmt::format("'{}' starts in period {}, expected >= 0", id, starts_(i)));
+        if (durations_(i) < 1)
+            add(where + "/duration", fmt::format("'{}' has duration {}, expected >= 1 period", id, durations_(i)));
+        else if (starts_(i) >= 0 && starts_(i) + durations_(i) > P)
+            add(where + "/duration",
+                fmt::format("'{}' runs from period {} for {} periods, past the horizon's {} periods", id, starts_(i),
+                            durations_(i), P));
+        if (!finite_nonnegative(efforts_(i)))
+            add(where + "/effort", fmt::format("'{}' has effort {}, expected a finite number >= 0", id, efforts_(i)));
+        for (auto [m, path] : {std::pair{&capex_, "/costs/capex"}, {&opex_, "/costs/opex"}, {&benefits_, "/benefits"}}) {
+            const auto t = first_bad_amount(m->row(i));
+            if (t >= 0)
+                add(fmt::format("{}{}/{}", where, path, t),
+                    fmt::format("'{}' has {} in period {}, expected a finite amount >= 0", id, (*m)(i, t), t));
+        }
+        for (std::size_t c = 0; c < criterion_names_.size(); ++c) {
+            const double v = criteria_(i, static_cast<Index>(c));
+            if (std::isinf(v))
+                add(fmt::format("{}/criteria/{}", where, pointer_token(criterion_names_[c])),
+                    fmt::format("'{}' has criterion '{}' = {}, expected a finite score", id, criterion_names_[c], v));
+        }
+        const auto& f = flags_[i];
+        if (f.forced_in && f.forced_out)
+            add(where + "/forced_out", fmt::format("'{}' is both forced in and forced out", id));
+        if (f.mandatory && f.forced_out)
+            add(where + "/forced_out", fmt::format("'{}' is both mandatory and forced out", id));
+        if (const auto& u = uncertainties_[i]) {
+            if (!(u->success_probability >= 0 && u->success_probability <= 1))
+                add(where + "/uncertainty/success_probability",
+                    fmt::format("'{}' has success probability {}, expected a number in [0, 1]", id, u->success_probability));
+            for (auto [e, name] : {std::pair{&u->cost, "cost"}, {&u->benefit, "benefit"}, {&u->delay, "delay"}}) {
+                if (!*e) continue;
+                const auto& est = **e;
+                if (!std::isfinite(est.low) || !std::isfinite(est.mode) || !std::isfinite(est.high) ||
+                    !(est.low <= est.mode && est.mode <= est.high) || est.low < 0)
+                    add(fmt::format("{}/uncertainty/{}", where, name),
+                        fmt::format("'{}' has {} estimate low={} mode={} high={}, expected finite 0 <= low <= mode <= high",
+                                    id, name, est.low, est.mode, est.high));
+            }
+        }
+    }
+    for (const auto& d : demands_) {
+        for (std::size_t k = 0; k < d.per_period.size(); ++k)
+            if (!finite_nonnegative(d.per_period[k])) {
+                add(fmt::format("/initiatives/{}/demand/{}/{}", d.initiative, pointer_token(teams_[d.team].id), k),
+                    fmt::format("'{}' demands {} of team '{}' in its running period {}, expected a finite number >= 0",
+                                ids_[d.initiative], d.per_period[k], teams_[d.team].id, k));
+                break;
+            }
+    }
+
+    // Contributions.
+    {
+        std::set<std::pair<Index, Index>> pairs;
+        for (const auto& c : contributions_) {
+            const auto where = fmt::format("/initiatives/{}/contributes/{}", c.initiative, pointer_token(goals_[c.goal].id));
+            if (!(c.strength >= 0 && c.strength <= 1))
+                add(where, fmt::format("'{}' contributes {} to goal '{}', expected a strength in [0, 1]",
+                                       ids_[c.initiative], c.strength, goals_[c.goal].id));
+            if (!pairs.emplace(c.initiative, c.goal).second)
+                add(where, fmt::format("'{}' contributes to goal '{}' twice", ids_[c.initiative], goals_[c.goal].id));
+        }
+    }
+
+    // Requires: cycles, then decisions that contradict the links.
+    auto requires_cycle = find_requires_cycle(*this);
+    if (requires_cycle) {
+        const auto i = initiative_index_.find(requires_cycle->front())->second;
+        out.push_back({fmt::format("/initiatives/{}/requires", i),
+                       fmt::format("requires cycle: {}", fmt::join(*requires_cycle, " -> ")), *requires_cycle});
+    } else {
+        for (Index p = 0; p < n; ++p) {
+            if (!flags_[p].forced_out) continue;
+            for (Index d : dependants(*this, p)) {
+                if (flags_[d].forced_in || flags_[d].mandatory)
+                    add(fmt::format("/initiatives/{}/requires", d),
+                        fmt::format("'{}' is {} but requires '{}', which is forced out", ids_[d],
+                                    flags_[d].forced_in ? "forced in" : "mandatory", ids_[p]));
+            }
+        }
+    }
+
+    // Exclusion groups.
+    for (std::size_t k = 0; k < exclusions_.size(); ++k) {
+        std::vector<std::string> decided;
+        for (Index m : exclusions_[k].members)
+            if (flags_[m].forced_in || flags_[m].mandatory) decided.push_back(ids_[m]);
+        if (decided.size() > 1)
+            add(fmt::format("/excludes/{}/members", k),
+                fmt::format("exclusion group '{}' has {} members forced in or mandatory ({}); at most one may be selected",
+                            exclusions_[k].id, decided.size(), fmt::join(decided, ", ")));
+    }
+
+    // Budgets and teams.
+    std::set<std::string> departments(departments_.begin(), departments_.end());
+    for (std::size_t b = 0; b < budgets_.size(); ++b) {
+        const auto& budget = budgets_[b];
+        for (std::size_t t = 0; t < budget.limits.size(); ++t)
+            if (!finite_nonnegative(budget.limits[t])) {
+                add(fmt::format("/budgets/{}/limits/{}", b, t),
+                    fmt::format("budget '{}' has limit {} in period {}, expected a finite amount >= 0", budget.id,
+                                budget.limits[t], t));
+                break;
+            }
+        if (!budget.department.empty() && !departments.count(budget.department))
+            add(fmt::format("/budgets/{}/department", b),
+                fmt::format("budget '{}' is for department '{}', which no initiative belongs to", budget.id,
+                            budget.department));
+    }
+    for (std::size_t k = 0; k < teams_.size(); ++k)
+        for (std::size_t t = 0; t < teams_[k].capacity.size(); ++t)
+            if (!finite_nonnegative(teams_[k].capacity[t])) {
+                add(fmt::format("/teams/{}/capacity/{}", k, t),
+                    fmt::format("team '{}' has capacity {} in period {}, expected a finite number >= 0", teams_[k].id,
+                                teams_[k].capacity[t], t));
+                break;
+            }
+
+    // Scenarios.
+    for (std::size_t s = 0; s < scenarios_.size(); ++s) {
+        const auto& sc = scenarios_[s];
+        const auto where = fmt::format("/scenarios/{}", s);
+        if (sc.discount_rate && (!std::isfinite(*sc.discount_rate) || *sc.discount_rate <= -1))
+            add(where + "/discount_rate", fmt::format("scenario '{}' has discount rate {}, expected a finite rate > -1",
+                                                      sc.id, *sc.discount_rate));
+        for (auto [v, name] : {std::pair{&sc.budget_factor, "budget_factor"}, {&sc.cost_overrun, "cost_overrun"}})
+            if (*v && (!std::isfinite(**v) || **v <= 0))
+                add(fmt::format("{}/{}", where, name),
+                    fmt::format("scenario '{}' has {} {}, expected a finite factor > 0", sc.id, name, **v));
+        if (sc.enabler_share && !(*sc.enabler_share >= 0 && *sc.enabler_share <= 1))
+            add(where + "/enabler_share",
+                fmt::format("scenario '{}' has enabler share {}, expected a number in [0, 1]", sc.id, *sc.enabler_share));
+        for (const auto& [goal, w] : sc.goal_weights) {
+            const auto gw = fmt::format("{}/goal_weights/{}", where, pointer_token(goal));
+            auto g = find_goal(goal);
+            if (!g) add(gw, fmt::format("scenario '{}' weighs unknown goal '{}'", sc.id, goal));
+            else if (parent_count[*g] > 0)
+                add(gw, fmt::format("scenario '{}' gives goal '{}' a top-level weight, but it is not a root goal", sc.id, goal));
+            if (!std::isfinite(w) || w <= 0)
+                add(gw, fmt::format("scenario '{}' gives goal '{}' weight {}, expected a finite weight > 0", sc.id, goal, w));
+        }
+        for (auto [list, name] : {std::pair{&sc.forced_in, "forced_in"}, {&sc.forced_out, "forced_out"}})
+            for (std::size_t k = 0; k < list->size(); ++k)
+                if (!find_initiative((*list)[k]))
+                    add(fmt::format("{}/{}/{}", where, name, k),
+                        fmt::format("scenario '{}' names unknown initiative '{}'", sc.id, (*list)[k]));
+        for (const auto& id : sc.forced_in)
+            if (std::find(sc.forced_out.begin(), sc.forced_out.end(), id) != sc.forced_out.end())
+                add(where, fmt::format("scenario '{}' forces '{}' both in and out", sc.id, id));
+    }
+    return out;
+}
+
+void Portfolio::check() const {
+    auto problems = validate();
+    if (problems.empty()) return;
+    std::string what = problems.size() == 1 ? "invalid model: " : fmt::format("invalid model, {} problems:", problems.size());
+    for (const auto& p : problems)
+        what += problems.size() == 1 ? fmt::format("{}: {}", p.pointer, p.message)
+                                     : fmt::format("\n  {}: {}", p.pointer, p.message);
+    for (const auto& p : problems)
+        if (!p.cycle.empty()) {
+            auto cycle = p.cycle;
+            throw CycleError(std::move(what), std::move(cycle), std::move(problems));
+        }
+    throw ValidationError(std::move(what), std::move(problems));
+}
+
+bool Portfolio::operator==(const Portfolio& o) const {
+    const auto n = initiative_count();
+    auto same_rows = [n](const auto& a, const auto& b) { return (a.topRows(n).array() == b.topRows(n).array()).all(); };
+    if (!(horizon_ == o.horizon_ && name_ == o.name_ && settings_ == o.settings_ && goals_ == o.goals_ &&
+          goal_links_ == o.goal_links_ && ids_ == o.ids_ && names_ == o.names_ && departments_ == o.departments_ &&
+          flags_ == o.flags_ && statuses_ == o.statuses_ && uncertainties_ == o.uncertainties_ &&
+          contributions_ == o.contributions_ && requirements_ == o.requirements_ && exclusions_ == o.exclusions_ &&
+          budgets_ == o.budgets_ && teams_ == o.teams_ && demands_ == o.demands_ && scenarios_ == o.scenarios_))
+        return false;
+    if (!same_rows(capex_, o.capex_) || !same_rows(opex_, o.opex_) || !same_rows(benefits_, o.benefits_)) return false;
+    if ((starts() != o.starts()) || (durations() != o.durations())) return false;
+    if (!(efforts().array() == o.efforts().array()).all()) return false;
+    // Criteria compare by name (column order may differ), NaN meaning "no score".
+    for (Index i = 0; i < n; ++i)
+        if (initiative(i).criteria != o.initiative(i).criteria) return false;
+    return true;
+}
+
+}  // namespace aligngraph
