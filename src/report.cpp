@@ -58,12 +58,13 @@ std::string summary_text(const Portfolio& p, int width) {
     const auto& h = p.horizon();
     const auto& s = p.settings();
     out += fmt::format("{}\n", p.name().empty() ? std::string("(unnamed model)") : p.name());
-    out += fmt::format("{} periods of {:g} years from {} to {}; discount rate {:.2f}% per year; currency {}\n",
-                       h.periods, h.period_years, h.first_label, h.label(h.periods - 1), 100 * s.discount_rate,
-                       s.currency);
-    out += fmt::format("{} goals, {} initiatives, {} requires links, {} exclusion groups, {} budgets, {} teams\n\n",
-                       p.goal_count(), p.initiative_count(), p.requirements().size(), p.exclusions().size(),
-                       p.budget_count(), p.team_count());
+    out += fmt::format("Horizon {} to {}: {} periods of {:g} years\n", h.first_label, h.label(h.periods - 1),
+                       h.periods, h.period_years);
+    out += fmt::format("Discount rate {:.2f}% per year; currency {}\n", 100 * s.discount_rate, s.currency);
+    out += fmt::format("{} goals, {} initiatives, {} requires links\n", p.goal_count(), p.initiative_count(),
+                       p.requirements().size());
+    out += fmt::format("{} exclusion groups, {} budgets, {} teams\n\n", p.exclusions().size(), p.budget_count(),
+                       p.team_count());
 
     // Goal tree: a goal with several parents is shown under each of them.
     const auto w = global_goal_weights(p);
@@ -92,7 +93,7 @@ std::string summary_text(const Portfolio& p, int width) {
     const auto benefits = p.benefits();
     const std::size_t id_w = 8, dept_w = 12, num_w = 9, per_w = 7;
     const std::size_t iname_w = static_cast<std::size_t>(width) - id_w - dept_w - 2 * num_w - 2 * per_w - 6;
-    out += fmt::format("\n{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad("Initiative", id_w), pad("name", iname_w),
+    out += fmt::format("\n{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad("ID", id_w), pad("Initiative", iname_w),
                        pad("department", dept_w), "start", per_w, "periods", per_w, "cost", num_w, "benefit", num_w);
     for (Index i = 0; i < p.initiative_count(); ++i) {
         std::string mark;
@@ -131,7 +132,7 @@ std::string summary_text(const Portfolio& p, int width) {
     for (Index b = 0; b < p.budget_count(); ++b) {
         const auto& budget = p.budgets()[b];
         rows.emplace_back(budget.id, budget.limits);
-        const auto demand = p.budget_costs(b).colwise().sum();
+        const Eigen::RowVectorXd demand = p.budget_costs(b).colwise().sum();
         rows.emplace_back("  planned", std::vector<double>(demand.begin(), demand.end()));
     }
     period_table("Budget", rows, true);
@@ -179,7 +180,7 @@ std::string summary_json(const Portfolio& p) {
     ojson budgets = ojson::array();
     for (Index b = 0; b < p.budget_count(); ++b) {
         const auto& budget = p.budgets()[b];
-        const auto planned = p.budget_costs(b).colwise().sum();
+        const Eigen::RowVectorXd planned = p.budget_costs(b).colwise().sum();
         budgets.push_back({{"id", budget.id},
                            {"department", budget.department},
                            {"kind", to_string(budget.kind)},

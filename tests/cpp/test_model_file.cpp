@@ -1,0 +1,304 @@
+// The JSON model file: loading with located errors, compact form, exact round trips, atomic saves.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "fixtures.hpp"
+
+using namespace aligngraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A minimal valid document with `initiatives` (a JSON array text) and 4 quarters.
+std::string doc(const std::string& initiatives, const std::string& extra = "") {
+    return R"({"horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
+               "goals": [{"id": "G1", "name": "Grow"}, {"id": "G2", "name": "Sub", "parents": [{"goal": "G1", "weight": 1}]}],
+               "teams": [{"id": "dev", "name": "Developers", "capacity": 4}],
+               "initiatives": )" +
+           initiatives + extra + "}";
+}
+
+std::vector<Problem> problems_of(const std::string& text) {
+    try {
+        model_from_json(text, "m.json");
+    } catch (const ValidationError& e) {
+        return e.problems();
+    }
+    return {};
+}
+
+std::string error_of(const std::string& text) {
+    try {
+        model_from_json(text, "m.json");
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() : path(fs::temp_directory_path() / ("aligngraph-test-" + std::to_string(::getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("the sample portfolio is a realistic, valid model", "[model_file]") {
+    auto p = load_model(ALIGNGRAPH_SAMPLE_FILE);
+    CHECK(p.validate().empty());
+    CHECK(p == sample_portfolio());  // the embedded copy is the file
+    CHECK(p.horizon().periods == 12);
+    CHECK(p.horizon().period_years == 0.25);
+    CHECK(p.goal_count() >= 8);
+    std::set<std::string> levels;
+    for (const auto& g : p.goals()) levels.insert(g.level);
+    CHECK(levels == std::set<std::string>{"enterprise", "business", "it"});
+    CHECK(p.initiative_count() >= 30);
+    std::set<std::string> departments(p.departments().begin(), p.departments().end());
+    CHECK(departments.size() >= 4);
+    CHECK(p.exclusions().size() >= 1);
+    CHECK(p.team_count() >= 2);
+    // An enabling platform that several others require.
+    std::map<Index, int> required_by;
+    for (const auto& r : p.requirements()) ++required_by[r.prerequisite];
+    int most = 0;
+    for (const auto& [i, k] : required_by) most = std::max(most, k);
+    CHECK(most >= 3);
+    // Budgets that cannot fund everything: some period's planned costs exceed the total budget.
+    auto total = *p.find_budget("total");
+    Eigen::VectorXd planned = p.budget_costs(total).colwise().sum();
+    Eigen::VectorXd limit = p.budget_limits().row(total);
+    CHECK((planned.array() > limit.array()).any());
+    // Capex and opex are both present.
+    CHECK(p.capex().sum() > 0);
+    CHECK(p.opex().sum() > 0);
+}
+
+TEST_CASE("save then load gives back the same model, field by field", "[model_file]") {
+    TempDir dir;
+    SECTION("the sample") {
+        auto p = sample_portfolio();
+        save_model(p, dir.path / "copy.json");
+        auto q = load_model(dir.path / "copy.json");
+        CHECK(q == p);
+        CHECK(model_to_json(q) == model_to_json(p));
+    }
+    SECTION("a model using every field") {
+        auto p = fixtures::small_model();
+        p.set_name("Every field");
+        p.set_settings({.discount_rate = 0.0731, .enabler_share = 0.25, .currency = "CHF"});
+        p.add_goal({.id = "G4",
+                    .name = "Second root",
+                    .level = "enterprise",
+                    .owner = "Board",
+                    .kpi = Kpi{"NPS", "points", 21.5, 35},
+                    .weight = 0.3});
+        Uncertainty u;
+        u.cost = Estimate{Distribution::pert, 0.9, 1.0, 1.7};
+        u.benefit = Estimate{Distribution::lognormal, 0.5, 1.0, 1.2};
+        u.delay = Estimate{Distribution::triangular, 0, 1, 3};
+        u.success_probability = 0.8;
+        p.add_initiative({.id = "D/x~y",
+                          .name = "Odd id",
+                          .department = "IT",
+                          .start = 1,
+                          .duration = 2,
+                          .effort = 12.5,
+                          .capex = {0, 1.0 / 3, 2e-17},
+                          .opex = {0, 0, 1e12},
+                          .benefits = {0, 0, 0, 0.1},
+                          .criteria = {{"fit", 7}, {"risk", -2.5}},
+                          .uncertainty = u,
+                          .flags = {.mandatory = true},
+                          .status = Status::on_hold,
+                          .demand = {{"dev", {1.5, 2}}}});
+        p.add_initiative({.id = "E", .duration = 1, .flags = {.forced_out = true}, .status = Status::cancelled});
+        p.add_initiative({.id = "F", .duration = 1, .flags = {.forced_in = true}});
+        p.add_exclusion("alt", {"E", "F"});
+        p.add_contribution("D/x~y", "G4", "strong");
+        p.add_requires("D/x~y", "A");
+        p.add_budget({.id = "it-opex", .department = "IT", .kind = CostKind::opex, .limits = {1, 2, 3, 4}});
+        p.add_scenario({.id = "cut",
+                        .name = "Cut",
+                        .discount_rate = 0.1,
+                        .budget_factor = 0.8,
+                        .cost_overrun = 1.1,
+                        .enabler_share = 0.0,
+                        .goal_weights = {{"G1", 2}},
+                        .forced_in = {"C"},
+                        .forced_out = {"B"}});
+        REQUIRE(p.validate().empty());
+        save_model(p, dir.path / "every.json");
+        auto q = load_model(dir.path / "every.json");
+        CHECK(q == p);
+        CHECK(q.initiative(3).capex[1] == 1.0 / 3);  // exact, not rounded
+        CHECK(q.initiative(3).uncertainty == u);
+        CHECK(q.scenarios() == p.scenarios());
+    }
+}
+
+TEST_CASE("saving is atomic", "[model_file]") {
+    TempDir dir;
+    const auto target = dir.path / "model.json";
+    auto p = fixtures::small_model();
+    save_model(p, target);
+    const auto before = read(target);
+    p.set_name("changed");
+    save_model(p, target);  // replaces the file
+    CHECK(read(target) != before);
+    CHECK(load_model(target).name() == "changed");
+    // No temporary file is left behind.
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path)) files += e.is_regular_file();
+    CHECK(files == 1);
+    // A save that cannot happen names the file and leaves nothing behind.
+    REQUIRE_THROWS_AS(save_model(p, dir.path / "missing" / "m.json"), Error);
+    REQUIRE_THROWS_WITH(save_model(p, dir.path / "missing" / "m.json"), Catch::Contains("missing/m.json"));
+    CHECK(load_model(target).name() == "changed");
+}
+
+TEST_CASE("load errors name the file, the JSON pointer and what was expected", "[model_file][validation]") {
+    SECTION("negative money") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 2, "costs": {"capex": [10, -5]}}])");
+        CHECK_THAT(error_of(text), Catch::Contains("m.json: /initiatives/0/costs/capex/1: 'A' has -5 in period 1, "
+                                                   "expected a finite amount >= 0"));
+    }
+    SECTION("wrong types, missing and unknown keys") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": "2", "costs": {"capex": [1, "x"]},
+                             "colour": "red"}])");
+        auto problems = problems_of(text);
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/duration: expected a whole number, got a string"));
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/costs/capex/1: expected a number, got a string"));
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/colour: unknown key 'colour'"));
+        auto missing = problems_of(doc(R"([{"id": "A", "department": "IT", "duration": 1, "costs": {}}])"));
+        CHECK(fixtures::has_problem(missing, "/initiatives/0: missing required key 'name'"));
+        CHECK(fixtures::has_problem(problems_of(R"({"goals": [], "initiatives": []})"), "missing required key 'horizon'"));
+    }
+    SECTION("syntax errors give the line and column") {
+        CHECK_THAT(error_of("{\n  \"horizon\": {,\n}"), Catch::Contains("m.json: parse error at line 2, column"));
+    }
+    SECTION("flows longer than the horizon") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "benefits": [1, 2, 3, 4, 5],
+                             "costs": {}}])");
+        CHECK_THAT(error_of(text),
+                   Catch::Contains("/initiatives/0/benefits: has 5 values, expected at most one per period of the horizon (4)"));
+    }
+    SECTION("unknown ids in every kind of link") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {},
+                              "contributes": {"G9": 0.5}, "requires": ["Z"], "demand": {"ops": 1}}],
+                            "excludes": [{"id": "x", "members": ["A", "Y"]}],
+                            "scenarios": [{"id": "s", "forced_in": ["Q"]}])",
+                        R"(, "budgets": [])");
+        auto problems = problems_of(text);
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/contributes/G9: 'A' contributes to unknown goal 'G9'"));
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/requires/0: 'A' requires unknown initiative 'Z'"));
+        CHECK(fixtures::has_problem(problems, "/initiatives/0/demand/ops: 'A' demands unknown team 'ops'"));
+        CHECK(fixtures::has_problem(problems, "/excludes/0/members/1: exclusion group 'x' names unknown initiative 'Y'"));
+        CHECK(fixtures::has_problem(problems, "/scenarios/0/forced_in/0: scenario 's' names unknown initiative 'Q'"));
+        auto parent = problems_of(R"({"horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
+            "goals": [{"id": "G2", "name": "Sub", "parents": [{"goal": "G0", "weight": 1}]}], "initiatives": []})");
+        CHECK(fixtures::has_problem(parent, "/goals/0/parents/0/goal: goal 'G2' has unknown parent goal 'G0'"));
+    }
+    SECTION("duplicate ids") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {}},
+                            {"id": "A", "name": "b", "department": "IT", "duration": 1, "costs": {}}])");
+        CHECK_THAT(error_of(text), Catch::Contains("/initiatives/1/id: duplicate initiative id 'A'"));
+        auto goals = problems_of(R"({"horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
+            "goals": [{"id": "G", "name": "a"}, {"id": "G", "name": "b"}], "initiatives": []})");
+        CHECK(fixtures::has_problem(goals, "/goals/1/id: duplicate goal id 'G'"));
+    }
+    SECTION("a prerequisite may come later in the file") {
+        auto text = doc(R"([{"id": "B", "name": "b", "department": "IT", "duration": 1, "costs": {}, "requires": ["A"]},
+                            {"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {}}])");
+        auto p = model_from_json(text);
+        REQUIRE(p.requirements().size() == 1);
+        CHECK(p.requirements()[0].dependant == 0);
+        CHECK(p.requirements()[0].prerequisite == 1);
+    }
+    SECTION("a cycle in a file is a CycleError") {
+        auto text = doc(R"([{"id": "I-3", "name": "a", "department": "IT", "duration": 1, "costs": {}, "requires": ["I-9"]},
+                            {"id": "I-9", "name": "b", "department": "IT", "duration": 1, "costs": {}, "requires": ["I-3"]}])");
+        try {
+            model_from_json(text, "m.json");
+            FAIL("a cycle was accepted");
+        } catch (const CycleError& e) {
+            CHECK(e.cycle() == std::vector<std::string>{"I-3", "I-9", "I-3"});
+            CHECK_THAT(e.what(), Catch::Contains("m.json: /initiatives/0/requires: requires cycle: I-3 -> I-9 -> I-3"));
+        }
+    }
+    SECTION("decisions that contradict each other") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {}, "forced_out": true},
+                            {"id": "B", "name": "b", "department": "IT", "duration": 1, "costs": {}, "forced_in": true,
+                             "requires": ["A"]},
+                            {"id": "C", "name": "c", "department": "IT", "duration": 1, "costs": {}, "forced_in": true,
+                             "forced_out": true},
+                            {"id": "D", "name": "d", "department": "IT", "duration": 1, "costs": {}, "forced_in": true}],
+                           "excludes": [{"id": "alt", "members": ["B", "D"]}])");
+        auto problems = problems_of(text);
+        CHECK(fixtures::has_problem(problems, "'B' is forced in but requires 'A', which is forced out"));
+        CHECK(fixtures::has_problem(problems, "'C' is both forced in and forced out"));
+        CHECK(fixtures::has_problem(problems, "exclusion group 'alt' has 2 members forced in or mandatory (B, D)"));
+    }
+    SECTION("named strengths and bad strengths") {
+        auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {},
+                             "contributes": {"G1": "strong", "G2": "huge"}}])");
+        CHECK_THAT(error_of(text), Catch::Contains("/initiatives/0/contributes/G2: strength 'huge' is not one of none, weak"));
+    }
+    SECTION("the format version is checked") {
+        CHECK_THAT(error_of(R"({"format_version": 2, "horizon": {"periods": 1, "period_years": 1, "first": "2027"},
+                                "goals": [], "initiatives": []})"),
+                   Catch::Contains("/format_version: format version 2, this library reads version 1"));
+    }
+    SECTION("unreadable file") {
+        REQUIRE_THROWS_WITH(load_model("/nonexistent/model.json"), Catch::Contains("cannot open '/nonexistent/model.json'"));
+    }
+}
+
+TEST_CASE("the compact form expands to flows by the documented rule", "[model_file]") {
+    // 8 quarters; start 1, 2 periods; total cost 1000 with 60% capex: 300 capex + 200 opex per running period.
+    // Yearly benefit 400 for 1 year from completion (periods 3..6): 100 per quarter; yearly run cost 40: 10 per quarter.
+    const std::string text = R"({"horizon": {"periods": 8, "period_years": 0.25, "first": "2027Q1"},
+        "goals": [], "initiatives": [
+          {"id": "A", "name": "a", "department": "IT", "start": 1, "duration": 2,
+           "compact": {"total_cost": 1000, "capex_share": 0.6, "yearly_benefit": 400, "lifetime_years": 1,
+                       "yearly_run_cost": 40}},
+          {"id": "B", "name": "b", "department": "IT", "start": 5, "duration": 2,
+           "compact": {"total_cost": 100, "capex_share": 1, "yearly_benefit": 400, "lifetime_years": 1}}]})";
+    auto p = model_from_json(text);
+    auto a = p.initiative(0);
+    CHECK(a.capex == std::vector<double>{0, 300, 300, 0, 0, 0, 0, 0});
+    CHECK(a.opex == std::vector<double>{0, 200, 200, 10, 10, 10, 10, 0});
+    CHECK(a.benefits == std::vector<double>{0, 0, 0, 100, 100, 100, 100, 0});
+    // B completes after period 6: its benefits are cut at the horizon's end.
+    auto b = p.initiative(1);
+    CHECK(b.capex == std::vector<double>{0, 0, 0, 0, 0, 50, 50, 0});
+    CHECK(b.benefits == std::vector<double>{0, 0, 0, 0, 0, 0, 0, 100});
+
+    auto both = R"({"horizon": {"periods": 8, "period_years": 0.25, "first": "2027Q1"}, "goals": [], "initiatives": [
+          {"id": "A", "name": "a", "department": "IT", "duration": 2, "costs": {},
+           "compact": {"total_cost": 1000, "capex_share": 1.5}}]})";
+    auto problems = problems_of(both);
+    CHECK(fixtures::has_problem(problems, "'A' has both 'costs' and 'compact'"));
+    auto bad = R"({"horizon": {"periods": 8, "period_years": 0.25, "first": "2027Q1"}, "goals": [], "initiatives": [
+          {"id": "A", "name": "a", "department": "IT", "duration": 2,
+           "compact": {"total_cost": 1000, "capex_share": 1.5, "yearly_benefit": 5}}]})";
+    problems = problems_of(bad);
+    CHECK(fixtures::has_problem(problems, "/initiatives/0/compact/capex_share: capex share 1.5"));
+    CHECK(fixtures::has_problem(problems, "/initiatives/0/compact: missing required key 'lifetime_years'"));
+}

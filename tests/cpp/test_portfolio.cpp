@@ -1,0 +1,266 @@
+// The portfolio model: builder, structure of arrays, validation of values.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "fixtures.hpp"
+
+using namespace aligngraph;
+using fixtures::has_problem;
+
+TEST_CASE("builder stores initiatives as structure of arrays", "[portfolio]") {
+    auto p = fixtures::small_model();
+    REQUIRE(p.initiative_count() == 3);
+    REQUIRE(p.capex().rows() == 3);
+    REQUIRE(p.capex().cols() == 4);
+    CHECK(p.capex()(0, 1) == 100);
+    CHECK(p.capex()(1, 3) == 50);
+    CHECK(p.opex()(2, 0) == 30);
+    CHECK(p.benefits()(1, 3) == 400);
+    // Short flows are followed by zeros.
+    CHECK(p.capex()(0, 2) == 0);
+    CHECK(p.net_flows()(1, 3) == 350);
+    CHECK(p.costs().sum() == 330);
+    CHECK(p.starts()(1) == 2);
+    CHECK(p.durations()(1) == 2);
+    CHECK(*p.find_initiative("C") == 2);
+    CHECK_FALSE(p.find_initiative("Z"));
+    CHECK(p.validate().empty());
+
+    SECTION("many initiatives keep their rows") {
+        Portfolio big{Horizon{3, 1.0, "2027"}};
+        for (int i = 0; i < 1000; ++i) {
+            std::string id = "I";
+            id += std::to_string(i);
+            big.add_initiative({.id = id, .duration = 1, .capex = {double(i)}});
+        }
+        REQUIRE(big.initiative_count() == 1000);
+        CHECK(big.capex().col(0).sum() == 999.0 * 1000 / 2);
+        CHECK(big.capex().col(1).sum() == 0);
+    }
+    SECTION("records come back as they went in") {
+        auto a = p.initiative(1);
+        CHECK(a.id == "B");
+        CHECK(a.capex == std::vector<double>{0, 0, 50, 50});
+        CHECK(a.benefits == std::vector<double>{0, 0, 0, 400});
+        CHECK(a.department == "Retail");
+    }
+}
+
+TEST_CASE("criteria form a matrix with NaN where no score is given", "[portfolio]") {
+    Portfolio p{Horizon{2, 1.0, "2027"}};
+    p.add_initiative({.id = "A", .duration = 1, .criteria = {{"risk", 3}}});
+    p.add_initiative({.id = "B", .duration = 1, .criteria = {{"fit", 7}, {"risk", 1}}});
+    REQUIRE(p.criterion_names() == std::vector<std::string>{"risk", "fit"});
+    CHECK(p.criteria()(0, 0) == 3);
+    CHECK(std::isnan(p.criteria()(0, 1)));
+    CHECK(p.criteria()(1, 1) == 7);
+    CHECK(p.initiative(0).criteria == std::map<std::string, double>{{"risk", 3}});
+}
+
+TEST_CASE("contribution scale is QFD's 0/1/3/9 over 9", "[portfolio]") {
+    CHECK(*contribution_strength("none") == 0);
+    CHECK(*contribution_strength("weak") == 1.0 / 9);
+    CHECK(*contribution_strength("medium") == 3.0 / 9);
+    CHECK(*contribution_strength("strong") == 1);
+    CHECK_FALSE(contribution_strength("huge"));
+    auto p = fixtures::small_model();
+    auto m = p.contribution_matrix();
+    CHECK(m.coeff(0, 1) == 1.0 / 9);
+    CHECK(m.coeff(2, 2) == 3.0 / 9);
+    CHECK(m.coeff(0, 2) == 0);
+    REQUIRE_THROWS_WITH(p.add_contribution("A", "G3", std::string("huge")),
+                        Catch::Contains("strength 'huge'") && Catch::Contains("none, weak, medium, strong"));
+}
+
+TEST_CASE("budget costs count the pool's department and cost kind", "[portfolio]") {
+    auto p = fixtures::small_model();
+    p.add_budget({.id = "it-capex", .department = "IT", .kind = CostKind::capex, .limits = {1, 1, 1, 1}});
+    p.add_budget({.id = "opex", .kind = CostKind::opex, .limits = {1, 1, 1, 1}});
+    CHECK(p.budget_costs(0).sum() == 330);  // total: everything
+    CHECK(p.budget_costs(1).sum() == 200);  // A's capex only (B is Retail, C is opex)
+    CHECK(p.budget_costs(2).sum() == 30);   // C's opex
+    CHECK(p.budget_limits().rows() == 3);
+    CHECK(p.team_capacities()(0, 3) == 5);
+}
+
+TEST_CASE("builder refuses unknown and duplicate ids and misshapen lists at once", "[portfolio][validation]") {
+    auto p = fixtures::small_model();
+    REQUIRE_THROWS_AS(p.add_goal({.id = "G1"}), ValidationError);
+    REQUIRE_THROWS_WITH(p.add_goal({.id = "G1"}), Catch::Contains("duplicate goal id 'G1'"));
+    REQUIRE_THROWS_WITH(p.add_initiative({.id = "A", .duration = 1}), Catch::Contains("duplicate initiative id 'A'"));
+    REQUIRE_THROWS_WITH(p.add_initiative({.id = "", .duration = 1}), Catch::Contains("id is empty"));
+    REQUIRE_THROWS_WITH(p.link_goals("G1", "G9", 1), Catch::Contains("unknown child goal 'G9'"));
+    REQUIRE_THROWS_WITH(p.add_contribution("A", "G9", 0.5), Catch::Contains("unknown goal 'G9'"));
+    REQUIRE_THROWS_WITH(p.add_contribution("Z", "G1", 0.5), Catch::Contains("unknown initiative 'Z'"));
+    REQUIRE_THROWS_WITH(p.add_requires("B", "Z"), Catch::Contains("'B' requires unknown initiative 'Z'"));
+    REQUIRE_THROWS_WITH(p.add_exclusion("x", {"A", "Z"}), Catch::Contains("unknown initiative 'Z'"));
+    REQUIRE_THROWS_WITH(p.add_exclusion("x", {"A"}), Catch::Contains("expected at least 2"));
+    REQUIRE_THROWS_WITH(p.add_exclusion("x", {"A", "A"}), Catch::Contains("names 'A' twice"));
+    REQUIRE_THROWS_WITH(p.add_initiative({.id = "D", .duration = 1, .capex = {1, 2, 3, 4, 5}}),
+                        Catch::Contains("capex of 'D' has 5 periods, more than the horizon's 4"));
+    REQUIRE_THROWS_WITH(p.add_initiative({.id = "D", .duration = 1, .demand = {{"ops", {1}}}}),
+                        Catch::Contains("unknown team 'ops'"));
+    REQUIRE_THROWS_WITH(p.add_initiative({.id = "D", .duration = 2, .demand = {{"dev", {1}}}}),
+                        Catch::Contains("has 1 values, expected one per running period (2)"));
+    REQUIRE_THROWS_WITH(p.add_budget({.id = "total", .limits = {1, 1, 1, 1}}), Catch::Contains("duplicate budget id"));
+    REQUIRE_THROWS_WITH(p.add_budget({.id = "short", .limits = {1, 1}}), Catch::Contains("has 2 limits, expected one per period (4)"));
+    REQUIRE_THROWS_WITH(p.add_team({.id = "dev", .capacity = {1, 1, 1, 1}}), Catch::Contains("duplicate team id"));
+    REQUIRE_THROWS_WITH(Portfolio(Horizon{0, 0.25, "x"}), Catch::Contains("horizon has 0 periods"));
+    REQUIRE_THROWS_WITH(Portfolio(Horizon{4, -1, "x"}), Catch::Contains("period length -1 years"));
+    // Nothing was half-added.
+    CHECK(p.initiative_count() == 3);
+    CHECK(p.validate().empty());
+}
+
+TEST_CASE("validate reports every bad value, naming the item", "[portfolio][validation]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    auto p = fixtures::small_model();
+
+    SECTION("negative or non-finite money") {
+        p.add_initiative({.id = "D", .duration = 1, .capex = {0, -5}, .opex = {nan}, .benefits = {0, 0, inf}});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/initiatives/3/costs/capex/1: 'D' has -5 in period 1"));
+        CHECK(has_problem(problems, "/initiatives/3/costs/opex/0: 'D' has nan in period 0"));
+        CHECK(has_problem(problems, "/initiatives/3/benefits/2: 'D' has inf in period 2"));
+        CHECK(problems.size() == 3);
+        REQUIRE_THROWS_AS(p.check(), ValidationError);
+        REQUIRE_THROWS_WITH(p.check(), Catch::Contains("3 problems"));
+    }
+    SECTION("negative budget and capacity") {
+        p.add_budget({.id = "b", .limits = {1, -1, 1, 1}});
+        p.add_team({.id = "ops", .capacity = {1, 1, nan, 1}});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/budgets/1/limits/1: budget 'b' has limit -1"));
+        CHECK(has_problem(problems, "/teams/1/capacity/2: team 'ops' has capacity nan"));
+    }
+    SECTION("non-positive weights") {
+        p.link_goals("G2", "G3", 0);
+        p.add_goal({.id = "G4", .name = "Other root", .weight = -2.0});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "link 'G2' -> 'G3' has weight 0, expected a finite weight > 0"));
+        CHECK(has_problem(problems, "/goals/3/weight: goal 'G4' has weight -2"));
+    }
+    SECTION("a top-level weight on a goal with parents") {
+        p.add_goal({.id = "G4", .name = "Child", .weight = 0.5});
+        p.link_goals("G1", "G4", 1);
+        CHECK(has_problem(p.validate(), "weight applies to root goals only"));
+    }
+    SECTION("contribution strength outside [0, 1]") {
+        p.add_contribution("C", "G1", 1.5);
+        p.add_contribution("A", "G3", -0.1);
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/initiatives/2/contributes/G1: 'C' contributes 1.5 to goal 'G1', expected a strength in [0, 1]"));
+        CHECK(has_problem(problems, "'A' contributes -0.1 to goal 'G3'"));
+    }
+    SECTION("an initiative both forced in and forced out") {
+        p.add_initiative({.id = "D", .duration = 1, .flags = {.forced_in = true, .forced_out = true}});
+        CHECK(has_problem(p.validate(), "/initiatives/3/forced_out: 'D' is both forced in and forced out"));
+    }
+    SECTION("a forced-in initiative that requires a forced-out one, directly or transitively") {
+        p.add_initiative({.id = "X", .duration = 1, .flags = {.forced_out = true}});
+        p.add_initiative({.id = "Y", .duration = 1});
+        p.add_initiative({.id = "Z", .duration = 1, .flags = {.forced_in = true}});
+        p.add_initiative({.id = "M", .duration = 1, .flags = {.mandatory = true}});
+        p.add_requires("Y", "X");
+        p.add_requires("Z", "Y");
+        p.add_requires("M", "X");
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "'Z' is forced in but requires 'X', which is forced out"));
+        CHECK(has_problem(problems, "'M' is mandatory but requires 'X', which is forced out"));
+        CHECK_FALSE(has_problem(problems, "'Y' is"));
+    }
+    SECTION("two forced-in members of one excludes group") {
+        p.add_initiative({.id = "V1", .duration = 1, .flags = {.forced_in = true}});
+        p.add_initiative({.id = "V2", .duration = 1, .flags = {.mandatory = true}});
+        p.add_initiative({.id = "V3", .duration = 1});
+        p.add_exclusion("vendor", {"V1", "V2", "V3"});
+        CHECK(has_problem(p.validate(), "/excludes/0/members: exclusion group 'vendor' has 2 members forced in or "
+                                        "mandatory (V1, V2)"));
+    }
+    SECTION("one forced-in member of a group is fine") {
+        p.add_initiative({.id = "V1", .duration = 1, .flags = {.forced_in = true}});
+        p.add_initiative({.id = "V2", .duration = 1});
+        p.add_exclusion("vendor", {"V1", "V2"});
+        CHECK(p.validate().empty());
+    }
+    SECTION("durations, starts and effort") {
+        p.add_initiative({.id = "D", .start = 3, .duration = 2});
+        p.add_initiative({.id = "E", .start = -1, .duration = 0, .effort = -3});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "'D' runs from period 3 for 2 periods, past the horizon's 4 periods"));
+        CHECK(has_problem(problems, "'E' starts in period -1"));
+        CHECK(has_problem(problems, "'E' has duration 0"));
+        CHECK(has_problem(problems, "'E' has effort -3"));
+    }
+    SECTION("uncertainty estimates") {
+        Uncertainty u;
+        u.cost = Estimate{Distribution::pert, 1.2, 1.0, 1.5};
+        u.success_probability = 1.5;
+        p.add_initiative({.id = "D", .duration = 1, .uncertainty = u});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/initiatives/3/uncertainty/cost: 'D' has cost estimate low=1.2 mode=1 high=1.5"));
+        CHECK(has_problem(problems, "success probability 1.5"));
+    }
+    SECTION("settings") {
+        p.set_settings({.discount_rate = -1.0, .enabler_share = 2});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/settings/discount_rate: discount rate -1 per year"));
+        CHECK(has_problem(problems, "/settings/enabler_share: enabler share 2"));
+    }
+    SECTION("a budget for a department nobody belongs to") {
+        p.add_budget({.id = "hr", .department = "HR", .limits = {1, 1, 1, 1}});
+        CHECK(has_problem(p.validate(), "budget 'hr' is for department 'HR', which no initiative belongs to"));
+    }
+    SECTION("scenarios name known items") {
+        p.add_scenario({.id = "s", .budget_factor = 0.0, .goal_weights = {{"G9", 1.0}, {"G2", 1.0}},
+                        .forced_in = {"A", "Q"}, .forced_out = {"A"}});
+        auto problems = p.validate();
+        CHECK(has_problem(problems, "/scenarios/0/budget_factor: scenario 's' has budget_factor 0"));
+        CHECK(has_problem(problems, "scenario 's' weighs unknown goal 'G9'"));
+        CHECK(has_problem(problems, "goal 'G2' a top-level weight, but it is not a root goal"));
+        CHECK(has_problem(problems, "/scenarios/0/forced_in/1: scenario 's' names unknown initiative 'Q'"));
+        CHECK(has_problem(problems, "scenario 's' forces 'A' both in and out"));
+        REQUIRE_THROWS_WITH(p.add_scenario({.id = "s"}), Catch::Contains("duplicate scenario id 's'"));
+    }
+}
+
+TEST_CASE("a cycle is a CycleError carrying the whole path", "[portfolio][validation]") {
+    auto p = fixtures::small_model();
+    p.add_initiative({.id = "I-3", .duration = 1});
+    p.add_initiative({.id = "I-9", .duration = 1});
+    p.add_requires("I-3", "I-9");
+    p.add_requires("I-9", "I-3");
+    try {
+        p.check();
+        FAIL("check() accepted a requires cycle");
+    } catch (const CycleError& e) {
+        CHECK(e.cycle() == std::vector<std::string>{"I-3", "I-9", "I-3"});
+        CHECK_THAT(e.what(), Catch::Contains("requires cycle: I-3 -> I-9 -> I-3"));
+    }
+}
+
+TEST_CASE("model equality is field by field", "[portfolio]") {
+    auto a = fixtures::small_model();
+    auto b = fixtures::small_model();
+    CHECK(a == b);
+    b.add_contribution("C", "G1", 0.0);
+    CHECK_FALSE(a == b);
+    auto c = fixtures::small_model();
+    c.set_settings({.discount_rate = 0.07});
+    CHECK_FALSE(a == c);
+}
+
+TEST_CASE("horizon labels follow the period length", "[portfolio]") {
+    CHECK(Horizon{12, 0.25, "2027Q1"}.label(0) == "2027Q1");
+    CHECK(Horizon{12, 0.25, "2027Q1"}.label(5) == "2028Q2");
+    CHECK(Horizon{12, 0.25, "2027Q3"}.label(2) == "2028Q1");
+    CHECK(Horizon{24, 1.0 / 12, "2027-11"}.label(3) == "2028-02");
+    CHECK(Horizon{5, 1.0, "2027"}.label(4) == "2031");
+    CHECK(Horizon{5, 0.5, "H1"}.label(2) == "H1+2");
+    // A quarter-style label with yearly periods is not treated as quarters.
+    CHECK(Horizon{5, 1.0, "2027Q1"}.label(1) == "2027Q1+1");
+}

@@ -1,0 +1,52 @@
+// Summaries for the command line.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "fixtures.hpp"
+
+using namespace aligngraph;
+
+TEST_CASE("the text summary fits the terminal and shows the model", "[report]") {
+    auto p = sample_portfolio();
+    for (int width : {100, 80}) {
+        auto text = summary_text(p, width);
+        std::istringstream lines(text);
+        std::string line;
+        std::size_t longest = 0;
+        while (std::getline(lines, line)) {
+            std::size_t cols = 0;
+            for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            longest = std::max(longest, cols);
+        }
+        CHECK(longest <= static_cast<std::size_t>(width));
+    }
+    auto text = summary_text(p);
+    CHECK_THAT(text, Catch::Contains("Nordbank Regional"));
+    CHECK_THAT(text, Catch::Contains("Horizon 2027Q1 to 2029Q4: 12 periods of 0.25 years"));
+    CHECK_THAT(text, Catch::Contains("I-01"));
+    CHECK_THAT(text, Catch::Contains("(shared by 2 parents)"));
+    CHECK_THAT(text, Catch::Contains("Team capacity"));
+}
+
+TEST_CASE("the JSON summary carries global weights and totals", "[report]") {
+    auto p = fixtures::small_model();
+    auto j = nlohmann::json::parse(summary_json(p));
+    CHECK(j["goals"][1]["global_weight"].get<double>() == 0.75);
+    CHECK(j["initiatives"][1]["total_cost"].get<double>() == 100);
+    CHECK(j["initiatives"][1]["total_benefit"].get<double>() == 400);
+    CHECK(j["budgets"][0]["planned"][0].get<double>() == 130);  // A's 100 capex + C's 30 opex
+    CHECK(j["horizon"]["labels"][3] == "2027Q4");
+}
+
+TEST_CASE("problem lists as text and JSON", "[report]") {
+    std::vector<Problem> problems{{"/a/0", "first", {}}, {"/b", "second", {"X", "Y", "X"}}};
+    CHECK(problems_text(problems, "m.json") == "m.json: /a/0: first\nm.json: /b: second\nm.json: 2 problems\n");
+    CHECK(problems_text({}, "m.json") == "m.json: valid\n");
+    auto j = nlohmann::json::parse(problems_json(problems, "m.json"));
+    CHECK(j["valid"] == false);
+    CHECK(j["errors"][1]["cycle"][2] == "X");
+}

@@ -1,0 +1,21 @@
+// A program that uses aligngraph as an outside project would.
+
+#include <aligngraph/aligngraph.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+int main() {
+    aligngraph::Portfolio p{aligngraph::Horizon{4, 0.25, "2027Q1"}};
+    p.add_goal({.id = "G1", .name = "Grow", .weight = 3.0});
+    p.add_goal({.id = "G2", .name = "Comply", .weight = 1.0});
+    p.add_initiative({.id = "I-1", .name = "App", .department = "IT", .duration = 2, .capex = {100, 50}});
+    p.add_contribution("I-1", "G1", "strong");
+    p.check();
+    const auto w = aligngraph::global_goal_weights(p);
+    const auto sample = aligngraph::sample_portfolio();
+    // 3 / (3 + 1) by hand.
+    if (std::abs(w(0) - 0.75) > 1e-15 || sample.initiative_count() < 30) return 1;
+    std::printf("consumer ok (aligngraph %s)\n", aligngraph::version_string);
+    return 0;
+}
