@@ -1,0 +1,266 @@
+"""aligngraph: IT-business alignment and budget modelling.
+
+A portfolio model of an organisation's goals, the initiatives that serve them and
+the budgets they compete for. The compiled core (C++) does the work; this package
+gives it Python's conventions: numpy arrays, pandas frames, exceptions.
+
+>>> import aligngraph as ag
+>>> p = ag.Portfolio.sample()
+>>> p.goal_weights().to_series().head(3)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import (
+    CostKind,
+    CycleError,
+    Distribution,
+    Error,
+    Estimate,
+    Horizon,
+    InfeasibleError,
+    Kpi,
+    NoSolutionError,
+    Settings,
+    Status,
+    Uncertainty,
+    ValidationError,
+    model_format_version,
+)
+
+__version__ = _core.__version__
+
+__all__ = [
+    "CancellationImpact",
+    "CostKind",
+    "CycleError",
+    "Distribution",
+    "Error",
+    "Estimate",
+    "GoalWeights",
+    "Horizon",
+    "InfeasibleError",
+    "Kpi",
+    "NoSolutionError",
+    "Portfolio",
+    "Settings",
+    "Status",
+    "Uncertainty",
+    "ValidationError",
+    "load",
+    "model_format_version",
+    "sample_portfolio",
+]
+
+
+class GoalWeights(NamedTuple):
+    """Global goal weights: ``ids[k]`` has weight ``weights[k]``. Unpacks as ``ids, weights``."""
+
+    ids: list[str]
+    weights: np.ndarray
+
+    def to_series(self) -> pd.Series:
+        """The weights as a Series indexed by goal id."""
+        return pd.Series(self.weights, index=pd.Index(self.ids, name="goal"), name="global_weight")
+
+
+@dataclass(frozen=True)
+class CancellationImpact:
+    """What cancelling ``initiative`` takes with it.
+
+    ``stranded``: ids of every initiative that requires it, directly or transitively.
+    ``goals``: one row per goal losing a contribution (lost and remaining strength,
+    and whether it is left unserved).
+    """
+
+    initiative: str
+    stranded: list[str]
+    goals: pd.DataFrame
+
+
+class Portfolio(_core.PortfolioCore):
+    """The portfolio model: goals, initiatives, contributions, dependencies, budgets, teams.
+
+    Build one with the ``add_*`` methods, or load a model file (docs/model-format.md)::
+
+        p = aligngraph.Portfolio(periods=4, period_years=0.25, first_label="2027Q1")
+        p.add_goal("G1", "Grow deposits", level="enterprise")
+        p.add_initiative("I-1", "Mobile app", "Retail", duration=2, capex=[100, 50], benefits=[0, 0, 80, 80])
+        p.add_contribution("I-1", "G1", "strong")
+        p.check()
+
+    Builder methods raise ``ValidationError`` for an unknown or duplicate id or a
+    misshapen list at once; ``validate()`` lists every problem with values
+    (signs, ranges, cycles, conflicting decisions) and ``check()`` raises them.
+    """
+
+    def __init__(
+        self,
+        periods: int = 12,
+        period_years: float = 0.25,
+        first_label: str = "2027Q1",
+        *,
+        name: str = "",
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(periods, period_years, first_label)
+        if name:
+            self.name = name
+        if settings is not None:
+            self.settings = settings
+
+    @classmethod
+    def _adopt(cls, core: _core.PortfolioCore) -> Portfolio:
+        obj = cls.__new__(cls)
+        _core.PortfolioCore.__init__(obj, core)
+        return obj
+
+    # ---- files ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Portfolio:
+        """Read a model file. Raises ValidationError (or CycleError) listing every problem,
+        each naming the file and JSON pointer; ``Error`` when the file cannot be read."""
+        return cls._adopt(_core.load_model(os.fspath(path)))
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "<string>") -> Portfolio:
+        """Parse a model from JSON text; ``source`` names it in error messages."""
+        return cls._adopt(_core.model_from_json(text, source))
+
+    @classmethod
+    def sample(cls) -> Portfolio:
+        """The sample portfolio shipped with aligngraph (a regional bank, 34 initiatives)."""
+        return cls._adopt(_core.sample_portfolio())
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the model file atomically (temporary file, fsync, rename)."""
+        _core.save_model(self, os.fspath(path))
+
+    def to_json(self, indent: int = 2) -> str:
+        """The model as JSON text; ``indent < 0`` writes one line."""
+        return _core.model_to_json(self, indent)
+
+    def copy(self) -> Portfolio:
+        """An independent copy."""
+        return self._adopt(self)
+
+    # ---- graph queries ---------------------------------------------------------------
+    def goal_weights(self) -> GoalWeights:
+        """Global goal weights (roots normalised to 1, children by normalised link weights)."""
+        return GoalWeights(self.goal_ids, _core.global_goal_weights(self))
+
+    def topological_order(self) -> list[str]:
+        """Initiative ids with every prerequisite before its dependants. Raises CycleError."""
+        return _core.topological_order(self)
+
+    def goal_order(self) -> list[str]:
+        """Goal ids with parents before children. Raises CycleError."""
+        return _core.goal_order(self)
+
+    def prerequisites(self, id: str) -> list[str]:
+        """Every initiative that ``id`` requires, directly or transitively."""
+        return _core.prerequisites(self, id)
+
+    def dependants(self, id: str) -> list[str]:
+        """Every initiative that requires ``id``, directly or transitively."""
+        return _core.dependants(self, id)
+
+    def cancellation_impact(self, id: str) -> CancellationImpact:
+        """Initiatives stranded and goals losing contributions if ``id`` is cancelled."""
+        stranded, goals = _core.cancellation_impact(self, id)
+        frame = pd.DataFrame(goals, columns=["goal", "lost_strength", "remaining_strength", "unserved"])
+        return CancellationImpact(id, stranded, frame.set_index("goal"))
+
+    # ---- tables ---------------------------------------------------------------------
+    def initiatives(self) -> pd.DataFrame:
+        """One row per initiative, indexed by id: department, timing, totals, flags, status."""
+        capex, opex, benefits = self.capex, self.opex, self.benefits
+        flags = self.flag_arrays
+        frame = pd.DataFrame(
+            {
+                "name": self.names,
+                "department": self.departments,
+                "start": self.starts,
+                "duration": self.durations,
+                "effort": self.efforts,
+                "capex": capex.sum(axis=1),
+                "opex": opex.sum(axis=1),
+                "total_cost": capex.sum(axis=1) + opex.sum(axis=1),
+                "total_benefit": benefits.sum(axis=1),
+                "mandatory": flags[:, 0],
+                "forced_in": flags[:, 1],
+                "forced_out": flags[:, 2],
+                "status": [s.name for s in self.statuses],
+            },
+            index=pd.Index(self.initiative_ids, name="id"),
+        )
+        return frame
+
+    def goals(self) -> pd.DataFrame:
+        """One row per goal, indexed by id: name, level, owner, parents, global weight."""
+        parents: dict[str, list[str]] = {g: [] for g in self.goal_ids}
+        for parent, child, _ in self.goal_link_triplets():
+            parents[child].append(parent)
+        records = self.goal_records
+        return pd.DataFrame(
+            {
+                "name": [g.name for g in records],
+                "level": [g.level for g in records],
+                "owner": [g.owner for g in records],
+                "parents": [parents[g.id] for g in records],
+                "global_weight": _core.global_goal_weights(self),
+            },
+            index=pd.Index(self.goal_ids, name="id"),
+        )
+
+    def contributions(self) -> pd.DataFrame:
+        """One row per contribution: initiative, goal, strength in [0, 1]."""
+        return pd.DataFrame(self.contribution_triplets(), columns=["initiative", "goal", "strength"])
+
+    def budgets(self) -> pd.DataFrame:
+        """Budget limits: one row per budget, one column per period label."""
+        records = self.budget_records
+        return pd.DataFrame(
+            self.budget_limits(),
+            index=pd.Index([b.id for b in records], name="budget"),
+            columns=self.horizon.labels(),
+        )
+
+    def teams(self) -> pd.DataFrame:
+        """Team capacities: one row per team, one column per period label."""
+        records = self.team_records
+        return pd.DataFrame(
+            self.team_capacities(),
+            index=pd.Index([t.id for t in records], name="team"),
+            columns=self.horizon.labels(),
+        )
+
+    # ---- reports --------------------------------------------------------------------
+    def summary(self, width: int = 100) -> str:
+        """Goal tree, initiatives and budgets as aligned text (what ``aligngraph show`` prints)."""
+        return _core.summary_text(self, width)
+
+    def __repr__(self) -> str:
+        h = self.horizon
+        return (
+            f"<aligngraph.Portfolio {self.name!r}: {self.goal_count} goals, "
+            f"{self.initiative_count} initiatives, {h.periods} periods from {h.first_label}>"
+        )
+
+
+def load(path: str | os.PathLike[str]) -> Portfolio:
+    """Read a model file; same as ``Portfolio.load``."""
+    return Portfolio.load(path)
+
+
+def sample_portfolio() -> Portfolio:
+    """The sample portfolio shipped with aligngraph; same as ``Portfolio.sample``."""
+    return Portfolio.sample()
