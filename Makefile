@@ -1,0 +1,44 @@
+# aligngraph: two commands for a fresh machine.
+#   make demo   installs what it needs, builds the command-line tool, shows the sample portfolio
+#   make test   installs what it needs, builds everything, runs every C++ and Python test
+# Other targets: deps, build, test-cpp, test-python, install-python, clean.
+
+VENV      ?= .venv
+BUILD     ?= build/cpp
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+# CMake and Ninja may come from the venv when the machine lacks them.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
+
+.PHONY: all deps configure build demo test test-cpp test-python install-python clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh $(VENV)
+
+configure: deps
+	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Release \
+	  -DALIGNGRAPH_BUILD_TESTS=ON -DALIGNGRAPH_BUILD_EXAMPLES=ON
+
+build: configure
+	cmake --build $(BUILD) --parallel $(JOBS)
+
+demo: configure
+	cmake --build $(BUILD) --parallel $(JOBS) --target aligngraph_cli
+	$(BUILD)/aligngraph demo
+
+test-cpp: build
+	cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
+
+# `pip install .` into the venv, as a user would, then the Python tests against it.
+install-python: deps
+	$(VENV)/bin/python -m pip install -q .
+
+test-python: install-python
+	$(VENV)/bin/python -m pytest -q tests/python
+
+test: test-cpp test-python
+
+clean:
+	rm -rf build

@@ -1,0 +1,88 @@
+"""The aligngraph command-line tool installed with the package."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "many-problems.json"
+
+
+def cli() -> str:
+    here = Path(sys.executable).parent / "aligngraph"
+    found = str(here) if here.exists() else shutil.which("aligngraph")
+    assert found, "the aligngraph command is not installed beside this Python"
+    return found
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([cli(), *args], capture_output=True, text=True, timeout=60)
+
+
+def test_validate_valid(sample_path):
+    r = run("validate", str(sample_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"{sample_path}: valid"
+
+
+def test_validate_prints_every_problem():
+    r = run("validate", str(BAD))
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert lines[-1] == f"{BAD}: 4 problems"
+    assert len(lines) == 5
+    assert all(line.startswith(f"{BAD}: /") for line in lines[:-1])
+
+
+def test_validate_json():
+    r = run("validate", "--format", "json", str(BAD))
+    assert r.returncode == 1
+    report = json.loads(r.stderr)
+    assert report["valid"] is False and len(report["errors"]) == 4
+    assert {"pointer", "message"} <= set(report["errors"][0])
+
+
+def test_show_json_has_global_weights(sample_path):
+    r = run("show", "--format", "json", str(sample_path))
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    weights = {g["id"]: g["global_weight"] for g in summary["goals"]}
+    assert weights["E1"] == pytest.approx(0.40)
+    assert len(summary["initiatives"]) == 34
+    assert summary["horizon"]["labels"][-1] == "2029Q4"
+
+
+def test_show_text_fits_100_columns(sample_path):
+    r = run("show", str(sample_path))
+    assert r.returncode == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100
+
+
+def test_demo_shows_the_sample():
+    r = run("demo")
+    assert r.returncode == 0
+    assert "Nordbank Regional" in r.stdout and "I-34" in r.stdout
+
+
+def test_missing_file_and_bad_option(tmp_path):
+    r = run("show", str(tmp_path / "nope.json"))
+    assert r.returncode != 0 and "nope.json" in r.stderr
+    r = run("show", "--format", "xml", str(BAD))
+    assert r.returncode != 0 and "xml" in r.stderr
+
+
+def test_show_invalid_model_fails_with_problems():
+    r = run("show", str(BAD))
+    assert r.returncode == 1 and "4 problems" in r.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.strip() == __import__("aligngraph").__version__
