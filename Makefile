@@ -8,9 +8,10 @@ BUILD     ?= build/cpp
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 # CMake and Ninja may come from the venv when the machine lacks them.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+STUBGEN_FLAGS := --enum-class-locations 'Status|Distribution|CostKind:aligngraph._core' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python install-python clean
+.PHONY: all deps configure build demo test test-cpp test-python install-python stubs clean
 
 all: build
 
@@ -39,6 +40,11 @@ test-python: install-python
 	$(VENV)/bin/python -m pytest -q tests/python
 
 test: test-cpp test-python
+
+# Regenerate the type stubs of the compiled module (tests/python/test_stubs.py checks them).
+stubs: install-python
+	$(VENV)/bin/python -m pybind11_stubgen aligngraph._core $(STUBGEN_FLAGS) -o build/stubs
+	cp build/stubs/aligngraph/_core.pyi bindings/python/aligngraph/_core.pyi
 
 clean:
 	rm -rf build

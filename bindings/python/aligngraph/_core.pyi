@@ -1,0 +1,665 @@
+"""
+aligngraph compiled core; use the aligngraph package.
+"""
+from __future__ import annotations
+from aligngraph import CycleError
+from aligngraph import Error
+from aligngraph import InfeasibleError
+from aligngraph import NoSolutionError
+from aligngraph import ValidationError
+import collections.abc
+import numpy
+import numpy.typing
+import os
+import typing
+__all__: list[str] = ['Budget', 'CostKind', 'CycleError', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'Scenario', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'cancellation_impact', 'dependants', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_order', 'load_model', 'model_format_version', 'model_from_json', 'model_to_json', 'prerequisites', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'summary_json', 'summary_text', 'topological_order']
+class Status:
+    """
+    Lifecycle status of an initiative.
+    
+    Members:
+    
+      proposed
+    
+      approved
+    
+      running
+    
+      completed
+    
+      cancelled
+    
+      on_hold
+    """
+    __members__: typing.ClassVar[dict[str, Status]]
+    approved: typing.ClassVar[Status]
+    cancelled: typing.ClassVar[Status]
+    completed: typing.ClassVar[Status]
+    on_hold: typing.ClassVar[Status]
+    proposed: typing.ClassVar[Status]
+    running: typing.ClassVar[Status]
+    @typing.overload
+    def __eq__(self, other: Status) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Status) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Distribution:
+    """
+    How risk analysis samples a three-point estimate.
+    
+    Members:
+    
+      triangular
+    
+      pert
+    
+      uniform
+    
+      normal
+    
+      lognormal
+    """
+    __members__: typing.ClassVar[dict[str, Distribution]]
+    lognormal: typing.ClassVar[Distribution]
+    normal: typing.ClassVar[Distribution]
+    pert: typing.ClassVar[Distribution]
+    triangular: typing.ClassVar[Distribution]
+    uniform: typing.ClassVar[Distribution]
+    @typing.overload
+    def __eq__(self, other: Distribution) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Distribution) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class CostKind:
+    """
+    Which costs a budget limits.
+    
+    Members:
+    
+      all
+    
+      capex
+    
+      opex
+    """
+    __members__: typing.ClassVar[dict[str, CostKind]]
+    all: typing.ClassVar[CostKind]
+    capex: typing.ClassVar[CostKind]
+    opex: typing.ClassVar[CostKind]
+    @typing.overload
+    def __eq__(self, other: CostKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: CostKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Horizon:
+    """
+    The planning horizon: `periods` periods of `period_years` years from `first_label`.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: Horizon) -> bool:
+        ...
+    def __init__(self, periods: typing.SupportsInt | typing.SupportsIndex = 12, period_years: typing.SupportsFloat | typing.SupportsIndex = 0.25, first_label: str = '2027Q1') -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def label(self, t: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        Label of period t (0-based).
+        """
+    def labels(self) -> list[str]:
+        """
+        Labels of every period.
+        """
+    @property
+    def first_label(self) -> str:
+        ...
+    @property
+    def period_years(self) -> float:
+        ...
+    @property
+    def periods(self) -> int:
+        ...
+class Settings:
+    """
+    Model-wide settings.
+    """
+    __hash__: typing.ClassVar[None] = None
+    currency: str
+    def __eq__(self, arg0: Settings) -> bool:
+        ...
+    def __init__(self, discount_rate: typing.SupportsFloat | typing.SupportsIndex = 0.1, enabler_share: typing.SupportsFloat | typing.SupportsIndex = 0.5, currency: str = 'EUR') -> None:
+        ...
+    @property
+    def discount_rate(self) -> float:
+        """
+        Discount rate per year.
+        """
+    @discount_rate.setter
+    def discount_rate(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def enabler_share(self) -> float:
+        """
+        beta: share of a dependant's alignment credited to prerequisites.
+        """
+    @enabler_share.setter
+    def enabler_share(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Kpi:
+    """
+    A goal's key performance indicator.
+    """
+    __hash__: typing.ClassVar[None] = None
+    metric: str
+    unit: str
+    def __eq__(self, arg0: Kpi) -> bool:
+        ...
+    def __init__(self, metric: str, unit: str = '', baseline: typing.SupportsFloat | typing.SupportsIndex = 0.0, target: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> None:
+        ...
+    @property
+    def baseline(self) -> float:
+        ...
+    @baseline.setter
+    def baseline(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def target(self) -> float:
+        ...
+    @target.setter
+    def target(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Goal:
+    """
+    A goal of the hierarchy.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def kpi(self) -> Kpi | None:
+        ...
+    @property
+    def level(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def owner(self) -> str:
+        ...
+    @property
+    def weight(self) -> float | None:
+        """
+        Top-level weight (root goals only), or None.
+        """
+class Estimate:
+    """
+    Three-point estimate low <= mode <= high (multipliers; periods for delay).
+    """
+    __hash__: typing.ClassVar[None] = None
+    distribution: Distribution
+    def __eq__(self, arg0: Estimate) -> bool:
+        ...
+    def __init__(self, low: typing.SupportsFloat | typing.SupportsIndex, mode: typing.SupportsFloat | typing.SupportsIndex, high: typing.SupportsFloat | typing.SupportsIndex, distribution: Distribution = Distribution.triangular) -> None:
+        ...
+    @property
+    def high(self) -> float:
+        ...
+    @high.setter
+    def high(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def low(self) -> float:
+        ...
+    @low.setter
+    def low(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def mode(self) -> float:
+        ...
+    @mode.setter
+    def mode(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Uncertainty:
+    """
+    What is uncertain about an initiative.
+    """
+    __hash__: typing.ClassVar[None] = None
+    benefit: Estimate | None
+    cost: Estimate | None
+    delay: Estimate | None
+    def __eq__(self, arg0: Uncertainty) -> bool:
+        ...
+    def __init__(self, *, cost: Estimate | None = None, benefit: Estimate | None = None, delay: Estimate | None = None, success_probability: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
+        ...
+    @property
+    def success_probability(self) -> float:
+        ...
+    @success_probability.setter
+    def success_probability(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Initiative:
+    """
+    An initiative's record (a copy; change the model with its builder methods).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def benefits(self) -> list[float]:
+        ...
+    @property
+    def capex(self) -> list[float]:
+        ...
+    @property
+    def criteria(self) -> dict[str, float]:
+        ...
+    @property
+    def demand(self) -> dict[str, list[float]]:
+        ...
+    @property
+    def department(self) -> str:
+        ...
+    @property
+    def duration(self) -> int:
+        ...
+    @property
+    def effort(self) -> float:
+        ...
+    @property
+    def forced_in(self) -> bool:
+        ...
+    @property
+    def forced_out(self) -> bool:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def mandatory(self) -> bool:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def opex(self) -> list[float]:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def status(self) -> Status:
+        ...
+    @property
+    def uncertainty(self) -> Uncertainty | None:
+        ...
+class Budget:
+    """
+    A per-period limit on one funding pool's costs.
+    """
+    @property
+    def department(self) -> str:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def kind(self) -> CostKind:
+        ...
+    @property
+    def limits(self) -> list[float]:
+        ...
+class Team:
+    """
+    A team with per-period capacity.
+    """
+    @property
+    def capacity(self) -> list[float]:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+class Scenario:
+    """
+    A named overlay on the model.
+    """
+    @property
+    def budget_factor(self) -> float | None:
+        ...
+    @property
+    def cost_overrun(self) -> float | None:
+        ...
+    @property
+    def discount_rate(self) -> float | None:
+        ...
+    @property
+    def enabler_share(self) -> float | None:
+        ...
+    @property
+    def forced_in(self) -> list[str]:
+        ...
+    @property
+    def forced_out(self) -> list[str]:
+        ...
+    @property
+    def goal_weights(self) -> dict[str, float]:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+class PortfolioCore:
+    """
+    The compiled portfolio model; use aligngraph.Portfolio.
+    """
+    __hash__: typing.ClassVar[None] = None
+    name: str
+    settings: Settings
+    def __eq__(self, arg0: PortfolioCore) -> bool:
+        ...
+    @typing.overload
+    def __init__(self, periods: typing.SupportsInt | typing.SupportsIndex = 12, period_years: typing.SupportsFloat | typing.SupportsIndex = 0.25, first_label: str = '2027Q1') -> None:
+        ...
+    @typing.overload
+    def __init__(self, other: PortfolioCore) -> None:
+        """
+        A copy of another model.
+        """
+    def add_budget(self, id: str, limits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, department: str = '', kind: CostKind = CostKind.all) -> None:
+        ...
+    @typing.overload
+    def add_contribution(self, initiative: str, goal: str, strength: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @typing.overload
+    def add_contribution(self, initiative: str, goal: str, strength: str) -> None:
+        """
+        Initiative -> goal contribution: a number in [0, 1] or none/weak/medium/strong.
+        """
+    def add_exclusion(self, id: str, members: collections.abc.Sequence[str]) -> None:
+        """
+        A group of alternatives: at most one member may be selected.
+        """
+    def add_goal(self, id: str, name: str = '', *, level: str = '', owner: str = '', weight: typing.SupportsFloat | typing.SupportsIndex | None = None, kpi: Kpi | None = None) -> None:
+        """
+        Add a goal; `weight` is the top-level weight of a root goal.
+        """
+    def add_initiative(self, id: str, name: str = '', department: str = '', *, start: typing.SupportsInt | typing.SupportsIndex = 0, duration: typing.SupportsInt | typing.SupportsIndex = 1, effort: typing.SupportsFloat | typing.SupportsIndex = 0.0, capex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], opex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], benefits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], criteria: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, uncertainty: Uncertainty | None = None, mandatory: bool = False, forced_in: bool = False, forced_out: bool = False, status: Status = Status.proposed, demand: collections.abc.Mapping[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]] = {}) -> None:
+        """
+        Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).
+        """
+    def add_requires(self, dependant: str, prerequisite: str) -> None:
+        ...
+    def add_scenario(self, id: str, name: str = '', *, discount_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, budget_factor: typing.SupportsFloat | typing.SupportsIndex | None = None, cost_overrun: typing.SupportsFloat | typing.SupportsIndex | None = None, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None = None, goal_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, forced_in: collections.abc.Sequence[str] = [], forced_out: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def add_team(self, id: str, capacity: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, name: str = '') -> None:
+        ...
+    def budget_costs(self, budget: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Costs counted by a budget, n x P.
+        """
+    def budget_limits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Budget limits, B x P.
+        """
+    def check(self) -> None:
+        """
+        Raise ValidationError (or CycleError) listing every problem.
+        """
+    def contribution_matrix(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Contribution strengths as a dense n x G array.
+        """
+    def contribution_triplets(self) -> list[tuple[str, str, float]]:
+        """
+        (initiative, goal, strength) for every contribution.
+        """
+    def exclusion_groups(self) -> list[tuple[str, list[str]]]:
+        """
+        (group id, member ids) for every exclusion group.
+        """
+    def goal(self, id: str) -> Goal:
+        ...
+    def goal_link_triplets(self) -> list[tuple[str, str, float]]:
+        """
+        (parent, child, raw local weight) for every goal link.
+        """
+    def initiative(self, id: str) -> Initiative:
+        """
+        The record of one initiative.
+        """
+    def link_goals(self, parent: str, child: str, weight: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        """
+        Link parent -> child with a local weight (> 0, normalised per parent).
+        """
+    def requirement_pairs(self) -> list[tuple[str, str]]:
+        """
+        (dependant, prerequisite) for every requires link.
+        """
+    def set_demand(self, initiative: str, team: str, per_period: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+    def team_capacities(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Team capacities, T x P.
+        """
+    def validate(self) -> list[tuple[str, str]]:
+        """
+        Every problem as (json_pointer, message); empty when valid.
+        """
+    @property
+    def benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Benefits, n x P.
+        """
+    @property
+    def budget_records(self) -> list[Budget]:
+        ...
+    @property
+    def capex(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Capex, n x P.
+        """
+    @property
+    def costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        capex + opex, n x P.
+        """
+    @property
+    def criteria(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Criterion scores, n x C (columns: criterion_names); NaN where not given.
+        """
+    @property
+    def criterion_names(self) -> list[str]:
+        ...
+    @property
+    def departments(self) -> list[str]:
+        ...
+    @property
+    def durations(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def efforts(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def flag_arrays(self) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 3]"]:
+        """
+        Columns mandatory, forced_in, forced_out; n x 3 booleans.
+        """
+    @property
+    def goal_count(self) -> int:
+        ...
+    @property
+    def goal_ids(self) -> list[str]:
+        ...
+    @property
+    def goal_records(self) -> list[Goal]:
+        ...
+    @property
+    def horizon(self) -> Horizon:
+        ...
+    @property
+    def initiative_count(self) -> int:
+        ...
+    @property
+    def initiative_ids(self) -> list[str]:
+        ...
+    @property
+    def names(self) -> list[str]:
+        ...
+    @property
+    def net_flows(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        benefits - costs, n x P.
+        """
+    @property
+    def opex(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        Opex, n x P.
+        """
+    @property
+    def scenarios(self) -> list[Scenario]:
+        ...
+    @property
+    def starts(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def statuses(self) -> list[Status]:
+        ...
+    @property
+    def team_records(self) -> list[Team]:
+        ...
+def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
+    """
+    (stranded ids, [(goal, lost, remaining, unserved)]).
+    """
+def dependants(portfolio: PortfolioCore, id: str) -> list[str]:
+    ...
+def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
+    ...
+def find_requires_cycle(portfolio: PortfolioCore) -> list[str] | None:
+    ...
+def global_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Global goal weights in goal order.
+    """
+def goal_order(portfolio: PortfolioCore) -> list[str]:
+    """
+    Goal ids, parents before children. Raises CycleError.
+    """
+def load_model(path: os.PathLike | str | bytes) -> PortfolioCore:
+    ...
+def model_from_json(text: str, source: str = '<string>') -> PortfolioCore:
+    ...
+def model_to_json(portfolio: PortfolioCore, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    ...
+def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
+    ...
+def sample_portfolio() -> PortfolioCore:
+    ...
+def sample_portfolio_json() -> str:
+    ...
+def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> None:
+    ...
+def summary_json(portfolio: PortfolioCore) -> str:
+    ...
+def summary_text(portfolio: PortfolioCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
+    ...
+def topological_order(portfolio: PortfolioCore) -> list[str]:
+    """
+    Initiative ids, every prerequisite before its dependants. Raises CycleError.
+    """
+__version__: str = '0.1.0'
+model_format_version: int = 1
