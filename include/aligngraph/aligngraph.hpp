@@ -3,6 +3,9 @@
 /// The one include a user needs.
 
 #include "aligngraph/error.hpp"
+#include "aligngraph/finance/cashflows.hpp"
+#include "aligngraph/finance/financials.hpp"
+#include "aligngraph/finance/tvm.hpp"
 #include "aligngraph/io/model_file.hpp"
 #include "aligngraph/io/report.hpp"
 #include "aligngraph/model/graph.hpp"

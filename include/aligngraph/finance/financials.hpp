@@ -1,0 +1,65 @@
+#pragma once
+/// @file financials.hpp
+/// Every finance measure for every initiative of a model, or for a portfolio (a
+/// selection of initiatives, on its summed flows), in one vectorised pass.
+///
+/// Per initiative, net flow_t = benefits_t - capex_t - opex_t (outflows negative), over
+/// the whole horizon from period 0. The discount rate is the model's yearly rate (or
+/// the one given) converted to the period length.
+///
+///     auto f = aligngraph::initiative_financials(p);          // f.npv(i), f.irr(i), ...
+///     auto total = aligngraph::portfolio_financials(p, {0, 3}); // one row: I-0 and I-3 together
+
+#include <Eigen/Core>
+
+#include <optional>
+#include <vector>
+
+#include "aligngraph/finance/cashflows.hpp"
+#include "aligngraph/model/portfolio.hpp"
+
+namespace aligngraph {
+
+/// Named parameters of the finance pass.
+struct FinanceOptions {
+    /// Yearly discount rate; the model's settings().discount_rate when empty.
+    std::optional<Rate> discount_rate;
+    NpvConvention convention = NpvConvention::numpy;
+    /// Yearly MIRR finance and reinvestment rates; the discount rate when empty.
+    std::optional<Rate> finance_rate;
+    std::optional<Rate> reinvest_rate;
+    IrrOptions irr;
+    int threads = 0;  ///< for IRR; 0: all cores. Results do not depend on it.
+};
+
+/// One entry per initiative (or a single entry for a portfolio). Money in the model's
+/// currency; rates per period unless named annual; paybacks in periods.
+struct Financials {
+    Rate period_rate = 0;             ///< the discount rate per period used
+    Eigen::VectorXd capex, opex;      ///< totals over the horizon
+    Eigen::VectorXd total_cost;       ///< capex + opex
+    Eigen::VectorXd total_benefit;
+    Eigen::VectorXd pv_costs;         ///< present value of capex + opex
+    Eigen::VectorXd pv_benefits;      ///< present value of benefits
+    Eigen::VectorXd npv;              ///< pv_benefits - pv_costs (in the chosen convention)
+    Eigen::VectorXd irr;              ///< per period; NaN when none
+    Eigen::VectorXd irr_annual;       ///< (1 + irr)^(1/period_years) - 1
+    Eigen::VectorXi irr_roots;        ///< number of IRRs: 0 none, > 1 several (irr is numpy-financial's pick)
+    Eigen::VectorXd mirr;             ///< per period; NaN unless the flows have both signs
+    Eigen::VectorXd mirr_annual;
+    Eigen::VectorXd payback;          ///< periods from the initiative's start; NaN: not within the horizon
+    Eigen::VectorXd discounted_payback;
+    Eigen::VectorXd roi;              ///< (total_benefit - total_cost) / total_cost; NaN when no cost
+    Eigen::VectorXd profitability_index;  ///< pv_benefits / pv_costs; NaN when no cost
+};
+
+/// Financials of every initiative. @throws ValidationError for an invalid model (check()),
+/// or a rate <= -100%.
+Financials initiative_financials(const Portfolio& p, const FinanceOptions& options = {});
+
+/// Financials of the portfolio made of `selection` (initiative indices), on the summed
+/// flows; paybacks count from period 0. NPV and the totals equal the sums of the members'.
+Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection,
+                                const FinanceOptions& options = {});
+
+}  // namespace aligngraph

@@ -1,0 +1,344 @@
+// NPV, IRR, MIRR and payback over one series or many.
+//
+// IRR. With x = 1/(1+r), NPV(r) = p(x) = sum_t v_t x^t, and the rates r > -1 are the
+// x > 0. The half-line x > 0 is mapped onto u in (0, 2): x = u on (0, 1] and
+// x = 1/(2-u) on (1, 2), where the polynomial is evaluated in y = 2 - u as
+// sum_t v_t y^(d-t) = p(x) / x^d, which has p's sign and never overflows. So
+// h(u) is continuous on [0, 2] with h(0) = v_first and h(2) = v_last, and the
+// rate of a root is 1/u - 1 for u <= 1 and 1 - u for u > 1.
+// Descartes' rule of signs bounds the number of positive roots by the sign changes V
+// of the coefficients. With V = 1 there is exactly one, bracketed by [0, 2]. With
+// V >= 2 the roots are isolated by the critical points of p (roots of p', found the
+// same way, recursively): between two consecutive ones p is monotone, so a sign
+// change means exactly one root. Each root is solved by TOMS 748 (Boost.Math), which
+// keeps a bracket and cannot diverge.
+
+#include "aligngraph/finance/cashflows.hpp"
+
+#include <boost/math/tools/toms748_solve.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "aligngraph/error.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double eps = std::numeric_limits<double>::epsilon();
+
+void check_flows(std::span<const double> flows, const char* fn) {
+    if (flows.empty()) throw ValidationError(fmt::format("{}(): the cash-flow series is empty", fn));
+    for (std::size_t t = 0; t < flows.size(); ++t)
+        if (!std::isfinite(flows[t]))
+            throw ValidationError(fmt::format("{}(): cash flow in period {} is {}, expected a finite amount", fn, t, flows[t]));
+}
+
+void check_rate(Rate r, const char* fn, const char* what = "rate") {
+    if (!std::isfinite(r) || r <= -1)
+        throw ValidationError(fmt::format("{}(): {} {} per period, expected a finite rate > -1 (-100%)", fn, what, r));
+}
+
+void check_matrix(const SeriesRef& flows, const char* fn) {
+    if (flows.allFinite()) return;
+    for (Index i = 0; i < flows.rows(); ++i)
+        for (Index t = 0; t < flows.cols(); ++t)
+            if (!std::isfinite(flows(i, t)))
+                throw ValidationError(
+                    fmt::format("{}(): series {} has {} in period {}, expected a finite amount", fn, i, flows(i, t), t));
+}
+
+// ---- the IRR solver ----------------------------------------------------------------
+
+/// h(u) for coefficients a[0..d] (see the file comment).
+double eval_u(const double* a, int d, double u) {
+    if (u <= 1) {
+        double s = a[d];
+        for (int t = d - 1; t >= 0; --t) s = s * u + a[t];
+        return s;
+    }
+    const double y = 2 - u;
+    double s = a[0];
+    for (int t = 1; t <= d; ++t) s = s * y + a[t];
+    return s;
+}
+
+/// The same sum over |a|: the scale against which h(u) is compared with zero.
+double eval_u_abs(const double* a, int d, double u) {
+    if (u <= 1) {
+        double s = std::abs(a[d]);
+        for (int t = d - 1; t >= 0; --t) s = s * u + std::abs(a[t]);
+        return s;
+    }
+    const double y = 2 - u;
+    double s = std::abs(a[0]);
+    for (int t = 1; t <= d; ++t) s = s * y + std::abs(a[t]);
+    return s;
+}
+
+int sign_changes(const std::vector<double>& a) {
+    int changes = 0;
+    int last = 0;
+    for (double v : a) {
+        const int s = (v > 0) - (v < 0);
+        if (s == 0) continue;
+        if (last != 0 && s != last) ++changes;
+        last = s;
+    }
+    return changes;
+}
+
+double rate_of(double u) { return u <= 1 ? 1 / u - 1 : 1 - u; }
+
+struct Solver {
+    const IrrOptions& options;
+
+    double solve(const std::vector<double>& a, double lo, double hi, double flo, double fhi) const {
+        const int d = static_cast<int>(a.size()) - 1;
+        auto f = [&](double u) { return eval_u(a.data(), d, u); };
+        const double tol = options.tolerance;
+        auto done = [tol](double x, double y) { return std::abs(x - y) <= tol * std::max(std::abs(x), std::abs(y)); };
+        boost::uintmax_t iterations = static_cast<boost::uintmax_t>(std::max(options.max_iterations, 1));
+        const auto [x, y] = boost::math::tools::toms748_solve(f, lo, hi, flo, fhi, done, iterations);
+        // Of the final bracket, the end where |h| is smaller.
+        return std::abs(f(x)) <= std::abs(f(y)) ? x : y;
+    }
+
+    /// Every root of h_a in the open interval (lo, hi) of u, ascending.
+    void roots(const std::vector<double>& a, double lo, double hi, std::vector<double>& out) const {
+        const int d = static_cast<int>(a.size()) - 1;
+        if (d < 1) return;
+        const int changes = sign_changes(a);
+        if (changes == 0) return;
+        std::vector<double> cuts{lo};
+        if (changes >= 2 && d >= 2) {
+            // Critical points: roots of p' (leading zeros divided out, scaled to max 1).
+            std::vector<double> der(static_cast<std::size_t>(d));
+            for (int t = 0; t < d; ++t) der[t] = (t + 1) * a[t + 1];
+            auto first = std::find_if(der.begin(), der.end(), [](double v) { return v != 0; });
+            der.erase(der.begin(), first);
+            double scale = 0;
+            for (double v : der) scale = std::max(scale, std::abs(v));
+            for (double& v : der) v /= scale;
+            std::vector<double> crit;
+            roots(der, lo, hi, crit);
+            cuts.insert(cuts.end(), crit.begin(), crit.end());
+        }
+        cuts.push_back(hi);
+        for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+            const double ua = cuts[k], ub = cuts[k + 1];
+            if (!(ua < ub)) continue;
+            const double ha = eval_u(a.data(), d, ua), hb = eval_u(a.data(), d, ub);
+            if (k > 0 && std::abs(ha) <= 8 * eps * (d + 1) * eval_u_abs(a.data(), d, ua)) {
+                out.push_back(ua);  // a critical point that is a root: a touching (double) root
+                continue;
+            }
+            if (ha == 0 || hb == 0) continue;
+            if ((ha < 0) != (hb < 0)) out.push_back(solve(a, ua, ub, ha, hb));
+        }
+    }
+};
+
+IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
+    IrrResult result;
+    // Leading zeros multiply p by a power of x and trailing zeros lower its degree:
+    // neither changes the positive roots.
+    std::size_t first = 0, last = flows.size();
+    while (first < last && flows[first] == 0) ++first;
+    while (last > first && flows[last - 1] == 0) --last;
+    std::vector<double> a(flows.begin() + static_cast<std::ptrdiff_t>(first), flows.begin() + static_cast<std::ptrdiff_t>(last));
+    if (sign_changes(a) == 0) {
+        result.status = IrrStatus::no_sign_change;
+        return result;
+    }
+    double scale = 0;
+    for (double v : a) scale = std::max(scale, std::abs(v));
+    for (double& v : a) v /= scale;
+
+    std::vector<double> us;
+    Solver{options}.roots(a, 0.0, 2.0, us);
+    std::sort(us.begin(), us.end());
+    std::vector<double> rates;
+    for (std::size_t k = 0; k < us.size(); ++k) {
+        if (k > 0 && us[k] - us[k - 1] <= 64 * eps * std::max(1.0, us[k])) continue;
+        const double r = rate_of(us[k]);
+        if (r > options.lower && r < options.upper) rates.push_back(r);
+    }
+    std::sort(rates.begin(), rates.end());
+    result.roots = rates;
+    if (rates.empty()) {
+        result.status = IrrStatus::no_root;
+        return result;
+    }
+    result.status = rates.size() == 1 ? IrrStatus::one_root : IrrStatus::several_roots;
+    // numpy-financial's choice: with roots of both signs keep the non-negative ones,
+    // then take the root smallest in magnitude.
+    const bool mixed = rates.front() < 0 && rates.back() >= 0;
+    double best = nan;
+    for (double r : rates) {
+        if (mixed && r < 0) continue;
+        if (std::isnan(best) || std::abs(r) < std::abs(best)) best = r;
+    }
+    result.rate = best;
+    return result;
+}
+
+double payback_core(const double* v, Index n, Index stride, double r) {
+    double cum = 0, prev = 0, discount = 1;
+    const double step = std::isnan(r) ? 1.0 : 1.0 / (1.0 + r);
+    bool negative = false;
+    for (Index t = 0; t < n; ++t) {
+        const double f = v[t * stride] * discount;
+        prev = cum;
+        cum += f;
+        discount *= step;
+        if (cum < 0) negative = true;
+        else if (negative) return static_cast<double>(t - 1) + (-prev) / f;
+    }
+    return negative ? nan : 0.0;
+}
+
+/// Runs body(begin, end) over [0, n) in contiguous chunks on up to `threads` threads.
+template <class Body>
+void parallel_rows(Index n, int threads, Body body) {
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    Index workers = threads > 0 ? threads : static_cast<Index>(hw);
+    workers = std::clamp<Index>(workers, 1, std::max<Index>(1, n / 64));
+    if (workers == 1) {
+        body(0, n);
+        return;
+    }
+    std::vector<std::thread> pool;
+    const Index chunk = (n + workers - 1) / workers;
+    for (Index w = 0; w < workers; ++w) {
+        const Index b = w * chunk, e = std::min(n, b + chunk);
+        if (b < e) pool.emplace_back([=] { body(b, e); });
+    }
+    for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+Rate period_rate(Rate yearly, double period_years) {
+    check_rate(yearly, "period_rate", "yearly rate");
+    if (!std::isfinite(period_years) || period_years <= 0)
+        throw ValidationError(fmt::format("period_rate(): period length {} years, expected > 0", period_years));
+    return std::expm1(period_years * std::log1p(yearly));
+}
+
+Rate annual_rate(Rate per_period, double period_years) {
+    if (std::isnan(per_period)) return nan;
+    check_rate(per_period, "annual_rate");
+    if (!std::isfinite(period_years) || period_years <= 0)
+        throw ValidationError(fmt::format("annual_rate(): period length {} years, expected > 0", period_years));
+    return std::expm1(std::log1p(per_period) / period_years);
+}
+
+double npv(Rate r, std::span<const double> flows, NpvConvention convention) {
+    check_flows(flows, "npv");
+    check_rate(r, "npv");
+    double s = 0;
+    for (std::size_t t = flows.size(); t-- > 0;) s = s / (1 + r) + flows[t];
+    return convention == NpvConvention::excel ? s / (1 + r) : s;
+}
+
+Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention, bool check_finite) {
+    if (check_finite) check_matrix(flows, "npv");
+    if (!(r > -1)) return Eigen::VectorXd::Constant(flows.rows(), nan);
+    const Index P = flows.cols();
+    Eigen::VectorXd discount(P);
+    double d = convention == NpvConvention::excel ? 1 / (1 + r) : 1.0;
+    for (Index t = 0; t < P; ++t, d /= (1 + r)) discount(t) = d;
+    return flows * discount;
+}
+
+IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options) {
+    check_flows(flows, "irr");
+    return irr_core(flows, options);
+}
+
+Rate irr(std::span<const double> flows, const IrrOptions& options) {
+    const auto result = irr_roots(flows, options);
+    if (result.status == IrrStatus::no_sign_change) {
+        const bool positive = std::any_of(flows.begin(), flows.end(), [](double v) { return v > 0; });
+        throw NoSolutionError(fmt::format("irr(): cash flows never change sign ({} flows, all {})", flows.size(),
+                                          positive ? ">= 0" : "<= 0"));
+    }
+    if (result.status == IrrStatus::no_root)
+        throw NoSolutionError(fmt::format("irr(): NPV has no root with rate in ({}, {}) ({} flows)", options.lower,
+                                          options.upper, flows.size()));
+    return result.rate;
+}
+
+IrrBatch irr(const SeriesRef& flows, const IrrOptions& options, int threads) {
+    check_matrix(flows, "irr");
+    const Index n = flows.rows();
+    IrrBatch out{Eigen::VectorXd::Constant(n, nan), Eigen::VectorXi::Zero(n)};
+    parallel_rows(n, threads, [&](Index b, Index e) {
+        for (Index i = b; i < e; ++i) {
+            const auto row = flows.row(i);
+            const auto result = irr_core(std::span<const double>(row.data(), static_cast<std::size_t>(row.size())), options);
+            out.rate(i) = result.rate;
+            out.root_count(i) = static_cast<int>(result.roots.size());
+        }
+    });
+    return out;
+}
+
+double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate) {
+    check_flows(flows, "mirr");
+    check_rate(finance_rate, "mirr", "finance rate");
+    check_rate(reinvest_rate, "mirr", "reinvestment rate");
+    double pos = 0, neg = 0, d_fin = 1, d_re = 1;
+    bool has_pos = false, has_neg = false;
+    for (double v : flows) {
+        if (v > 0) {
+            pos += v * d_re;
+            has_pos = true;
+        } else if (v < 0) {
+            neg += v * d_fin;
+            has_neg = true;
+        }
+        d_fin /= 1 + finance_rate;
+        d_re /= 1 + reinvest_rate;
+    }
+    if (!has_pos || !has_neg) return nan;
+    const double n = static_cast<double>(flows.size());
+    return std::pow(std::abs(pos) / std::abs(neg), 1 / (n - 1)) * (1 + reinvest_rate) - 1;
+}
+
+Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_rate) {
+    check_matrix(flows, "mirr");
+    Eigen::VectorXd out(flows.rows());
+    for (Index i = 0; i < flows.rows(); ++i) {
+        const auto row = flows.row(i);
+        out(i) = mirr(std::span<const double>(row.data(), static_cast<std::size_t>(row.size())), finance_rate, reinvest_rate);
+    }
+    return out;
+}
+
+double payback(std::span<const double> flows) {
+    check_flows(flows, "payback");
+    return payback_core(flows.data(), static_cast<Index>(flows.size()), 1, nan);
+}
+
+double discounted_payback(std::span<const double> flows, Rate r) {
+    check_flows(flows, "discounted_payback");
+    check_rate(r, "discounted_payback");
+    return payback_core(flows.data(), static_cast<Index>(flows.size()), 1, r);
+}
+
+Eigen::VectorXd payback(const SeriesRef& flows, Rate r) {
+    check_matrix(flows, "payback");
+    if (!std::isnan(r)) check_rate(r, "payback");
+    Eigen::VectorXd out(flows.rows());
+    for (Index i = 0; i < flows.rows(); ++i) out(i) = payback_core(flows.row(i).data(), flows.cols(), 1, r);
+    return out;
+}
+
+}  // namespace aligngraph

@@ -1,0 +1,73 @@
+// Finance measures over all initiatives at once (structure of arrays).
+
+#include "aligngraph/finance/financials.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+namespace aligngraph {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+Financials compute(const SeriesMatrix& capex, const SeriesMatrix& opex, const SeriesMatrix& benefits,
+                   const Eigen::VectorXi& starts, const Portfolio& p, const FinanceOptions& o) {
+    const double years = p.horizon().period_years;
+    const Rate yearly = o.discount_rate.value_or(p.settings().discount_rate);
+    const Rate r = period_rate(yearly, years);
+    const Rate fin = period_rate(o.finance_rate.value_or(yearly), years);
+    const Rate re = period_rate(o.reinvest_rate.value_or(yearly), years);
+    const SeriesMatrix costs = capex + opex;
+    const SeriesMatrix net = benefits - costs;
+
+    Financials f;
+    f.period_rate = r;
+    f.capex = capex.rowwise().sum();
+    f.opex = opex.rowwise().sum();
+    f.total_cost = costs.rowwise().sum();
+    f.total_benefit = benefits.rowwise().sum();
+    f.pv_costs = npv(r, costs, o.convention, false);
+    f.pv_benefits = npv(r, benefits, o.convention, false);
+    f.npv = f.pv_benefits - f.pv_costs;
+    const auto irr_batch = irr(net, o.irr, o.threads);
+    f.irr = irr_batch.rate;
+    f.irr_roots = irr_batch.root_count;
+    f.irr_annual = f.irr.unaryExpr([years](double v) { return std::isnan(v) ? nan : annual_rate(v, years); });
+    f.mirr = mirr(net, fin, re);
+    f.mirr_annual = f.mirr.unaryExpr([years](double v) { return std::isnan(v) || v <= -1 ? nan : annual_rate(v, years); });
+    f.payback = payback(net) - starts.cast<double>();
+    f.discounted_payback = payback(net, r) - starts.cast<double>();
+    const Eigen::ArrayXd cost = f.total_cost.array(), pv_cost = f.pv_costs.array();
+    f.roi = (cost > 0).select((f.total_benefit.array() - cost) / cost, nan).matrix();
+    f.profitability_index = (pv_cost > 0).select(f.pv_benefits.array() / pv_cost, nan).matrix();
+    return f;
+}
+
+}  // namespace
+
+Financials initiative_financials(const Portfolio& p, const FinanceOptions& o) {
+    p.check();
+    return compute(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
+}
+
+Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection, const FinanceOptions& o) {
+    p.check();
+    const auto P = p.horizon().periods;
+    SeriesMatrix capex = SeriesMatrix::Zero(1, P), opex = SeriesMatrix::Zero(1, P), benefits = SeriesMatrix::Zero(1, P);
+    std::vector<char> seen(static_cast<std::size_t>(p.initiative_count()), 0);
+    for (Index i : selection) {
+        if (i < 0 || i >= p.initiative_count())
+            throw ValidationError(fmt::format("portfolio_financials(): initiative index {} out of range [0, {})", i,
+                                              p.initiative_count()));
+        if (seen[i]++) throw ValidationError(fmt::format("portfolio_financials(): '{}' selected twice", p.initiative_ids()[i]));
+        capex += p.capex().row(i);
+        opex += p.opex().row(i);
+        benefits += p.benefits().row(i);
+    }
+    return compute(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
+}
+
+}  // namespace aligngraph
