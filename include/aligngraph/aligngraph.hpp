@@ -4,6 +4,7 @@
 
 #include "aligngraph/error.hpp"
 #include "aligngraph/finance/cashflows.hpp"
+#include "aligngraph/finance/dated.hpp"
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/finance/tvm.hpp"
 #include "aligngraph/io/model_file.hpp"

@@ -298,3 +298,29 @@ TEST_CASE("financials of the sample portfolio", "[finance]") {
     CHECK((f.payback.array() == f.payback.array()).any());
     CHECK((f.payback.array() != f.payback.array()).any());
 }
+
+TEST_CASE("XNPV and XIRR reproduce Excel's documented examples", "[finance]") {
+    // Excel's XIRR/XNPV help: 2008-01-01 -10000, 2008-03-01 2750, 2008-10-30 4250,
+    // 2009-02-15 3250, 2009-04-01 2750 (days since 1970-01-01).
+    const std::vector<double> v{-10000, 2750, 4250, 3250, 2750};
+    const std::vector<std::int64_t> d{13879, 13939, 14182, 14290, 14335};
+    CHECK(xnpv(0.09, v, d) == Approx(2086.647602).margin(5e-7));
+    CHECK(xirr(v, d) == Approx(0.373362535).margin(5e-10));
+    CHECK(std::abs(xnpv(xirr(v, d), v, d)) < 1e-8);
+    // Integer years make XIRR the IRR of yearly flows.
+    const std::vector<std::int64_t> yearly{0, 365, 730};
+    CHECK(xirr(std::vector<double>{-100, 230, -132}, yearly) == Approx(0.1).epsilon(1e-12));
+    CHECK(xirr_roots(std::vector<double>{-100, 230, -132}, yearly).roots.size() == 2);
+    // Two flows on one date count as one.
+    CHECK(xirr(std::vector<double>{-60, -40, 110}, std::vector<std::int64_t>{0, 0, 365}) == Approx(0.1).epsilon(1e-12));
+}
+
+TEST_CASE("bad input to XNPV and XIRR", "[finance][validation]") {
+    REQUIRE_THROWS_WITH(xirr(std::vector<double>{-1, 2}, std::vector<std::int64_t>{10, 5}),
+                        "xirr(): dates out of order: flow 1 (day 5) comes before flow 0 (day 10)");
+    REQUIRE_THROWS_WITH(xnpv(0.1, std::vector<double>{-1, 2}, std::vector<std::int64_t>{0}),
+                        "xnpv(): 2 flows but 1 dates");
+    REQUIRE_THROWS_WITH(xnpv(-1, std::vector<double>{-1, 2}, std::vector<std::int64_t>{0, 1}),
+                        Catch::Contains("rate -1 per year"));
+    REQUIRE_THROWS_AS(xirr(std::vector<double>{1, 2}, std::vector<std::int64_t>{0, 1}), NoSolutionError);
+}
