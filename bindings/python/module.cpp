@@ -88,4 +88,5 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_model(m);
     aligngraph::python::define_graph(m);
     aligngraph::python::define_io(m);
+    aligngraph::python::define_finance(m);
 }

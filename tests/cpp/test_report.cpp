@@ -50,3 +50,27 @@ TEST_CASE("problem lists as text and JSON", "[report]") {
     CHECK(j["valid"] == false);
     CHECK(j["errors"][1]["cycle"][2] == "X");
 }
+
+TEST_CASE("the finance table fits the terminal and marks what it means", "[report][finance]") {
+    auto p = sample_portfolio();
+    FinanceOptions o;
+    auto f = initiative_financials(p, o);
+    std::vector<Index> all;
+    for (Index i = 0; i < p.initiative_count(); ++i) all.push_back(i);
+    auto total = portfolio_financials(p, all, o);
+    auto text = financials_text(p, f, total, o, 100);
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::size_t cols = 0;
+        for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        CHECK(cols <= 100);
+    }
+    CHECK_THAT(text, Catch::Contains("Finance at 8.00% per year"));
+    CHECK_THAT(text, Catch::Contains("ALL      34 initiatives"));
+    CHECK_THAT(text, Catch::Contains("never"));
+    auto j = nlohmann::json::parse(financials_json(p, f, total));
+    CHECK(j["initiatives"].size() == 34);
+    CHECK(j["initiatives"][0]["irr"].is_null());  // the platform returns nothing: no IRR, null not NaN
+    CHECK(j["portfolio"]["npv"].get<double>() == Approx(f.npv.sum()).epsilon(1e-12));
+}

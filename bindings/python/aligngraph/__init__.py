@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from ._core import (
     CostKind,
     CycleError,
@@ -33,7 +34,10 @@ from ._core import (
     Status,
     Uncertainty,
     ValidationError,
+    When,
+    annual_rate,
     model_format_version,
+    period_rate,
 )
 
 __version__ = _core.__version__
@@ -55,7 +59,22 @@ __all__ = [
     "Status",
     "Uncertainty",
     "ValidationError",
+    "When",
+    "annual_rate",
+    "fv",
+    "ipmt",
+    "irr",
     "load",
+    "mirr",
+    "nper",
+    "npv",
+    "period_rate",
+    "pmt",
+    "ppmt",
+    "pv",
+    "rate",
+    "xirr",
+    "xnpv",
     "model_format_version",
     "sample_portfolio",
 ]
@@ -242,6 +261,49 @@ class Portfolio(_core.PortfolioCore):
             index=pd.Index([t.id for t in records], name="team"),
             columns=self.horizon.labels(),
         )
+
+    # ---- finance --------------------------------------------------------------------
+    def financials(
+        self,
+        rate: float | None = None,
+        *,
+        excel_npv: bool = False,
+        finance_rate: float | None = None,
+        reinvest_rate: float | None = None,
+        threads: int = 0,
+    ) -> pd.DataFrame:
+        """Every finance measure of every initiative, one row per initiative id.
+
+        Net flow = benefits - capex - opex over the horizon from period 0, discounted at
+        ``rate`` per **year** (the model's discount rate by default) converted to the
+        period length. Columns: capex, opex, total_cost, total_benefit, pv_costs,
+        pv_benefits, npv, irr and mirr (per period), irr_annual, mirr_annual, irr_roots
+        (0: none; > 1: several, irr is numpy-financial's pick), payback and
+        discounted_payback (periods from the initiative's start; NaN: not within the
+        horizon), roi, profitability_index. ``excel_npv`` discounts the first period too.
+        """
+        d = _core.initiative_financials(self, rate, excel_npv, finance_rate, reinvest_rate, threads)
+        d.pop("period_rate")
+        return pd.DataFrame(d, index=pd.Index(self.initiative_ids, name="id"))
+
+    def portfolio_financials(
+        self,
+        ids: list[str] | None = None,
+        rate: float | None = None,
+        *,
+        excel_npv: bool = False,
+        finance_rate: float | None = None,
+        reinvest_rate: float | None = None,
+    ) -> pd.Series:
+        """The measures of a portfolio (``ids``, default all initiatives) on its summed
+        flows; paybacks count from period 0. NPV and totals are the members' sums."""
+        chosen = list(self.initiative_ids if ids is None else ids)
+        d = _core.portfolio_financials(self, chosen, rate, excel_npv, finance_rate, reinvest_rate)
+        period = d.pop("period_rate")
+        series = pd.Series({k: v[0].item() for k, v in d.items()}, name="portfolio")
+        series["period_rate"] = period
+        series["initiatives"] = len(chosen)
+        return series
 
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:

@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Budget', 'CostKind', 'CycleError', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'Scenario', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'cancellation_impact', 'dependants', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_order', 'load_model', 'model_format_version', 'model_from_json', 'model_to_json', 'prerequisites', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'summary_json', 'summary_text', 'topological_order']
+__all__: list[str] = ['Budget', 'CostKind', 'CycleError', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'Scenario', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'annual_rate', 'cancellation_impact', 'dependants', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_order', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -621,6 +621,55 @@ class PortfolioCore:
     @property
     def team_records(self) -> list[Team]:
         ...
+class When:
+    """
+    When payments fall within each period.
+    
+    Members:
+    
+      end
+    
+      begin
+    """
+    __members__: typing.ClassVar[dict[str, When]]
+    begin: typing.ClassVar[When]
+    end: typing.ClassVar[When]
+    @typing.overload
+    def __eq__(self, other: When) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: When) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    ...
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """
     (stranded ids, [(goal, lost, remaining, unserved)]).
@@ -639,11 +688,41 @@ def goal_order(portfolio: PortfolioCore) -> list[str]:
     """
     Goal ids, parents before children. Raises CycleError.
     """
+def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, excel: bool = False, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    ...
+def irr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    The IRR of one series; raises NoSolutionError with the reason when there is none.
+    """
+def irr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, list[float], str]:
+    """
+    (chosen rate, every root ascending, status).
+    """
+def irr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
+    """
+    (rate per row, root count per row).
+    """
 def load_model(path: os.PathLike | str | bytes) -> PortfolioCore:
+    ...
+def mirr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], finance_rate: typing.SupportsFloat | typing.SupportsIndex, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     ...
 def model_from_json(text: str, source: str = '<string>') -> PortfolioCore:
     ...
 def model_to_json(portfolio: PortfolioCore, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+    ...
+def npv_rows(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], excel: bool = False) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    NPV of every row (NaN for every row when rate <= -1).
+    """
+def payback_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Payback of every row in periods; discounted when rate is given.
+    """
+def period_rate(yearly: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.
+    """
+def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, excel: bool = False, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> dict:
     ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
@@ -661,5 +740,25 @@ def topological_order(portfolio: PortfolioCore) -> list[str]:
     """
     Initiative ids, every prerequisite before its dependants. Raises CycleError.
     """
+def tvm_fv(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_ipmt(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg5: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_nper(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_pmt(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_ppmt(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg5: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_pv(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def tvm_rate(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg5: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg6: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg7: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> typing.Any:
+    ...
+def xirr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    ...
+def xirr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, list[float], str]:
+    ...
+def xnpv(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> float:
+    ...
 __version__: str = '0.1.0'
 model_format_version: int = 1

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aligngraph/error.hpp"
+#include "aligngraph/finance/financials.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
@@ -16,6 +17,15 @@ std::string summary_text(const Portfolio& p, int width = 100);
 
 /// The same content as a JSON document.
 std::string summary_json(const Portfolio& p);
+
+/// The finance table: per initiative cost, benefit, NPV, IRR and MIRR (annualised; `*`
+/// marks several IRRs), payback (periods from start), ROI and profitability index, then
+/// the whole portfolio on its summed flows. `total` is portfolio_financials() of all.
+std::string financials_text(const Portfolio& p, const Financials& per_initiative, const Financials& total,
+                            const FinanceOptions& options, int width = 100);
+
+/// The same as JSON: {"period_rate", "initiatives": [{id, npv, ...}], "portfolio": {...}}; NaN as null.
+std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
 
 /// A list of problems as text, one per line, each prefixed by `source: pointer:`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);
