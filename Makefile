@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations 'Status|Distribution|CostKind|When:aligngraph._core' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python install-python stubs clean
+.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance clean
 
 all: build
 
@@ -40,6 +40,17 @@ test-python: install-python
 	$(VENV)/bin/python -m pytest -q tests/python
 
 test: test-cpp test-python
+
+# Benchmarks (never part of the tests): peers from benchmarks/requirements.txt.
+BENCH_BUILD ?= build/bench
+bench-build: deps
+	cmake -S . -B $(BENCH_BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Release -DALIGNGRAPH_BUILD_BENCHMARKS=ON \
+	  -DALIGNGRAPH_BUILD_TESTS=OFF -DALIGNGRAPH_BUILD_EXAMPLES=OFF
+	cmake --build $(BENCH_BUILD) --parallel $(JOBS)
+	$(VENV)/bin/python -m pip install -q -r benchmarks/requirements.txt
+
+bench-finance: bench-build install-python
+	$(VENV)/bin/python benchmarks/finance/bench_finance.py --cpp $(BENCH_BUILD)/benchmarks/bench_finance
 
 # Regenerate the type stubs of the compiled module (tests/python/test_stubs.py checks them).
 stubs: install-python

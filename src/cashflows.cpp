@@ -55,17 +55,26 @@ void check_matrix(const SeriesRef& flows, const char* fn) {
 
 // ---- the IRR solver ----------------------------------------------------------------
 
+/// sum_k c(k) z^k for k = 0..d, as two interleaved Horner chains in z^2 (even and odd
+/// powers), which halves the dependency chain of plain Horner.
+template <class Coefficient>
+double horner2(Coefficient c, int d, double z) {
+    const double w = z * z;
+    double even = 0, odd = 0;
+    int je = d / 2;
+    int jo = d >= 1 ? (d - 1) / 2 : -1;
+    while (je > jo) even = even * w + c(2 * je--);
+    for (; jo >= 0; --jo, --je) {
+        odd = odd * w + c(2 * jo + 1);
+        even = even * w + c(2 * je);
+    }
+    return even + z * odd;
+}
+
 /// h(u) for coefficients a[0..d] (see the file comment).
 double eval_u(const double* a, int d, double u) {
-    if (u <= 1) {
-        double s = a[d];
-        for (int t = d - 1; t >= 0; --t) s = s * u + a[t];
-        return s;
-    }
-    const double y = 2 - u;
-    double s = a[0];
-    for (int t = 1; t <= d; ++t) s = s * y + a[t];
-    return s;
+    if (u <= 1) return horner2([a](int k) { return a[k]; }, d, u);
+    return horner2([a, d](int k) { return a[d - k]; }, d, 2 - u);
 }
 
 /// The same sum over |a|: the scale against which h(u) is compared with zero.
@@ -93,15 +102,29 @@ int sign_changes(const std::vector<double>& a) {
     return changes;
 }
 
+/// The smallest k such that a[k..] has at most one sign change.
+int recursion_depth(const std::vector<double>& a) {
+    int changes = 0, last = 0;
+    for (int k = static_cast<int>(a.size()) - 1; k >= 0; --k) {
+        const int s = (a[k] > 0) - (a[k] < 0);
+        if (s == 0) continue;
+        if (last != 0 && s != last && ++changes == 2) return k + 1;
+        last = s;
+    }
+    return 0;
+}
+
 double rate_of(double u) { return u <= 1 ? 1 / u - 1 : 1 - u; }
+
+// Critical points only separate roots: they need not be as exact as the roots themselves.
+constexpr double critical_point_tolerance = 1e-10;
 
 struct Solver {
     const IrrOptions& options;
 
-    double solve(const std::vector<double>& a, double lo, double hi, double flo, double fhi) const {
+    double solve(const std::vector<double>& a, double lo, double hi, double flo, double fhi, double tol) const {
         const int d = static_cast<int>(a.size()) - 1;
         auto f = [&](double u) { return eval_u(a.data(), d, u); };
-        const double tol = options.tolerance;
         auto done = [tol](double x, double y) { return std::abs(x - y) <= tol * std::max(std::abs(x), std::abs(y)); };
         boost::uintmax_t iterations = static_cast<boost::uintmax_t>(std::max(options.max_iterations, 1));
         const auto [x, y] = boost::math::tools::toms748_solve(f, lo, hi, flo, fhi, done, iterations);
@@ -109,14 +132,20 @@ struct Solver {
         return std::abs(f(x)) <= std::abs(f(y)) ? x : y;
     }
 
-    /// Every root of h_a in the open interval (lo, hi) of u, ascending.
-    void roots(const std::vector<double>& a, double lo, double hi, std::vector<double>& out) const {
+    /// Every root of h_a in the open interval (lo, hi) of u, ascending, each to relative tolerance `tol`.
+    void roots(const std::vector<double>& a, double lo, double hi, double tol, std::vector<double>& out) const {
         const int d = static_cast<int>(a.size()) - 1;
         if (d < 1) return;
         const int changes = sign_changes(a);
         if (changes == 0) return;
+        if (changes == 1) {
+            // Descartes: exactly one positive root; h(lo) and h(hi) bracket it when it lies inside.
+            const double ha = eval_u(a.data(), d, lo), hb = eval_u(a.data(), d, hi);
+            if (ha != 0 && hb != 0 && (ha < 0) != (hb < 0)) out.push_back(solve(a, lo, hi, ha, hb, tol));
+            return;
+        }
         std::vector<double> cuts{lo};
-        if (changes >= 2 && d >= 2) {
+        if (d >= 2) {
             // Critical points: roots of p' (leading zeros divided out, scaled to max 1).
             std::vector<double> der(static_cast<std::size_t>(d));
             for (int t = 0; t < d; ++t) der[t] = (t + 1) * a[t + 1];
@@ -125,9 +154,7 @@ struct Solver {
             double scale = 0;
             for (double v : der) scale = std::max(scale, std::abs(v));
             for (double& v : der) v /= scale;
-            std::vector<double> crit;
-            roots(der, lo, hi, crit);
-            cuts.insert(cuts.end(), crit.begin(), crit.end());
+            roots(der, lo, hi, std::max(tol, critical_point_tolerance), cuts);
         }
         cuts.push_back(hi);
         for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
@@ -139,10 +166,84 @@ struct Solver {
                 continue;
             }
             if (ha == 0 || hb == 0) continue;
-            if ((ha < 0) != (hb < 0)) out.push_back(solve(a, ua, ub, ha, hb));
+            if ((ha < 0) != (hb < 0)) out.push_back(solve(a, ua, ub, ha, hb, tol));
         }
     }
 };
+
+/// Sums of the positive and of the negative terms' magnitudes of h_a (or of dh/dz when
+/// `derivative`) at z, where z = u on the u <= 1 side and z = 2 - u on the other.
+/// Both sums increase with z, which gives bounds of h over an interval.
+struct SplitSums {
+    double pos = 0, neg = 0;
+};
+
+SplitSums split_sums(const std::vector<double>& a, bool reversed, bool derivative, double z) {
+    const int d = static_cast<int>(a.size()) - 1;
+    SplitSums s;
+    // Horner over the powers k = d .. 0 of z; coefficient of z^k is a[k] (or a[d-k] reversed).
+    for (int k = d; k >= 0; --k) {
+        const double c = reversed ? a[d - k] : a[k];
+        const double coef = derivative ? c * k : c;
+        s.pos *= z;
+        s.neg *= z;
+        if (derivative && k == 0) continue;
+        if (coef > 0) s.pos += coef;
+        else s.neg -= coef;
+    }
+    if (derivative) {  // the loop built sum coef z^k; d/dz lowers each power by one
+        s.pos = z > 0 ? s.pos / z : 0;
+        s.neg = z > 0 ? s.neg / z : 0;
+    }
+    return s;
+}
+
+/// Whether h_a or its derivative keeps one sign over [u0, u1] (both on one side of u = 1),
+/// judged from the split sums with a margin for rounding.
+int sign_over(const std::vector<double>& a, double u0, double u1, bool derivative) {
+    const bool reversed = u0 >= 1;
+    const double z0 = reversed ? 2 - u1 : u0, z1 = reversed ? 2 - u0 : u1;
+    const auto lo = split_sums(a, reversed, derivative, z0), hi = split_sums(a, reversed, derivative, z1);
+    const double margin = 8 * eps * static_cast<double>(a.size()) * (hi.pos + hi.neg);
+    if (lo.pos - hi.neg > margin) return 1;
+    if (hi.pos - lo.neg < -margin) return -1;
+    return 0;
+}
+
+/// Roots of h_a on (0, 2) by bisection with exclusion: an interval where h keeps its sign
+/// holds no root; one where h is monotone holds at most one, found by TOMS 748. An
+/// interval still undecided after `max_depth` halvings is handed to the critical-point
+/// recursion, which isolates every root whatever their spacing.
+void isolate(const Solver& solver, const std::vector<double>& a, double tol, std::vector<double>& out) {
+    const int d = static_cast<int>(a.size()) - 1;
+    constexpr int max_depth = 24;
+    struct Piece {
+        double u0, u1;
+        int depth;
+    };
+    std::vector<Piece> stack{{1.0, 2.0, 0}, {0.0, 1.0, 0}};
+    if (eval_u(a.data(), d, 1.0) == 0) out.push_back(1.0);
+    while (!stack.empty()) {
+        const auto [u0, u1, depth] = stack.back();
+        stack.pop_back();
+        if (sign_over(a, u0, u1, false) != 0) continue;
+        if (sign_over(a, u0, u1, true) != 0) {
+            const double h0 = eval_u(a.data(), d, u0), h1 = eval_u(a.data(), d, u1);
+            if (h0 != 0 && h1 != 0 && (h0 < 0) != (h1 < 0)) out.push_back(solver.solve(a, u0, u1, h0, h1, tol));
+            continue;
+        }
+        if (depth >= max_depth) {
+            solver.roots(a, u0, u1, tol, out);
+            const double h1 = eval_u(a.data(), d, u1);
+            if (h1 == 0 && u1 < 2) out.push_back(u1);
+            continue;
+        }
+        const double mid = 0.5 * (u0 + u1);
+        if (eval_u(a.data(), d, mid) == 0) out.push_back(mid);
+        stack.push_back({mid, u1, depth + 1});
+        stack.push_back({u0, mid, depth + 1});
+    }
+}
 
 IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     IrrResult result;
@@ -161,7 +262,11 @@ IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     for (double& v : a) v /= scale;
 
     std::vector<double> us;
-    Solver{options}.roots(a, 0.0, 2.0, us);
+    // The critical-point recursion goes as deep as the start of the shortest tail with one
+    // sign change: cheap when the sign changes sit near the end; otherwise bisect first.
+    const Solver solver{options};
+    if (recursion_depth(a) <= 6) solver.roots(a, 0.0, 2.0, options.tolerance, us);
+    else isolate(solver, a, options.tolerance, us);
     std::sort(us.begin(), us.end());
     std::vector<double> rates;
     for (std::size_t k = 0; k < us.size(); ++k) {
