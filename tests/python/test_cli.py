@@ -86,3 +86,18 @@ def test_show_invalid_model_fails_with_problems():
 def test_version():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.strip() == __import__("aligngraph").__version__
+
+
+def test_finance_json_and_rate(sample_path):
+    r = run("finance", "--format", "json", str(sample_path))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert len(doc["initiatives"]) == 34
+    import aligngraph as ag
+
+    p = ag.Portfolio.load(sample_path)
+    f = p.financials()
+    assert doc["initiatives"][1]["npv"] == pytest.approx(f["npv"].iloc[1], rel=1e-12)
+    higher = json.loads(run("finance", "--format", "json", "--rate", "0.2", str(sample_path)).stdout)
+    assert higher["portfolio"]["npv"] < doc["portfolio"]["npv"]
+    assert higher["period_rate"] == pytest.approx(1.2 ** 0.25 - 1)
