@@ -15,3 +15,4 @@
 #include "aligngraph/model/records.hpp"
 #include "aligngraph/types.hpp"
 #include "aligngraph/version.hpp"
+#include "aligngraph/weights/ahp.hpp"
