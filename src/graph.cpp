@@ -160,7 +160,9 @@ Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
     return w;
 }
 
-Eigen::VectorXd global_goal_weights(const Portfolio& p) {
+Eigen::VectorXd global_goal_weights(const Portfolio& p) { return global_goal_weights(p, {}); }
+
+Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights) {
     const auto G = p.goal_count();
     const auto order = goal_order(p);
     const auto& links = p.goal_links();
@@ -169,14 +171,23 @@ Eigen::VectorXd global_goal_weights(const Portfolio& p) {
     std::vector<std::vector<std::size_t>> incoming(static_cast<std::size_t>(G));
     for (std::size_t k = 0; k < links.size(); ++k) incoming[links[k].child].push_back(k);
 
+    std::vector<double> top(static_cast<std::size_t>(G));
+    for (Index g = 0; g < G; ++g) top[g] = p.goal(g).weight.value_or(1.0);
+    for (auto [g, w] : root_weights) {
+        if (g < 0 || g >= G) throw ValidationError(fmt::format("global_goal_weights(): goal index {} out of range", g));
+        if (!incoming[g].empty())
+            throw ValidationError(fmt::format("global_goal_weights(): goal '{}' has parents; only root goals take a "
+                                              "top-level weight", p.goal(g).id));
+        top[g] = w;
+    }
     double root_total = 0;
     for (Index g = 0; g < G; ++g)
-        if (incoming[g].empty()) root_total += p.goal(g).weight.value_or(1.0);
+        if (incoming[g].empty()) root_total += top[g];
 
     Eigen::VectorXd w = Eigen::VectorXd::Zero(G);
     for (Index g : order) {
         if (incoming[g].empty()) {
-            w(g) = p.goal(g).weight.value_or(1.0) / root_total;
+            w(g) = top[g] / root_total;
             continue;
         }
         for (auto k : incoming[g]) w(g) += w(links[k].parent) * local(static_cast<Index>(k));

@@ -13,6 +13,8 @@
 #include "aligngraph/model/horizon.hpp"
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/model/records.hpp"
+#include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/types.hpp"
 #include "aligngraph/version.hpp"
 #include "aligngraph/weights/ahp.hpp"

@@ -40,6 +40,10 @@ std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
 /// @throws CycleError for a cycle among goals.
 Eigen::VectorXd global_goal_weights(const Portfolio& p);
 
+/// The same with the top-level weights of some roots replaced: (goal index, weight > 0).
+/// @throws ValidationError when a goal of the overrides has parents.
+Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights);
+
 /// Local weight of every goal link, normalised per parent, in goal_links() order.
 Eigen::VectorXd normalized_link_weights(const Portfolio& p);
 

@@ -1,0 +1,74 @@
+#pragma once
+/// @file alignment.hpp
+/// How well initiatives serve the goals, with credit for enablers, explained.
+///
+///   direct alignment   a_i = sum_g s_ig w_g             (s: contribution strength, w: global goal weight)
+///   with enabler credit A_i = a_i + beta * sum_{j requires i} A_j / |prereq(j)|
+///
+/// computed in topological order (dependants first), beta = the model's enabler share.
+///
+///     auto al = aligngraph::alignment(p);
+///     auto parts = aligngraph::explain_alignment(p, al, p.initiative_index("I-01"));  // sums to al.total(i)
+
+#include <Eigen/Core>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aligngraph/model/portfolio.hpp"
+
+namespace aligngraph {
+
+/// Named parameters of alignment(): what a scenario may change, applied without copying the model.
+struct AlignmentOptions {
+    std::optional<Weight> enabler_share;           ///< beta; the model's when empty
+    std::map<std::string, Weight> root_weights;    ///< root goal id -> top-level weight, replacing the model's
+    /// The options a scenario of the model implies (its enabler share and goal weights).
+    static AlignmentOptions from_scenario(const Portfolio& p, const std::string& scenario_id);
+};
+
+/// Alignment of every initiative.
+struct Alignment {
+    Eigen::VectorXd goal_weights;  ///< global goal weights used (goal order)
+    Eigen::VectorXd direct;        ///< a_i
+    Eigen::VectorXd enabler;       ///< A_i - a_i: credit from dependants
+    Eigen::VectorXd total;         ///< A_i
+    Weight enabler_share = 0.5;    ///< beta used
+};
+
+/// @throws ValidationError / CycleError for an invalid model or an unknown root goal in the options.
+Alignment alignment(const Portfolio& p, const AlignmentOptions& options = {});
+
+/// The enabler-credit recursion alone, applied to each column of `direct` (n x m):
+/// A = a + beta * sum_{j requires i} A_j / |prereq(j)|. Linear in `direct`.
+Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta);
+
+/// Global goal weights with root weights replaced (see AlignmentOptions).
+Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights);
+
+/// One part of an initiative's alignment.
+struct AlignmentPart {
+    enum class Kind { goal, enabler } kind;
+    Index source;    ///< the goal (kind goal) or the dependant that passes credit (kind enabler)
+    double value;    ///< s_ig * w_g, or beta * A_j / |prereq(j)|
+};
+
+/// The parts of A_i: one per goal it contributes to, one per direct dependant. They sum
+/// to total(i) up to rounding.
+std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i);
+
+/// Goals no (selected) initiative serves: neither the goal nor any goal below it has a
+/// contribution > 0 from an initiative of `selection` (all initiatives when empty).
+std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection = {});
+
+/// Initiatives that contribute to no goal (no contribution > 0).
+std::vector<Index> orphan_initiatives(const Portfolio& p);
+
+/// For a selection, the share of each goal it serves: 1 - prod_{i in selection} (1 - s_ig)
+/// over direct contributions (several initiatives serving one goal overlap rather than add).
+/// Multiply by goal_weights for the weight served.
+Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection);
+
+}  // namespace aligngraph

@@ -1,0 +1,114 @@
+#pragma once
+/// @file priority.hpp
+/// Priority scores, each explained by parts that sum to it, ranks with deterministic
+/// ties, the sensitivity of the ranking to each weight, and rank comparison.
+///
+/// - weighted score: sum_c omega_c * n_ic, omega normalised to sum 1, n_ic the criterion
+///   normalised min-max over the initiatives ((x - min)/(max - min) for a benefit
+///   criterion, (max - x)/(max - min) for a cost one; 1 for every initiative when all are equal).
+/// - WSJF = (business value + time criticality + risk reduction) / job size (effort).
+/// - RICE = reach * impact * confidence / effort.
+/// - composite: omega_a * alignment / max alignment + omega_f * min-max(NPV / total cost)
+///   + omega_c * weighted score, omegas normalised to sum 1.
+
+#include <Eigen/Core>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/scoring/alignment.hpp"
+
+namespace aligngraph {
+
+/// Whether more of a criterion is better (benefit) or worse (cost).
+enum class Direction { benefit, cost };
+
+/// A criterion of weighted scoring: a name of the model's criteria, its weight (> 0), its direction.
+struct Criterion {
+    std::string name;
+    double weight = 1;
+    Direction direction = Direction::benefit;
+};
+
+/// A score per initiative and its parts: total(i) = parts.row(i).sum().
+struct ScoreTable {
+    Eigen::VectorXd total;
+    Eigen::MatrixXd parts;            ///< n x K
+    std::vector<std::string> labels;  ///< the K part names
+};
+
+/// Weighted scoring. @throws ValidationError naming an unknown criterion, a non-positive
+/// weight or an initiative without a score for a criterion.
+ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria);
+
+/// Criterion names used by WSJF; job size is the initiative's effort.
+struct WsjfOptions {
+    std::string business_value = "business_value";
+    std::string time_criticality = "time_criticality";
+    std::string risk_reduction = "risk_reduction";
+};
+
+/// WSJF with parts business value / size, time criticality / size, risk reduction / size.
+/// @throws ValidationError naming a missing criterion or an initiative with effort 0.
+ScoreTable wsjf(const Portfolio& p, const WsjfOptions& options = {});
+
+/// Criterion names used by RICE; effort is the initiative's effort.
+struct RiceOptions {
+    std::string reach = "reach";
+    std::string impact = "impact";
+    std::string confidence = "confidence";
+};
+
+/// RICE. Multiplicative, so its parts are not additive: one part, the score itself, and
+/// the factors are the criteria (reported by the bindings and the CLI).
+ScoreTable rice(const Portfolio& p, const RiceOptions& options = {});
+
+/// Weights of the composite score (normalised to sum 1; each >= 0, not all 0).
+struct CompositeWeights {
+    double alignment = 0.5;
+    double financial = 0.25;
+    double criteria = 0.25;
+};
+
+/// Composite priority with parts alignment, financial, criteria. `criteria` as for
+/// weighted_score (ignored when its weight is 0); NPV at the model's discount rate.
+ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
+                      const AlignmentOptions& alignment_options = {});
+
+/// Indices by descending score; equal scores in ascending id order. Deterministic.
+std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
+
+/// Rank (1 = first) of every initiative, from rank_order().
+Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
+
+/// How far one weight can move (the others rescaled proportionally so that all still sum
+/// to 1) before the ranking changes.
+struct WeightSensitivity {
+    std::string item;          ///< goal or criterion id
+    double weight = 0;         ///< its current (normalised) weight
+    double top1_low = 0, top1_high = 1;   ///< the first-ranked initiative stays first for weights in [low, high]
+    double topk_low = 0, topk_high = 1;   ///< the top-k set stays the same
+};
+
+/// Sensitivity of the alignment ranking (total, with enabler credit) to each global goal
+/// weight; goals no initiative contributes to are left out.
+std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k,
+                                                       const AlignmentOptions& options = {});
+
+/// Sensitivity of the weighted-score ranking to each criterion weight.
+std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
+                                                            Index k);
+
+/// How two rankings of the same initiatives differ.
+struct RankComparison {
+    Eigen::VectorXi rank_a, rank_b;  ///< per initiative
+    Eigen::VectorXi change;          ///< rank_b - rank_a (negative: moved up)
+    double kendall_tau = 1;          ///< tau-a over all pairs: 1 same order, -1 reversed
+};
+
+/// Compares two scores of the same initiatives.
+RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids);
+
+}  // namespace aligngraph

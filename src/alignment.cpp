@@ -1,0 +1,132 @@
+// Alignment with enabler credit, its explanation, unserved goals, orphans, coverage.
+
+#include "aligngraph/scoring/alignment.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aligngraph/model/graph.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+struct Links {
+    std::vector<int> prereq_count;
+    std::vector<std::vector<Index>> dependants_of;
+};
+
+Links links_of(const Portfolio& p) {
+    Links l{std::vector<int>(static_cast<std::size_t>(p.initiative_count()), 0),
+            std::vector<std::vector<Index>>(static_cast<std::size_t>(p.initiative_count()))};
+    for (const auto& r : p.requirements()) {
+        ++l.prereq_count[r.dependant];
+        l.dependants_of[r.prerequisite].push_back(r.dependant);
+    }
+    return l;
+}
+
+/// A = a + beta * M A in topological order (dependants first), M_ij = 1/|prereq(j)| for j requiring i.
+Eigen::MatrixXd propagate(const std::vector<Index>& order, const Links& l, const Eigen::MatrixXd& a, double beta) {
+    Eigen::MatrixXd total = a;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const Index i = *it;
+        for (Index j : l.dependants_of[i]) total.row(i) += (beta / l.prereq_count[j]) * total.row(j);
+    }
+    return total;
+}
+
+}  // namespace
+
+Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta) {
+    if (direct.rows() != p.initiative_count())
+        throw ValidationError(fmt::format("with_enabler_credit(): {} rows, expected one per initiative ({})", direct.rows(),
+                                          p.initiative_count()));
+    return propagate(topological_order(p), links_of(p), direct, beta);
+}
+
+AlignmentOptions AlignmentOptions::from_scenario(const Portfolio& p, const std::string& id) {
+    for (const auto& s : p.scenarios())
+        if (s.id == id) return AlignmentOptions{s.enabler_share, s.goal_weights};
+    throw ValidationError(fmt::format("AlignmentOptions::from_scenario(): unknown scenario '{}'", id));
+}
+
+Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights) {
+    if (root_weights.empty()) return global_goal_weights(p);
+    std::vector<std::pair<Index, Weight>> override_weights;
+    for (const auto& [id, w] : root_weights) {
+        const Index g = p.goal_index(id);
+        if (!(std::isfinite(w) && w > 0))
+            throw ValidationError(fmt::format("goal_weights_with(): goal '{}' weight {}, expected a finite weight > 0", id, w));
+        override_weights.emplace_back(g, w);
+    }
+    return global_goal_weights(p, override_weights);
+}
+
+Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
+    p.check();
+    Alignment out;
+    out.enabler_share = o.enabler_share.value_or(p.settings().enabler_share);
+    if (!(out.enabler_share >= 0 && out.enabler_share <= 1))
+        throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
+    out.goal_weights = goal_weights_with(p, o.root_weights);
+    out.direct = p.contribution_matrix() * out.goal_weights;
+    out.total = propagate(topological_order(p), links_of(p), out.direct, out.enabler_share);
+    out.enabler = out.total - out.direct;
+    return out;
+}
+
+std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i) {
+    if (i < 0 || i >= p.initiative_count())
+        throw ValidationError(fmt::format("explain_alignment(): initiative index {} out of range [0, {})", i, p.initiative_count()));
+    std::vector<AlignmentPart> parts;
+    for (const auto& c : p.contributions())
+        if (c.initiative == i) parts.push_back({AlignmentPart::Kind::goal, c.goal, c.strength * a.goal_weights(c.goal)});
+    const auto l = links_of(p);
+    for (Index j : l.dependants_of[i])
+        parts.push_back({AlignmentPart::Kind::enabler, j, a.enabler_share * a.total(j) / l.prereq_count[j]});
+    return parts;
+}
+
+std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection) {
+    std::vector<char> chosen(static_cast<std::size_t>(p.initiative_count()), selection.empty() ? 1 : 0);
+    for (Index i : selection) chosen.at(static_cast<std::size_t>(i)) = 1;
+    std::vector<char> served(static_cast<std::size_t>(p.goal_count()), 0);
+    for (const auto& c : p.contributions())
+        if (c.strength > 0 && chosen[c.initiative]) served[c.goal] = 1;
+    // A goal is served when a goal below it is: walk children before parents.
+    auto order = goal_order(p);
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+        for (const auto& l : p.goal_links())
+            if (l.parent == *it && served[l.child]) served[*it] = 1;
+    std::vector<Index> out;
+    for (Index g = 0; g < p.goal_count(); ++g)
+        if (!served[g]) out.push_back(g);
+    return out;
+}
+
+std::vector<Index> orphan_initiatives(const Portfolio& p) {
+    std::vector<char> contributes(static_cast<std::size_t>(p.initiative_count()), 0);
+    for (const auto& c : p.contributions())
+        if (c.strength > 0) contributes[c.initiative] = 1;
+    std::vector<Index> out;
+    for (Index i = 0; i < p.initiative_count(); ++i)
+        if (!contributes[i]) out.push_back(i);
+    return out;
+}
+
+Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection) {
+    std::vector<char> chosen(static_cast<std::size_t>(p.initiative_count()), 0);
+    for (Index i : selection) {
+        if (i < 0 || i >= p.initiative_count())
+            throw ValidationError(fmt::format("goal_coverage(): initiative index {} out of range", i));
+        chosen[i] = 1;
+    }
+    Eigen::VectorXd missed = Eigen::VectorXd::Ones(p.goal_count());
+    for (const auto& c : p.contributions())
+        if (chosen[c.initiative]) missed(c.goal) *= 1 - c.strength;
+    return Eigen::VectorXd::Ones(p.goal_count()) - missed;
+}
+
+}  // namespace aligngraph

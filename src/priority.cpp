@@ -1,0 +1,236 @@
+// Priority scores, ranks, sensitivity intervals and rank comparison.
+
+#include "aligngraph/scoring/priority.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "aligngraph/finance/financials.hpp"
+#include "aligngraph/model/graph.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+Index criterion_column(const Portfolio& p, const std::string& name, const char* fn) {
+    const auto& names = p.criterion_names();
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+        std::string known;
+        for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+        throw ValidationError(fmt::format("{}(): unknown criterion '{}'; the model has: {}", fn, name,
+                                          known.empty() ? std::string("none") : known));
+    }
+    return it - names.begin();
+}
+
+Eigen::VectorXd criterion_values(const Portfolio& p, const std::string& name, const char* fn) {
+    const Index c = criterion_column(p, name, fn);
+    Eigen::VectorXd v = p.criteria().col(c);
+    for (Index i = 0; i < v.size(); ++i)
+        if (std::isnan(v(i)))
+            throw ValidationError(fmt::format("{}(): initiative '{}' has no score for criterion '{}'", fn,
+                                              p.initiative_ids()[i], name));
+    return v;
+}
+
+Eigen::VectorXd min_max(const Eigen::VectorXd& v, Direction d) {
+    if (v.size() == 0) return v;
+    const double lo = v.minCoeff(), hi = v.maxCoeff();
+    if (hi == lo) return Eigen::VectorXd::Ones(v.size());
+    return d == Direction::benefit ? Eigen::VectorXd((v.array() - lo) / (hi - lo))
+                                   : Eigen::VectorXd((hi - v.array()) / (hi - lo));
+}
+
+Eigen::VectorXd checked_effort(const Portfolio& p, const char* fn) {
+    Eigen::VectorXd e = p.efforts();
+    for (Index i = 0; i < e.size(); ++i)
+        if (!(e(i) > 0))
+            throw ValidationError(fmt::format("{}(): initiative '{}' has effort {}, expected > 0 (the job size)", fn,
+                                              p.initiative_ids()[i], e(i)));
+    return e;
+}
+
+/// The normalised criteria matrix (n x C) and weights (sum 1) of weighted scoring.
+std::pair<Eigen::MatrixXd, Eigen::VectorXd> normalised(const Portfolio& p, const std::vector<Criterion>& criteria) {
+    if (criteria.empty()) throw ValidationError("weighted_score(): no criteria given");
+    Eigen::MatrixXd n(p.initiative_count(), static_cast<Index>(criteria.size()));
+    Eigen::VectorXd w(static_cast<Index>(criteria.size()));
+    for (std::size_t c = 0; c < criteria.size(); ++c) {
+        if (!(std::isfinite(criteria[c].weight) && criteria[c].weight > 0))
+            throw ValidationError(fmt::format("weighted_score(): criterion '{}' has weight {}, expected a finite weight > 0",
+                                              criteria[c].name, criteria[c].weight));
+        n.col(static_cast<Index>(c)) =
+            min_max(criterion_values(p, criteria[c].name, "weighted_score"), criteria[c].direction);
+        w(static_cast<Index>(c)) = criteria[c].weight;
+    }
+    return {n, w / w.sum()};
+}
+
+/// The interval of t in [0, 1] over which every "winner" stays at or above every "loser",
+/// scores being linear in t: s_i(t) = alpha_i + beta_i t.
+std::pair<double, double> stable_interval(const Eigen::VectorXd& alpha, const Eigen::VectorXd& beta,
+                                          const std::vector<Index>& winners, const std::vector<char>& is_winner) {
+    double lo = 0, hi = 1;
+    // Each pair (i winner, j loser) needs (beta_i - beta_j) t >= alpha_j - alpha_i. For a
+    // fixed winner only the extreme losers matter, but a plain loop is clear and O(k n).
+    for (Index i : winners)
+        for (Index j = 0; j < alpha.size(); ++j) {
+            if (is_winner[j]) continue;
+            const double slope = beta(i) - beta(j), gap = alpha(j) - alpha(i);
+            if (slope > 0) lo = std::max(lo, gap / slope);
+            else if (slope < 0) hi = std::min(hi, gap / slope);
+            else if (gap > 0) return {1, 0};  // already violated: empty
+        }
+    return {lo, hi};
+}
+
+/// Sensitivity for scores s = sum_m w_m G_m with weights w summing to 1.
+WeightSensitivity sensitivity_of(const std::string& item, double w, const Eigen::VectorXd& total, const Eigen::VectorXd& g,
+                                 Index k, const std::vector<std::string>& ids) {
+    WeightSensitivity s{item, w, 0, 1, 0, 1};
+    if (w >= 1) return s;
+    // Weight of item -> t, the others scaled by (1 - t) / (1 - w):
+    // s(t) = (total - w g) (1 - t) / (1 - w) + t g = alpha + beta t.
+    const Eigen::VectorXd alpha = (total - w * g) / (1 - w);
+    const Eigen::VectorXd beta = g - alpha;
+    const auto order = rank_order(total, ids);
+    const Index n = total.size();
+    k = std::clamp<Index>(k, 1, n);
+    std::vector<char> top1(static_cast<std::size_t>(n), 0), topk(static_cast<std::size_t>(n), 0);
+    top1[order[0]] = 1;
+    for (Index r = 0; r < k; ++r) topk[order[r]] = 1;
+    std::tie(s.top1_low, s.top1_high) = stable_interval(alpha, beta, {order[0]}, top1);
+    std::vector<Index> winners(order.begin(), order.begin() + k);
+    std::tie(s.topk_low, s.topk_high) = stable_interval(alpha, beta, winners, topk);
+    return s;
+}
+
+}  // namespace
+
+ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria) {
+    const auto [n, w] = normalised(p, criteria);
+    ScoreTable s;
+    s.parts = n * w.asDiagonal();
+    s.total = s.parts.rowwise().sum();
+    for (const auto& c : criteria) s.labels.push_back(c.name);
+    return s;
+}
+
+ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
+    const Eigen::VectorXd size = checked_effort(p, "wsjf");
+    ScoreTable s;
+    s.labels = {o.business_value, o.time_criticality, o.risk_reduction};
+    s.parts.resize(p.initiative_count(), 3);
+    for (Index c = 0; c < 3; ++c)
+        s.parts.col(c) = criterion_values(p, s.labels[static_cast<std::size_t>(c)], "wsjf").cwiseQuotient(size);
+    s.total = s.parts.rowwise().sum();
+    return s;
+}
+
+ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
+    const Eigen::VectorXd effort = checked_effort(p, "rice");
+    ScoreTable s;
+    s.total = criterion_values(p, o.reach, "rice").cwiseProduct(criterion_values(p, o.impact, "rice"))
+                  .cwiseProduct(criterion_values(p, o.confidence, "rice"))
+                  .cwiseQuotient(effort);
+    s.parts = s.total;
+    s.labels = {"rice"};
+    return s;
+}
+
+ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const std::vector<Criterion>& criteria,
+                      const AlignmentOptions& ao) {
+    for (double w : {cw.alignment, cw.financial, cw.criteria})
+        if (!(std::isfinite(w) && w >= 0))
+            throw ValidationError(fmt::format("composite_score(): weight {}, expected a finite weight >= 0", w));
+    const double sum = cw.alignment + cw.financial + cw.criteria;
+    if (!(sum > 0)) throw ValidationError("composite_score(): all weights are 0");
+    const Index n = p.initiative_count();
+    ScoreTable s;
+    s.labels = {"alignment", "financial", "criteria"};
+    s.parts = Eigen::MatrixXd::Zero(n, 3);
+    const auto al = alignment(p, ao);
+    const double top = al.total.size() ? al.total.maxCoeff() : 0;
+    if (top > 0) s.parts.col(0) = cw.alignment / sum * al.total / top;
+    if (cw.financial > 0) {
+        const auto f = initiative_financials(p);
+        Eigen::VectorXd per_cost(n);
+        for (Index i = 0; i < n; ++i) per_cost(i) = f.total_cost(i) > 0 ? f.npv(i) / f.total_cost(i) : 0.0;
+        s.parts.col(1) = cw.financial / sum * min_max(per_cost, Direction::benefit);
+    }
+    if (cw.criteria > 0) s.parts.col(2) = cw.criteria / sum * weighted_score(p, criteria).total;
+    s.total = s.parts.rowwise().sum();
+    return s;
+}
+
+std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
+    std::vector<Index> order(static_cast<std::size_t>(score.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](Index a, Index b) {
+        if (score(a) != score(b)) return score(a) > score(b);
+        return ids[a] < ids[b];
+    });
+    return order;
+}
+
+Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
+    const auto order = rank_order(score, ids);
+    Eigen::VectorXi r(score.size());
+    for (std::size_t k = 0; k < order.size(); ++k) r(order[k]) = static_cast<int>(k + 1);
+    return r;
+}
+
+std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k, const AlignmentOptions& o) {
+    const auto al = alignment(p, o);
+    // Alignment is linear in the goal weights: total = sum_g w_g G_g, G_g the total
+    // alignment when goal g alone has weight 1 (its contribution column, with enabler credit).
+    const Eigen::MatrixXd s = Eigen::MatrixXd(p.contribution_matrix());
+    std::vector<Index> used;
+    for (Index g = 0; g < p.goal_count(); ++g)
+        if ((s.col(g).array() != 0).any()) used.push_back(g);
+    Eigen::MatrixXd direct(p.initiative_count(), static_cast<Index>(used.size()));
+    for (std::size_t c = 0; c < used.size(); ++c) direct.col(static_cast<Index>(c)) = s.col(used[c]);
+    const Eigen::MatrixXd g = with_enabler_credit(p, direct, al.enabler_share);
+    std::vector<WeightSensitivity> out;
+    for (std::size_t c = 0; c < used.size(); ++c)
+        out.push_back(sensitivity_of(p.goal(used[c]).id, al.goal_weights(used[c]), al.total, g.col(static_cast<Index>(c)),
+                                     k, p.initiative_ids()));
+    return out;
+}
+
+std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
+                                                            Index k) {
+    const auto [n, w] = normalised(p, criteria);
+    const Eigen::VectorXd total = n * w;
+    std::vector<WeightSensitivity> out;
+    for (std::size_t c = 0; c < criteria.size(); ++c)
+        out.push_back(sensitivity_of(criteria[c].name, w(static_cast<Index>(c)), total, n.col(static_cast<Index>(c)), k,
+                                     p.initiative_ids()));
+    return out;
+}
+
+RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {
+    if (a.size() != b.size() || a.size() != static_cast<Index>(ids.size()))
+        throw ValidationError(fmt::format("compare_rankings(): {} and {} scores for {} initiatives", a.size(), b.size(), ids.size()));
+    RankComparison c;
+    c.rank_a = ranks(a, ids);
+    c.rank_b = ranks(b, ids);
+    c.change = c.rank_b - c.rank_a;
+    const Index n = a.size();
+    if (n < 2) return c;
+    long long concordant = 0, discordant = 0;
+    for (Index i = 0; i < n; ++i)
+        for (Index j = i + 1; j < n; ++j) {
+            const long long s = static_cast<long long>(c.rank_a(i) - c.rank_a(j)) * (c.rank_b(i) - c.rank_b(j));
+            (s > 0 ? concordant : discordant) += 1;
+        }
+    c.kendall_tau = static_cast<double>(concordant - discordant) / static_cast<double>(concordant + discordant);
+    return c;
+}
+
+}  // namespace aligngraph
