@@ -168,6 +168,39 @@ ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const
     return s;
 }
 
+ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
+    std::vector<Criterion> criteria = o.criteria;
+    if (criteria.empty())
+        for (const auto& name : p.criterion_names()) criteria.push_back({name, 1.0, Direction::benefit});
+    switch (o.kind) {
+        case ScoreKind::wsjf: return wsjf(p, o.wsjf);
+        case ScoreKind::rice: return rice(p, o.rice);
+        case ScoreKind::score: return weighted_score(p, criteria);
+        case ScoreKind::composite:
+            return composite_score(p, o.composite, o.composite.criteria > 0 ? criteria : std::vector<Criterion>{},
+                                   o.alignment);
+        case ScoreKind::alignment: break;
+    }
+    const auto al = alignment(p, o.alignment);
+    std::vector<Index> used;
+    std::vector<Index> column(static_cast<std::size_t>(p.goal_count()), -1);
+    for (const auto& c : p.contributions())
+        if (column[c.goal] < 0) column[c.goal] = 0;
+    for (Index g = 0; g < p.goal_count(); ++g)
+        if (column[g] == 0) {
+            column[g] = static_cast<Index>(used.size());
+            used.push_back(g);
+        }
+    ScoreTable t;
+    t.total = al.total;
+    t.parts = Eigen::MatrixXd::Zero(p.initiative_count(), static_cast<Index>(used.size()) + 1);
+    for (const auto& c : p.contributions()) t.parts(c.initiative, column[c.goal]) += c.strength * al.goal_weights(c.goal);
+    t.parts.col(static_cast<Index>(used.size())) = al.enabler;
+    for (Index g : used) t.labels.push_back(p.goal(g).id);
+    t.labels.push_back("enabler credit");
+    return t;
+}
+
 std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
     std::vector<Index> order(static_cast<std::size_t>(score.size()));
     std::iota(order.begin(), order.end(), 0);

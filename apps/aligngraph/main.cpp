@@ -47,6 +47,45 @@ int finance(const aligngraph::Portfolio& p, const Options& o, const aligngraph::
                                           : aligngraph::financials_text(p, per_initiative, total, fo, o.width));
 }
 
+struct RankOptions {
+    aligngraph::ScoreOptions score;
+    std::string explain;
+    aligngraph::Index top = 0;
+    aligngraph::Index k = 5;
+};
+
+const char* kind_name(aligngraph::ScoreKind k) {
+    switch (k) {
+        case aligngraph::ScoreKind::wsjf: return "WSJF";
+        case aligngraph::ScoreKind::rice: return "RICE";
+        case aligngraph::ScoreKind::composite: return "composite priority";
+        case aligngraph::ScoreKind::score: return "weighted score";
+        case aligngraph::ScoreKind::alignment: break;
+    }
+    return "alignment (with enabler credit)";
+}
+
+int rank(const aligngraph::Portfolio& p, const Options& o, const RankOptions& r) {
+    const auto t = aligngraph::score(p, r.score);
+    if (!r.explain.empty()) {
+        const auto i = p.initiative_index(r.explain);
+        return print(aligngraph::explanation_text(p, r.score, t, i));
+    }
+    if (o.format == Format::json) return print(aligngraph::ranking_json(p, t, r.top));
+    return print(aligngraph::ranking_text(p, t, fmt::format("Ranking by {}", kind_name(r.score.kind)), r.top, o.width));
+}
+
+/// Sensitivity of the alignment ranking to the heaviest goal weights.
+std::string top_goal_sensitivity(const aligngraph::Portfolio& p, aligngraph::Index k, std::size_t goals) {
+    auto s = aligngraph::goal_weight_sensitivity(p, k);
+    std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    if (s.size() > goals) s.resize(goals);
+    return fmt::format("How far each of the {} heaviest goal weights can move (the others rescaled) before the\n"
+                       "alignment ranking changes:\n",
+                       s.size()) +
+           aligngraph::sensitivity_text(s, "goal", k);
+}
+
 void add_finance_options(CLI::App& cmd, aligngraph::FinanceOptions& fo) {
     cmd.add_option("--rate", fo.discount_rate, "Yearly discount rate (default: the model's)");
     cmd.add_flag_callback("--excel-npv", [&fo] { fo.convention = aligngraph::NpvConvention::excel; },
@@ -93,6 +132,24 @@ int main(int argc, char** argv) {
     finance_cmd->add_option("FILE", finance_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
     add_output_options(*finance_cmd, finance_opts);
     add_finance_options(*finance_cmd, finance_fo);
+    Options rank_opts;
+    RankOptions rank_ro;
+    std::string rank_file;
+    auto* rank_cmd = app.add_subcommand("rank", "Rank initiatives by alignment, WSJF, RICE, composite or weighted score");
+    rank_cmd->add_option("FILE", rank_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
+    const std::map<std::string, aligngraph::ScoreKind> kinds{{"alignment", aligngraph::ScoreKind::alignment},
+                                                             {"wsjf", aligngraph::ScoreKind::wsjf},
+                                                             {"rice", aligngraph::ScoreKind::rice},
+                                                             {"composite", aligngraph::ScoreKind::composite},
+                                                             {"score", aligngraph::ScoreKind::score}};
+    rank_cmd->add_option("--by", rank_ro.score.kind, "alignment, wsjf, rice, composite or score (weighted, every criterion)")
+        ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case))
+        ->capture_default_str();
+    rank_cmd->add_option("--explain", rank_ro.explain, "Break one initiative's score into its parts");
+    rank_cmd->add_option("--top", rank_ro.top, "Show only the first K")->check(CLI::NonNegativeNumber);
+    std::string rank_scenario;
+    rank_cmd->add_option("--scenario", rank_scenario, "Apply a scenario of the model (its goal weights and enabler share)");
+    add_output_options(*rank_cmd, rank_opts);
     auto* demo = app.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
     add_output_options(*demo, demo_opts);
 
@@ -104,6 +161,12 @@ int main(int argc, char** argv) {
         if (*finance_cmd)
             return with_model(finance_file, finance_opts, false,
                               [&](const auto& p) { return finance(p, finance_opts, finance_fo); });
+        if (*rank_cmd)
+            return with_model(rank_file, rank_opts, false, [&](const auto& p) {
+                if (!rank_scenario.empty())
+                    rank_ro.score.alignment = aligngraph::AlignmentOptions::from_scenario(p, rank_scenario);
+                return rank(p, rank_opts, rank_ro);
+            });
         if (*demo) {
             const auto p = aligngraph::sample_portfolio();
             if (demo_opts.format == Format::json) {
@@ -117,7 +180,13 @@ int main(int argc, char** argv) {
             }
             show(p, demo_opts);
             std::fputs("\n", stdout);
-            return finance(p, demo_opts, demo_fo);
+            finance(p, demo_opts, demo_fo);
+            std::fputs("\n", stdout);
+            RankOptions top10;
+            top10.top = 10;
+            rank(p, demo_opts, top10);
+            std::fputs("\n", stdout);
+            return print(top_goal_sensitivity(p, 5, 5));
         }
     } catch (const aligngraph::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());

@@ -7,6 +7,7 @@
 
 #include "aligngraph/error.hpp"
 #include "aligngraph/finance/financials.hpp"
+#include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
@@ -26,6 +27,20 @@ std::string financials_text(const Portfolio& p, const Financials& per_initiative
 
 /// The same as JSON: {"period_rate", "initiatives": [{id, npv, ...}], "portfolio": {...}}; NaN as null.
 std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
+
+/// Ranking table: rank, id, name, score and its largest parts, first `top` rows (all when <= 0).
+std::string ranking_text(const Portfolio& p, const ScoreTable& t, const std::string& title, Index top = 0, int width = 100);
+
+/// Ranking as JSON: [{rank, id, score, parts: {label: value}}] in rank order.
+std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top = 0);
+
+/// One initiative's score broken into its parts (for alignment: per goal and per dependant
+/// passing enabler credit), with their sum.
+std::string explanation_text(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
+
+/// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
+/// the interval keeping the top-k set.
+std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
 /// A list of problems as text, one per line, each prefixed by `source: pointer:`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);

@@ -77,6 +77,24 @@ struct CompositeWeights {
 ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& alignment_options = {});
 
+/// Which score ranks the initiatives.
+enum class ScoreKind { alignment, wsjf, rice, composite, score };
+
+/// Everything a score may take; only what the kind uses is read.
+struct ScoreOptions {
+    ScoreKind kind = ScoreKind::alignment;
+    /// For `score` and `composite`: empty means every criterion of the model, weight 1, benefit.
+    std::vector<Criterion> criteria;
+    CompositeWeights composite;
+    AlignmentOptions alignment;
+    WsjfOptions wsjf;
+    RiceOptions rice;
+};
+
+/// The score `options.kind` with its parts. For alignment the parts are one column per
+/// goal contributed to (s_ig w_g) and one for enabler credit; they sum to the total.
+ScoreTable score(const Portfolio& p, const ScoreOptions& options);
+
 /// Indices by descending score; equal scores in ascending id order. Deterministic.
 std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
 
