@@ -13,15 +13,32 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from . import _core
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
+from .scoring import (
+    AhpConsistencyWarning,
+    AhpResult,
+    AhpWarning,
+    WorstJudgment,
+    aggregate_judgments,
+    ahp,
+    compare_rankings,
+    criteria_list,
+)
 from ._core import (
+    AhpMethod,
+    CompositeWeights,
     CostKind,
+    Criterion,
+    Direction,
+    RandomIndex,
+    ScoreKind,
+    random_index,
     CycleError,
     Distribution,
     Error,
@@ -43,6 +60,20 @@ from ._core import (
 __version__ = _core.__version__
 
 __all__ = [
+    "AhpConsistencyWarning",
+    "AhpMethod",
+    "AhpResult",
+    "AhpWarning",
+    "CompositeWeights",
+    "Criterion",
+    "Direction",
+    "RandomIndex",
+    "ScoreKind",
+    "WorstJudgment",
+    "aggregate_judgments",
+    "ahp",
+    "compare_rankings",
+    "random_index",
     "CancellationImpact",
     "CostKind",
     "CycleError",
@@ -304,6 +335,93 @@ class Portfolio(_core.PortfolioCore):
         series["period_rate"] = period
         series["initiatives"] = len(chosen)
         return series
+
+    # ---- alignment and priority ------------------------------------------------------
+    def alignment(
+        self,
+        *,
+        enabler_share: float | None = None,
+        root_weights: dict[str, float] | None = None,
+        scenario: str | None = None,
+    ) -> pd.DataFrame:
+        """Alignment of every initiative: direct (sum of strength x global goal weight),
+        enabler credit and total, with the rank by total. ``scenario`` applies a scenario's
+        goal weights and enabler share; ``enabler_share`` and ``root_weights`` override."""
+        direct, enabler, total, _, _ = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
+        frame = pd.DataFrame({"direct": direct, "enabler": enabler, "total": total},
+                             index=pd.Index(self.initiative_ids, name="id"))
+        frame["rank"] = _core.score_core(self, ScoreKind.alignment, [], CompositeWeights(), enabler_share,
+                                         root_weights or {}, scenario, ["", "", ""], ["", "", ""])[3]
+        return frame
+
+    def scores(
+        self,
+        by: ScoreKind = ScoreKind.alignment,
+        *,
+        criteria: Any = None,
+        composite: CompositeWeights | None = None,
+        enabler_share: float | None = None,
+        root_weights: dict[str, float] | None = None,
+        scenario: str | None = None,
+        wsjf: tuple[str, str, str] = ("business_value", "time_criticality", "risk_reduction"),
+        rice: tuple[str, str, str] = ("reach", "impact", "confidence"),
+    ) -> pd.DataFrame:
+        """One row per initiative: ``score``, ``rank`` (1 first; ties by id) and one column per
+        part of the score (per goal and enabler credit for alignment; per criterion for
+        weighted scoring and WSJF; alignment/financial/criteria for composite), the parts
+        summing to the score. ``criteria``: Criterion list, names or {name: weight}; by
+        default every criterion of the model with weight 1."""
+        total, parts, labels, ranks = _core.score_core(
+            self, by, criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {},
+            scenario, list(wsjf), list(rice))
+        frame = pd.DataFrame({"score": total, "rank": ranks}, index=pd.Index(self.initiative_ids, name="id"))
+        if by != ScoreKind.rice:
+            for k, label in enumerate(labels):
+                frame[label] = parts[:, k]
+        return frame
+
+    def rank(self, by: ScoreKind = ScoreKind.alignment, top: int | None = None, **options: Any) -> pd.DataFrame:
+        """``scores(by, ...)`` in rank order, the first ``top`` rows."""
+        frame = self.scores(by, **options).sort_values("rank")
+        return frame if top is None else frame.head(top)
+
+    def explain(self, id: str, by: ScoreKind = ScoreKind.alignment, **options: Any) -> pd.DataFrame:
+        """The parts of one initiative's score, summing to it: for alignment one row per goal
+        (strength x weight) and per dependant passing enabler credit."""
+        if by == ScoreKind.alignment:
+            parts = _core.explain_alignment_core(self, id, options.get("enabler_share"),
+                                                 options.get("root_weights") or {}, options.get("scenario"))
+            return pd.DataFrame(parts, columns=["kind", "source", "value"])
+        row = self.scores(by, **options).loc[id].drop(["score", "rank"])
+        return pd.DataFrame({"kind": "criterion" if by != ScoreKind.composite else "component",
+                             "source": row.index, "value": row.to_numpy(dtype=float)})
+
+    def sensitivity(self, k: int = 3, *, criteria: Any = None, **alignment_options: Any) -> pd.DataFrame:
+        """How far each weight can move (others rescaled proportionally) before the ranking
+        changes: goal weights for the alignment ranking, or criterion weights for the
+        weighted-score ranking when ``criteria`` is given. Columns: weight, top1_low,
+        top1_high (the first stays first), topk_low, topk_high (the top-k set stays)."""
+        if criteria is not None:
+            rows = _core.criterion_weight_sensitivity_core(self, criteria_list(criteria), k)
+        else:
+            rows = _core.goal_weight_sensitivity_core(self, k, alignment_options.get("enabler_share"),
+                                                      alignment_options.get("root_weights") or {},
+                                                      alignment_options.get("scenario"))
+        frame = pd.DataFrame(rows, columns=["item", "weight", "top1_low", "top1_high", "topk_low", "topk_high"])
+        return frame.set_index("item")
+
+    def unserved_goals(self, selection: list[str] | None = None) -> list[str]:
+        """Goals no (selected) initiative serves, directly or through a goal below them."""
+        return _core.unserved_goals(self, list(selection or []))
+
+    def orphan_initiatives(self) -> list[str]:
+        """Initiatives that contribute to no goal."""
+        return _core.orphan_initiatives(self)
+
+    def goal_coverage(self, selection: list[str]) -> pd.Series:
+        """Share of each goal a selection serves: 1 - prod (1 - strength) over its members."""
+        return pd.Series(_core.goal_coverage(self, list(selection)), index=pd.Index(self.goal_ids, name="goal"),
+                         name="coverage")
 
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:

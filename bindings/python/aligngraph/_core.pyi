@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Budget', 'CostKind', 'CycleError', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'Scenario', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'annual_rate', 'cancellation_impact', 'dependants', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_order', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -668,13 +668,265 @@ class When:
     @property
     def value(self) -> int:
         ...
+class AhpMethod:
+    """
+    How AHP weights are derived.
+    
+    Members:
+    
+      eigenvector
+    
+      geometric_mean
+    """
+    __members__: typing.ClassVar[dict[str, AhpMethod]]
+    eigenvector: typing.ClassVar[AhpMethod]
+    geometric_mean: typing.ClassVar[AhpMethod]
+    @typing.overload
+    def __eq__(self, other: AhpMethod) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: AhpMethod) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class RandomIndex:
+    """
+    Random-index table for the consistency ratio.
+    
+    Members:
+    
+      donegan_dodd_1991
+    
+      saaty_2005
+    
+      saaty_1980
+    """
+    __members__: typing.ClassVar[dict[str, RandomIndex]]
+    donegan_dodd_1991: typing.ClassVar[RandomIndex]
+    saaty_1980: typing.ClassVar[RandomIndex]
+    saaty_2005: typing.ClassVar[RandomIndex]
+    @typing.overload
+    def __eq__(self, other: RandomIndex) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: RandomIndex) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Direction:
+    """
+    Whether more of a criterion is better (benefit) or worse (cost).
+    
+    Members:
+    
+      benefit
+    
+      cost
+    """
+    __members__: typing.ClassVar[dict[str, Direction]]
+    benefit: typing.ClassVar[Direction]
+    cost: typing.ClassVar[Direction]
+    @typing.overload
+    def __eq__(self, other: Direction) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Direction) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class ScoreKind:
+    """
+    Which score ranks the initiatives.
+    
+    Members:
+    
+      alignment
+    
+      wsjf
+    
+      rice
+    
+      composite
+    
+      score
+    """
+    __members__: typing.ClassVar[dict[str, ScoreKind]]
+    alignment: typing.ClassVar[ScoreKind]
+    composite: typing.ClassVar[ScoreKind]
+    rice: typing.ClassVar[ScoreKind]
+    score: typing.ClassVar[ScoreKind]
+    wsjf: typing.ClassVar[ScoreKind]
+    @typing.overload
+    def __eq__(self, other: ScoreKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: ScoreKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Criterion:
+    """
+    A criterion of weighted scoring.
+    """
+    direction: Direction
+    name: str
+    def __init__(self, name: str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, direction: Direction = Direction.benefit) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def weight(self) -> float:
+        ...
+    @weight.setter
+    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class CompositeWeights:
+    """
+    Weights of the composite priority (normalised to sum 1).
+    """
+    def __init__(self, alignment: typing.SupportsFloat | typing.SupportsIndex = 0.5, financial: typing.SupportsFloat | typing.SupportsIndex = 0.25, criteria: typing.SupportsFloat | typing.SupportsIndex = 0.25) -> None:
+        ...
+    @property
+    def alignment(self) -> float:
+        ...
+    @alignment.setter
+    def alignment(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def criteria(self) -> float:
+        ...
+    @criteria.setter
+    def criteria(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def financial(self) -> float:
+        ...
+    @financial.setter
+    def financial(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+    """
+    Group judgment: element-wise geometric mean of several people's matrices (NaN: that person skipped the cell).
+    """
+def ahp_core(matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], method: AhpMethod, random_index: RandomIndex, strict: bool, cr_threshold: typing.SupportsFloat | typing.SupportsIndex, reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    ...
+def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], float]:
+    ...
 def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """
     (stranded ids, [(goal, lost, remaining, unserved)]).
     """
+def criterion_weight_sensitivity_core(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion], k: typing.SupportsInt | typing.SupportsIndex) -> list[tuple[str, float, float, float, float, float]]:
+    ...
 def dependants(portfolio: PortfolioCore, id: str) -> list[str]:
+    ...
+def explain_alignment_core(portfolio: PortfolioCore, id: str, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> list[tuple[str, str, float]]:
     ...
 def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
@@ -684,10 +936,14 @@ def global_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typi
     """
     Global goal weights in goal order.
     """
+def goal_coverage(portfolio: PortfolioCore, selection: collections.abc.Sequence[str]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    ...
 def goal_order(portfolio: PortfolioCore) -> list[str]:
     """
     Goal ids, parents before children. Raises CycleError.
     """
+def goal_weight_sensitivity_core(portfolio: PortfolioCore, k: typing.SupportsInt | typing.SupportsIndex, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> list[tuple[str, float, float, float, float, float]]:
+    ...
 def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, excel: bool = False, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     ...
 def irr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
@@ -702,6 +958,8 @@ def irr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tol
     """
     (rate per row, root count per row).
     """
+def kendall_tau(a: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], b: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], ids: collections.abc.Sequence[str]) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"], float]:
+    ...
 def load_model(path: os.PathLike | str | bytes) -> PortfolioCore:
     ...
 def mirr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], finance_rate: typing.SupportsFloat | typing.SupportsIndex, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -714,6 +972,8 @@ def npv_rows(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.An
     """
     NPV of every row (NaN for every row when rate <= -1).
     """
+def orphan_initiatives(portfolio: PortfolioCore) -> list[str]:
+    ...
 def payback_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     Payback of every row in periods; discounted when rate is given.
@@ -726,11 +986,17 @@ def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence
     ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
+def random_index(table: RandomIndex, n: typing.SupportsInt | typing.SupportsIndex) -> float:
+    """
+    RI(n) of a random-index table.
+    """
 def sample_portfolio() -> PortfolioCore:
     ...
 def sample_portfolio_json() -> str:
     ...
 def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> None:
+    ...
+def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"], list[str], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
     ...
 def summary_json(portfolio: PortfolioCore) -> str:
     ...
@@ -753,6 +1019,8 @@ def tvm_ppmt(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1
 def tvm_pv(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
 def tvm_rate(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg5: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg6: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg7: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> typing.Any:
+    ...
+def unserved_goals(portfolio: PortfolioCore, selection: collections.abc.Sequence[str]) -> list[str]:
     ...
 def xirr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...

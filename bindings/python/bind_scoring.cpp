@@ -1,0 +1,170 @@
+// Bindings of AHP, alignment, priority scores, ranks and sensitivity.
+
+#include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <array>
+
+#include "aligngraph/io/report.hpp"
+#include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/weights/ahp.hpp"
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace aligngraph::python {
+
+namespace {
+
+std::vector<Index> indices(const Portfolio& p, const std::vector<std::string>& ids) {
+    std::vector<Index> out;
+    for (const auto& id : ids) out.push_back(p.initiative_index(id));
+    return out;
+}
+
+std::vector<std::string> goal_ids_of(const Portfolio& p, const std::vector<Index>& g) {
+    std::vector<std::string> out;
+    for (Index x : g) out.push_back(p.goal(x).id);
+    return out;
+}
+
+AlignmentOptions alignment_options(const Portfolio& p, std::optional<Weight> beta, std::map<std::string, Weight> roots,
+                                   std::optional<std::string> scenario) {
+    AlignmentOptions o = scenario ? AlignmentOptions::from_scenario(p, *scenario) : AlignmentOptions{};
+    if (beta) o.enabler_share = beta;
+    for (auto& [k, v] : roots) o.root_weights[k] = v;
+    return o;
+}
+
+}  // namespace
+
+void define_scoring(py::module_& m) {
+    py::enum_<AhpMethod>(m, "AhpMethod", "How AHP weights are derived.")
+        .value("eigenvector", AhpMethod::eigenvector)
+        .value("geometric_mean", AhpMethod::geometric_mean);
+    py::enum_<RandomIndex>(m, "RandomIndex", "Random-index table for the consistency ratio.")
+        .value("donegan_dodd_1991", RandomIndex::donegan_dodd_1991)
+        .value("saaty_2005", RandomIndex::saaty_2005)
+        .value("saaty_1980", RandomIndex::saaty_1980);
+    py::enum_<Direction>(m, "Direction", "Whether more of a criterion is better (benefit) or worse (cost).")
+        .value("benefit", Direction::benefit)
+        .value("cost", Direction::cost);
+    py::enum_<ScoreKind>(m, "ScoreKind", "Which score ranks the initiatives.")
+        .value("alignment", ScoreKind::alignment)
+        .value("wsjf", ScoreKind::wsjf)
+        .value("rice", ScoreKind::rice)
+        .value("composite", ScoreKind::composite)
+        .value("score", ScoreKind::score);
+
+    py::class_<Criterion>(m, "Criterion", "A criterion of weighted scoring.")
+        .def(py::init([](std::string name, double weight, Direction direction) {
+                 return Criterion{std::move(name), weight, direction};
+             }),
+             py::arg("name"), py::arg("weight") = 1.0, py::arg("direction") = Direction::benefit)
+        .def_readwrite("name", &Criterion::name)
+        .def_readwrite("weight", &Criterion::weight)
+        .def_readwrite("direction", &Criterion::direction)
+        .def("__repr__", [](const Criterion& c) {
+            return "Criterion('" + c.name + "', " + std::to_string(c.weight) +
+                   (c.direction == Direction::cost ? ", Direction.cost)" : ")");
+        });
+    py::class_<CompositeWeights>(m, "CompositeWeights", "Weights of the composite priority (normalised to sum 1).")
+        .def(py::init([](double a, double f, double c) { return CompositeWeights{a, f, c}; }), py::arg("alignment") = 0.5,
+             py::arg("financial") = 0.25, py::arg("criteria") = 0.25)
+        .def_readwrite("alignment", &CompositeWeights::alignment)
+        .def_readwrite("financial", &CompositeWeights::financial)
+        .def_readwrite("criteria", &CompositeWeights::criteria);
+
+    m.def("ahp_core", [](const Eigen::MatrixXd& matrix, AhpMethod method, RandomIndex ri, bool strict, double cr_threshold,
+                         double reciprocal_tolerance) {
+        AhpOptions o;
+        o.method = method;
+        o.random_index = ri;
+        o.strict = strict;
+        o.cr_threshold = cr_threshold;
+        o.reciprocal_tolerance = reciprocal_tolerance;
+        const auto r = ahp(matrix, o);
+        py::dict d;
+        d["weights"] = r.weights;
+        d["lambda_max"] = r.lambda_max;
+        d["ci"] = r.ci;
+        d["cr"] = r.cr;
+        d["random_index"] = r.random_index;
+        d["worst_judgment"] = r.worst_judgment.row < 0
+                                  ? py::object(py::none())
+                                  : py::object(py::make_tuple(r.worst_judgment.row, r.worst_judgment.col, r.worst_judgment.value,
+                                                              r.worst_judgment.consistent_value, r.worst_judgment.deviation));
+        d["completed"] = r.completed;
+        d["warnings"] = r.warnings;
+        return d;
+    }, py::arg("matrix"), py::arg("method"), py::arg("random_index"), py::arg("strict"), py::arg("cr_threshold"),
+       py::arg("reciprocal_tolerance"));
+    m.def("aggregate_judgments", &aggregate_judgments, py::arg("matrices"),
+          "Group judgment: element-wise geometric mean of several people's matrices (NaN: that person skipped the cell).");
+    m.def("random_index", &random_index, py::arg("table"), py::arg("n"), "RI(n) of a random-index table.");
+
+    m.def("alignment_core", [](const Portfolio& p, std::optional<Weight> beta, std::map<std::string, Weight> roots,
+                               std::optional<std::string> scenario) {
+        const auto a = alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
+        return py::make_tuple(a.direct, a.enabler, a.total, a.goal_weights, a.enabler_share);
+    }, py::arg("portfolio"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
+    m.def("explain_alignment_core", [](const Portfolio& p, const std::string& id, std::optional<Weight> beta,
+                                       std::map<std::string, Weight> roots, std::optional<std::string> scenario) {
+        const auto a = alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
+        std::vector<std::tuple<std::string, std::string, double>> out;
+        for (const auto& part : explain_alignment(p, a, p.initiative_index(id)))
+            out.emplace_back(part.kind == AlignmentPart::Kind::goal ? "goal" : "enabler",
+                             part.kind == AlignmentPart::Kind::goal ? p.goal(part.source).id : p.initiative_ids()[part.source],
+                             part.value);
+        return out;
+    }, py::arg("portfolio"), py::arg("id"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
+    m.def("unserved_goals", [](const Portfolio& p, const std::vector<std::string>& selection) {
+        return goal_ids_of(p, unserved_goals(p, indices(p, selection)));
+    }, py::arg("portfolio"), py::arg("selection"));
+    m.def("orphan_initiatives", [](const Portfolio& p) {
+        std::vector<std::string> out;
+        for (Index i : orphan_initiatives(p)) out.push_back(p.initiative_ids()[i]);
+        return out;
+    }, py::arg("portfolio"));
+    m.def("goal_coverage", [](const Portfolio& p, const std::vector<std::string>& selection) {
+        return goal_coverage(p, indices(p, selection));
+    }, py::arg("portfolio"), py::arg("selection"));
+
+    m.def("score_core", [](const Portfolio& p, ScoreKind kind, std::vector<Criterion> criteria, CompositeWeights cw,
+                           std::optional<Weight> beta, std::map<std::string, Weight> roots, std::optional<std::string> scenario,
+                           std::array<std::string, 3> wsjf_names, std::array<std::string, 3> rice_names) {
+        ScoreOptions o;
+        o.kind = kind;
+        o.criteria = std::move(criteria);
+        o.composite = cw;
+        o.alignment = alignment_options(p, beta, std::move(roots), std::move(scenario));
+        o.wsjf = {wsjf_names[0], wsjf_names[1], wsjf_names[2]};
+        o.rice = {rice_names[0], rice_names[1], rice_names[2]};
+        const auto t = score(p, o);
+        return py::make_tuple(t.total, t.parts, t.labels, ranks(t.total, p.initiative_ids()));
+    }, py::arg("portfolio"), py::arg("kind"), py::arg("criteria"), py::arg("composite"), py::arg("enabler_share"),
+       py::arg("root_weights"), py::arg("scenario"), py::arg("wsjf_names"), py::arg("rice_names"));
+
+    m.def("goal_weight_sensitivity_core", [](const Portfolio& p, Index k, std::optional<Weight> beta,
+                                             std::map<std::string, Weight> roots, std::optional<std::string> scenario) {
+        std::vector<std::tuple<std::string, double, double, double, double, double>> out;
+        for (const auto& s : goal_weight_sensitivity(p, k, alignment_options(p, beta, std::move(roots), std::move(scenario))))
+            out.emplace_back(s.item, s.weight, s.top1_low, s.top1_high, s.topk_low, s.topk_high);
+        return out;
+    }, py::arg("portfolio"), py::arg("k"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
+    m.def("criterion_weight_sensitivity_core", [](const Portfolio& p, const std::vector<Criterion>& criteria, Index k) {
+        std::vector<std::tuple<std::string, double, double, double, double, double>> out;
+        for (const auto& s : criterion_weight_sensitivity(p, criteria, k))
+            out.emplace_back(s.item, s.weight, s.top1_low, s.top1_high, s.topk_low, s.topk_high);
+        return out;
+    }, py::arg("portfolio"), py::arg("criteria"), py::arg("k"));
+    m.def("kendall_tau", [](const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {
+        const auto c = compare_rankings(a, b, ids);
+        return py::make_tuple(c.rank_a, c.rank_b, c.kendall_tau);
+    }, py::arg("a"), py::arg("b"), py::arg("ids"));
+}
+
+}  // namespace aligngraph::python
