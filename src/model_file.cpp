@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -272,7 +273,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             const json& g = (*gj)[k];
             const auto ptr = fmt::format("/goals/{}", k);
             if (!r.expect_object(g, ptr)) continue;
-            r.known_keys(g, ptr, {"id", "name", "level", "owner", "kpi", "weight", "parents"});
+            r.known_keys(g, ptr, {"id", "name", "level", "owner", "kpi", "weight", "parents", "judgments"});
             Goal goal;
             auto id = r.string(g, "id", ptr, true, true);
             goal.name = r.string(g, "name", ptr, true).value_or("");
@@ -302,15 +303,75 @@ Portfolio read_document(Reader& r, const json& doc) {
                     if (!r.expect_object(l, lptr)) continue;
                     r.known_keys(l, lptr, {"goal", "weight"});
                     auto parent = r.string(l, "goal", lptr, true);
-                    auto w = r.number(l, "weight", lptr, true);
-                    if (parent && w) links.push_back({*parent, goal.id, *w, lptr});
+                    auto w = r.number(l, "weight", lptr, false);
+                    // No weight: the parent's judgments give it (checked below).
+                    if (parent) links.push_back({*parent, goal.id, w.value_or(std::numeric_limits<double>::quiet_NaN()), lptr});
                 }
             }
         }
     }
+    // Judgments of each goal over its children, read before the links are checked.
+    std::map<std::string, std::pair<Judgments, std::string>> judged;
+    if (const json* gj = doc.is_object() ? r.member(doc, "goals", root, false) : nullptr; gj && gj->is_array()) {
+        for (std::size_t k = 0; k < gj->size(); ++k) {
+            const json& g = (*gj)[k];
+            if (!g.is_object() || !g.contains("judgments") || !g.contains("id") || !g["id"].is_string()) continue;
+            const auto ptr = fmt::format("/goals/{}/judgments", k);
+            const json& jj = g["judgments"];
+            if (!r.expect_object(jj, ptr)) continue;
+            r.known_keys(jj, ptr, {"children", "matrix"});
+            Judgments j;
+            if (const json* cj = r.member(jj, "children", ptr, true)) j.children = r.id_list(*cj, ptr + "/children");
+            bool ok = true;
+            if (const json* mj = r.member(jj, "matrix", ptr, true); mj && r.expect_array(*mj, ptr + "/matrix")) {
+                for (std::size_t a = 0; a < mj->size(); ++a) {
+                    const auto rptr = fmt::format("{}/matrix/{}", ptr, a);
+                    if (!r.expect_array((*mj)[a], rptr)) {
+                        ok = false;
+                        continue;
+                    }
+                    std::vector<std::optional<double>> row;
+                    for (std::size_t b = 0; b < (*mj)[a].size(); ++b) {
+                        const json& cell = (*mj)[a][b];
+                        if (cell.is_null()) row.emplace_back();
+                        else if (auto v = r.number(cell, fmt::format("{}/{}", rptr, b))) row.emplace_back(*v);
+                        else ok = false;
+                    }
+                    j.matrix.push_back(std::move(row));
+                }
+            } else {
+                ok = false;
+            }
+            if (ok) judged.emplace(g["id"].get<std::string>(), std::pair{std::move(j), ptr});
+        }
+    }
     for (const auto& l : links) {
-        if (!p.find_goal(l.parent)) r.fail(l.ptr + "/goal", fmt::format("goal '{}' has unknown parent goal '{}'", l.child, l.parent));
-        else p.link_goals(l.parent, l.child, l.weight);
+        if (!p.find_goal(l.parent)) {
+            r.fail(l.ptr + "/goal", fmt::format("goal '{}' has unknown parent goal '{}'", l.child, l.parent));
+            continue;
+        }
+        const bool by_judgments = judged.count(l.parent) > 0;
+        if (std::isnan(l.weight) && !by_judgments) {
+            r.fail(l.ptr, fmt::format("link '{}' -> '{}' has no weight; give one, or judgments on goal '{}'", l.parent,
+                                      l.child, l.parent));
+            continue;
+        }
+        if (!std::isnan(l.weight) && by_judgments) {
+            r.fail(l.ptr + "/weight", fmt::format("link '{}' -> '{}' has a weight, but goal '{}' has judgments that give it",
+                                                  l.parent, l.child, l.parent));
+            continue;
+        }
+        p.link_goals(l.parent, l.child, std::isnan(l.weight) ? 1.0 : l.weight);
+    }
+    for (auto& [goal, jp] : judged) {
+        if (!p.find_goal(goal)) continue;
+        try {
+            p.set_goal_judgments(goal, jp.first);
+        } catch (const ValidationError& e) {
+            std::string msg = e.what();
+            if (auto at = msg.find("): "); at != std::string::npos) msg = msg.substr(at + 3);
+            r.fail(jp.second, msg);
+        }
     }
 
     if (const json* tj = r.member(doc, "teams", root, false); tj && r.expect_array(*tj, "/teams")) {
@@ -629,9 +690,21 @@ std::string model_to_json(const Portfolio& p, int indent) {
         if (goal.kpi)
             j["kpi"] = {{"metric", goal.kpi->metric}, {"unit", goal.kpi->unit}, {"baseline", goal.kpi->baseline},
                         {"target", goal.kpi->target}};
+        if (goal.judgments) {
+            ojson m = ojson::array();
+            for (const auto& row : goal.judgments->matrix) {
+                ojson cells = ojson::array();
+                for (const auto& cell : row) cells.push_back(cell ? ojson(*cell) : ojson(nullptr));
+                m.push_back(cells);
+            }
+            j["judgments"] = {{"children", list_json(goal.judgments->children)}, {"matrix", m}};
+        }
         if (!parents[g].empty()) {
             ojson a = ojson::array();
-            for (const auto* l : parents[g]) a.push_back({{"goal", p.goal(l->parent).id}, {"weight", l->weight}});
+            for (const auto* l : parents[g]) {
+                if (p.goal(l->parent).judgments) a.push_back({{"goal", p.goal(l->parent).id}});  // weight from judgments
+                else a.push_back({{"goal", p.goal(l->parent).id}, {"weight", l->weight}});
+            }
             j["parents"] = a;
         }
         goals.push_back(j);

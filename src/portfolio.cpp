@@ -10,6 +10,7 @@
 #include <set>
 
 #include "aligngraph/model/graph.hpp"
+#include "aligngraph/weights/ahp.hpp"
 
 namespace aligngraph {
 
@@ -75,6 +76,47 @@ void Portfolio::link_goals(std::string_view parent, std::string_view child, Weig
     if (!p) throw ValidationError(fmt::format("link_goals(): unknown parent goal '{}' of goal '{}'", parent, child));
     if (!c) throw ValidationError(fmt::format("link_goals(): unknown child goal '{}' of goal '{}'", child, parent));
     goal_links_.push_back({*p, *c, local_weight});
+}
+
+void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
+    const auto p = find_goal(parent);
+    if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
+    const auto n = j.children.size();
+    if (n == 0) throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has judgments over no children", parent));
+    if (j.matrix.size() != n)
+        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has {} children but a matrix of {} rows", parent, n,
+                                          j.matrix.size()));
+    std::vector<std::size_t> link_of(n);
+    std::size_t linked = 0;
+    for (const auto& l : goal_links_)
+        if (l.parent == *p) ++linked;
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto c = find_goal(j.children[k]);
+        if (!c) throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' judges unknown goal '{}'", parent, j.children[k]));
+        auto it = std::find_if(goal_links_.begin(), goal_links_.end(),
+                               [&](const GoalLink& l) { return l.parent == *p && l.child == *c; });
+        if (it == goal_links_.end())
+            throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' judges '{}', which is not one of its children",
+                                              parent, j.children[k]));
+        link_of[k] = static_cast<std::size_t>(it - goal_links_.begin());
+        if (j.matrix[k].size() != n)
+            throw ValidationError(fmt::format("set_goal_judgments(): row {} of goal '{}''s matrix has {} values, expected {}",
+                                              k, parent, j.matrix[k].size(), n));
+    }
+    if (linked != n)
+        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has {} children but judges {}", parent, linked, n));
+    Eigen::MatrixXd m(static_cast<Index>(n), static_cast<Index>(n));
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < n; ++c)
+            m(static_cast<Index>(r), static_cast<Index>(c)) = j.matrix[r][c].value_or(std::numeric_limits<double>::quiet_NaN());
+    AhpResult result;
+    try {
+        result = ahp(m);
+    } catch (const ValidationError& e) {
+        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}': {}", parent, e.what()));
+    }
+    for (std::size_t k = 0; k < n; ++k) goal_links_[link_of[k]].weight = result.weights(static_cast<Index>(k));
+    goals_[static_cast<std::size_t>(*p)].judgments = std::move(j);
 }
 
 void Portfolio::reserve_rows(Index n) {

@@ -81,6 +81,18 @@ void define_model(py::module_& m) {
         .def_readwrite("target", &Kpi::target)
         .def(py::self == py::self);
 
+    py::class_<Judgments>(m, "Judgments", "AHP judgments of a goal over its children.")
+        .def_readonly("children", &Judgments::children)
+        .def_property_readonly("matrix", [](const Judgments& j) {
+            const auto n = static_cast<Index>(j.children.size());
+            Eigen::MatrixXd m(n, n);
+            for (Index r = 0; r < n; ++r)
+                for (Index c = 0; c < n; ++c)
+                    m(r, c) = j.matrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].value_or(
+                        std::numeric_limits<double>::quiet_NaN());
+            return m;
+        }, "The matrix, NaN where a judgment is missing.");
+
     py::class_<Goal>(m, "Goal", "A goal of the hierarchy.")
         .def_readonly("id", &Goal::id)
         .def_readonly("name", &Goal::name)
@@ -88,6 +100,7 @@ void define_model(py::module_& m) {
         .def_readonly("owner", &Goal::owner)
         .def_readonly("kpi", &Goal::kpi)
         .def_readonly("weight", &Goal::weight, "Top-level weight (root goals only), or None.")
+        .def_readonly("judgments", &Goal::judgments, "AHP judgments over its children, or None.")
         .def("__repr__", [](const Goal& g) { return repr_id("Goal", g); });
 
     py::class_<Estimate>(m, "Estimate", "Three-point estimate low <= mode <= high (multipliers; periods for delay).")
@@ -170,6 +183,20 @@ void define_model(py::module_& m) {
              py::arg("id"), py::arg("name") = "", py::kw_only(), py::arg("level") = "", py::arg("owner") = "",
              py::arg("weight") = py::none(), py::arg("kpi") = py::none(),
              "Add a goal; `weight` is the top-level weight of a root goal.")
+        .def("set_goal_judgments",
+             [](Portfolio& p, std::string_view parent, std::vector<std::string> children, const Eigen::MatrixXd& matrix) {
+                 Judgments j;
+                 j.children = std::move(children);
+                 for (Index r = 0; r < matrix.rows(); ++r) {
+                     std::vector<std::optional<double>> row;
+                     for (Index c = 0; c < matrix.cols(); ++c)
+                         row.push_back(std::isnan(matrix(r, c)) ? std::nullopt : std::optional<double>(matrix(r, c)));
+                     j.matrix.push_back(std::move(row));
+                 }
+                 p.set_goal_judgments(parent, std::move(j));
+             },
+             py::arg("parent"), py::arg("children"), py::arg("matrix"),
+             "Local weights of parent -> children links from an AHP matrix (NaN: missing judgment); the judgments are kept.")
         .def("link_goals", &Portfolio::link_goals, py::arg("parent"), py::arg("child"), py::arg("weight"),
              "Link parent -> child with a local weight (> 0, normalised per parent).")
         .def("add_initiative",

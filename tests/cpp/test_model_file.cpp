@@ -302,3 +302,29 @@ TEST_CASE("the compact form expands to flows by the documented rule", "[model_fi
     CHECK(fixtures::has_problem(problems, "/initiatives/0/compact/capex_share: capex share 1.5"));
     CHECK(fixtures::has_problem(problems, "/initiatives/0/compact: missing required key 'lifetime_years'"));
 }
+
+TEST_CASE("goal weights from AHP judgments in the model file", "[model_file][weights]") {
+    // E's children judged [[1, 3], [1/3, 1]]: AHP weights 0.75 and 0.25.
+    const std::string text = R"({"horizon": {"periods": 1, "period_years": 1, "first": "2027"},
+        "goals": [{"id": "E", "name": "root", "judgments": {"children": ["A", "B"], "matrix": [[1, 3], [0.3333333333333333, 1]]}},
+                  {"id": "A", "name": "a", "parents": [{"goal": "E"}]},
+                  {"id": "B", "name": "b", "parents": [{"goal": "E"}]}],
+        "initiatives": []})";
+    auto p = model_from_json(text);
+    auto w = global_goal_weights(p);
+    CHECK(w(1) == Approx(0.75).epsilon(1e-12));
+    CHECK(w(2) == Approx(0.25).epsilon(1e-12));
+    REQUIRE(p.goal(0).judgments);
+    // Round trip: judgments kept, link weights derived again.
+    CHECK(model_from_json(model_to_json(p)) == p);
+    // A weight on a judged link, a missing weight elsewhere, a bad matrix: each named.
+    auto both = text;
+    both.replace(both.find(R"({"goal": "E"})"), 13, R"({"goal": "E", "weight": 2})");
+    CHECK(fixtures::has_problem(problems_of(both), "/goals/1/parents/0/weight: link 'E' -> 'A' has a weight, but goal 'E' has judgments"));
+    auto none = R"({"horizon": {"periods": 1, "period_years": 1, "first": "2027"},
+        "goals": [{"id": "E", "name": "root"}, {"id": "A", "name": "a", "parents": [{"goal": "E"}]}], "initiatives": []})";
+    CHECK(fixtures::has_problem(problems_of(none), "/goals/1/parents/0: link 'E' -> 'A' has no weight"));
+    auto bad = text;
+    bad.replace(bad.find("0.3333333333333333"), 18, "0.5");
+    CHECK(fixtures::has_problem(problems_of(bad), "/goals/0/judgments: goal 'E': ahp(): a(0, 1) = 3 and a(1, 0) = 0.5 are not reciprocal"));
+}

@@ -214,3 +214,16 @@ def test_load_error_names_file_and_pointer(tmp_path, small):
     assert info.value.problems == [("/initiatives/0/costs/capex/1", "'A' has -5 in period 1, expected a finite amount >= 0")]
     with pytest.raises(ag.Error, match="cannot open"):
         ag.load(tmp_path / "nope.json")
+
+
+def test_goal_judgments_give_link_weights(tmp_path):
+    p = build_small()
+    with pytest.raises(ag.ValidationError, match="not one of its children"):
+        p.set_goal_judgments("G1", ["G2", "G1"], np.array([[1, 2], [0.5, 1]]))
+    # G2 is judged 4 times as important as G3: weights 0.8 and 0.2 (instead of the links' 3:1).
+    p.set_goal_judgments("G1", ["G2", "G3"], np.array([[1, 4], [0.25, 1]]))
+    s = p.goal_weights().to_series()
+    assert s["G2"] == pytest.approx(0.8) and s["G3"] == pytest.approx(0.2)
+    np.testing.assert_allclose(p.goal("G1").judgments.matrix, [[1, 4], [0.25, 1]])
+    p.save(tmp_path / "j.json")
+    assert ag.Portfolio.load(tmp_path / "j.json") == p

@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -255,6 +255,18 @@ class Kpi:
     @target.setter
     def target(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class Judgments:
+    """
+    AHP judgments of a goal over its children.
+    """
+    @property
+    def children(self) -> list[str]:
+        ...
+    @property
+    def matrix(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        The matrix, NaN where a judgment is missing.
+        """
 class Goal:
     """
     A goal of the hierarchy.
@@ -264,6 +276,11 @@ class Goal:
     @property
     def id(self) -> str:
         ...
+    @property
+    def judgments(self) -> Judgments | None:
+        """
+        AHP judgments over its children, or None.
+        """
     @property
     def kpi(self) -> Kpi | None:
         ...
@@ -530,6 +547,10 @@ class PortfolioCore:
         """
     def set_demand(self, initiative: str, team: str, per_period: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
         ...
+    def set_goal_judgments(self, parent: str, children: collections.abc.Sequence[str], matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]) -> None:
+        """
+        Local weights of parent -> children links from an AHP matrix (NaN: missing judgment); the judgments are kept.
+        """
     def team_capacities(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         Team capacities, T x P.

@@ -91,6 +91,12 @@ public:
     /// Link parent -> child with a raw local weight (> 0, checked by validate()).
     /// @throws ValidationError naming an unknown goal id.
     void link_goals(std::string_view parent, std::string_view child, Weight local_weight);
+    /// Derive the local weights of `parent`'s links to `children` from a pairwise comparison
+    /// matrix (AHP, principal eigenvector; missing judgments completed), and keep the
+    /// judgments in the model. Every child must already be linked to the parent, and the
+    /// children must be all of the parent's children.
+    /// @throws ValidationError naming the goal, an unknown or unlinked child, or what is wrong with the matrix.
+    void set_goal_judgments(std::string_view parent, Judgments judgments);
     /// Add an initiative with its flows, criteria, flags and team demand.
     /// @throws ValidationError on an empty or duplicate id, a flow longer than the
     ///         horizon, or a demand on an unknown team.

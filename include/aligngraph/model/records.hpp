@@ -24,6 +24,15 @@ struct Kpi {
     friend bool operator==(const Kpi&, const Kpi&) = default;
 };
 
+/// Pairwise comparisons of a goal's children (AHP): matrix[i][j] = how many times children[i]
+/// matters more than children[j]; an empty cell is a missing judgment. The children's link
+/// weights are the AHP weights (principal eigenvector) of this matrix.
+struct Judgments {
+    std::vector<std::string> children;
+    std::vector<std::vector<std::optional<double>>> matrix;
+    friend bool operator==(const Judgments&, const Judgments&) = default;
+};
+
 /// A node of the goal hierarchy (enterprise goal, business objective, IT goal...).
 struct Goal {
     std::string id;
@@ -34,6 +43,8 @@ struct Goal {
     /// Top-level weight, for root goals only (> 0; roots are normalised to sum 1).
     /// A root without one counts as 1 (equal weights).
     std::optional<Weight> weight;
+    /// When set, the local weights of this goal's links to its children come from AHP.
+    std::optional<Judgments> judgments;
     friend bool operator==(const Goal&, const Goal&) = default;
 };
 
