@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations 'Status|Distribution|CostKind|When|AhpMethod|RandomIndex|Direction|ScoreKind:aligngraph._core' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance clean
+.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance bench-scoring clean
 
 all: build
 
@@ -51,6 +51,9 @@ bench-build: deps
 
 bench-finance: bench-build install-python
 	$(VENV)/bin/python benchmarks/finance/bench_finance.py --cpp $(BENCH_BUILD)/benchmarks/bench_finance
+
+bench-scoring: bench-build install-python
+	$(VENV)/bin/python benchmarks/scoring/bench_scoring.py --cpp $(BENCH_BUILD)/benchmarks/bench_scoring
 
 # Regenerate the type stubs of the compiled module (tests/python/test_stubs.py checks them).
 stubs: install-python

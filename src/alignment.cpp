@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <span>
 
 #include "aligngraph/model/graph.hpp"
 
@@ -12,18 +13,26 @@ namespace aligngraph {
 
 namespace {
 
+/// `requires` links as compressed rows: the dependants of i are dependants[start[i] .. start[i+1]).
 struct Links {
     std::vector<int> prereq_count;
-    std::vector<std::vector<Index>> dependants_of;
+    std::vector<std::size_t> start;
+    std::vector<Index> dependants;
+    std::span<const Index> dependants_of(Index i) const {
+        return {dependants.data() + start[static_cast<std::size_t>(i)], start[static_cast<std::size_t>(i) + 1] - start[static_cast<std::size_t>(i)]};
+    }
 };
 
 Links links_of(const Portfolio& p) {
-    Links l{std::vector<int>(static_cast<std::size_t>(p.initiative_count()), 0),
-            std::vector<std::vector<Index>>(static_cast<std::size_t>(p.initiative_count()))};
+    const auto n = static_cast<std::size_t>(p.initiative_count());
+    Links l{std::vector<int>(n, 0), std::vector<std::size_t>(n + 1, 0), std::vector<Index>(p.requirements().size())};
     for (const auto& r : p.requirements()) {
         ++l.prereq_count[r.dependant];
-        l.dependants_of[r.prerequisite].push_back(r.dependant);
+        ++l.start[static_cast<std::size_t>(r.prerequisite) + 1];
     }
+    for (std::size_t k = 1; k <= n; ++k) l.start[k] += l.start[k - 1];
+    auto fill = l.start;
+    for (const auto& r : p.requirements()) l.dependants[fill[static_cast<std::size_t>(r.prerequisite)]++] = r.dependant;
     return l;
 }
 
@@ -32,7 +41,13 @@ Eigen::MatrixXd propagate(const std::vector<Index>& order, const Links& l, const
     Eigen::MatrixXd total = a;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const Index i = *it;
-        for (Index j : l.dependants_of[i]) total.row(i) += (beta / l.prereq_count[j]) * total.row(j);
+        if (total.cols() == 1) {
+            double credit = 0;
+            for (Index j : l.dependants_of(i)) credit += total(j, 0) / l.prereq_count[j];
+            total(i, 0) += beta * credit;
+        } else {
+            for (Index j : l.dependants_of(i)) total.row(i) += (beta / l.prereq_count[j]) * total.row(j);
+        }
     }
     return total;
 }
@@ -71,7 +86,8 @@ Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
     if (!(out.enabler_share >= 0 && out.enabler_share <= 1))
         throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
     out.goal_weights = goal_weights_with(p, o.root_weights);
-    out.direct = p.contribution_matrix() * out.goal_weights;
+    out.direct = Eigen::VectorXd::Zero(p.initiative_count());
+    for (const auto& c : p.contributions()) out.direct(c.initiative) += c.strength * out.goal_weights(c.goal);
     out.total = propagate(topological_order(p), links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;
     return out;
@@ -84,7 +100,7 @@ std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment
     for (const auto& c : p.contributions())
         if (c.initiative == i) parts.push_back({AlignmentPart::Kind::goal, c.goal, c.strength * a.goal_weights(c.goal)});
     const auto l = links_of(p);
-    for (Index j : l.dependants_of[i])
+    for (Index j : l.dependants_of(i))
         parts.push_back({AlignmentPart::Kind::enabler, j, a.enabler_share * a.total(j) / l.prereq_count[j]});
     return parts;
 }

@@ -4,7 +4,6 @@
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/depth_first_search.hpp>
-#include <boost/graph/reverse_graph.hpp>
 #include <boost/graph/topological_sort.hpp>
 
 #include <fmt/format.h>
@@ -19,32 +18,40 @@ namespace aligngraph {
 
 namespace detail {
 
-Digraph make_digraph(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
-    return Digraph(edges.begin(), edges.end(), n);
+Digraph make_digraph(std::size_t n, std::vector<std::pair<std::size_t, std::size_t>> edges) {
+    Digraph g;
+    g.n = n;
+    g.forward = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), n);
+    g.edges = std::move(edges);
+    return g;
 }
 
 namespace {
 
-// Records the DFS tree and stops at the first back edge, which closes a cycle.
+// Records the DFS tree and the first back edge, which closes a cycle.
 struct CycleFinder : boost::default_dfs_visitor {
     std::vector<std::size_t>* parent;
     std::optional<std::pair<std::size_t, std::size_t>>* back;
-    void tree_edge(Digraph::edge_descriptor e, const Digraph& g) const { (*parent)[target(e, g)] = source(e, g); }
-    void back_edge(Digraph::edge_descriptor e, const Digraph& g) const {
-        if (!*back) *back = std::pair{source(e, g), target(e, g)};
+    template <class Edge, class Graph>
+    void tree_edge(Edge e, const Graph& g) const {
+        (*parent)[target(e, g)] = source(e, g);
+    }
+    template <class Edge, class Graph>
+    void back_edge(Edge e, const Graph& g) const {
+        if (!*back) *back = std::pair{static_cast<std::size_t>(source(e, g)), static_cast<std::size_t>(target(e, g))};
     }
 };
 
 }  // namespace
 
 std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
-    const auto n = num_vertices(g);
+    const auto n = g.n;
     std::vector<std::size_t> parent(n, n);
     std::optional<std::pair<std::size_t, std::size_t>> back;
     std::vector<boost::default_color_type> color(n);
-    boost::depth_first_search(g, boost::visitor(CycleFinder{{}, &parent, &back})
-                                     .color_map(boost::make_iterator_property_map(
-                                         color.begin(), get(boost::vertex_index, g))));
+    boost::depth_first_search(g.forward, boost::visitor(CycleFinder{{}, &parent, &back})
+                                             .color_map(boost::make_iterator_property_map(
+                                                 color.begin(), get(boost::vertex_index, g.forward))));
     if (!back) return std::nullopt;
     // The back edge u -> v closes the tree path v -> ... -> u.
     const auto [u, v] = *back;
@@ -57,21 +64,32 @@ std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
 
 std::vector<std::size_t> targets_first_order(const Digraph& g) {
     std::vector<std::size_t> order;
-    order.reserve(num_vertices(g));
+    order.reserve(g.n);
+    std::vector<boost::default_color_type> color(g.n);
     // topological_sort emits vertices in reverse topological order: each vertex after
     // every vertex its edges point to.
-    boost::topological_sort(g, std::back_inserter(order));
+    boost::topological_sort(g.forward, std::back_inserter(order),
+                            boost::color_map(boost::make_iterator_property_map(color.begin(),
+                                                                               get(boost::vertex_index, g.forward))));
     return order;
 }
 
 std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward) {
-    const auto n = num_vertices(g);
+    const auto n = g.n;
     std::vector<boost::default_color_type> color(n, boost::white_color);
-    auto colors = boost::make_iterator_property_map(color.begin(), get(boost::vertex_index, g));
-    if (backward)
-        boost::breadth_first_visit(boost::make_reverse_graph(g), from, boost::color_map(colors));
-    else
-        boost::breadth_first_visit(g, from, boost::color_map(colors));
+    auto search = [&](const Csr& graph) {
+        boost::breadth_first_visit(graph, from,
+                                   boost::color_map(boost::make_iterator_property_map(color.begin(),
+                                                                                      get(boost::vertex_index, graph))));
+    };
+    if (backward) {
+        std::vector<std::pair<std::size_t, std::size_t>> reversed;
+        reversed.reserve(g.edges.size());
+        for (auto [a, b] : g.edges) reversed.emplace_back(b, a);
+        search(Csr(boost::edges_are_unsorted_multi_pass, reversed.begin(), reversed.end(), n));
+    } else {
+        search(g.forward);
+    }
     std::vector<std::size_t> out;
     for (std::size_t v = 0; v < n; ++v)
         if (v != from && color[v] != boost::white_color) out.push_back(v);
@@ -90,7 +108,7 @@ detail::Digraph requires_graph(const Portfolio& p) {
     edges.reserve(p.requirements().size());
     for (const auto& r : p.requirements())
         edges.emplace_back(static_cast<std::size_t>(r.dependant), static_cast<std::size_t>(r.prerequisite));
-    return detail::make_digraph(static_cast<std::size_t>(p.initiative_count()), edges);
+    return detail::make_digraph(static_cast<std::size_t>(p.initiative_count()), std::move(edges));
 }
 
 // Edges child -> parent: they point to what must come first.
@@ -99,7 +117,7 @@ detail::Digraph goal_graph(const Portfolio& p) {
     edges.reserve(p.goal_links().size());
     for (const auto& l : p.goal_links())
         edges.emplace_back(static_cast<std::size_t>(l.child), static_cast<std::size_t>(l.parent));
-    return detail::make_digraph(static_cast<std::size_t>(p.goal_count()), edges);
+    return detail::make_digraph(static_cast<std::size_t>(p.goal_count()), std::move(edges));
 }
 
 template <class IdOf>

@@ -62,6 +62,7 @@ Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
 // ---- builder --------------------------------------------------------------------
 
 Index Portfolio::add_goal(Goal goal) {
+    touch();
     if (goal.id.empty()) throw ValidationError("add_goal(): goal id is empty");
     if (goal_index_.count(goal.id)) throw ValidationError(fmt::format("add_goal(): duplicate goal id '{}'", goal.id));
     const auto g = goal_count();
@@ -71,6 +72,7 @@ Index Portfolio::add_goal(Goal goal) {
 }
 
 void Portfolio::link_goals(std::string_view parent, std::string_view child, Weight local_weight) {
+    touch();
     auto p = find_goal(parent);
     auto c = find_goal(child);
     if (!p) throw ValidationError(fmt::format("link_goals(): unknown parent goal '{}' of goal '{}'", parent, child));
@@ -79,6 +81,7 @@ void Portfolio::link_goals(std::string_view parent, std::string_view child, Weig
 }
 
 void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
+    touch();
     const auto p = find_goal(parent);
     if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
     const auto n = j.children.size();
@@ -141,6 +144,7 @@ void Portfolio::copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& fl
 }
 
 Index Portfolio::add_initiative(const Initiative& in) {
+    touch();
     if (in.id.empty()) throw ValidationError("add_initiative(): initiative id is empty");
     if (initiative_index_.count(in.id))
         throw ValidationError(fmt::format("add_initiative(): duplicate initiative id '{}'", in.id));
@@ -187,7 +191,92 @@ Index Portfolio::add_initiative(const Initiative& in) {
     return i;
 }
 
+void Portfolio::add_initiatives(const std::vector<std::string>& ids, const std::vector<std::string>& departments) {
+    touch();
+    if (ids.size() != departments.size())
+        throw ValidationError(fmt::format("add_initiatives(): {} ids but {} departments", ids.size(), departments.size()));
+    for (const auto& id : ids) {
+        if (id.empty()) throw ValidationError("add_initiatives(): an initiative id is empty");
+        if (initiative_index_.count(id)) throw ValidationError(fmt::format("add_initiatives(): duplicate initiative id '{}'", id));
+    }
+    const auto first = initiative_count();
+    const auto n = static_cast<Index>(ids.size());
+    reserve_rows(first + n);
+    initiative_index_.reserve(static_cast<std::size_t>(first + n));
+    for (Index k = 0; k < n; ++k) {
+        const auto i = first + k;
+        if (!initiative_index_.emplace(ids[k], i).second) {
+            // a duplicate within the new ids: undo what was added
+            for (Index u = 0; u < k; ++u) initiative_index_.erase(ids[u]);
+            throw ValidationError(fmt::format("add_initiatives(): duplicate initiative id '{}'", ids[k]));
+        }
+    }
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    names_.insert(names_.end(), ids.begin(), ids.end());
+    departments_.insert(departments_.end(), departments.begin(), departments.end());
+    starts_.segment(first, n).setZero();
+    durations_.segment(first, n).setOnes();
+    efforts_.segment(first, n).setZero();
+    flags_.resize(static_cast<std::size_t>(first + n));
+    statuses_.resize(static_cast<std::size_t>(first + n), Status::proposed);
+    uncertainties_.resize(static_cast<std::size_t>(first + n));
+}
+
+void Portfolio::add_contributions(std::span<const Index> initiatives, std::span<const Index> goals,
+                                  std::span<const double> strengths) {
+    touch();
+    if (initiatives.size() != goals.size() || goals.size() != strengths.size())
+        throw ValidationError(fmt::format("add_contributions(): {} initiatives, {} goals, {} strengths; expected equal lengths",
+                                          initiatives.size(), goals.size(), strengths.size()));
+    for (std::size_t k = 0; k < initiatives.size(); ++k) {
+        if (initiatives[k] < 0 || initiatives[k] >= initiative_count())
+            throw ValidationError(fmt::format("add_contributions(): entry {}: initiative index {} out of range [0, {})", k,
+                                              initiatives[k], initiative_count()));
+        if (goals[k] < 0 || goals[k] >= goal_count())
+            throw ValidationError(fmt::format("add_contributions(): entry {}: goal index {} out of range [0, {})", k, goals[k],
+                                              goal_count()));
+    }
+    contributions_.reserve(contributions_.size() + initiatives.size());
+    for (std::size_t k = 0; k < initiatives.size(); ++k) contributions_.push_back({initiatives[k], goals[k], strengths[k]});
+}
+
+void Portfolio::add_requirements(std::span<const Index> dependants, std::span<const Index> prerequisites) {
+    touch();
+    if (dependants.size() != prerequisites.size())
+        throw ValidationError(fmt::format("add_requirements(): {} dependants but {} prerequisites", dependants.size(),
+                                          prerequisites.size()));
+    for (std::size_t k = 0; k < dependants.size(); ++k)
+        for (Index v : {dependants[k], prerequisites[k]})
+            if (v < 0 || v >= initiative_count())
+                throw ValidationError(fmt::format("add_requirements(): entry {}: initiative index {} out of range [0, {})", k,
+                                                  v, initiative_count()));
+    requirements_.reserve(requirements_.size() + dependants.size());
+    for (std::size_t k = 0; k < dependants.size(); ++k) requirements_.push_back({dependants[k], prerequisites[k]});
+}
+
+void Portfolio::set_criterion(const std::string& name, std::span<const double> scores) {
+    touch();
+    if (static_cast<Index>(scores.size()) != initiative_count())
+        throw ValidationError(fmt::format("set_criterion(): {} scores for {} initiatives", scores.size(), initiative_count()));
+    auto it = std::find(criterion_names_.begin(), criterion_names_.end(), name);
+    Index c = it - criterion_names_.begin();
+    if (it == criterion_names_.end()) {
+        criterion_names_.push_back(name);
+        criteria_.conservativeResize(criteria_.rows(), c + 1);
+        criteria_.col(c).setConstant(std::numeric_limits<double>::quiet_NaN());
+    }
+    for (Index i = 0; i < initiative_count(); ++i) criteria_(i, c) = scores[static_cast<std::size_t>(i)];
+}
+
+void Portfolio::set_efforts(std::span<const double> efforts) {
+    touch();
+    if (static_cast<Index>(efforts.size()) != initiative_count())
+        throw ValidationError(fmt::format("set_efforts(): {} efforts for {} initiatives", efforts.size(), initiative_count()));
+    for (Index i = 0; i < initiative_count(); ++i) efforts_(i) = efforts[static_cast<std::size_t>(i)];
+}
+
 void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Weight strength) {
+    touch();
     auto i = find_initiative(initiative);
     auto g = find_goal(goal);
     if (!i) throw ValidationError(fmt::format("add_contribution(): unknown initiative '{}'", initiative));
@@ -205,6 +294,7 @@ void Portfolio::add_contribution(std::string_view initiative, std::string_view g
 }
 
 void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {
+    touch();
     auto d = find_initiative(dependant);
     auto p = find_initiative(prerequisite);
     if (!d) throw ValidationError(fmt::format("add_requires(): unknown initiative '{}'", dependant));
@@ -215,6 +305,7 @@ void Portfolio::add_requires(std::string_view dependant, std::string_view prereq
 }
 
 void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& members) {
+    touch();
     for (const auto& e : exclusions_)
         if (!id.empty() && e.id == id) throw ValidationError(fmt::format("add_exclusion(): duplicate group id '{}'", id));
     ExclusionGroup group{std::move(id), {}};
@@ -232,6 +323,7 @@ void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& me
 }
 
 Index Portfolio::add_budget(Budget budget) {
+    touch();
     if (budget.id.empty()) throw ValidationError("add_budget(): budget id is empty");
     if (find_budget(budget.id)) throw ValidationError(fmt::format("add_budget(): duplicate budget id '{}'", budget.id));
     if (static_cast<Index>(budget.limits.size()) != horizon_.periods)
@@ -242,6 +334,7 @@ Index Portfolio::add_budget(Budget budget) {
 }
 
 Index Portfolio::add_team(Team team) {
+    touch();
     if (team.id.empty()) throw ValidationError("add_team(): team id is empty");
     if (find_team(team.id)) throw ValidationError(fmt::format("add_team(): duplicate team id '{}'", team.id));
     if (static_cast<Index>(team.capacity.size()) != horizon_.periods)
@@ -252,6 +345,7 @@ Index Portfolio::add_team(Team team) {
 }
 
 void Portfolio::set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period) {
+    touch();
     auto i = find_initiative(initiative);
     auto t = find_team(team);
     if (!i) throw ValidationError(fmt::format("set_demand(): unknown initiative '{}'", initiative));
@@ -269,6 +363,7 @@ void Portfolio::set_demand(std::string_view initiative, std::string_view team, s
 }
 
 void Portfolio::add_scenario(Scenario scenario) {
+    touch();
     if (scenario.id.empty()) throw ValidationError("add_scenario(): scenario id is empty");
     for (const auto& s : scenarios_)
         if (s.id == scenario.id) throw ValidationError(fmt::format("add_scenario(): duplicate scenario id '{}'", s.id));
@@ -434,43 +529,43 @@ std::vector<Problem> Portfolio::validate() const {
     // Initiatives.
     for (Index i = 0; i < n; ++i) {
         const auto& id = ids_[i];
-        const auto where = fmt::format("/initiatives/{}", i);
-        if (starts_(i) < 0) add(where + "/start", fmt::format("'{}' starts in period {}, expected >= 0", id, starts_(i)));
+        const auto where = [i] { return fmt::format("/initiatives/{}", i); };
+        if (starts_(i) < 0) add(where() + "/start", fmt::format("'{}' starts in period {}, expected >= 0", id, starts_(i)));
         if (durations_(i) < 1)
-            add(where + "/duration", fmt::format("'{}' has duration {}, expected >= 1 period", id, durations_(i)));
+            add(where() + "/duration", fmt::format("'{}' has duration {}, expected >= 1 period", id, durations_(i)));
         else if (starts_(i) >= 0 && starts_(i) + durations_(i) > P)
-            add(where + "/duration",
+            add(where() + "/duration",
                 fmt::format("'{}' runs from period {} for {} periods, past the horizon's {} periods", id, starts_(i),
                             durations_(i), P));
         if (!finite_nonnegative(efforts_(i)))
-            add(where + "/effort", fmt::format("'{}' has effort {}, expected a finite number >= 0", id, efforts_(i)));
+            add(where() + "/effort", fmt::format("'{}' has effort {}, expected a finite number >= 0", id, efforts_(i)));
         for (auto [m, path] : {std::pair{&capex_, "/costs/capex"}, {&opex_, "/costs/opex"}, {&benefits_, "/benefits"}}) {
             const auto t = first_bad_amount(m->row(i));
             if (t >= 0)
-                add(fmt::format("{}{}/{}", where, path, t),
+                add(fmt::format("{}{}/{}", where(), path, t),
                     fmt::format("'{}' has {} in period {}, expected a finite amount >= 0", id, (*m)(i, t), t));
         }
         for (std::size_t c = 0; c < criterion_names_.size(); ++c) {
             const double v = criteria_(i, static_cast<Index>(c));
             if (std::isinf(v))
-                add(fmt::format("{}/criteria/{}", where, pointer_token(criterion_names_[c])),
+                add(fmt::format("{}/criteria/{}", where(), pointer_token(criterion_names_[c])),
                     fmt::format("'{}' has criterion '{}' = {}, expected a finite score", id, criterion_names_[c], v));
         }
         const auto& f = flags_[i];
         if (f.forced_in && f.forced_out)
-            add(where + "/forced_out", fmt::format("'{}' is both forced in and forced out", id));
+            add(where() + "/forced_out", fmt::format("'{}' is both forced in and forced out", id));
         if (f.mandatory && f.forced_out)
-            add(where + "/forced_out", fmt::format("'{}' is both mandatory and forced out", id));
+            add(where() + "/forced_out", fmt::format("'{}' is both mandatory and forced out", id));
         if (const auto& u = uncertainties_[i]) {
             if (!(u->success_probability >= 0 && u->success_probability <= 1))
-                add(where + "/uncertainty/success_probability",
+                add(where() + "/uncertainty/success_probability",
                     fmt::format("'{}' has success probability {}, expected a number in [0, 1]", id, u->success_probability));
             for (auto [e, name] : {std::pair{&u->cost, "cost"}, {&u->benefit, "benefit"}, {&u->delay, "delay"}}) {
                 if (!*e) continue;
                 const auto& est = **e;
                 if (!std::isfinite(est.low) || !std::isfinite(est.mode) || !std::isfinite(est.high) ||
                     !(est.low <= est.mode && est.mode <= est.high) || est.low < 0)
-                    add(fmt::format("{}/uncertainty/{}", where, name),
+                    add(fmt::format("{}/uncertainty/{}", where(), name),
                         fmt::format("'{}' has {} estimate low={} mode={} high={}, expected finite 0 <= low <= mode <= high",
                                     id, name, est.low, est.mode, est.high));
             }
@@ -486,17 +581,30 @@ std::vector<Problem> Portfolio::validate() const {
             }
     }
 
-    // Contributions.
+    // Contributions. Duplicates are found in linear time: contributions grouped by
+    // initiative (counting sort), then a per-goal stamp of the last initiative seen.
     {
-        std::set<std::pair<Index, Index>> pairs;
-        for (const auto& c : contributions_) {
-            const auto where = fmt::format("/initiatives/{}/contributes/{}", c.initiative, pointer_token(goals_[c.goal].id));
+        auto where = [&](const Contribution& c) {
+            return fmt::format("/initiatives/{}/contributes/{}", c.initiative, pointer_token(goals_[c.goal].id));
+        };
+        for (const auto& c : contributions_)
             if (!(c.strength >= 0 && c.strength <= 1))
-                add(where, fmt::format("'{}' contributes {} to goal '{}', expected a strength in [0, 1]",
-                                       ids_[c.initiative], c.strength, goals_[c.goal].id));
-            if (!pairs.emplace(c.initiative, c.goal).second)
-                add(where, fmt::format("'{}' contributes to goal '{}' twice", ids_[c.initiative], goals_[c.goal].id));
-        }
+                add(where(c), fmt::format("'{}' contributes {} to goal '{}', expected a strength in [0, 1]",
+                                          ids_[c.initiative], c.strength, goals_[c.goal].id));
+        std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0), by_initiative(contributions_.size());
+        for (const auto& c : contributions_) ++start[static_cast<std::size_t>(c.initiative) + 1];
+        for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+        auto fill = start;
+        for (std::size_t k = 0; k < contributions_.size(); ++k)
+            by_initiative[fill[static_cast<std::size_t>(contributions_[k].initiative)]++] = k;
+        std::vector<Index> stamp(goals_.size(), -1);
+        for (Index i = 0; i < n; ++i)
+            for (std::size_t k = start[static_cast<std::size_t>(i)]; k < start[static_cast<std::size_t>(i) + 1]; ++k) {
+                const auto& c = contributions_[by_initiative[k]];
+                if (stamp[c.goal] == i)
+                    add(where(c), fmt::format("'{}' contributes to goal '{}' twice", ids_[c.initiative], goals_[c.goal].id));
+                stamp[c.goal] = i;
+            }
     }
 
     // Requires: cycles, then decisions that contradict the links.
@@ -589,8 +697,12 @@ std::vector<Problem> Portfolio::validate() const {
 }
 
 void Portfolio::check() const {
+    if (checked_revision_.value.load(std::memory_order_acquire) == revision_) return;
     auto problems = validate();
-    if (problems.empty()) return;
+    if (problems.empty()) {
+        checked_revision_.value.store(revision_, std::memory_order_release);
+        return;
+    }
     std::string what = problems.size() == 1 ? "invalid model: " : fmt::format("invalid model, {} problems:", problems.size());
     for (const auto& p : problems)
         what += problems.size() == 1 ? fmt::format("{}: {}", p.pointer, p.message)

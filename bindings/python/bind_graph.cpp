@@ -25,6 +25,10 @@ std::vector<std::string> ids(const Portfolio& p, const std::vector<Index>& v) {
 void define_graph(py::module_& m) {
     m.def("topological_order", [](const Portfolio& p) { return ids(p, topological_order(p)); }, py::arg("portfolio"),
           "Initiative ids, every prerequisite before its dependants. Raises CycleError.");
+    m.def("topological_order_indices", [](const Portfolio& p) {
+        const auto order = topological_order(p);
+        return Eigen::Matrix<Index, Eigen::Dynamic, 1>(Eigen::Map<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>(order.data(), static_cast<Index>(order.size())));
+    }, py::arg("portfolio"), "Initiative indices, every prerequisite before its dependants, as a numpy array.");
     m.def("goal_order", [](const Portfolio& p) {
         std::vector<std::string> out;
         for (Index g : goal_order(p)) out.push_back(p.goal(g).id);

@@ -234,6 +234,34 @@ void define_model(py::module_& m) {
              py::overload_cast<std::string_view, std::string_view, const std::string&>(&Portfolio::add_contribution),
              py::arg("initiative"), py::arg("goal"), py::arg("strength"),
              "Initiative -> goal contribution: a number in [0, 1] or none/weak/medium/strong.")
+        .def("add_initiatives", &Portfolio::add_initiatives, py::arg("ids"), py::arg("departments"),
+             "Bulk: add initiatives (duration 1, no flows) with these ids and departments.")
+        .def("add_contributions",
+             [](Portfolio& p, const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& initiatives,
+                const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& goals, const Eigen::Ref<const Eigen::VectorXd>& strengths) {
+                 p.add_contributions({initiatives.data(), static_cast<std::size_t>(initiatives.size())},
+                                     {goals.data(), static_cast<std::size_t>(goals.size())},
+                                     {strengths.data(), static_cast<std::size_t>(strengths.size())});
+             },
+             py::arg("initiatives"), py::arg("goals"), py::arg("strengths"),
+             "Bulk: contributions by index arrays (int64 initiative and goal indices, float strengths).")
+        .def("add_requirements",
+             [](Portfolio& p, const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& dependants,
+                const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& prerequisites) {
+                 p.add_requirements({dependants.data(), static_cast<std::size_t>(dependants.size())},
+                                    {prerequisites.data(), static_cast<std::size_t>(prerequisites.size())});
+             },
+             py::arg("dependants"), py::arg("prerequisites"), "Bulk: requires links by index arrays.")
+        .def("set_criterion",
+             [](Portfolio& p, const std::string& name, const Eigen::Ref<const Eigen::VectorXd>& scores) {
+                 p.set_criterion(name, {scores.data(), static_cast<std::size_t>(scores.size())});
+             },
+             py::arg("name"), py::arg("scores"), "Bulk: one criterion's score for every initiative (NaN: none).")
+        .def("set_efforts",
+             [](Portfolio& p, const Eigen::Ref<const Eigen::VectorXd>& efforts) {
+                 p.set_efforts({efforts.data(), static_cast<std::size_t>(efforts.size())});
+             },
+             py::arg("efforts"), "Bulk: every initiative's effort.")
         .def("add_requires", &Portfolio::add_requires, py::arg("dependant"), py::arg("prerequisite"))
         .def("add_exclusion", &Portfolio::add_exclusion, py::arg("id"), py::arg("members"),
              "A group of alternatives: at most one member may be selected.")

@@ -161,6 +161,8 @@ void define_scoring(py::module_& m) {
             out.emplace_back(s.item, s.weight, s.top1_low, s.top1_high, s.topk_low, s.topk_high);
         return out;
     }, py::arg("portfolio"), py::arg("criteria"), py::arg("k"));
+    m.def("ranks", [](const Eigen::VectorXd& score, const std::vector<std::string>& ids) { return ranks(score, ids); },
+          py::arg("score"), py::arg("ids"), "Rank (1 first) of every entry: descending score, ties by id.");
     m.def("kendall_tau", [](const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {
         const auto c = compare_rankings(a, b, ids);
         return py::make_tuple(c.rank_a, c.rank_b, c.kendall_tau);

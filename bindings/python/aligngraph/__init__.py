@@ -207,9 +207,10 @@ class Portfolio(_core.PortfolioCore):
         """Global goal weights (roots normalised to 1, children by normalised link weights)."""
         return GoalWeights(self.goal_ids, _core.global_goal_weights(self))
 
-    def topological_order(self) -> list[str]:
-        """Initiative ids with every prerequisite before its dependants. Raises CycleError."""
-        return _core.topological_order(self)
+    def topological_order(self, *, indices: bool = False) -> list[str] | np.ndarray:
+        """Initiative ids with every prerequisite before its dependants (or their indices as a
+        numpy array, for large models). Raises CycleError."""
+        return _core.topological_order_indices(self) if indices else _core.topological_order(self)
 
     def goal_order(self) -> list[str]:
         """Goal ids with parents before children. Raises CycleError."""
@@ -350,8 +351,7 @@ class Portfolio(_core.PortfolioCore):
         direct, enabler, total, _, _ = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
         frame = pd.DataFrame({"direct": direct, "enabler": enabler, "total": total},
                              index=pd.Index(self.initiative_ids, name="id"))
-        frame["rank"] = _core.score_core(self, ScoreKind.alignment, [], CompositeWeights(), enabler_share,
-                                         root_weights or {}, scenario, ["", "", ""], ["", "", ""])[3]
+        frame["rank"] = _core.ranks(total, self.initiative_ids)
         return frame
 
     def scores(

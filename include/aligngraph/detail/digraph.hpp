@@ -1,8 +1,9 @@
 #pragma once
-// Boost.Graph adapter: a directed graph over dense indices and the few algorithms
-// the model needs. Not public API.
+// Boost.Graph adapter: a directed graph over dense indices, stored as compressed sparse
+// rows (built in one pass from an edge list, cache-friendly to traverse), and the few
+// algorithms the model needs. Not public API.
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -11,10 +12,17 @@
 
 namespace aligngraph::detail {
 
-using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+
+/// A graph of n vertices and its (from, to) edges; the reverse graph is built on demand.
+struct Digraph {
+    std::size_t n = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    Csr forward;
+};
 
 /// A graph of n vertices and the given (from, to) edges.
-Digraph make_digraph(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& edges);
+Digraph make_digraph(std::size_t n, std::vector<std::pair<std::size_t, std::size_t>> edges);
 
 /// A cycle as vertices v0 -> v1 -> ... -> v0 (first repeated), or nothing. Deterministic.
 std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g);

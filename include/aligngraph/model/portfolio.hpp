@@ -14,7 +14,10 @@
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -81,9 +84,15 @@ public:
     // ---- whole model -------------------------------------------------------------
     const Horizon& horizon() const noexcept { return horizon_; }
     const std::string& name() const noexcept { return name_; }
-    void set_name(std::string name) { name_ = std::move(name); }
+    void set_name(std::string name) {
+        name_ = std::move(name);
+        touch();
+    }
     const Settings& settings() const noexcept { return settings_; }
-    void set_settings(Settings s) { settings_ = std::move(s); }
+    void set_settings(Settings s) {
+        settings_ = std::move(s);
+        touch();
+    }
 
     // ---- builder -----------------------------------------------------------------
     /// Add a goal. @throws ValidationError on an empty or duplicate id.
@@ -108,6 +117,19 @@ public:
     void add_contribution(std::string_view initiative, std::string_view goal, const std::string& scale);
     /// `dependant` requires `prerequisite`. @throws ValidationError naming an unknown id.
     void add_requires(std::string_view dependant, std::string_view prerequisite);
+    // ---- bulk builder, by index (for generated or very large models) -------------
+    /// Add initiatives with these ids and departments (duration 1, no flows).
+    /// @throws ValidationError on an empty or duplicate id, or lists of different lengths.
+    void add_initiatives(const std::vector<std::string>& ids, const std::vector<std::string>& departments);
+    /// Contributions (initiative index, goal index, strength), all at once.
+    /// @throws ValidationError naming an index out of range or lists of different lengths.
+    void add_contributions(std::span<const Index> initiatives, std::span<const Index> goals, std::span<const double> strengths);
+    /// `requires` links (dependant index, prerequisite index), all at once.
+    void add_requirements(std::span<const Index> dependants, std::span<const Index> prerequisites);
+    /// Set one criterion's score for every initiative (NaN: no score).
+    void set_criterion(const std::string& name, std::span<const double> scores);
+    /// Set every initiative's effort.
+    void set_efforts(std::span<const double> efforts);
     /// A group of alternatives (at least two distinct members).
     /// @throws ValidationError on an unknown member, a duplicate group id or fewer than two members.
     void add_exclusion(std::string id, const std::vector<std::string>& members);
@@ -188,7 +210,8 @@ public:
     /// Every problem of the model, in model order; empty when valid.
     std::vector<Problem> validate() const;
     /// @throws CycleError when the problems include a cycle, else ValidationError
-    ///         when there is any problem; the message lists them all.
+    ///         when there is any problem; the message lists them all. A model that passed
+    ///         is not validated again until it changes.
     void check() const;
 
     /// Field-by-field equality (exact for numbers).
@@ -196,6 +219,7 @@ public:
 
 private:
     void reserve_rows(Index n);
+    void touch() noexcept { ++revision_; }
     static void copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& flow);
 
     Horizon horizon_;
@@ -224,6 +248,18 @@ private:
     std::vector<Team> teams_;
     std::vector<TeamDemand> demands_;
     std::vector<Scenario> scenarios_;
+    // Validation cache: the revision that last passed check(); every mutator bumps revision_.
+    struct Revision {  // an atomic that copies its value
+        std::atomic<std::uint64_t> value{0};
+        Revision() = default;
+        Revision(const Revision& o) : value(o.value.load()) {}
+        Revision& operator=(const Revision& o) {
+            value.store(o.value.load());
+            return *this;
+        }
+    };
+    std::uint64_t revision_ = 1;
+    mutable Revision checked_revision_;
 };
 
 }  // namespace aligngraph
