@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'summary_json', 'summary_text', 'topological_order', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -485,6 +485,10 @@ class PortfolioCore:
         """
         Initiative -> goal contribution: a number in [0, 1] or none/weak/medium/strong.
         """
+    def add_contributions(self, initiatives: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"], goals: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"], strengths: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> None:
+        """
+        Bulk: contributions by index arrays (int64 initiative and goal indices, float strengths).
+        """
     def add_exclusion(self, id: str, members: collections.abc.Sequence[str]) -> None:
         """
         A group of alternatives: at most one member may be selected.
@@ -496,6 +500,14 @@ class PortfolioCore:
     def add_initiative(self, id: str, name: str = '', department: str = '', *, start: typing.SupportsInt | typing.SupportsIndex = 0, duration: typing.SupportsInt | typing.SupportsIndex = 1, effort: typing.SupportsFloat | typing.SupportsIndex = 0.0, capex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], opex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], benefits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], criteria: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, uncertainty: Uncertainty | None = None, mandatory: bool = False, forced_in: bool = False, forced_out: bool = False, status: Status = Status.proposed, demand: collections.abc.Mapping[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]] = {}) -> None:
         """
         Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).
+        """
+    def add_initiatives(self, ids: collections.abc.Sequence[str], departments: collections.abc.Sequence[str]) -> None:
+        """
+        Bulk: add initiatives (duration 1, no flows) with these ids and departments.
+        """
+    def add_requirements(self, dependants: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"], prerequisites: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"]) -> None:
+        """
+        Bulk: requires links by index arrays.
         """
     def add_requires(self, dependant: str, prerequisite: str) -> None:
         ...
@@ -545,8 +557,16 @@ class PortfolioCore:
         """
         (dependant, prerequisite) for every requires link.
         """
+    def set_criterion(self, name: str, scores: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> None:
+        """
+        Bulk: one criterion's score for every initiative (NaN: none).
+        """
     def set_demand(self, initiative: str, team: str, per_period: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
         ...
+    def set_efforts(self, efforts: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> None:
+        """
+        Bulk: every initiative's effort.
+        """
     def set_goal_judgments(self, parent: str, children: collections.abc.Sequence[str], matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]) -> None:
         """
         Local weights of parent -> children links from an AHP matrix (NaN: missing judgment); the judgments are kept.
@@ -1011,6 +1031,10 @@ def random_index(table: RandomIndex, n: typing.SupportsInt | typing.SupportsInde
     """
     RI(n) of a random-index table.
     """
+def ranks(score: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], ids: collections.abc.Sequence[str]) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+    """
+    Rank (1 first) of every entry: descending score, ties by id.
+    """
 def sample_portfolio() -> PortfolioCore:
     ...
 def sample_portfolio_json() -> str:
@@ -1026,6 +1050,10 @@ def summary_text(portfolio: PortfolioCore, width: typing.SupportsInt | typing.Su
 def topological_order(portfolio: PortfolioCore) -> list[str]:
     """
     Initiative ids, every prerequisite before its dependants. Raises CycleError.
+    """
+def topological_order_indices(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"]:
+    """
+    Initiative indices, every prerequisite before its dependants, as a numpy array.
     """
 def tvm_fv(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
