@@ -264,3 +264,47 @@ TEST_CASE("horizon labels follow the period length", "[portfolio]") {
     // A quarter-style label with yearly periods is not treated as quarters.
     CHECK(Horizon{5, 1.0, "2027Q1"}.label(1) == "2027Q1+1");
 }
+
+TEST_CASE("bulk builder by index", "[portfolio]") {
+    Portfolio p{Horizon{2, 1.0, "2027"}};
+    p.add_goal({.id = "G0"});
+    p.add_goal({.id = "G1"});
+    p.add_initiatives({"a", "b", "c"}, {"IT", "IT", "Ops"});
+    std::vector<Index> ci{0, 1, 2}, cg{0, 1, 1};
+    std::vector<double> cs{0.5, 1.0, 0.25};
+    p.add_contributions(ci, cg, cs);
+    std::vector<Index> dep{2}, pre{0};
+    p.add_requirements(dep, pre);
+    std::vector<double> bv{1, 2, 3};
+    p.set_criterion("business_value", bv);
+    p.set_efforts(bv);
+    CHECK(p.initiative_count() == 3);
+    CHECK(p.validate().empty());
+    CHECK(p.initiative(2).department == "Ops");
+    CHECK(p.criteria()(2, 0) == 3);
+    CHECK(prerequisites(p, 2) == std::vector<Index>{0});
+    REQUIRE_THROWS_WITH(p.add_initiatives({"d", "a"}, {"IT", "IT"}), Catch::Contains("duplicate initiative id 'a'"));
+    REQUIRE_THROWS_WITH(p.add_initiatives({"d", "d"}, {"IT", "IT"}), Catch::Contains("duplicate initiative id 'd'"));
+    CHECK(p.initiative_count() == 3);
+    CHECK_FALSE(p.find_initiative("d"));
+    std::vector<Index> bad{7};
+    std::vector<Index> g0{0};
+    std::vector<double> s0{1};
+    REQUIRE_THROWS_WITH(p.add_contributions(bad, g0, s0), Catch::Contains("entry 0: initiative index 7 out of range [0, 3)"));
+    REQUIRE_THROWS_WITH(p.add_requirements(g0, bad), Catch::Contains("initiative index 7 out of range"));
+    REQUIRE_THROWS_WITH(p.set_criterion("x", s0), Catch::Contains("1 scores for 3 initiatives"));
+}
+
+TEST_CASE("check() is cached until the model changes", "[portfolio][validation]") {
+    auto p = fixtures::small_model();
+    p.check();
+    p.check();  // cached
+    p.add_initiative({.id = "N", .duration = 1, .capex = {-1}});
+    REQUIRE_THROWS_AS(p.check(), ValidationError);  // the change is seen
+    auto q = fixtures::small_model();
+    q.check();
+    auto copy = q;  // the copy carries its validity, and its own changes invalidate it
+    copy.add_contribution("A", "G3", 2.0);
+    REQUIRE_THROWS_AS(copy.check(), ValidationError);
+    q.check();
+}

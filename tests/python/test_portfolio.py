@@ -227,3 +227,20 @@ def test_goal_judgments_give_link_weights(tmp_path):
     np.testing.assert_allclose(p.goal("G1").judgments.matrix, [[1, 4], [0.25, 1]])
     p.save(tmp_path / "j.json")
     assert ag.Portfolio.load(tmp_path / "j.json") == p
+
+
+def test_bulk_builder_by_index():
+    p = ag.Portfolio(2, 1.0, "2027")
+    p.add_goal("G0", "zero", weight=1.0)
+    p.add_goal("G1", "one", weight=3.0)
+    p.add_initiatives(["a", "b", "c"], ["IT", "IT", "Ops"])
+    p.add_contributions(np.array([0, 1, 2]), np.array([0, 1, 1]), np.array([0.5, 1.0, 0.25]))
+    p.add_requirements(np.array([2]), np.array([0]))
+    p.set_criterion("business_value", np.array([1.0, 2.0, 3.0]))
+    p.check()
+    al = p.alignment()
+    # a: 0.5 * 0.25 = 0.125 direct, plus beta * A_c = 0.5 * 0.25 * 0.75 from c, which requires it.
+    assert al.loc["a", "total"] == pytest.approx(0.125 + 0.5 * 0.1875)
+    np.testing.assert_array_equal(p.topological_order(indices=True)[:1], [0])
+    with pytest.raises(ag.ValidationError, match="initiative index 7 out of range"):
+        p.add_contributions(np.array([7]), np.array([0]), np.array([1.0]))
