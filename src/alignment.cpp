@@ -86,8 +86,7 @@ Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
     if (!(out.enabler_share >= 0 && out.enabler_share <= 1))
         throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
     out.goal_weights = goal_weights_with(p, o.root_weights);
-    out.direct = Eigen::VectorXd::Zero(p.initiative_count());
-    for (const auto& c : p.contributions()) out.direct(c.initiative) += c.strength * out.goal_weights(c.goal);
+    out.direct = p.contribution_matrix() * out.goal_weights;
     out.total = propagate(topological_order(p), links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;
     return out;

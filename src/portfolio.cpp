@@ -437,13 +437,18 @@ Initiative Portfolio::initiative(Index i) const {
 
 // ---- derived arrays ---------------------------------------------------------------
 
-Eigen::SparseMatrix<double, Eigen::RowMajor> Portfolio::contribution_matrix() const {
-    std::vector<Eigen::Triplet<double>> triplets;
-    triplets.reserve(contributions_.size());
-    for (const auto& c : contributions_) triplets.emplace_back(c.initiative, c.goal, c.strength);
-    Eigen::SparseMatrix<double, Eigen::RowMajor> m(initiative_count(), goal_count());
-    m.setFromTriplets(triplets.begin(), triplets.end());
-    return m;
+const Eigen::SparseMatrix<double, Eigen::RowMajor>& Portfolio::contribution_matrix() const {
+    std::lock_guard<std::mutex> lock(contribution_cache_.mutex);
+    if (!contribution_cache_.matrix || contribution_cache_.revision != revision_) {
+        std::vector<Eigen::Triplet<double>> triplets;
+        triplets.reserve(contributions_.size());
+        for (const auto& c : contributions_) triplets.emplace_back(c.initiative, c.goal, c.strength);
+        auto m = std::make_shared<Eigen::SparseMatrix<double, Eigen::RowMajor>>(initiative_count(), goal_count());
+        m->setFromTriplets(triplets.begin(), triplets.end());
+        contribution_cache_.matrix = std::move(m);
+        contribution_cache_.revision = revision_;
+    }
+    return *contribution_cache_.matrix;
 }
 
 FlowMatrix Portfolio::budget_costs(Index b) const {

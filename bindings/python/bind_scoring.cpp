@@ -109,7 +109,7 @@ void define_scoring(py::module_& m) {
     m.def("alignment_core", [](const Portfolio& p, std::optional<Weight> beta, std::map<std::string, Weight> roots,
                                std::optional<std::string> scenario) {
         const auto a = alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
-        return py::make_tuple(a.direct, a.enabler, a.total, a.goal_weights, a.enabler_share);
+        return py::make_tuple(a.direct, a.enabler, a.total, a.goal_weights, a.enabler_share, ranks(a.total, p.initiative_ids()));
     }, py::arg("portfolio"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
     m.def("explain_alignment_core", [](const Portfolio& p, const std::string& id, std::optional<Weight> beta,
                                        std::map<std::string, Weight> roots, std::optional<std::string> scenario) {

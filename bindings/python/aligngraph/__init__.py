@@ -167,6 +167,15 @@ class Portfolio(_core.PortfolioCore):
         if settings is not None:
             self.settings = settings
 
+    def _id_index(self) -> pd.Index:
+        """The initiative ids as a pandas Index, kept while the model only grows (ids are
+        never removed or renamed, so the first ``initiative_count`` stay valid)."""
+        cached = getattr(self, "_ids_cache", None)
+        if cached is None or len(cached) != self.initiative_count:
+            cached = pd.Index(self.initiative_ids, name="id")
+            self._ids_cache = cached
+        return cached
+
     @classmethod
     def _adopt(cls, core: _core.PortfolioCore) -> Portfolio:
         obj = cls.__new__(cls)
@@ -348,10 +357,8 @@ class Portfolio(_core.PortfolioCore):
         """Alignment of every initiative: direct (sum of strength x global goal weight),
         enabler credit and total, with the rank by total. ``scenario`` applies a scenario's
         goal weights and enabler share; ``enabler_share`` and ``root_weights`` override."""
-        direct, enabler, total, _, _ = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
-        frame = pd.DataFrame({"direct": direct, "enabler": enabler, "total": total},
-                             index=pd.Index(self.initiative_ids, name="id"))
-        frame["rank"] = _core.ranks(total, self.initiative_ids)
+        direct, enabler, total, _, _, ranks = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
+        return pd.DataFrame({"direct": direct, "enabler": enabler, "total": total, "rank": ranks}, index=self._id_index())
         return frame
 
     def scores(
@@ -374,7 +381,7 @@ class Portfolio(_core.PortfolioCore):
         total, parts, labels, ranks = _core.score_core(
             self, by, criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {},
             scenario, list(wsjf), list(rice))
-        frame = pd.DataFrame({"score": total, "rank": ranks}, index=pd.Index(self.initiative_ids, name="id"))
+        frame = pd.DataFrame({"score": total, "rank": ranks}, index=self._id_index())
         if by != ScoreKind.rice:
             for k, label in enumerate(labels):
                 frame[label] = parts[:, k]

@@ -16,6 +16,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -197,8 +199,9 @@ public:
     const std::vector<std::string>& criterion_names() const noexcept { return criterion_names_; }
     /// Criterion scores, n x C; NaN where an initiative has no score for a criterion.
     auto criteria() const { return criteria_.topRows(initiative_count()); }
-    /// Contribution strengths as a sparse n x G matrix.
-    Eigen::SparseMatrix<double, Eigen::RowMajor> contribution_matrix() const;
+    /// Contribution strengths as a sparse n x G matrix (row-major), built once per change
+    /// of the model and shared by later calls (safe from several threads).
+    const Eigen::SparseMatrix<double, Eigen::RowMajor>& contribution_matrix() const;
     /// Costs counted by budget b, n x P (capex, opex or both, of its department or all).
     FlowMatrix budget_costs(Index b) const;
     /// Budget limits, B x P.
@@ -260,6 +263,15 @@ private:
     };
     std::uint64_t revision_ = 1;
     mutable Revision checked_revision_;
+    struct SparseCache {  // not copied: a copy builds its own
+        std::mutex mutex;
+        std::uint64_t revision = 0;
+        std::shared_ptr<const Eigen::SparseMatrix<double, Eigen::RowMajor>> matrix;
+        SparseCache() = default;
+        SparseCache(const SparseCache&) {}
+        SparseCache& operator=(const SparseCache&) { return *this; }
+    };
+    mutable SparseCache contribution_cache_;
 };
 
 }  // namespace aligngraph
