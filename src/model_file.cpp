@@ -587,7 +587,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             const auto ptr = fmt::format("/scenarios/{}", k);
             if (!r.expect_object(s, ptr)) continue;
             r.known_keys(s, ptr, {"id", "name", "discount_rate", "budget_factor", "cost_overrun", "enabler_share",
-                                  "goal_weights", "forced_in", "forced_out"});
+                                  "goal_weights", "criterion_weights", "forced_in", "forced_out"});
             Scenario sc;
             auto id = r.string(s, "id", ptr, true, true);
             sc.name = r.string(s, "name", ptr, false).value_or("");
@@ -598,6 +598,9 @@ Portfolio read_document(Reader& r, const json& doc) {
             if (const json* gw = r.member(s, "goal_weights", ptr, false); gw && r.expect_object(*gw, ptr + "/goal_weights"))
                 for (const auto& [goal, value] : gw->items())
                     if (auto v = r.number(value, ptr + "/goal_weights/" + token(goal))) sc.goal_weights.emplace(goal, *v);
+            if (const json* cw = r.member(s, "criterion_weights", ptr, false); cw && r.expect_object(*cw, ptr + "/criterion_weights"))
+                for (const auto& [name, value] : cw->items())
+                    if (auto v = r.number(value, ptr + "/criterion_weights/" + token(name))) sc.criterion_weights.emplace(name, *v);
             if (const json* fj = r.member(s, "forced_in", ptr, false)) sc.forced_in = r.id_list(*fj, ptr + "/forced_in");
             if (const json* fj = r.member(s, "forced_out", ptr, false)) sc.forced_out = r.id_list(*fj, ptr + "/forced_out");
             if (!id) continue;
@@ -799,6 +802,11 @@ std::string model_to_json(const Portfolio& p, int indent) {
             ojson gw = ojson::object();
             for (const auto& [g, w] : sc.goal_weights) gw[g] = w;
             j["goal_weights"] = gw;
+        }
+        if (!sc.criterion_weights.empty()) {
+            ojson cw = ojson::object();
+            for (const auto& [c, w] : sc.criterion_weights) cw[c] = w;
+            j["criterion_weights"] = cw;
         }
         if (!sc.forced_in.empty()) j["forced_in"] = list_json(sc.forced_in);
         if (!sc.forced_out.empty()) j["forced_out"] = list_json(sc.forced_out);

@@ -689,6 +689,14 @@ std::vector<Problem> Portfolio::validate() const {
             if (!std::isfinite(w) || w <= 0)
                 add(gw, fmt::format("scenario '{}' gives goal '{}' weight {}, expected a finite weight > 0", sc.id, goal, w));
         }
+        for (const auto& [criterion, w] : sc.criterion_weights) {
+            const auto cw = fmt::format("{}/criterion_weights/{}", where, pointer_token(criterion));
+            if (std::find(criterion_names_.begin(), criterion_names_.end(), criterion) == criterion_names_.end())
+                add(cw, fmt::format("scenario '{}' weighs unknown criterion '{}'", sc.id, criterion));
+            if (!std::isfinite(w) || w <= 0)
+                add(cw, fmt::format("scenario '{}' gives criterion '{}' weight {}, expected a finite weight > 0", sc.id,
+                                    criterion, w));
+        }
         for (auto [list, name] : {std::pair{&sc.forced_in, "forced_in"}, {&sc.forced_out, "forced_out"}})
             for (std::size_t k = 0; k < list->size(); ++k)
                 if (!find_initiative((*list)[k]))

@@ -168,6 +168,16 @@ ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const
     return s;
 }
 
+ScoreOptions ScoreOptions::from_scenario(const Portfolio& p, const std::string& id, ScoreKind kind) {
+    ScoreOptions o;
+    o.kind = kind;
+    o.alignment = AlignmentOptions::from_scenario(p, id);
+    for (const auto& s : p.scenarios())
+        if (s.id == id)
+            for (const auto& [name, w] : s.criterion_weights) o.criteria.push_back({name, w, Direction::benefit});
+    return o;
+}
+
 ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
     std::vector<Criterion> criteria = o.criteria;
     if (criteria.empty())

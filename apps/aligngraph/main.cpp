@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
     rank_cmd->add_option("--explain", rank_ro.explain, "Break one initiative's score into its parts");
     rank_cmd->add_option("--top", rank_ro.top, "Show only the first K")->check(CLI::NonNegativeNumber);
     std::string rank_scenario;
-    rank_cmd->add_option("--scenario", rank_scenario, "Apply a scenario of the model (its goal weights and enabler share)");
+    rank_cmd->add_option("--scenario", rank_scenario, "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
     add_output_options(*rank_cmd, rank_opts);
     auto* demo = app.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
     add_output_options(*demo, demo_opts);
@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
         if (*rank_cmd)
             return with_model(rank_file, rank_opts, false, [&](const auto& p) {
                 if (!rank_scenario.empty())
-                    rank_ro.score.alignment = aligngraph::AlignmentOptions::from_scenario(p, rank_scenario);
+                    rank_ro.score = aligngraph::ScoreOptions::from_scenario(p, rank_scenario, rank_ro.score.kind);
                 return rank(p, rank_opts, rank_ro);
             });
         if (*demo) {

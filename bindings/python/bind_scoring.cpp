@@ -6,8 +6,11 @@
 #include <pybind11/stl.h>
 
 #include <array>
+#include <chrono>
+#include <map>
 
 #include "aligngraph/io/report.hpp"
+#include "aligngraph/model/graph.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/weights/ahp.hpp"
@@ -136,9 +139,9 @@ void define_scoring(py::module_& m) {
     m.def("score_core", [](const Portfolio& p, ScoreKind kind, std::vector<Criterion> criteria, CompositeWeights cw,
                            std::optional<Weight> beta, std::map<std::string, Weight> roots, std::optional<std::string> scenario,
                            std::array<std::string, 3> wsjf_names, std::array<std::string, 3> rice_names) {
-        ScoreOptions o;
+        ScoreOptions o = scenario ? ScoreOptions::from_scenario(p, *scenario, kind) : ScoreOptions{};
         o.kind = kind;
-        o.criteria = std::move(criteria);
+        if (!criteria.empty() || !scenario) o.criteria = std::move(criteria);
         o.composite = cw;
         o.alignment = alignment_options(p, beta, std::move(roots), std::move(scenario));
         o.wsjf = {wsjf_names[0], wsjf_names[1], wsjf_names[2]};
@@ -161,6 +164,36 @@ void define_scoring(py::module_& m) {
             out.emplace_back(s.item, s.weight, s.top1_low, s.top1_high, s.topk_low, s.topk_high);
         return out;
     }, py::arg("portfolio"), py::arg("criteria"), py::arg("k"));
+    // For benchmarks/scoring: the pipeline run in C++ on this model, each stage timed, so the
+    // Python overhead can be measured on the same model in the same process.
+    m.def("_pipeline_seconds", [](const Portfolio& p, const std::vector<Criterion>& criteria) {
+        using clock = std::chrono::steady_clock;
+        py::gil_scoped_release release;
+        std::map<std::string, double> t;
+        auto t0 = clock::now();
+        auto lap = [&](const char* name) {
+            const auto now = clock::now();
+            t[name] = std::chrono::duration<double>(now - t0).count();
+            t0 = now;
+        };
+        p.check();
+        lap("validate");
+        const auto w = global_goal_weights(p);
+        lap("goal weights");
+        const auto order = topological_order(p);
+        lap("topological order");
+        const auto al = alignment(p);
+        const auto r1 = ranks(al.total, p.initiative_ids());
+        lap("alignment (with enabler credit)");
+        const auto c = composite_score(p, {0.7, 0.0, 0.3}, criteria);
+        const auto r2 = ranks(c.total, p.initiative_ids());
+        lap("composite score + rank");
+        (void)w;
+        (void)order;
+        (void)r1;
+        (void)r2;
+        return t;
+    }, py::arg("portfolio"), py::arg("criteria"));
     m.def("ranks", [](const Eigen::VectorXd& score, const std::vector<std::string>& ids) { return ranks(score, ids); },
           py::arg("score"), py::arg("ids"), "Rank (1 first) of every entry: descending score, ties by id.");
     m.def("kendall_tau", [](const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {

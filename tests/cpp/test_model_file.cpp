@@ -141,6 +141,7 @@ TEST_CASE("save then load gives back the same model, field by field", "[model_fi
                         .cost_overrun = 1.1,
                         .enabler_share = 0.0,
                         .goal_weights = {{"G1", 2}},
+                        .criterion_weights = {{"fit", 2.5}},
                         .forced_in = {"C"},
                         .forced_out = {"B"}});
         REQUIRE(p.validate().empty());

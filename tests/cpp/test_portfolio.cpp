@@ -224,6 +224,8 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
         CHECK(has_problem(problems, "goal 'G2' a top-level weight, but it is not a root goal"));
         CHECK(has_problem(problems, "/scenarios/0/forced_in/1: scenario 's' names unknown initiative 'Q'"));
         CHECK(has_problem(problems, "scenario 's' forces 'A' both in and out"));
+        p.add_scenario({.id = "t", .criterion_weights = {{"colour", 1.0}}});
+        CHECK(has_problem(p.validate(), "/scenarios/1/criterion_weights/colour: scenario 't' weighs unknown criterion 'colour'"));
         REQUIRE_THROWS_WITH(p.add_scenario({.id = "s"}), Catch::Contains("duplicate scenario id 's'"));
     }
 }

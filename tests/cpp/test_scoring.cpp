@@ -226,3 +226,20 @@ TEST_CASE("rank comparison and Kendall's tau", "[scoring]") {
     CHECK(c.change(2) == 1);
     CHECK(c.change(3) == -1);
 }
+
+TEST_CASE("a scenario's criterion weights change the weighted score, not the model", "[scoring]") {
+    auto p = sample_portfolio();
+    auto base = score(p, {.kind = ScoreKind::score, .criteria = {{"business_value", 1}}});
+    auto o = ScoreOptions::from_scenario(p, "compliance-first", ScoreKind::score);
+    REQUIRE(o.criteria.size() == 3);
+    auto scenario = score(p, o);
+    // By hand: the scenario's weighted score is 1/6 business value + 2/6 time criticality + 3/6 risk reduction,
+    // each normalised min-max.
+    auto bv = weighted_score(p, {{"business_value", 1}}).total;
+    auto tc = weighted_score(p, {{"time_criticality", 1}}).total;
+    auto rr = weighted_score(p, {{"risk_reduction", 1}}).total;
+    CHECK((scenario.total - (bv / 6 + tc * 2 / 6 + rr * 3 / 6)).cwiseAbs().maxCoeff() < 1e-14);
+    auto c = compare_rankings(base.total, scenario.total, p.initiative_ids());
+    CHECK(c.kendall_tau < 1);
+    CHECK(score(p, {.kind = ScoreKind::score, .criteria = {{"business_value", 1}}}).total == base.total);
+}

@@ -154,3 +154,13 @@ def test_goals_served_and_scenario_comparison():
     assert isinstance(frame, pd.DataFrame)
     with pytest.raises(ag.ValidationError, match="unknown scenario 'nope'"):
         p.scores(scenario="nope")
+
+
+def test_scenario_criterion_weights():
+    p = ag.Portfolio.sample()
+    plain = p.scores(ag.ScoreKind.score, criteria=["business_value"])
+    scen = p.scores(ag.ScoreKind.score, scenario="compliance-first")
+    assert list(scen.columns[2:]) == ["business_value", "risk_reduction", "time_criticality"]
+    frame, tau = ag.compare_rankings(plain["score"], scen["score"])
+    assert tau < 1
+    assert p.scenarios[1].criterion_weights == {"business_value": 1.0, "risk_reduction": 3.0, "time_criticality": 2.0}

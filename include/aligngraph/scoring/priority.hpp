@@ -89,6 +89,9 @@ struct ScoreOptions {
     AlignmentOptions alignment;
     WsjfOptions wsjf;
     RiceOptions rice;
+    /// `kind` scored under a scenario of the model: its goal weights and enabler share, and
+    /// its criterion weights (each named criterion at the scenario's weight, benefit).
+    static ScoreOptions from_scenario(const Portfolio& p, const std::string& scenario_id, ScoreKind kind);
 };
 
 /// The score `options.kind` with its parts. For alignment the parts are one column per
