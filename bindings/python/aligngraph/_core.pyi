@@ -438,6 +438,9 @@ class Scenario:
     def cost_overrun(self) -> float | None:
         ...
     @property
+    def criterion_weights(self) -> dict[str, float]:
+        ...
+    @property
     def discount_rate(self) -> float | None:
         ...
     @property
@@ -511,7 +514,7 @@ class PortfolioCore:
         """
     def add_requires(self, dependant: str, prerequisite: str) -> None:
         ...
-    def add_scenario(self, id: str, name: str = '', *, discount_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, budget_factor: typing.SupportsFloat | typing.SupportsIndex | None = None, cost_overrun: typing.SupportsFloat | typing.SupportsIndex | None = None, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None = None, goal_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, forced_in: collections.abc.Sequence[str] = [], forced_out: collections.abc.Sequence[str] = []) -> None:
+    def add_scenario(self, id: str, name: str = '', *, discount_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, budget_factor: typing.SupportsFloat | typing.SupportsIndex | None = None, cost_overrun: typing.SupportsFloat | typing.SupportsIndex | None = None, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None = None, goal_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, criterion_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, forced_in: collections.abc.Sequence[str] = [], forced_out: collections.abc.Sequence[str] = []) -> None:
         ...
     def add_team(self, id: str, capacity: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, name: str = '') -> None:
         ...
@@ -949,6 +952,8 @@ class CompositeWeights:
     @financial.setter
     def financial(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
+    ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
     """
     Group judgment: element-wise geometric mean of several people's matrices (NaN: that person skipped the cell).
