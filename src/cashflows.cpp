@@ -23,6 +23,7 @@
 #include <cmath>
 #include <thread>
 
+#include "aligngraph/detail/root_choice.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -280,20 +281,7 @@ IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     }
     std::sort(rates.begin(), rates.end());
     result.roots = rates;
-    if (rates.empty()) {
-        result.status = IrrStatus::no_root;
-        return result;
-    }
-    result.status = rates.size() == 1 ? IrrStatus::one_root : IrrStatus::several_roots;
-    // numpy-financial's choice: with roots of both signs keep the non-negative ones,
-    // then take the root smallest in magnitude.
-    const bool mixed = rates.front() < 0 && rates.back() >= 0;
-    double best = nan;
-    for (double r : rates) {
-        if (mixed && r < 0) continue;
-        if (std::isnan(best) || std::abs(r) < std::abs(best)) best = r;
-    }
-    result.rate = best;
+    detail::choose_root(result);
     return result;
 }
 

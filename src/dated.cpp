@@ -14,6 +14,7 @@
 #include <cmath>
 #include <vector>
 
+#include "aligngraph/detail/root_choice.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -149,16 +150,7 @@ IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t
         if (r > options.lower && r < options.upper) result.roots.push_back(r);
     }
     std::sort(result.roots.begin(), result.roots.end());
-    if (result.roots.empty()) {
-        result.status = IrrStatus::no_root;
-        return result;
-    }
-    result.status = result.roots.size() == 1 ? IrrStatus::one_root : IrrStatus::several_roots;
-    const bool mixed = result.roots.front() < 0 && result.roots.back() >= 0;
-    for (double r : result.roots) {
-        if (mixed && r < 0) continue;
-        if (std::isnan(result.rate) || std::abs(r) < std::abs(result.rate)) result.rate = r;
-    }
+    detail::choose_root(result);
     return result;
 }
 

@@ -3,6 +3,8 @@
 
 #include "aligngraph/io/model_file.hpp"
 
+#include "aligngraph/detail/text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -25,18 +27,9 @@ namespace aligngraph {
 
 namespace {
 
+using detail::pointer_token;
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
-
-std::string token(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 std::string kind_of(const json& j) {
     if (j.is_null()) return "null";
@@ -73,7 +66,7 @@ public:
             if (!ok) {
                 std::string list;
                 for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(ptr + "/" + token(key), fmt::format("unknown key '{}'; expected one of: {}", key, list));
+                fail(ptr + "/" + pointer_token(key), fmt::format("unknown key '{}'; expected one of: {}", key, list));
             }
         }
     }
@@ -90,12 +83,12 @@ public:
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
         if (!j->is_string()) {
-            fail(ptr + "/" + token(key), fmt::format("expected a string, got {}", kind_of(*j)));
+            fail(ptr + "/" + pointer_token(key), fmt::format("expected a string, got {}", kind_of(*j)));
             return std::nullopt;
         }
         auto s = j->get<std::string>();
         if (non_empty && s.empty()) {
-            fail(ptr + "/" + token(key), "expected a non-empty string");
+            fail(ptr + "/" + pointer_token(key), "expected a non-empty string");
             return std::nullopt;
         }
         return s;
@@ -110,13 +103,13 @@ public:
     std::optional<double> number(const json& obj, const std::string& key, const std::string& ptr, bool required) {
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
-        return number(*j, ptr + "/" + token(key));
+        return number(*j, ptr + "/" + pointer_token(key));
     }
     std::optional<long long> integer(const json& obj, const std::string& key, const std::string& ptr, bool required) {
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
         if (!j->is_number_integer()) {
-            fail(ptr + "/" + token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
+            fail(ptr + "/" + pointer_token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
             return std::nullopt;
         }
         return j->get<long long>();
@@ -125,7 +118,7 @@ public:
         const json* j = member(obj, key, ptr, false);
         if (!j) return std::nullopt;
         if (!j->is_boolean()) {
-            fail(ptr + "/" + token(key), fmt::format("expected true or false, got {}", kind_of(*j)));
+            fail(ptr + "/" + pointer_token(key), fmt::format("expected true or false, got {}", kind_of(*j)));
             return std::nullopt;
         }
         return j->get<bool>();
@@ -452,10 +445,10 @@ Portfolio read_document(Reader& r, const json& doc) {
             }
             if (const json* cj = r.member(j, "criteria", ptr, false); cj && r.expect_object(*cj, ptr + "/criteria"))
                 for (const auto& [name, value] : cj->items())
-                    if (auto v = r.number(value, ptr + "/criteria/" + token(name))) in.criteria.emplace(name, *v);
+                    if (auto v = r.number(value, ptr + "/criteria/" + pointer_token(name))) in.criteria.emplace(name, *v);
             if (const json* dj = r.member(j, "demand", ptr, false); dj && r.expect_object(*dj, ptr + "/demand")) {
                 for (const auto& [team, value] : dj->items()) {
-                    const auto dptr = ptr + "/demand/" + token(team);
+                    const auto dptr = ptr + "/demand/" + pointer_token(team);
                     if (!p.find_team(team)) {
                         r.fail(dptr, fmt::format("'{}' demands unknown team '{}'", shown, team));
                         continue;
@@ -477,7 +470,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             }
             if (const json* cj = r.member(j, "contributes", ptr, false); cj && r.expect_object(*cj, ptr + "/contributes")) {
                 for (const auto& [goal, value] : cj->items()) {
-                    const auto cptr = ptr + "/contributes/" + token(goal);
+                    const auto cptr = ptr + "/contributes/" + pointer_token(goal);
                     if (value.is_string()) {
                         if (auto s = contribution_strength(value.get<std::string>()))
                             contributions.push_back({shown, goal, *s, cptr});
@@ -597,10 +590,10 @@ Portfolio read_document(Reader& r, const json& doc) {
             sc.enabler_share = r.number(s, "enabler_share", ptr, false);
             if (const json* gw = r.member(s, "goal_weights", ptr, false); gw && r.expect_object(*gw, ptr + "/goal_weights"))
                 for (const auto& [goal, value] : gw->items())
-                    if (auto v = r.number(value, ptr + "/goal_weights/" + token(goal))) sc.goal_weights.emplace(goal, *v);
+                    if (auto v = r.number(value, ptr + "/goal_weights/" + pointer_token(goal))) sc.goal_weights.emplace(goal, *v);
             if (const json* cw = r.member(s, "criterion_weights", ptr, false); cw && r.expect_object(*cw, ptr + "/criterion_weights"))
                 for (const auto& [name, value] : cw->items())
-                    if (auto v = r.number(value, ptr + "/criterion_weights/" + token(name))) sc.criterion_weights.emplace(name, *v);
+                    if (auto v = r.number(value, ptr + "/criterion_weights/" + pointer_token(name))) sc.criterion_weights.emplace(name, *v);
             if (const json* fj = r.member(s, "forced_in", ptr, false)) sc.forced_in = r.id_list(*fj, ptr + "/forced_in");
             if (const json* fj = r.member(s, "forced_out", ptr, false)) sc.forced_out = r.id_list(*fj, ptr + "/forced_out");
             if (!id) continue;

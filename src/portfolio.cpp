@@ -9,6 +9,7 @@
 #include <cmath>
 #include <set>
 
+#include "aligngraph/detail/text.hpp"
 #include "aligngraph/model/graph.hpp"
 #include "aligngraph/weights/ahp.hpp"
 
@@ -16,15 +17,7 @@ namespace aligngraph {
 
 namespace {
 
-std::string pointer_token(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
+using detail::pointer_token;
 
 template <class Map>
 std::optional<Index> lookup(const Map& m, std::string_view id) {
