@@ -339,6 +339,64 @@ std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std:
     return out;
 }
 
+std::string selection_text(const Portfolio& p, const SelectionProblem& sp, const SelectionResult& r,
+                           const std::string& objective, int width) {
+    width = std::max(width, 60);
+    std::string out = fmt::format("Optimal portfolio by {}: {} of {} initiatives, value {:.6g}\n", objective,
+                                  r.selected.size(), p.initiative_count(), r.value);
+    out += r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).\n", r.nodes, r.seconds)
+                    : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {:.6g}, gap {:.2f}%.\n",
+                                  r.nodes, r.seconds, r.upper_bound, 100 * r.gap);
+    std::string line;
+    for (Index i : r.selected) {
+        const auto& id = p.initiative_ids()[i];
+        if (columns(line) + id.size() + 2 > static_cast<std::size_t>(width)) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "  " : " ") + id;
+    }
+    if (!line.empty()) out += line + "\n";
+    // Budget use per budget and period, as a share of the limit.
+    const Index P = p.horizon().periods;
+    std::vector<std::pair<std::string, std::vector<double>>> rows;
+    for (Index b = 0; b * P < sp.budgets.size(); ++b) {
+        std::vector<double> use(static_cast<std::size_t>(P));
+        for (Index t = 0; t < P; ++t) {
+            const double limit = sp.budgets(b * P + t);
+            use[static_cast<std::size_t>(t)] = limit > 0 ? r.budget_use(b * P + t) / limit : 0.0;
+        }
+        rows.emplace_back(p.budgets()[b].id, use);
+    }
+    const std::size_t label_w = 16, col_w = 7;
+    const auto per_block = std::max<std::size_t>(1, (static_cast<std::size_t>(width) - label_w) / col_w);
+    for (std::size_t from = 0; from < static_cast<std::size_t>(P); from += per_block) {
+        const auto to = std::min<std::size_t>(from + per_block, static_cast<std::size_t>(P));
+        out += fmt::format("\n{}", pad("Budget use", label_w));
+        for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", p.horizon().label(static_cast<Period>(t)), col_w);
+        out += "\n";
+        for (const auto& [label, values] : rows) {
+            out += pad(fit(label, label_w - 1), label_w);
+            for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", fmt::format("{:.0f}%", 100 * values[t]), col_w);
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+std::string selection_json(const Portfolio& p, const SelectionProblem& sp, const SelectionResult& r) {
+    ojson selected = ojson::array();
+    for (Index i : r.selected) selected.push_back(p.initiative_ids()[i]);
+    ojson budgets = ojson::array();
+    for (Index k = 0; k < sp.budgets.size(); ++k)
+        budgets.push_back({{"name", sp.budget_names[static_cast<std::size_t>(k)]}, {"limit", sp.budgets(k)},
+                           {"use", r.budget_use(k)}, {"slack", r.slack(k)}});
+    return ojson{{"selected", selected}, {"value", r.value},     {"upper_bound", r.upper_bound},
+                 {"gap", r.gap},         {"proven", r.proven},   {"nodes", r.nodes},
+                 {"seconds", r.seconds}, {"budgets", budgets}}
+               .dump(2) + "\n";
+}
+
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source) {
     if (problems.empty()) return fmt::format("{}: valid\n", source);
     std::string out;

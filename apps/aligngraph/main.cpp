@@ -86,6 +86,26 @@ std::string top_goal_sensitivity(const aligngraph::Portfolio& p, aligngraph::Ind
            aligngraph::sensitivity_text(s, "goal", k);
 }
 
+struct OptimizeCli {
+    aligngraph::OptimizeOptions options;
+};
+
+const char* objective_name(aligngraph::Objective o) {
+    switch (o) {
+        case aligngraph::Objective::alignment: return "alignment";
+        case aligngraph::Objective::composite: return "composite priority";
+        case aligngraph::Objective::npv: break;
+    }
+    return "NPV";
+}
+
+int optimize(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo) {
+    const auto problem = aligngraph::selection_problem(p, oo);
+    const auto r = aligngraph::select_portfolio(problem, {.time_limit = oo.time_limit, .node_limit = oo.node_limit});
+    return print(o.format == Format::json ? aligngraph::selection_json(p, problem, r)
+                                          : aligngraph::selection_text(p, problem, r, objective_name(oo.objective), o.width));
+}
+
 void add_finance_options(CLI::App& cmd, aligngraph::FinanceOptions& fo) {
     cmd.add_option("--rate", fo.discount_rate, "Yearly discount rate (default: the model's)");
     cmd.add_flag_callback("--excel-npv", [&fo] { fo.convention = aligngraph::NpvConvention::excel; },
@@ -150,6 +170,22 @@ int main(int argc, char** argv) {
     std::string rank_scenario;
     rank_cmd->add_option("--scenario", rank_scenario, "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
     add_output_options(*rank_cmd, rank_opts);
+    Options optimize_opts;
+    aligngraph::OptimizeOptions optimize_oo;
+    std::string optimize_file;
+    auto* optimize_cmd = app.add_subcommand("optimize", "The optimal portfolio under every budget, exact with proof");
+    optimize_cmd->add_option("FILE", optimize_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
+    const std::map<std::string, aligngraph::Objective> objectives{{"npv", aligngraph::Objective::npv},
+                                                                  {"alignment", aligngraph::Objective::alignment},
+                                                                  {"composite", aligngraph::Objective::composite}};
+    optimize_cmd->add_option("--objective", optimize_oo.objective, "npv, alignment or composite")
+        ->transform(CLI::CheckedTransformer(objectives, CLI::ignore_case))
+        ->capture_default_str();
+    optimize_cmd->add_option("--time-limit", optimize_oo.time_limit, "Seconds before returning the best found")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    optimize_cmd->add_option("--scenario", optimize_oo.scenario, "Apply a scenario (budget factor, forced decisions...)");
+    add_output_options(*optimize_cmd, optimize_opts);
     auto* demo = app.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
     add_output_options(*demo, demo_opts);
 
@@ -167,6 +203,9 @@ int main(int argc, char** argv) {
                     rank_ro.score = aligngraph::ScoreOptions::from_scenario(p, rank_scenario, rank_ro.score.kind);
                 return rank(p, rank_opts, rank_ro);
             });
+        if (*optimize_cmd)
+            return with_model(optimize_file, optimize_opts, false,
+                              [&](const auto& p) { return optimize(p, optimize_opts, optimize_oo); });
         if (*demo) {
             const auto p = aligngraph::sample_portfolio();
             if (demo_opts.format == Format::json) {
@@ -186,7 +225,9 @@ int main(int argc, char** argv) {
             top10.top = 10;
             rank(p, demo_opts, top10);
             std::fputs("\n", stdout);
-            return print(top_goal_sensitivity(p, 5, 5));
+            print(top_goal_sensitivity(p, 5, 5));
+            std::fputs("\n", stdout);
+            return optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30});
         }
     } catch (const aligngraph::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());

@@ -90,4 +90,5 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_io(m);
     aligngraph::python::define_finance(m);
     aligngraph::python::define_scoring(m);
+    aligngraph::python::define_selection(m);
 }

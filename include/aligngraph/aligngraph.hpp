@@ -14,6 +14,8 @@
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/model/records.hpp"
 #include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/selection/knapsack.hpp"
+#include "aligngraph/selection/portfolio_selection.hpp"
 #include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/types.hpp"
 #include "aligngraph/version.hpp"

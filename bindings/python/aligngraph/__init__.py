@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .selection import SelectionResult, select
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -47,6 +48,7 @@ from ._core import (
     InfeasibleError,
     Kpi,
     NoSolutionError,
+    Objective,
     Settings,
     Status,
     Uncertainty,
@@ -85,6 +87,9 @@ __all__ = [
     "InfeasibleError",
     "Kpi",
     "NoSolutionError",
+    "Objective",
+    "SelectionResult",
+    "select",
     "Portfolio",
     "Settings",
     "Status",
@@ -429,6 +434,26 @@ class Portfolio(_core.PortfolioCore):
         """Share of each goal a selection serves: 1 - prod (1 - strength) over its members."""
         return pd.Series(_core.goal_coverage(self, list(selection)), index=pd.Index(self.goal_ids, name="goal"),
                          name="coverage")
+
+    # ---- selection ----------------------------------------------------------------------
+    def optimize(
+        self,
+        objective: Objective = Objective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+    ) -> SelectionResult:
+        """The optimal portfolio: maximise the sum of ``objective`` (NPV, alignment or
+        composite) over the initiatives funded, under every budget in every period,
+        respecting requires, excludes, mandatory, forced-in and forced-out (and a
+        scenario's budget factor and decisions). ``result.budgets`` has limit, use and
+        slack per budget and period; ``result.selected`` the ids."""
+        from .selection import _NO_LIMIT, _result
+
+        d = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
+                                scenario or "")
+        return _result(d, self.initiative_ids)
 
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:

@@ -8,6 +8,7 @@
 #include "aligngraph/error.hpp"
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
@@ -41,6 +42,14 @@ std::string explanation_text(const Portfolio& p, const ScoreOptions& options, co
 /// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
 /// the interval keeping the top-k set.
 std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
+
+/// The optimal portfolio: value, bound and proof, the selected initiatives, and use and
+/// slack of each budget per period.
+std::string selection_text(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r,
+                           const std::string& objective, int width = 100);
+
+/// The same as JSON.
+std::string selection_json(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r);
 
 /// A list of problems as text, one per line, each prefixed by `source: pointer:`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);

@@ -1,0 +1,71 @@
+// Bindings of portfolio selection.
+
+#include <pybind11/eigen.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "aligngraph/selection/knapsack.hpp"
+#include "aligngraph/selection/portfolio_selection.hpp"
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace aligngraph::python {
+
+namespace {
+
+py::dict result_dict(const SelectionProblem& sp, const SelectionResult& r) {
+    py::dict d;
+    d["selected"] = r.selected;
+    d["value"] = r.value;
+    d["upper_bound"] = r.upper_bound;
+    d["gap"] = r.gap;
+    d["proven"] = r.proven;
+    d["nodes"] = r.nodes;
+    d["seconds"] = r.seconds;
+    d["budget_use"] = r.budget_use;
+    d["slack"] = r.slack;
+    d["budgets"] = sp.budgets;
+    d["budget_names"] = sp.budget_names;
+    d["values"] = sp.values;
+    return d;
+}
+
+}  // namespace
+
+void define_selection(py::module_& m) {
+    py::enum_<Objective>(m, "Objective", "What the portfolio selection maximises.")
+        .value("npv", Objective::npv)
+        .value("alignment", Objective::alignment)
+        .value("composite", Objective::composite);
+
+    m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
+                            std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                            std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit,
+                            long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names) {
+        SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
+                            std::move(forced_out), std::move(ids), std::move(budget_names)};
+        SelectionResult r;
+        {
+            py::gil_scoped_release release;
+            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit});
+        }
+        return result_dict(sp, r);
+    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+       py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
+       py::arg("budget_names"));
+
+    m.def("optimize_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
+                              std::string scenario) {
+        OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
+        const auto sp = selection_problem(p, o);
+        SelectionResult r;
+        {
+            py::gil_scoped_release release;
+            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit});
+        }
+        return result_dict(sp, r);
+    }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
+}
+
+}  // namespace aligngraph::python

@@ -1,0 +1,67 @@
+#pragma once
+/// @file knapsack.hpp
+/// Exact portfolio selection: the multidimensional 0-1 knapsack (Weingartner's capital
+/// budgeting problem) with `requires` (x_B <= x_A), `excludes` (at most one per group),
+/// forced-in and forced-out initiatives:
+///
+///   maximise sum_i v_i x_i  s.t.  sum_i c_ik x_i <= b_k for every budget k, x in {0, 1}^n.
+///
+/// Depth-first branch and bound. The bound at a node is the LP (Dantzig) bound of a
+/// surrogate relaxation: the budgets combined with multipliers mu >= 0 (the best of
+/// several choices at the root), items that no longer fit any single budget left out,
+/// `requires`/`excludes` relaxed. Fixing a variable propagates `requires` and `excludes`.
+/// A greedy solution seeds the search. Deterministic: one thread, a fixed order.
+///
+/// This is a first exact solver: it proves small and medium instances (see the tests and
+/// benchmarks); its LP-based successor with cuts, preprocessing and a frontier is to come.
+
+#include <Eigen/Core>
+
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aligngraph/types.hpp"
+
+namespace aligngraph {
+
+/// A selection problem over plain arrays.
+struct SelectionProblem {
+    Eigen::VectorXd values;   ///< n: what each initiative is worth (any sign)
+    Eigen::MatrixXd costs;    ///< n x m: what each initiative uses of each budget (>= 0)
+    Eigen::VectorXd budgets;  ///< m: the limits (>= 0)
+    std::vector<std::pair<Index, Index>> requires_links;  ///< (dependant, prerequisite)
+    std::vector<std::vector<Index>> excludes;             ///< groups: at most one member selected
+    std::vector<Index> forced_in;
+    std::vector<Index> forced_out;
+    std::vector<std::string> ids;           ///< optional, for messages (index when empty)
+    std::vector<std::string> budget_names;  ///< optional, for messages
+};
+
+/// Limits of the search.
+struct SelectionOptions {
+    double time_limit = 60;                 ///< seconds
+    long long node_limit = std::numeric_limits<long long>::max();
+};
+
+/// The best selection found and how good it is proven to be.
+struct SelectionResult {
+    std::vector<Index> selected;  ///< ascending indices
+    double value = 0;
+    double upper_bound = 0;       ///< no selection is worth more
+    double gap = 0;               ///< (upper_bound - value) / max(|value|, 1)
+    bool proven = false;          ///< the search finished: value is the optimum
+    long long nodes = 0;
+    double seconds = 0;
+    Eigen::VectorXd budget_use;   ///< m
+    Eigen::VectorXd slack;        ///< m: budgets - budget_use
+};
+
+/// Solve. @throws ValidationError for misshapen input, negative or non-finite costs or
+/// budgets, indices out of range; InfeasibleError when the forced-in initiatives (with
+/// their prerequisites) alone break a budget (naming it, the overrun and the initiatives)
+/// or contradict the links.
+SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options = {});
+
+}  // namespace aligngraph

@@ -1,0 +1,78 @@
+// The model as a selection problem.
+
+#include "aligngraph/selection/portfolio_selection.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "aligngraph/finance/financials.hpp"
+#include "aligngraph/scoring/priority.hpp"
+
+namespace aligngraph {
+
+SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o) {
+    p.check();
+    const Scenario* scenario = nullptr;
+    for (const auto& s : p.scenarios())
+        if (s.id == o.scenario) scenario = &s;
+    if (!o.scenario.empty() && !scenario)
+        throw ValidationError(fmt::format("optimize(): unknown scenario '{}'", o.scenario));
+    const Index n = p.initiative_count(), P = p.horizon().periods;
+    SelectionProblem sp;
+    sp.ids = p.initiative_ids();
+    switch (o.objective) {
+        case Objective::npv: {
+            FinanceOptions fo;
+            if (scenario && scenario->discount_rate) fo.discount_rate = scenario->discount_rate;
+            sp.values = initiative_financials(p, fo).npv;
+            if (scenario && scenario->cost_overrun) {
+                const Eigen::VectorXd pv_costs = initiative_financials(p, fo).pv_costs;
+                sp.values -= (*scenario->cost_overrun - 1) * pv_costs;
+            }
+            break;
+        }
+        case Objective::alignment:
+            sp.values = alignment(p, scenario ? AlignmentOptions::from_scenario(p, scenario->id) : AlignmentOptions{}).total;
+            break;
+        case Objective::composite: {
+            ScoreOptions so = scenario ? ScoreOptions::from_scenario(p, scenario->id, ScoreKind::composite) : ScoreOptions{};
+            so.kind = ScoreKind::composite;
+            sp.values = score(p, so).total;
+            break;
+        }
+    }
+    const double overrun = scenario && scenario->cost_overrun ? *scenario->cost_overrun : 1.0;
+    const double factor = scenario && scenario->budget_factor ? *scenario->budget_factor : 1.0;
+    const Index B = p.budget_count();
+    sp.costs = Eigen::MatrixXd::Zero(n, B * P);
+    sp.budgets = Eigen::VectorXd::Zero(B * P);
+    for (Index b = 0; b < B; ++b) {
+        const auto costs = p.budget_costs(b);
+        for (Index t = 0; t < P; ++t) {
+            sp.costs.col(b * P + t) = overrun * costs.col(t);
+            sp.budgets(b * P + t) = factor * p.budgets()[b].limits[t];
+            sp.budget_names.push_back(fmt::format("{} {}", p.budgets()[b].id, p.horizon().label(t)));
+        }
+    }
+    for (const auto& r : p.requirements()) sp.requires_links.emplace_back(r.dependant, r.prerequisite);
+    for (const auto& x : p.exclusions()) sp.excludes.push_back(x.members);
+    std::set<Index> in, out;
+    for (Index i = 0; i < n; ++i) {
+        if (p.flags()[i].mandatory || p.flags()[i].forced_in) in.insert(i);
+        if (p.flags()[i].forced_out) out.insert(i);
+    }
+    if (scenario) {
+        for (const auto& id : scenario->forced_in) in.insert(p.initiative_index(id));
+        for (const auto& id : scenario->forced_out) out.insert(p.initiative_index(id));
+    }
+    sp.forced_in.assign(in.begin(), in.end());
+    sp.forced_out.assign(out.begin(), out.end());
+    return sp;
+}
+
+SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
+    return select_portfolio(selection_problem(p, o), {.time_limit = o.time_limit, .node_limit = o.node_limit});
+}
+
+}  // namespace aligngraph

@@ -1,0 +1,269 @@
+// Exact selection: OR-Library optima, exhaustive enumeration with links, infeasibility.
+
+#include <catch2/catch.hpp>
+
+#include <cctype>
+#include <fstream>
+#include <tuple>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "reference_data.hpp"
+
+using namespace aligngraph;
+
+namespace {
+
+/// OR-Library mknap1 layout: K, then per problem n m opt, profits, m weight rows, capacities.
+std::vector<std::pair<SelectionProblem, double>> read_mknap1(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    int problems = 0;
+    in >> problems;
+    std::vector<std::pair<SelectionProblem, double>> out;
+    for (int k = 0; k < problems; ++k) {
+        Index n = 0, m = 0;
+        double opt = 0;
+        in >> n >> m >> opt;
+        SelectionProblem p;
+        p.values.resize(n);
+        p.costs.resize(n, m);
+        p.budgets.resize(m);
+        for (Index i = 0; i < n; ++i) in >> p.values(i);
+        for (Index r = 0; r < m; ++r)
+            for (Index i = 0; i < n; ++i) in >> p.costs(i, r);
+        for (Index r = 0; r < m; ++r) in >> p.budgets(r);
+        out.emplace_back(std::move(p), opt);
+    }
+    return out;
+}
+
+/// The optimum by trying every subset (n <= 20).
+double enumerate(const SelectionProblem& p) {
+    const Index n = p.values.size();
+    double best = -std::numeric_limits<double>::infinity();
+    for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+        auto in = [&](Index i) { return (mask >> i) & 1u; };
+        bool ok = true;
+        for (auto [d, q] : p.requires_links) ok = ok && (!in(d) || in(q));
+        for (const auto& g : p.excludes) {
+            int c = 0;
+            for (Index i : g) c += in(i);
+            ok = ok && c <= 1;
+        }
+        for (Index i : p.forced_in) ok = ok && in(i);
+        for (Index i : p.forced_out) ok = ok && !in(i);
+        if (!ok) continue;
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(p.budgets.size());
+        double v = 0;
+        for (Index i = 0; i < n; ++i)
+            if (in(i)) {
+                use += p.costs.row(i).transpose();
+                v += p.values(i);
+            }
+        if ((use.array() <= p.budgets.array() + 1e-9).all()) best = std::max(best, v);
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("mknap1: every published optimum, proven", "[selection][reference]") {
+    const auto path = reference_data::find("orlib-mknap/mknap1.txt");
+    if (path.empty()) {
+        WARN("SKIPPED: OR-Library mknap1 not found under " << reference_data::root() << " (set ALIGNGRAPH_REFERENCE_DATA)");
+        return;
+    }
+    const auto problems = read_mknap1(path);
+    REQUIRE(problems.size() == 7);
+    for (std::size_t k = 0; k < problems.size(); ++k) {
+        INFO("mknap1 problem " << k + 1);
+        const auto r = select_portfolio(problems[k].first, {.time_limit = 20});
+        CHECK(r.proven);
+        CHECK(r.value == Approx(problems[k].second).epsilon(1e-12));
+        CHECK((r.slack.array() >= -1e-9).all());
+    }
+}
+
+TEST_CASE("links and forced decisions: the optimum equals exhaustive enumeration", "[selection]") {
+    std::uint64_t state = 4242;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;
+    };
+    for (int trial = 0; trial < 40; ++trial) {
+        const Index n = 8 + trial % 11, m = 1 + trial % 4;
+        SelectionProblem p;
+        p.values.resize(n);
+        p.costs.resize(n, m);
+        p.budgets.resize(m);
+        for (Index i = 0; i < n; ++i) {
+            p.values(i) = std::round(next() * 100) - (trial % 5 == 0 ? 20 : 0);  // some negative values
+            for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * 50);
+        }
+        for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * (0.3 + 0.3 * next()));
+        for (int e = 0; e < 4; ++e) {
+            const Index d = 1 + static_cast<Index>(next() * (n - 1)), q = static_cast<Index>(next() * d);
+            p.requires_links.emplace_back(d, q);
+        }
+        p.excludes.push_back({n - 1, n - 2, n - 3});
+        if (trial % 3 == 0) p.forced_out.push_back(static_cast<Index>(next() * n));
+        if (trial % 4 == 1) p.forced_in.push_back(0);
+        INFO("trial " << trial);
+        double expected = 0;
+        bool feasible = true;
+        try {
+            expected = enumerate(p);
+            feasible = std::isfinite(expected);
+        } catch (...) {
+            feasible = false;
+        }
+        if (!feasible) {
+            CHECK_THROWS_AS(select_portfolio(p), InfeasibleError);
+            continue;
+        }
+        try {
+            const auto r = select_portfolio(p);
+            CHECK(r.proven);
+            CHECK(r.value == Approx(expected).margin(1e-9));
+            // The selection itself satisfies everything.
+            std::vector<char> in(static_cast<std::size_t>(n), 0);
+            for (Index i : r.selected) in[i] = 1;
+            for (auto [d, q] : p.requires_links) CHECK((!in[d] || in[q]));
+            CHECK((r.slack.array() >= -1e-9).all());
+        } catch (const InfeasibleError&) {
+            FAIL("reported infeasible, but enumeration found " << expected);
+        }
+    }
+}
+
+TEST_CASE("forced-in initiatives that break a budget are an InfeasibleError naming it", "[selection][validation]") {
+    SelectionProblem p;
+    p.values = Eigen::Vector3d(10, 20, 30);
+    p.costs = Eigen::MatrixXd(3, 1);
+    p.costs << 60, 50, 10;
+    p.budgets = Eigen::VectorXd::Constant(1, 100);
+    p.ids = {"A", "B", "C"};
+    p.budget_names = {"IT capex 2027Q1"};
+    p.forced_in = {0, 1};
+    REQUIRE_THROWS_AS(select_portfolio(p), InfeasibleError);
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("break IT capex 2027Q1: they need 110, the limit is 100 (over by 10)") &&
+                                                 Catch::Contains("A, B"));
+    p.forced_in = {0};
+    p.forced_out = {0};
+    REQUIRE_THROWS_AS(select_portfolio(p), InfeasibleError);
+    p.forced_out.clear();
+    const auto r = select_portfolio(p);
+    CHECK(r.selected == std::vector<Index>{0, 2});
+    CHECK(r.value == 40);
+    CHECK(r.slack(0) == 30);
+    p.costs(0, 0) = -1;
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("cost of initiative 0 on budget 0 is -1"));
+}
+
+TEST_CASE("limits stop the search with the best found and a bound", "[selection]") {
+    const auto path = reference_data::find("orlib-mknap/mknap1.txt");
+    if (path.empty()) {
+        WARN("SKIPPED: OR-Library mknap1 not found");
+        return;
+    }
+    const auto problems = read_mknap1(path);
+    const auto& [p, opt] = problems.back();
+    const auto r = select_portfolio(p, {.node_limit = 10});
+    CHECK_FALSE(r.proven);
+    CHECK(r.value <= opt + 1e-9);
+    CHECK(r.upper_bound >= opt - 1e-9);
+    CHECK(r.nodes <= 10);
+}
+
+namespace {
+
+/// OR-Library mknap2 layout: after each "problem NAME" header, M N, profits, capacities,
+/// M rows of N weights, then the optimum.
+std::vector<std::tuple<std::string, SelectionProblem, double>> read_mknap2(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::string line, text;
+    std::vector<std::pair<std::string, std::string>> blocks;
+    while (std::getline(in, line)) {
+        const auto at = line.find("problem ");
+        if (at != std::string::npos && line.find(".DAT") != std::string::npos) {
+            blocks.emplace_back(line.substr(at + 8), "");
+            continue;
+        }
+        if (!blocks.empty() && line.find('+') == std::string::npos) blocks.back().second += line + "\n";
+    }
+    std::vector<std::tuple<std::string, SelectionProblem, double>> out;
+    for (auto& [name, body] : blocks) {
+        std::istringstream s(body);
+        Index m = 0, n = 0;
+        s >> m >> n;
+        SelectionProblem p;
+        p.values.resize(n);
+        p.costs.resize(n, m);
+        p.budgets.resize(m);
+        for (Index i = 0; i < n; ++i) s >> p.values(i);
+        for (Index k = 0; k < m; ++k) s >> p.budgets(k);
+        for (Index k = 0; k < m; ++k)
+            for (Index i = 0; i < n; ++i) s >> p.costs(i, k);
+        double opt = 0;
+        s >> opt;
+        while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.pop_back();
+        out.emplace_back(name, std::move(p), opt);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("mknap2: every published optimum, proven", "[selection][reference]") {
+    const auto path = reference_data::find("orlib-mknap/mknap2.txt");
+    if (path.empty()) {
+        WARN("SKIPPED: OR-Library mknap2 not found under " << reference_data::root());
+        return;
+    }
+    const auto problems = read_mknap2(path);
+    REQUIRE(problems.size() == 48);
+    int proven = 0;
+    for (const auto& [name, p, opt] : problems) {
+        INFO(name);
+        const auto r = select_portfolio(p, {.time_limit = 10});
+        CHECK(r.value <= opt + 1e-9);  // never better than the optimum: a check of feasibility
+        CHECK(r.upper_bound >= opt - 1e-9);
+        if (r.proven) {
+            CHECK(r.value == Approx(opt).epsilon(1e-12));
+            ++proven;
+        }
+    }
+    CHECK(proven == 48);
+}
+
+TEST_CASE("the optimal portfolio of the sample model respects every rule", "[selection]") {
+    auto p = sample_portfolio();
+    for (auto objective : {Objective::npv, Objective::alignment, Objective::composite}) {
+        const auto sp = selection_problem(p, {.objective = objective});
+        CHECK(sp.budgets.size() == p.budget_count() * p.horizon().periods);
+        const auto r = optimize(p, {.objective = objective, .time_limit = 30});
+        CHECK(r.proven);
+        std::vector<char> in(static_cast<std::size_t>(p.initiative_count()), 0);
+        for (Index i : r.selected) in[i] = 1;
+        for (Index i = 0; i < p.initiative_count(); ++i) {
+            if (p.flags()[i].mandatory) CHECK(in[i]);
+            if (p.flags()[i].forced_out) CHECK_FALSE(in[i]);
+        }
+        for (const auto& req : p.requirements()) CHECK((!in[req.dependant] || in[req.prerequisite]));
+        for (const auto& x : p.exclusions()) {
+            int c = 0;
+            for (Index i : x.members) c += in[i];
+            CHECK(c <= 1);
+        }
+        CHECK((r.slack.array() >= -1e-6).all());
+        if (objective == Objective::npv) {
+            // Its value is the NPV of the selected portfolio.
+            CHECK(r.value == Approx(portfolio_financials(p, r.selected).npv(0)).epsilon(1e-9));
+        }
+    }
+    // A scenario with a budget cut can only lower the optimum.
+    const auto base = optimize(p, {.objective = Objective::alignment});
+    const auto cut = optimize(p, {.objective = Objective::alignment, .scenario = "downturn"});
+    CHECK(cut.value <= base.value + 1e-9);
+    REQUIRE_THROWS_WITH(optimize(p, {.scenario = "nope"}), Catch::Contains("unknown scenario 'nope'"));
+}
