@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations 'Status|Distribution|CostKind|When|AhpMethod|RandomIndex|Direction|ScoreKind|Objective:aligngraph._core' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance bench-scoring clean
+.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance bench-scoring bench-selection clean
 
 all: build
 
@@ -54,6 +54,9 @@ bench-finance: bench-build install-python
 
 bench-scoring: bench-build install-python
 	$(VENV)/bin/python benchmarks/scoring/bench_scoring.py --cpp $(BENCH_BUILD)/benchmarks/bench_scoring
+
+bench-selection: bench-build install-python
+	$(VENV)/bin/python benchmarks/selection/bench_selection.py
 
 # Regenerate the type stubs of the compiled module (tests/python/test_stubs.py checks them).
 stubs: install-python

@@ -1,0 +1,164 @@
+"""Selection benchmark: aligngraph's exact solver on the OR-Library multidimensional
+knapsack sets, side by side with OR-Tools CP-SAT and HiGHS (when installed) under the
+same time limit and one thread. One run, one machine; per set: proven optimal count,
+mean gap to the best known value, time.
+
+Run with `make bench-selection` (or python benchmarks/selection/bench_selection.py).
+Reads ALIGNGRAPH_REFERENCE_DATA or ../shared/data; says so and stops when absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+import aligngraph as ag
+
+try:
+    from ortools.sat.python import cp_model
+except ImportError:
+    cp_model = None
+try:
+    import highspy
+except ImportError:
+    highspy = None
+
+DATA = Path(os.environ.get("ALIGNGRAPH_REFERENCE_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
+MKNAP = DATA / "orlib-mknap"
+
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in text.split()]
+
+
+def read_mknap1_layout(path: Path):
+    v = numbers(path.read_text())
+    k, pos, out = int(v[0]), 1, []
+    for _ in range(k):
+        n, m, opt = int(v[pos]), int(v[pos + 1]), v[pos + 2]
+        pos += 3
+        p = np.array(v[pos:pos + n]); pos += n
+        c = np.array(v[pos:pos + n * m]).reshape(m, n).T; pos += n * m
+        b = np.array(v[pos:pos + m]); pos += m
+        out.append((p, c, b, opt))
+    return out
+
+
+def read_mknap2(path: Path):
+    text = path.read_text()
+    parts = re.split(r"problem\s+(\S+\.DAT)", text)
+    out = []
+    for name, body in zip(parts[1::2], parts[2::2]):
+        v = numbers(body.replace("+", " "))
+        m, n = int(v[0]), int(v[1])
+        pos = 2
+        p = np.array(v[pos:pos + n]); pos += n
+        b = np.array(v[pos:pos + m]); pos += m
+        c = np.array(v[pos:pos + m * n]).reshape(m, n).T; pos += m * n
+        out.append((name, p, c, b, v[pos]))
+    return out
+
+
+def reference_values():
+    with open(MKNAP / "reference_values.csv") as f:
+        return {(r["file"], int(r["position"])): (float(r["reference_value"]), r["status"]) for r in csv.DictReader(f)}
+
+
+def solve_cpsat(p, c, b, limit):
+    model = cp_model.CpModel()
+    x = [model.NewBoolVar(f"x{i}") for i in range(len(p))]
+    scale = 1 if np.allclose(p, np.round(p)) else 10
+    for k in range(c.shape[1]):
+        model.Add(sum(int(c[i, k]) * x[i] for i in range(len(p)) if c[i, k]) <= int(b[k]))
+    model.Maximize(sum(int(round(p[i] * scale)) * x[i] for i in range(len(p))))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = 1
+    t0 = time.perf_counter()
+    status = solver.Solve(model)
+    return solver.ObjectiveValue() / scale, status == cp_model.OPTIMAL, time.perf_counter() - t0
+
+
+def solve_highs(p, c, b, limit):
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(limit))
+    h.setOptionValue("threads", 1)
+    n, m = c.shape
+    inf = highspy.kHighsInf
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n, m
+    lp.col_cost_ = -p
+    lp.col_lower_ = np.zeros(n)
+    lp.col_upper_ = np.ones(n)
+    lp.row_lower_ = np.full(m, -inf)
+    lp.row_upper_ = b
+    a = c.T.tocsc() if hasattr(c, "tocsc") else None
+    import scipy.sparse as sp
+    a = sp.csc_matrix(c.T)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = a.indptr
+    lp.a_matrix_.index_ = a.indices
+    lp.a_matrix_.value_ = a.data
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    h.passModel(lp)
+    t0 = time.perf_counter()
+    h.run()
+    proven = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return -h.getInfo().objective_function_value, proven, time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--time-limit", type=float, default=1.0, help="seconds per instance and solver")
+    parser.add_argument("--sets", default="mknap1,mknap2,cb1,cb4,cb7", help="mknap1, mknap2, cb1..cb9")
+    args = parser.parse_args()
+    if not MKNAP.exists():
+        print(f"SKIPPED: OR-Library data not found at {MKNAP} (set ALIGNGRAPH_REFERENCE_DATA)")
+        return
+    refs = reference_values()
+    solvers = {"aligngraph": lambda p, c, b, t: (lambda r: (r.value, r.proven, r.seconds))(
+        ag.select(p, c, b, time_limit=t))}
+    if cp_model is not None:
+        solvers["CP-SAT"] = solve_cpsat
+    if highspy is not None:
+        solvers["HiGHS"] = solve_highs
+    print(f"# Selection benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {args.time_limit:g} s per instance, 1 thread")
+    print(f"{platform.machine()}, {os.cpu_count()} cores; solvers: {', '.join(solvers)}"
+          + ("" if cp_model else "; OR-Tools absent") + ("" if highspy else "; HiGHS absent"))
+    print("\nset | instances | " + " | ".join(f"{s} proven / mean gap / total s" for s in solvers))
+    print("--- | ---: | " + " | ".join("---:" for _ in solvers))
+    for name in args.sets.split(","):
+        if name == "mknap1":
+            items = [(f"mknap1-{k + 1}", p, c, b, refs[("mknap1.txt", k + 1)][0]) for k, (p, c, b, _) in
+                     enumerate(read_mknap1_layout(MKNAP / "mknap1.txt"))]
+        elif name == "mknap2":
+            items = [(n, p, c, b, refs[("mknap2.txt", k + 1)][0]) for k, (n, p, c, b, _) in
+                     enumerate(read_mknap2(MKNAP / "mknap2.txt"))]
+        else:
+            f = f"mknapcb{name[2:]}.txt"
+            items = [(f"{name}-{k + 1}", p, c, b, refs[(f, k + 1)][0]) for k, (p, c, b, _) in
+                     enumerate(read_mknap1_layout(MKNAP / f))]
+        cells = []
+        for s, fn in solvers.items():
+            proven, gaps, total = 0, [], 0.0
+            for _, p, c, b, best in items:
+                value, ok, secs = fn(p, c, b, args.time_limit)
+                proven += ok
+                gaps.append(max(0.0, (best - value) / best))
+                total += secs
+            cells.append(f"{proven} / {100 * np.mean(gaps):.3f}% / {total:.1f}")
+        print(f"{name} | {len(items)} | " + " | ".join(cells))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
