@@ -208,6 +208,21 @@ public:
             }
             undo_to(mark);
         }
+        if (!o_.start.empty()) {
+            const auto mark = trail_.size();
+            bool ok = true;
+            for (Index i : o_.start) ok = ok && i >= 0 && i < n_ && include(i);
+            if (ok) {
+                // Complete it as a full assignment: everything else out.
+                for (Index i = 0; i < n_ && ok; ++i)
+                    if (fixed_[i] == -1) ok = exclude(i);
+            }
+            if (ok && value_ > best_value_) {
+                best_value_ = value_;
+                best_ = fixed_;
+            }
+            undo_to(mark);
+        }
 
         stopped_ = false;
         dfs(0, start);

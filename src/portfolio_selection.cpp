@@ -4,8 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
+#include "aligngraph/error.hpp"
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/scoring/priority.hpp"
 
@@ -73,6 +77,63 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o)
 
 SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
     return select_portfolio(selection_problem(p, o), {.time_limit = o.time_limit, .node_limit = o.node_limit});
+}
+
+std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
+    if (factors.empty()) throw ValidationError("frontier(): no budget levels given");
+    for (double f : factors)
+        if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
+    std::sort(factors.begin(), factors.end());
+    const auto base = selection_problem(p, o);
+    std::vector<FrontierPoint> out;
+    std::vector<Index> previous;
+    for (double f : factors) {
+        SelectionProblem sp = base;
+        sp.budgets = base.budgets * f;
+        SelectionOptions so{.time_limit = o.time_limit, .node_limit = o.node_limit, .start = previous};
+        FrontierPoint point{f, sp.budgets.sum(), {}};
+        try {
+            point.result = select_portfolio(sp, so);
+        } catch (const InfeasibleError& e) {
+            point.feasible = false;
+            point.infeasible_reason = e.what();
+            point.result.value = point.result.upper_bound = std::numeric_limits<double>::quiet_NaN();
+            out.push_back(std::move(point));
+            continue;
+        }
+        const FrontierPoint* last = nullptr;
+        for (const auto& q : out)
+            if (q.feasible) last = &q;
+        if (last) {
+            const double db = point.total_budget - last->total_budget;
+            point.marginal = db > 0 ? (point.result.value - last->result.value) / db : 0.0;
+        }
+        previous = point.result.selected;
+        out.push_back(std::move(point));
+    }
+    std::vector<std::size_t> feasible;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (out[k].feasible) feasible.push_back(k);
+    // Knee: the point farthest above the straight line from the first point to the last.
+    if (feasible.size() >= 3) {
+        const auto& a = out[feasible.front()];
+        const auto& z = out[feasible.back()];
+        const double x0 = a.total_budget, y0 = a.result.value;
+        const double x1 = z.total_budget, y1 = z.result.value;
+        double best = 0;
+        std::size_t knee = 0;
+        for (std::size_t j = 1; j + 1 < feasible.size(); ++j) {
+            const std::size_t k = feasible[j];
+            const double x = out[k].total_budget, y = out[k].result.value;
+            const double above = y - (y0 + (y1 - y0) * (x - x0) / (x1 - x0));
+            if (above > best) {
+                best = above;
+                knee = k;
+            }
+        }
+        if (knee > 0) out[knee].knee = true;
+    }
+    return out;
 }
 
 }  // namespace aligngraph

@@ -397,6 +397,42 @@ std::string selection_json(const Portfolio& p, const SelectionProblem& sp, const
                .dump(2) + "\n";
 }
 
+std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective) {
+    std::string out = fmt::format("Efficient frontier by {}: the optimum at each budget level (all budgets scaled)\n", objective);
+    out += fmt::format("{:>7} {:>12} {:>14} {:>16} {:>8} {:>9}\n", "factor", "budget", "optimal value", "per 1M more",
+                       "proven", "selected");
+    for (const auto& pt : points) {
+        if (!pt.feasible) {
+            out += fmt::format("{:>7.3f} {:>12}   infeasible: the mandatory and forced-in initiatives alone break a budget\n",
+                               pt.factor, short_money(pt.total_budget));
+            continue;
+        }
+        out += fmt::format("{:>7.3f} {:>12} {:>14.6g} {:>16.6g} {:>8} {:>9}{}\n", pt.factor, short_money(pt.total_budget),
+                           pt.result.value, 1e6 * pt.marginal, pt.result.proven ? "yes" : "no", pt.result.selected.size(),
+                           pt.knee ? "  <- knee" : "");
+    }
+    return out;
+}
+
+std::string frontier_json(const Portfolio& p, const std::vector<FrontierPoint>& points) {
+    ojson out = ojson::array();
+    for (const auto& pt : points) {
+        ojson selected = ojson::array();
+        for (Index i : pt.result.selected) selected.push_back(p.initiative_ids()[i]);
+        auto num = [](double v) { return std::isnan(v) ? ojson(nullptr) : ojson(v); };
+        out.push_back({{"factor", pt.factor},
+                       {"total_budget", pt.total_budget},
+                       {"feasible", pt.feasible},
+                       {"value", num(pt.result.value)},
+                       {"upper_bound", num(pt.result.upper_bound)},
+                       {"proven", pt.result.proven},
+                       {"marginal", pt.marginal},
+                       {"knee", pt.knee},
+                       {"selected", selected}});
+    }
+    return out.dump(2) + "\n";
+}
+
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source) {
     if (problems.empty()) return fmt::format("{}: valid\n", source);
     std::string out;

@@ -106,6 +106,18 @@ int optimize(const aligngraph::Portfolio& p, const Options& o, const aligngraph:
                                           : aligngraph::selection_text(p, problem, r, objective_name(oo.objective), o.width));
 }
 
+std::vector<double> levels(int k, double max_factor) {
+    std::vector<double> f;
+    for (int i = 1; i <= k; ++i) f.push_back(max_factor * i / k);
+    return f;
+}
+
+int frontier(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, int k, double max_factor) {
+    const auto points = aligngraph::frontier(p, levels(k, max_factor), oo);
+    return print(o.format == Format::json ? aligngraph::frontier_json(p, points)
+                                          : aligngraph::frontier_text(points, objective_name(oo.objective)));
+}
+
 void add_finance_options(CLI::App& cmd, aligngraph::FinanceOptions& fo) {
     cmd.add_option("--rate", fo.discount_rate, "Yearly discount rate (default: the model's)");
     cmd.add_flag_callback("--excel-npv", [&fo] { fo.convention = aligngraph::NpvConvention::excel; },
@@ -186,6 +198,22 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     optimize_cmd->add_option("--scenario", optimize_oo.scenario, "Apply a scenario (budget factor, forced decisions...)");
     add_output_options(*optimize_cmd, optimize_opts);
+    Options frontier_opts;
+    aligngraph::OptimizeOptions frontier_oo;
+    std::string frontier_file;
+    int frontier_levels = 10;
+    double frontier_max = 2.0;
+    auto* frontier_cmd = app.add_subcommand("frontier", "The efficient frontier: the optimum at each budget level");
+    frontier_cmd->add_option("FILE", frontier_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
+    frontier_cmd->add_option("--levels", frontier_levels, "Number of budget levels")->check(CLI::Range(1, 1000))->capture_default_str();
+    frontier_cmd->add_option("--max-factor", frontier_max, "Largest budget factor; levels are evenly spaced up to it")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    frontier_cmd->add_option("--objective", frontier_oo.objective, "npv, alignment or composite")
+        ->transform(CLI::CheckedTransformer(objectives, CLI::ignore_case))
+        ->capture_default_str();
+    frontier_cmd->add_option("--time-limit", frontier_oo.time_limit, "Seconds per level")->check(CLI::PositiveNumber)->capture_default_str();
+    add_output_options(*frontier_cmd, frontier_opts);
     auto* demo = app.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
     add_output_options(*demo, demo_opts);
 
@@ -206,6 +234,10 @@ int main(int argc, char** argv) {
         if (*optimize_cmd)
             return with_model(optimize_file, optimize_opts, false,
                               [&](const auto& p) { return optimize(p, optimize_opts, optimize_oo); });
+        if (*frontier_cmd)
+            return with_model(frontier_file, frontier_opts, false, [&](const auto& p) {
+                return frontier(p, frontier_opts, frontier_oo, frontier_levels, frontier_max);
+            });
         if (*demo) {
             const auto p = aligngraph::sample_portfolio();
             if (demo_opts.format == Format::json) {
@@ -227,7 +259,9 @@ int main(int argc, char** argv) {
             std::fputs("\n", stdout);
             print(top_goal_sensitivity(p, 5, 5));
             std::fputs("\n", stdout);
-            return optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30});
+            optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30});
+            std::fputs("\n", stdout);
+            return frontier(p, demo_opts, {.objective = aligngraph::Objective::alignment, .time_limit = 10}, 6, 1.5);
         }
     } catch (const aligngraph::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());

@@ -4,6 +4,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <limits>
+
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 #include "bindings.hpp"
@@ -33,11 +35,14 @@ py::dict result_dict(const SelectionProblem& sp, const SelectionResult& r) {
 
 }  // namespace
 
+void define_frontier(py::module_& m);
+
 void define_selection(py::module_& m) {
     py::enum_<Objective>(m, "Objective", "What the portfolio selection maximises.")
         .value("npv", Objective::npv)
         .value("alignment", Objective::alignment)
         .value("composite", Objective::composite);
+    define_frontier(m);
 
     m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                             std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
@@ -66,6 +71,26 @@ void define_selection(py::module_& m) {
         }
         return result_dict(sp, r);
     }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
+}
+
+void define_frontier(py::module_& m) {
+    m.def("frontier_core", [](const Portfolio& p, std::vector<double> factors, Objective objective, double time_limit,
+                              std::string scenario) {
+        OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario)};
+        std::vector<FrontierPoint> points;
+        {
+            py::gil_scoped_release release;
+            points = frontier(p, std::move(factors), o);
+        }
+        py::list out;
+        for (const auto& pt : points) {
+            std::vector<std::string> ids;
+            for (Index i : pt.result.selected) ids.push_back(p.initiative_ids()[i]);
+            out.append(py::make_tuple(pt.factor, pt.total_budget, pt.feasible, pt.result.value, pt.result.upper_bound,
+                                      pt.result.proven, pt.marginal, pt.knee, ids));
+        }
+        return out;
+    }, py::arg("portfolio"), py::arg("factors"), py::arg("objective"), py::arg("time_limit"), py::arg("scenario"));
 }
 
 }  // namespace aligngraph::python

@@ -267,3 +267,31 @@ TEST_CASE("the optimal portfolio of the sample model respects every rule", "[sel
     CHECK(cut.value <= base.value + 1e-9);
     REQUIRE_THROWS_WITH(optimize(p, {.scenario = "nope"}), Catch::Contains("unknown scenario 'nope'"));
 }
+
+TEST_CASE("the efficient frontier: exact at each level, marginal values and knee", "[selection]") {
+    auto p = sample_portfolio();
+    const std::vector<double> factors{1.5, 0.25, 0.75, 1.0, 0.5};  // unsorted on purpose
+    const auto points = frontier(p, factors, {.objective = Objective::alignment, .time_limit = 20});
+    REQUIRE(points.size() == 5);
+    CHECK(points[0].factor == 0.25);
+    CHECK_FALSE(points[0].feasible);  // the mandatory initiatives alone need more than a quarter of the budgets
+    const auto base = selection_problem(p, {.objective = Objective::alignment});
+    double previous = -1;
+    int knees = 0;
+    for (const auto& pt : points) {
+        if (!pt.feasible) continue;
+        // Each point equals a cold solve of the scaled problem.
+        auto scaled = base;
+        scaled.budgets *= pt.factor;
+        const auto cold = select_portfolio(scaled);
+        CHECK(pt.result.proven);
+        CHECK(pt.result.value == Approx(cold.value).epsilon(1e-12));
+        CHECK(pt.result.value >= previous);  // more budget never hurts
+        if (previous >= 0) CHECK(pt.marginal >= 0);
+        previous = pt.result.value;
+        knees += pt.knee;
+    }
+    CHECK(knees == 1);
+    REQUIRE_THROWS_WITH(frontier(p, {}), Catch::Contains("no budget levels"));
+    REQUIRE_THROWS_WITH(frontier(p, {0.0}), Catch::Contains("budget factor 0"));
+}

@@ -64,3 +64,13 @@ def test_optimize_the_sample():
     assert cut.value <= p.optimize(ag.Objective.alignment).value + 1e-9
     limited = p.optimize(ag.Objective.composite, node_limit=1)
     assert limited.upper_bound >= limited.value
+
+
+def test_frontier_frame():
+    p = ag.Portfolio.sample()
+    f = p.frontier([0.25, 0.5, 1.0, 1.5], objective=ag.Objective.alignment)
+    assert list(f.index) == [0.25, 0.5, 1.0, 1.5]
+    assert not f.loc[0.25, "feasible"] and np.isnan(f.loc[0.25, "value"])
+    feasible = f[f["feasible"]]
+    assert feasible["value"].is_monotonic_increasing and feasible["proven"].all()
+    assert f.loc[1.0, "value"] == pytest.approx(p.optimize(ag.Objective.alignment).value)

@@ -455,6 +455,27 @@ class Portfolio(_core.PortfolioCore):
                                 scenario or "")
         return _result(d, self.initiative_ids)
 
+    def frontier(
+        self,
+        factors: list[float] | None = None,
+        *,
+        levels: int = 10,
+        max_factor: float = 2.0,
+        objective: Objective = Objective.npv,
+        time_limit: float = 60.0,
+        scenario: str | None = None,
+    ) -> pd.DataFrame:
+        """The efficient frontier: the optimal value with every budget scaled by each factor
+        (default ``levels`` factors evenly spaced up to ``max_factor``), each point exact,
+        with the marginal value of budget between levels and the knee of the curve. A level
+        where the mandatory and forced-in initiatives alone break a budget has
+        ``feasible=False`` and NaN values."""
+        if factors is None:
+            factors = [max_factor * k / levels for k in range(1, levels + 1)]
+        rows = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "")
+        return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
+                                           "knee", "selected"]).set_index("factor")
+
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:
         """Goal tree, initiatives and budgets as aligned text (what ``aligngraph show`` prints)."""

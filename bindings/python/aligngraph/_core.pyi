@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'Objective', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'Objective', 'PortfolioCore', 'RandomIndex', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -1027,6 +1027,8 @@ def explain_alignment_core(portfolio: PortfolioCore, id: str, enabler_share: typ
 def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
 def find_requires_cycle(portfolio: PortfolioCore) -> list[str] | None:
+    ...
+def frontier_core(portfolio: PortfolioCore, factors: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, scenario: str) -> list:
     ...
 def global_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """

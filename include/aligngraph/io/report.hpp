@@ -9,6 +9,7 @@
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/selection/knapsack.hpp"
+#include "aligngraph/selection/portfolio_selection.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
@@ -50,6 +51,13 @@ std::string selection_text(const Portfolio& p, const SelectionProblem& problem, 
 
 /// The same as JSON.
 std::string selection_json(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r);
+
+/// The efficient frontier as a table: budget factor, total budget, optimal value, marginal
+/// value of budget, proof, number selected; the knee marked.
+std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective);
+
+/// The frontier as JSON.
+std::string frontier_json(const Portfolio& p, const std::vector<FrontierPoint>& points);
 
 /// A list of problems as text, one per line, each prefixed by `source: pointer:`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);

@@ -43,6 +43,9 @@ struct SelectionProblem {
 struct SelectionOptions {
     double time_limit = 60;                 ///< seconds
     long long node_limit = std::numeric_limits<long long>::max();
+    /// A known selection to start from (e.g. the previous solution after a small change);
+    /// used as the first incumbent when it is feasible and better than the greedy start.
+    std::vector<Index> start;
 };
 
 /// The best selection found and how good it is proven to be.

@@ -40,4 +40,23 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& op
 /// for an invalid model or unknown scenario.
 SelectionResult optimize(const Portfolio& p, const OptimizeOptions& options = {});
 
+/// One point of the efficient frontier.
+struct FrontierPoint {
+    double factor;            ///< every budget limit scaled by this
+    double total_budget;      ///< sum of the scaled limits
+    SelectionResult result;   ///< the optimal selection at this level
+    bool feasible = true;     ///< false when the mandatory and forced-in initiatives alone break a scaled budget
+    std::string infeasible_reason;
+    double marginal = 0;      ///< (value - previous value) / (total budget - previous total budget); 0 for the first feasible
+    bool knee = false;        ///< the point farthest above the chord from first to last
+};
+
+/// The efficient frontier: the optimal value at each budget level (all budgets scaled by
+/// each factor, ascending), each point exact; a level starts from the previous level's
+/// selection, which stays feasible when budgets grow. Also the marginal value of budget
+/// between levels and the knee of the curve.
+/// A level where the forced initiatives alone break a budget is reported infeasible, not thrown.
+/// @throws ValidationError for no factors or a factor <= 0.
+std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& options = {});
+
 }  // namespace aligngraph
