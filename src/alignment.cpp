@@ -5,9 +5,12 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
+#include <tuple>
 #include <span>
 
 #include "aligngraph/model/graph.hpp"
+#include "aligngraph/weights/ahp.hpp"
 
 namespace aligngraph {
 
@@ -63,12 +66,41 @@ Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& d
 
 AlignmentOptions AlignmentOptions::from_scenario(const Portfolio& p, const std::string& id) {
     for (const auto& s : p.scenarios())
-        if (s.id == id) return AlignmentOptions{s.enabler_share, s.goal_weights};
+        if (s.id == id) return AlignmentOptions{s.enabler_share, s.goal_weights, s.judgments};
     throw ValidationError(fmt::format("AlignmentOptions::from_scenario(): unknown scenario '{}'", id));
 }
 
-Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights) {
-    if (root_weights.empty()) return global_goal_weights(p);
+Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
+                                  const std::map<std::string, Judgments>& judgments) {
+    if (root_weights.empty() && judgments.empty()) return global_goal_weights(p);
+    std::vector<std::tuple<Index, Index, Weight>> link_weights;
+    for (const auto& [goal, j] : judgments) {
+        const Index parent = p.goal_index(goal);
+        const auto n = static_cast<Index>(j.children.size());
+        Eigen::MatrixXd m(n, n);
+        for (Index r = 0; r < n; ++r) {
+            if (j.matrix.size() != j.children.size() || j.matrix[static_cast<std::size_t>(r)].size() != j.children.size())
+                throw ValidationError(fmt::format("goal_weights_with(): judgments of goal '{}' are not {} x {}", goal, n, n));
+            for (Index c = 0; c < n; ++c)
+                m(r, c) = j.matrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].value_or(
+                    std::numeric_limits<double>::quiet_NaN());
+        }
+        const auto w = ahp(m).weights;
+        std::size_t linked = 0;
+        for (const auto& l : p.goal_links()) linked += l.parent == parent;
+        if (linked != j.children.size())
+            throw ValidationError(fmt::format("goal_weights_with(): goal '{}' has {} children but the judgments cover {}", goal,
+                                              linked, j.children.size()));
+        for (Index k = 0; k < n; ++k) {
+            const Index child = p.goal_index(j.children[static_cast<std::size_t>(k)]);
+            bool is_child = false;
+            for (const auto& l : p.goal_links()) is_child = is_child || (l.parent == parent && l.child == child);
+            if (!is_child)
+                throw ValidationError(fmt::format("goal_weights_with(): '{}' is not a child of goal '{}'",
+                                                  j.children[static_cast<std::size_t>(k)], goal));
+            link_weights.emplace_back(parent, child, w(k));
+        }
+    }
     std::vector<std::pair<Index, Weight>> override_weights;
     for (const auto& [id, w] : root_weights) {
         const Index g = p.goal_index(id);
@@ -76,7 +108,7 @@ Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string
             throw ValidationError(fmt::format("goal_weights_with(): goal '{}' weight {}, expected a finite weight > 0", id, w));
         override_weights.emplace_back(g, w);
     }
-    return global_goal_weights(p, override_weights);
+    return global_goal_weights(p, override_weights, link_weights);
 }
 
 Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
@@ -85,7 +117,7 @@ Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
     out.enabler_share = o.enabler_share.value_or(p.settings().enabler_share);
     if (!(out.enabler_share >= 0 && out.enabler_share <= 1))
         throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
-    out.goal_weights = goal_weights_with(p, o.root_weights);
+    out.goal_weights = goal_weights_with(p, o.root_weights, o.judgments);
     out.direct = p.contribution_matrix() * out.goal_weights;
     out.total = propagate(topological_order(p), links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;

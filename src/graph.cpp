@@ -180,11 +180,28 @@ Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
 
 Eigen::VectorXd global_goal_weights(const Portfolio& p) { return global_goal_weights(p, {}); }
 
-Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights) {
+Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
+                                    const std::vector<std::tuple<Index, Index, Weight>>& link_weights) {
     const auto G = p.goal_count();
     const auto order = goal_order(p);
     const auto& links = p.goal_links();
-    const auto local = normalized_link_weights(p);
+    Eigen::VectorXd local = normalized_link_weights(p);
+    if (!link_weights.empty()) {
+        // Replaced parents: their links take the given weights, normalised per parent.
+        std::vector<double> sum(static_cast<std::size_t>(G), 0.0);
+        std::vector<char> replaced(static_cast<std::size_t>(G), 0);
+        for (auto [parent, child, w] : link_weights) {
+            replaced[parent] = 1;
+            sum[parent] += w;
+        }
+        for (std::size_t k = 0; k < links.size(); ++k) {
+            if (!replaced[links[k].parent]) continue;
+            double w = 0;
+            for (auto [parent, child, v] : link_weights)
+                if (parent == links[k].parent && child == links[k].child) w = v;
+            local(static_cast<Index>(k)) = w / sum[links[k].parent];
+        }
+    }
 
     std::vector<std::vector<std::size_t>> incoming(static_cast<std::size_t>(G));
     for (std::size_t k = 0; k < links.size(); ++k) incoming[links[k].child].push_back(k);

@@ -162,6 +162,47 @@ private:
     std::vector<Problem> problems_;
 };
 
+std::optional<Judgments> read_judgments(Reader& r, const json& jj, const std::string& ptr) {
+    if (!r.expect_object(jj, ptr)) return std::nullopt;
+    r.known_keys(jj, ptr, {"children", "matrix"});
+    Judgments j;
+    if (const json* cj = r.member(jj, "children", ptr, true)) j.children = r.id_list(*cj, ptr + "/children");
+    bool ok = true;
+    if (const json* mj = r.member(jj, "matrix", ptr, true); mj && r.expect_array(*mj, ptr + "/matrix")) {
+        for (std::size_t a = 0; a < mj->size(); ++a) {
+            const auto rptr = fmt::format("{}/matrix/{}", ptr, a);
+            if (!r.expect_array((*mj)[a], rptr)) {
+                ok = false;
+                continue;
+            }
+            std::vector<std::optional<double>> row;
+            for (std::size_t b = 0; b < (*mj)[a].size(); ++b) {
+                const json& cell = (*mj)[a][b];
+                if (cell.is_null()) row.emplace_back();
+                else if (auto v = r.number(cell, fmt::format("{}/{}", rptr, b))) row.emplace_back(*v);
+                else ok = false;
+            }
+            j.matrix.push_back(std::move(row));
+        }
+    } else {
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return j;
+}
+
+ojson judgments_json(const Judgments& j) {
+    ojson m = ojson::array();
+    for (const auto& row : j.matrix) {
+        ojson cells = ojson::array();
+        for (const auto& cell : row) cells.push_back(cell ? ojson(*cell) : ojson(nullptr));
+        m.push_back(cells);
+    }
+    ojson children = ojson::array();
+    for (const auto& c : j.children) children.push_back(c);
+    return ojson{{"children", children}, {"matrix", m}};
+}
+
 std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::string& ptr) {
     if (!r.expect_object(j, ptr)) return std::nullopt;
     r.known_keys(j, ptr, {"distribution", "low", "mode", "high"});
@@ -310,32 +351,8 @@ Portfolio read_document(Reader& r, const json& doc) {
             const json& g = (*gj)[k];
             if (!g.is_object() || !g.contains("judgments") || !g.contains("id") || !g["id"].is_string()) continue;
             const auto ptr = fmt::format("/goals/{}/judgments", k);
-            const json& jj = g["judgments"];
-            if (!r.expect_object(jj, ptr)) continue;
-            r.known_keys(jj, ptr, {"children", "matrix"});
-            Judgments j;
-            if (const json* cj = r.member(jj, "children", ptr, true)) j.children = r.id_list(*cj, ptr + "/children");
-            bool ok = true;
-            if (const json* mj = r.member(jj, "matrix", ptr, true); mj && r.expect_array(*mj, ptr + "/matrix")) {
-                for (std::size_t a = 0; a < mj->size(); ++a) {
-                    const auto rptr = fmt::format("{}/matrix/{}", ptr, a);
-                    if (!r.expect_array((*mj)[a], rptr)) {
-                        ok = false;
-                        continue;
-                    }
-                    std::vector<std::optional<double>> row;
-                    for (std::size_t b = 0; b < (*mj)[a].size(); ++b) {
-                        const json& cell = (*mj)[a][b];
-                        if (cell.is_null()) row.emplace_back();
-                        else if (auto v = r.number(cell, fmt::format("{}/{}", rptr, b))) row.emplace_back(*v);
-                        else ok = false;
-                    }
-                    j.matrix.push_back(std::move(row));
-                }
-            } else {
-                ok = false;
-            }
-            if (ok) judged.emplace(g["id"].get<std::string>(), std::pair{std::move(j), ptr});
+            auto j = read_judgments(r, g["judgments"], ptr);
+            if (j) judged.emplace(g["id"].get<std::string>(), std::pair{std::move(*j), ptr});
         }
     }
     for (const auto& l : links) {
@@ -580,7 +597,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             const auto ptr = fmt::format("/scenarios/{}", k);
             if (!r.expect_object(s, ptr)) continue;
             r.known_keys(s, ptr, {"id", "name", "discount_rate", "budget_factor", "cost_overrun", "enabler_share",
-                                  "goal_weights", "criterion_weights", "forced_in", "forced_out"});
+                                  "goal_weights", "criterion_weights", "judgments", "forced_in", "forced_out"});
             Scenario sc;
             auto id = r.string(s, "id", ptr, true, true);
             sc.name = r.string(s, "name", ptr, false).value_or("");
@@ -594,6 +611,9 @@ Portfolio read_document(Reader& r, const json& doc) {
             if (const json* cw = r.member(s, "criterion_weights", ptr, false); cw && r.expect_object(*cw, ptr + "/criterion_weights"))
                 for (const auto& [name, value] : cw->items())
                     if (auto v = r.number(value, ptr + "/criterion_weights/" + pointer_token(name))) sc.criterion_weights.emplace(name, *v);
+            if (const json* jj = r.member(s, "judgments", ptr, false); jj && r.expect_object(*jj, ptr + "/judgments"))
+                for (const auto& [goal, value] : jj->items())
+                    if (auto j = read_judgments(r, value, ptr + "/judgments/" + pointer_token(goal))) sc.judgments.emplace(goal, *j);
             if (const json* fj = r.member(s, "forced_in", ptr, false)) sc.forced_in = r.id_list(*fj, ptr + "/forced_in");
             if (const json* fj = r.member(s, "forced_out", ptr, false)) sc.forced_out = r.id_list(*fj, ptr + "/forced_out");
             if (!id) continue;
@@ -686,15 +706,7 @@ std::string model_to_json(const Portfolio& p, int indent) {
         if (goal.kpi)
             j["kpi"] = {{"metric", goal.kpi->metric}, {"unit", goal.kpi->unit}, {"baseline", goal.kpi->baseline},
                         {"target", goal.kpi->target}};
-        if (goal.judgments) {
-            ojson m = ojson::array();
-            for (const auto& row : goal.judgments->matrix) {
-                ojson cells = ojson::array();
-                for (const auto& cell : row) cells.push_back(cell ? ojson(*cell) : ojson(nullptr));
-                m.push_back(cells);
-            }
-            j["judgments"] = {{"children", list_json(goal.judgments->children)}, {"matrix", m}};
-        }
+        if (goal.judgments) j["judgments"] = judgments_json(*goal.judgments);
         if (!parents[g].empty()) {
             ojson a = ojson::array();
             for (const auto* l : parents[g]) {
@@ -800,6 +812,11 @@ std::string model_to_json(const Portfolio& p, int indent) {
             ojson cw = ojson::object();
             for (const auto& [c, w] : sc.criterion_weights) cw[c] = w;
             j["criterion_weights"] = cw;
+        }
+        if (!sc.judgments.empty()) {
+            ojson jj = ojson::object();
+            for (const auto& [g, v] : sc.judgments) jj[g] = judgments_json(v);
+            j["judgments"] = jj;
         }
         if (!sc.forced_in.empty()) j["forced_in"] = list_json(sc.forced_in);
         if (!sc.forced_out.empty()) j["forced_out"] = list_json(sc.forced_out);

@@ -690,6 +690,24 @@ std::vector<Problem> Portfolio::validate() const {
                 add(cw, fmt::format("scenario '{}' gives criterion '{}' weight {}, expected a finite weight > 0", sc.id,
                                     criterion, w));
         }
+        for (const auto& [goal, j] : sc.judgments) {
+            const auto jw = fmt::format("{}/judgments/{}", where, pointer_token(goal));
+            if (!find_goal(goal)) {
+                add(jw, fmt::format("scenario '{}' judges the children of unknown goal '{}'", sc.id, goal));
+                continue;
+            }
+            // The same checks as set_goal_judgments(), on a scratch copy of the links only.
+            try {
+                Portfolio scratch{Horizon{1, 1.0, "x"}};
+                for (const auto& g : goals_) scratch.add_goal({.id = g.id});
+                for (const auto& l : goal_links_) scratch.link_goals(goals_[l.parent].id, goals_[l.child].id, 1.0);
+                scratch.set_goal_judgments(goal, j);
+            } catch (const ValidationError& e) {
+                std::string msg = e.what();
+                if (auto at = msg.find("): "); at != std::string::npos) msg = msg.substr(at + 3);
+                add(jw, fmt::format("scenario '{}': {}", sc.id, msg));
+            }
+        }
         for (auto [list, name] : {std::pair{&sc.forced_in, "forced_in"}, {&sc.forced_out, "forced_out"}})
             for (std::size_t k = 0; k < list->size(); ++k)
                 if (!find_initiative((*list)[k]))

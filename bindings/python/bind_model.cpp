@@ -164,6 +164,7 @@ void define_model(py::module_& m) {
         .def_readonly("enabler_share", &Scenario::enabler_share)
         .def_readonly("goal_weights", &Scenario::goal_weights)
         .def_readonly("criterion_weights", &Scenario::criterion_weights)
+        .def_readonly("judgments", &Scenario::judgments)
         .def_readonly("forced_in", &Scenario::forced_in)
         .def_readonly("forced_out", &Scenario::forced_out);
 
@@ -281,16 +282,31 @@ void define_model(py::module_& m) {
              [](Portfolio& p, std::string id, std::string name, std::optional<Rate> discount_rate,
                 std::optional<double> budget_factor, std::optional<double> cost_overrun,
                 std::optional<Weight> enabler_share, std::map<std::string, Weight> goal_weights,
-                std::map<std::string, double> criterion_weights, std::vector<std::string> forced_in,
-                std::vector<std::string> forced_out) {
+                std::map<std::string, double> criterion_weights,
+                std::map<std::string, std::pair<std::vector<std::string>, Eigen::MatrixXd>> judgments,
+                std::vector<std::string> forced_in, std::vector<std::string> forced_out) {
+                 std::map<std::string, Judgments> js;
+                 for (auto& [goal, jm] : judgments) {
+                     Judgments j;
+                     j.children = jm.first;
+                     for (Index r = 0; r < jm.second.rows(); ++r) {
+                         std::vector<std::optional<double>> row;
+                         for (Index c = 0; c < jm.second.cols(); ++c)
+                             row.push_back(std::isnan(jm.second(r, c)) ? std::nullopt : std::optional<double>(jm.second(r, c)));
+                         j.matrix.push_back(std::move(row));
+                     }
+                     js.emplace(goal, std::move(j));
+                 }
                  p.add_scenario({std::move(id), std::move(name), discount_rate, budget_factor, cost_overrun, enabler_share,
-                                 std::move(goal_weights), std::move(criterion_weights), std::move(forced_in),
+                                 std::move(goal_weights), std::move(criterion_weights), std::move(js), std::move(forced_in),
                                  std::move(forced_out)});
              },
              py::arg("id"), py::arg("name") = "", py::kw_only(), py::arg("discount_rate") = py::none(),
              py::arg("budget_factor") = py::none(), py::arg("cost_overrun") = py::none(),
              py::arg("enabler_share") = py::none(), py::arg("goal_weights") = std::map<std::string, Weight>{},
-             py::arg("criterion_weights") = std::map<std::string, double>{}, py::arg("forced_in") = std::vector<std::string>{}, py::arg("forced_out") = std::vector<std::string>{})
+             py::arg("criterion_weights") = std::map<std::string, double>{},
+             py::arg("judgments") = std::map<std::string, std::pair<std::vector<std::string>, Eigen::MatrixXd>>{},
+             py::arg("forced_in") = std::vector<std::string>{}, py::arg("forced_out") = std::vector<std::string>{})
         .def_property_readonly("initiative_count", &Portfolio::initiative_count)
         .def_property_readonly("goal_count", &Portfolio::goal_count)
         .def_property_readonly("initiative_ids", &Portfolio::initiative_ids)

@@ -243,3 +243,29 @@ TEST_CASE("a scenario's criterion weights change the weighted score, not the mod
     CHECK(c.kendall_tau < 1);
     CHECK(score(p, {.kind = ScoreKind::score, .criteria = {{"business_value", 1}}}).total == base.total);
 }
+
+TEST_CASE("a scenario's judgments replace a goal's link weights, without changing the model", "[scoring]") {
+    auto p = sample_portfolio();
+    // A consistent matrix from weights (0.2, 0.3, 0.5) over E1's children B1, B2, B4:
+    // AHP gives those weights back, so B1 = E1's 0.4 * 0.2 = 0.08 (E1 is B1's only parent).
+    const std::vector<double> w{0.2, 0.3, 0.5};
+    Judgments j;
+    j.children = {"B1", "B2", "B4"};
+    for (double a : w) {
+        std::vector<std::optional<double>> row;
+        for (double b : w) row.emplace_back(a / b);
+        j.matrix.push_back(row);
+    }
+    p.add_scenario({.id = "retail-light", .judgments = {{"E1", j}}});
+    REQUIRE(p.validate().empty());
+    const auto al = alignment(p, AlignmentOptions::from_scenario(p, "retail-light"));
+    CHECK(al.goal_weights(p.goal_index("B1")) == Approx(0.08).epsilon(1e-12));
+    CHECK(global_goal_weights(p)(p.goal_index("B1")) != Approx(0.08));  // the model is unchanged
+    CHECK(model_from_json(model_to_json(p)) == p);
+    Judgments bad = j;
+    bad.children = {"B1", "B2", "T1"};
+    p.add_scenario({.id = "bad", .judgments = {{"E1", bad}, {"E9", j}}});
+    auto problems = p.validate();
+    CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E1: scenario 'bad': goal 'E1' judges 'T1', which is not one of its children"));
+    CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E9: scenario 'bad' judges the children of unknown goal 'E9'"));
+}

@@ -164,3 +164,14 @@ def test_scenario_criterion_weights():
     frame, tau = ag.compare_rankings(plain["score"], scen["score"])
     assert tau < 1
     assert p.scenarios[1].criterion_weights == {"business_value": 1.0, "risk_reduction": 3.0, "time_criticality": 2.0}
+
+
+def test_scenario_judgments_reweight_goals():
+    p = ag.Portfolio.sample()
+    w = np.array([0.2, 0.3, 0.5])
+    p.add_scenario("retail-light", judgments={"E1": (["B1", "B2", "B4"], np.outer(w, 1 / w))})
+    assert p.validate() == []
+    base = p.alignment()
+    light = p.alignment(scenario="retail-light")
+    assert not np.allclose(base["total"], light["total"])
+    assert p.scenarios[-1].judgments["E1"].children == ["B1", "B2", "B4"]

@@ -140,6 +140,7 @@ struct Scenario {
     std::optional<Weight> enabler_share;        ///< replaces beta, in [0, 1]
     std::map<std::string, Weight> goal_weights; ///< root goal id -> top-level weight
     std::map<std::string, double> criterion_weights;  ///< criterion name -> weight in weighted scoring
+    std::map<std::string, Judgments> judgments;       ///< goal id -> judgments over its children, replacing its link weights
     std::vector<std::string> forced_in;         ///< initiative ids decided in
     std::vector<std::string> forced_out;        ///< initiative ids decided out
     friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -25,6 +25,7 @@ namespace aligngraph {
 struct AlignmentOptions {
     std::optional<Weight> enabler_share;           ///< beta; the model's when empty
     std::map<std::string, Weight> root_weights;    ///< root goal id -> top-level weight, replacing the model's
+    std::map<std::string, Judgments> judgments;    ///< goal id -> judgments over its children, replacing its link weights
     /// The options a scenario of the model implies (its enabler share and goal weights).
     static AlignmentOptions from_scenario(const Portfolio& p, const std::string& scenario_id);
 };
@@ -45,8 +46,9 @@ Alignment alignment(const Portfolio& p, const AlignmentOptions& options = {});
 /// A = a + beta * sum_{j requires i} A_j / |prereq(j)|. Linear in `direct`.
 Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta);
 
-/// Global goal weights with root weights replaced (see AlignmentOptions).
-Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights);
+/// Global goal weights with root weights and judgments replaced (see AlignmentOptions).
+Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
+                                  const std::map<std::string, Judgments>& judgments = {});
 
 /// One part of an initiative's alignment.
 struct AlignmentPart {
