@@ -46,4 +46,18 @@ inline aligngraph::Portfolio small_model() {
     return p;
 }
 
+/// Links of a goal DAG with a shared sub-goal (goals R1, R2, A, B, C, S, T must exist):
+///   R1 -> A (2), R1 -> B (2); R2 -> B (1), R2 -> C (3); A -> S (1); B -> S (1), B -> T (1).
+/// With root weights R1 = 3, R2 = 1 the global weights are, by hand: R1 0.75, R2 0.25,
+/// A 0.375, B 0.4375, C 0.1875, S 0.59375, T 0.21875.
+inline void link_shared_subgoal_dag(aligngraph::Portfolio& p) {
+    p.link_goals("R1", "A", 2);
+    p.link_goals("R1", "B", 2);
+    p.link_goals("R2", "B", 1);
+    p.link_goals("R2", "C", 3);
+    p.link_goals("A", "S", 1);
+    p.link_goals("B", "S", 1);
+    p.link_goals("B", "T", 1);
+}
+
 }  // namespace fixtures

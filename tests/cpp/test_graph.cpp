@@ -129,13 +129,7 @@ TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
     p.add_goal({.id = "A"});
     p.add_goal({.id = "B"});
     p.add_goal({.id = "C"});
-    p.link_goals("R1", "A", 2);
-    p.link_goals("R1", "B", 2);
-    p.link_goals("R2", "B", 1);
-    p.link_goals("R2", "C", 3);
-    p.link_goals("A", "S", 1);
-    p.link_goals("B", "S", 1);
-    p.link_goals("B", "T", 1);
+    fixtures::link_shared_subgoal_dag(p);
     REQUIRE(p.validate().empty());
     auto w = global_goal_weights(p);
     auto at = [&](const char* id) { return w(*p.find_goal(id)); };

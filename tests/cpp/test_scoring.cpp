@@ -73,13 +73,7 @@ TEST_CASE("alignment over a goal DAG with a shared sub-goal, by hand", "[scoring
     Portfolio p{Horizon{4, 0.25, "2027Q1"}};
     for (auto [id, w] : {std::pair{"R1", 3.0}, {"R2", 1.0}}) p.add_goal({.id = id, .weight = w});
     for (const char* id : {"A", "B", "C", "S", "T"}) p.add_goal({.id = id});
-    p.link_goals("R1", "A", 2);
-    p.link_goals("R1", "B", 2);
-    p.link_goals("R2", "B", 1);
-    p.link_goals("R2", "C", 3);
-    p.link_goals("A", "S", 1);
-    p.link_goals("B", "S", 1);
-    p.link_goals("B", "T", 1);
+    fixtures::link_shared_subgoal_dag(p);
     p.add_initiative({.id = "X", .department = "IT", .duration = 1});
     p.add_initiative({.id = "Y", .department = "IT", .duration = 1});
     p.add_contribution("X", "S", "strong");
