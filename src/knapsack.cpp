@@ -9,7 +9,9 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
+#include "aligngraph/detail/dual_simplex.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -90,37 +92,185 @@ public:
         }
     }
 
-    // ---- bound ----
-    double bound(const Eigen::VectorXd& mu, const std::vector<Index>& order) const {
-        double capacity = 0;
-        for (Index k = 0; k < m_; ++k) capacity += mu(k) * std::max(0.0, p_.budgets(k) - used_(k));
-        double b = value_;
-        for (Index i : order) {
-            if (fixed_[i] != -1 || p_.values(i) <= 0) continue;
-            bool fits = true;
-            for (Index k = 0; k < m_ && fits; ++k) fits = used_(k) + p_.costs(i, k) <= p_.budgets(k) * (1 + 1e-12) + 1e-9;
-            if (!fits) continue;
-            const double w = surrogate_(i);
-            if (w <= capacity) {
-                capacity -= w;
-                b += p_.values(i);
-            } else {
-                b += p_.values(i) * capacity / w;
+    // ---- the LP relaxation ----
+    void build_lp() {
+        std::vector<std::vector<Index>> groups;
+        for (const auto& g : p_.excludes)
+            if (g.size() >= 2) groups.push_back(g);
+        const Index links = static_cast<Index>(p_.requires_links.size());
+        const Index rows = m_ + links + static_cast<Index>(groups.size());
+        Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
+        Eigen::VectorXd b(rows), slack_up(rows);
+        for (Index k = 0; k < m_; ++k) {
+            // Rows scaled to unit size so that one tolerance fits every budget.
+            const double size = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
+            a.row(k) = p_.costs.col(k).transpose() / size;
+            b(k) = slack_up(k) = p_.budgets(k) / size;
+        }
+        for (Index l = 0; l < links; ++l) {
+            const auto [d, q] = p_.requires_links[static_cast<std::size_t>(l)];
+            a(m_ + l, d) += 1;  // x_d - x_q <= 0
+            a(m_ + l, q) -= 1;
+            b(m_ + l) = 0;
+            slack_up(m_ + l) = 1;
+        }
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const Index row = m_ + links + static_cast<Index>(g);
+            for (Index i : groups[g]) a(row, i) = 1;
+            b(row) = slack_up(row) = 1;
+        }
+        value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
+        lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
+        applied_.assign(static_cast<std::size_t>(n_), -1);
+        movable_.assign(static_cast<std::size_t>(n_), 1);
+        for (auto [d, q] : p_.requires_links) movable_[d] = movable_[q] = 0;
+        for (const auto& g : groups)
+            for (Index i : g) movable_[i] = 0;
+        for (Index i : p_.forced_in) movable_[i] = 0;
+        for (Index i : p_.forced_out) movable_[i] = 0;
+        // Objective granularity: with integral (or decimal) values an improvement is a whole step.
+        step_ = 0;
+        for (double scale : {1.0, 10.0, 100.0, 1000.0, 10000.0}) {
+            bool whole = true;
+            for (Index i = 0; i < n_ && whole; ++i) {
+                const double v = p_.values(i) * scale;
+                whole = std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v));
+            }
+            if (whole) {
+                step_ = 1 / scale;
                 break;
             }
         }
-        return b;
     }
 
-    std::vector<Index> order_for(const Eigen::VectorXd& mu, Eigen::VectorXd& surrogate) const {
-        surrogate = p_.costs * mu;
-        std::vector<Index> order(static_cast<std::size_t>(n_));
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
-            const double ra = p_.values(a) / std::max(surrogate(a), 1e-300), rb = p_.values(b) / std::max(surrogate(b), 1e-300);
+    void sync() {
+        for (Index j = 0; j < n_; ++j)
+            if (applied_[j] != fixed_[j]) {
+                applied_[j] = fixed_[j];
+                lp_->set_bounds(j, fixed_[j] == 1 ? 1.0 : 0.0, fixed_[j] == 0 ? 0.0 : 1.0);
+            }
+    }
+
+    double lp_bound() const { return -lp_->objective() * value_scale_; }
+
+    // A node is worth exploring only when its bound exceeds this.
+    double threshold() const {
+        const double scale = std::max(1.0, std::abs(best_value_));
+        return step_ > 0 ? best_value_ + step_ - std::min(0.5 * step_, 1e-6 * scale) : best_value_ + 1e-9 * scale;
+    }
+
+    // Local search on a feasible selection over the unlinked initiatives: add what fits,
+    // then swap one selected for one better unselected while a swap fits, until neither helps.
+    void improve(std::vector<signed char>& x) const {
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
+        for (Index i = 0; i < n_; ++i)
+            if (x[i] == 1) use += p_.costs.row(i).transpose();
+        auto fits = [&](Index add, Index drop) {
+            for (Index k = 0; k < m_; ++k) {
+                const double u = use(k) + p_.costs(add, k) - (drop >= 0 ? p_.costs(drop, k) : 0.0);
+                if (u > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
+            }
+            return true;
+        };
+        for (int round = 0; round < 100; ++round) {
+            bool changed = false;
+            for (Index j : order_)
+                if (x[j] != 1 && movable_[j] && p_.values(j) > 0 && fits(j, -1)) {
+                    x[j] = 1;
+                    use += p_.costs.row(j).transpose();
+                    changed = true;
+                }
+            Index best_in = -1, best_out = -1;
+            double best_gain = 1e-12 * std::max(1.0, p_.values.cwiseAbs().maxCoeff());
+            for (Index i = 0; i < n_; ++i) {
+                if (x[i] != 1 || !movable_[i]) continue;
+                for (Index j = 0; j < n_; ++j) {
+                    if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;
+                    if (fits(j, i)) {
+                        best_gain = p_.values(j) - p_.values(i);
+                        best_in = j;
+                        best_out = i;
+                    }
+                }
+            }
+            if (best_in >= 0) {
+                x[best_out] = 0;
+                x[best_in] = 1;
+                use += p_.costs.row(best_in).transpose() - p_.costs.row(best_out).transpose();
+                changed = true;
+            }
+            if (!changed) break;
+        }
+    }
+
+    // Keep `candidate` (1 = selected) when it is feasible and better than the incumbent.
+    void consider(std::vector<signed char> candidate) {
+        for (auto& c : candidate)
+            if (c != 1) c = 0;
+        if (feasible(candidate)) improve(candidate);
+        consider_as_is(candidate);
+    }
+
+    bool feasible(const std::vector<signed char>& candidate) const {
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
+        for (Index i = 0; i < n_; ++i)
+            if (candidate[i] == 1) use += p_.costs.row(i).transpose();
+        for (Index k = 0; k < m_; ++k)
+            if (use(k) > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
+        for (auto [d, q] : p_.requires_links)
+            if (candidate[d] == 1 && candidate[q] != 1) return false;
+        for (const auto& g : p_.excludes) {
+            int count = 0;
+            for (Index i : g) count += candidate[i] == 1;
+            if (count > 1) return false;
+        }
+        for (Index i : p_.forced_in)
+            if (candidate[i] != 1) return false;
+        for (Index i : p_.forced_out)
+            if (candidate[i] == 1) return false;
+        return true;
+    }
+
+    void consider_as_is(const std::vector<signed char>& candidate) {
+        double value = 0;
+        for (Index i = 0; i < n_; ++i)
+            if (candidate[i] == 1) value += p_.values(i);
+        if (value <= best_value_ + 1e-9 * std::max(1.0, std::abs(best_value_)) || !feasible(candidate)) return;
+        best_value_ = value;
+        best_ = candidate;
+    }
+
+    // Complete the current fixings greedily: first what the LP wants (x >= 1/2), then the
+    // rest by value per unit of priced budget. Everything is undone afterwards.
+    void round_and_fill(bool use_lp) {
+        const auto mark = trail_.size();
+        for (int pass = use_lp ? 0 : 1; pass < 2; ++pass)
+            for (Index i : order_) {
+                if (fixed_[i] != -1 || p_.values(i) <= 0) continue;
+                if (pass == 0 && lp_->value(i) < 0.5) continue;
+                const auto before = trail_.size();
+                const double v = value_;
+                if (!include(i) || value_ <= v) undo_to(before);
+            }
+        std::vector<signed char> candidate = fixed_;
+        consider(candidate);
+        undo_to(mark);
+    }
+
+    // Order by value per unit of budget priced at the LP's row prices.
+    void order_by_prices() {
+        const Eigen::VectorXd prices = lp_->row_prices().head(m_).cwiseMax(0.0);
+        Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
+        for (Index k = 0; k < m_; ++k) {
+            const double size = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
+            weight += p_.costs.col(k) * (prices(k) / size);
+        }
+        order_.resize(static_cast<std::size_t>(n_));
+        std::iota(order_.begin(), order_.end(), 0);
+        std::stable_sort(order_.begin(), order_.end(), [&](Index a, Index b) {
+            const double ra = p_.values(a) / std::max(weight(a), 1e-12), rb = p_.values(b) / std::max(weight(b), 1e-12);
             return ra > rb;
         });
-        return order;
     }
 
     SelectionResult run() {
@@ -157,81 +307,37 @@ public:
         }
         root_mark_ = trail_.size();
 
-        // Surrogate multipliers: try a few and keep the one with the smallest root bound.
-        std::vector<Eigen::VectorXd> candidates;
-        Eigen::VectorXd inverse(m_), tight(m_);
-        for (Index k = 0; k < m_; ++k) {
-            const double room = std::max(p_.budgets(k) - used_(k), 1e-12);
-            inverse(k) = 1 / room;
-            double demand = 0;
-            for (Index i = 0; i < n_; ++i)
-                if (fixed_[i] == -1 && p_.values(i) > 0) demand += p_.costs(i, k);
-            tight(k) = demand / room / room;
-        }
-        candidates.push_back(inverse);
-        candidates.push_back(tight);
-        for (Index k = 0; k < m_; ++k) {
-            Eigen::VectorXd e = Eigen::VectorXd::Zero(m_);
-            e(k) = inverse(k);
-            candidates.push_back(e);
-        }
-        double best_bound = std::numeric_limits<double>::infinity();
-        for (const auto& mu : candidates) {
-            Eigen::VectorXd s;
-            auto order = order_for(mu, s);
-            surrogate_ = s;
-            const double b = bound(mu, order);
-            if (b < best_bound) {
-                best_bound = b;
-                mu_ = mu;
-                order_ = order;
-                best_surrogate_ = s;
-            }
-        }
-        surrogate_ = best_surrogate_;
-        root_bound_ = best_bound;
+        build_lp();
+        sync();
+        lp_->solve();
+        root_bound_ = lp_bound();
+        order_by_prices();
 
-        // Greedy start.
+        // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
         best_value_ = value_;
         best_ = fixed_;
-        {
-            const auto mark = trail_.size();
-            for (Index i : order_) {
-                if (fixed_[i] != -1 || p_.values(i) <= 0) continue;
-                const auto before = trail_.size();
-                const double v = value_;
-                if (!include(i) || value_ <= v) undo_to(before);
-            }
-            if (value_ > best_value_) {
-                best_value_ = value_;
-                best_ = fixed_;
-            }
-            undo_to(mark);
-        }
+        round_and_fill(false);
+        round_and_fill(true);
         if (!o_.start.empty()) {
-            const auto mark = trail_.size();
+            std::vector<signed char> candidate(static_cast<std::size_t>(n_), 0);
             bool ok = true;
-            for (Index i : o_.start) ok = ok && i >= 0 && i < n_ && include(i);
-            if (ok) {
-                // Complete it as a full assignment: everything else out.
-                for (Index i = 0; i < n_ && ok; ++i)
-                    if (fixed_[i] == -1) ok = exclude(i);
+            for (Index i : o_.start) {
+                ok = ok && i >= 0 && i < n_;
+                if (ok) candidate[i] = 1;
             }
-            if (ok && value_ > best_value_) {
-                best_value_ = value_;
-                best_ = fixed_;
-            }
-            undo_to(mark);
+            if (ok) consider(candidate);
         }
 
         stopped_ = false;
-        dfs(0, start);
+        start_ = start;
+        open_bound_ = -std::numeric_limits<double>::infinity();
+        dfs(root_bound_);
         SelectionResult r;
         for (Index i = 0; i < n_; ++i)
             if (best_[i] == 1) r.selected.push_back(i);
         r.value = best_value_;
         r.proven = !stopped_;
-        r.upper_bound = r.proven ? best_value_ : std::max(best_value_, root_bound_);
+        r.upper_bound = r.proven ? best_value_ : std::max(best_value_, open_bound_);
         r.gap = (r.upper_bound - r.value) / std::max(std::abs(r.value), 1.0);
         r.nodes = nodes_;
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -242,27 +348,86 @@ public:
     }
 
 private:
-    void dfs(std::size_t pos, std::chrono::steady_clock::time_point start) {
+    bool out_of_time() {
+        if (nodes_ >= o_.node_limit) return true;
+        return (nodes_ & 15) == 0 &&
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > o_.time_limit;
+    }
+
+    // Solve the node's LP, fix by reduced costs, branch on a fractional variable.
+    // `parent_bound` covers this node should the search stop before it is bounded.
+    void dfs(double parent_bound) {
         if (stopped_) return;
-        if (++nodes_ >= o_.node_limit ||
-            ((nodes_ & 1023) == 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > o_.time_limit)) {
+        if (out_of_time()) {
             stopped_ = true;
+            open_bound_ = std::max(open_bound_, parent_bound);
             return;
         }
-        while (pos < order_.size() && (fixed_[order_[pos]] != -1 || p_.values(order_[pos]) <= 0)) ++pos;
-        if (value_ > best_value_ + 1e-9 * std::max(1.0, std::abs(best_value_))) {
-            best_value_ = value_;
-            best_ = fixed_;
+        ++nodes_;
+        const int iteration_limit = static_cast<int>(20 * (lp_->rows() + 50));
+        double bound = parent_bound;
+        bool solved = false;
+        for (;;) {
+            sync();
+            const auto status = lp_->solve(-threshold() / value_scale_, iteration_limit);
+            if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return;
+            bound = std::min(bound, lp_bound());
+            if (bound <= threshold()) return;
+            solved = status == Lp::Status::optimal;
+            if (!solved) {
+                lp_->refactor();
+                break;
+            }
+            // Reduced-cost fixing: moving j off its bound costs at least |d_j|.
+            bool propagated = false;
+            for (Index j = 0; j < n_; ++j) {
+                if (fixed_[j] != -1 || lp_->basic(j)) continue;
+                if (lp_bound() - std::abs(lp_->reduced_cost(j)) * value_scale_ > threshold()) continue;
+                const auto before = trail_.size();
+                if (!(lp_->value(j) > 0.5 ? include(j) : exclude(j))) return;
+                propagated = propagated || trail_.size() > before + 1;
+            }
+            if (!propagated) break;
         }
-        if (pos == order_.size()) return;
-        if (bound(mu_, order_) <= best_value_ + 1e-9 * std::max(1.0, std::abs(best_value_))) return;
-        const Index i = order_[pos];
+        Index branch = -1;
+        double most = 1e-6;
+        for (Index j = 0; j < n_; ++j) {
+            if (fixed_[j] != -1) continue;
+            const double f = std::min(lp_->value(j), 1 - lp_->value(j));
+            if (f > most) {
+                most = f;
+                branch = j;
+            }
+        }
+        if (solved && branch < 0) {
+            // The LP optimum is integral: the best selection below this node.
+            std::vector<signed char> candidate = fixed_;
+            for (Index j = 0; j < n_; ++j)
+                if (candidate[j] == -1) candidate[j] = lp_->value(j) > 0.5 ? 1 : 0;
+            const double before = best_value_;
+            consider(candidate);
+            if (best_value_ > before || lp_bound() <= threshold()) return;
+        }
+        if (solved) round_and_fill(true);
+        if (branch < 0)
+            for (Index i : order_)
+                if (fixed_[i] == -1) {
+                    branch = i;
+                    break;
+                }
+        if (branch < 0) return;  // every variable fixed: value_ was considered by the rounding
         const auto mark = trail_.size();
-        if (include(i)) dfs(pos + 1, start);
-        undo_to(mark);
-        if (stopped_) return;
-        if (exclude(i)) dfs(pos + 1, start);
-        undo_to(mark);
+        const bool up_first = lp_->value(branch) >= 0.5;
+        for (int side = 0; side < 2; ++side) {
+            const bool up = (side == 0) == up_first;
+            if (up ? include(branch) : exclude(branch)) dfs(bound);
+            undo_to(mark);
+            if (stopped_) {
+                if (side == 0) open_bound_ = std::max(open_bound_, bound);
+                return;
+            }
+            if (bound <= threshold()) return;
+        }
     }
 
     const SelectionProblem& p_;
@@ -272,9 +437,14 @@ private:
     std::vector<signed char> fixed_, best_;
     std::vector<Index> trail_;
     std::size_t root_mark_ = 0;
-    Eigen::VectorXd used_, mu_, surrogate_, best_surrogate_;
+    using Lp = detail::BoxedDualSimplex;
+    std::optional<Lp> lp_;
+    std::vector<signed char> applied_, movable_;
+    double value_scale_ = 1, step_ = 0;
+    Eigen::VectorXd used_;
     std::vector<Index> order_;
-    double value_ = 0, best_value_ = 0, root_bound_ = 0;
+    double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
+    std::chrono::steady_clock::time_point start_;
     long long nodes_ = 0;
     bool stopped_ = false;
 };

@@ -120,6 +120,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--time-limit", type=float, default=1.0, help="seconds per instance and solver")
     parser.add_argument("--sets", default="mknap1,mknap2,cb1,cb4,cb7", help="mknap1, mknap2, cb1..cb9")
+    parser.add_argument("--solvers", default="aligngraph,CP-SAT,HiGHS", help="which solvers to run")
+    parser.add_argument("--instances", type=int, default=0, help="only the first K instances of each set (0: all)")
     args = parser.parse_args()
     if not MKNAP.exists():
         print(f"SKIPPED: OR-Library data not found at {MKNAP} (set ALIGNGRAPH_REFERENCE_DATA)")
@@ -131,6 +133,7 @@ def main() -> None:
         solvers["CP-SAT"] = solve_cpsat
     if highspy is not None:
         solvers["HiGHS"] = solve_highs
+    solvers = {k: v for k, v in solvers.items() if k in args.solvers.split(",")}
     print(f"# Selection benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {args.time_limit:g} s per instance, 1 thread")
     print(f"{platform.machine()}, {os.cpu_count()} cores; solvers: {', '.join(solvers)}"
           + ("" if cp_model else "; OR-Tools absent") + ("" if highspy else "; HiGHS absent"))
@@ -147,6 +150,8 @@ def main() -> None:
             f = f"mknapcb{name[2:]}.txt"
             items = [(f"{name}-{k + 1}", p, c, b, refs[(f, k + 1)][0]) for k, (p, c, b, _) in
                      enumerate(read_mknap1_layout(MKNAP / f))]
+        if args.instances:
+            items = items[:args.instances]
         cells = []
         for s, fn in solvers.items():
             proven, gaps, total = 0, [], 0.0

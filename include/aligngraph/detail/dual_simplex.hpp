@@ -1,0 +1,214 @@
+#pragma once
+/// @file dual_simplex.hpp
+/// A dense bounded dual simplex for the LP relaxations of the selection problem:
+///
+///   minimise c'x  s.t.  A x + s = b,  lo <= x <= up,  0 <= s <= s_up
+///
+/// Every variable is boxed (structural ones in [0, 1] or fixed, slacks in [0, s_up]), so
+/// any basis is dual feasible once each nonbasic variable sits at the bound its reduced
+/// cost asks for. Branch and bound therefore never needs a phase 1: a node changes bounds
+/// and the dual simplex restarts from whatever basis the previous node left. Every iterate
+/// is dual feasible, so its objective is a valid lower bound, and a solve can stop as
+/// soon as that bound reaches a cutoff.
+///
+/// The tableau B^-1 [A I] is kept whole (R x (n + R)) and refactorised from the original
+/// matrix every few dozen pivots. That suits the shapes of capital budgeting: few rows
+/// (budgets x periods, plus one per link), hundreds of columns.
+/// Internal: used by select_portfolio(); tested directly through its optimality certificate.
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "aligngraph/types.hpp"
+
+namespace aligngraph::detail {
+
+class BoxedDualSimplex {
+public:
+    enum class Status { optimal, infeasible, cutoff, iteration_limit };
+
+    /// @param a R x n constraint matrix; @param b R right-hand sides; @param c n costs;
+    /// @param slack_up R upper bounds of the slacks (>= 0). Structural bounds start at [0, 1].
+    BoxedDualSimplex(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, const Eigen::VectorXd& c,
+                     const Eigen::VectorXd& slack_up)
+        : rows_(a.rows()), n_(a.cols()), cols_(a.cols() + a.rows()), b_(b) {
+        full_.resize(rows_, cols_);
+        full_.leftCols(n_) = a;
+        full_.rightCols(rows_).setIdentity();
+        c_ = Eigen::VectorXd::Zero(cols_);
+        c_.head(n_) = c;
+        lo_ = Eigen::VectorXd::Zero(cols_);
+        up_.resize(cols_);
+        up_.head(n_).setOnes();
+        up_.tail(rows_) = slack_up;
+        x_ = Eigen::VectorXd::Zero(cols_);
+        d_ = Eigen::VectorXd::Zero(cols_);
+        basis_.resize(static_cast<std::size_t>(rows_));
+        where_.assign(static_cast<std::size_t>(cols_), -1);
+        for (Index r = 0; r < rows_; ++r) {
+            basis_[r] = n_ + r;
+            where_[n_ + r] = r;
+        }
+        refactor();
+    }
+
+    Index rows() const { return rows_; }
+    Index structural() const { return n_; }
+
+    /// Change the bounds of structural variable j (lo <= up).
+    void set_bounds(Index j, double lo, double up) {
+        lo_(j) = lo;
+        up_(j) = up;
+        if (where_[j] < 0) move_nonbasic(j, preferred(j));
+    }
+
+    /// Run the dual simplex until optimal, infeasible, the objective reaches `cutoff`
+    /// (minimisation: no point below it is of interest) or `max_iterations` pivots.
+    Status solve(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000) {
+        for (int it = 0;; ++it) {
+            if (objective() >= cutoff) return Status::cutoff;
+            if (it >= max_iterations) return Status::iteration_limit;
+            // Leaving row: the largest bound violation among the basic variables.
+            Index r = -1;
+            double worst = primal_tol;
+            for (Index i = 0; i < rows_; ++i) {
+                const Index j = basis_[i];
+                const double v = std::max(lo_(j) - x_(j), x_(j) - up_(j));
+                if (v > worst) {
+                    worst = v;
+                    r = i;
+                }
+            }
+            if (r < 0) return Status::optimal;
+            const Index leaving = basis_[r];
+            const bool to_lower = x_(leaving) < lo_(leaving);
+            const double delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
+            // Ratio test (Harris, two passes): entering variable keeps the duals feasible.
+            const auto alpha = t_.row(r);
+            double bound = std::numeric_limits<double>::infinity();
+            for (Index j = 0; j < cols_; ++j) {
+                if (!eligible(j, alpha(j), delta)) continue;
+                bound = std::min(bound, (std::abs(d_(j)) + dual_tol) / std::abs(alpha(j)));
+            }
+            if (!std::isfinite(bound)) return Status::infeasible;
+            Index q = -1;
+            double best = 0;
+            for (Index j = 0; j < cols_; ++j) {
+                if (!eligible(j, alpha(j), delta)) continue;
+                if (std::abs(d_(j)) / std::abs(alpha(j)) <= bound && std::abs(alpha(j)) > best) {
+                    best = std::abs(alpha(j));
+                    q = j;
+                }
+            }
+            pivot(r, q, delta, to_lower);
+            if (++pivots_since_refactor_ >= refactor_interval()) refactor();
+        }
+    }
+
+    /// c'x at the current basis: a lower bound on the LP optimum while dual feasible.
+    double objective() const { return c_.dot(x_); }
+    /// Values of the structural variables (head n) and slacks (tail R).
+    const Eigen::VectorXd& values() const { return x_; }
+    double value(Index j) const { return x_(j); }
+    double reduced_cost(Index j) const { return d_(j); }
+    bool basic(Index j) const { return where_[j] >= 0; }
+    /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
+    Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
+
+    /// Rebuild the tableau from the original matrix; falls back to the slack basis when
+    /// the current one has become numerically singular.
+    void refactor() {
+        pivots_since_refactor_ = 0;
+        Eigen::MatrixXd basis_matrix(rows_, rows_);
+        for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = full_.col(basis_[r]);
+        Eigen::PartialPivLU<Eigen::MatrixXd> lu(basis_matrix);
+        if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
+            std::fill(where_.begin(), where_.end(), -1);
+            for (Index r = 0; r < rows_; ++r) {
+                basis_[r] = n_ + r;
+                where_[n_ + r] = r;
+            }
+            t_ = full_;
+        } else {
+            t_ = rows_ > 0 ? Eigen::MatrixXd(lu.solve(full_)) : Eigen::MatrixXd(0, cols_);
+        }
+        Eigen::VectorXd cb(rows_);
+        for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
+        d_ = c_ - t_.transpose() * cb;
+        for (Index r = 0; r < rows_; ++r) d_(basis_[r]) = 0;
+        for (Index j = 0; j < cols_; ++j)
+            if (where_[j] < 0) x_(j) = preferred(j);
+        Eigen::VectorXd rhs = b_;
+        for (Index j = 0; j < cols_; ++j)
+            if (where_[j] < 0 && x_(j) != 0) rhs -= full_.col(j) * x_(j);
+        const Eigen::VectorXd xb = t_.rightCols(rows_) * rhs;  // B^-1 sits where the identity was
+        for (Index r = 0; r < rows_; ++r) x_(basis_[r]) = xb(r);
+    }
+
+    static constexpr double primal_tol = 1e-9;
+    static constexpr double dual_tol = 1e-9;
+    static constexpr double pivot_tol = 1e-9;
+
+private:
+    int refactor_interval() const { return static_cast<int>(std::max<Index>(50, rows_)); }
+
+    // The bound a nonbasic variable should sit at for its reduced cost to be dual feasible.
+    double preferred(Index j) const {
+        if (d_(j) < 0) return up_(j);
+        if (d_(j) > 0) return lo_(j);
+        return x_(j) >= up_(j) ? up_(j) : lo_(j);
+    }
+
+    void move_nonbasic(Index j, double value) {
+        const double step = value - x_(j);
+        if (step == 0) return;
+        x_(j) = value;
+        for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= t_(r, j) * step;
+    }
+
+    // May j enter to fix a leaving variable that must move by -delta?
+    bool eligible(Index j, double a, double delta) const {
+        if (where_[j] >= 0 || up_(j) - lo_(j) <= 0 || std::abs(a) <= pivot_tol) return false;
+        const bool at_upper = x_(j) >= up_(j);
+        // x_leaving changes by -a * step; it must fall by delta (> 0) or rise by -delta.
+        const bool can_rise = !at_upper, can_fall = x_(j) > lo_(j);
+        return delta > 0 ? (a > 0 && can_rise) || (a < 0 && can_fall) : (a < 0 && can_rise) || (a > 0 && can_fall);
+    }
+
+    void pivot(Index r, Index q, double delta, bool to_lower) {
+        const Index leaving = basis_[r];
+        const double a = t_(r, q);
+        // Primal step: x_q moves so that the leaving variable lands on its bound.
+        const double step = delta / a;
+        x_(q) += step;
+        for (Index i = 0; i < rows_; ++i) x_(basis_[i]) -= t_(i, q) * step;
+        x_(leaving) = to_lower ? lo_(leaving) : up_(leaving);
+        // Dual step.
+        const double theta = d_(q) / a;
+        d_ -= theta * t_.row(r).transpose();
+        d_(q) = 0;
+        for (Index i = 0; i < rows_; ++i) d_(basis_[i]) = 0;
+        d_(leaving) = -theta;
+        // Tableau.
+        Eigen::VectorXd column = t_.col(q);
+        const Eigen::RowVectorXd pivot_row = t_.row(r) / a;
+        column(r) = 0;
+        t_.noalias() -= column * pivot_row;
+        t_.row(r) = pivot_row;
+        basis_[r] = q;
+        where_[q] = r;
+        where_[leaving] = -1;
+    }
+
+    Index rows_, n_, cols_;
+    Eigen::MatrixXd full_, t_;
+    Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
+    std::vector<Index> basis_, where_;
+    int pivots_since_refactor_ = 0;
+};
+
+}  // namespace aligngraph::detail
