@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <queue>
 
 #include "aligngraph/detail/dual_simplex.hpp"
 #include "aligngraph/error.hpp"
@@ -331,7 +332,7 @@ public:
         stopped_ = false;
         start_ = start;
         open_bound_ = -std::numeric_limits<double>::infinity();
-        dfs(root_bound_);
+        search();
         SelectionResult r;
         for (Index i = 0; i < n_; ++i)
             if (best_[i] == 1) r.selected.push_back(i);
@@ -354,25 +355,24 @@ private:
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > o_.time_limit;
     }
 
-    // Solve the node's LP, fix by reduced costs, branch on a fractional variable.
-    // `parent_bound` covers this node should the search stop before it is bounded.
-    void dfs(double parent_bound) {
-        if (stopped_) return;
-        if (out_of_time()) {
-            stopped_ = true;
-            open_bound_ = std::max(open_bound_, parent_bound);
-            return;
-        }
-        ++nodes_;
+    // A decision as one int: +(i + 1) selects i, -(i + 1) leaves it out.
+    bool apply(int decision) {
+        path_.push_back(decision);
+        return decision > 0 ? include(decision - 1) : exclude(-decision - 1);
+    }
+
+    // Bound the current node: solve its LP, fix variables by reduced cost (recorded in the
+    // path), take an integral LP optimum as a solution, round. Returns false when nothing
+    // below the node can beat the incumbent; otherwise the bound and a variable to branch on.
+    bool evaluate(double& bound, Index& branch) {
         const int iteration_limit = static_cast<int>(20 * (lp_->rows() + 50));
-        double bound = parent_bound;
         bool solved = false;
         for (;;) {
             sync();
             const auto status = lp_->solve(-threshold() / value_scale_, iteration_limit);
-            if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return;
+            if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
             bound = std::min(bound, lp_bound());
-            if (bound <= threshold()) return;
+            if (bound <= threshold()) return false;
             solved = status == Lp::Status::optimal;
             if (!solved) {
                 lp_->refactor();
@@ -384,12 +384,12 @@ private:
                 if (fixed_[j] != -1 || lp_->basic(j)) continue;
                 if (lp_bound() - std::abs(lp_->reduced_cost(j)) * value_scale_ > threshold()) continue;
                 const auto before = trail_.size();
-                if (!(lp_->value(j) > 0.5 ? include(j) : exclude(j))) return;
+                if (!apply(lp_->value(j) > 0.5 ? j + 1 : -(j + 1))) return false;
                 propagated = propagated || trail_.size() > before + 1;
             }
             if (!propagated) break;
         }
-        Index branch = -1;
+        branch = -1;
         double most = 1e-6;
         for (Index j = 0; j < n_; ++j) {
             if (fixed_[j] != -1) continue;
@@ -406,28 +406,60 @@ private:
                 if (candidate[j] == -1) candidate[j] = lp_->value(j) > 0.5 ? 1 : 0;
             const double before = best_value_;
             consider(candidate);
-            if (best_value_ > before || lp_bound() <= threshold()) return;
+            if (best_value_ > before || lp_bound() <= threshold()) return false;
         }
         if (solved) round_and_fill(true);
+        if (bound <= threshold()) return false;
         if (branch < 0)
             for (Index i : order_)
                 if (fixed_[i] == -1) {
                     branch = i;
                     break;
                 }
-        if (branch < 0) return;  // every variable fixed: value_ was considered by the rounding
-        const auto mark = trail_.size();
-        const bool up_first = lp_->value(branch) >= 0.5;
-        for (int side = 0; side < 2; ++side) {
-            const bool up = (side == 0) == up_first;
-            if (up ? include(branch) : exclude(branch)) dfs(bound);
-            undo_to(mark);
-            if (stopped_) {
-                if (side == 0) open_bound_ = std::max(open_bound_, bound);
-                return;
+        return branch >= 0;
+    }
+
+    // Best-bound search with dives: take the open node with the highest bound, then dive
+    // (the child the LP leans to first), leaving each sibling open with its parent's bound.
+    void search() {
+        struct Open {
+            double bound;
+            long long id;
+            std::vector<int> path;
+        };
+        auto worse = [](const Open& a, const Open& b) { return a.bound < b.bound || (a.bound == b.bound && a.id > b.id); };
+        std::priority_queue<Open, std::vector<Open>, decltype(worse)> open(worse);
+        long long next_id = 0;
+        open.push({root_bound_, next_id++, {}});
+        while (!open.empty()) {
+            Open node = open.top();
+            open.pop();
+            if (node.bound <= threshold()) continue;
+            undo_to(root_mark_);
+            path_.clear();
+            bool ok = true;
+            for (int d : node.path) ok = ok && apply(d);
+            if (!ok) continue;
+            double bound = node.bound;
+            for (;;) {
+                if (out_of_time()) {
+                    stopped_ = true;
+                    open_bound_ = std::max(open_bound_, bound);
+                    break;
+                }
+                ++nodes_;
+                Index branch = -1;
+                if (!evaluate(bound, branch)) break;
+                const bool up_first = lp_->value(branch) >= 0.5;
+                std::vector<int> other = path_;
+                other.push_back(up_first ? -(branch + 1) : branch + 1);
+                open.push({bound, next_id++, std::move(other)});
+                if (!apply(up_first ? branch + 1 : -(branch + 1))) break;
             }
-            if (bound <= threshold()) return;
+            if (stopped_) break;
         }
+        if (stopped_ && !open.empty()) open_bound_ = std::max(open_bound_, open.top().bound);
+        undo_to(root_mark_);
     }
 
     const SelectionProblem& p_;
@@ -440,6 +472,7 @@ private:
     using Lp = detail::BoxedDualSimplex;
     std::optional<Lp> lp_;
     std::vector<signed char> applied_, movable_;
+    std::vector<int> path_;
     double value_scale_ = 1, step_ = 0;
     Eigen::VectorXd used_;
     std::vector<Index> order_;
