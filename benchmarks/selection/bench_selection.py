@@ -72,12 +72,60 @@ def reference_values():
         return {(r["file"], int(r["position"])): (float(r["reference_value"]), r["status"]) for r in csv.DictReader(f)}
 
 
-def solve_cpsat(p, c, b, limit):
+def project_instance(seed: int, n: int = 500, quarters: int = 12, links: int = 300, groups: int = 20):
+    """A project-shaped instance: n initiatives over `quarters` quarters in 2 budget pools
+    (capex, opex; 2 x quarters constraints), `links` requires edges (prerequisites come
+    earlier in a random order: acyclic), `groups` excludes groups of 2-3 alternatives.
+    Each initiative runs 1-6 quarters from a random start; values are NPV-like and about
+    a tenth are enablers worth little or less than nothing on their own. Budgets cover
+    about 35% of each quarter's demand. Integral data, so CP-SAT takes it unchanged."""
+    rng = np.random.default_rng(seed)
+    m = 2 * quarters
+    costs = np.zeros((n, m))
+    for i in range(n):
+        start = rng.integers(0, quarters)
+        length = rng.integers(1, 7)
+        size = rng.lognormal(4.0, 0.8)
+        capex_share = rng.uniform(0.2, 0.9)
+        for t in range(start, min(quarters, start + length)):
+            costs[i, t] = np.round(size * capex_share * rng.uniform(0.7, 1.3))
+            costs[i, quarters + t] = np.round(size * (1 - capex_share) * rng.uniform(0.7, 1.3))
+    total = costs.sum(axis=1)
+    values = np.round(total * rng.lognormal(0.3, 0.5, n) - total)
+    enablers = rng.random(n) < 0.1
+    values[enablers] = np.round(-0.2 * total[enablers] * rng.random(enablers.sum()))
+    budgets = np.round(0.35 * costs.sum(axis=0))
+    rank = rng.permutation(n)
+    requires = set()
+    while len(requires) < links:
+        a, b = rng.integers(0, n, 2)
+        if a != b:
+            dependant, prerequisite = (a, b) if rank[a] > rank[b] else (b, a)
+            requires.add((int(dependant), int(prerequisite)))
+    members = rng.permutation(n)
+    excludes, pos = [], 0
+    for _ in range(groups):
+        size = int(rng.integers(2, 4))
+        excludes.append([int(x) for x in members[pos:pos + size]])
+        pos += size
+    return values, costs, budgets, sorted(requires), excludes
+
+
+def solve_aligngraph(p, c, b, limit, requires=(), excludes=()):
+    r = ag.select(p, c, b, requires=requires, excludes=excludes, time_limit=limit)
+    return r.value, r.proven, r.seconds
+
+
+def solve_cpsat(p, c, b, limit, requires=(), excludes=()):
     model = cp_model.CpModel()
     x = [model.NewBoolVar(f"x{i}") for i in range(len(p))]
     scale = 1 if np.allclose(p, np.round(p)) else 10
     for k in range(c.shape[1]):
         model.Add(sum(int(c[i, k]) * x[i] for i in range(len(p)) if c[i, k]) <= int(b[k]))
+    for d, q in requires:
+        model.AddImplication(x[d], x[q])
+    for g in excludes:
+        model.AddAtMostOne(x[i] for i in g)
     model.Maximize(sum(int(round(p[i] * scale)) * x[i] for i in range(len(p))))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = limit
@@ -87,23 +135,38 @@ def solve_cpsat(p, c, b, limit):
     return solver.ObjectiveValue() / scale, status == cp_model.OPTIMAL, time.perf_counter() - t0
 
 
-def solve_highs(p, c, b, limit):
+def solve_highs(p, c, b, limit, requires=(), excludes=()):
+    import scipy.sparse as sp
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(limit))
     h.setOptionValue("threads", 1)
     n, m = c.shape
+    rows = [sp.csr_matrix(c.T)]
+    upper = [np.asarray(b, dtype=float)]
+    if len(requires):
+        r = sp.lil_matrix((len(requires), n))
+        for k, (d, q) in enumerate(requires):
+            r[k, d] += 1
+            r[k, q] -= 1
+        rows.append(r.tocsr())
+        upper.append(np.zeros(len(requires)))
+    if len(excludes):
+        e = sp.lil_matrix((len(excludes), n))
+        for k, g in enumerate(excludes):
+            for i in g:
+                e[k, i] = 1
+        rows.append(e.tocsr())
+        upper.append(np.ones(len(excludes)))
+    a = sp.csc_matrix(sp.vstack(rows))
     inf = highspy.kHighsInf
     lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = n, m
-    lp.col_cost_ = -p
+    lp.num_col_, lp.num_row_ = n, a.shape[0]
+    lp.col_cost_ = -np.asarray(p, dtype=float)
     lp.col_lower_ = np.zeros(n)
     lp.col_upper_ = np.ones(n)
-    lp.row_lower_ = np.full(m, -inf)
-    lp.row_upper_ = b
-    a = c.T.tocsc() if hasattr(c, "tocsc") else None
-    import scipy.sparse as sp
-    a = sp.csc_matrix(c.T)
+    lp.row_lower_ = np.full(a.shape[0], -inf)
+    lp.row_upper_ = np.concatenate(upper)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_ = a.indptr
     lp.a_matrix_.index_ = a.indices
