@@ -311,7 +311,6 @@ public:
         build_lp();
         sync();
         lp_->solve();
-        root_bound_ = lp_bound();
         order_by_prices();
 
         // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
@@ -328,6 +327,27 @@ public:
             }
             if (ok) consider(candidate);
         }
+
+        // Cover cuts at the root, rounds until the bound stalls; then remember the root's
+        // reduced costs, which fix variables for the whole search as the incumbent improves.
+        double last = lp_bound();
+        for (int round = 0; round < 50 && separate_covers() > 0; ++round) {
+            lp_->solve();
+            const double now = lp_bound();
+            if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
+            last = now;
+        }
+        root_bound_ = lp_bound();
+        cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
+        cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
+        root_reduced_ = lp_->values().head(n_);
+        root_basic_.assign(static_cast<std::size_t>(n_), 0);
+        for (Index j = 0; j < n_; ++j) {
+            root_basic_[j] = lp_->basic(j);
+            root_reduced_(j) = lp_->reduced_cost(j);
+        }
+        root_values_ = lp_->values().head(n_);
+        round_and_fill(true);
 
         stopped_ = false;
         start_ = start;
@@ -355,6 +375,107 @@ private:
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > o_.time_limit;
     }
 
+    // Fix what the root LP's reduced costs rule out under the current incumbent.
+    bool fix_by_root_costs() {
+        for (Index j = 0; j < n_; ++j) {
+            if (fixed_[j] != -1 || root_basic_[j]) continue;
+            if (root_bound_ - std::abs(root_reduced_(j)) * value_scale_ > threshold()) continue;
+            if (!(root_values_(j) > 0.5 ? include(j) : exclude(j))) return false;
+        }
+        return true;
+    }
+
+    // Cover cuts: for each budget row, a minimal cover C (members' costs exceed the limit)
+    // that the LP point violates, extended by every item at least as costly as C's
+    // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
+    int separate_covers() {
+        int added = 0;
+        const Eigen::VectorXd x = lp_->values().head(n_);
+        for (Index k = 0; k < m_; ++k) {
+            const double limit = p_.budgets(k) * (1 + 1e-12) + 1e-9;
+            std::vector<Index> candidates;
+            for (Index j = 0; j < n_; ++j)
+                if (p_.costs(j, k) > 0 && x(j) > 1e-9) candidates.push_back(j);
+            std::stable_sort(candidates.begin(), candidates.end(), [&](Index a, Index b) {
+                return (1 - x(a)) / p_.costs(a, k) < (1 - x(b)) / p_.costs(b, k);
+            });
+            std::vector<Index> cover;
+            double sum = 0;
+            for (Index j : candidates) {
+                cover.push_back(j);
+                sum += p_.costs(j, k);
+                if (sum > limit) break;
+            }
+            if (sum <= limit) continue;
+            std::stable_sort(cover.begin(), cover.end(), [&](Index a, Index b) { return x(a) < x(b); });
+            std::vector<Index> minimal;
+            for (Index j : cover)
+                if (sum - p_.costs(j, k) > limit)
+                    sum -= p_.costs(j, k);
+                else
+                    minimal.push_back(j);
+            double largest = 0, lhs = 0;
+            Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+            for (Index j : minimal) {
+                largest = std::max(largest, p_.costs(j, k));
+                coeffs(j) = 1;
+            }
+            for (Index j = 0; j < n_; ++j)
+                if (p_.costs(j, k) >= largest) coeffs(j) = 1;
+            lhs = coeffs.dot(x);
+            const double rhs = static_cast<double>(minimal.size()) - 1;
+            if (lhs <= rhs + 1e-6) continue;
+            lp_->add_row(coeffs, rhs, rhs);
+            ++added;
+        }
+        return added;
+    }
+
+    // A branch waiting for its pseudocost: the variable, the direction, how far it moves.
+    struct Pending {
+        Index var = -1;
+        int up = 0;
+        double change = 1;
+        double parent_lp = 0;
+    };
+
+    // Pseudocost branching (product rule); unknown pseudocosts take the mean of the known.
+    Index choose_branch() const {
+        double mean[2] = {1, 1};
+        for (int dir = 0; dir < 2; ++dir) {
+            double sum = 0;
+            long long count = 0;
+            for (Index j = 0; j < n_; ++j)
+                if (cost_count_(j, dir) > 0) {
+                    sum += cost_sum_(j, dir) / cost_count_(j, dir);
+                    ++count;
+                }
+            if (count > 0) mean[dir] = sum / static_cast<double>(count);
+        }
+        Index branch = -1;
+        double best = -1;
+        for (Index j = 0; j < n_; ++j) {
+            if (fixed_[j] != -1) continue;
+            const double x = lp_->value(j);
+            if (std::min(x, 1 - x) <= 1e-6) continue;
+            const double down = x * (cost_count_(j, 0) ? cost_sum_(j, 0) / cost_count_(j, 0) : mean[0]);
+            const double up = (1 - x) * (cost_count_(j, 1) ? cost_sum_(j, 1) / cost_count_(j, 1) : mean[1]);
+            const double score = std::max(down, 1e-9) * std::max(up, 1e-9);
+            if (score > best) {
+                best = score;
+                branch = j;
+            }
+        }
+        return branch;
+    }
+
+    void record_pseudocost(const Pending& p) {
+        if (p.var < 0) return;
+        const double loss = std::max(0.0, p.parent_lp - lp_bound()) / p.change;
+        cost_sum_(p.var, p.up) += loss;
+        cost_count_(p.var, p.up) += 1;
+    }
+
     // A decision as one int: +(i + 1) selects i, -(i + 1) leaves it out.
     bool apply(int decision) {
         path_.push_back(decision);
@@ -364,12 +485,13 @@ private:
     // Bound the current node: solve its LP, fix variables by reduced cost (recorded in the
     // path), take an integral LP optimum as a solution, round. Returns false when nothing
     // below the node can beat the incumbent; otherwise the bound and a variable to branch on.
-    bool evaluate(double& bound, Index& branch) {
+    bool evaluate(double& bound, Index& branch, const Pending& pending) {
         const int iteration_limit = static_cast<int>(20 * (lp_->rows() + 50));
         bool solved = false;
-        for (;;) {
+        for (bool first = true;; first = false) {
             sync();
             const auto status = lp_->solve(-threshold() / value_scale_, iteration_limit);
+            if (first && status != Lp::Status::infeasible) record_pseudocost(pending);
             if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
             bound = std::min(bound, lp_bound());
             if (bound <= threshold()) return false;
@@ -389,16 +511,7 @@ private:
             }
             if (!propagated) break;
         }
-        branch = -1;
-        double most = 1e-6;
-        for (Index j = 0; j < n_; ++j) {
-            if (fixed_[j] != -1) continue;
-            const double f = std::min(lp_->value(j), 1 - lp_->value(j));
-            if (f > most) {
-                most = f;
-                branch = j;
-            }
-        }
+        branch = choose_branch();
         if (solved && branch < 0) {
             // The LP optimum is integral: the best selection below this node.
             std::vector<signed char> candidate = fixed_;
@@ -426,21 +539,23 @@ private:
             double bound;
             long long id;
             std::vector<int> path;
+            Pending pending;
         };
         auto worse = [](const Open& a, const Open& b) { return a.bound < b.bound || (a.bound == b.bound && a.id > b.id); };
         std::priority_queue<Open, std::vector<Open>, decltype(worse)> open(worse);
         long long next_id = 0;
-        open.push({root_bound_, next_id++, {}});
+        open.push({root_bound_, next_id++, {}, {}});
         while (!open.empty()) {
             Open node = open.top();
             open.pop();
             if (node.bound <= threshold()) continue;
             undo_to(root_mark_);
             path_.clear();
-            bool ok = true;
+            bool ok = fix_by_root_costs();
             for (int d : node.path) ok = ok && apply(d);
             if (!ok) continue;
             double bound = node.bound;
+            Pending pending = node.pending;
             for (;;) {
                 if (out_of_time()) {
                     stopped_ = true;
@@ -449,11 +564,14 @@ private:
                 }
                 ++nodes_;
                 Index branch = -1;
-                if (!evaluate(bound, branch)) break;
-                const bool up_first = lp_->value(branch) >= 0.5;
+                if (!evaluate(bound, branch, pending)) break;
+                const double x = lp_->value(branch), here = lp_bound();
+                const bool up_first = x >= 0.5;
+                const Pending down{branch, 0, std::max(x, 1e-6), here}, up{branch, 1, std::max(1 - x, 1e-6), here};
                 std::vector<int> other = path_;
                 other.push_back(up_first ? -(branch + 1) : branch + 1);
-                open.push({bound, next_id++, std::move(other)});
+                open.push({bound, next_id++, std::move(other), up_first ? down : up});
+                pending = up_first ? up : down;
                 if (!apply(up_first ? branch + 1 : -(branch + 1))) break;
             }
             if (stopped_) break;
@@ -473,6 +591,11 @@ private:
     std::optional<Lp> lp_;
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
+    // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
+    Eigen::MatrixXd cost_sum_;
+    Eigen::MatrixXi cost_count_;
+    Eigen::VectorXd root_reduced_, root_values_;
+    std::vector<signed char> root_basic_;
     double value_scale_ = 1, step_ = 0;
     Eigen::VectorXd used_;
     std::vector<Index> order_;

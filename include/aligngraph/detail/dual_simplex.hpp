@@ -105,7 +105,8 @@ public:
                 }
             }
             pivot(r, q, delta, to_lower);
-            if (++pivots_since_refactor_ >= refactor_interval()) refactor();
+            if (++pivots_since_refactor_ % 50 == 0 && (pivots_since_refactor_ >= 10 * std::max<Index>(50, rows_) || drift() > 1e-9))
+                refactor();
         }
     }
 
@@ -118,6 +119,39 @@ public:
     bool basic(Index j) const { return where_[j] >= 0; }
     /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
     Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
+
+    /// Add the row coeffs . x <= rhs over the structural variables (a cut), its slack in
+    /// [0, slack_up] and basic: the basis stays dual feasible, so solving goes on from here.
+    void add_row(const Eigen::VectorXd& coeffs, double rhs, double slack_up) {
+        const Index r = rows_, q = cols_;
+        Eigen::RowVectorXd row = Eigen::RowVectorXd::Zero(cols_ + 1);
+        row.head(n_) = coeffs.transpose();
+        // Express the row in the current basis: subtract its basic part.
+        Eigen::RowVectorXd t_row = row;
+        for (Index i = 0; i < rows_; ++i) {
+            const double a = row(basis_[i]);
+            if (a != 0) t_row.head(cols_) -= a * t_.row(i);
+        }
+        t_row(q) = 1;
+        row(q) = 1;
+        // The new slack is column n + r: slacks stay the tail, in row order.
+        full_.conservativeResize(rows_ + 1, cols_ + 1);
+        full_.col(q).setZero();
+        full_.row(r) = row;
+        t_.conservativeResize(rows_ + 1, cols_ + 1);
+        t_.col(q).setZero();
+        t_.row(r) = t_row;
+        b_.conservativeResize(rows_ + 1);
+        b_(r) = rhs;
+        for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) v->conservativeResize(cols_ + 1);
+        c_(q) = lo_(q) = d_(q) = 0;
+        up_(q) = slack_up;
+        x_(q) = rhs - coeffs.dot(x_.head(n_));
+        basis_.push_back(q);
+        where_.push_back(r);
+        ++rows_;
+        ++cols_;
+    }
 
     /// Rebuild the tableau from the original matrix; falls back to the slack basis when
     /// the current one has become numerically singular.
@@ -135,6 +169,8 @@ public:
             t_ = full_;
         } else {
             t_ = rows_ > 0 ? Eigen::MatrixXd(lu.solve(full_)) : Eigen::MatrixXd(0, cols_);
+            // Round-off zeros back to zeros so that the elimination can skip them.
+            t_ = (t_.array().abs() < 1e-13).select(0.0, t_);
         }
         Eigen::VectorXd cb(rows_);
         for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
@@ -154,7 +190,8 @@ public:
     static constexpr double pivot_tol = 1e-9;
 
 private:
-    int refactor_interval() const { return static_cast<int>(std::max<Index>(50, rows_)); }
+    // How far the current values are from satisfying A x + s = b: grows with round-off.
+    double drift() const { return rows_ > 0 ? (full_ * x_ - b_).cwiseAbs().maxCoeff() : 0.0; }
 
     // The bound a nonbasic variable should sit at for its reduced cost to be dual feasible.
     double preferred(Index j) const {
@@ -194,18 +231,20 @@ private:
         for (Index i = 0; i < rows_; ++i) d_(basis_[i]) = 0;
         d_(leaving) = -theta;
         // Tableau.
-        Eigen::VectorXd column = t_.col(q);
-        const Eigen::RowVectorXd pivot_row = t_.row(r) / a;
-        column(r) = 0;
-        t_.noalias() -= column * pivot_row;
-        t_.row(r) = pivot_row;
+        // Row-wise elimination, skipping the rows the entering column does not touch:
+        // link rows keep the tableau sparse.
+        const Eigen::VectorXd column = t_.col(q);
+        t_.row(r) /= a;
+        for (Index i = 0; i < rows_; ++i)
+            if (i != r && column(i) != 0) t_.row(i) -= column(i) * t_.row(r);
         basis_[r] = q;
         where_[q] = r;
         where_[leaving] = -1;
     }
 
     Index rows_, n_, cols_;
-    Eigen::MatrixXd full_, t_;
+    Eigen::MatrixXd full_;
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> t_;
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
     std::vector<Index> basis_, where_;
     int pivots_since_refactor_ = 0;
