@@ -637,7 +637,9 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
     Search s(p, o);
-    return s.run();
+    auto result = s.run();
+    if (o.explain) explain(p, result);
+    return result;
 }
 
 }  // namespace aligngraph

@@ -90,7 +90,7 @@ std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> fact
     for (double f : factors) {
         SelectionProblem sp = base;
         sp.budgets = base.budgets * f;
-        SelectionOptions so{.time_limit = o.time_limit, .node_limit = o.node_limit, .start = previous};
+        SelectionOptions so{.time_limit = o.time_limit, .node_limit = o.node_limit, .start = previous, .explain = false};
         FrontierPoint point{f, sp.budgets.sum(), {}};
         try {
             point.result = select_portfolio(sp, so);

@@ -19,6 +19,7 @@
 
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,44 @@ struct SelectionOptions {
     /// A known selection to start from (e.g. the previous solution after a small change);
     /// used as the first incumbent when it is feasible and better than the greedy start.
     std::vector<Index> start;
+    /// Explain the result (why each left-out initiative is out, what each selected one
+    /// displaces); costs about (selected x n x budgets) operations.
+    bool explain = true;
+};
+
+/// Why an initiative is not in the selection.
+enum class LeftOutReason {
+    forced_out,    ///< the caller (or the model) forced it out
+    prerequisite,  ///< a prerequisite it needs is forced out
+    excluded,      ///< it (or a prerequisite it needs) is an alternative to a selected one
+    budget,        ///< adding it (with the prerequisites it needs) breaks a budget
+    no_value,      ///< it fits, but adds nothing (value with its prerequisites <= 0)
+    unproven,      ///< it fits and adds value: the search stopped before it could take it
+};
+
+/// One left-out initiative and the reason.
+struct LeftOut {
+    Index initiative = 0;
+    LeftOutReason reason = LeftOutReason::budget;
+    std::vector<Index> needs;       ///< unselected prerequisites (transitively) that would come with it
+    std::vector<Index> blocked_by;  ///< the selected alternatives (excluded), the forced-out prerequisites (prerequisite)
+    /// Budgets it would break with what it needs: (budget, amount over the limit),
+    /// largest share of the limit first.
+    std::vector<std::pair<Index, double>> overruns;
+    double value = 0;               ///< what adding it with `needs` is worth
+    std::string text;               ///< the reason in one sentence
+};
+
+/// What a selected initiative's funding buys, compared with the best use of it otherwise.
+struct Displacement {
+    Index initiative = 0;
+    bool locked = false;              ///< forced in (or needed by a forced-in one): cannot be dropped
+    std::vector<Index> with;          ///< selected dependants that would have to go with it
+    double value = 0;                 ///< what it is worth with them
+    std::vector<Index> displaces;     ///< left-out initiatives its funding would buy instead (greedily)
+    double displaced_value = 0;       ///< what those are worth
+    double margin = 0;                ///< value - displaced_value: what it earns over the next best use
+    std::string text;                 ///< in one sentence
 };
 
 /// The best selection found and how good it is proven to be.
@@ -59,7 +98,16 @@ struct SelectionResult {
     double seconds = 0;
     Eigen::VectorXd budget_use;   ///< m
     Eigen::VectorXd slack;        ///< m: budgets - budget_use
+    std::vector<LeftOut> left_out;         ///< every initiative not selected, in index order (when explained)
+    std::vector<Displacement> displaced;   ///< every selected initiative, in index order (when explained)
 };
+
+/// The explanations of `result` for `problem` (select_portfolio() fills them unless
+/// SelectionOptions::explain is false).
+void explain(const SelectionProblem& problem, SelectionResult& result);
+
+/// The reason's name: "forced out", "prerequisite", "excluded", "budget", "no value", "unproven".
+std::string_view to_string(LeftOutReason reason);
 
 /// Solve. @throws ValidationError for misshapen input, negative or non-finite costs or
 /// budgets, indices out of range; InfeasibleError when the forced-in initiatives (with

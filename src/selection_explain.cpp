@@ -1,0 +1,241 @@
+// Explanations of a selection: why each left-out initiative is out, and what the funding of
+// each selected one displaces.
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "aligngraph/selection/knapsack.hpp"
+
+namespace aligngraph {
+
+std::string_view to_string(LeftOutReason r) {
+    switch (r) {
+        case LeftOutReason::forced_out: return "forced out";
+        case LeftOutReason::prerequisite: return "prerequisite";
+        case LeftOutReason::excluded: return "excluded";
+        case LeftOutReason::budget: return "budget";
+        case LeftOutReason::no_value: return "no value";
+        case LeftOutReason::unproven: return "unproven";
+    }
+    return "?";
+}
+
+namespace {
+
+class Explainer {
+public:
+    Explainer(const SelectionProblem& p, SelectionResult& r)
+        : p_(p), r_(r), n_(p.values.size()), m_(p.budgets.size()), in_(static_cast<std::size_t>(n_), 0),
+          forced_in_(static_cast<std::size_t>(n_), 0), forced_out_(static_cast<std::size_t>(n_), 0) {
+        prereq_.resize(static_cast<std::size_t>(n_));
+        dependants_.resize(static_cast<std::size_t>(n_));
+        partners_.resize(static_cast<std::size_t>(n_));
+        for (auto [d, q] : p.requires_links) {
+            prereq_[d].push_back(q);
+            dependants_[q].push_back(d);
+        }
+        for (const auto& g : p.excludes)
+            for (Index a : g)
+                for (Index b : g)
+                    if (a != b) partners_[a].push_back(b);
+        for (Index i : r.selected) in_[i] = 1;
+        for (Index i : p.forced_in) forced_in_[i] = 1;
+        for (Index i : p.forced_out) forced_out_[i] = 1;
+        // Locked: forced in, or a prerequisite (transitively) of a forced-in one.
+        locked_.assign(static_cast<std::size_t>(n_), 0);
+        std::vector<Index> stack(p.forced_in.begin(), p.forced_in.end());
+        while (!stack.empty()) {
+            const Index x = stack.back();
+            stack.pop_back();
+            if (locked_[x]) continue;
+            locked_[x] = 1;
+            for (Index q : prereq_[x]) stack.push_back(q);
+        }
+        use_ = Eigen::VectorXd::Zero(m_);
+        for (Index i : r.selected) use_ += p.costs.row(i).transpose();
+    }
+
+    std::string id(Index i) const { return p_.ids.empty() ? fmt::format("#{}", i) : p_.ids[static_cast<std::size_t>(i)]; }
+    std::string budget(Index k) const {
+        return p_.budget_names.empty() ? fmt::format("budget {}", k) : p_.budget_names[static_cast<std::size_t>(k)];
+    }
+    double tolerance(Index k) const { return p_.budgets(k) * 1e-12 + 1e-9; }
+
+    // i and what it pulls along, transitively (i first): over `links`, the members that
+    // `take` accepts.
+    template <class Take>
+    static std::vector<Index> closure(Index i, const std::vector<std::vector<Index>>& links, Take take) {
+        std::vector<Index> out{i};
+        for (std::size_t c = 0; c < out.size(); ++c)
+            for (Index q : links[out[c]])
+                if (take(q) && std::find(out.begin(), out.end(), q) == out.end()) out.push_back(q);
+        return out;
+    }
+
+    LeftOut left_out(Index i) const {
+        LeftOut l{.initiative = i};
+        const auto add = closure(i, prereq_, [&](Index q) { return !in_[q]; });
+        l.needs.assign(add.begin() + 1, add.end());
+        std::sort(l.needs.begin(), l.needs.end());
+        for (Index a : add) l.value += p_.values(a);
+        auto names = [&](const std::vector<Index>& v) {
+            std::vector<std::string> s;
+            for (Index x : v) s.push_back(id(x));
+            return fmt::format("{}", fmt::join(s, ", "));
+        };
+        const std::string with = l.needs.empty() ? "" : fmt::format(" with the prerequisites it needs ({})", names(l.needs));
+        if (forced_out_[i]) {
+            l.reason = LeftOutReason::forced_out;
+            l.text = "forced out";
+            return l;
+        }
+        for (Index a : l.needs)
+            if (forced_out_[a]) l.blocked_by.push_back(a);
+        if (!l.blocked_by.empty()) {
+            l.reason = LeftOutReason::prerequisite;
+            l.text = fmt::format("needs {}, which is forced out", names(l.blocked_by));
+            return l;
+        }
+        for (Index a : add)
+            for (Index b : partners_[a])
+                if ((in_[b] || std::find(add.begin(), add.end(), b) != add.end()) &&
+                    std::find(l.blocked_by.begin(), l.blocked_by.end(), b) == l.blocked_by.end())
+                    l.blocked_by.push_back(b);
+        if (!l.blocked_by.empty()) {
+            std::sort(l.blocked_by.begin(), l.blocked_by.end());
+            l.reason = LeftOutReason::excluded;
+            l.text = fmt::format("excluded by {} (alternatives: at most one)", names(l.blocked_by));
+            return l;
+        }
+        Eigen::VectorXd use = use_;
+        for (Index a : add) use += p_.costs.row(a).transpose();
+        for (Index k = 0; k < m_; ++k)
+            if (use(k) > p_.budgets(k) + tolerance(k)) l.overruns.emplace_back(k, use(k) - p_.budgets(k));
+        if (!l.overruns.empty()) {
+            std::stable_sort(l.overruns.begin(), l.overruns.end(), [&](const auto& a, const auto& b) {
+                return a.second / std::max(p_.budgets(a.first), 1e-300) > b.second / std::max(p_.budgets(b.first), 1e-300);
+            });
+            const auto [k, over] = l.overruns.front();
+            l.reason = LeftOutReason::budget;
+            l.text = fmt::format("{} binds: adding it{} would exceed it by {:.6g}{}", budget(k), with, over,
+                                 l.overruns.size() > 1 ? fmt::format(" (and {} more budget{})", l.overruns.size() - 1,
+                                                                     l.overruns.size() > 2 ? "s" : "")
+                                                       : "");
+            return l;
+        }
+        if (l.value <= 1e-9 * std::max(1.0, std::abs(r_.value))) {
+            l.reason = LeftOutReason::no_value;
+            l.text = fmt::format("fits, but adding it{} is worth {:.6g}: nothing gained", with, l.value);
+            return l;
+        }
+        l.reason = LeftOutReason::unproven;
+        l.text = fmt::format("fits and would add {:.6g}{}: the search stopped before taking it", l.value, with);
+        return l;
+    }
+
+    Displacement displaced(Index i, const std::vector<Index>& order) const {
+        Displacement d{.initiative = i};
+        auto names = [&](const std::vector<Index>& v) {
+            std::vector<std::string> s;
+            for (Index x : v) s.push_back(id(x));
+            return fmt::format("{}", fmt::join(s, ", "));
+        };
+        if (locked_[i]) {
+            d.locked = true;
+            d.value = p_.values(i);
+            d.margin = std::numeric_limits<double>::quiet_NaN();
+            d.text = forced_in_[i] ? "forced in: not a choice" : "needed by a forced-in initiative: not a choice";
+            return d;
+        }
+        const auto drop = closure(i, dependants_, [&](Index q) { return in_[q] != 0; });
+        for (Index x : drop) {
+            d.value += p_.values(x);
+            if (locked_[x]) d.locked = true;
+        }
+        d.with.assign(drop.begin() + 1, drop.end());
+        std::sort(d.with.begin(), d.with.end());
+        if (d.locked) {
+            d.margin = std::numeric_limits<double>::quiet_NaN();
+            d.text = "a forced-in initiative depends on it: not a choice";
+            return d;
+        }
+        // Drop it (with its dependants), then buy the best left-out initiatives that fit.
+        std::vector<signed char> member = in_;
+        Eigen::VectorXd use = use_;
+        for (Index x : drop) {
+            member[x] = 0;
+            use -= p_.costs.row(x).transpose();
+        }
+        for (Index j : order) {
+            if (member[j] || forced_out_[j] || std::find(drop.begin(), drop.end(), j) != drop.end()) continue;
+            const auto add = closure(j, prereq_, [&](Index q) { return !member[q]; });
+            double value = 0;
+            bool ok = true;
+            Eigen::VectorXd after = use;
+            for (Index a : add) {
+                value += p_.values(a);
+                after += p_.costs.row(a).transpose();
+                ok = ok && !forced_out_[a] && std::find(drop.begin(), drop.end(), a) == drop.end();
+                for (Index b : partners_[a]) ok = ok && !member[b] && std::find(add.begin(), add.end(), b) == add.end();
+            }
+            if (!ok || value <= 0) continue;
+            for (Index k = 0; k < m_ && ok; ++k) ok = after(k) <= p_.budgets(k) + tolerance(k);
+            if (!ok) continue;
+            for (Index a : add) {
+                member[a] = 1;
+                d.displaces.push_back(a);
+            }
+            use = after;
+            d.displaced_value += value;
+        }
+        std::sort(d.displaces.begin(), d.displaces.end());
+        d.margin = d.value - d.displaced_value;
+        const std::string what = d.with.empty() ? "its funding" : fmt::format("its funding (with {})", names(d.with));
+        d.text = d.displaces.empty()
+                     ? fmt::format("nothing left out would fit in {}: it displaces nothing", what)
+                     : fmt::format("{} would otherwise buy {} worth {:.6g}; it earns {:.6g} more", what, names(d.displaces),
+                                   d.displaced_value, d.margin);
+        return d;
+    }
+
+    void run() {
+        // Candidates for freed funding: by value per unit of budget, shares of each limit.
+        Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
+        for (Index k = 0; k < m_; ++k)
+            if (p_.budgets(k) > 0) weight += p_.costs.col(k) / p_.budgets(k);
+        std::vector<Index> order(static_cast<std::size_t>(n_));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
+            return p_.values(a) / std::max(weight(a), 1e-12) > p_.values(b) / std::max(weight(b), 1e-12);
+        });
+        r_.left_out.clear();
+        r_.displaced.clear();
+        for (Index i = 0; i < n_; ++i) {
+            if (in_[i])
+                r_.displaced.push_back(displaced(i, order));
+            else
+                r_.left_out.push_back(left_out(i));
+        }
+    }
+
+private:
+    const SelectionProblem& p_;
+    SelectionResult& r_;
+    Index n_, m_;
+    std::vector<signed char> in_, forced_in_, forced_out_, locked_;
+    std::vector<std::vector<Index>> prereq_, dependants_, partners_;
+    Eigen::VectorXd use_;
+};
+
+}  // namespace
+
+void explain(const SelectionProblem& problem, SelectionResult& result) {
+    Explainer e(problem, result);
+    e.run();
+}
+
+}  // namespace aligngraph
