@@ -340,7 +340,7 @@ std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std:
 }
 
 std::string selection_text(const Portfolio& p, const SelectionProblem& sp, const SelectionResult& r,
-                           const std::string& objective, int width) {
+                           const std::string& objective, int width, bool displaced) {
     width = std::max(width, 60);
     std::string out = fmt::format("Optimal portfolio by {}: {} of {} initiatives, value {:.6g}\n", objective,
                                   r.selected.size(), p.initiative_count(), r.value);
@@ -381,6 +381,57 @@ std::string selection_text(const Portfolio& p, const SelectionProblem& sp, const
             out += "\n";
         }
     }
+    out += selection_explanation_text(p, r, displaced, width);
+    return out;
+}
+
+namespace {
+
+// `head` then `text`, wrapped at spaces to `width` columns, continuation lines indented.
+std::string wrapped(const std::string& head, const std::string& text, std::size_t indent, std::size_t width) {
+    std::string out = head;
+    std::size_t used = columns(head);
+    bool line_start = true;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto end = text.find(' ', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) continue;
+        if (!line_start && used + 1 + columns(word) > width) {
+            out += "\n" + std::string(indent, ' ');
+            used = indent;
+            line_start = true;
+        }
+        if (!line_start) {
+            out += ' ';
+            ++used;
+        }
+        out += word;
+        used += columns(word);
+        line_start = false;
+    }
+    return out + "\n";
+}
+
+}  // namespace
+
+std::string selection_explanation_text(const Portfolio& p, const SelectionResult& r, bool displaced, int width) {
+    const auto w = static_cast<std::size_t>(std::max(width, 60));
+    std::string out;
+    if (!r.left_out.empty()) {
+        out += "\nLeft out, and why:\n";
+        for (const auto& l : r.left_out)
+            out += wrapped(fmt::format("  {} {} ", pad(fit(p.initiative_ids()[l.initiative], 14), 14),
+                                       pad(std::string(to_string(l.reason)), 12)),
+                           l.text, 30, w);
+    }
+    if (displaced && !r.displaced.empty()) {
+        out += "\nWhat each selected initiative's funding would buy instead:\n";
+        for (const auto& d : r.displaced)
+            out += wrapped(fmt::format("  {} ", pad(fit(p.initiative_ids()[d.initiative], 14), 14)), d.text, 17, w);
+    }
     return out;
 }
 
@@ -391,9 +442,29 @@ std::string selection_json(const Portfolio& p, const SelectionProblem& sp, const
     for (Index k = 0; k < sp.budgets.size(); ++k)
         budgets.push_back({{"name", sp.budget_names[static_cast<std::size_t>(k)]}, {"limit", sp.budgets(k)},
                            {"use", r.budget_use(k)}, {"slack", r.slack(k)}});
+    auto ids = [&](const std::vector<Index>& v) {
+        ojson a = ojson::array();
+        for (Index i : v) a.push_back(p.initiative_ids()[i]);
+        return a;
+    };
+    ojson left_out = ojson::array();
+    for (const auto& l : r.left_out) {
+        ojson overruns = ojson::array();
+        for (auto [k, over] : l.overruns)
+            overruns.push_back({{"budget", sp.budget_names[static_cast<std::size_t>(k)]}, {"over_by", over}});
+        left_out.push_back({{"initiative", p.initiative_ids()[l.initiative]}, {"reason", std::string(to_string(l.reason))},
+                            {"detail", l.text}, {"needs", ids(l.needs)}, {"blocked_by", ids(l.blocked_by)},
+                            {"overruns", overruns}, {"value", l.value}});
+    }
+    ojson displaced = ojson::array();
+    for (const auto& d : r.displaced)
+        displaced.push_back({{"initiative", p.initiative_ids()[d.initiative]}, {"locked", d.locked}, {"with", ids(d.with)},
+                             {"value", d.value}, {"displaces", ids(d.displaces)}, {"displaced_value", d.displaced_value},
+                             {"margin", std::isnan(d.margin) ? ojson(nullptr) : ojson(d.margin)}, {"detail", d.text}});
     return ojson{{"selected", selected}, {"value", r.value},     {"upper_bound", r.upper_bound},
                  {"gap", r.gap},         {"proven", r.proven},   {"nodes", r.nodes},
-                 {"seconds", r.seconds}, {"budgets", budgets}}
+                 {"seconds", r.seconds}, {"budgets", budgets},   {"left_out", left_out},
+                 {"displaced", displaced}}
                .dump(2) + "\n";
 }
 

@@ -26,6 +26,9 @@ std::string_view to_string(LeftOutReason r) {
 
 namespace {
 
+// Amounts as people read them: whole units when large, four significant digits when small.
+std::string amount(double v) { return std::abs(v) >= 1000 ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v); }
+
 class Explainer {
 public:
     Explainer(const SelectionProblem& p, SelectionResult& r)
@@ -121,7 +124,7 @@ public:
             });
             const auto [k, over] = l.overruns.front();
             l.reason = LeftOutReason::budget;
-            l.text = fmt::format("{} binds: adding it{} would exceed it by {:.6g}{}", budget(k), with, over,
+            l.text = fmt::format("{} binds: adding it{} would exceed it by {}{}", budget(k), with, amount(over),
                                  l.overruns.size() > 1 ? fmt::format(" (and {} more budget{})", l.overruns.size() - 1,
                                                                      l.overruns.size() > 2 ? "s" : "")
                                                        : "");
@@ -129,11 +132,11 @@ public:
         }
         if (l.value <= 1e-9 * std::max(1.0, std::abs(r_.value))) {
             l.reason = LeftOutReason::no_value;
-            l.text = fmt::format("fits, but adding it{} is worth {:.6g}: nothing gained", with, l.value);
+            l.text = fmt::format("fits, but adding it{} is worth {}: nothing gained", with, amount(l.value));
             return l;
         }
         l.reason = LeftOutReason::unproven;
-        l.text = fmt::format("fits and would add {:.6g}{}: the search stopped before taking it", l.value, with);
+        l.text = fmt::format("fits and would add {}{}: the search stopped before taking it", amount(l.value), with);
         return l;
     }
 
@@ -196,9 +199,9 @@ public:
         d.margin = d.value - d.displaced_value;
         const std::string what = d.with.empty() ? "its funding" : fmt::format("its funding (with {})", names(d.with));
         d.text = d.displaces.empty()
-                     ? fmt::format("nothing left out would fit in {}: it displaces nothing", what)
-                     : fmt::format("{} would otherwise buy {} worth {:.6g}; it earns {:.6g} more", what, names(d.displaces),
-                                   d.displaced_value, d.margin);
+                     ? fmt::format("{} would buy nothing else worth having: it displaces nothing", what)
+                     : fmt::format("{} would otherwise buy {} worth {}; it earns {} more", what, names(d.displaces),
+                                   amount(d.displaced_value), amount(d.margin));
         return d;
     }
 

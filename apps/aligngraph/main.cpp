@@ -99,11 +99,12 @@ const char* objective_name(aligngraph::Objective o) {
     return "NPV";
 }
 
-int optimize(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo) {
+int optimize(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, bool displaced = true) {
     const auto problem = aligngraph::selection_problem(p, oo);
     const auto r = aligngraph::select_portfolio(problem, {.time_limit = oo.time_limit, .node_limit = oo.node_limit});
-    return print(o.format == Format::json ? aligngraph::selection_json(p, problem, r)
-                                          : aligngraph::selection_text(p, problem, r, objective_name(oo.objective), o.width));
+    return print(o.format == Format::json
+                     ? aligngraph::selection_json(p, problem, r)
+                     : aligngraph::selection_text(p, problem, r, objective_name(oo.objective), o.width, displaced));
 }
 
 std::vector<double> levels(int k, double max_factor) {
@@ -259,7 +260,7 @@ int main(int argc, char** argv) {
             std::fputs("\n", stdout);
             print(top_goal_sensitivity(p, 5, 5));
             std::fputs("\n", stdout);
-            optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30});
+            optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30}, false);
             std::fputs("\n", stdout);
             return frontier(p, demo_opts, {.objective = aligngraph::Objective::alignment, .time_limit = 10}, 6, 1.5);
         }

@@ -30,6 +30,17 @@ py::dict result_dict(const SelectionProblem& sp, const SelectionResult& r) {
     d["budgets"] = sp.budgets;
     d["budget_names"] = sp.budget_names;
     d["values"] = sp.values;
+    py::list left_out, displaced;
+    for (const auto& l : r.left_out) {
+        std::vector<std::pair<Index, double>> overruns = l.overruns;
+        left_out.append(py::make_tuple(l.initiative, std::string(to_string(l.reason)), l.text, l.needs, l.blocked_by,
+                                       overruns, l.value));
+    }
+    for (const auto& x : r.displaced)
+        displaced.append(py::make_tuple(x.initiative, x.locked, x.with, x.value, x.displaces, x.displaced_value, x.margin,
+                                        x.text));
+    d["left_out"] = left_out;
+    d["displaced"] = displaced;
     return d;
 }
 

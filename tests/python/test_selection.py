@@ -74,3 +74,41 @@ def test_frontier_frame():
     feasible = f[f["feasible"]]
     assert feasible["value"].is_monotonic_increasing and feasible["proven"].all()
     assert f.loc[1.0, "value"] == pytest.approx(p.optimize(ag.Objective.alignment).value)
+
+
+def test_explanations_by_hand():
+    # One budget of 10. Hand-solved: the optimum is {b, d, e, f} (and z, forced in, free),
+    # worth 7 + 5 - 1 + 4 = 15 using 9; a + d + e = 13 and b + c + f = 14 are next.
+    ids = ["a", "b", "c", "d", "e", "f", "g", "h", "k", "z"]
+    values = [9, 7, 3, 5, -1, 4, 2, -2, 3, 0]
+    costs = np.array([[6], [5], [4], [2], [1], [1], [1], [0], [1], [0]])
+    r = ag.select(values, costs, [10], requires=[(3, 4), (8, 6)], excludes=[[0, 5]], forced_out=[6], forced_in=[9],
+                  ids=ids, budget_names=["capex 2027"])
+    assert r.proven and r.value == 15
+    assert r.selected == ["b", "d", "e", "f", "z"]
+    out = r.left_out
+    assert list(out.index) == ["a", "c", "g", "h", "k"]
+    assert out.loc["a", "reason"] == "excluded" and out.loc["a", "blocked_by"] == ["f"]
+    assert out.loc["c", "reason"] == "budget"
+    assert out.loc["c", "budget"] == "capex 2027" and out.loc["c", "overrun"] == pytest.approx(3)  # 9 + 4 - 10
+    assert out.loc["g", "reason"] == "forced out"
+    assert out.loc["h", "reason"] == "no value"
+    assert out.loc["k", "reason"] == "prerequisite" and out.loc["k", "blocked_by"] == ["g"]
+    d = r.displaced
+    assert d.loc["b", "displaces"] == ["c"] and d.loc["b", "margin"] == pytest.approx(4)  # 7 - 3
+    assert d.loc["e", "with"] == ["d"] and d.loc["e", "value"] == pytest.approx(4)
+    assert d.loc["e", "margin"] == pytest.approx(1)  # frees 3: c (3) fits in the slack of 4
+    assert d.loc["f", "displaces"] == [] and d.loc["f", "margin"] == pytest.approx(4)
+    assert bool(d.loc["z", "locked"]) and np.isnan(d.loc["z", "margin"])
+
+
+def test_explanations_of_the_sample_are_complete():
+    p = ag.sample_portfolio()
+    r = p.optimize()
+    assert r.proven
+    assert set(r.left_out.index) | set(r.displaced.index) == set(p.initiative_ids)
+    assert "unproven" not in set(r.left_out["reason"])
+    assert (r.displaced["margin"].dropna() >= -1e-6).all()
+    # Every "budget" reason names a budget that really would break.
+    for _, row in r.left_out[r.left_out["reason"] == "budget"].iterrows():
+        assert row["overrun"] > 0 and row["budget"] in set(r.budgets.index)

@@ -23,7 +23,18 @@ class SelectionResult:
     ``selected``: the chosen items (ids when known, else indices); ``value``; ``upper_bound``
     (no selection is worth more); ``gap``; ``proven`` (the search finished: value is the
     optimum); ``nodes``; ``seconds``; ``budgets``: a DataFrame of limit, use and slack per
-    budget constraint."""
+    budget constraint.
+
+    ``left_out``: a DataFrame, one row per initiative not selected, with ``reason``
+    ("forced out", "prerequisite", "excluded", "budget", "no value", "unproven"),
+    ``detail`` (one sentence), ``budget`` and ``overrun`` (the budget that binds most and by
+    how much, for "budget"), ``needs`` (unselected prerequisites that would come with it),
+    ``blocked_by`` (selected alternatives, or forced-out prerequisites) and ``value``.
+
+    ``displaced``: a DataFrame, one row per selected initiative: ``value`` (with the
+    dependants that would go with it, listed in ``with``), ``displaces`` (the left-out
+    initiatives its funding would buy instead), ``displaced_value``, ``margin`` (what it
+    earns over that next best use; NaN when ``locked``, i.e. forced in) and ``detail``."""
 
     selected: list[Any]
     value: float
@@ -33,14 +44,28 @@ class SelectionResult:
     nodes: int
     seconds: float
     budgets: pd.DataFrame = field(repr=False)
+    left_out: pd.DataFrame = field(repr=False)
+    displaced: pd.DataFrame = field(repr=False)
 
 
 def _result(d: dict, ids: list[str] | None) -> SelectionResult:
     names = d["budget_names"] or [f"budget {k}" for k in range(len(d["budgets"]))]
     budgets = pd.DataFrame({"limit": d["budgets"], "use": d["budget_use"], "slack": d["slack"]},
                            index=pd.Index(names, name="budget"))
-    selected = [ids[i] for i in d["selected"]] if ids else list(d["selected"])
-    return SelectionResult(selected, d["value"], d["upper_bound"], d["gap"], d["proven"], d["nodes"], d["seconds"], budgets)
+    name = (lambda i: ids[i]) if ids else (lambda i: i)
+    selected = [name(i) for i in d["selected"]]
+    rows = []
+    for i, reason, text, needs, blocked, overruns, value in d["left_out"]:
+        budget, overrun = (names[overruns[0][0]], overruns[0][1]) if overruns else (None, math.nan)
+        rows.append((name(i), reason, text, budget, overrun, [name(x) for x in needs], [name(x) for x in blocked], value))
+    left_out = pd.DataFrame(rows, columns=["initiative", "reason", "detail", "budget", "overrun", "needs", "blocked_by",
+                                           "value"]).set_index("initiative")
+    rows = [(name(i), locked, [name(x) for x in with_], value, [name(x) for x in displaces], displaced_value, margin, text)
+            for i, locked, with_, value, displaces, displaced_value, margin, text in d["displaced"]]
+    displaced = pd.DataFrame(rows, columns=["initiative", "locked", "with", "value", "displaces", "displaced_value",
+                                            "margin", "detail"]).set_index("initiative")
+    return SelectionResult(selected, d["value"], d["upper_bound"], d["gap"], d["proven"], d["nodes"], d["seconds"], budgets,
+                           left_out, displaced)
 
 
 def select(

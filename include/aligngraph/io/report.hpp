@@ -44,10 +44,14 @@ std::string explanation_text(const Portfolio& p, const ScoreOptions& options, co
 /// the interval keeping the top-k set.
 std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
-/// The optimal portfolio: value, bound and proof, the selected initiatives, and use and
-/// slack of each budget per period.
+/// The optimal portfolio: value, bound and proof, the selected initiatives, use and
+/// slack of each budget per period, why each left-out initiative is out and (when
+/// `displaced`) what each selected one's funding would buy instead.
 std::string selection_text(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r,
-                           const std::string& objective, int width = 100);
+                           const std::string& objective, int width = 100, bool displaced = true);
+
+/// Only the explanations of selection_text().
+std::string selection_explanation_text(const Portfolio& p, const SelectionResult& r, bool displaced = true, int width = 100);
 
 /// The same as JSON.
 std::string selection_json(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r);
