@@ -338,8 +338,13 @@ public:
             last = now;
         }
         root_bound_ = lp_bound();
-        cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
-        cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
+        if (o_.memory && o_.memory->loss_sum.rows() == n_ && o_.memory->loss_count.rows() == n_) {
+            cost_sum_ = o_.memory->loss_sum;
+            cost_count_ = o_.memory->loss_count;
+        } else {
+            cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
+            cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
+        }
         root_reduced_ = lp_->values().head(n_);
         root_basic_.assign(static_cast<std::size_t>(n_), 0);
         for (Index j = 0; j < n_; ++j) {
@@ -361,6 +366,7 @@ public:
         r.upper_bound = r.proven ? best_value_ : std::max(best_value_, open_bound_);
         r.gap = (r.upper_bound - r.value) / std::max(std::abs(r.value), 1.0);
         r.nodes = nodes_;
+        if (o_.memory) *o_.memory = SearchMemory{cost_sum_, cost_count_};
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         r.budget_use = Eigen::VectorXd::Zero(m_);
         for (Index i : r.selected) r.budget_use += p_.costs.row(i).transpose();
@@ -640,6 +646,124 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
     auto result = s.run();
     if (o.explain) explain(p, result);
     return result;
+}
+
+// ---- Reoptimizer ----
+
+Reoptimizer::Reoptimizer(SelectionProblem problem, SelectionOptions options)
+    : problem_(std::move(problem)), options_(std::move(options)) {
+    if (!options_.memory) options_.memory = std::make_shared<SearchMemory>();
+}
+
+void Reoptimizer::check_initiative(Index i, const char* what) const {
+    if (i < 0 || i >= problem_.values.size())
+        throw ValidationError(fmt::format("Reoptimizer::{}(): initiative index {} out of range [0, {})", what, i,
+                                          problem_.values.size()));
+}
+
+void Reoptimizer::force_in(Index i) {
+    check_initiative(i, "force_in");
+    release(i);
+    problem_.forced_in.push_back(i);
+}
+
+void Reoptimizer::force_out(Index i) {
+    check_initiative(i, "force_out");
+    release(i);
+    problem_.forced_out.push_back(i);
+}
+
+void Reoptimizer::release(Index i) {
+    check_initiative(i, "release");
+    std::erase(problem_.forced_in, i);
+    std::erase(problem_.forced_out, i);
+}
+
+void Reoptimizer::set_budget(Index k, double limit) {
+    if (k < 0 || k >= problem_.budgets.size())
+        throw ValidationError(fmt::format("Reoptimizer::set_budget(): budget index {} out of range [0, {})", k,
+                                          problem_.budgets.size()));
+    if (!(std::isfinite(limit) && limit >= 0))
+        throw ValidationError(fmt::format("Reoptimizer::set_budget(): limit {}, expected a finite amount >= 0", limit));
+    problem_.budgets(k) = limit;
+}
+
+void Reoptimizer::set_value(Index i, double value) {
+    check_initiative(i, "set_value");
+    if (!std::isfinite(value)) throw ValidationError(fmt::format("Reoptimizer::set_value(): value {}, expected a finite number", value));
+    problem_.values(i) = value;
+}
+
+std::vector<Index> Reoptimizer::repaired_start() const {
+    const auto& p = problem_;
+    const Index n = p.values.size();
+    std::vector<std::vector<Index>> prereq(static_cast<std::size_t>(n)), dependants(static_cast<std::size_t>(n)),
+        partners(static_cast<std::size_t>(n));
+    for (auto [d, q] : p.requires_links) {
+        prereq[d].push_back(q);
+        dependants[q].push_back(d);
+    }
+    for (const auto& g : p.excludes)
+        for (Index a : g)
+            for (Index b : g)
+                if (a != b) partners[a].push_back(b);
+    std::vector<signed char> in(static_cast<std::size_t>(n), 0), locked(static_cast<std::size_t>(n), 0);
+    for (Index i : result_.selected) in[i] = 1;
+    auto drop = [&](Index i) {
+        std::vector<Index> stack{i};
+        while (!stack.empty()) {
+            const Index x = stack.back();
+            stack.pop_back();
+            if (!in[x]) continue;
+            in[x] = 0;
+            for (Index d : dependants[x]) stack.push_back(d);
+        }
+    };
+    for (Index i : p.forced_out) drop(i);
+    std::vector<Index> stack(p.forced_in.begin(), p.forced_in.end());
+    while (!stack.empty()) {
+        const Index x = stack.back();
+        stack.pop_back();
+        if (locked[x]) continue;
+        locked[x] = in[x] = 1;
+        for (Index q : prereq[x]) stack.push_back(q);
+        for (Index y : partners[x])
+            if (!locked[y]) drop(y);
+    }
+    // Over a budget: drop the weakest value per unit of what is broken until it fits.
+    for (;;) {
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(p.budgets.size());
+        for (Index i = 0; i < n; ++i)
+            if (in[i]) use += p.costs.row(i).transpose();
+        Eigen::VectorXd over = (use - p.budgets).cwiseMax(0.0);
+        if (over.maxCoeff() <= 1e-9 * std::max(1.0, p.budgets.maxCoeff())) break;
+        Index worst = -1;
+        double ratio = std::numeric_limits<double>::infinity();
+        for (Index i = 0; i < n; ++i) {
+            if (!in[i] || locked[i]) continue;
+            const double relief = p.costs.row(i).dot((over.array() > 0).cast<double>().matrix());
+            if (relief <= 0) continue;
+            const double r = p.values(i) / relief;
+            if (r < ratio) {
+                ratio = r;
+                worst = i;
+            }
+        }
+        if (worst < 0) break;  // only locked ones left: the solve reports the infeasibility
+        drop(worst);
+    }
+    std::vector<Index> out;
+    for (Index i = 0; i < n; ++i)
+        if (in[i]) out.push_back(i);
+    return out;
+}
+
+const SelectionResult& Reoptimizer::solve() {
+    SelectionOptions o = options_;
+    if (solved_) o.start = repaired_start();
+    result_ = select_portfolio(problem_, o);
+    solved_ = true;
+    return result_;
 }
 
 }  // namespace aligngraph

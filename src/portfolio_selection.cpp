@@ -79,17 +79,45 @@ SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
     return select_portfolio(selection_problem(p, o), {.time_limit = o.time_limit, .node_limit = o.node_limit});
 }
 
-std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
-    if (factors.empty()) throw ValidationError("frontier(): no budget levels given");
-    for (double f : factors)
-        if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
-    std::sort(factors.begin(), factors.end());
-    const auto base = selection_problem(p, o);
+namespace {
+
+// Knee: the feasible point farthest above the straight line from the first feasible point
+// to the last.
+void mark_knee(std::vector<FrontierPoint>& out) {
+    std::vector<std::size_t> feasible;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (out[k].feasible) feasible.push_back(k);
+    // Knee: the point farthest above the straight line from the first point to the last.
+    if (feasible.size() >= 3 && out[feasible.back()].total_budget > out[feasible.front()].total_budget) {
+        const auto& a = out[feasible.front()];
+        const auto& z = out[feasible.back()];
+        const double x0 = a.total_budget, y0 = a.result.value;
+        const double x1 = z.total_budget, y1 = z.result.value;
+        double best = 0;
+        std::size_t knee = 0;
+        for (std::size_t j = 1; j + 1 < feasible.size(); ++j) {
+            const std::size_t k = feasible[j];
+            const double x = out[k].total_budget, y = out[k].result.value;
+            const double above = y - (y0 + (y1 - y0) * (x - x0) / (x1 - x0));
+            if (above > best) {
+                best = above;
+                knee = k;
+            }
+        }
+        if (knee > 0) out[knee].knee = true;
+    }
+}
+
+// Solve each level (budgets from `budgets_at`), ascending, each warm-started from the
+// previous level's selection, which stays feasible as the budgets grow.
+template <class Budgets>
+std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std::vector<double>& factors,
+                                        const OptimizeOptions& o, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
     for (double f : factors) {
         SelectionProblem sp = base;
-        sp.budgets = base.budgets * f;
+        sp.budgets = budgets_at(f);
         SelectionOptions so{.time_limit = o.time_limit, .node_limit = o.node_limit, .start = previous, .explain = false};
         FrontierPoint point{f, sp.budgets.sum(), {}};
         try {
@@ -111,29 +139,51 @@ std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> fact
         previous = point.result.selected;
         out.push_back(std::move(point));
     }
-    std::vector<std::size_t> feasible;
-    for (std::size_t k = 0; k < out.size(); ++k)
-        if (out[k].feasible) feasible.push_back(k);
-    // Knee: the point farthest above the straight line from the first point to the last.
-    if (feasible.size() >= 3) {
-        const auto& a = out[feasible.front()];
-        const auto& z = out[feasible.back()];
-        const double x0 = a.total_budget, y0 = a.result.value;
-        const double x1 = z.total_budget, y1 = z.result.value;
-        double best = 0;
-        std::size_t knee = 0;
-        for (std::size_t j = 1; j + 1 < feasible.size(); ++j) {
-            const std::size_t k = feasible[j];
-            const double x = out[k].total_budget, y = out[k].result.value;
-            const double above = y - (y0 + (y1 - y0) * (x - x0) / (x1 - x0));
-            if (above > best) {
-                best = above;
-                knee = k;
-            }
-        }
-        if (knee > 0) out[knee].knee = true;
-    }
+    mark_knee(out);
     return out;
 }
+
+}  // namespace
+
+std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
+    if (factors.empty()) throw ValidationError("frontier(): no budget levels given");
+    for (double f : factors)
+        if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
+    std::sort(factors.begin(), factors.end());
+    const auto base = selection_problem(p, o);
+    return sweep_levels(base, factors, o, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
+}
+
+std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& o) {
+    if (levels.empty()) throw ValidationError("frontier_total(): no budget levels given");
+    for (double t : levels)
+        if (!(std::isfinite(t) && t >= 0)) throw ValidationError(fmt::format("frontier_total(): total budget {}, expected >= 0", t));
+    std::sort(levels.begin(), levels.end());
+    SelectionProblem base = selection_problem(p, o);
+    // The whole cost of each initiative over the horizon, with the scenario's overrun.
+    double factor = 1;
+    for (const auto& s : p.scenarios())
+        if (s.id == o.scenario && s.cost_overrun) factor = *s.cost_overrun;
+    base.costs = p.costs().rowwise().sum() * factor;
+    base.budget_names = {"total"};
+    const double all = base.costs.sum();
+    auto out = sweep_levels(base, levels, o, [](double t) { return Eigen::VectorXd::Constant(1, t); });
+    for (auto& pt : out) pt.factor = all > 0 ? pt.total_budget / all : 0.0;
+    return out;
+}
+
+std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& o) {
+    if (sweep == Sweep::scale) return frontier(p, std::move(factors), o);
+    double factor = 1;
+    for (const auto& s : p.scenarios())
+        if (s.id == o.scenario && s.cost_overrun) factor = *s.cost_overrun;
+    const double all = p.costs().sum() * factor;
+    for (double& f : factors) {
+        if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
+        f *= all;
+    }
+    return frontier_total(p, std::move(factors), o);
+}
+
 
 }  // namespace aligngraph

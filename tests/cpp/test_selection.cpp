@@ -460,3 +460,89 @@ TEST_CASE("explanations: the reason each initiative is out and what each selecte
         }
     CHECK(found);
 }
+
+TEST_CASE("the frontier over one total budget", "[selection]") {
+    auto p = sample_portfolio();
+    const double all = p.costs().sum();
+    const std::vector<double> levels{0.2 * all, 0.05 * all, 0.4 * all, 1.01 * all};
+    const auto points = frontier_total(p, levels, {.objective = Objective::npv, .time_limit = 20});
+    REQUIRE(points.size() == 4);
+    CHECK(points[0].total_budget == Approx(0.05 * all));
+    CHECK(points[0].factor == Approx(0.05));
+    double previous = -std::numeric_limits<double>::infinity();
+    for (const auto& pt : points) {
+        if (!pt.feasible) continue;
+        CHECK(pt.result.proven);
+        // The selection's whole cost stays within the level.
+        double cost = 0;
+        for (Index i : pt.result.selected) cost += p.costs().row(i).sum();
+        CHECK(cost <= pt.total_budget * (1 + 1e-12));
+        CHECK(pt.result.value >= previous);
+        previous = pt.result.value;
+    }
+    // With every initiative affordable, nothing binds: the same optimum as per-period
+    // budgets so large that they do not bind either (a different problem, the same answer).
+    REQUIRE(points.back().feasible);
+    const auto unbounded = frontier(p, {1e6}, {.objective = Objective::npv});
+    CHECK(points.back().result.value == Approx(unbounded[0].result.value).epsilon(1e-12));
+    // The same through the factor form.
+    const auto by_factor = frontier(p, {0.4}, Sweep::total, {.objective = Objective::npv});
+    CHECK(by_factor[0].result.value == Approx(points[2].result.value).epsilon(1e-12));
+    REQUIRE_THROWS_WITH(frontier_total(p, {-1.0}), Catch::Contains("total budget -1"));
+}
+
+TEST_CASE("re-solving after small changes gives the optimum a cold solve gives", "[selection]") {
+    std::uint64_t state = 99;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;
+    };
+    const Index n = 60, m = 4;
+    SelectionProblem p;
+    p.values.resize(n);
+    p.costs.resize(n, m);
+    p.budgets.resize(m);
+    for (Index i = 0; i < n; ++i) {
+        p.values(i) = std::round(next() * 100);
+        for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * 40);
+    }
+    for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * 0.4);
+    for (int e = 0; e < 10; ++e) {
+        const Index d = 1 + static_cast<Index>(next() * (n - 1));
+        p.requires_links.emplace_back(d, static_cast<Index>(next() * d));
+    }
+    p.excludes = {{3, 4, 5}};
+    Reoptimizer r(p);
+    auto agree = [&](const char* step) {
+        INFO(step);
+        const auto& warm = r.solve();
+        const auto cold = select_portfolio(r.problem());
+        REQUIRE(warm.proven);
+        REQUIRE(cold.proven);
+        CHECK(warm.value == Approx(cold.value).epsilon(1e-12));
+        return warm;
+    };
+    const auto first = agree("first solve");
+    const Index in = first.selected.at(first.selected.size() / 2);
+    Index out = 0;
+    while (std::find(first.selected.begin(), first.selected.end(), out) != first.selected.end()) ++out;
+    r.force_out(in);
+    const auto after_out = agree("a selected initiative forced out");
+    CHECK(std::find(after_out.selected.begin(), after_out.selected.end(), in) == after_out.selected.end());
+    CHECK(after_out.value <= first.value);
+    r.force_in(out);
+    const auto after_in = agree("a left-out initiative forced in");
+    CHECK(std::find(after_in.selected.begin(), after_in.selected.end(), out) != after_in.selected.end());
+    r.set_budget(1, p.budgets(1) * 0.8);
+    agree("a budget cut by a fifth");
+    r.release(in);
+    r.release(out);
+    r.set_budget(1, p.budgets(1));
+    const auto back = agree("everything undone");
+    CHECK(back.value == Approx(first.value).epsilon(1e-12));
+    r.set_value(0, 1000);
+    agree("a value changed");
+    CHECK_THROWS_AS(r.force_in(n), ValidationError);
+    CHECK_THROWS_AS(r.set_budget(m, 1), ValidationError);
+    CHECK_THROWS_AS(r.set_budget(0, -1), ValidationError);
+}

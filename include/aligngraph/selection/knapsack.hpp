@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,14 @@ struct SelectionProblem {
     std::vector<std::string> budget_names;  ///< optional, for messages
 };
 
+/// What a search learned that helps the next one over the same initiatives (pseudocosts:
+/// how much the bound falls when each initiative is forced in or out). Opaque; Reoptimizer
+/// carries it between solves.
+struct SearchMemory {
+    Eigen::MatrixXd loss_sum;    ///< n x 2: summed bound loss per unit, down and up
+    Eigen::MatrixXi loss_count;  ///< n x 2
+};
+
 /// Limits of the search.
 struct SelectionOptions {
     double time_limit = 60;                 ///< seconds
@@ -50,6 +59,8 @@ struct SelectionOptions {
     /// Explain the result (why each left-out initiative is out, what each selected one
     /// displaces); costs about (selected x n x budgets) operations.
     bool explain = true;
+    /// Read and updated when set (and sized for this problem): see SearchMemory.
+    std::shared_ptr<SearchMemory> memory;
 };
 
 /// Why an initiative is not in the selection.
@@ -100,6 +111,44 @@ struct SelectionResult {
     Eigen::VectorXd slack;        ///< m: budgets - budget_use
     std::vector<LeftOut> left_out;         ///< every initiative not selected, in index order (when explained)
     std::vector<Displacement> displaced;   ///< every selected initiative, in index order (when explained)
+};
+
+/// A selection problem kept between solves, for what-if questions: change one thing, solve
+/// again. Each solve starts from the previous selection, repaired to fit the change (a
+/// forced-out initiative leaves with its dependants; a forced-in one comes with its
+/// prerequisites and its alternatives leave; under a smaller budget the weakest value per
+/// unit of the broken budget leave until it fits), and carries the search's pseudocosts
+/// over. The answer is the same as a solve from scratch; only the time differs.
+///
+///     Reoptimizer r(problem);
+///     r.solve();
+///     r.force_out(7);
+///     const auto& again = r.solve();
+class Reoptimizer {
+public:
+    explicit Reoptimizer(SelectionProblem problem, SelectionOptions options = {});
+
+    /// Solve the problem as it now stands. @throws as select_portfolio().
+    const SelectionResult& solve();
+
+    void force_in(Index i);   ///< x_i = 1 from now on
+    void force_out(Index i);  ///< x_i = 0 from now on
+    void release(Index i);    ///< neither forced in nor out
+    void set_budget(Index k, double limit);
+    void set_value(Index i, double value);
+
+    const SelectionProblem& problem() const { return problem_; }
+    const SelectionResult& result() const { return result_; }  ///< of the last solve
+    SelectionOptions& options() { return options_; }
+
+private:
+    std::vector<Index> repaired_start() const;
+    void check_initiative(Index i, const char* what) const;
+
+    SelectionProblem problem_;
+    SelectionOptions options_;
+    SelectionResult result_;
+    bool solved_ = false;
 };
 
 /// The explanations of `result` for `problem` (select_portfolio() fills them unless

@@ -40,9 +40,15 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& op
 /// for an invalid model or unknown scenario.
 SelectionResult optimize(const Portfolio& p, const OptimizeOptions& options = {});
 
+/// How the frontier varies the budget.
+enum class Sweep {
+    scale,  ///< every budget limit, in every period, scaled by the same factor
+    total,  ///< one total budget over all periods and pools (each initiative's whole cost); the per-period limits are dropped
+};
+
 /// One point of the efficient frontier.
 struct FrontierPoint {
-    double factor;            ///< every budget limit scaled by this
+    double factor;            ///< Sweep::scale: every limit scaled by this; Sweep::total: the total as a share of all initiatives' cost
     double total_budget;      ///< sum of the scaled limits
     SelectionResult result;   ///< the optimal selection at this level
     bool feasible = true;     ///< false when the mandatory and forced-in initiatives alone break a scaled budget
@@ -58,5 +64,16 @@ struct FrontierPoint {
 /// A level where the forced initiatives alone break a budget is reported infeasible, not thrown.
 /// @throws ValidationError for no factors or a factor <= 0.
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& options = {});
+
+/// The frontier over one total budget: for each level, the optimum when the only limit is
+/// the whole portfolio's cost (every initiative's cost over all periods, with a scenario's
+/// overrun) <= level; the per-period budgets are dropped. total_budget is the level;
+/// factor is the level over the cost of all initiatives.
+/// @throws ValidationError for no levels or a level < 0.
+std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& options = {});
+
+/// frontier() or frontier_total() with levels as factors: of each limit (scale), or of the
+/// cost of all initiatives (total).
+std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
 
 }  // namespace aligngraph
