@@ -339,14 +339,47 @@ std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std:
     return out;
 }
 
+namespace {
+
+// `head` then `text`, wrapped at spaces to `width` columns, continuation lines indented.
+std::string wrapped(const std::string& head, const std::string& text, std::size_t indent, std::size_t width) {
+    std::string out = head;
+    std::size_t used = columns(head);
+    bool line_start = true;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto end = text.find(' ', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) continue;
+        if (!line_start && used + 1 + columns(word) > width) {
+            out += "\n" + std::string(indent, ' ');
+            used = indent;
+            line_start = true;
+        }
+        if (!line_start) {
+            out += ' ';
+            ++used;
+        }
+        out += word;
+        used += columns(word);
+        line_start = false;
+    }
+    return out + "\n";
+}
+
+}  // namespace
+
 std::string selection_text(const Portfolio& p, const SelectionProblem& sp, const SelectionResult& r,
                            const std::string& objective, int width, bool displaced) {
     width = std::max(width, 60);
-    std::string out = fmt::format("Optimal portfolio by {}: {} of {} initiatives, value {:.6g}\n", objective,
-                                  r.selected.size(), p.initiative_count(), r.value);
-    out += r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).\n", r.nodes, r.seconds)
-                    : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {:.6g}, gap {:.2f}%.\n",
-                                  r.nodes, r.seconds, r.upper_bound, 100 * r.gap);
+    const auto w = static_cast<std::size_t>(width);
+    std::string out = wrapped("", fmt::format("Optimal portfolio by {}: {} of {} initiatives, value {:.6g}", objective,
+                                              r.selected.size(), p.initiative_count(), r.value), 2, w);
+    out += wrapped("", r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).", r.nodes, r.seconds)
+                                : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {:.6g}, "
+                                              "gap {:.2f}%.", r.nodes, r.seconds, r.upper_bound, 100 * r.gap), 2, w);
     std::string line;
     for (Index i : r.selected) {
         const auto& id = p.initiative_ids()[i];
@@ -385,37 +418,6 @@ std::string selection_text(const Portfolio& p, const SelectionProblem& sp, const
     return out;
 }
 
-namespace {
-
-// `head` then `text`, wrapped at spaces to `width` columns, continuation lines indented.
-std::string wrapped(const std::string& head, const std::string& text, std::size_t indent, std::size_t width) {
-    std::string out = head;
-    std::size_t used = columns(head);
-    bool line_start = true;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        auto end = text.find(' ', pos);
-        if (end == std::string::npos) end = text.size();
-        const std::string word = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (word.empty()) continue;
-        if (!line_start && used + 1 + columns(word) > width) {
-            out += "\n" + std::string(indent, ' ');
-            used = indent;
-            line_start = true;
-        }
-        if (!line_start) {
-            out += ' ';
-            ++used;
-        }
-        out += word;
-        used += columns(word);
-        line_start = false;
-    }
-    return out + "\n";
-}
-
-}  // namespace
 
 std::string selection_explanation_text(const Portfolio& p, const SelectionResult& r, bool displaced, int width) {
     const auto w = static_cast<std::size_t>(std::max(width, 60));
@@ -468,8 +470,9 @@ std::string selection_json(const Portfolio& p, const SelectionProblem& sp, const
                .dump(2) + "\n";
 }
 
-std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective) {
-    std::string out = fmt::format("Efficient frontier by {}: the optimum at each budget level (all budgets scaled)\n", objective);
+std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective, Sweep sweep) {
+    std::string out = fmt::format("Efficient frontier by {}: the optimum at each level ({})\n", objective,
+                                  sweep == Sweep::scale ? "all budgets scaled" : "one total budget; factor of all costs");
     out += fmt::format("{:>7} {:>12} {:>14} {:>16} {:>8} {:>9}\n", "factor", "budget", "optimal value", "per 1M more",
                        "proven", "selected");
     for (const auto& pt : points) {

@@ -113,10 +113,11 @@ std::vector<double> levels(int k, double max_factor) {
     return f;
 }
 
-int frontier(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, int k, double max_factor) {
-    const auto points = aligngraph::frontier(p, levels(k, max_factor), oo);
+int frontier(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, int k, double max_factor,
+             aligngraph::Sweep sweep = aligngraph::Sweep::scale) {
+    const auto points = aligngraph::frontier(p, levels(k, max_factor), sweep, oo);
     return print(o.format == Format::json ? aligngraph::frontier_json(p, points)
-                                          : aligngraph::frontier_text(points, objective_name(oo.objective)));
+                                          : aligngraph::frontier_text(points, objective_name(oo.objective), sweep));
 }
 
 void add_finance_options(CLI::App& cmd, aligngraph::FinanceOptions& fo) {
@@ -204,6 +205,7 @@ int main(int argc, char** argv) {
     std::string frontier_file;
     int frontier_levels = 10;
     double frontier_max = 2.0;
+    aligngraph::Sweep frontier_sweep = aligngraph::Sweep::scale;
     auto* frontier_cmd = app.add_subcommand("frontier", "The efficient frontier: the optimum at each budget level");
     frontier_cmd->add_option("FILE", frontier_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
     frontier_cmd->add_option("--levels", frontier_levels, "Number of budget levels")->check(CLI::Range(1, 1000))->capture_default_str();
@@ -212,6 +214,12 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     frontier_cmd->add_option("--objective", frontier_oo.objective, "npv, alignment or composite")
         ->transform(CLI::CheckedTransformer(objectives, CLI::ignore_case))
+        ->capture_default_str();
+    const std::map<std::string, aligngraph::Sweep> sweeps{{"scale", aligngraph::Sweep::scale}, {"total", aligngraph::Sweep::total}};
+    frontier_cmd->add_option("--sweep", frontier_sweep,
+                             "scale: every budget scaled by each factor; total: one total budget (factors of the cost of "
+                             "all initiatives), the per-period limits dropped")
+        ->transform(CLI::CheckedTransformer(sweeps, CLI::ignore_case))
         ->capture_default_str();
     frontier_cmd->add_option("--time-limit", frontier_oo.time_limit, "Seconds per level")->check(CLI::PositiveNumber)->capture_default_str();
     add_output_options(*frontier_cmd, frontier_opts);
@@ -237,7 +245,7 @@ int main(int argc, char** argv) {
                               [&](const auto& p) { return optimize(p, optimize_opts, optimize_oo); });
         if (*frontier_cmd)
             return with_model(frontier_file, frontier_opts, false, [&](const auto& p) {
-                return frontier(p, frontier_opts, frontier_oo, frontier_levels, frontier_max);
+                return frontier(p, frontier_opts, frontier_oo, frontier_levels, frontier_max, frontier_sweep);
             });
         if (*demo) {
             const auto p = aligngraph::sample_portfolio();

@@ -71,6 +71,45 @@ void define_selection(py::module_& m) {
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"));
 
+    py::class_<Reoptimizer>(m, "ReoptimizerCore", "A selection problem kept between solves (see aligngraph.Reoptimizer).")
+        .def(py::init([](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
+                         std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                         std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit, long long node_limit,
+                         std::vector<std::string> ids, std::vector<std::string> budget_names) {
+                 SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
+                                     std::move(forced_out), std::move(ids), std::move(budget_names)};
+                 return Reoptimizer(std::move(sp), {.time_limit = time_limit, .node_limit = node_limit});
+             }),
+             py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+             py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
+             py::arg("budget_names"))
+        .def("solve", [](Reoptimizer& r) {
+            {
+                py::gil_scoped_release release;
+                r.solve();
+            }
+            return result_dict(r.problem(), r.result());
+        })
+        .def("force_in", &Reoptimizer::force_in, py::arg("index"))
+        .def("force_out", &Reoptimizer::force_out, py::arg("index"))
+        .def("release", &Reoptimizer::release, py::arg("index"))
+        .def("set_budget", &Reoptimizer::set_budget, py::arg("index"), py::arg("limit"))
+        .def("set_value", &Reoptimizer::set_value, py::arg("index"), py::arg("value"))
+        .def("set_limits", [](Reoptimizer& r, double time_limit, long long node_limit) {
+            r.options().time_limit = time_limit;
+            r.options().node_limit = node_limit;
+        }, py::arg("time_limit"), py::arg("node_limit"))
+        .def_property_readonly("ids", [](const Reoptimizer& r) { return r.problem().ids; })
+        .def_property_readonly("budget_names", [](const Reoptimizer& r) { return r.problem().budget_names; })
+        .def_property_readonly("budgets", [](const Reoptimizer& r) { return r.problem().budgets; })
+        .def_property_readonly("values", [](const Reoptimizer& r) { return r.problem().values; });
+
+    m.def("reoptimizer_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
+                                 std::string scenario) {
+        OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
+        return Reoptimizer(selection_problem(p, o), {.time_limit = time_limit, .node_limit = node_limit});
+    }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
+
     m.def("optimize_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
                               std::string scenario) {
         OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
@@ -85,13 +124,13 @@ void define_selection(py::module_& m) {
 }
 
 void define_frontier(py::module_& m) {
-    m.def("frontier_core", [](const Portfolio& p, std::vector<double> factors, Objective objective, double time_limit,
-                              std::string scenario) {
+    m.def("frontier_core", [](const Portfolio& p, std::vector<double> levels, Objective objective, double time_limit,
+                              std::string scenario, bool total) {
         OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario)};
         std::vector<FrontierPoint> points;
         {
             py::gil_scoped_release release;
-            points = frontier(p, std::move(factors), o);
+            points = total ? frontier_total(p, std::move(levels), o) : frontier(p, std::move(levels), o);
         }
         py::list out;
         for (const auto& pt : points) {
@@ -101,7 +140,8 @@ void define_frontier(py::module_& m) {
                                       pt.result.proven, pt.marginal, pt.knee, ids));
         }
         return out;
-    }, py::arg("portfolio"), py::arg("factors"), py::arg("objective"), py::arg("time_limit"), py::arg("scenario"));
+    }, py::arg("portfolio"), py::arg("levels"), py::arg("objective"), py::arg("time_limit"), py::arg("scenario"),
+       py::arg("total"));
 }
 
 }  // namespace aligngraph::python

@@ -74,3 +74,27 @@ TEST_CASE("the finance table fits the terminal and marks what it means", "[repor
     CHECK(j["initiatives"][0]["irr"].is_null());  // the platform returns nothing: no IRR, null not NaN
     CHECK(j["portfolio"]["npv"].get<double>() == Approx(f.npv.sum()).epsilon(1e-12));
 }
+
+TEST_CASE("the optimal portfolio and frontier reports fit the terminal", "[report][selection]") {
+    auto p = sample_portfolio();
+    auto longest = [](const std::string& text) {
+        std::istringstream lines(text);
+        std::string line;
+        std::size_t most = 0;
+        while (std::getline(lines, line)) {
+            std::size_t cols = 0;
+            for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            most = std::max(most, cols);
+        }
+        return most;
+    };
+    const auto problem = selection_problem(p);
+    const auto r = select_portfolio(problem);
+    for (int width : {100, 80, 60}) {
+        const auto text = selection_text(p, problem, r, "NPV", width);
+        CHECK(longest(text) <= static_cast<std::size_t>(width));
+        CHECK_THAT(text, Catch::Contains("Left out, and why:"));
+    }
+    CHECK(longest(frontier_text(frontier(p, {0.5, 1.0}), "NPV")) <= 100);
+    CHECK(longest(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total), "NPV", Sweep::total)) <= 100);
+}

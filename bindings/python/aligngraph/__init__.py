@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .selection import SelectionResult, select
+from .selection import Reoptimizer, SelectionResult, select
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -88,6 +88,7 @@ __all__ = [
     "Kpi",
     "NoSolutionError",
     "Objective",
+    "Reoptimizer",
     "SelectionResult",
     "select",
     "Portfolio",
@@ -455,26 +456,69 @@ class Portfolio(_core.PortfolioCore):
                                 scenario or "")
         return _result(d, self.initiative_ids)
 
+    def reoptimizer(
+        self,
+        objective: Objective = Objective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+    ) -> Reoptimizer:
+        """The model's selection problem (as :meth:`optimize` builds it) kept for what-if
+        questions: force initiatives in or out by id, change a budget (named "budget
+        period", e.g. "IT-capex 2027Q3") or a value, and solve again quickly."""
+        from .selection import _NO_LIMIT
+
+        core = _core.reoptimizer_core(self, objective, float(time_limit),
+                                      _NO_LIMIT if node_limit is None else int(node_limit), scenario or "")
+        return Reoptimizer(None, None, None, time_limit=time_limit, node_limit=node_limit, _core_object=core)
+
     def frontier(
         self,
         factors: list[float] | None = None,
         *,
         levels: int = 10,
         max_factor: float = 2.0,
+        sweep: str = "scale",
+        totals: list[float] | None = None,
         objective: Objective = Objective.npv,
         time_limit: float = 60.0,
         scenario: str | None = None,
     ) -> pd.DataFrame:
-        """The efficient frontier: the optimal value with every budget scaled by each factor
-        (default ``levels`` factors evenly spaced up to ``max_factor``), each point exact,
-        with the marginal value of budget between levels and the knee of the curve. A level
-        where the mandatory and forced-in initiatives alone break a budget has
-        ``feasible=False`` and NaN values."""
+        """The efficient frontier: the optimal value at each budget level, each point exact,
+        with the marginal value of budget between levels and the knee of the curve.
+
+        ``sweep="scale"`` (default): every budget, in every period, scaled by each factor
+        (default ``levels`` factors evenly spaced up to ``max_factor``).
+        ``sweep="total"``: one total budget instead of the per-period ones: the levels are
+        ``totals`` (amounts) or, when not given, the factors times the cost of all
+        initiatives. A level where the mandatory and forced-in initiatives alone break a
+        budget has ``feasible=False`` and NaN values."""
+        if sweep not in ("scale", "total"):
+            raise ValueError(f"sweep must be 'scale' or 'total', not {sweep!r}")
+        if totals is not None and sweep != "total":
+            raise ValueError("totals are levels of the total sweep: pass sweep='total'")
         if factors is None:
             factors = [max_factor * k / levels for k in range(1, levels + 1)]
-        rows = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "")
+        if sweep == "total":
+            if totals is None:
+                for f in factors:
+                    if not f > 0:
+                        raise ValueError(f"frontier(): budget factor {f}, expected > 0")
+                totals = [float(f) * self._all_costs(scenario) for f in factors]
+            rows = _core.frontier_core(self, [float(t) for t in totals], objective, float(time_limit), scenario or "", True)
+        else:
+            rows = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "",
+                                       False)
         return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
                                            "knee", "selected"]).set_index("factor")
+
+    def _all_costs(self, scenario: str | None) -> float:
+        overrun = 1.0
+        for s in self.scenarios:
+            if s.id == (scenario or "") and s.cost_overrun is not None:
+                overrun = s.cost_overrun
+        return float(np.asarray(self.costs).sum()) * overrun
 
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["SelectionResult", "select"]
+__all__ = ["Reoptimizer", "SelectionResult", "select"]
 
 _NO_LIMIT = 2**62
 
@@ -96,3 +96,102 @@ def select(
                           [int(i) for i in forced_in], [int(i) for i in forced_out], float(time_limit),
                           _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []))
     return _result(d, list(ids) if ids else None)
+
+
+class Reoptimizer:
+    """A selection problem kept between solves, for what-if questions: change one thing and
+    solve again. Each solve starts from the previous selection, repaired to fit the change,
+    and reuses what the previous search learned; the answer is the same as a solve from
+    scratch, only faster.
+
+    Build it over arrays (the arguments of :func:`select`) or from a model with
+    :meth:`Portfolio.reoptimizer`. Initiatives are named by id (when ids are known) or by
+    index; budgets by name or index::
+
+        r = portfolio.reoptimizer(objective="npv")
+        base = r.solve()
+        r.force_out("I-13")
+        without = r.solve()          # what dropping I-13 costs: base.value - without.value
+        r.release("I-13"); r.set_budget("IT-capex 2027Q3", 2.5e6)
+    """
+
+    def __init__(
+        self,
+        values: Any,
+        costs: Any,
+        budgets: Any,
+        *,
+        requires: list[tuple[int, int]] = (),
+        excludes: list[list[int]] = (),
+        forced_in: list[int] = (),
+        forced_out: list[int] = (),
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        ids: list[str] | None = None,
+        budget_names: list[str] | None = None,
+        _core_object: Any = None,
+    ) -> None:
+        if _core_object is not None:
+            self._core = _core_object
+        else:
+            c = np.asarray(costs, dtype=float)
+            if c.ndim == 1:
+                c = c.reshape(-1, 1)
+            self._core = _core.ReoptimizerCore(
+                np.asarray(values, dtype=float), c, np.atleast_1d(np.asarray(budgets, dtype=float)),
+                [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+                [int(i) for i in forced_in], [int(i) for i in forced_out], float(time_limit),
+                _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []))
+        self._time_limit = float(time_limit)
+        self._node_limit = node_limit
+        ids_now = self._core.ids
+        self._ids = list(ids_now) if ids_now else None
+        self._item = {name: k for k, name in enumerate(ids_now)}
+        self._budget = {name: k for k, name in enumerate(self._core.budget_names)}
+
+    def _index(self, item: Any) -> int:
+        if isinstance(item, str):
+            if item not in self._item:
+                raise KeyError(f"unknown initiative '{item}'")
+            return self._item[item]
+        return int(item)
+
+    def _budget_index(self, budget: Any) -> int:
+        if isinstance(budget, str):
+            if budget not in self._budget:
+                raise KeyError(f"unknown budget '{budget}'")
+            return self._budget[budget]
+        return int(budget)
+
+    def force_in(self, item: Any) -> None:
+        """Select ``item`` (id or index) from now on."""
+        self._core.force_in(self._index(item))
+
+    def force_out(self, item: Any) -> None:
+        """Leave ``item`` out from now on."""
+        self._core.force_out(self._index(item))
+
+    def release(self, item: Any) -> None:
+        """Neither force ``item`` in nor out."""
+        self._core.release(self._index(item))
+
+    def set_budget(self, budget: Any, limit: float) -> None:
+        """Change one budget constraint's limit (by name or index)."""
+        self._core.set_budget(self._budget_index(budget), float(limit))
+
+    def set_value(self, item: Any, value: float) -> None:
+        """Change what ``item`` is worth."""
+        self._core.set_value(self._index(item), float(value))
+
+    def solve(self, *, time_limit: float | None = None, node_limit: int | None = None) -> SelectionResult:
+        """Solve the problem as it now stands (limits default to those given at creation)."""
+        tl = self._time_limit if time_limit is None else float(time_limit)
+        nl = self._node_limit if node_limit is None else node_limit
+        self._core.set_limits(tl, _NO_LIMIT if nl is None else int(nl))
+        return _result(self._core.solve(), self._ids)
+
+    @property
+    def budgets(self) -> pd.Series:
+        """The current budget limits."""
+        names = self._core.budget_names or [f"budget {k}" for k in range(len(self._core.budgets))]
+        return pd.Series(self._core.budgets, index=pd.Index(names, name="budget"), name="limit")

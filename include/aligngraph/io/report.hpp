@@ -58,7 +58,7 @@ std::string selection_json(const Portfolio& p, const SelectionProblem& problem, 
 
 /// The efficient frontier as a table: budget factor, total budget, optimal value, marginal
 /// value of budget, proof, number selected; the knee marked.
-std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective);
+std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective, Sweep sweep = Sweep::scale);
 
 /// The frontier as JSON.
 std::string frontier_json(const Portfolio& p, const std::vector<FrontierPoint>& points);
