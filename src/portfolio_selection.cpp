@@ -112,13 +112,15 @@ void mark_knee(std::vector<FrontierPoint>& out) {
 // previous level's selection, which stays feasible as the budgets grow.
 template <class Budgets>
 std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std::vector<double>& factors,
-                                        const OptimizeOptions& o, Budgets budgets_at) {
+                                        const SelectionOptions& o, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
     for (double f : factors) {
         SelectionProblem sp = base;
         sp.budgets = budgets_at(f);
-        SelectionOptions so{.time_limit = o.time_limit, .node_limit = o.node_limit, .start = previous, .explain = false};
+        SelectionOptions so = o;
+        so.start = previous;
+        so.explain = false;
         FrontierPoint point{f, sp.budgets.sum(), {}};
         try {
             point.result = select_portfolio(sp, so);
@@ -146,11 +148,14 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
 }  // namespace
 
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
+    return frontier(selection_problem(p, o), std::move(factors), SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit});
+}
+
+std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors, const SelectionOptions& o) {
     if (factors.empty()) throw ValidationError("frontier(): no budget levels given");
     for (double f : factors)
         if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
     std::sort(factors.begin(), factors.end());
-    const auto base = selection_problem(p, o);
     return sweep_levels(base, factors, o, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
 }
 
@@ -167,7 +172,8 @@ std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double
     base.costs = p.costs().rowwise().sum() * factor;
     base.budget_names = {"total"};
     const double all = base.costs.sum();
-    auto out = sweep_levels(base, levels, o, [](double t) { return Eigen::VectorXd::Constant(1, t); });
+    auto out = sweep_levels(base, levels, SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit},
+                            [](double t) { return Eigen::VectorXd::Constant(1, t); });
     for (auto& pt : out) pt.factor = all > 0 ? pt.total_budget / all : 0.0;
     return out;
 }

@@ -58,18 +58,55 @@ void define_selection(py::module_& m) {
     m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                             std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
                             std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit,
-                            long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names) {
+                            long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names,
+                            std::vector<Index> start, bool explain) {
         SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
                             std::move(forced_out), std::move(ids), std::move(budget_names)};
         SelectionResult r;
         {
             py::gil_scoped_release release;
-            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit});
+            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .start = std::move(start),
+                                      .explain = explain});
         }
         return result_dict(sp, r);
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
-       py::arg("budget_names"));
+       py::arg("budget_names"), py::arg("start"), py::arg("explain"));
+
+    m.def("select_frontier_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
+                                     std::vector<std::pair<Index, Index>> requires_links,
+                                     std::vector<std::vector<Index>> excludes, std::vector<Index> forced_in,
+                                     std::vector<Index> forced_out, std::vector<double> factors, double time_limit,
+                                     long long node_limit) {
+        SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
+                            std::move(forced_out), {}, {}};
+        std::vector<FrontierPoint> points;
+        {
+            py::gil_scoped_release release;
+            points = frontier(sp, std::move(factors), SelectionOptions{.time_limit = time_limit, .node_limit = node_limit});
+        }
+        py::list out;
+        for (const auto& pt : points)
+            out.append(py::make_tuple(pt.factor, pt.total_budget, pt.feasible, pt.result.value, pt.result.upper_bound,
+                                      pt.result.proven, pt.marginal, pt.knee, pt.result.selected, pt.result.seconds));
+        return out;
+    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+       py::arg("forced_in"), py::arg("forced_out"), py::arg("factors"), py::arg("time_limit"), py::arg("node_limit"));
+
+    m.def("selection_problem_core", [](const Portfolio& p, Objective objective, std::string scenario) {
+        const auto sp = selection_problem(p, {.objective = objective, .scenario = std::move(scenario)});
+        py::dict d;
+        d["values"] = sp.values;
+        d["costs"] = sp.costs;
+        d["budgets"] = sp.budgets;
+        d["requires"] = sp.requires_links;
+        d["excludes"] = sp.excludes;
+        d["forced_in"] = sp.forced_in;
+        d["forced_out"] = sp.forced_out;
+        d["ids"] = sp.ids;
+        d["budget_names"] = sp.budget_names;
+        return d;
+    }, py::arg("portfolio"), py::arg("objective"), py::arg("scenario"));
 
     py::class_<Reoptimizer>(m, "ReoptimizerCore", "A selection problem kept between solves (see aligngraph.Reoptimizer).")
         .def(py::init([](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,

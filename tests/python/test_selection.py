@@ -176,3 +176,23 @@ def test_frontier_over_a_total_budget():
     assert g["value"].iloc[0] == pytest.approx(f.loc[0.5, "value"])
     with pytest.raises(ValueError, match="sweep"):
         p.frontier(sweep="sideways")
+
+
+def test_frontier_over_arrays_and_the_model_problem():
+    p = ag.sample_portfolio()
+    sp = p.selection_problem()
+    assert sp["costs"].shape == (len(p.initiative_ids), len(sp["budgets"]))
+    # The arrays reproduce the model's optimum.
+    direct = ag.select(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
+                       forced_in=sp["forced_in"], forced_out=sp["forced_out"], explain=False)
+    assert direct.value == pytest.approx(p.optimize().value)
+    assert direct.left_out.empty
+    f = ag.frontier(sp["values"], sp["costs"], sp["budgets"], [1.0, 0.6], requires=sp["requires"],
+                    excludes=sp["excludes"], forced_in=sp["forced_in"], forced_out=sp["forced_out"])
+    assert list(f.index) == [0.6, 1.0]
+    assert f.loc[1.0, "value"] == pytest.approx(direct.value)
+    assert f.loc[0.6, "value"] <= f.loc[1.0, "value"]
+    # A start that is the optimum is kept.
+    again = ag.select(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
+                      forced_in=sp["forced_in"], forced_out=sp["forced_out"], start=f.loc[1.0, "selected"])
+    assert again.value == pytest.approx(direct.value)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .selection import Reoptimizer, SelectionResult, select
+from .selection import Reoptimizer, SelectionResult, frontier, select
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -90,6 +90,7 @@ __all__ = [
     "Objective",
     "Reoptimizer",
     "SelectionResult",
+    "frontier",
     "select",
     "Portfolio",
     "Settings",
@@ -455,6 +456,13 @@ class Portfolio(_core.PortfolioCore):
         d = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
                                 scenario or "")
         return _result(d, self.initiative_ids)
+
+    def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
+        """The arrays :meth:`optimize` solves, for :func:`select`, :func:`frontier` or
+        another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),
+        ``budgets`` (m), ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
+        ``forced_in``, ``forced_out`` (indices), ``ids`` and ``budget_names``."""
+        return dict(_core.selection_problem_core(self, objective, scenario or ""))
 
     def reoptimizer(
         self,

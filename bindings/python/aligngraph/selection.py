@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["Reoptimizer", "SelectionResult", "select"]
+__all__ = ["Reoptimizer", "SelectionResult", "frontier", "select"]
 
 _NO_LIMIT = 2**62
 
@@ -81,11 +81,16 @@ def select(
     node_limit: int | None = None,
     ids: list[str] | None = None,
     budget_names: list[str] | None = None,
+    start: list[int] | None = None,
+    explain: bool = True,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
     (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, at most one
     of each ``excludes`` group, ``forced_in`` = 1 and ``forced_out`` = 0. Exact branch and
     bound; on a limit the best selection found is returned with ``proven=False``.
+    ``start``: a known selection (indices) to start from when it is feasible.
+    ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
+    about selected x n x budgets operations.
     Raises InfeasibleError when the forced items alone break a budget."""
     v = np.asarray(values, dtype=float)
     c = np.asarray(costs, dtype=float)
@@ -94,8 +99,39 @@ def select(
     b = np.atleast_1d(np.asarray(budgets, dtype=float))
     d = _core.select_core(v, c, b, [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
                           [int(i) for i in forced_in], [int(i) for i in forced_out], float(time_limit),
-                          _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []))
+                          _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []),
+                          [int(i) for i in (start or [])], bool(explain))
     return _result(d, list(ids) if ids else None)
+
+
+def frontier(
+    values: Any,
+    costs: Any,
+    budgets: Any,
+    factors: list[float],
+    *,
+    requires: list[tuple[int, int]] = (),
+    excludes: list[list[int]] = (),
+    forced_in: list[int] = (),
+    forced_out: list[int] = (),
+    time_limit: float = 60.0,
+    node_limit: int | None = None,
+) -> pd.DataFrame:
+    """The efficient frontier of a problem over arrays (the arguments of :func:`select`):
+    the optimum with every budget scaled by each factor, each level exact and started from
+    the previous level's selection. Columns as :meth:`Portfolio.frontier`, plus ``seconds``;
+    ``selected`` holds indices. Limits apply per level."""
+    v = np.asarray(values, dtype=float)
+    c = np.asarray(costs, dtype=float)
+    if c.ndim == 1:
+        c = c.reshape(-1, 1)
+    b = np.atleast_1d(np.asarray(budgets, dtype=float))
+    rows = _core.select_frontier_core(v, c, b, [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+                                      [int(i) for i in forced_in], [int(i) for i in forced_out],
+                                      [float(f) for f in factors], float(time_limit),
+                                      _NO_LIMIT if node_limit is None else int(node_limit))
+    return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
+                                       "knee", "selected", "seconds"]).set_index("factor")
 
 
 class Reoptimizer:

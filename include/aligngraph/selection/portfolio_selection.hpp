@@ -72,6 +72,12 @@ std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> fact
 /// @throws ValidationError for no levels or a level < 0.
 std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& options = {});
 
+/// The frontier of a plain selection problem: every budget of `base` scaled by each factor
+/// (ascending), each level exact and warm-started from the previous one. The limits in
+/// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
+std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors,
+                                    const SelectionOptions& options = {});
+
 /// frontier() or frontier_total() with levels as factors: of each limit (scale), or of the
 /// cost of all initiatives (total).
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
