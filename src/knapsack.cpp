@@ -98,8 +98,9 @@ public:
         std::vector<std::vector<Index>> groups;
         for (const auto& g : p_.excludes)
             if (g.size() >= 2) groups.push_back(g);
-        const Index links = static_cast<Index>(p_.requires_links.size());
-        const Index rows = m_ + links + static_cast<Index>(groups.size());
+        // `requires` rows join lazily (separate_links), when an LP point violates them: most
+        // never bind, and every row costs each pivot.
+        const Index rows = m_ + static_cast<Index>(groups.size());
         Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
         Eigen::VectorXd b(rows), slack_up(rows);
         for (Index k = 0; k < m_; ++k) {
@@ -108,18 +109,12 @@ public:
             a.row(k) = p_.costs.col(k).transpose() / size;
             b(k) = slack_up(k) = p_.budgets(k) / size;
         }
-        for (Index l = 0; l < links; ++l) {
-            const auto [d, q] = p_.requires_links[static_cast<std::size_t>(l)];
-            a(m_ + l, d) += 1;  // x_d - x_q <= 0
-            a(m_ + l, q) -= 1;
-            b(m_ + l) = 0;
-            slack_up(m_ + l) = 1;
-        }
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            const Index row = m_ + links + static_cast<Index>(g);
+            const Index row = m_ + static_cast<Index>(g);
             for (Index i : groups[g]) a(row, i) = 1;
             b(row) = slack_up(row) = 1;
         }
+        link_in_lp_.assign(p_.requires_links.size(), 0);
         value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
         lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
         applied_.assign(static_cast<std::size_t>(n_), -1);
@@ -310,7 +305,8 @@ public:
 
         build_lp();
         sync();
-        lp_->solve();
+        do lp_->solve();
+        while (separate_links() > 0);
         order_by_prices();
 
         // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
@@ -332,7 +328,8 @@ public:
         // reduced costs, which fix variables for the whole search as the incumbent improves.
         double last = lp_bound();
         for (int round = 0; round < 50 && separate_covers() > 0; ++round) {
-            lp_->solve();
+            do lp_->solve();
+            while (separate_links() > 0);
             const double now = lp_bound();
             if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
             last = now;
@@ -389,6 +386,23 @@ private:
             if (!(root_values_(j) > 0.5 ? include(j) : exclude(j))) return false;
         }
         return true;
+    }
+
+    // Add the `requires` rows x_d - x_q <= 0 that the LP point violates.
+    int separate_links() {
+        int added = 0;
+        for (std::size_t l = 0; l < p_.requires_links.size(); ++l) {
+            if (link_in_lp_[l]) continue;
+            const auto [d, q] = p_.requires_links[l];
+            if (lp_->value(d) <= lp_->value(q) + 1e-9) continue;
+            Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+            coeffs(d) += 1;
+            coeffs(q) -= 1;
+            lp_->add_row(coeffs, 0, 1);
+            link_in_lp_[l] = 1;
+            ++added;
+        }
+        return added;
     }
 
     // Cover cuts: for each budget row, a minimal cover C (members' costs exceed the limit)
@@ -506,6 +520,7 @@ private:
                 lp_->refactor();
                 break;
             }
+            if (separate_links() > 0) continue;
             // Reduced-cost fixing: moving j off its bound costs at least |d_j|.
             bool propagated = false;
             for (Index j = 0; j < n_; ++j) {
@@ -597,6 +612,7 @@ private:
     std::optional<Lp> lp_;
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
+    std::vector<signed char> link_in_lp_;
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
     Eigen::MatrixXd cost_sum_;
     Eigen::MatrixXi cost_count_;

@@ -115,12 +115,15 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
                                         const SelectionOptions& o, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
+    // What one level's search learns about the initiatives (pseudocosts) guides the next.
+    auto memory = o.memory ? o.memory : std::make_shared<SearchMemory>();
     for (double f : factors) {
         SelectionProblem sp = base;
         sp.budgets = budgets_at(f);
         SelectionOptions so = o;
         so.start = previous;
         so.explain = false;
+        so.memory = memory;
         FrontierPoint point{f, sp.budgets.sum(), {}};
         try {
             point.result = select_portfolio(sp, so);
