@@ -49,6 +49,7 @@ public:
         d_ = Eigen::VectorXd::Zero(cols_);
         basis_.resize(static_cast<std::size_t>(rows_));
         where_.assign(static_cast<std::size_t>(cols_), -1);
+        stale_.assign(static_cast<std::size_t>(cols_), 0);
         for (Index r = 0; r < rows_; ++r) {
             basis_[r] = n_ + r;
             where_[n_ + r] = r;
@@ -61,6 +62,7 @@ public:
 
     /// Change the bounds of structural variable j (lo <= up).
     void set_bounds(Index j, double lo, double up) {
+        if (stale_[j]) refresh(j);
         lo_(j) = lo;
         up_(j) = up;
         if (where_[j] < 0) move_nonbasic(j, preferred(j));
@@ -149,6 +151,7 @@ public:
         x_(q) = rhs - coeffs.dot(x_.head(n_));
         basis_.push_back(q);
         where_.push_back(r);
+        stale_.push_back(0);
         ++rows_;
         ++cols_;
     }
@@ -157,6 +160,7 @@ public:
     /// the current one has become numerically singular.
     void refactor() {
         pivots_since_refactor_ = 0;
+        std::fill(stale_.begin(), stale_.end(), 0);
         Eigen::MatrixXd basis_matrix(rows_, rows_);
         for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = full_.col(basis_[r]);
         Eigen::PartialPivLU<Eigen::MatrixXd> lu(basis_matrix);
@@ -216,6 +220,21 @@ private:
         return delta > 0 ? (a > 0 && can_rise) || (a < 0 && can_fall) : (a < 0 && can_rise) || (a > 0 && can_fall);
     }
 
+    // Rebuild a stale column of the tableau (B^-1 a_j, B^-1 being where the identity was)
+    // and its reduced cost c_j - y'a_j (y = -the slacks' reduced costs).
+    void refresh(Index j) {
+        t_.col(j).setZero();
+        d_(j) = c_(j);
+        for (Index k = 0; k < rows_; ++k) {
+            const double a = full_(k, j);
+            if (a == 0) continue;
+            t_.col(j) += a * t_.col(n_ + k);
+            d_(j) += a * d_(n_ + k);
+        }
+        if (where_[j] >= 0) d_(j) = 0;
+        stale_[j] = 0;
+    }
+
     void pivot(Index r, Index q, double delta, bool to_lower) {
         const Index leaving = basis_[r];
         const double a = t_(r, q);
@@ -230,13 +249,34 @@ private:
         d_(q) = 0;
         for (Index i = 0; i < rows_; ++i) d_(basis_[i]) = 0;
         d_(leaving) = -theta;
-        // Tableau.
-        // Row-wise elimination, skipping the rows the entering column does not touch:
-        // link rows keep the tableau sparse.
+        // Tableau: row-wise elimination over the columns that can still move (the others are
+        // unit vectors, or fixed and left stale until their bounds open: refresh()),
+        // skipping the rows the entering column does not touch.
         const Eigen::VectorXd column = t_.col(q);
+        active_.clear();
+        for (Index j = 0; j < cols_; ++j) {
+            if (where_[j] >= 0 && j != leaving) continue;
+            if (j >= n_ || up_(j) > lo_(j) || j == leaving)
+                active_.push_back(j);
+            else
+                stale_[j] = 1;
+        }
         t_.row(r) /= a;
-        for (Index i = 0; i < rows_; ++i)
-            if (i != r && column(i) != 0) t_.row(i) -= column(i) * t_.row(r);
+        const double* pivot_row = &t_(r, 0);
+        // With most columns active, whole contiguous rows are faster than gathering.
+        const bool whole_rows = 10 * active_.size() > 6 * static_cast<std::size_t>(cols_);
+        for (Index i = 0; i < rows_; ++i) {
+            if (i == r || column(i) == 0) continue;
+            const double f = column(i);
+            if (whole_rows) {
+                t_.row(i) -= f * t_.row(r);
+                continue;
+            }
+            double* row = &t_(i, 0);
+            for (Index j : active_) row[j] -= f * pivot_row[j];
+        }
+        t_.col(q).setZero();
+        t_(r, q) = 1;
         basis_[r] = q;
         where_[q] = r;
         where_[leaving] = -1;
@@ -246,7 +286,8 @@ private:
     Eigen::MatrixXd full_;
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> t_;
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
-    std::vector<Index> basis_, where_;
+    std::vector<Index> basis_, where_, active_;
+    std::vector<signed char> stale_;
     int pivots_since_refactor_ = 0;
 };
 
