@@ -658,6 +658,13 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
     for (Index i : p.forced_in) check(i, "forced-in");
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
+    if (n == 0) {  // nothing to choose
+        SelectionResult r;
+        r.proven = true;
+        r.budget_use = Eigen::VectorXd::Zero(m);
+        r.slack = p.budgets;
+        return r;
+    }
     Search s(p, o);
     auto result = s.run();
     if (o.explain) explain(p, result);
@@ -752,7 +759,7 @@ std::vector<Index> Reoptimizer::repaired_start() const {
         for (Index i = 0; i < n; ++i)
             if (in[i]) use += p.costs.row(i).transpose();
         Eigen::VectorXd over = (use - p.budgets).cwiseMax(0.0);
-        if (over.maxCoeff() <= 1e-9 * std::max(1.0, p.budgets.maxCoeff())) break;
+        if (p.budgets.size() == 0 || over.maxCoeff() <= 1e-9 * std::max(1.0, p.budgets.maxCoeff())) break;
         Index worst = -1;
         double ratio = std::numeric_limits<double>::infinity();
         for (Index i = 0; i < n; ++i) {

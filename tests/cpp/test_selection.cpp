@@ -546,3 +546,43 @@ TEST_CASE("re-solving after small changes gives the optimum a cold solve gives",
     CHECK_THROWS_AS(r.set_budget(m, 1), ValidationError);
     CHECK_THROWS_AS(r.set_budget(0, -1), ValidationError);
 }
+
+TEST_CASE("edge cases: no initiatives, no budgets, nothing worth having, zero budgets", "[selection]") {
+    SelectionProblem empty;
+    empty.values = Eigen::VectorXd(0);
+    empty.costs = Eigen::MatrixXd(0, 2);
+    empty.budgets = Eigen::VectorXd::Constant(2, 10);
+    auto r = select_portfolio(empty);
+    CHECK(r.proven);
+    CHECK(r.selected.empty());
+    CHECK(r.value == 0);
+
+    SelectionProblem unbudgeted;  // no budget at all: take every initiative worth something
+    unbudgeted.values = Eigen::VectorXd{{3, -1, 2, 0.5}};
+    unbudgeted.costs = Eigen::MatrixXd(4, 0);
+    unbudgeted.budgets = Eigen::VectorXd(0);
+    unbudgeted.excludes = {{0, 2}};
+    r = select_portfolio(unbudgeted);
+    CHECK(r.proven);
+    CHECK(r.selected == std::vector<Index>{0, 3});
+    CHECK(r.value == 3.5);
+
+    SelectionProblem losing;  // every value negative: select nothing
+    losing.values = Eigen::VectorXd{{-3, -1}};
+    losing.costs = Eigen::MatrixXd::Ones(2, 1);
+    losing.budgets = Eigen::VectorXd::Constant(1, 5);
+    r = select_portfolio(losing);
+    CHECK(r.selected.empty());
+    CHECK(r.value == 0);
+    REQUIRE(r.left_out.size() == 2);
+    CHECK(r.left_out[0].reason == LeftOutReason::no_value);
+
+    SelectionProblem zero;  // a zero budget admits only what costs it nothing
+    zero.values = Eigen::VectorXd{{5, 4, 1}};
+    zero.costs = Eigen::MatrixXd(3, 1);
+    zero.costs.col(0) = Eigen::VectorXd{{1, 0, 2}};
+    zero.budgets = Eigen::VectorXd::Zero(1);
+    r = select_portfolio(zero);
+    CHECK(r.selected == std::vector<Index>{1});
+    CHECK(r.left_out[0].reason == LeftOutReason::budget);
+}

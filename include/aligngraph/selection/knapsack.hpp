@@ -6,14 +6,12 @@
 ///
 ///   maximise sum_i v_i x_i  s.t.  sum_i c_ik x_i <= b_k for every budget k, x in {0, 1}^n.
 ///
-/// Depth-first branch and bound. The bound at a node is the LP (Dantzig) bound of a
-/// surrogate relaxation: the budgets combined with multipliers mu >= 0 (the best of
-/// several choices at the root), items that no longer fit any single budget left out,
-/// `requires`/`excludes` relaxed. Fixing a variable propagates `requires` and `excludes`.
-/// A greedy solution seeds the search. Deterministic: one thread, a fixed order.
-///
-/// This is a first exact solver: it proves small and medium instances (see the tests and
-/// benchmarks); its LP-based successor with cuts, preprocessing and a frontier is to come.
+/// Exact branch and bound with the LP relaxation as bound (a bounded dual simplex,
+/// warm-started from node to node, stopping a node as soon as its bound reaches the
+/// incumbent), cover cuts at the root, `requires` rows added when violated, reduced-cost
+/// fixing at every node and globally from the root, best-bound search with dives,
+/// pseudocost branching, LP rounding and a swap local search for incumbents.
+/// Deterministic: one thread, a fixed order. See docs/selection.md.
 
 #include <Eigen/Core>
 
