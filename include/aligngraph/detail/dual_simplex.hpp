@@ -88,23 +88,48 @@ public:
             if (r < 0) return Status::optimal;
             const Index leaving = basis_[r];
             const bool to_lower = x_(leaving) < lo_(leaving);
-            const double delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
-            // Ratio test (Harris, two passes): entering variable keeps the duals feasible.
+            double delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
+            // Ratio test with bound flipping (a long step): the candidates in order of
+            // |d_j| / |alpha_j|. Passing one flips it to its other bound, which lowers the
+            // slope (what the leaving variable still has to move) by |alpha_j| (u_j - l_j);
+            // the first candidate that would turn the slope enters, chosen among the
+            // near-ties by the largest |alpha_j| (Harris).
             const auto alpha = t_.row(r);
+            candidates_.clear();
+            for (Index j = 0; j < cols_; ++j)
+                if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
+            if (candidates_.empty()) return Status::infeasible;
+            std::sort(candidates_.begin(), candidates_.end());
+            double slope = std::abs(delta);
+            std::size_t first = 0;
+            while (first + 1 < candidates_.size()) {
+                const Index j = candidates_[first].second;
+                const double drop = std::abs(alpha(j)) * (up_(j) - lo_(j));
+                if (slope - drop <= primal_tol) break;
+                slope -= drop;
+                ++first;
+            }
             double bound = std::numeric_limits<double>::infinity();
-            for (Index j = 0; j < cols_; ++j) {
-                if (!eligible(j, alpha(j), delta)) continue;
+            for (std::size_t k = first; k < candidates_.size(); ++k) {
+                const Index j = candidates_[k].second;
                 bound = std::min(bound, (std::abs(d_(j)) + dual_tol) / std::abs(alpha(j)));
             }
-            if (!std::isfinite(bound)) return Status::infeasible;
             Index q = -1;
             double best = 0;
-            for (Index j = 0; j < cols_; ++j) {
-                if (!eligible(j, alpha(j), delta)) continue;
-                if (std::abs(d_(j)) / std::abs(alpha(j)) <= bound && std::abs(alpha(j)) > best) {
+            for (std::size_t k = first; k < candidates_.size() && candidates_[k].first <= bound; ++k) {
+                const Index j = candidates_[k].second;
+                if (std::abs(alpha(j)) > best) {
                     best = std::abs(alpha(j));
                     q = j;
                 }
+            }
+            if (first > 0) {
+                // Flip the passed candidates; the leaving variable moves with them.
+                for (std::size_t k = 0; k < first; ++k) {
+                    const Index j = candidates_[k].second;
+                    move_nonbasic(j, x_(j) >= up_(j) ? lo_(j) : up_(j));
+                }
+                delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
             }
             pivot(r, q, delta, to_lower);
             if (++pivots_since_refactor_ % 50 == 0 && (pivots_since_refactor_ >= 10 * std::max<Index>(50, rows_) || drift() > 1e-9))
@@ -287,6 +312,7 @@ private:
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> t_;
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
     std::vector<Index> basis_, where_, active_;
+    std::vector<std::pair<double, Index>> candidates_;
     std::vector<signed char> stale_;
     int pivots_since_refactor_ = 0;
 };
