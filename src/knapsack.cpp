@@ -390,7 +390,7 @@ private:
 
     // Add the `requires` rows x_d - x_q <= 0 that the LP point violates.
     int separate_links() {
-        int added = 0;
+        std::vector<Lp::Row> rows;
         for (std::size_t l = 0; l < p_.requires_links.size(); ++l) {
             if (link_in_lp_[l]) continue;
             const auto [d, q] = p_.requires_links[l];
@@ -398,18 +398,18 @@ private:
             Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
             coeffs(d) += 1;
             coeffs(q) -= 1;
-            lp_->add_row(coeffs, 0, 1);
+            rows.push_back({std::move(coeffs), 0, 1});
             link_in_lp_[l] = 1;
-            ++added;
         }
-        return added;
+        lp_->add_rows(rows);
+        return static_cast<int>(rows.size());
     }
 
     // Cover cuts: for each budget row, a minimal cover C (members' costs exceed the limit)
     // that the LP point violates, extended by every item at least as costly as C's
     // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
     int separate_covers() {
-        int added = 0;
+        std::vector<Lp::Row> rows;
         const Eigen::VectorXd x = lp_->values().head(n_);
         for (Index k = 0; k < m_; ++k) {
             const double limit = p_.budgets(k) * (1 + 1e-12) + 1e-9;
@@ -445,10 +445,10 @@ private:
             lhs = coeffs.dot(x);
             const double rhs = static_cast<double>(minimal.size()) - 1;
             if (lhs <= rhs + 1e-6) continue;
-            lp_->add_row(coeffs, rhs, rhs);
-            ++added;
+            rows.push_back({std::move(coeffs), rhs, rhs});
         }
-        return added;
+        lp_->add_rows(rows);
+        return static_cast<int>(rows.size());
     }
 
     // A branch waiting for its pseudocost: the variable, the direction, how far it moves.

@@ -147,49 +147,76 @@ public:
     /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
     Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
 
-    /// Add the row coeffs . x <= rhs over the structural variables (a cut), its slack in
-    /// [0, slack_up] and basic: the basis stays dual feasible, so solving goes on from here.
-    void add_row(const Eigen::VectorXd& coeffs, double rhs, double slack_up) {
-        const Index r = rows_, q = cols_;
-        Eigen::RowVectorXd row = Eigen::RowVectorXd::Zero(cols_ + 1);
-        row.head(n_) = coeffs.transpose();
-        // Express the row in the current basis: subtract its basic part.
-        Eigen::RowVectorXd t_row = row;
-        for (Index i = 0; i < rows_; ++i) {
-            const double a = row(basis_[i]);
-            if (a != 0) t_row.head(cols_) -= a * t_.row(i);
+    /// A row over the structural variables: coeffs . x <= rhs, its slack in [0, slack_up].
+    struct Row {
+        Eigen::VectorXd coeffs;
+        double rhs;
+        double slack_up;
+    };
+
+    /// Add rows (cuts), each with its slack basic: the basis stays dual feasible, so
+    /// solving goes on from here. One resize for the whole batch.
+    void add_rows(const std::vector<Row>& added) {
+        const auto k = static_cast<Index>(added.size());
+        if (k == 0) return;
+        const Index r0 = rows_, c0 = cols_;
+        // Each row expressed in the current basis: its basic part subtracted. (The new
+        // slacks are basic with unit columns and appear in no other new row.)
+        Eigen::MatrixXd t_rows = Eigen::MatrixXd::Zero(k, c0 + k);
+        Eigen::MatrixXd full_rows = Eigen::MatrixXd::Zero(k, c0 + k);
+        for (Index a = 0; a < k; ++a) {
+            const auto& row = added[static_cast<std::size_t>(a)];
+            full_rows.row(a).head(n_) = row.coeffs.transpose();
+            Eigen::RowVectorXd t_row = full_rows.row(a).head(c0);
+            for (Index i = 0; i < rows_; ++i) {
+                const Index j = basis_[i];
+                const double coef = j < n_ ? row.coeffs(j) : 0.0;
+                if (coef != 0) t_row -= coef * t_.row(i);
+            }
+            t_rows.row(a).head(c0) = t_row;
+            t_rows(a, c0 + a) = full_rows(a, c0 + a) = 1;
         }
-        t_row(q) = 1;
-        row(q) = 1;
-        // The new slack is column n + r: slacks stay the tail, in row order.
-        full_.conservativeResize(rows_ + 1, cols_ + 1);
-        full_.col(q).setZero();
-        full_.row(r) = row;
-        t_.conservativeResize(rows_ + 1, cols_ + 1);
-        t_.col(q).setZero();
-        t_.row(r) = t_row;
-        b_.conservativeResize(rows_ + 1);
-        b_(r) = rhs;
-        for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) v->conservativeResize(cols_ + 1);
-        c_(q) = lo_(q) = d_(q) = 0;
-        up_(q) = slack_up;
-        x_(q) = rhs - coeffs.dot(x_.head(n_));
-        basis_.push_back(q);
-        where_.push_back(r);
-        stale_.push_back(0);
-        ++rows_;
-        ++cols_;
+        // The new slacks are columns n + r: slacks stay the tail, in row order.
+        full_.conservativeResize(r0 + k, c0 + k);
+        full_.rightCols(k).topRows(r0).setZero();
+        full_.bottomRows(k) = full_rows;
+        t_.conservativeResize(r0 + k, c0 + k);
+        t_.rightCols(k).topRows(r0).setZero();
+        t_.bottomRows(k) = t_rows;
+        b_.conservativeResize(r0 + k);
+        for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) v->conservativeResize(c0 + k);
+        for (Index a = 0; a < k; ++a) {
+            const auto& row = added[static_cast<std::size_t>(a)];
+            const Index q = c0 + a;
+            b_(r0 + a) = row.rhs;
+            c_(q) = lo_(q) = d_(q) = 0;
+            up_(q) = row.slack_up;
+            x_(q) = row.rhs - row.coeffs.dot(x_.head(n_));
+            basis_.push_back(q);
+            where_.push_back(r0 + a);
+            stale_.push_back(0);
+        }
+        rows_ += k;
+        cols_ += k;
     }
+
+    /// One row: add_rows() of one.
+    void add_row(const Eigen::VectorXd& coeffs, double rhs, double slack_up) { add_rows({Row{coeffs, rhs, slack_up}}); }
 
     /// Rebuild the tableau from the original matrix; falls back to the slack basis when
     /// the current one has become numerically singular.
     void refactor() {
         pivots_since_refactor_ = 0;
         std::fill(stale_.begin(), stale_.end(), 0);
+        bool slack_basis = true;
+        for (Index r = 0; r < rows_ && slack_basis; ++r) slack_basis = basis_[r] == n_ + r;
         Eigen::MatrixXd basis_matrix(rows_, rows_);
         for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = full_.col(basis_[r]);
-        Eigen::PartialPivLU<Eigen::MatrixXd> lu(basis_matrix);
-        if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
+        Eigen::PartialPivLU<Eigen::MatrixXd> lu;
+        if (!slack_basis) lu.compute(basis_matrix);
+        if (slack_basis) {
+            t_ = full_;  // B = I
+        } else if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
             std::fill(where_.begin(), where_.end(), -1);
             for (Index r = 0; r < rows_; ++r) {
                 basis_[r] = n_ + r;
