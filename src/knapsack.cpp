@@ -13,6 +13,7 @@
 #include <queue>
 
 #include "aligngraph/detail/dual_simplex.hpp"
+#include "aligngraph/detail/selection_links.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -22,17 +23,10 @@ namespace {
 class Search {
 public:
     Search(const SelectionProblem& p, const SelectionOptions& o) : p_(p), o_(o), n_(p.values.size()), m_(p.budgets.size()) {
-        prereq_.resize(static_cast<std::size_t>(n_));
-        dependants_.resize(static_cast<std::size_t>(n_));
-        partners_.resize(static_cast<std::size_t>(n_));
-        for (auto [d, q] : p.requires_links) {
-            prereq_[d].push_back(q);
-            dependants_[q].push_back(d);
-        }
-        for (const auto& g : p.excludes)
-            for (Index a : g)
-                for (Index b : g)
-                    if (a != b) partners_[a].push_back(b);
+        detail::SelectionLinks links(p);
+        prereq_ = std::move(links.prerequisites);
+        dependants_ = std::move(links.dependants);
+        partners_ = std::move(links.alternatives);
         fixed_.assign(static_cast<std::size_t>(n_), -1);
         used_ = Eigen::VectorXd::Zero(m_);
     }
@@ -720,16 +714,10 @@ void Reoptimizer::set_value(Index i, double value) {
 std::vector<Index> Reoptimizer::repaired_start() const {
     const auto& p = problem_;
     const Index n = p.values.size();
-    std::vector<std::vector<Index>> prereq(static_cast<std::size_t>(n)), dependants(static_cast<std::size_t>(n)),
-        partners(static_cast<std::size_t>(n));
-    for (auto [d, q] : p.requires_links) {
-        prereq[d].push_back(q);
-        dependants[q].push_back(d);
-    }
-    for (const auto& g : p.excludes)
-        for (Index a : g)
-            for (Index b : g)
-                if (a != b) partners[a].push_back(b);
+    const detail::SelectionLinks links(p);
+    const auto& prereq = links.prerequisites;
+    const auto& dependants = links.dependants;
+    const auto& partners = links.alternatives;
     std::vector<signed char> in(static_cast<std::size_t>(n), 0), locked(static_cast<std::size_t>(n), 0);
     for (Index i : result_.selected) in[i] = 1;
     auto drop = [&](Index i) {

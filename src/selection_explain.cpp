@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "aligngraph/detail/selection_links.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 
 namespace aligngraph {
@@ -34,17 +35,10 @@ public:
     Explainer(const SelectionProblem& p, SelectionResult& r)
         : p_(p), r_(r), n_(p.values.size()), m_(p.budgets.size()), in_(static_cast<std::size_t>(n_), 0),
           forced_in_(static_cast<std::size_t>(n_), 0), forced_out_(static_cast<std::size_t>(n_), 0) {
-        prereq_.resize(static_cast<std::size_t>(n_));
-        dependants_.resize(static_cast<std::size_t>(n_));
-        partners_.resize(static_cast<std::size_t>(n_));
-        for (auto [d, q] : p.requires_links) {
-            prereq_[d].push_back(q);
-            dependants_[q].push_back(d);
-        }
-        for (const auto& g : p.excludes)
-            for (Index a : g)
-                for (Index b : g)
-                    if (a != b) partners_[a].push_back(b);
+        detail::SelectionLinks links(p);
+        prereq_ = std::move(links.prerequisites);
+        dependants_ = std::move(links.dependants);
+        partners_ = std::move(links.alternatives);
         for (Index i : r.selected) in_[i] = 1;
         for (Index i : p.forced_in) forced_in_[i] = 1;
         for (Index i : p.forced_out) forced_out_[i] = 1;
