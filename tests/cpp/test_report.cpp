@@ -10,20 +10,26 @@
 
 using namespace aligngraph;
 
+namespace {
+
+// The widest line of `text`, in columns (UTF-8 code points).
+std::size_t longest_line(const std::string& text) {
+    std::istringstream lines(text);
+    std::string line;
+    std::size_t most = 0;
+    while (std::getline(lines, line)) {
+        std::size_t cols = 0;
+        for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        most = std::max(most, cols);
+    }
+    return most;
+}
+
+}  // namespace
+
 TEST_CASE("the text summary fits the terminal and shows the model", "[report]") {
     auto p = sample_portfolio();
-    for (int width : {100, 80}) {
-        auto text = summary_text(p, width);
-        std::istringstream lines(text);
-        std::string line;
-        std::size_t longest = 0;
-        while (std::getline(lines, line)) {
-            std::size_t cols = 0;
-            for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-            longest = std::max(longest, cols);
-        }
-        CHECK(longest <= static_cast<std::size_t>(width));
-    }
+    for (int width : {100, 80}) CHECK(longest_line(summary_text(p, width)) <= static_cast<std::size_t>(width));
     auto text = summary_text(p);
     CHECK_THAT(text, Catch::Contains("Nordbank Regional"));
     CHECK_THAT(text, Catch::Contains("Horizon 2027Q1 to 2029Q4: 12 periods of 0.25 years"));
@@ -59,13 +65,7 @@ TEST_CASE("the finance table fits the terminal and marks what it means", "[repor
     for (Index i = 0; i < p.initiative_count(); ++i) all.push_back(i);
     auto total = portfolio_financials(p, all, o);
     auto text = financials_text(p, f, total, o, 100);
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::size_t cols = 0;
-        for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        CHECK(cols <= 100);
-    }
+    CHECK(longest_line(text) <= 100);
     CHECK_THAT(text, Catch::Contains("Finance at 8.00% per year"));
     CHECK_THAT(text, Catch::Contains("ALL      34 initiatives"));
     CHECK_THAT(text, Catch::Contains("never"));
@@ -77,24 +77,13 @@ TEST_CASE("the finance table fits the terminal and marks what it means", "[repor
 
 TEST_CASE("the optimal portfolio and frontier reports fit the terminal", "[report][selection]") {
     auto p = sample_portfolio();
-    auto longest = [](const std::string& text) {
-        std::istringstream lines(text);
-        std::string line;
-        std::size_t most = 0;
-        while (std::getline(lines, line)) {
-            std::size_t cols = 0;
-            for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-            most = std::max(most, cols);
-        }
-        return most;
-    };
     const auto problem = selection_problem(p);
     const auto r = select_portfolio(problem);
     for (int width : {100, 80, 60}) {
         const auto text = selection_text(p, problem, r, "NPV", width);
-        CHECK(longest(text) <= static_cast<std::size_t>(width));
+        CHECK(longest_line(text) <= static_cast<std::size_t>(width));
         CHECK_THAT(text, Catch::Contains("Left out, and why:"));
     }
-    CHECK(longest(frontier_text(frontier(p, {0.5, 1.0}), "NPV")) <= 100);
-    CHECK(longest(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total), "NPV", Sweep::total)) <= 100);
+    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}), "NPV")) <= 100);
+    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total), "NPV", Sweep::total)) <= 100);
 }

@@ -68,6 +68,18 @@ def _result(d: dict, ids: list[str] | None) -> SelectionResult:
                            left_out, displaced)
 
 
+def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, excludes: Any, forced_in: Any,
+            forced_out: Any) -> tuple:
+    """The problem's arguments as the compiled module takes them: float arrays (costs n x m),
+    pairs, groups and indices as ints."""
+    c = np.asarray(costs, dtype=float)
+    if c.ndim == 1:
+        c = c.reshape(-1, 1)
+    return (np.asarray(values, dtype=float), c, np.atleast_1d(np.asarray(budgets, dtype=float)),
+            [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+            [int(i) for i in forced_in], [int(i) for i in forced_out])
+
+
 def select(
     values: Any,
     costs: Any,
@@ -92,13 +104,7 @@ def select(
     ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
     about selected x n x budgets operations.
     Raises InfeasibleError when the forced items alone break a budget."""
-    v = np.asarray(values, dtype=float)
-    c = np.asarray(costs, dtype=float)
-    if c.ndim == 1:
-        c = c.reshape(-1, 1)
-    b = np.atleast_1d(np.asarray(budgets, dtype=float))
-    d = _core.select_core(v, c, b, [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
-                          [int(i) for i in forced_in], [int(i) for i in forced_out], float(time_limit),
+    d = _core.select_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out), float(time_limit),
                           _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []),
                           [int(i) for i in (start or [])], bool(explain))
     return _result(d, list(ids) if ids else None)
@@ -121,13 +127,7 @@ def frontier(
     the optimum with every budget scaled by each factor, each level exact and started from
     the previous level's selection. Columns as :meth:`Portfolio.frontier`, plus ``seconds``;
     ``selected`` holds indices. Limits apply per level."""
-    v = np.asarray(values, dtype=float)
-    c = np.asarray(costs, dtype=float)
-    if c.ndim == 1:
-        c = c.reshape(-1, 1)
-    b = np.atleast_1d(np.asarray(budgets, dtype=float))
-    rows = _core.select_frontier_core(v, c, b, [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
-                                      [int(i) for i in forced_in], [int(i) for i in forced_out],
+    rows = _core.select_frontier_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
                                       [float(f) for f in factors], float(time_limit),
                                       _NO_LIMIT if node_limit is None else int(node_limit))
     return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
@@ -144,7 +144,7 @@ class Reoptimizer:
     :meth:`Portfolio.reoptimizer`. Initiatives are named by id (when ids are known) or by
     index; budgets by name or index::
 
-        r = portfolio.reoptimizer(objective="npv")
+        r = portfolio.reoptimizer(ag.Objective.npv)
         base = r.solve()
         r.force_out("I-13")
         without = r.solve()          # what dropping I-13 costs: base.value - without.value
@@ -170,13 +170,8 @@ class Reoptimizer:
         if _core_object is not None:
             self._core = _core_object
         else:
-            c = np.asarray(costs, dtype=float)
-            if c.ndim == 1:
-                c = c.reshape(-1, 1)
             self._core = _core.ReoptimizerCore(
-                np.asarray(values, dtype=float), c, np.atleast_1d(np.asarray(budgets, dtype=float)),
-                [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
-                [int(i) for i in forced_in], [int(i) for i in forced_out], float(time_limit),
+                *_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out), float(time_limit),
                 _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []))
         self._time_limit = float(time_limit)
         self._node_limit = node_limit
