@@ -38,6 +38,15 @@ std::vector<std::pair<SelectionProblem, double>> read_mknap1(const std::filesyst
     return out;
 }
 
+/// Uniform numbers in [0, 1) from a seed (a 64-bit LCG): the same instances on every platform.
+struct Uniform {
+    std::uint64_t state;
+    double operator()() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;
+    }
+};
+
 /// The optimum by trying every subset (n <= 20).
 double enumerate(const SelectionProblem& p) {
     const Index n = p.values.size();
@@ -86,11 +95,7 @@ TEST_CASE("mknap1: every published optimum, proven", "[selection][reference]") {
 }
 
 TEST_CASE("links and forced decisions: the optimum equals exhaustive enumeration", "[selection]") {
-    std::uint64_t state = 4242;
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) / 9007199254740992.0;
-    };
+    Uniform next{4242};
     for (int trial = 0; trial < 40; ++trial) {
         const Index n = 8 + trial % 11, m = 1 + trial % 4;
         SelectionProblem p;
@@ -301,11 +306,7 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
     // min c'x, A x + s = b, 0 <= x <= 1, 0 <= s <= b: at the optimum there are duals y with
     // reduced costs d = c - A'y, d >= 0 where x sits at 0, d <= 0 where at 1, d = 0 strictly
     // between, and -y >= 0 (slacks' reduced costs) with the same rule for the slacks.
-    std::uint64_t state = 77;
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) / 9007199254740992.0;
-    };
+    Uniform next{77};
     for (int trial = 0; trial < 50; ++trial) {
         const Index n = 5 + trial % 30, rows = 1 + trial % 7;
         Eigen::MatrixXd a(rows, n);
@@ -355,11 +356,7 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
 }
 
 TEST_CASE("random instances with links: the search, cuts and fixing agree with enumeration", "[selection]") {
-    std::uint64_t state = 2026;
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) / 9007199254740992.0;
-    };
+    Uniform next{2026};
     for (int trial = 0; trial < 300; ++trial) {
         const Index n = 6 + trial % 10, m = 1 + trial % 5;
         SelectionProblem p;
@@ -492,11 +489,7 @@ TEST_CASE("the frontier over one total budget", "[selection]") {
 }
 
 TEST_CASE("re-solving after small changes gives the optimum a cold solve gives", "[selection]") {
-    std::uint64_t state = 99;
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) / 9007199254740992.0;
-    };
+    Uniform next{99};
     const Index n = 60, m = 4;
     SelectionProblem p;
     p.values.resize(n);
