@@ -109,6 +109,7 @@ public:
             b(row) = slack_up(row) = 1;
         }
         link_in_lp_.assign(p_.requires_links.size(), 0);
+        row_origin_.assign(static_cast<std::size_t>(rows), -1);
         value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
         lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
         applied_.assign(static_cast<std::size_t>(n_), -1);
@@ -318,17 +319,6 @@ public:
             if (ok) consider(candidate);
         }
 
-        // Cover cuts at the root, rounds until the bound stalls; then remember the root's
-        // reduced costs, which fix variables for the whole search as the incumbent improves.
-        double last = lp_bound();
-        for (int round = 0; round < 50 && separate_covers() > 0; ++round) {
-            do lp_->solve();
-            while (separate_links() > 0);
-            const double now = lp_bound();
-            if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
-            last = now;
-        }
-        root_bound_ = lp_bound();
         if (o_.memory && o_.memory->loss_sum.rows() == n_ && o_.memory->loss_count.rows() == n_) {
             cost_sum_ = o_.memory->loss_sum;
             cost_count_ = o_.memory->loss_count;
@@ -336,14 +326,7 @@ public:
             cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
             cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
         }
-        root_reduced_ = lp_->values().head(n_);
-        root_basic_.assign(static_cast<std::size_t>(n_), 0);
-        for (Index j = 0; j < n_; ++j) {
-            root_basic_[j] = lp_->basic(j);
-            root_reduced_(j) = lp_->reduced_cost(j);
-        }
-        root_values_ = lp_->values().head(n_);
-        round_and_fill(true);
+        root_cuts();
 
         stopped_ = false;
         start_ = start;
@@ -365,6 +348,57 @@ public:
         return r;
     }
 
+    // Cuts at the root, rounds until the bound stalls; then remember the root's reduced
+    // costs, which fix variables for the whole search as the incumbent improves.
+    void root_cuts() {
+        double last = lp_bound();
+        for (int round = 0; round < 50; ++round) {
+            if (separate_covers() == 0) break;
+            do lp_->solve();
+            while (separate_links() > 0);
+            const double now = lp_bound();
+            if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
+            last = now;
+        }
+        root_bound_ = lp_bound();
+        root_reduced_.resize(n_);
+        root_basic_.assign(static_cast<std::size_t>(n_), 0);
+        root_free_.assign(static_cast<std::size_t>(n_), 0);
+        for (Index j = 0; j < n_; ++j) {
+            root_basic_[j] = lp_->basic(j);
+            root_free_[j] = fixed_[j] == -1;
+            root_reduced_(j) = lp_->reduced_cost(j);
+        }
+        root_values_ = lp_->values().head(n_);
+        round_and_fill(true);
+        root_fixable_ = fixable_at_root();
+        purge_rows();
+    }
+
+    // How many free initiatives the root's reduced costs fix under the current incumbent.
+    Index fixable_at_root() const {
+        Index count = 0;
+        for (Index j = 0; j < n_; ++j)
+            count += root_free_[j] && !root_basic_[j] && root_bound_ - std::abs(root_reduced_(j)) * value_scale_ <= threshold();
+        return count;
+    }
+
+    // Restart at the root when the incumbent now fixes a good share of what was free there:
+    // the fixings become permanent, and the cuts are separated again on what is left.
+    bool restart() {
+        undo_to(root_mark_);
+        path_.clear();
+        if (!fix_by_root_costs()) return false;  // nothing better exists
+        root_mark_ = trail_.size();
+        ++restarts_;
+        sync();
+        auto status = lp_->solve(-threshold() / value_scale_);
+        while (status == Lp::Status::optimal && separate_links() > 0) status = lp_->solve(-threshold() / value_scale_);
+        if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
+        root_cuts();
+        return true;
+    }
+
 private:
     bool out_of_time() {
         if (nodes_ >= o_.node_limit) return true;
@@ -382,6 +416,24 @@ private:
         return true;
     }
 
+    // Drop the link rows and cuts that do not bind (their slacks are basic): every row costs
+    // each pivot. A dropped link comes back when an LP point violates it again.
+    void purge_rows() {
+        std::vector<Index> drop;
+        std::vector<Index> origin;
+        for (Index k = 0; k < lp_->rows(); ++k) {
+            const Index o = row_origin_[static_cast<std::size_t>(k)];
+            if (o != -1 && lp_->basic(n_ + k)) {
+                drop.push_back(k);
+                if (o >= 0) link_in_lp_[static_cast<std::size_t>(o)] = 0;
+            } else {
+                origin.push_back(o);
+            }
+        }
+        lp_->remove_rows(drop);
+        row_origin_ = std::move(origin);
+    }
+
     // Add the `requires` rows x_d - x_q <= 0 that the LP point violates.
     int separate_links() {
         std::vector<Lp::Row> rows;
@@ -394,6 +446,7 @@ private:
             coeffs(q) -= 1;
             rows.push_back({std::move(coeffs), 0, 1});
             link_in_lp_[l] = 1;
+            row_origin_.push_back(static_cast<Index>(l));
         }
         lp_->add_rows(rows);
         return static_cast<int>(rows.size());
@@ -441,6 +494,7 @@ private:
             if (lhs <= rhs + 1e-6) continue;
             rows.push_back({std::move(coeffs), rhs, rhs});
         }
+        row_origin_.resize(row_origin_.size() + rows.size(), -2);
         lp_->add_rows(rows);
         return static_cast<int>(rows.size());
     }
@@ -453,8 +507,11 @@ private:
         double parent_lp = 0;
     };
 
-    // Pseudocost branching (product rule); unknown pseudocosts take the mean of the known.
-    Index choose_branch() const {
+    // Reliability branching: pseudocosts (product rule), where a candidate's pseudocosts
+    // rest on fewer than `reliable` observations in a direction, a strong branch (a few
+    // dual simplex pivots on a copy of the LP) measures both children first and becomes
+    // an observation. Unknown pseudocosts otherwise take the mean of the known.
+    Index choose_branch(bool lp_optimal) {
         double mean[2] = {1, 1};
         for (int dir = 0; dir < 2; ++dir) {
             double sum = 0;
@@ -466,22 +523,61 @@ private:
                 }
             if (count > 0) mean[dir] = sum / static_cast<double>(count);
         }
-        Index branch = -1;
-        double best = -1;
+        auto score = [&](Index j) {
+            const double x = lp_->value(j);
+            const double down = x * (cost_count_(j, 0) ? cost_sum_(j, 0) / cost_count_(j, 0) : mean[0]);
+            const double up = (1 - x) * (cost_count_(j, 1) ? cost_sum_(j, 1) / cost_count_(j, 1) : mean[1]);
+            return std::max(down, 1e-9) * std::max(up, 1e-9);
+        };
+        std::vector<std::pair<double, Index>> candidates;
         for (Index j = 0; j < n_; ++j) {
             if (fixed_[j] != -1) continue;
             const double x = lp_->value(j);
             if (std::min(x, 1 - x) <= 1e-6) continue;
-            const double down = x * (cost_count_(j, 0) ? cost_sum_(j, 0) / cost_count_(j, 0) : mean[0]);
-            const double up = (1 - x) * (cost_count_(j, 1) ? cost_sum_(j, 1) / cost_count_(j, 1) : mean[1]);
-            const double score = std::max(down, 1e-9) * std::max(up, 1e-9);
-            if (score > best) {
-                best = score;
+            candidates.emplace_back(score(j), j);
+        }
+        if (candidates.empty()) return -1;
+        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        Index branch = candidates.front().second;
+        if (!lp_optimal || false) return branch;
+        const double parent = lp_bound();
+        double best = -1;
+        int probed = 0, since_best = 0;
+        for (const auto& [pseudo, j] : candidates) {
+            const bool unreliable = std::min(cost_count_(j, 0), cost_count_(j, 1)) < reliable_;
+            if (!unreliable) {
+                if (pseudo > best) {
+                    best = pseudo;
+                    branch = j;
+                }
+                continue;
+            }
+            if (probed >= strong_candidates_ || since_best >= 4) continue;
+            ++probed;
+            const double x = lp_->value(j);
+            double loss[2];
+            for (int up = 0; up < 2; ++up) {
+                Lp trial = *lp_;
+                trial.set_bounds(j, up ? 1.0 : 0.0, up ? 1.0 : 0.0);
+                const auto status = trial.solve(-threshold() / value_scale_, strong_iterations_);
+                const double bound = status == Lp::Status::infeasible ? threshold()
+                                                                      : std::max(threshold(), -trial.objective() * value_scale_);
+                loss[up] = std::max(0.0, parent - std::min(parent, bound));
+                cost_sum_(j, up) += loss[up] / std::max(up ? 1 - x : x, 1e-6);
+                cost_count_(j, up) += 1;
+            }
+            const double sc = std::max(loss[0], 1e-9) * std::max(loss[1], 1e-9);
+            if (sc > best) {
+                best = sc;
                 branch = j;
+                since_best = 0;
+            } else {
+                ++since_best;
             }
         }
         return branch;
     }
+
 
     void record_pseudocost(const Pending& p) {
         if (p.var < 0) return;
@@ -526,7 +622,7 @@ private:
             }
             if (!propagated) break;
         }
-        branch = choose_branch();
+        branch = choose_branch(solved);
         if (solved && branch < 0) {
             // The LP optimum is integral: the best selection below this node.
             std::vector<signed char> candidate = fixed_;
@@ -561,6 +657,16 @@ private:
         long long next_id = 0;
         open.push({root_bound_, next_id++, {}, {}});
         while (!open.empty()) {
+            if (restarts_ < max_restarts_ && best_value_ > restart_checked_) {
+                restart_checked_ = best_value_;
+                const Index free_at_root = n_ - static_cast<Index>(root_mark_);
+                if (fixable_at_root() - root_fixable_ >= restart_share_ * static_cast<double>(free_at_root)) {
+                    open = decltype(open)(worse);
+                    if (!restart()) break;
+                    if (root_bound_ > threshold()) open.push({root_bound_, next_id++, {}, {}});
+                    continue;
+                }
+            }
             Open node = open.top();
             open.pop();
             if (node.bound <= threshold()) continue;
@@ -607,11 +713,12 @@ private:
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
     std::vector<signed char> link_in_lp_;
+    std::vector<Index> row_origin_;  // per LP row: the link, -1 budget or excludes group, -2 cut
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
     Eigen::MatrixXd cost_sum_;
     Eigen::MatrixXi cost_count_;
     Eigen::VectorXd root_reduced_, root_values_;
-    std::vector<signed char> root_basic_;
+    std::vector<signed char> root_basic_, root_free_;
     double value_scale_ = 1, step_ = 0;
     Eigen::VectorXd used_;
     std::vector<Index> order_;
@@ -619,6 +726,14 @@ private:
     std::chrono::steady_clock::time_point start_;
     long long nodes_ = 0;
     bool stopped_ = false;
+    int restarts_ = 0;
+    // Tuned on the project-shaped and Chu-Beasley sets of benchmarks/selection.
+    static constexpr int max_restarts_ = 3;
+    static constexpr double restart_share_ = 0.1;  // of the free initiatives newly fixable
+    static constexpr int strong_candidates_ = 10, strong_iterations_ = 100;
+    static constexpr long long reliable_ = 4;  // observations per direction
+    Index root_fixable_ = 0;
+    double restart_checked_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace

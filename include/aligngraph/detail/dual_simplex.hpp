@@ -203,6 +203,48 @@ public:
     /// One row: add_rows() of one.
     void add_row(const Eigen::VectorXd& coeffs, double rhs, double slack_up) { add_rows({Row{coeffs, rhs, slack_up}}); }
 
+    /// Remove rows whose slacks are basic (cuts that no longer bind): the basis loses
+    /// those slacks and stays dual feasible. Rows are numbered as added; the rows after a
+    /// removed one move up.
+    void remove_rows(const std::vector<Index>& rows) {
+        std::vector<signed char> drop(static_cast<std::size_t>(rows_), 0);
+        for (Index k : rows)
+            if (k >= 0 && k < rows_ && where_[n_ + k] >= 0) drop[k] = 1;
+        std::vector<Index> keep_rows, keep_cols;
+        for (Index j = 0; j < n_; ++j) keep_cols.push_back(j);
+        for (Index k = 0; k < rows_; ++k)
+            if (!drop[k]) {
+                keep_rows.push_back(k);
+                keep_cols.push_back(n_ + k);
+            }
+        if (static_cast<Index>(keep_rows.size()) == rows_) return;
+        const auto r = static_cast<Index>(keep_rows.size()), c = static_cast<Index>(keep_cols.size());
+        std::vector<Index> new_col(static_cast<std::size_t>(cols_), -1);
+        for (Index j = 0; j < c; ++j) new_col[keep_cols[j]] = j;
+        Eigen::MatrixXd full(r, c);
+        for (Index i = 0; i < r; ++i)
+            for (Index j = 0; j < c; ++j) full(i, j) = full_(keep_rows[i], keep_cols[j]);
+        full_ = std::move(full);
+        Eigen::VectorXd b(r);
+        for (Index i = 0; i < r; ++i) b(i) = b_(keep_rows[i]);
+        b_ = std::move(b);
+        for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) {
+            Eigen::VectorXd kept(c);
+            for (Index j = 0; j < c; ++j) kept(j) = (*v)(keep_cols[j]);
+            *v = std::move(kept);
+        }
+        std::vector<Index> basis;
+        for (Index j : basis_)
+            if (new_col[j] >= 0) basis.push_back(new_col[j]);
+        basis_ = std::move(basis);
+        where_.assign(static_cast<std::size_t>(c), -1);
+        for (Index i = 0; i < r; ++i) where_[basis_[i]] = i;
+        stale_.assign(static_cast<std::size_t>(c), 0);
+        rows_ = r;
+        cols_ = c;
+        refactor();
+    }
+
     /// Rebuild the tableau from the original matrix; falls back to the slack basis when
     /// the current one has become numerically singular.
     void refactor() {
