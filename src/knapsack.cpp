@@ -18,6 +18,35 @@
 
 namespace aligngraph {
 
+namespace detail {
+
+// The root LP (budgets, excludes groups, the `requires` rows it needed; no cuts) at its
+// optimal basis, with what it was built from.
+struct RootLp {
+    BoxedDualSimplex lp;
+    std::vector<signed char> applied, link_in_lp;
+    std::vector<Index> row_origin;
+    Eigen::VectorXd row_size;
+    double value_scale;
+    Eigen::VectorXd values;
+    Eigen::MatrixXd costs;
+    std::vector<std::pair<Index, Index>> requires_links;
+    std::vector<std::vector<Index>> excludes;
+
+    // Built for the same values, costs and links: then only budgets and fixings differ
+    // (and the budgets keep the row scaling sane).
+    bool fits(const SelectionProblem& p) const {
+        if (values.size() != p.values.size() || costs.rows() != p.costs.rows() || costs.cols() != p.costs.cols() ||
+            values != p.values || costs != p.costs || requires_links != p.requires_links || excludes != p.excludes)
+            return false;
+        for (Index k = 0; k < p.budgets.size(); ++k)
+            if (!(p.budgets(k) <= 1e6 * row_size(k))) return false;
+        return true;
+    }
+};
+
+}  // namespace detail
+
 namespace {
 
 class Search {
@@ -92,27 +121,40 @@ public:
         std::vector<std::vector<Index>> groups;
         for (const auto& g : p_.excludes)
             if (g.size() >= 2) groups.push_back(g);
-        // `requires` rows join lazily (separate_links), when an LP point violates them: most
-        // never bind, and every row costs each pivot.
-        const Index rows = m_ + static_cast<Index>(groups.size());
-        Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
-        Eigen::VectorXd b(rows), slack_up(rows);
-        for (Index k = 0; k < m_; ++k) {
-            // Rows scaled to unit size so that one tolerance fits every budget.
-            const double size = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
-            a.row(k) = p_.costs.col(k).transpose() / size;
-            b(k) = slack_up(k) = p_.budgets(k) / size;
+        const detail::RootLp* last = o_.memory && o_.memory->root && o_.memory->root->fits(p_) ? o_.memory->root.get() : nullptr;
+        if (last) {
+            // The previous root LP, at its optimal basis: new limits keep it dual feasible.
+            lp_.emplace(last->lp);
+            applied_ = last->applied;
+            link_in_lp_ = last->link_in_lp;
+            row_origin_ = last->row_origin;
+            row_size_ = last->row_size;
+            value_scale_ = last->value_scale;
+            for (Index k = 0; k < m_; ++k) lp_->set_rhs(k, p_.budgets(k) / row_size_(k), p_.budgets(k) / row_size_(k));
+        } else {
+            // `requires` rows join lazily (separate_links), when an LP point violates them:
+            // most never bind, and every row costs each pivot.
+            const Index rows = m_ + static_cast<Index>(groups.size());
+            Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
+            Eigen::VectorXd b(rows), slack_up(rows);
+            row_size_.resize(m_);
+            for (Index k = 0; k < m_; ++k) {
+                // Rows scaled to unit size so that one tolerance fits every budget.
+                row_size_(k) = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
+                a.row(k) = p_.costs.col(k).transpose() / row_size_(k);
+                b(k) = slack_up(k) = p_.budgets(k) / row_size_(k);
+            }
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                const Index row = m_ + static_cast<Index>(g);
+                for (Index i : groups[g]) a(row, i) = 1;
+                b(row) = slack_up(row) = 1;
+            }
+            link_in_lp_.assign(p_.requires_links.size(), 0);
+            row_origin_.assign(static_cast<std::size_t>(rows), -1);
+            value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
+            lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
+            applied_.assign(static_cast<std::size_t>(n_), -1);
         }
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            const Index row = m_ + static_cast<Index>(g);
-            for (Index i : groups[g]) a(row, i) = 1;
-            b(row) = slack_up(row) = 1;
-        }
-        link_in_lp_.assign(p_.requires_links.size(), 0);
-        row_origin_.assign(static_cast<std::size_t>(rows), -1);
-        value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
-        lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
-        applied_.assign(static_cast<std::size_t>(n_), -1);
         movable_.assign(static_cast<std::size_t>(n_), 1);
         for (auto [d, q] : p_.requires_links) movable_[d] = movable_[q] = 0;
         for (const auto& g : groups)
@@ -252,10 +294,7 @@ public:
     void order_by_prices() {
         const Eigen::VectorXd prices = lp_->row_prices().head(m_).cwiseMax(0.0);
         Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
-        for (Index k = 0; k < m_; ++k) {
-            const double size = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
-            weight += p_.costs.col(k) * (prices(k) / size);
-        }
+        for (Index k = 0; k < m_; ++k) weight += p_.costs.col(k) * (prices(k) / row_size_(k));
         order_.resize(static_cast<std::size_t>(n_));
         std::iota(order_.begin(), order_.end(), 0);
         std::stable_sort(order_.begin(), order_.end(), [&](Index a, Index b) {
@@ -302,6 +341,9 @@ public:
         sync();
         do lp_->solve();
         while (separate_links() > 0);
+        if (o_.memory)
+            root_lp_ = std::make_shared<const detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
+                                                                        p_.values, p_.costs, p_.requires_links, p_.excludes});
         order_by_prices();
 
         // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
@@ -340,7 +382,7 @@ public:
         r.upper_bound = r.proven ? best_value_ : std::max(best_value_, open_bound_);
         r.gap = (r.upper_bound - r.value) / std::max(std::abs(r.value), 1.0);
         r.nodes = nodes_;
-        if (o_.memory) *o_.memory = SearchMemory{cost_sum_, cost_count_};
+        if (o_.memory) *o_.memory = SearchMemory{cost_sum_, cost_count_, root_lp_};
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         r.budget_use = Eigen::VectorXd::Zero(m_);
         for (Index i : r.selected) r.budget_use += p_.costs.row(i).transpose();
@@ -710,6 +752,8 @@ private:
     std::size_t root_mark_ = 0;
     using Lp = detail::BoxedDualSimplex;
     std::optional<Lp> lp_;
+    std::shared_ptr<const detail::RootLp> root_lp_;
+    Eigen::VectorXd row_size_;  // the scale of each budget row
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
     std::vector<signed char> link_in_lp_;

@@ -203,6 +203,22 @@ public:
     /// One row: add_rows() of one.
     void add_row(const Eigen::VectorXd& coeffs, double rhs, double slack_up) { add_rows({Row{coeffs, rhs, slack_up}}); }
 
+    /// Change row k's right-hand side and slack bound: the basis stays dual feasible, and
+    /// solving goes on from it.
+    void set_rhs(Index k, double rhs, double slack_up) {
+        const Index slack = n_ + k;
+        if (where_[slack] < 0) {
+            up_(slack) = slack_up;
+            move_nonbasic(slack, preferred(slack));
+        } else {
+            up_(slack) = slack_up;
+        }
+        const double change = rhs - b_(k);
+        b_(k) = rhs;
+        if (change != 0)
+            for (Index r = 0; r < rows_; ++r) x_(basis_[r]) += t_(r, slack) * change;
+    }
+
     /// Remove rows whose slacks are basic (cuts that no longer bind): the basis loses
     /// those slacks and stays dual feasible. Rows are numbered as added; the rows after a
     /// removed one move up.

@@ -39,12 +39,18 @@ struct SelectionProblem {
     std::vector<std::string> budget_names;  ///< optional, for messages
 };
 
-/// What a search learned that helps the next one over the same initiatives (pseudocosts:
-/// how much the bound falls when each initiative is forced in or out). Opaque; Reoptimizer
-/// carries it between solves.
+namespace detail {
+struct RootLp;
+}
+
+/// What a search learned that helps the next one over the same initiatives: pseudocosts
+/// (how much the bound falls when each initiative is forced in or out) and the root LP,
+/// which the next search re-solves from its last basis when only budgets or forced
+/// decisions changed. Opaque; Reoptimizer and the frontier carry it between solves.
 struct SearchMemory {
     Eigen::MatrixXd loss_sum;    ///< n x 2: summed bound loss per unit, down and up
     Eigen::MatrixXi loss_count;  ///< n x 2
+    std::shared_ptr<const detail::RootLp> root;  ///< internal
 };
 
 /// Limits of the search.
