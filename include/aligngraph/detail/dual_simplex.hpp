@@ -220,13 +220,15 @@ public:
     }
 
     /// Remove rows whose slacks are basic (cuts that no longer bind): the basis loses
-    /// those slacks and stays dual feasible. Rows are numbered as added; the rows after a
-    /// removed one move up.
+    /// those slacks and stays optimal where it was. Rows are numbered as added; the rows
+    /// after a removed one move up. (Row k's slack column in the tableau is B^-1 e_k, a unit
+    /// vector when the slack is basic, so no other tableau row uses row k: deleting the
+    /// slack's tableau row and column leaves the tableau of the rows that remain.)
     void remove_rows(const std::vector<Index>& rows) {
         std::vector<signed char> drop(static_cast<std::size_t>(rows_), 0);
         for (Index k : rows)
             if (k >= 0 && k < rows_ && where_[n_ + k] >= 0) drop[k] = 1;
-        std::vector<Index> keep_rows, keep_cols;
+        std::vector<Index> keep_rows, keep_cols, keep_tableau;
         for (Index j = 0; j < n_; ++j) keep_cols.push_back(j);
         for (Index k = 0; k < rows_; ++k)
             if (!drop[k]) {
@@ -234,13 +236,21 @@ public:
                 keep_cols.push_back(n_ + k);
             }
         if (static_cast<Index>(keep_rows.size()) == rows_) return;
+        for (Index i = 0; i < rows_; ++i) {
+            const Index j = basis_[i];
+            if (!(j >= n_ && drop[j - n_])) keep_tableau.push_back(i);
+        }
         const auto r = static_cast<Index>(keep_rows.size()), c = static_cast<Index>(keep_cols.size());
         std::vector<Index> new_col(static_cast<std::size_t>(cols_), -1);
         for (Index j = 0; j < c; ++j) new_col[keep_cols[j]] = j;
         Eigen::MatrixXd full(r, c);
+        decltype(t_) t(r, c);
+        for (Index j = 0; j < c; ++j)
+            for (Index i = 0; i < r; ++i) full(i, j) = full_(keep_rows[i], keep_cols[j]);
         for (Index i = 0; i < r; ++i)
-            for (Index j = 0; j < c; ++j) full(i, j) = full_(keep_rows[i], keep_cols[j]);
+            for (Index j = 0; j < c; ++j) t(i, j) = t_(keep_tableau[i], keep_cols[j]);
         full_ = std::move(full);
+        t_ = std::move(t);
         Eigen::VectorXd b(r);
         for (Index i = 0; i < r; ++i) b(i) = b_(keep_rows[i]);
         b_ = std::move(b);
@@ -250,15 +260,15 @@ public:
             *v = std::move(kept);
         }
         std::vector<Index> basis;
-        for (Index j : basis_)
-            if (new_col[j] >= 0) basis.push_back(new_col[j]);
+        for (Index i : keep_tableau) basis.push_back(new_col[basis_[i]]);
         basis_ = std::move(basis);
         where_.assign(static_cast<std::size_t>(c), -1);
         for (Index i = 0; i < r; ++i) where_[basis_[i]] = i;
-        stale_.assign(static_cast<std::size_t>(c), 0);
+        std::vector<signed char> stale(static_cast<std::size_t>(c));
+        for (Index j = 0; j < c; ++j) stale[j] = stale_[keep_cols[j]];
+        stale_ = std::move(stale);
         rows_ = r;
         cols_ = c;
-        refactor();
     }
 
     /// Rebuild the tableau from the original matrix; falls back to the slack basis when
