@@ -36,9 +36,10 @@ public:
     BoxedDualSimplex(const Eigen::MatrixXd& a, const Eigen::VectorXd& b, const Eigen::VectorXd& c,
                      const Eigen::VectorXd& slack_up)
         : rows_(a.rows()), n_(a.cols()), cols_(a.cols() + a.rows()), b_(b) {
-        full_.resize(rows_, cols_);
-        full_.leftCols(n_) = a;
-        full_.rightCols(rows_).setIdentity();
+        full_store_.resize(rows_, cols_);
+        t_store_.resize(rows_, cols_);
+        orig().leftCols(n_) = a;
+        orig().rightCols(rows_).setIdentity();
         c_ = Eigen::VectorXd::Zero(cols_);
         c_.head(n_) = c;
         lo_ = Eigen::VectorXd::Zero(cols_);
@@ -94,7 +95,7 @@ public:
             // slope (what the leaving variable still has to move) by |alpha_j| (u_j - l_j);
             // the first candidate that would turn the slope enters, chosen among the
             // near-ties by the largest |alpha_j| (Harris).
-            const auto alpha = t_.row(r);
+            const auto alpha = tab().row(r);
             candidates_.clear();
             for (Index j = 0; j < cols_; ++j)
                 if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
@@ -171,18 +172,17 @@ public:
             for (Index i = 0; i < rows_; ++i) {
                 const Index j = basis_[i];
                 const double coef = j < n_ ? row.coeffs(j) : 0.0;
-                if (coef != 0) t_row -= coef * t_.row(i);
+                if (coef != 0) t_row -= coef * tab().row(i);
             }
             t_rows.row(a).head(c0) = t_row;
             t_rows(a, c0 + a) = full_rows(a, c0 + a) = 1;
         }
         // The new slacks are columns n + r: slacks stay the tail, in row order.
-        full_.conservativeResize(r0 + k, c0 + k);
-        full_.rightCols(k).topRows(r0).setZero();
-        full_.bottomRows(k) = full_rows;
-        t_.conservativeResize(r0 + k, c0 + k);
-        t_.rightCols(k).topRows(r0).setZero();
-        t_.bottomRows(k) = t_rows;
+        reserve(r0 + k, c0 + k);
+        full_store_.block(0, c0, r0, k).setZero();
+        full_store_.block(r0, 0, k, c0 + k) = full_rows;
+        t_store_.block(0, c0, r0, k).setZero();
+        t_store_.block(r0, 0, k, c0 + k) = t_rows;
         b_.conservativeResize(r0 + k);
         for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) v->conservativeResize(c0 + k);
         for (Index a = 0; a < k; ++a) {
@@ -216,7 +216,7 @@ public:
         const double change = rhs - b_(k);
         b_(k) = rhs;
         if (change != 0)
-            for (Index r = 0; r < rows_; ++r) x_(basis_[r]) += t_(r, slack) * change;
+            for (Index r = 0; r < rows_; ++r) x_(basis_[r]) += t_store_(r, slack) * change;
     }
 
     /// Remove rows whose slacks are basic (cuts that no longer bind): the basis loses
@@ -244,13 +244,13 @@ public:
         std::vector<Index> new_col(static_cast<std::size_t>(cols_), -1);
         for (Index j = 0; j < c; ++j) new_col[keep_cols[j]] = j;
         Eigen::MatrixXd full(r, c);
-        decltype(t_) t(r, c);
+        decltype(t_store_) t(r, c);
         for (Index j = 0; j < c; ++j)
-            for (Index i = 0; i < r; ++i) full(i, j) = full_(keep_rows[i], keep_cols[j]);
+            for (Index i = 0; i < r; ++i) full(i, j) = full_store_(keep_rows[i], keep_cols[j]);
         for (Index i = 0; i < r; ++i)
-            for (Index j = 0; j < c; ++j) t(i, j) = t_(keep_tableau[i], keep_cols[j]);
-        full_ = std::move(full);
-        t_ = std::move(t);
+            for (Index j = 0; j < c; ++j) t(i, j) = t_store_(keep_tableau[i], keep_cols[j]);
+        full_store_ = std::move(full);
+        t_store_ = std::move(t);
         Eigen::VectorXd b(r);
         for (Index i = 0; i < r; ++i) b(i) = b_(keep_rows[i]);
         b_ = std::move(b);
@@ -279,33 +279,34 @@ public:
         bool slack_basis = true;
         for (Index r = 0; r < rows_ && slack_basis; ++r) slack_basis = basis_[r] == n_ + r;
         Eigen::MatrixXd basis_matrix(rows_, rows_);
-        for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = full_.col(basis_[r]);
+        for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = orig().col(basis_[r]);
         Eigen::PartialPivLU<Eigen::MatrixXd> lu;
         if (!slack_basis) lu.compute(basis_matrix);
+        auto t = tab();
         if (slack_basis) {
-            t_ = full_;  // B = I
+            t = orig();  // B = I
         } else if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
             std::fill(where_.begin(), where_.end(), -1);
             for (Index r = 0; r < rows_; ++r) {
                 basis_[r] = n_ + r;
                 where_[n_ + r] = r;
             }
-            t_ = full_;
+            t = orig();
         } else {
-            t_ = rows_ > 0 ? Eigen::MatrixXd(lu.solve(full_)) : Eigen::MatrixXd(0, cols_);
+            if (rows_ > 0) t = lu.solve(orig());
             // Round-off zeros back to zeros so that the elimination can skip them.
-            t_ = (t_.array().abs() < 1e-13).select(0.0, t_);
+            t = (t.array().abs() < 1e-13).select(0.0, t);
         }
         Eigen::VectorXd cb(rows_);
         for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
-        d_ = c_ - t_.transpose() * cb;
+        d_ = c_ - tab().transpose() * cb;
         for (Index r = 0; r < rows_; ++r) d_(basis_[r]) = 0;
         for (Index j = 0; j < cols_; ++j)
             if (where_[j] < 0) x_(j) = preferred(j);
         Eigen::VectorXd rhs = b_;
         for (Index j = 0; j < cols_; ++j)
-            if (where_[j] < 0 && x_(j) != 0) rhs -= full_.col(j) * x_(j);
-        const Eigen::VectorXd xb = t_.rightCols(rows_) * rhs;  // B^-1 sits where the identity was
+            if (where_[j] < 0 && x_(j) != 0) rhs -= orig().col(j) * x_(j);
+        const Eigen::VectorXd xb = tab().rightCols(rows_) * rhs;  // B^-1 sits where the identity was
         for (Index r = 0; r < rows_; ++r) x_(basis_[r]) = xb(r);
     }
 
@@ -315,7 +316,7 @@ public:
 
 private:
     // How far the current values are from satisfying A x + s = b: grows with round-off.
-    double drift() const { return rows_ > 0 ? (full_ * x_ - b_).cwiseAbs().maxCoeff() : 0.0; }
+    double drift() const { return rows_ > 0 ? (orig() * x_ - b_).cwiseAbs().maxCoeff() : 0.0; }
 
     // The bound a nonbasic variable should sit at for its reduced cost to be dual feasible.
     double preferred(Index j) const {
@@ -328,7 +329,7 @@ private:
         const double step = value - x_(j);
         if (step == 0) return;
         x_(j) = value;
-        for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= t_(r, j) * step;
+        for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= t_store_(r, j) * step;
     }
 
     // May j enter to fix a leaving variable that must move by -delta?
@@ -343,12 +344,12 @@ private:
     // Rebuild a stale column of the tableau (B^-1 a_j, B^-1 being where the identity was)
     // and its reduced cost c_j - y'a_j (y = -the slacks' reduced costs).
     void refresh(Index j) {
-        t_.col(j).setZero();
+        tab().col(j).setZero();
         d_(j) = c_(j);
         for (Index k = 0; k < rows_; ++k) {
-            const double a = full_(k, j);
+            const double a = full_store_(k, j);
             if (a == 0) continue;
-            t_.col(j) += a * t_.col(n_ + k);
+            tab().col(j) += a * tab().col(n_ + k);
             d_(j) += a * d_(n_ + k);
         }
         if (where_[j] >= 0) d_(j) = 0;
@@ -357,22 +358,22 @@ private:
 
     void pivot(Index r, Index q, double delta, bool to_lower) {
         const Index leaving = basis_[r];
-        const double a = t_(r, q);
+        const double a = t_store_(r, q);
         // Primal step: x_q moves so that the leaving variable lands on its bound.
         const double step = delta / a;
         x_(q) += step;
-        for (Index i = 0; i < rows_; ++i) x_(basis_[i]) -= t_(i, q) * step;
+        for (Index i = 0; i < rows_; ++i) x_(basis_[i]) -= t_store_(i, q) * step;
         x_(leaving) = to_lower ? lo_(leaving) : up_(leaving);
         // Dual step.
         const double theta = d_(q) / a;
-        d_ -= theta * t_.row(r).transpose();
+        d_ -= theta * tab().row(r).transpose();
         d_(q) = 0;
         for (Index i = 0; i < rows_; ++i) d_(basis_[i]) = 0;
         d_(leaving) = -theta;
         // Tableau: row-wise elimination over the columns that can still move (the others are
         // unit vectors, or fixed and left stale until their bounds open: refresh()),
         // skipping the rows the entering column does not touch.
-        const Eigen::VectorXd column = t_.col(q);
+        const Eigen::VectorXd column = tab().col(q);
         active_.clear();
         for (Index j = 0; j < cols_; ++j) {
             if (where_[j] >= 0 && j != leaving) continue;
@@ -381,30 +382,49 @@ private:
             else
                 stale_[j] = 1;
         }
-        t_.row(r) /= a;
-        const double* pivot_row = &t_(r, 0);
+        tab().row(r) /= a;
+        const double* pivot_row = &t_store_(r, 0);
         // With most columns active, whole contiguous rows are faster than gathering.
         const bool whole_rows = 10 * active_.size() > 6 * static_cast<std::size_t>(cols_);
         for (Index i = 0; i < rows_; ++i) {
             if (i == r || column(i) == 0) continue;
             const double f = column(i);
             if (whole_rows) {
-                t_.row(i) -= f * t_.row(r);
+                tab().row(i) -= f * tab().row(r);
                 continue;
             }
-            double* row = &t_(i, 0);
+            double* row = &t_store_(i, 0);
             for (Index j : active_) row[j] -= f * pivot_row[j];
         }
-        t_.col(q).setZero();
-        t_(r, q) = 1;
+        tab().col(q).setZero();
+        t_store_(r, q) = 1;
         basis_[r] = q;
         where_[q] = r;
         where_[leaving] = -1;
     }
 
     Index rows_, n_, cols_;
-    Eigen::MatrixXd full_;
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> t_;
+    // The original matrix [A I] and the tableau B^-1 [A I], each the top-left rows_ x cols_
+    // of storage with room to grow: added rows (cuts, links) then cost no reallocation.
+    using Tableau = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    Eigen::MatrixXd full_store_;
+    Tableau t_store_;
+    Eigen::Block<Eigen::MatrixXd> orig() { return full_store_.topLeftCorner(rows_, cols_); }
+    Eigen::Block<const Eigen::MatrixXd> orig() const { return full_store_.topLeftCorner(rows_, cols_); }
+    Eigen::Block<Tableau> tab() { return t_store_.topLeftCorner(rows_, cols_); }
+    Eigen::Block<const Tableau> tab() const { return t_store_.topLeftCorner(rows_, cols_); }
+
+    // Room for rows x cols: grows by half again when short, keeping what is in use.
+    void reserve(Index rows, Index cols) {
+        if (rows <= t_store_.rows() && cols <= t_store_.cols()) return;
+        const Index extra = std::max(rows - rows_, rows_ / 2 + 8);
+        Eigen::MatrixXd full(rows_ + extra, cols_ + extra);
+        decltype(t_store_) t(rows_ + extra, cols_ + extra);
+        full.topLeftCorner(rows_, cols_) = orig();
+        t.topLeftCorner(rows_, cols_) = tab();
+        full_store_ = std::move(full);
+        t_store_ = std::move(t);
+    }
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
     std::vector<Index> basis_, where_, active_;
     std::vector<std::pair<double, Index>> candidates_;
