@@ -124,7 +124,14 @@ public:
         const detail::RootLp* last = o_.memory && o_.memory->root && o_.memory->root->fits(p_) ? o_.memory->root.get() : nullptr;
         if (last) {
             // The previous root LP, at its optimal basis: new limits keep it dual feasible.
-            lp_.emplace(last->lp);
+            // Taken rather than copied when nothing else holds it (the memory is renewed at
+            // the end of this solve, or left without a root if it throws).
+            if (o_.memory->root.use_count() == 1) {
+                taken_ = std::const_pointer_cast<detail::RootLp>(std::move(o_.memory->root));
+                lp_.emplace(std::move(taken_->lp));
+            } else {
+                lp_.emplace(last->lp);
+            }
             applied_ = last->applied;
             link_in_lp_ = last->link_in_lp;
             row_origin_ = last->row_origin;
@@ -341,9 +348,18 @@ public:
         sync();
         do lp_->solve();
         while (separate_links() > 0);
-        if (o_.memory)
+        if (taken_) {  // the same data: reuse its copies
+            taken_->lp = *lp_;
+            taken_->applied = applied_;
+            taken_->link_in_lp = link_in_lp_;
+            taken_->row_origin = row_origin_;
+            taken_->row_size = row_size_;
+            taken_->value_scale = value_scale_;
+            root_lp_ = std::move(taken_);
+        } else if (o_.memory) {
             root_lp_ = std::make_shared<const detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
                                                                         p_.values, p_.costs, p_.requires_links, p_.excludes});
+        }
         order_by_prices();
 
         // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
@@ -502,15 +518,19 @@ private:
         const Eigen::VectorXd x = lp_->values().head(n_);
         for (Index k = 0; k < m_; ++k) {
             const double limit = p_.budgets(k) * (1 + 1e-12) + 1e-9;
-            std::vector<Index> candidates;
+            // Candidates by (1 - x_j) / cost_j, ties by index; none when even all of them fit.
+            std::vector<std::pair<double, Index>> candidates;
+            double reach = 0;
             for (Index j = 0; j < n_; ++j)
-                if (p_.costs(j, k) > 0 && x(j) > 1e-9) candidates.push_back(j);
-            std::stable_sort(candidates.begin(), candidates.end(), [&](Index a, Index b) {
-                return (1 - x(a)) / p_.costs(a, k) < (1 - x(b)) / p_.costs(b, k);
-            });
+                if (p_.costs(j, k) > 0 && x(j) > 1e-9) {
+                    candidates.emplace_back((1 - x(j)) / p_.costs(j, k), j);
+                    reach += p_.costs(j, k);
+                }
+            if (reach <= limit) continue;
+            std::sort(candidates.begin(), candidates.end());
             std::vector<Index> cover;
             double sum = 0;
-            for (Index j : candidates) {
+            for (auto [key, j] : candidates) {
                 cover.push_back(j);
                 sum += p_.costs(j, k);
                 if (sum > limit) break;
@@ -753,6 +773,7 @@ private:
     using Lp = detail::BoxedDualSimplex;
     std::optional<Lp> lp_;
     std::shared_ptr<const detail::RootLp> root_lp_;
+    std::shared_ptr<detail::RootLp> taken_;  // the previous root, when nothing else held it
     Eigen::VectorXd row_size_;  // the scale of each budget row
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
