@@ -47,6 +47,36 @@ struct Uniform {
     }
 };
 
+/// n initiatives over m budgets with whole random values (round(U * value_range) - shift)
+/// and costs (round(U * cost_range)), drawn item by item; the budgets are left at zero.
+SelectionProblem random_problem(Uniform& next, Index n, Index m, double value_range, double shift, double cost_range) {
+    SelectionProblem p;
+    p.values.resize(n);
+    p.costs.resize(n, m);
+    p.budgets = Eigen::VectorXd::Zero(m);
+    for (Index i = 0; i < n; ++i) {
+        p.values(i) = std::round(next() * value_range) - shift;
+        for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * cost_range);
+    }
+    return p;
+}
+
+/// A random LP of the selection's shape: min c'x, A x <= b, 0 <= x <= 1, with whole
+/// costs c in (-100, 0], weights in [0, 20] and each limit 20-70% of its row's sum.
+struct RandomLp {
+    Eigen::MatrixXd a;
+    Eigen::VectorXd b, c;
+};
+RandomLp random_lp(Uniform& next, Index n, Index rows) {
+    RandomLp lp{Eigen::MatrixXd(rows, n), Eigen::VectorXd(rows), Eigen::VectorXd(n)};
+    for (Index i = 0; i < n; ++i) lp.c(i) = -std::round(next() * 100);
+    for (Index r = 0; r < rows; ++r) {
+        for (Index i = 0; i < n; ++i) lp.a(r, i) = std::round(next() * 20);
+        lp.b(r) = std::round(lp.a.row(r).sum() * (0.2 + 0.5 * next()));
+    }
+    return lp;
+}
+
 /// The optimum by trying every subset (n <= 20).
 double enumerate(const SelectionProblem& p) {
     const Index n = p.values.size();
@@ -98,14 +128,7 @@ TEST_CASE("links and forced decisions: the optimum equals exhaustive enumeration
     Uniform next{4242};
     for (int trial = 0; trial < 40; ++trial) {
         const Index n = 8 + trial % 11, m = 1 + trial % 4;
-        SelectionProblem p;
-        p.values.resize(n);
-        p.costs.resize(n, m);
-        p.budgets.resize(m);
-        for (Index i = 0; i < n; ++i) {
-            p.values(i) = std::round(next() * 100) - (trial % 5 == 0 ? 20 : 0);  // some negative values
-            for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * 50);
-        }
+        auto p = random_problem(next, n, m, 100, trial % 5 == 0 ? 20 : 0, 50);  // some negative values
         for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * (0.3 + 0.3 * next()));
         for (int e = 0; e < 4; ++e) {
             const Index d = 1 + static_cast<Index>(next() * (n - 1)), q = static_cast<Index>(next() * d);
@@ -309,13 +332,7 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
     Uniform next{77};
     for (int trial = 0; trial < 50; ++trial) {
         const Index n = 5 + trial % 30, rows = 1 + trial % 7;
-        Eigen::MatrixXd a(rows, n);
-        Eigen::VectorXd c(n), b(rows);
-        for (Index i = 0; i < n; ++i) c(i) = -std::round(next() * 100);
-        for (Index r = 0; r < rows; ++r) {
-            for (Index i = 0; i < n; ++i) a(r, i) = std::round(next() * 20);
-            b(r) = std::round(a.row(r).sum() * (0.2 + 0.5 * next()));
-        }
+        const auto [a, b, c] = random_lp(next, n, rows);
         detail::BoxedDualSimplex lp(a, b, c, b);
         // Fix a few variables, as branching does, and solve again from the old basis.
         REQUIRE(lp.solve() == detail::BoxedDualSimplex::Status::optimal);
@@ -363,13 +380,7 @@ TEST_CASE("the dual simplex after new limits and removed rows equals a fresh sol
     for (int trial = 0; trial < 60; ++trial) {
         INFO("trial " << trial);
         const Index n = 8 + trial % 25, rows = 2 + trial % 6;
-        Eigen::MatrixXd a(rows, n);
-        Eigen::VectorXd c(n), b(rows);
-        for (Index i = 0; i < n; ++i) c(i) = -std::round(next() * 100);
-        for (Index r = 0; r < rows; ++r) {
-            for (Index i = 0; i < n; ++i) a(r, i) = std::round(next() * 20);
-            b(r) = std::round(a.row(r).sum() * (0.2 + 0.5 * next()));
-        }
+        const auto [a, b, c] = random_lp(next, n, rows);
         Lp lp(a, b, c, b);
         REQUIRE(lp.solve() == Lp::Status::optimal);
         // New limits, up or down by up to half.
@@ -408,14 +419,7 @@ TEST_CASE("searches that carry their memory through changed budgets and decision
     Uniform next{4242};
     for (int trial = 0; trial < 40; ++trial) {
         const Index n = 8 + trial % 9, m = 1 + trial % 4;
-        SelectionProblem p;
-        p.values.resize(n);
-        p.costs.resize(n, m);
-        p.budgets.resize(m);
-        for (Index i = 0; i < n; ++i) {
-            p.values(i) = std::round(next() * 60) - 8;
-            for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * 30);
-        }
+        auto p = random_problem(next, n, m, 60, 8, 30);
         for (int e = 0; e < 4; ++e) {
             const Index d = 1 + static_cast<Index>(next() * (n - 1));
             p.requires_links.emplace_back(d, static_cast<Index>(next() * d));
@@ -579,14 +583,7 @@ TEST_CASE("the frontier over one total budget", "[selection]") {
 TEST_CASE("re-solving after small changes gives the optimum a cold solve gives", "[selection]") {
     Uniform next{99};
     const Index n = 60, m = 4;
-    SelectionProblem p;
-    p.values.resize(n);
-    p.costs.resize(n, m);
-    p.budgets.resize(m);
-    for (Index i = 0; i < n; ++i) {
-        p.values(i) = std::round(next() * 100);
-        for (Index k = 0; k < m; ++k) p.costs(i, k) = std::round(next() * 40);
-    }
+    auto p = random_problem(next, n, m, 100, 0, 40);
     for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * 0.4);
     for (int e = 0; e < 10; ++e) {
         const Index d = 1 + static_cast<Index>(next() * (n - 1));
