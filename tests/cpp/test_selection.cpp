@@ -372,6 +372,24 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
     }
 }
 
+TEST_CASE("the pivot's elimination kernel: row i -= column[i] * row r, in a larger storage", "[selection][lp]") {
+    // 5 x 7 rows in use inside 6 x 9 storage (row stride 9); pivot row r = 2.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(-2, 2);
+    const Index rows = 5, cols = 7, stride = 9, r = 2;
+    std::vector<double> t(6 * stride);
+    for (auto& v : t) v = u(rng);
+    std::vector<double> column = {0.5, -1.25, 3.0, 0.0, 2.0};
+    std::vector<double> expected = t;
+    for (Index i = 0; i < rows; ++i)
+        for (Index j = 0; j < cols; ++j)
+            if (i != r) expected[i * stride + j] = t[i * stride + j] - column[i] * t[r * stride + j];
+    aligngraph::detail::eliminate_rows(t.data(), stride, rows, cols, r, column.data());
+    // The same arithmetic element by element, so exactly equal; the pivot row, the row with a
+    // zero factor, the unused columns and the unused row stay as they were.
+    CHECK(t == expected);
+}
+
 TEST_CASE("the dual simplex after new limits and removed rows equals a fresh solve", "[selection][lp]") {
     // A solved LP whose right-hand sides change, or whose non-binding rows go, must reach
     // the optimum of an LP built from scratch for the changed data.

@@ -13,7 +13,9 @@
 ///
 /// The tableau B^-1 [A I] is kept whole (R x (n + R)) and refactorised from the original
 /// matrix every few dozen pivots. That suits the shapes of capital budgeting: few rows
-/// (budgets x periods, plus one per link), hundreds of columns.
+/// (budgets x periods, plus one per link), hundreds of columns. A pivot updates whole
+/// contiguous rows (eliminate_rows(), vectorised), which is faster at these sizes than
+/// skipping the columns that cannot move.
 /// Internal: used by select_portfolio(); tested directly through its optimality certificate.
 
 #include <Eigen/Dense>
@@ -26,6 +28,12 @@
 #include "aligngraph/types.hpp"
 
 namespace aligngraph::detail {
+
+/// The pivot's elimination, the simplex's hot loop: row i -= column[i] * row r, for every
+/// row i != r of a row-major rows x cols block (row stride `stride`) with column[i] != 0.
+/// Compiled in src/dual_simplex.cpp, with an AVX2 version chosen at load time where the
+/// processor has it; the same arithmetic, element by element, so the same results.
+void eliminate_rows(double* tableau, Index stride, Index rows, Index cols, Index r, const double* column);
 
 class BoxedDualSimplex {
 public:
@@ -50,7 +58,6 @@ public:
         d_ = Eigen::VectorXd::Zero(cols_);
         basis_.resize(static_cast<std::size_t>(rows_));
         where_.assign(static_cast<std::size_t>(cols_), -1);
-        stale_.assign(static_cast<std::size_t>(cols_), 0);
         for (Index r = 0; r < rows_; ++r) {
             basis_[r] = n_ + r;
             where_[n_ + r] = r;
@@ -63,7 +70,6 @@ public:
 
     /// Change the bounds of structural variable j (lo <= up).
     void set_bounds(Index j, double lo, double up) {
-        if (stale_[j]) refresh(j);
         lo_(j) = lo;
         up_(j) = up;
         if (where_[j] < 0) move_nonbasic(j, preferred(j));
@@ -194,7 +200,6 @@ public:
             x_(q) = row.rhs - row.coeffs.dot(x_.head(n_));
             basis_.push_back(q);
             where_.push_back(r0 + a);
-            stale_.push_back(0);
         }
         rows_ += k;
         cols_ += k;
@@ -264,9 +269,6 @@ public:
         basis_ = std::move(basis);
         where_.assign(static_cast<std::size_t>(c), -1);
         for (Index i = 0; i < r; ++i) where_[basis_[i]] = i;
-        std::vector<signed char> stale(static_cast<std::size_t>(c));
-        for (Index j = 0; j < c; ++j) stale[j] = stale_[keep_cols[j]];
-        stale_ = std::move(stale);
         rows_ = r;
         cols_ = c;
     }
@@ -275,7 +277,6 @@ public:
     /// the current one has become numerically singular.
     void refactor() {
         pivots_since_refactor_ = 0;
-        std::fill(stale_.begin(), stale_.end(), 0);
         bool slack_basis = true;
         for (Index r = 0; r < rows_ && slack_basis; ++r) slack_basis = basis_[r] == n_ + r;
         Eigen::MatrixXd basis_matrix(rows_, rows_);
@@ -341,21 +342,6 @@ private:
         return delta > 0 ? (a > 0 && can_rise) || (a < 0 && can_fall) : (a < 0 && can_rise) || (a > 0 && can_fall);
     }
 
-    // Rebuild a stale column of the tableau (B^-1 a_j, B^-1 being where the identity was)
-    // and its reduced cost c_j - y'a_j (y = -the slacks' reduced costs).
-    void refresh(Index j) {
-        tab().col(j).setZero();
-        d_(j) = c_(j);
-        for (Index k = 0; k < rows_; ++k) {
-            const double a = full_store_(k, j);
-            if (a == 0) continue;
-            tab().col(j) += a * tab().col(n_ + k);
-            d_(j) += a * d_(n_ + k);
-        }
-        if (where_[j] >= 0) d_(j) = 0;
-        stale_[j] = 0;
-    }
-
     void pivot(Index r, Index q, double delta, bool to_lower) {
         const Index leaving = basis_[r];
         const double a = t_store_(r, q);
@@ -370,32 +356,10 @@ private:
         d_(q) = 0;
         for (Index i = 0; i < rows_; ++i) d_(basis_[i]) = 0;
         d_(leaving) = -theta;
-        // Tableau: row-wise elimination over the columns that can still move (the others are
-        // unit vectors, or fixed and left stale until their bounds open: refresh()),
-        // skipping the rows the entering column does not touch.
-        const Eigen::VectorXd column = tab().col(q);
-        active_.clear();
-        for (Index j = 0; j < cols_; ++j) {
-            if (where_[j] >= 0 && j != leaving) continue;
-            if (j >= n_ || up_(j) > lo_(j) || j == leaving)
-                active_.push_back(j);
-            else
-                stale_[j] = 1;
-        }
+        // Tableau: eliminate the entering column from every other row it touches.
+        column_ = tab().col(q);
         tab().row(r) /= a;
-        const double* pivot_row = &t_store_(r, 0);
-        // With most columns active, whole contiguous rows are faster than gathering.
-        const bool whole_rows = 10 * active_.size() > 6 * static_cast<std::size_t>(cols_);
-        for (Index i = 0; i < rows_; ++i) {
-            if (i == r || column(i) == 0) continue;
-            const double f = column(i);
-            if (whole_rows) {
-                tab().row(i) -= f * tab().row(r);
-                continue;
-            }
-            double* row = &t_store_(i, 0);
-            for (Index j : active_) row[j] -= f * pivot_row[j];
-        }
+        eliminate_rows(t_store_.data(), t_store_.cols(), rows_, cols_, r, column_.data());
         tab().col(q).setZero();
         t_store_(r, q) = 1;
         basis_[r] = q;
@@ -426,9 +390,9 @@ private:
         t_store_ = std::move(t);
     }
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
-    std::vector<Index> basis_, where_, active_;
+    std::vector<Index> basis_, where_;
     std::vector<std::pair<double, Index>> candidates_;
-    std::vector<signed char> stale_;
+    Eigen::VectorXd column_;  // scratch: the entering column during a pivot
     int pivots_since_refactor_ = 0;
 };
 

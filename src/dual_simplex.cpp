@@ -1,0 +1,24 @@
+/// @file dual_simplex.cpp
+/// The compiled part of detail/dual_simplex.hpp: the pivot's row elimination.
+
+#include "aligngraph/detail/dual_simplex.hpp"
+
+namespace aligngraph::detail {
+
+// Each element is one multiply and one subtract, in the same order in every version (no
+// fused multiply-add, no reassociation), so the AVX2 clone gives the default's results
+// bit for bit: the search does not depend on the processor.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(ALIGNGRAPH_NO_TARGET_CLONES)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void eliminate_rows(double* tableau, Index stride, Index rows, Index cols, Index r, const double* column) {
+    const double* pivot = tableau + r * stride;
+    for (Index i = 0; i < rows; ++i) {
+        const double f = column[i];
+        if (i == r || f == 0) continue;
+        double* row = tableau + i * stride;
+        for (Index j = 0; j < cols; ++j) row[j] -= f * pivot[j];
+    }
+}
+
+}  // namespace aligngraph::detail
