@@ -619,7 +619,9 @@ private:
             const double x = lp_->value(j);
             double loss[2];
             for (int up = 0; up < 2; ++up) {
-                Lp trial = *lp_;
+                if (!trial_) trial_.emplace(*lp_);
+                else trial_->assign(*lp_);
+                Lp& trial = *trial_;
                 trial.set_bounds(j, up ? 1.0 : 0.0, up ? 1.0 : 0.0);
                 const auto status = trial.solve(-threshold() / value_scale_, strong_iterations_);
                 const double bound = status == Lp::Status::infeasible ? threshold()
@@ -772,6 +774,7 @@ private:
     std::size_t root_mark_ = 0;
     using Lp = detail::BoxedDualSimplex;
     std::optional<Lp> lp_;
+    std::optional<Lp> trial_;  // strong branching's copy of lp_, its storage reused
     std::shared_ptr<const detail::RootLp> root_lp_;
     std::shared_ptr<detail::RootLp> taken_;  // the previous root, when nothing else held it
     Eigen::VectorXd row_size_;  // the scale of each budget row

@@ -65,6 +65,31 @@ public:
         refactor();
     }
 
+    /// Become a copy of `other`, reusing this one's storage where it has the room (a
+    /// copy for a trial, made many times, then costs no allocation).
+    void assign(const BoxedDualSimplex& other) {
+        if (this == &other) return;
+        if (t_store_.rows() < other.rows_ || t_store_.cols() < other.cols_ || full_store_.rows() < other.rows_ ||
+            full_store_.cols() < other.cols_) {
+            *this = other;
+            return;
+        }
+        rows_ = other.rows_;
+        n_ = other.n_;
+        cols_ = other.cols_;
+        orig() = other.orig();
+        tab() = other.tab();
+        b_ = other.b_;
+        c_ = other.c_;
+        lo_ = other.lo_;
+        up_ = other.up_;
+        x_ = other.x_;
+        d_ = other.d_;
+        basis_ = other.basis_;
+        where_ = other.where_;
+        pivots_since_refactor_ = other.pivots_since_refactor_;
+    }
+
     Index rows() const { return rows_; }
     Index structural() const { return n_; }
 
