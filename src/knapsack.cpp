@@ -139,7 +139,7 @@ public:
             value_scale_ = last->value_scale;
             for (Index k = 0; k < m_; ++k) lp_->set_rhs(k, p_.budgets(k) / row_size_(k), p_.budgets(k) / row_size_(k));
         } else {
-            // `requires` rows join lazily (separate_links), when an LP point violates them:
+            // `requires` rows join lazily (separate_rows), when an LP point violates them:
             // most never bind, and every row costs each pivot.
             const Index rows = m_ + static_cast<Index>(groups.size());
             Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
@@ -158,10 +158,12 @@ public:
             }
             link_in_lp_.assign(p_.requires_links.size(), 0);
             row_origin_.assign(static_cast<std::size_t>(rows), -1);
+            for (Index k = 0; k < m_; ++k) row_origin_[static_cast<std::size_t>(k)] = budget_origin(k);
             value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
             lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
             applied_.assign(static_cast<std::size_t>(n_), -1);
         }
+        budget_in_lp_.assign(static_cast<std::size_t>(m_), 1);  // a fresh or reused root has every budget row
         movable_.assign(static_cast<std::size_t>(n_), 1);
         for (auto [d, q] : p_.requires_links) movable_[d] = movable_[q] = 0;
         for (const auto& g : groups)
@@ -299,9 +301,12 @@ public:
 
     // Order by value per unit of budget priced at the LP's row prices.
     void order_by_prices() {
-        const Eigen::VectorXd prices = lp_->row_prices().head(m_).cwiseMax(0.0);
+        const Eigen::VectorXd row_prices = lp_->row_prices().cwiseMax(0.0);
         Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
-        for (Index k = 0; k < m_; ++k) weight += p_.costs.col(k) * (prices(k) / row_size_(k));
+        for (Index r = 0; r < lp_->rows(); ++r) {  // budget rows only; a dropped one has price 0
+            const Index o = row_origin_[static_cast<std::size_t>(r)];
+            if (o <= budget_origin(0)) weight += p_.costs.col(budget_origin(0) - o) * (row_prices(r) / row_size_(budget_origin(0) - o));
+        }
         order_.resize(static_cast<std::size_t>(n_));
         std::iota(order_.begin(), order_.end(), 0);
         std::stable_sort(order_.begin(), order_.end(), [&](Index a, Index b) {
@@ -347,7 +352,7 @@ public:
         build_lp();
         sync();
         do lp_->solve();
-        while (separate_links() > 0);
+        while (separate_rows() > 0);
         if (taken_) {  // the same data: reuse its copies
             taken_->lp = *lp_;
             taken_->applied = applied_;
@@ -413,7 +418,7 @@ public:
         for (int round = 0; round < 50; ++round) {
             if (separate_covers() == 0) break;
             do lp_->solve();
-            while (separate_links() > 0);
+            while (separate_rows() > 0);
             const double now = lp_bound();
             if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
             last = now;
@@ -451,7 +456,7 @@ public:
         ++restarts_;
         sync();
         auto status = lp_->solve(-threshold() / value_scale_);
-        while (status == Lp::Status::optimal && separate_links() > 0) status = lp_->solve(-threshold() / value_scale_);
+        while (status == Lp::Status::optimal && separate_rows() > 0) status = lp_->solve(-threshold() / value_scale_);
         if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
         root_cuts();
         return true;
@@ -484,6 +489,7 @@ private:
             if (o != -1 && lp_->basic(n_ + k)) {
                 drop.push_back(k);
                 if (o >= 0) link_in_lp_[static_cast<std::size_t>(o)] = 0;
+                if (o <= budget_origin(0)) budget_in_lp_[static_cast<std::size_t>(budget_origin(0) - o)] = 0;
             } else {
                 origin.push_back(o);
             }
@@ -492,9 +498,19 @@ private:
         row_origin_ = std::move(origin);
     }
 
-    // Add the `requires` rows x_d - x_q <= 0 that the LP point violates.
-    int separate_links() {
+    // Add the dropped rows that the LP point violates: `requires` rows x_d - x_q <= 0 and
+    // budget rows.
+    int separate_rows() {
         std::vector<Lp::Row> rows;
+        for (Index k = 0; k < m_; ++k) {
+            if (budget_in_lp_[static_cast<std::size_t>(k)]) continue;
+            const double limit = p_.budgets(k) / row_size_(k);
+            Eigen::VectorXd coeffs = p_.costs.col(k) / row_size_(k);
+            if (coeffs.dot(lp_->values().head(n_)) <= limit + 1e-9) continue;
+            rows.push_back({std::move(coeffs), limit, limit});
+            budget_in_lp_[static_cast<std::size_t>(k)] = 1;
+            row_origin_.push_back(budget_origin(k));
+        }
         for (std::size_t l = 0; l < p_.requires_links.size(); ++l) {
             if (link_in_lp_[l]) continue;
             const auto [d, q] = p_.requires_links[l];
@@ -674,7 +690,7 @@ private:
                 lp_->refactor();
                 break;
             }
-            if (separate_links() > 0) continue;
+            if (separate_rows() > 0) continue;
             // Reduced-cost fixing: moving j off its bound costs at least |d_j|.
             bool propagated = false;
             for (Index j = 0; j < n_; ++j) {
@@ -781,7 +797,10 @@ private:
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
     std::vector<signed char> link_in_lp_;
-    std::vector<Index> row_origin_;  // per LP row: the link, -1 budget or excludes group, -2 cut
+    // Per LP row: the link (>= 0), -1 an excludes group, -2 a cut, budget_origin(k) budget k.
+    std::vector<Index> row_origin_;
+    static constexpr Index budget_origin(Index k) { return -3 - k; }
+    std::vector<signed char> budget_in_lp_;  // budget rows not binding at the root are dropped
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
     Eigen::MatrixXd cost_sum_;
     Eigen::MatrixXi cost_count_;
