@@ -64,6 +64,7 @@ public:
             basis_[r] = n_ + r;
             where_[n_ + r] = r;
         }
+        list_nonbasic();
         refactor();
     }
 
@@ -89,6 +90,8 @@ public:
         d_ = other.d_;
         basis_ = other.basis_;
         where_ = other.where_;
+        nonbasic_ = other.nonbasic_;
+        slot_ = other.slot_;
         pivots_since_refactor_ = other.pivots_since_refactor_;
     }
 
@@ -134,7 +137,7 @@ public:
             // near-ties by the largest |alpha_j| (Harris).
             const auto alpha = tab().row(r);
             candidates_.clear();
-            for (Index j = 0; j < cols_; ++j)
+            for (Index j : nonbasic_)
                 if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
             if (candidates_.empty()) return Status::infeasible;
             std::sort(candidates_.begin(), candidates_.end());
@@ -231,6 +234,7 @@ public:
             x_(q) = row.rhs - row.coeffs.dot(x_.head(n_));
             basis_.push_back(q);
             where_.push_back(r0 + a);
+            slot_.push_back(-1);
         }
         rows_ += k;
         cols_ += k;
@@ -302,6 +306,7 @@ public:
         for (Index i = 0; i < r; ++i) where_[basis_[i]] = i;
         rows_ = r;
         cols_ = c;
+        list_nonbasic();
     }
 
     /// Rebuild the tableau from the original matrix; falls back to the slack basis when
@@ -323,6 +328,7 @@ public:
                 basis_[r] = n_ + r;
                 where_[n_ + r] = r;
             }
+            list_nonbasic();
             t = orig();
         } else {
             if (rows_ > 0) t = lu.solve(orig());
@@ -373,6 +379,17 @@ private:
         return delta > 0 ? (a > 0 && can_rise) || (a < 0 && can_fall) : (a < 0 && can_rise) || (a > 0 && can_fall);
     }
 
+    // The nonbasic columns (the ratio test's candidates) and each one's place in the list.
+    void list_nonbasic() {
+        nonbasic_.clear();
+        slot_.assign(static_cast<std::size_t>(cols_), -1);
+        for (Index j = 0; j < cols_; ++j)
+            if (where_[j] < 0) {
+                slot_[j] = static_cast<Index>(nonbasic_.size());
+                nonbasic_.push_back(j);
+            }
+    }
+
     void pivot(Index r, Index q, double delta, bool to_lower) {
         const Index leaving = basis_[r];
         const double a = t_store_(r, q);
@@ -396,6 +413,10 @@ private:
         basis_[r] = q;
         where_[q] = r;
         where_[leaving] = -1;
+        // The leaving variable takes the entering one's place in the nonbasic list.
+        nonbasic_[static_cast<std::size_t>(slot_[q])] = leaving;
+        slot_[leaving] = slot_[q];
+        slot_[q] = -1;
     }
 
     Index rows_, n_, cols_;
@@ -422,6 +443,7 @@ private:
     }
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
     std::vector<Index> basis_, where_;
+    std::vector<Index> nonbasic_, slot_;  // the nonbasic columns; slot_[j]: j's place there, or -1
     std::vector<std::pair<double, Index>> candidates_;
     Eigen::VectorXd column_;  // scratch: the entering column during a pivot
     int pivots_since_refactor_ = 0;
