@@ -505,9 +505,8 @@ private:
         for (Index k = 0; k < m_; ++k) {
             if (budget_in_lp_[static_cast<std::size_t>(k)]) continue;
             const double limit = p_.budgets(k) / row_size_(k);
-            Eigen::VectorXd coeffs = p_.costs.col(k) / row_size_(k);
-            if (coeffs.dot(lp_->values().head(n_)) <= limit + 1e-9) continue;
-            rows.push_back({std::move(coeffs), limit, limit});
+            if (p_.costs.col(k).dot(lp_->values().head(n_)) / row_size_(k) <= limit + 1e-9) continue;
+            rows.push_back({Eigen::VectorXd(p_.costs.col(k) / row_size_(k)), limit, limit});
             budget_in_lp_[static_cast<std::size_t>(k)] = 1;
             row_origin_.push_back(budget_origin(k));
         }
