@@ -58,6 +58,8 @@ public:
         partners_ = std::move(links.alternatives);
         fixed_.assign(static_cast<std::size_t>(n_), -1);
         used_ = Eigen::VectorXd::Zero(m_);
+        costs_t_ = p.costs.transpose();
+        limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
     }
 
     std::string id(Index i) const { return p_.ids.empty() ? fmt::format("#{}", i) : p_.ids[static_cast<std::size_t>(i)]; }
@@ -66,33 +68,43 @@ public:
     }
 
     // ---- fixing with propagation, undone through the trail ----
+    // Both work on the shared stack_ above the height they found it at (include calls
+    // exclude), and leave it there.
     bool include(Index i) {
-        std::vector<Index> stack{i};
-        while (!stack.empty()) {
-            const Index x = stack.back();
-            stack.pop_back();
+        const std::size_t base = stack_.size();
+        auto fail = [&] {
+            stack_.resize(base);
+            return false;
+        };
+        stack_.push_back(i);
+        while (stack_.size() > base) {
+            const Index x = stack_.back();
+            stack_.pop_back();
             if (fixed_[x] == 1) continue;
-            if (fixed_[x] == 0) return false;
+            if (fixed_[x] == 0) return fail();
             set(x, 1);
-            for (Index k = 0; k < m_; ++k)
-                if (used_(k) > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
-            for (Index q : prereq_[x]) stack.push_back(q);
+            if ((used_.array() > limit_.array()).any()) return fail();
+            for (Index q : prereq_[x]) stack_.push_back(q);
             for (Index y : partners_[x]) {
-                if (fixed_[y] == 1) return false;
-                if (fixed_[y] == -1 && !exclude(y)) return false;
+                if (fixed_[y] == 1) return fail();
+                if (fixed_[y] == -1 && !exclude(y)) return fail();
             }
         }
         return true;
     }
     bool exclude(Index i) {
-        std::vector<Index> stack{i};
-        while (!stack.empty()) {
-            const Index x = stack.back();
-            stack.pop_back();
+        const std::size_t base = stack_.size();
+        stack_.push_back(i);
+        while (stack_.size() > base) {
+            const Index x = stack_.back();
+            stack_.pop_back();
             if (fixed_[x] == 0) continue;
-            if (fixed_[x] == 1) return false;
+            if (fixed_[x] == 1) {
+                stack_.resize(base);
+                return false;
+            }
             set(x, 0);
-            for (Index d : dependants_[x]) stack.push_back(d);
+            for (Index d : dependants_[x]) stack_.push_back(d);
         }
         return true;
     }
@@ -100,7 +112,7 @@ public:
         fixed_[x] = static_cast<signed char>(v);
         trail_.push_back(x);
         if (v == 1) {
-            used_ += p_.costs.row(x).transpose();
+            used_ += costs_t_.col(x);
             value_ += p_.values(x);
         }
     }
@@ -109,7 +121,7 @@ public:
             const Index x = trail_.back();
             trail_.pop_back();
             if (fixed_[x] == 1) {
-                used_ -= p_.costs.row(x).transpose();
+                used_ -= costs_t_.col(x);
                 value_ -= p_.values(x);
             }
             fixed_[x] = -1;
@@ -206,12 +218,17 @@ public:
     void improve(std::vector<signed char>& x) const {
         Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
         for (Index i = 0; i < n_; ++i)
-            if (x[i] == 1) use += p_.costs.row(i).transpose();
-        auto fits = [&](Index add, Index drop) {
-            for (Index k = 0; k < m_; ++k) {
-                const double u = use(k) + p_.costs(add, k) - (drop >= 0 ? p_.costs(drop, k) : 0.0);
-                if (u > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
+            if (x[i] == 1) use += costs_t_.col(i);
+        auto fits = [&](Index add, Index drop) {  // most candidates fail early: a loop that stops
+            const double* in = &costs_t_(0, add);
+            if (drop < 0) {
+                for (Index k = 0; k < m_; ++k)
+                    if (use(k) + in[k] > limit_(k)) return false;
+                return true;
             }
+            const double* out = &costs_t_(0, drop);
+            for (Index k = 0; k < m_; ++k)
+                if (use(k) + in[k] - out[k] > limit_(k)) return false;
             return true;
         };
         for (int round = 0; round < 100; ++round) {
@@ -219,7 +236,7 @@ public:
             for (Index j : order_)
                 if (x[j] != 1 && movable_[j] && p_.values(j) > 0 && fits(j, -1)) {
                     x[j] = 1;
-                    use += p_.costs.row(j).transpose();
+                    use += costs_t_.col(j);
                     changed = true;
                 }
             Index best_in = -1, best_out = -1;
@@ -238,7 +255,7 @@ public:
             if (best_in >= 0) {
                 x[best_out] = 0;
                 x[best_in] = 1;
-                use += p_.costs.row(best_in).transpose() - p_.costs.row(best_out).transpose();
+                use += costs_t_.col(best_in) - costs_t_.col(best_out);
                 changed = true;
             }
             if (!changed) break;
@@ -256,7 +273,7 @@ public:
     bool feasible(const std::vector<signed char>& candidate) const {
         Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
         for (Index i = 0; i < n_; ++i)
-            if (candidate[i] == 1) use += p_.costs.row(i).transpose();
+            if (candidate[i] == 1) use += costs_t_.col(i);
         for (Index k = 0; k < m_; ++k)
             if (use(k) > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
         for (auto [d, q] : p_.requires_links)
@@ -531,10 +548,12 @@ private:
     int separate_covers() {
         std::vector<Lp::Row> rows;
         const Eigen::VectorXd x = lp_->values().head(n_);
+        std::vector<std::pair<double, Index>> candidates;
+        std::vector<Index> cover, minimal, extension;
         for (Index k = 0; k < m_; ++k) {
-            const double limit = p_.budgets(k) * (1 + 1e-12) + 1e-9;
+            const double limit = limit_(k);
             // Candidates by (1 - x_j) / cost_j, ties by index; none when even all of them fit.
-            std::vector<std::pair<double, Index>> candidates;
+            candidates.clear();
             double reach = 0;
             for (Index j = 0; j < n_; ++j)
                 if (p_.costs(j, k) > 0 && x(j) > 1e-9) {
@@ -543,7 +562,7 @@ private:
                 }
             if (reach <= limit) continue;
             std::sort(candidates.begin(), candidates.end());
-            std::vector<Index> cover;
+            cover.clear();
             double sum = 0;
             for (auto [key, j] : candidates) {
                 cover.push_back(j);
@@ -552,23 +571,26 @@ private:
             }
             if (sum <= limit) continue;
             std::stable_sort(cover.begin(), cover.end(), [&](Index a, Index b) { return x(a) < x(b); });
-            std::vector<Index> minimal;
+            minimal.clear();
             for (Index j : cover)
                 if (sum - p_.costs(j, k) > limit)
                     sum -= p_.costs(j, k);
                 else
                     minimal.push_back(j);
-            double largest = 0, lhs = 0;
-            Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
-            for (Index j : minimal) {
-                largest = std::max(largest, p_.costs(j, k));
-                coeffs(j) = 1;
-            }
+            // The extended cover E(C): C and every item at least as costly as C's largest.
+            double largest = 0;
+            for (Index j : minimal) largest = std::max(largest, p_.costs(j, k));
+            extension.clear();
             for (Index j = 0; j < n_; ++j)
-                if (p_.costs(j, k) >= largest) coeffs(j) = 1;
-            lhs = coeffs.dot(x);
+                if (p_.costs(j, k) >= largest) extension.push_back(j);
+            for (Index j : minimal)
+                if (p_.costs(j, k) < largest) extension.push_back(j);
+            double lhs = 0;
+            for (Index j : extension) lhs += x(j);
             const double rhs = static_cast<double>(minimal.size()) - 1;
             if (lhs <= rhs + 1e-6) continue;
+            Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+            for (Index j : extension) coeffs(j) = 1;
             rows.push_back({std::move(coeffs), rhs, rhs});
         }
         row_origin_.resize(row_origin_.size() + rows.size(), -2);
@@ -807,6 +829,9 @@ private:
     std::vector<signed char> root_basic_, root_free_;
     double value_scale_ = 1, step_ = 0;
     Eigen::VectorXd used_;
+    Eigen::MatrixXd costs_t_;  // m x n: initiative j's costs in column j, contiguous
+    Eigen::VectorXd limit_;    // each budget with the tolerance every check uses
+    std::vector<Index> stack_;  // include() and exclude()'s work
     std::vector<Index> order_;
     double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
     std::chrono::steady_clock::time_point start_;

@@ -1,6 +1,7 @@
 // Bindings of portfolio selection.
 
 #include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -41,6 +42,47 @@ py::dict result_dict(const SelectionProblem& sp, const SelectionResult& r) {
                                         x.text));
     d["left_out"] = left_out;
     d["displaced"] = displaced;
+    return d;
+}
+
+// A frontier as columns for a pandas frame: numpy arrays, and `selected` a list per level
+// (`name` turns an initiative index into what Python sees). Column-wise is several times
+// faster for pandas than a row per level.
+template <class Name>
+py::dict frontier_columns(const std::vector<FrontierPoint>& points, Name name, bool with_seconds) {
+    const auto k = static_cast<Index>(points.size());
+    Eigen::VectorXd factor(k), total(k), value(k), upper(k), marginal(k), seconds(k);
+    py::array_t<bool> feasible(k), proven(k), knee(k);
+    auto f = feasible.mutable_unchecked<1>();
+    auto p = proven.mutable_unchecked<1>();
+    auto kn = knee.mutable_unchecked<1>();
+    py::list selected;
+    for (Index i = 0; i < k; ++i) {
+        const auto& pt = points[static_cast<std::size_t>(i)];
+        factor(i) = pt.factor;
+        total(i) = pt.total_budget;
+        value(i) = pt.result.value;
+        upper(i) = pt.result.upper_bound;
+        marginal(i) = pt.marginal;
+        seconds(i) = pt.result.seconds;
+        f(i) = pt.feasible;
+        p(i) = pt.result.proven;
+        kn(i) = pt.knee;
+        py::list chosen;
+        for (Index j : pt.result.selected) chosen.append(name(j));
+        selected.append(chosen);
+    }
+    py::dict d;
+    d["factor"] = factor;
+    d["total_budget"] = total;
+    d["feasible"] = feasible;
+    d["value"] = value;
+    d["upper_bound"] = upper;
+    d["proven"] = proven;
+    d["marginal"] = marginal;
+    d["knee"] = knee;
+    d["selected"] = selected;
+    if (with_seconds) d["seconds"] = seconds;
     return d;
 }
 
@@ -85,11 +127,7 @@ void define_selection(py::module_& m) {
             py::gil_scoped_release release;
             points = frontier(sp, std::move(factors), SelectionOptions{.time_limit = time_limit, .node_limit = node_limit});
         }
-        py::list out;
-        for (const auto& pt : points)
-            out.append(py::make_tuple(pt.factor, pt.total_budget, pt.feasible, pt.result.value, pt.result.upper_bound,
-                                      pt.result.proven, pt.marginal, pt.knee, pt.result.selected, pt.result.seconds));
-        return out;
+        return frontier_columns(points, [](Index j) { return py::int_(j); }, true);
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("factors"), py::arg("time_limit"), py::arg("node_limit"));
 
@@ -169,14 +207,8 @@ void define_frontier(py::module_& m) {
             py::gil_scoped_release release;
             points = total ? frontier_total(p, std::move(levels), o) : frontier(p, std::move(levels), o);
         }
-        py::list out;
-        for (const auto& pt : points) {
-            std::vector<std::string> ids;
-            for (Index i : pt.result.selected) ids.push_back(p.initiative_ids()[i]);
-            out.append(py::make_tuple(pt.factor, pt.total_budget, pt.feasible, pt.result.value, pt.result.upper_bound,
-                                      pt.result.proven, pt.marginal, pt.knee, ids));
-        }
-        return out;
+        return frontier_columns(points, [&](Index j) { return py::str(p.initiative_ids()[static_cast<std::size_t>(j)]); },
+                                false);
     }, py::arg("portfolio"), py::arg("levels"), py::arg("objective"), py::arg("time_limit"), py::arg("scenario"),
        py::arg("total"));
 }

@@ -427,6 +427,25 @@ TEST_CASE("the dual simplex after new limits and removed rows equals a fresh sol
         CHECK(lp.rows() == rows + 2 - static_cast<Index>(slack_basic.size()));
         REQUIRE(lp.solve() == Lp::Status::optimal);
         CHECK(lp.objective() == Approx(with_cuts).margin(1e-9));  // a basis that stays optimal
+        // assign(), as strong branching uses it: into storage that held a larger LP (kept)
+        // and into one that held a smaller LP (replaced), the copy then solves a child (x_0
+        // forced in) as a plain copy does.
+        const auto big = random_lp(next, n + 5, rows + 4), small = random_lp(next, 3, 1);
+        Lp roomy(big.a, big.b, big.c, big.b), cramped(small.a, small.b, small.c, small.b);
+        Lp copy = lp;
+        copy.set_bounds(0, 1, 1);
+        const auto status = copy.solve();
+        for (Lp* target : {&roomy, &cramped}) {
+            target->assign(lp);
+            CHECK(target->rows() == lp.rows());
+            CHECK(target->values() == lp.values());
+            target->set_bounds(0, 1, 1);
+            REQUIRE(target->solve() == status);
+            if (status == Lp::Status::optimal) {
+                CHECK(target->objective() == Approx(copy.objective()).margin(1e-9));
+                CHECK(((target->values() - copy.values()).cwiseAbs().array() < 1e-9).all());
+            }
+        }
     }
 }
 

@@ -74,6 +74,11 @@ def test_frontier_frame():
     feasible = f[f["feasible"]]
     assert feasible["value"].is_monotonic_increasing and feasible["proven"].all()
     assert f.loc[1.0, "value"] == pytest.approx(p.optimize(ag.Objective.alignment).value)
+    assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "marginal", "knee", "selected"]
+    assert f["feasible"].dtype == bool and f["proven"].dtype == bool and f["knee"].dtype == bool
+    # Each level's selection: ids of the model's initiatives (none where infeasible).
+    assert f.loc[1.0, "selected"] and set(f.loc[1.0, "selected"]) <= set(p.initiative_ids)
+    assert f.loc[0.25, "selected"] == []
 
 
 def test_explanations_by_hand():
@@ -190,7 +195,11 @@ def test_frontier_over_arrays_and_the_model_problem():
     f = ag.frontier(sp["values"], sp["costs"], sp["budgets"], [1.0, 0.6], requires=sp["requires"],
                     excludes=sp["excludes"], forced_in=sp["forced_in"], forced_out=sp["forced_out"])
     assert list(f.index) == [0.6, 1.0]
+    assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "marginal", "knee", "selected",
+                               "seconds"]
     assert f.loc[1.0, "value"] == pytest.approx(direct.value)
+    # Each level's selection: indices, worth the level's value.
+    assert sp["values"][f.loc[1.0, "selected"]].sum() == pytest.approx(f.loc[1.0, "value"])
     assert f.loc[0.6, "value"] <= f.loc[1.0, "value"]
     # A start that is the optimum is kept.
     again = ag.select(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],

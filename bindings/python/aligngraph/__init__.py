@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .selection import Reoptimizer, SelectionResult, frontier, select
+from .selection import Reoptimizer, SelectionResult, _frontier_frame, frontier, select
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -514,12 +514,12 @@ class Portfolio(_core.PortfolioCore):
                     if not f > 0:
                         raise ValueError(f"frontier(): budget factor {f}, expected > 0")
                 totals = [float(f) * self._all_costs(scenario) for f in factors]
-            rows = _core.frontier_core(self, [float(t) for t in totals], objective, float(time_limit), scenario or "", True)
+            columns = _core.frontier_core(self, [float(t) for t in totals], objective, float(time_limit), scenario or "",
+                                          True)
         else:
-            rows = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "",
-                                       False)
-        return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
-                                           "knee", "selected"]).set_index("factor")
+            columns = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "",
+                                          False)
+        return _frontier_frame(columns)
 
     def _all_costs(self, scenario: str | None) -> float:
         overrun = 1.0

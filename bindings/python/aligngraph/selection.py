@@ -127,11 +127,16 @@ def frontier(
     the optimum with every budget scaled by each factor, each level exact and started from
     the previous level's selection. Columns as :meth:`Portfolio.frontier`, plus ``seconds``;
     ``selected`` holds indices. Limits apply per level."""
-    rows = _core.select_frontier_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
-                                      [float(f) for f in factors], float(time_limit),
-                                      _NO_LIMIT if node_limit is None else int(node_limit))
-    return pd.DataFrame(rows, columns=["factor", "total_budget", "feasible", "value", "upper_bound", "proven", "marginal",
-                                       "knee", "selected", "seconds"]).set_index("factor")
+    columns = _core.select_frontier_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
+                                         [float(f) for f in factors], float(time_limit),
+                                         _NO_LIMIT if node_limit is None else int(node_limit))
+    return _frontier_frame(columns)
+
+
+def _frontier_frame(columns: dict) -> pd.DataFrame:
+    """The frontier's columns from the compiled module as a frame indexed by ``factor``."""
+    factor = columns.pop("factor")
+    return pd.DataFrame(columns, index=pd.Index(factor, name="factor"))
 
 
 class Reoptimizer:
