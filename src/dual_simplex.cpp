@@ -6,9 +6,12 @@
 namespace aligngraph::detail {
 
 // Each element is one multiply and one subtract, in the same order in every version (no
-// fused multiply-add, no reassociation), so the AVX2 clone gives the default's results
+// fused multiply-add, no reassociation), so the AVX-512 and AVX2 clones give the default's results
 // bit for bit: the search does not depend on the processor.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(ALIGNGRAPH_NO_TARGET_CLONES)
+// Clones need the loader's indirect functions: glibc on x86-64, with GCC or Clang 14 or later.
+// Elsewhere (other processors, macOS, Windows, musl) the one portable version is built.
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && (!defined(__clang__) || __clang_major__ >= 14) && \
+    !defined(ALIGNGRAPH_NO_TARGET_CLONES)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void eliminate_rows(double* tableau, Index stride, Index rows, Index cols, Index r, const double* column) {
