@@ -274,8 +274,7 @@ public:
         Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
         for (Index i = 0; i < n_; ++i)
             if (candidate[i] == 1) use += costs_t_.col(i);
-        for (Index k = 0; k < m_; ++k)
-            if (use(k) > p_.budgets(k) * (1 + 1e-12) + 1e-9) return false;
+        if ((use.array() > limit_.array()).any()) return false;
         for (auto [d, q] : p_.requires_links)
             if (candidate[d] == 1 && candidate[q] != 1) return false;
         for (const auto& g : p_.excludes) {
@@ -321,8 +320,8 @@ public:
         const Eigen::VectorXd row_prices = lp_->row_prices().cwiseMax(0.0);
         Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
         for (Index r = 0; r < lp_->rows(); ++r) {  // budget rows only; a dropped one has price 0
-            const Index o = row_origin_[static_cast<std::size_t>(r)];
-            if (o <= budget_origin(0)) weight += p_.costs.col(budget_origin(0) - o) * (row_prices(r) / row_size_(budget_origin(0) - o));
+            const Index k = budget_of(row_origin_[static_cast<std::size_t>(r)]);
+            if (k >= 0) weight += p_.costs.col(k) * (row_prices(r) / row_size_(k));
         }
         order_.resize(static_cast<std::size_t>(n_));
         std::iota(order_.begin(), order_.end(), 0);
@@ -506,7 +505,7 @@ private:
             if (o != -1 && lp_->basic(n_ + k)) {
                 drop.push_back(k);
                 if (o >= 0) link_in_lp_[static_cast<std::size_t>(o)] = 0;
-                if (o <= budget_origin(0)) budget_in_lp_[static_cast<std::size_t>(budget_origin(0) - o)] = 0;
+                if (budget_of(o) >= 0) budget_in_lp_[static_cast<std::size_t>(budget_of(o))] = 0;
             } else {
                 origin.push_back(o);
             }
@@ -821,6 +820,7 @@ private:
     // Per LP row: the link (>= 0), -1 an excludes group, -2 a cut, budget_origin(k) budget k.
     std::vector<Index> row_origin_;
     static constexpr Index budget_origin(Index k) { return -3 - k; }
+    static constexpr Index budget_of(Index origin) { return origin <= -3 ? -3 - origin : -1; }  // or -1
     std::vector<signed char> budget_in_lp_;  // budget rows not binding at the root are dropped
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
     Eigen::MatrixXd cost_sum_;
