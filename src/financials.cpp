@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace aligngraph {
 
@@ -68,6 +71,29 @@ Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& se
         benefits += p.benefits().row(i);
     }
     return compute(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
+}
+
+std::string rate_above_one(double rate) {
+    if (!(rate > 1)) return {};
+    return fmt::format("rate {:g} is above 1, i.e. {:g}% a year: write \"{:g}%\" for {:g} percent (or {:g})", rate,
+                       100 * rate, rate, rate, rate / 100);
+}
+
+Rate parse_rate(std::string_view text) {
+    std::string t(text);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(t.begin());
+    const bool percent = !t.empty() && t.back() == '%';
+    if (percent) t.pop_back();
+    double v = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v))
+        throw ValidationError(fmt::format("rate '{}': expected a fraction such as 0.08 or a percentage such as 8%", text));
+    if (percent) v /= 100;
+    else if (const auto why = rate_above_one(v); !why.empty())
+        throw ValidationError(why);
+    if (!(v > -1)) throw ValidationError(fmt::format("rate '{}': expected a rate above -100%", text));
+    return v;
 }
 
 }  // namespace aligngraph

@@ -14,6 +14,7 @@
 
 #include "aligngraph/detail/dual_simplex.hpp"
 #include "aligngraph/detail/selection_links.hpp"
+#include "aligngraph/detail/text.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -62,10 +63,8 @@ public:
         limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
     }
 
-    std::string id(Index i) const { return p_.ids.empty() ? fmt::format("#{}", i) : p_.ids[static_cast<std::size_t>(i)]; }
-    std::string budget(Index k) const {
-        return p_.budget_names.empty() ? fmt::format("budget {}", k) : p_.budget_names[static_cast<std::size_t>(k)];
-    }
+    std::string id(Index i) const { return p_.id(i); }
+    std::string budget(Index k) const { return p_.budget_name(k); }
 
     // ---- fixing with propagation, undone through the trail ----
     // Both work on the shared stack_ above the height they found it at (include calls
@@ -354,9 +353,10 @@ public:
                             if ((fixed_[x] == 1 || std::find(chain.begin(), chain.end(), x) != chain.end()) && p_.costs(x, k) > 0)
                                 who.push_back(id(x));
                         throw InfeasibleError(fmt::format(
-                            "select_portfolio(): the forced-in initiatives alone break {}: they need {:.6g}, the limit is "
-                            "{:.6g} (over by {:.6g}); initiatives: {}",
-                            budget(k), use(k), p_.budgets(k), use(k) - p_.budgets(k), fmt::join(who, ", ")));
+                            "select_portfolio(): the forced-in initiatives alone break {}: they need {}, the limit is "
+                            "{} (over by {}); initiatives: {}",
+                            budget(k), detail::money(use(k)), detail::money(p_.budgets(k)),
+                            detail::money(use(k) - p_.budgets(k)), fmt::join(who, ", ")));
                     }
                 throw InfeasibleError(fmt::format(
                     "select_portfolio(): forced-in '{}' contradicts another decision (a forced-out prerequisite or a "
@@ -878,16 +878,19 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
     for (Index i : p.forced_in) check(i, "forced-in");
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
+    SelectionResult result;
     if (n == 0) {  // nothing to choose
-        SelectionResult r;
-        r.proven = true;
-        r.budget_use = Eigen::VectorXd::Zero(m);
-        r.slack = p.budgets;
-        return r;
+        result.proven = true;
+        result.budget_use = Eigen::VectorXd::Zero(m);
+        result.slack = p.budgets;
+    } else {
+        Search s(p, o);
+        result = s.run();
+        if (o.explain) explain(p, result);
     }
-    Search s(p, o);
-    auto result = s.run();
-    if (o.explain) explain(p, result);
+    static_cast<SelectionLabels&>(result) = p;
+    result.values = p.values;
+    result.budgets = p.budgets;
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "aligngraph/io/model_file.hpp"
 
 #include "aligngraph/detail/text.hpp"
+#include "aligngraph/finance/financials.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +105,26 @@ public:
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
         return number(*j, ptr + "/" + pointer_token(key));
+    }
+    /// A yearly rate: a number at most 1 (a fraction), or a percentage as text ("12%").
+    std::optional<double> rate(const json& obj, const std::string& key, const std::string& ptr) {
+        const json* j = member(obj, key, ptr, false);
+        if (!j) return std::nullopt;
+        const auto where = ptr + "/" + pointer_token(key);
+        if (j->is_string()) {
+            try {
+                return parse_rate(j->get<std::string>());
+            } catch (const ValidationError& e) {
+                fail(where, e.what());
+                return std::nullopt;
+            }
+        }
+        auto v = number(*j, where);
+        if (v && *v > 1) {
+            fail(where, rate_above_one(*v));
+            return std::nullopt;
+        }
+        return v;
     }
     std::optional<long long> integer(const json& obj, const std::string& key, const std::string& ptr, bool required) {
         const json* j = member(obj, key, ptr, required);
@@ -208,7 +229,7 @@ std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::strin
     r.known_keys(j, ptr, {"distribution", "low", "mode", "high"});
     Estimate e;
     if (auto d = r.string(j, "distribution", ptr, false)) {
-        if (auto dist = distribution_from_string(*d)) e.distribution = *dist;
+        if (auto dist = from_string<Distribution>(*d)) e.distribution = *dist;
         else r.fail(ptr + "/distribution",
                     fmt::format("unknown distribution '{}'; expected triangular, pert, uniform, normal or lognormal", *d));
     }
@@ -293,7 +314,7 @@ Portfolio read_document(Reader& r, const json& doc) {
     if (const json* sj = r.member(doc, "settings", root, false); sj && r.expect_object(*sj, "/settings")) {
         r.known_keys(*sj, "/settings", {"discount_rate", "enabler_share", "currency"});
         Settings s;
-        if (auto v = r.number(*sj, "discount_rate", "/settings", false)) s.discount_rate = *v;
+        if (auto v = r.rate(*sj, "discount_rate", "/settings")) s.discount_rate = *v;
         if (auto v = r.number(*sj, "enabler_share", "/settings", false)) s.enabler_share = *v;
         if (auto v = r.string(*sj, "currency", "/settings", false)) s.currency = *v;
         p.set_settings(s);
@@ -427,7 +448,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             in.flags.forced_in = r.boolean(j, "forced_in", ptr).value_or(false);
             in.flags.forced_out = r.boolean(j, "forced_out", ptr).value_or(false);
             if (auto s = r.string(j, "status", ptr, false)) {
-                if (auto st = status_from_string(*s)) in.status = *st;
+                if (auto st = from_string<Status>(*s)) in.status = *st;
                 else r.fail(ptr + "/status", fmt::format("unknown status '{}'; expected proposed, approved, running, "
                                                          "completed, cancelled or on_hold", *s));
             }
@@ -570,7 +591,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             budget.department = r.string(b, "department", ptr, false).value_or("");
             bool ok = id.has_value();
             if (auto kind = r.string(b, "kind", ptr, false)) {
-                if (auto ck = cost_kind_from_string(*kind)) budget.kind = *ck;
+                if (auto ck = from_string<CostKind>(*kind)) budget.kind = *ck;
                 else {
                     r.fail(ptr + "/kind", fmt::format("unknown budget kind '{}'; expected all, capex or opex", *kind));
                     ok = false;
@@ -601,7 +622,7 @@ Portfolio read_document(Reader& r, const json& doc) {
             Scenario sc;
             auto id = r.string(s, "id", ptr, true, true);
             sc.name = r.string(s, "name", ptr, false).value_or("");
-            sc.discount_rate = r.number(s, "discount_rate", ptr, false);
+            sc.discount_rate = r.rate(s, "discount_rate", ptr);
             sc.budget_factor = r.number(s, "budget_factor", ptr, false);
             sc.cost_overrun = r.number(s, "cost_overrun", ptr, false);
             sc.enabler_share = r.number(s, "enabler_share", ptr, false);

@@ -15,6 +15,30 @@
 
 namespace aligngraph {
 
+namespace {
+
+// Whether some cost could count against both budgets: the same department (or either for
+// every department) and the same kind of cost (or either for every kind).
+bool overlap(const Budget& a, const Budget& b) {
+    const bool departments = a.department.empty() || b.department.empty() || a.department == b.department;
+    const bool kinds = a.kind == CostKind::all || b.kind == CostKind::all || a.kind == b.kind;
+    return departments && kinds;
+}
+
+// The pools whose limits add up to the money there is (see SelectionLabels::total_pools).
+std::vector<Index> total_pools(const std::vector<Budget>& budgets) {
+    for (std::size_t b = 0; b < budgets.size(); ++b)
+        if (budgets[b].department.empty() && budgets[b].kind == CostKind::all) return {static_cast<Index>(b)};
+    for (std::size_t a = 0; a < budgets.size(); ++a)
+        for (std::size_t b = a + 1; b < budgets.size(); ++b)
+            if (overlap(budgets[a], budgets[b])) return {};
+    std::vector<Index> all(budgets.size());
+    for (std::size_t b = 0; b < budgets.size(); ++b) all[b] = static_cast<Index>(b);
+    return all;
+}
+
+}  // namespace
+
 SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o) {
     p.check();
     const Scenario* scenario = nullptr;
@@ -49,6 +73,12 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o)
     const double overrun = scenario && scenario->cost_overrun ? *scenario->cost_overrun : 1.0;
     const double factor = scenario && scenario->budget_factor ? *scenario->budget_factor : 1.0;
     const Index B = p.budget_count();
+    sp.objective = o.objective;
+    sp.scenario = o.scenario;
+    sp.currency = p.settings().currency;
+    for (Index t = 0; t < P; ++t) sp.periods.push_back(p.horizon().label(t));
+    for (const auto& b : p.budgets()) sp.pools.push_back(b.id);
+    sp.total_pools = total_pools(p.budgets());
     sp.costs = Eigen::MatrixXd::Zero(n, B * P);
     sp.budgets = Eigen::VectorXd::Zero(B * P);
     for (Index b = 0; b < B; ++b) {
@@ -87,17 +117,18 @@ void mark_knee(std::vector<FrontierPoint>& out) {
     std::vector<std::size_t> feasible;
     for (std::size_t k = 0; k < out.size(); ++k)
         if (out[k].feasible) feasible.push_back(k);
-    // Knee: the point farthest above the straight line from the first point to the last.
-    if (feasible.size() >= 3 && out[feasible.back()].total_budget > out[feasible.front()].total_budget) {
+    // On the level axis: every budget is the level times a fixed amount, so the knee is the
+    // same as on a money axis, and it exists where pools overlap and no money total does.
+    if (feasible.size() >= 3 && out[feasible.back()].factor > out[feasible.front()].factor) {
         const auto& a = out[feasible.front()];
         const auto& z = out[feasible.back()];
-        const double x0 = a.total_budget, y0 = a.result.value;
-        const double x1 = z.total_budget, y1 = z.result.value;
+        const double x0 = a.factor, y0 = a.result.value;
+        const double x1 = z.factor, y1 = z.result.value;
         double best = 0;
         std::size_t knee = 0;
         for (std::size_t j = 1; j + 1 < feasible.size(); ++j) {
             const std::size_t k = feasible[j];
-            const double x = out[k].total_budget, y = out[k].result.value;
+            const double x = out[k].factor, y = out[k].result.value;
             const double above = y - (y0 + (y1 - y0) * (x - x0) / (x1 - x0));
             if (above > best) {
                 best = above;
@@ -112,7 +143,7 @@ void mark_knee(std::vector<FrontierPoint>& out) {
 // previous level's selection, which stays feasible as the budgets grow.
 template <class Budgets>
 std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std::vector<double>& factors,
-                                        const SelectionOptions& o, Budgets budgets_at) {
+                                        const SelectionOptions& o, Sweep sweep, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
     // What one level's search learns about the initiatives (pseudocosts) guides the next.
@@ -124,13 +155,22 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
         so.start = previous;
         so.explain = false;
         so.memory = memory;
-        FrontierPoint point{f, sp.budgets.sum(), {}};
+        FrontierPoint point{.factor = f, .sweep = sweep};
         try {
             point.result = select_portfolio(sp, so);
         } catch (const InfeasibleError& e) {
             point.feasible = false;
             point.infeasible_reason = e.what();
             point.result.value = point.result.upper_bound = std::numeric_limits<double>::quiet_NaN();
+            static_cast<SelectionLabels&>(point.result) = sp;
+            point.result.values = sp.values;
+            point.result.budgets = sp.budgets;
+        }
+        point.total_budget = point.result.total_budget();
+        const Index per_pool = sp.periods.empty() ? 1 : static_cast<Index>(sp.periods.size());
+        for (std::size_t pool = 0; pool < sp.pools.size(); ++pool)
+            point.pool_budgets.push_back(sp.budgets.segment(static_cast<Index>(pool) * per_pool, per_pool).sum());
+        if (!point.feasible) {
             out.push_back(std::move(point));
             continue;
         }
@@ -139,7 +179,7 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
             if (q.feasible) last = &q;
         if (last) {
             const double db = point.total_budget - last->total_budget;
-            point.marginal = db > 0 ? (point.result.value - last->result.value) / db : 0.0;
+            point.marginal = std::isnan(db) ? db : db > 0 ? (point.result.value - last->result.value) / db : 0.0;
         }
         previous = point.result.selected;
         out.push_back(std::move(point));
@@ -159,7 +199,7 @@ std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<do
     for (double f : factors)
         if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
     std::sort(factors.begin(), factors.end());
-    return sweep_levels(base, factors, o, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
+    return sweep_levels(base, factors, o, Sweep::scale, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
 }
 
 std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& o) {
@@ -174,9 +214,12 @@ std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double
         if (s.id == o.scenario && s.cost_overrun) factor = *s.cost_overrun;
     base.costs = p.costs().rowwise().sum() * factor;
     base.budget_names = {"total"};
+    base.pools = {"total"};
+    base.periods.clear();
+    base.total_pools = {0};
     const double all = base.costs.sum();
     auto out = sweep_levels(base, levels, SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit},
-                            [](double t) { return Eigen::VectorXd::Constant(1, t); });
+                            Sweep::total, [](double t) { return Eigen::VectorXd::Constant(1, t); });
     for (auto& pt : out) pt.factor = all > 0 ? pt.total_budget / all : 0.0;
     return out;
 }

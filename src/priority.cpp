@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/model/graph.hpp"
@@ -145,11 +146,18 @@ ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
 
 ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& ao) {
-    for (double w : {cw.alignment, cw.financial, cw.criteria})
+    for (auto [w, part] : {std::pair{cw.alignment, "alignment"}, {cw.financial, "financial"}, {cw.criteria, "criteria"}})
         if (!(std::isfinite(w) && w >= 0))
-            throw ValidationError(fmt::format("composite_score(): weight {}, expected a finite weight >= 0", w));
-    const double sum = cw.alignment + cw.financial + cw.criteria;
-    if (!(sum > 0)) throw ValidationError("composite_score(): all weights are 0");
+            throw ValidationError(
+                fmt::format("composite priority: {} weight {}, expected a finite weight >= 0", part, w));
+    // No criteria (the model has none, or the caller gave none): the other parts share the weight.
+    const double criteria_weight = criteria.empty() ? 0.0 : cw.criteria;
+    const double sum = cw.alignment + cw.financial + criteria_weight;
+    if (!(sum > 0))
+        throw ValidationError(criteria.empty() && cw.criteria > 0
+                                  ? "composite priority: the model has no criteria, and the alignment and financial "
+                                    "weights are 0"
+                                  : "composite priority: all weights are 0");
     const Index n = p.initiative_count();
     ScoreTable s;
     s.labels = {"alignment", "financial", "criteria"};
@@ -163,7 +171,7 @@ ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const
         for (Index i = 0; i < n; ++i) per_cost(i) = f.total_cost(i) > 0 ? f.npv(i) / f.total_cost(i) : 0.0;
         s.parts.col(1) = cw.financial / sum * min_max(per_cost, Direction::benefit);
     }
-    if (cw.criteria > 0) s.parts.col(2) = cw.criteria / sum * weighted_score(p, criteria).total;
+    if (criteria_weight > 0) s.parts.col(2) = criteria_weight / sum * weighted_score(p, criteria).total;
     s.total = s.parts.rowwise().sum();
     return s;
 }

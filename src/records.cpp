@@ -14,18 +14,6 @@ namespace aligngraph {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> status_names{"proposed", "approved",  "running",
-                                                       "completed", "cancelled", "on_hold"};
-constexpr std::array<std::string_view, 5> distribution_names{"triangular", "pert", "uniform", "normal", "lognormal"};
-constexpr std::array<std::string_view, 3> cost_kind_names{"all", "capex", "opex"};
-
-template <class E, std::size_t N>
-std::optional<E> from_name(const std::array<std::string_view, N>& names, std::string_view name) {
-    for (std::size_t k = 0; k < N; ++k)
-        if (names[k] == name) return static_cast<E>(k);
-    return std::nullopt;
-}
-
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
@@ -34,15 +22,6 @@ bool all_digits(std::string_view s) {
 }
 
 }  // namespace
-
-std::string_view to_string(Status s) { return status_names.at(static_cast<std::size_t>(s)); }
-std::string_view to_string(Distribution d) { return distribution_names.at(static_cast<std::size_t>(d)); }
-std::string_view to_string(CostKind k) { return cost_kind_names.at(static_cast<std::size_t>(k)); }
-std::optional<Status> status_from_string(std::string_view n) { return from_name<Status>(status_names, n); }
-std::optional<Distribution> distribution_from_string(std::string_view n) {
-    return from_name<Distribution>(distribution_names, n);
-}
-std::optional<CostKind> cost_kind_from_string(std::string_view n) { return from_name<CostKind>(cost_kind_names, n); }
 
 std::optional<Weight> contribution_strength(const std::string& name) {
     if (name == "none") return 0.0;

@@ -9,26 +9,14 @@
 #include <numeric>
 
 #include "aligngraph/detail/selection_links.hpp"
+#include "aligngraph/detail/text.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 
 namespace aligngraph {
 
-std::string_view to_string(LeftOutReason r) {
-    switch (r) {
-        case LeftOutReason::forced_out: return "forced out";
-        case LeftOutReason::prerequisite: return "prerequisite";
-        case LeftOutReason::excluded: return "excluded";
-        case LeftOutReason::budget: return "budget";
-        case LeftOutReason::no_value: return "no value";
-        case LeftOutReason::unproven: return "unproven";
-    }
-    return "?";
-}
-
 namespace {
 
-// Amounts as people read them: whole units when large, four significant digits when small.
-std::string amount(double v) { return std::abs(v) >= 1000 ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v); }
+using detail::money;
 
 class Explainer {
 public:
@@ -56,10 +44,8 @@ public:
         for (Index i : r.selected) use_ += p.costs.row(i).transpose();
     }
 
-    std::string id(Index i) const { return p_.ids.empty() ? fmt::format("#{}", i) : p_.ids[static_cast<std::size_t>(i)]; }
-    std::string budget(Index k) const {
-        return p_.budget_names.empty() ? fmt::format("budget {}", k) : p_.budget_names[static_cast<std::size_t>(k)];
-    }
+    std::string id(Index i) const { return p_.id(i); }
+    std::string budget(Index k) const { return p_.budget_name(k); }
     double tolerance(Index k) const { return p_.budgets(k) * 1e-12 + 1e-9; }
 
     // i and what it pulls along, transitively (i first): over `links`, the members that
@@ -118,7 +104,7 @@ public:
             });
             const auto [k, over] = l.overruns.front();
             l.reason = LeftOutReason::budget;
-            l.text = fmt::format("{} binds: adding it{} would exceed it by {}{}", budget(k), with, amount(over),
+            l.text = fmt::format("{} binds: adding it{} would exceed it by {}{}", budget(k), with, money(over),
                                  l.overruns.size() > 1 ? fmt::format(" (and {} more budget{})", l.overruns.size() - 1,
                                                                      l.overruns.size() > 2 ? "s" : "")
                                                        : "");
@@ -126,11 +112,11 @@ public:
         }
         if (l.value <= 1e-9 * std::max(1.0, std::abs(r_.value))) {
             l.reason = LeftOutReason::no_value;
-            l.text = fmt::format("fits, but adding it{} is worth {}: nothing gained", with, amount(l.value));
+            l.text = fmt::format("fits, but adding it{} is worth {}: nothing gained", with, money(l.value));
             return l;
         }
         l.reason = LeftOutReason::unproven;
-        l.text = fmt::format("fits and would add {}{}: the search stopped before taking it", amount(l.value), with);
+        l.text = fmt::format("fits and would add {}{}: the search stopped before taking it", money(l.value), with);
         return l;
     }
 
@@ -195,7 +181,7 @@ public:
         d.text = d.displaces.empty()
                      ? fmt::format("{} would buy nothing else worth having: it displaces nothing", what)
                      : fmt::format("{} would otherwise buy {} worth {}; it earns {} more", what, names(d.displaces),
-                                   amount(d.displaced_value), amount(d.margin));
+                                   money(d.displaced_value), money(d.margin));
         return d;
     }
 

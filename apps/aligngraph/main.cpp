@@ -1,111 +1,232 @@
-// The aligngraph command-line tool: validate, show and demo a portfolio model.
+// The aligngraph command-line tool: one small struct per subcommand (its options, and
+// what it runs); main() only wires them. Every subcommand presents what the library
+// returns and computes nothing of its own.
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
 #include <functional>
-#include <optional>
-#include <vector>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "aligngraph/aligngraph.hpp"
 
-namespace {
+namespace ag = aligngraph;
+
+namespace cli {
 
 enum class Format { text, json };
 
-struct Options {
-    Format format = Format::text;
-    int width = 100;
+}  // namespace cli
+
+template <>
+struct aligngraph::EnumNames<cli::Format> {
+    static constexpr std::string_view type = "Format";
+    static constexpr std::array table{std::pair{cli::Format::text, std::string_view("text")},
+                                      std::pair{cli::Format::json, std::string_view("json")}};
 };
 
-void add_output_options(CLI::App& cmd, Options& o) {
-    const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
-    cmd.add_option("--format", o.format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-        ->capture_default_str();
-    cmd.add_option("--width", o.width, "Width of text output in columns")->check(CLI::Range(60, 400))->capture_default_str();
+namespace cli {
+
+/// An option taking one of an enum's names (from its one name table), shown by name in --help.
+template <ag::NamedEnum E>
+CLI::Option* add_enum_option(CLI::App& cmd, const std::string& flag, E& value, const std::string& help) {
+    std::vector<std::string> names;
+    for (const auto& [v, name] : ag::EnumNames<E>::table) names.emplace_back(name);
+    return cmd
+        .add_option_function<std::string>(
+            flag, [&value](const std::string& name) { value = *ag::from_string<E>(name); },
+            fmt::format("{}: {}", help, ag::names_of<E>(", ")))
+        ->transform(CLI::IsMember(names, CLI::ignore_case).description(""))
+        ->type_name("{" + ag::names_of<E>(",") + "}")
+        ->default_str(std::string(ag::to_string(value)));
 }
+
+/// Seconds > 0, with a message that says so (CLI11's range check prints DBL_MAX).
+const CLI::Validator seconds{[](std::string& s) -> std::string {
+                                 double v = 0;
+                                 try {
+                                     std::size_t used = 0;
+                                     v = std::stod(s, &used);
+                                     if (used != s.size()) return fmt::format("'{}' is not a number of seconds", s);
+                                 } catch (const std::exception&) {
+                                     return fmt::format("'{}' is not a number of seconds", s);
+                                 }
+                                 if (!(std::isfinite(v) && v > 0))
+                                     return fmt::format("time limit {} s: expected a number of seconds > 0", s);
+                                 return {};
+                             },
+                             "SECONDS > 0"};
+
+struct Output {
+    Format format = Format::text;
+    int width = 100;
+
+    void add_to(CLI::App& cmd) {
+        add_enum_option(cmd, "--format", format, "Output format");
+        cmd.add_option("--width", width, "Width of text output in columns")->check(CLI::Range(60, 400))->capture_default_str();
+    }
+    bool json() const { return format == Format::json; }
+};
 
 int print(const std::string& s) {
     std::fputs(s.c_str(), stdout);
     return 0;
 }
 
-int show(const aligngraph::Portfolio& p, const Options& o) {
-    return print(o.format == Format::json ? aligngraph::summary_json(p) : aligngraph::summary_text(p, o.width));
+/// Loads a model; on failure prints every problem (and exits 1). `report_valid`: print
+/// "valid" (or the JSON verdict) too when there is none.
+int with_model(const std::string& file, const Output& o, bool report_valid,
+               const std::function<int(const ag::Portfolio&)>& then) {
+    std::vector<ag::Problem> problems;
+    std::optional<ag::Portfolio> p;
+    try {
+        p = ag::load_model(file);
+    } catch (const ag::ValidationError& e) {
+        problems = e.problems();
+        if (problems.empty()) problems.push_back({"", e.what(), {}});
+    }
+    if (!problems.empty() || report_valid) {
+        const auto s = o.json() ? ag::problems_json(problems, file) : ag::problems_text(problems, file);
+        std::fputs(s.c_str(), problems.empty() ? stdout : stderr);
+        if (!problems.empty()) return 1;
+    }
+    return then(*p);
 }
 
-int finance(const aligngraph::Portfolio& p, const Options& o, const aligngraph::FinanceOptions& fo) {
-    const auto per_initiative = aligngraph::initiative_financials(p, fo);
-    std::vector<aligngraph::Index> all(static_cast<std::size_t>(p.initiative_count()));
-    for (aligngraph::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
-    const auto total = aligngraph::portfolio_financials(p, all, fo);
-    return print(o.format == Format::json ? aligngraph::financials_json(p, per_initiative, total)
-                                          : aligngraph::financials_text(p, per_initiative, total, fo, o.width));
-}
+/// A subcommand: its options, and what it runs once they are parsed.
+struct Command {
+    CLI::App* app = nullptr;
+    Output output;
+    std::string file;
+    virtual ~Command() = default;
+    virtual int run() = 0;
 
-struct RankOptions {
-    aligngraph::ScoreOptions score;
-    std::string explain;
-    aligngraph::Index top = 0;
-    aligngraph::Index k = 5;
+    void add_file() { app->add_option("FILE", file, "Model file (JSON)")->required()->check(CLI::ExistingFile); }
 };
 
-const char* kind_name(aligngraph::ScoreKind k) {
+struct Validate : Command {
+    Validate(CLI::App& parent) {
+        app = parent.add_subcommand("validate", "Check a model file; print every problem found (exit 1 if any)");
+        add_file();
+        output.add_to(*app);
+    }
+    int run() override {
+        return with_model(file, output, true, [](const ag::Portfolio&) { return 0; });
+    }
+};
+
+int show(const ag::Portfolio& p, const Output& o) {
+    return print(o.json() ? ag::summary_json(p) : ag::summary_text(p, o.width));
+}
+
+struct Show : Command {
+    Show(CLI::App& parent) {
+        app = parent.add_subcommand("show", "Goal tree with global weights, initiatives, budgets per period");
+        add_file();
+        output.add_to(*app);
+    }
+    int run() override {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return show(p, output); });
+    }
+};
+
+int finance(const ag::Portfolio& p, const Output& o, const ag::FinanceOptions& fo) {
+    const auto per_initiative = ag::initiative_financials(p, fo);
+    std::vector<ag::Index> all(static_cast<std::size_t>(p.initiative_count()));
+    for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
+    const auto total = ag::portfolio_financials(p, all, fo);
+    return print(o.json() ? ag::financials_json(p, per_initiative, total)
+                          : ag::financials_text(p, per_initiative, total, fo, o.width));
+}
+
+struct Finance : Command {
+    ag::FinanceOptions options;
+    Finance(CLI::App& parent) {
+        app = parent.add_subcommand("finance", "NPV, IRR, MIRR, payback, ROI of every initiative and the portfolio");
+        add_file();
+        output.add_to(*app);
+        app->add_option_function<std::string>(
+               "--rate", [this](const std::string& s) { options.discount_rate = ag::parse_rate(s); },
+               "Yearly discount rate, as a fraction (0.08) or a percentage (8%); default: the model's")
+            ->type_name("RATE");
+        add_enum_option(*app, "--npv-convention", options.convention,
+                        "npv discounts the first period's flow by (1+r)^0, as numpy-financial; excel by (1+r)^1, as "
+                        "Excel's NPV()");
+    }
+    int run() override {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return finance(p, output, options); });
+    }
+};
+
+const char* kind_title(ag::ScoreKind k) {
     switch (k) {
-        case aligngraph::ScoreKind::wsjf: return "WSJF";
-        case aligngraph::ScoreKind::rice: return "RICE";
-        case aligngraph::ScoreKind::composite: return "composite priority";
-        case aligngraph::ScoreKind::score: return "weighted score";
-        case aligngraph::ScoreKind::alignment: break;
+        case ag::ScoreKind::wsjf: return "WSJF";
+        case ag::ScoreKind::rice: return "RICE";
+        case ag::ScoreKind::composite: return "composite priority";
+        case ag::ScoreKind::score: return "weighted score";
+        case ag::ScoreKind::alignment: break;
     }
     return "alignment (with enabler credit)";
 }
 
-int rank(const aligngraph::Portfolio& p, const Options& o, const RankOptions& r) {
-    const auto t = aligngraph::score(p, r.score);
-    if (!r.explain.empty()) {
-        const auto i = p.initiative_index(r.explain);
-        return print(aligngraph::explanation_text(p, r.score, t, i));
+int rank(const ag::Portfolio& p, const Output& o, const ag::ScoreOptions& so, const std::string& explain, ag::Index top) {
+    const auto t = ag::score(p, so);
+    if (!explain.empty()) return print(ag::explanation_text(p, so, t, p.initiative_index(explain)));
+    if (o.json()) return print(ag::ranking_json(p, t, top));
+    return print(ag::ranking_text(p, t, fmt::format("Ranking by {}", kind_title(so.kind)), top, o.width));
+}
+
+struct Rank : Command {
+    ag::ScoreKind kind = ag::ScoreKind::alignment;
+    std::string explain, scenario;
+    ag::Index top = 0;
+    Rank(CLI::App& parent) {
+        app = parent.add_subcommand("rank", "Rank initiatives by alignment, WSJF, RICE, composite or weighted score");
+        add_file();
+        add_enum_option(*app, "--by", kind, "The score (score: weighted, every criterion)");
+        app->add_option("--explain", explain, "Break one initiative's score into its parts");
+        app->add_option("--top", top, "Show only the first K")->check(CLI::NonNegativeNumber);
+        app->add_option("--scenario", scenario,
+                        "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
+        output.add_to(*app);
     }
-    if (o.format == Format::json) return print(aligngraph::ranking_json(p, t, r.top));
-    return print(aligngraph::ranking_text(p, t, fmt::format("Ranking by {}", kind_name(r.score.kind)), r.top, o.width));
-}
-
-/// Sensitivity of the alignment ranking to the heaviest goal weights.
-std::string top_goal_sensitivity(const aligngraph::Portfolio& p, aligngraph::Index k, std::size_t goals) {
-    auto s = aligngraph::goal_weight_sensitivity(p, k);
-    std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
-    if (s.size() > goals) s.resize(goals);
-    return fmt::format("How far each of the {} heaviest goal weights can move (the others rescaled) before the\n"
-                       "alignment ranking changes:\n",
-                       s.size()) +
-           aligngraph::sensitivity_text(s, "goal", k);
-}
-
-struct OptimizeCli {
-    aligngraph::OptimizeOptions options;
+    int run() override {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) {
+            ag::ScoreOptions so;
+            so.kind = kind;
+            if (!scenario.empty()) so = ag::ScoreOptions::from_scenario(p, scenario, kind);
+            return rank(p, output, so, explain, top);
+        });
+    }
 };
 
-const char* objective_name(aligngraph::Objective o) {
-    switch (o) {
-        case aligngraph::Objective::alignment: return "alignment";
-        case aligngraph::Objective::composite: return "composite priority";
-        case aligngraph::Objective::npv: break;
-    }
-    return "NPV";
+int optimize(const ag::Portfolio& p, const Output& o, const ag::OptimizeOptions& oo, bool displaced = true) {
+    const auto r = ag::optimize(p, oo);
+    return print(o.json() ? ag::selection_json(r) : ag::selection_text(r, o.width, displaced));
 }
 
-int optimize(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, bool displaced = true) {
-    const auto problem = aligngraph::selection_problem(p, oo);
-    const auto r = aligngraph::select_portfolio(problem, {.time_limit = oo.time_limit, .node_limit = oo.node_limit});
-    return print(o.format == Format::json
-                     ? aligngraph::selection_json(p, problem, r)
-                     : aligngraph::selection_text(p, problem, r, objective_name(oo.objective), o.width, displaced));
-}
+struct Optimize : Command {
+    ag::OptimizeOptions options;
+    Optimize(CLI::App& parent) {
+        app = parent.add_subcommand("optimize", "The optimal portfolio under every budget, exact with proof");
+        add_file();
+        add_enum_option(*app, "--objective", options.objective, "What to maximise");
+        app->add_option("--time-limit", options.time_limit, "Seconds before returning the best found")
+            ->check(seconds)
+            ->capture_default_str();
+        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        output.add_to(*app);
+    }
+    int run() override {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return optimize(p, output, options); });
+    }
+};
 
 std::vector<double> levels(int k, double max_factor) {
     std::vector<double> f;
@@ -113,166 +234,105 @@ std::vector<double> levels(int k, double max_factor) {
     return f;
 }
 
-int frontier(const aligngraph::Portfolio& p, const Options& o, const aligngraph::OptimizeOptions& oo, int k, double max_factor,
-             aligngraph::Sweep sweep = aligngraph::Sweep::scale) {
-    const auto points = aligngraph::frontier(p, levels(k, max_factor), sweep, oo);
-    return print(o.format == Format::json ? aligngraph::frontier_json(p, points)
-                                          : aligngraph::frontier_text(points, objective_name(oo.objective), sweep));
+int frontier(const ag::Portfolio& p, const Output& o, const ag::OptimizeOptions& oo, int k, double max_factor, ag::Sweep sweep) {
+    const auto points = ag::frontier(p, levels(k, max_factor), sweep, oo);
+    return print(o.json() ? ag::frontier_json(points) : ag::frontier_text(points));
 }
 
-void add_finance_options(CLI::App& cmd, aligngraph::FinanceOptions& fo) {
-    cmd.add_option("--rate", fo.discount_rate, "Yearly discount rate (default: the model's)");
-    cmd.add_flag_callback("--excel-npv", [&fo] { fo.convention = aligngraph::NpvConvention::excel; },
-                          "Discount the first period too, as Excel's NPV()");
-}
-
-// Loads a model; on failure prints every problem and returns the exit code.
-int with_model(const std::string& file, const Options& o, bool report_valid,
-               const std::function<int(const aligngraph::Portfolio&)>& then) {
-    std::vector<aligngraph::Problem> problems;
-    std::optional<aligngraph::Portfolio> p;
-    try {
-        p = aligngraph::load_model(file);
-    } catch (const aligngraph::ValidationError& e) {
-        problems = e.problems();
+struct Frontier : Command {
+    ag::OptimizeOptions options;
+    int count = 10;
+    double max_factor = 2.0;
+    ag::Sweep sweep = ag::Sweep::scale;
+    Frontier(CLI::App& parent) {
+        app = parent.add_subcommand("frontier", "The efficient frontier: the optimum at each budget level");
+        add_file();
+        app->add_option("--levels", count, "Number of budget levels")->check(CLI::Range(1, 1000))->capture_default_str();
+        app->add_option("--max-factor", max_factor, "Largest budget factor; levels are evenly spaced up to it")
+            ->check(CLI::PositiveNumber)
+            ->capture_default_str();
+        add_enum_option(*app, "--objective", options.objective, "What to maximise");
+        add_enum_option(*app, "--sweep", sweep,
+                        "scale: every budget scaled by each factor; total: one total budget (factors of the cost of all "
+                        "initiatives), the per-period limits dropped");
+        app->add_option("--time-limit", options.time_limit, "Seconds per level")->check(seconds)->capture_default_str();
+        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        output.add_to(*app);
     }
-    if (!problems.empty() || report_valid) {
-        const auto s = o.format == Format::json ? aligngraph::problems_json(problems, file)
-                                                : aligngraph::problems_text(problems, file);
-        std::fputs(s.c_str(), problems.empty() ? stdout : stderr);
-        if (!problems.empty()) return 1;
+    int run() override {
+        return with_model(file, output, false,
+                          [&](const ag::Portfolio& p) { return frontier(p, output, options, count, max_factor, sweep); });
     }
-    return then(*p);
+};
+
+/// Sensitivity of the alignment ranking to the heaviest goal weights.
+std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
+    auto s = ag::goal_weight_sensitivity(p, k);
+    std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    if (s.size() > goals) s.resize(goals);
+    return fmt::format("How far each of the {} heaviest goal weights can move (the others rescaled) before the\n"
+                       "alignment ranking changes:\n",
+                       s.size()) +
+           ag::sensitivity_text(s, "goal", k);
 }
 
-}  // namespace
+struct Demo : Command {
+    Demo(CLI::App& parent) {
+        app = parent.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
+        output.add_to(*app);
+    }
+    int run() override {
+        const auto p = ag::sample_portfolio();
+        const ag::FinanceOptions fo;
+        if (output.json()) {
+            // One JSON document: the sections side by side.
+            const auto per_initiative = ag::initiative_financials(p, fo);
+            std::vector<ag::Index> all(static_cast<std::size_t>(p.initiative_count()));
+            for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
+            const auto total = ag::portfolio_financials(p, all, fo);
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {}}}\n", ag::summary_json(p),
+                                     ag::financials_json(p, per_initiative, total)));
+        }
+        show(p, output);
+        std::fputs("\n", stdout);
+        finance(p, output, fo);
+        std::fputs("\n", stdout);
+        rank(p, output, {}, "", 10);
+        std::fputs("\n", stdout);
+        print(top_goal_sensitivity(p, 5, 5));
+        std::fputs("\n", stdout);
+        optimize(p, output, {.objective = ag::Objective::npv, .time_limit = 30}, false);
+        std::fputs("\n", stdout);
+        return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
+    }
+};
+
+}  // namespace cli
 
 int main(int argc, char** argv) {
-    CLI::App app{fmt::format("aligngraph {}: IT-business alignment and budget modelling", aligngraph::version_string),
-                 "aligngraph"};
-    app.set_version_flag("--version", aligngraph::version_string);
+    CLI::App app{fmt::format("aligngraph {}: IT-business alignment and budget modelling", ag::version_string), "aligngraph"};
+    app.set_version_flag("--version", ag::version_string);
     app.require_subcommand(1);
-
-    Options validate_opts, show_opts, demo_opts, finance_opts;
-    aligngraph::FinanceOptions finance_fo, demo_fo;
-    std::string validate_file, show_file, finance_file;
-    auto* validate = app.add_subcommand("validate", "Check a model file; print every problem found (exit 1 if any)");
-    validate->add_option("FILE", validate_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    add_output_options(*validate, validate_opts);
-    auto* show_cmd = app.add_subcommand("show", "Goal tree with global weights, initiatives, budgets per period");
-    show_cmd->add_option("FILE", show_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    add_output_options(*show_cmd, show_opts);
-    auto* finance_cmd = app.add_subcommand("finance", "NPV, IRR, MIRR, payback, ROI of every initiative and the portfolio");
-    finance_cmd->add_option("FILE", finance_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    add_output_options(*finance_cmd, finance_opts);
-    add_finance_options(*finance_cmd, finance_fo);
-    Options rank_opts;
-    RankOptions rank_ro;
-    std::string rank_file;
-    auto* rank_cmd = app.add_subcommand("rank", "Rank initiatives by alignment, WSJF, RICE, composite or weighted score");
-    rank_cmd->add_option("FILE", rank_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    const std::map<std::string, aligngraph::ScoreKind> kinds{{"alignment", aligngraph::ScoreKind::alignment},
-                                                             {"wsjf", aligngraph::ScoreKind::wsjf},
-                                                             {"rice", aligngraph::ScoreKind::rice},
-                                                             {"composite", aligngraph::ScoreKind::composite},
-                                                             {"score", aligngraph::ScoreKind::score}};
-    rank_cmd->add_option("--by", rank_ro.score.kind, "alignment, wsjf, rice, composite or score (weighted, every criterion)")
-        ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case))
-        ->capture_default_str();
-    rank_cmd->add_option("--explain", rank_ro.explain, "Break one initiative's score into its parts");
-    rank_cmd->add_option("--top", rank_ro.top, "Show only the first K")->check(CLI::NonNegativeNumber);
-    std::string rank_scenario;
-    rank_cmd->add_option("--scenario", rank_scenario, "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
-    add_output_options(*rank_cmd, rank_opts);
-    Options optimize_opts;
-    aligngraph::OptimizeOptions optimize_oo;
-    std::string optimize_file;
-    auto* optimize_cmd = app.add_subcommand("optimize", "The optimal portfolio under every budget, exact with proof");
-    optimize_cmd->add_option("FILE", optimize_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    const std::map<std::string, aligngraph::Objective> objectives{{"npv", aligngraph::Objective::npv},
-                                                                  {"alignment", aligngraph::Objective::alignment},
-                                                                  {"composite", aligngraph::Objective::composite}};
-    optimize_cmd->add_option("--objective", optimize_oo.objective, "npv, alignment or composite")
-        ->transform(CLI::CheckedTransformer(objectives, CLI::ignore_case))
-        ->capture_default_str();
-    optimize_cmd->add_option("--time-limit", optimize_oo.time_limit, "Seconds before returning the best found")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    optimize_cmd->add_option("--scenario", optimize_oo.scenario, "Apply a scenario (budget factor, forced decisions...)");
-    add_output_options(*optimize_cmd, optimize_opts);
-    Options frontier_opts;
-    aligngraph::OptimizeOptions frontier_oo;
-    std::string frontier_file;
-    int frontier_levels = 10;
-    double frontier_max = 2.0;
-    aligngraph::Sweep frontier_sweep = aligngraph::Sweep::scale;
-    auto* frontier_cmd = app.add_subcommand("frontier", "The efficient frontier: the optimum at each budget level");
-    frontier_cmd->add_option("FILE", frontier_file, "Model file (JSON)")->required()->check(CLI::ExistingFile);
-    frontier_cmd->add_option("--levels", frontier_levels, "Number of budget levels")->check(CLI::Range(1, 1000))->capture_default_str();
-    frontier_cmd->add_option("--max-factor", frontier_max, "Largest budget factor; levels are evenly spaced up to it")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    frontier_cmd->add_option("--objective", frontier_oo.objective, "npv, alignment or composite")
-        ->transform(CLI::CheckedTransformer(objectives, CLI::ignore_case))
-        ->capture_default_str();
-    const std::map<std::string, aligngraph::Sweep> sweeps{{"scale", aligngraph::Sweep::scale}, {"total", aligngraph::Sweep::total}};
-    frontier_cmd->add_option("--sweep", frontier_sweep,
-                             "scale: every budget scaled by each factor; total: one total budget (factors of the cost of "
-                             "all initiatives), the per-period limits dropped")
-        ->transform(CLI::CheckedTransformer(sweeps, CLI::ignore_case))
-        ->capture_default_str();
-    frontier_cmd->add_option("--time-limit", frontier_oo.time_limit, "Seconds per level")->check(CLI::PositiveNumber)->capture_default_str();
-    add_output_options(*frontier_cmd, frontier_opts);
-    auto* demo = app.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
-    add_output_options(*demo, demo_opts);
-
-    CLI11_PARSE(app, argc, argv);
+    std::vector<std::unique_ptr<cli::Command>> commands;
+    commands.push_back(std::make_unique<cli::Validate>(app));
+    commands.push_back(std::make_unique<cli::Show>(app));
+    commands.push_back(std::make_unique<cli::Finance>(app));
+    commands.push_back(std::make_unique<cli::Rank>(app));
+    commands.push_back(std::make_unique<cli::Optimize>(app));
+    commands.push_back(std::make_unique<cli::Frontier>(app));
+    commands.push_back(std::make_unique<cli::Demo>(app));
     try {
-        if (*validate) return with_model(validate_file, validate_opts, true, [](const auto&) { return 0; });
-        if (*show_cmd)
-            return with_model(show_file, show_opts, false, [&](const auto& p) { return show(p, show_opts); });
-        if (*finance_cmd)
-            return with_model(finance_file, finance_opts, false,
-                              [&](const auto& p) { return finance(p, finance_opts, finance_fo); });
-        if (*rank_cmd)
-            return with_model(rank_file, rank_opts, false, [&](const auto& p) {
-                if (!rank_scenario.empty())
-                    rank_ro.score = aligngraph::ScoreOptions::from_scenario(p, rank_scenario, rank_ro.score.kind);
-                return rank(p, rank_opts, rank_ro);
-            });
-        if (*optimize_cmd)
-            return with_model(optimize_file, optimize_opts, false,
-                              [&](const auto& p) { return optimize(p, optimize_opts, optimize_oo); });
-        if (*frontier_cmd)
-            return with_model(frontier_file, frontier_opts, false, [&](const auto& p) {
-                return frontier(p, frontier_opts, frontier_oo, frontier_levels, frontier_max, frontier_sweep);
-            });
-        if (*demo) {
-            const auto p = aligngraph::sample_portfolio();
-            if (demo_opts.format == Format::json) {
-                // One JSON document: the sections side by side.
-                const auto per_initiative = aligngraph::initiative_financials(p, demo_fo);
-                std::vector<aligngraph::Index> all(static_cast<std::size_t>(p.initiative_count()));
-                for (aligngraph::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
-                const auto total = aligngraph::portfolio_financials(p, all, demo_fo);
-                return print(fmt::format("{{\"model\": {},\n\"finance\": {}}}\n", aligngraph::summary_json(p),
-                                         aligngraph::financials_json(p, per_initiative, total)));
-            }
-            show(p, demo_opts);
-            std::fputs("\n", stdout);
-            finance(p, demo_opts, demo_fo);
-            std::fputs("\n", stdout);
-            RankOptions top10;
-            top10.top = 10;
-            rank(p, demo_opts, top10);
-            std::fputs("\n", stdout);
-            print(top_goal_sensitivity(p, 5, 5));
-            std::fputs("\n", stdout);
-            optimize(p, demo_opts, {.objective = aligngraph::Objective::npv, .time_limit = 30}, false);
-            std::fputs("\n", stdout);
-            return frontier(p, demo_opts, {.objective = aligngraph::Objective::alignment, .time_limit = 10}, 6, 1.5);
-        }
-    } catch (const aligngraph::Error& e) {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const ag::Error& e) {  // an option's own check (a rate of 12)
+        std::fprintf(stderr, "aligngraph: %s\n", e.what());
+        return 2;
+    }
+    try {
+        for (const auto& c : commands)
+            if (*c->app) return c->run();
+    } catch (const ag::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());
         return 1;
     } catch (const std::exception& e) {

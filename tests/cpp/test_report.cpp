@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <aligngraph/detail/text.hpp>
+
+#include <cmath>
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -77,13 +82,43 @@ TEST_CASE("the finance table fits the terminal and marks what it means", "[repor
 
 TEST_CASE("the optimal portfolio and frontier reports fit the terminal", "[report][selection]") {
     auto p = sample_portfolio();
-    const auto problem = selection_problem(p);
-    const auto r = select_portfolio(problem);
+    const auto r = optimize(p);
     for (int width : {100, 80, 60}) {
-        const auto text = selection_text(p, problem, r, "NPV", width);
+        const auto text = selection_text(r, width);
         CHECK(longest_line(text) <= static_cast<std::size_t>(width));
         CHECK_THAT(text, Catch::Contains("Left out, and why:"));
     }
-    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}), "NPV")) <= 100);
-    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total), "NPV", Sweep::total)) <= 100);
+    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}))) <= 100);
+    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total))) <= 100);
+}
+
+TEST_CASE("one money format in every text output", "[report]") {
+    using aligngraph::detail::money;
+    CHECK(money(0) == "0");
+    CHECK(money(950) == "950");
+    CHECK(money(12.5) == "12.5");
+    CHECK(money(0.0123449) == "0.01234");
+    CHECK(money(999.94) == "999.9");
+    CHECK(money(999.96) == "1.0k");
+    CHECK(money(210000) == "210.0k");
+    CHECK(money(-2276534) == "-2.28M");
+    CHECK(money(2785730) == "2.79M");
+    CHECK(money(999996) == "1.00M");
+    CHECK(money(38.8e6) == "38.80M");
+    CHECK(money(1.2e9) == "1.20B");
+    CHECK(money(5e12) == "5.00T");
+    CHECK(money(std::nan("")) == "-");
+    // No text output writes an exponent or a long run of digits.
+    auto p = sample_portfolio();
+    const auto r = optimize(p);
+    const auto f = initiative_financials(p);
+    std::vector<Index> all(static_cast<std::size_t>(p.initiative_count()));
+    for (Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
+    const std::regex exponent{"[0-9]e[+-][0-9]"}, long_number{"[0-9]{6}"};
+    for (const auto& text : {selection_text(r), frontier_text(frontier(p, {0.5, 1.0, 1.5})), summary_text(p),
+                             financials_text(p, f, portfolio_financials(p, all), {})}) {
+        CHECK_FALSE(std::regex_search(text, exponent));
+        CHECK_FALSE(std::regex_search(text, long_number));
+    }
+    CHECK_THAT(selection_text(r), Catch::Contains("value " + money(r.value)));
 }

@@ -152,6 +152,28 @@ TEST_CASE("composite score parts sum to the total", "[scoring]") {
     CHECK((only.total - al.total / al.total.maxCoeff()).cwiseAbs().maxCoeff() < 1e-15);
 }
 
+TEST_CASE("composite priority of a model without criteria uses alignment and finance", "[scoring]") {
+    auto p = fixtures::small_model();
+    REQUIRE(p.criterion_names().empty());
+    ScoreOptions o;
+    o.kind = ScoreKind::composite;
+    const auto s = score(p, o);
+    // Default weights 0.5, 0.25, 0.25; without criteria alignment and finance share the
+    // whole weight: 2/3 and 1/3.
+    const auto al = alignment(p).total;
+    const auto f = initiative_financials(p);
+    Eigen::VectorXd per_cost = f.npv.cwiseQuotient(f.total_cost);
+    const double lo = per_cost.minCoeff(), hi = per_cost.maxCoeff();
+    for (Index i = 0; i < p.initiative_count(); ++i) {
+        const double expected = 2.0 / 3 * al(i) / al.maxCoeff() + 1.0 / 3 * (per_cost(i) - lo) / (hi - lo);
+        CHECK(s.total(i) == Approx(expected).margin(1e-12));
+        CHECK(s.parts(i, 2) == 0);
+    }
+    // With only the criteria weighted there is nothing to score by: the error names the model's missing data.
+    o.composite = {0, 0, 1};
+    REQUIRE_THROWS_WITH(score(p, o), Catch::Contains("the model has no criteria"));
+}
+
 TEST_CASE("criterion weight sensitivity, by hand and by re-ranking", "[scoring]") {
     auto p = criteria_model();
     std::vector<Criterion> c{{"risk", 3, Direction::benefit}, {"cost", 1, Direction::cost}};

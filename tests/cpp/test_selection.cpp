@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <fstream>
 #include <tuple>
@@ -323,6 +325,69 @@ TEST_CASE("the efficient frontier: exact at each level, marginal values and knee
     CHECK(knees == 1);
     REQUIRE_THROWS_WITH(frontier(p, {}), Catch::Contains("no budget levels"));
     REQUIRE_THROWS_WITH(frontier(p, {0.0}), Catch::Contains("budget factor 0"));
+}
+
+TEST_CASE("the frontier reports money as the budgets are: the model's total, each pool, never overlaps added",
+          "[selection]") {
+    auto p = sample_portfolio();
+    const auto points = frontier(p, {0.25, 1.0});
+    // The sample's total budget: 2.9M for four quarters, 3.3M for four, 3.5M for four.
+    const double total = 4 * 2.9e6 + 4 * 3.3e6 + 4 * 3.5e6;
+    CHECK(points[1].total_budget == Approx(total).epsilon(1e-12));
+    CHECK(points[0].total_budget == Approx(0.25 * total).epsilon(1e-12));
+    REQUIRE(points[1].pool_budgets.size() == 5);
+    REQUIRE(points[1].result.pools == std::vector<std::string>{"total", "IT-capex", "Retail", "SME", "Operations"});
+    CHECK(points[1].pool_budgets[1] == Approx(4 * 1.3e6 + 8 * 1.5e6).epsilon(1e-12));  // IT-capex
+    // An infeasible level keeps its reason, its money and its labels.
+    REQUIRE_FALSE(points[0].feasible);
+    CHECK_THAT(points[0].infeasible_reason, Catch::Contains("forced-in initiatives alone break"));
+    CHECK(points[0].result.pools.size() == 5);
+    const auto j = nlohmann::json::parse(frontier_json(points));
+    CHECK(j["levels"][0]["infeasible_reason"].get<std::string>() == points[0].infeasible_reason);
+    CHECK(j["levels"][1]["total_budget"].get<double>() == Approx(total).epsilon(1e-12));
+    CHECK(j["levels"][1]["pool_budgets"]["SME"].get<double>() == Approx(4 * 2e5 + 8 * 4e5).epsilon(1e-12));
+    CHECK_THAT(frontier_text(points), Catch::Contains("infeasible: select_portfolio(): the forced-in"));
+
+    // Disjoint pools (two departments) add up; overlapping ones (all of IT, IT's capex) do not.
+    auto model = [](std::vector<Budget> budgets) {
+        Portfolio m{Horizon{2, 1.0, "2027"}};
+        m.add_initiative({.id = "a", .department = "IT", .duration = 1, .capex = {10}, .benefits = {0, 30}});
+        m.add_initiative({.id = "b", .department = "IT", .duration = 1, .opex = {0, 10}, .benefits = {0, 15}});
+        m.add_initiative({.id = "c", .department = "Ops", .duration = 1, .capex = {5}, .benefits = {0, 9}});
+        for (auto& b : budgets) m.add_budget(std::move(b));
+        return m;
+    };
+    const auto disjoint = model({{.id = "it", .department = "IT", .limits = {10, 10}},
+                                 {.id = "ops", .department = "Ops", .limits = {5, 0}}});
+    CHECK(frontier(disjoint, {1.0})[0].total_budget == 25);
+    const auto overlapping = model({{.id = "it", .department = "IT", .limits = {10, 10}},
+                                    {.id = "it-capex", .department = "IT", .kind = CostKind::capex, .limits = {8, 8}}});
+    const auto levels = frontier(overlapping, {0.5, 1.0, 2.0});
+    for (const auto& pt : levels) {
+        CHECK(std::isnan(pt.total_budget));
+        CHECK(pt.pool_budgets.size() == 2);
+    }
+    CHECK(std::isnan(levels[1].marginal));
+    CHECK(std::isnan(optimize(overlapping).total_budget()));
+    CHECK(optimize(disjoint).total_budget() == 25);
+}
+
+TEST_CASE("a result from the model carries what a presenter needs", "[selection]") {
+    auto p = sample_portfolio();
+    const auto r = optimize(p, {.objective = Objective::alignment, .scenario = "downturn"});
+    CHECK(r.objective == Objective::alignment);
+    CHECK(r.scenario == "downturn");
+    CHECK(r.currency == "EUR");
+    CHECK(r.ids == p.initiative_ids());
+    REQUIRE(r.periods.size() == 12);
+    CHECK(r.periods[0] == "2027Q1");
+    CHECK(r.periods[11] == "2029Q4");
+    REQUIRE(r.budgets.size() == 5 * 12);
+    CHECK(r.budget_names[13] == "IT-capex 2027Q2");
+    // The downturn scenario's budget factor: 0.85 of the model's limit.
+    CHECK(r.budgets(13) == Approx(0.85 * p.budgets()[1].limits[1]).epsilon(1e-12));
+    CHECK(r.values.size() == p.initiative_count());
+    CHECK(r.initiative_count() == 34);
 }
 
 TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificate", "[selection][lp]") {

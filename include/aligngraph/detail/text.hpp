@@ -1,6 +1,10 @@
 #pragma once
-// Small text helpers shared by the model and its file format. Not public API.
+// Small text helpers shared by the model, its file format, the analyses' explanations and
+// the reports. Not public API.
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -15,6 +19,22 @@ inline std::string pointer_token(std::string_view s) {
         else out += c;
     }
     return out;
+}
+
+/// An amount as every text output writes it (money and other amounts alike): four
+/// significant digits below a thousand (950, 12.5, 0.01234), then thousands, millions,
+/// billions and trillions with a suffix (12.5k, 3.40M, -1.20B, 5.00T); "-" for NaN.
+/// The JSON outputs carry the exact numbers.
+inline std::string money(double v) {
+    if (std::isnan(v)) return "-";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    const double a = std::abs(v);
+    if (a == 0) return "0";
+    // Each step up starts where the step below would round to 1000 of its unit.
+    if (a < 999.95e3) return a < 999.95 ? fmt::format("{:.4g}", v) : fmt::format("{:.1f}k", v / 1e3);
+    if (a < 999.995e6) return fmt::format("{:.2f}M", v / 1e6);
+    if (a < 999.995e9) return fmt::format("{:.2f}B", v / 1e9);
+    return fmt::format("{:.2f}T", v / 1e12);
 }
 
 }  // namespace aligngraph::detail

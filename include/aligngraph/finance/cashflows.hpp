@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "aligngraph/names.hpp"
 #include "aligngraph/types.hpp"
 
 namespace aligngraph {
@@ -37,6 +38,13 @@ using SeriesRef = Eigen::Ref<const SeriesMatrix>;
 enum class NpvConvention {
     numpy,  ///< first flow at t = 0, undiscounted (numpy-financial, the default)
     excel,  ///< first flow at t = 1, discounted one period (Excel's NPV())
+};
+
+template <>
+struct EnumNames<NpvConvention> {
+    static constexpr std::string_view type = "NpvConvention";
+    static constexpr std::array table{std::pair{NpvConvention::numpy, std::string_view("numpy")},
+                                      std::pair{NpvConvention::excel, std::string_view("excel")}};
 };
 
 /// The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.
@@ -76,6 +84,15 @@ enum class IrrStatus {
     several_roots,   ///< more than one IRR: `rate` is numpy-financial's pick, `roots` has all
     no_sign_change,  ///< the flows never change sign: NPV has no root
     no_root,         ///< the flows change sign but NPV has no root in the bracket
+};
+
+template <>
+struct EnumNames<IrrStatus> {
+    static constexpr std::string_view type = "IrrStatus";
+    static constexpr std::array table{std::pair{IrrStatus::one_root, std::string_view("one_root")},
+                                      std::pair{IrrStatus::several_roots, std::string_view("several_roots")},
+                                      std::pair{IrrStatus::no_sign_change, std::string_view("no_sign_change")},
+                                      std::pair{IrrStatus::no_root, std::string_view("no_root")}};
 };
 
 /// Every IRR of a series and the one chosen.

@@ -13,12 +13,24 @@
 #include <Eigen/Core>
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "aligngraph/finance/cashflows.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
+
+/// A yearly rate as people write it: a fraction ("0.08", "-0.02") or a percentage ("8%",
+/// "12.5%"). A fraction above 1 is refused, since "12" is far more often meant as 12% than
+/// as 1200%: write "12%" (or 0.12).
+/// @throws ValidationError naming the text and what was expected.
+Rate parse_rate(std::string_view text);
+
+/// The message for a rate given as a fraction above 1 (what parse_rate() and the model
+/// file refuse), or empty when `rate` is at most 1.
+std::string rate_above_one(double rate);
 
 /// Named parameters of the finance pass.
 struct FinanceOptions {

@@ -44,24 +44,28 @@ std::string explanation_text(const Portfolio& p, const ScoreOptions& options, co
 /// the interval keeping the top-k set.
 std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
-/// The optimal portfolio: value, bound and proof, the selected initiatives, use and
-/// slack of each budget per period, why each left-out initiative is out and (when
-/// `displaced`) what each selected one's funding would buy instead.
-std::string selection_text(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r,
-                           const std::string& objective, int width = 100, bool displaced = true);
+/// The optimal portfolio: objective, value, bound and proof, the money used of the total,
+/// the selected initiatives, use of each budget per period as a share of its limit, why
+/// each left-out initiative is out and (when `displaced`) what each selected one's funding
+/// would buy instead. Everything comes from the result.
+std::string selection_text(const SelectionResult& r, int width = 100, bool displaced = true);
 
 /// Only the explanations of selection_text().
-std::string selection_explanation_text(const Portfolio& p, const SelectionResult& r, bool displaced = true, int width = 100);
+std::string selection_explanation_text(const SelectionResult& r, bool displaced = true, int width = 100);
 
-/// The same as JSON.
-std::string selection_json(const Portfolio& p, const SelectionProblem& problem, const SelectionResult& r);
+/// The same as JSON: objective, scenario, currency, pools, periods, selected ids, value,
+/// bound, proof, total budget and use, every budget row, left out and displaced.
+std::string selection_json(const SelectionResult& r);
 
-/// The efficient frontier as a table: budget factor, total budget, optimal value, marginal
-/// value of budget, proof, number selected; the knee marked.
-std::string frontier_text(const std::vector<FrontierPoint>& points, const std::string& objective, Sweep sweep = Sweep::scale);
+/// The efficient frontier as a table: level, the model's total budget, optimal value,
+/// marginal value per million, proof, number selected; the knee marked; an infeasible
+/// level with its reason.
+std::string frontier_text(const std::vector<FrontierPoint>& points);
 
-/// The frontier as JSON.
-std::string frontier_json(const Portfolio& p, const std::vector<FrontierPoint>& points);
+/// The frontier as JSON: {objective, scenario, currency, pools, periods, sweep, levels: [{factor,
+/// total_budget, pool_budgets, feasible, infeasible_reason, value, upper_bound, proven,
+/// marginal, knee, selected}]}; NaN as null.
+std::string frontier_json(const std::vector<FrontierPoint>& points);
 
 /// A list of problems as text, one per line, each prefixed by `source: pointer:`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);

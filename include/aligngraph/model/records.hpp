@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "aligngraph/names.hpp"
 #include "aligngraph/types.hpp"
 
 namespace aligngraph {
@@ -158,13 +159,35 @@ struct Settings {
 /// @returns the strength in [0, 1], or nothing for an unknown name.
 std::optional<Weight> contribution_strength(const std::string& name);
 
-/// Names of the enum values as the model file writes them ("on_hold", "pert", "capex").
-std::string_view to_string(Status s);
-std::string_view to_string(Distribution d);
-std::string_view to_string(CostKind k);
-/// The enum value of a name, or nothing for an unknown name.
-std::optional<Status> status_from_string(std::string_view name);
-std::optional<Distribution> distribution_from_string(std::string_view name);
-std::optional<CostKind> cost_kind_from_string(std::string_view name);
+// Names of the enum values as the model file writes them ("on_hold", "pert", "capex"):
+// to_string() and from_string<E>() of names.hpp read these tables.
+template <>
+struct EnumNames<Status> {
+    static constexpr std::string_view type = "Status";
+    static constexpr std::array table{std::pair{Status::proposed, std::string_view("proposed")},
+                                      std::pair{Status::approved, std::string_view("approved")},
+                                      std::pair{Status::running, std::string_view("running")},
+                                      std::pair{Status::completed, std::string_view("completed")},
+                                      std::pair{Status::cancelled, std::string_view("cancelled")},
+                                      std::pair{Status::on_hold, std::string_view("on_hold")}};
+};
+
+template <>
+struct EnumNames<Distribution> {
+    static constexpr std::string_view type = "Distribution";
+    static constexpr std::array table{std::pair{Distribution::triangular, std::string_view("triangular")},
+                                      std::pair{Distribution::pert, std::string_view("pert")},
+                                      std::pair{Distribution::uniform, std::string_view("uniform")},
+                                      std::pair{Distribution::normal, std::string_view("normal")},
+                                      std::pair{Distribution::lognormal, std::string_view("lognormal")}};
+};
+
+template <>
+struct EnumNames<CostKind> {
+    static constexpr std::string_view type = "CostKind";
+    static constexpr std::array table{std::pair{CostKind::all, std::string_view("all")},
+                                      std::pair{CostKind::capex, std::string_view("capex")},
+                                      std::pair{CostKind::opex, std::string_view("opex")}};
+};
 
 }  // namespace aligngraph

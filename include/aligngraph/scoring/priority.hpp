@@ -74,11 +74,24 @@ struct CompositeWeights {
 
 /// Composite priority with parts alignment, financial, criteria. `criteria` as for
 /// weighted_score (ignored when its weight is 0); NPV at the model's discount rate.
+/// Without criteria (empty: a model that has none) the criteria part is 0 and alignment
+/// and financial share the whole weight.
+/// @throws ValidationError for a negative weight, or when no part with data has weight > 0.
 ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& alignment_options = {});
 
 /// Which score ranks the initiatives.
 enum class ScoreKind { alignment, wsjf, rice, composite, score };
+
+template <>
+struct EnumNames<ScoreKind> {
+    static constexpr std::string_view type = "ScoreKind";
+    static constexpr std::array table{std::pair{ScoreKind::alignment, std::string_view("alignment")},
+                                      std::pair{ScoreKind::wsjf, std::string_view("wsjf")},
+                                      std::pair{ScoreKind::rice, std::string_view("rice")},
+                                      std::pair{ScoreKind::composite, std::string_view("composite")},
+                                      std::pair{ScoreKind::score, std::string_view("score")}};
+};
 
 /// Everything a score may take; only what the kind uses is read.
 struct ScoreOptions {

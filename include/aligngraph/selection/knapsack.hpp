@@ -17,17 +17,60 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "aligngraph/names.hpp"
 #include "aligngraph/types.hpp"
 
 namespace aligngraph {
 
+/// What a selection maximises, when the problem comes from a model (see optimize()).
+enum class Objective {
+    npv,        ///< sum of the selected initiatives' NPVs (model discount rate)
+    alignment,  ///< sum of alignment with enabler credit
+    composite,  ///< sum of composite priority (default weights, every criterion)
+};
+
+template <>
+struct EnumNames<Objective> {
+    static constexpr std::string_view type = "Objective";
+    static constexpr std::array table{std::pair{Objective::npv, std::string_view("npv")},
+                                      std::pair{Objective::alignment, std::string_view("alignment")},
+                                      std::pair{Objective::composite, std::string_view("composite")}};
+};
+
+/// What a selection problem's rows and columns are, so that its result presents on its
+/// own: selection_problem() fills every field from a model; over plain arrays any may be
+/// left empty.
+struct SelectionLabels {
+    std::vector<std::string> ids;           ///< n, for messages ("#i" when empty)
+    std::vector<std::string> budget_names;  ///< m, for messages ("budget k" when empty)
+    /// The funding pools (the model's budget ids) when the budget rows are pools x periods,
+    /// pool-major: row = pool * periods.size() + period (one row per pool when `periods`
+    /// is empty). Empty: the rows are plain constraints.
+    std::vector<std::string> pools;
+    std::vector<std::string> periods;  ///< period labels of the rows ("2027Q1")
+    /// The pools whose limits add up to the money there is: the model's total budget (no
+    /// department, every kind of cost), or every pool when no two of them limit the same
+    /// cost. Empty when pools overlap and none is the total: there is no one total then.
+    std::vector<Index> total_pools;
+    std::optional<Objective> objective;  ///< what the values are; nothing over plain arrays
+    std::string scenario;                ///< the model's scenario applied, if any
+    std::string currency;                ///< of the costs and budgets (and of NPV values); may be empty
+
+    /// ids[i], or "#i".
+    std::string id(Index i) const;
+    /// budget_names[k], or "budget k".
+    std::string budget_name(Index k) const;
+    friend bool operator==(const SelectionLabels&, const SelectionLabels&) = default;
+};
+
 /// A selection problem over plain arrays.
-struct SelectionProblem {
+struct SelectionProblem : SelectionLabels {
     Eigen::VectorXd values;   ///< n: what each initiative is worth (any sign)
     Eigen::MatrixXd costs;    ///< n x m: what each initiative uses of each budget (>= 0)
     Eigen::VectorXd budgets;  ///< m: the limits (>= 0)
@@ -35,8 +78,6 @@ struct SelectionProblem {
     std::vector<std::vector<Index>> excludes;             ///< groups: at most one member selected
     std::vector<Index> forced_in;
     std::vector<Index> forced_out;
-    std::vector<std::string> ids;           ///< optional, for messages (index when empty)
-    std::vector<std::string> budget_names;  ///< optional, for messages
 };
 
 namespace detail {
@@ -77,6 +118,17 @@ enum class LeftOutReason {
     unproven,      ///< it fits and adds value: the search stopped before it could take it
 };
 
+template <>
+struct EnumNames<LeftOutReason> {
+    static constexpr std::string_view type = "LeftOutReason";
+    static constexpr std::array table{std::pair{LeftOutReason::forced_out, std::string_view("forced out")},
+                                      std::pair{LeftOutReason::prerequisite, std::string_view("prerequisite")},
+                                      std::pair{LeftOutReason::excluded, std::string_view("excluded")},
+                                      std::pair{LeftOutReason::budget, std::string_view("budget")},
+                                      std::pair{LeftOutReason::no_value, std::string_view("no value")},
+                                      std::pair{LeftOutReason::unproven, std::string_view("unproven")}};
+};
+
 /// One left-out initiative and the reason.
 struct LeftOut {
     Index initiative = 0;
@@ -102,8 +154,10 @@ struct Displacement {
     std::string text;                 ///< in one sentence
 };
 
-/// The best selection found and how good it is proven to be.
-struct SelectionResult {
+/// The best selection found and how good it is proven to be. It carries the problem's
+/// labels (ids, budget names, pools, periods, objective), its values and limits, so that
+/// a presenter needs nothing else.
+struct SelectionResult : SelectionLabels {
     std::vector<Index> selected;  ///< ascending indices
     double value = 0;
     double upper_bound = 0;       ///< no selection is worth more
@@ -111,10 +165,19 @@ struct SelectionResult {
     bool proven = false;          ///< the search finished: value is the optimum
     long long nodes = 0;
     double seconds = 0;
+    Eigen::VectorXd values;       ///< n: what each initiative was worth (the problem's values)
+    Eigen::VectorXd budgets;      ///< m: the limits solved under
     Eigen::VectorXd budget_use;   ///< m
     Eigen::VectorXd slack;        ///< m: budgets - budget_use
     std::vector<LeftOut> left_out;         ///< every initiative not selected, in index order (when explained)
     std::vector<Displacement> displaced;   ///< every selected initiative, in index order (when explained)
+
+    Index initiative_count() const { return values.size(); }
+    /// Sum over total_pools of their limits (the money the selection could spend); the sum of
+    /// every limit when there are no pools; NaN when pools overlap and none is the total.
+    double total_budget() const;
+    /// The same for what the selection uses.
+    double total_use() const;
 };
 
 /// A selection problem kept between solves, for what-if questions: change one thing, solve
@@ -158,9 +221,6 @@ private:
 /// The explanations of `result` for `problem` (select_portfolio() fills them unless
 /// SelectionOptions::explain is false).
 void explain(const SelectionProblem& problem, SelectionResult& result);
-
-/// The reason's name: "forced out", "prerequisite", "excluded", "budget", "no value", "unproven".
-std::string_view to_string(LeftOutReason reason);
 
 /// Solve. @throws ValidationError for misshapen input, negative or non-finite costs or
 /// budgets, indices out of range; InfeasibleError when the forced-in initiatives (with

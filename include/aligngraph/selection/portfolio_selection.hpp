@@ -15,13 +15,6 @@
 
 namespace aligngraph {
 
-/// What the selection maximises.
-enum class Objective {
-    npv,        ///< sum of the selected initiatives' NPVs (model discount rate)
-    alignment,  ///< sum of alignment with enabler credit
-    composite,  ///< sum of composite priority (default weights, every criterion)
-};
-
 /// Named parameters of optimize().
 struct OptimizeOptions {
     Objective objective = Objective::npv;
@@ -46,15 +39,32 @@ enum class Sweep {
     total,  ///< one total budget over all periods and pools (each initiative's whole cost); the per-period limits are dropped
 };
 
+template <>
+struct EnumNames<Sweep> {
+    static constexpr std::string_view type = "Sweep";
+    static constexpr std::array table{std::pair{Sweep::scale, std::string_view("scale")},
+                                      std::pair{Sweep::total, std::string_view("total")}};
+};
+
 /// One point of the efficient frontier.
 struct FrontierPoint {
-    double factor;            ///< Sweep::scale: every limit scaled by this; Sweep::total: the total as a share of all initiatives' cost
-    double total_budget;      ///< sum of the scaled limits
-    SelectionResult result;   ///< the optimal selection at this level
+    double factor = 1;        ///< Sweep::scale: every limit scaled by this; Sweep::total: the total as a share of all initiatives' cost
+    Sweep sweep = Sweep::scale;
+    /// The money there is at this level, as the model's budgets say it: its total budget
+    /// over the horizon, or the sum of its pools when no two overlap (the level itself for
+    /// Sweep::total). NaN when pools overlap and none is the total: overlapping pools are
+    /// never added up. See SelectionLabels::total_pools.
+    double total_budget = 0;
+    /// Each pool's limits over the horizon at this level, in the order of result.pools
+    /// (empty for a problem without pools).
+    std::vector<double> pool_budgets;
+    SelectionResult result;   ///< the optimal selection at this level (its labels and limits even when infeasible)
     bool feasible = true;     ///< false when the mandatory and forced-in initiatives alone break a scaled budget
-    std::string infeasible_reason;
-    double marginal = 0;      ///< (value - previous value) / (total budget - previous total budget); 0 for the first feasible
-    bool knee = false;        ///< the point farthest above the chord from first to last
+    std::string infeasible_reason;  ///< why, when not feasible: the budget, the overrun and the initiatives
+    /// (value - previous value) / (total budget - previous total budget), per unit of money;
+    /// 0 for the first feasible level; NaN without a total budget.
+    double marginal = 0;
+    bool knee = false;        ///< the point farthest above the chord from first to last (on the level axis)
 };
 
 /// The efficient frontier: the optimal value at each budget level (all budgets scaled by

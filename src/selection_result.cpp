@@ -1,0 +1,39 @@
+// What a selection's rows and columns are, and the totals a presenter shows.
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+#include "aligngraph/selection/knapsack.hpp"
+
+namespace aligngraph {
+
+std::string SelectionLabels::id(Index i) const {
+    return i >= 0 && static_cast<std::size_t>(i) < ids.size() ? ids[static_cast<std::size_t>(i)] : fmt::format("#{}", i);
+}
+
+std::string SelectionLabels::budget_name(Index k) const {
+    return k >= 0 && static_cast<std::size_t>(k) < budget_names.size() ? budget_names[static_cast<std::size_t>(k)]
+                                                                         : fmt::format("budget {}", k);
+}
+
+namespace {
+
+// Sum of `rows` over the total pools' rows (every row when there are no pools).
+double over_total_pools(const SelectionLabels& l, const Eigen::VectorXd& rows) {
+    if (l.pools.empty()) return rows.sum();
+    if (l.total_pools.empty()) return std::numeric_limits<double>::quiet_NaN();
+    const Index per_pool = l.periods.empty() ? 1 : static_cast<Index>(l.periods.size());
+    double sum = 0;
+    for (Index pool : l.total_pools) sum += rows.segment(pool * per_pool, per_pool).sum();
+    return sum;
+}
+
+}  // namespace
+
+double SelectionResult::total_budget() const { return over_total_pools(*this, budgets); }
+
+double SelectionResult::total_use() const { return over_total_pools(*this, budget_use); }
+
+}  // namespace aligngraph
