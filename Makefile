@@ -8,7 +8,8 @@ BUILD     ?= build/cpp
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 # CMake and Ninja may come from the venv when the machine lacks them.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
-STUBGEN_FLAGS := --enum-class-locations 'Status|Distribution|CostKind|When|AhpMethod|RandomIndex|Direction|ScoreKind|Objective:aligngraph._core' --exit-code
+# The enums the stub generator must know: listed once, in bindings/python/stub-enums.txt (tests/python/test_stubs.py reads it too).
+STUBGEN_FLAGS := --enum-class-locations '$(shell cat bindings/python/stub-enums.txt)' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
 .PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance bench-scoring bench-selection clean

@@ -170,10 +170,25 @@ Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& sele
             throw ValidationError(fmt::format("goal_coverage(): initiative index {} out of range", i));
         chosen[i] = 1;
     }
-    Eigen::VectorXd missed = Eigen::VectorXd::Ones(p.goal_count());
+    Eigen::VectorXd direct_missed = Eigen::VectorXd::Ones(p.goal_count());
     for (const auto& c : p.contributions())
-        if (chosen[c.initiative]) missed(c.goal) *= 1 - c.strength;
-    return Eigen::VectorXd::Ones(p.goal_count()) - missed;
+        if (chosen[c.initiative]) direct_missed(c.goal) *= 1 - c.strength;
+    // Children before parents: a parent is served through its sub-goals by the share of
+    // their coverage its local weights give, and directly; the two overlap, as
+    // contributions do. So a goal has coverage > 0 exactly when unserved_goals() says it is served.
+    const auto local = normalized_link_weights(p);
+    const auto& links = p.goal_links();
+    std::vector<std::vector<std::size_t>> child_links(static_cast<std::size_t>(p.goal_count()));
+    for (std::size_t k = 0; k < links.size(); ++k) child_links[static_cast<std::size_t>(links[k].parent)].push_back(k);
+    Eigen::VectorXd coverage = Eigen::VectorXd::Zero(p.goal_count());
+    const auto order = goal_order(p);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        double via_children = 0;
+        for (std::size_t k : child_links[static_cast<std::size_t>(*it)])
+            via_children += local(static_cast<Index>(k)) * coverage(links[k].child);
+        coverage(*it) = 1 - direct_missed(*it) * (1 - via_children);
+    }
+    return coverage;
 }
 
 }  // namespace aligngraph

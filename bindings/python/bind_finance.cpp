@@ -36,16 +36,6 @@ IrrOptions irr_options(double tolerance, int max_iterations, double lower, doubl
 
 When when_of(double w) { return w != 0 ? When::begin : When::end; }
 
-const char* status_name(IrrStatus s) {
-    switch (s) {
-        case IrrStatus::one_root: return "one_root";
-        case IrrStatus::several_roots: return "several_roots";
-        case IrrStatus::no_sign_change: return "no_sign_change";
-        case IrrStatus::no_root: return "no_root";
-    }
-    return "?";
-}
-
 py::dict financials_dict(const Financials& f) {
     py::dict d;
     d["period_rate"] = f.period_rate;
@@ -85,6 +75,8 @@ void define_finance(py::module_& m) {
     py::enum_<When>(m, "When", "When payments fall within each period.")
         .value("end", When::end)
         .value("begin", When::begin);
+    bind_enum<NpvConvention>(m, "Where the first flow of a series sits: numpy (t = 0, undiscounted) or excel (t = 1).");
+    bind_enum<IrrStatus>(m, "How many IRRs a series has.");
 
     m.def("period_rate", &period_rate, py::arg("yearly"), py::arg("period_years"),
           "The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.");
@@ -109,7 +101,7 @@ void define_finance(py::module_& m) {
         if (flows.ndim() != 1) throw ValidationError("irr_roots(): expected one series (a 1-D array)");
         const auto r = irr_roots(std::span<const double>(flows.data(), static_cast<std::size_t>(flows.size())),
                                  irr_options(tolerance, max_iterations, lower, upper));
-        return py::make_tuple(r.rate, r.roots, status_name(r.status));
+        return py::make_tuple(r.rate, r.roots, std::string(to_string(r.status)));
     }, py::arg("flows"), py::arg("tolerance"), py::arg("max_iterations"), py::arg("lower"), py::arg("upper"),
        "(chosen rate, every root ascending, status).");
 
@@ -136,7 +128,7 @@ void define_finance(py::module_& m) {
         const auto r = xirr_roots(std::span<const double>(flows.data(), static_cast<std::size_t>(flows.size())),
                                   std::span<const std::int64_t>(days.data(), static_cast<std::size_t>(days.size())),
                                   irr_options(tolerance, max_iterations, lower, upper));
-        return py::make_tuple(r.rate, r.roots, status_name(r.status));
+        return py::make_tuple(r.rate, r.roots, std::string(to_string(r.status)));
     }, py::arg("flows"), py::arg("days"), py::arg("tolerance"), py::arg("max_iterations"), py::arg("lower"), py::arg("upper"));
 
     m.def("xirr_one", [](const CArray& flows, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days,

@@ -22,23 +22,9 @@ std::string repr_id(const char* type, const T& r) {
 }  // namespace
 
 void define_model(py::module_& m) {
-    py::enum_<Status>(m, "Status", "Lifecycle status of an initiative.")
-        .value("proposed", Status::proposed)
-        .value("approved", Status::approved)
-        .value("running", Status::running)
-        .value("completed", Status::completed)
-        .value("cancelled", Status::cancelled)
-        .value("on_hold", Status::on_hold);
-    py::enum_<Distribution>(m, "Distribution", "How risk analysis samples a three-point estimate.")
-        .value("triangular", Distribution::triangular)
-        .value("pert", Distribution::pert)
-        .value("uniform", Distribution::uniform)
-        .value("normal", Distribution::normal)
-        .value("lognormal", Distribution::lognormal);
-    py::enum_<CostKind>(m, "CostKind", "Which costs a budget limits.")
-        .value("all", CostKind::all)
-        .value("capex", CostKind::capex)
-        .value("opex", CostKind::opex);
+    bind_enum<Status>(m, "Lifecycle status of an initiative.");
+    bind_enum<Distribution>(m, "How risk analysis samples a three-point estimate.");
+    bind_enum<CostKind>(m, "Which costs a budget limits.");
 
     py::class_<Horizon>(m, "Horizon", "The planning horizon: `periods` periods of `period_years` years from `first_label`.")
         .def(py::init([](Periods periods, double period_years, std::string first_label) {

@@ -55,12 +55,7 @@ void define_scoring(py::module_& m) {
     py::enum_<Direction>(m, "Direction", "Whether more of a criterion is better (benefit) or worse (cost).")
         .value("benefit", Direction::benefit)
         .value("cost", Direction::cost);
-    py::enum_<ScoreKind>(m, "ScoreKind", "Which score ranks the initiatives.")
-        .value("alignment", ScoreKind::alignment)
-        .value("wsjf", ScoreKind::wsjf)
-        .value("rice", ScoreKind::rice)
-        .value("composite", ScoreKind::composite)
-        .value("score", ScoreKind::score);
+    bind_enum<ScoreKind>(m, "Which score ranks the initiatives.");
 
     py::class_<Criterion>(m, "Criterion", "A criterion of weighted scoring.")
         .def(py::init([](std::string name, double weight, Direction direction) {

@@ -1,4 +1,5 @@
-// Bindings of portfolio selection.
+// Bindings of portfolio selection: the problem, the result and its explanations, and the
+// frontier as classes; frontiers also as columns for a pandas frame.
 
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
@@ -7,6 +8,7 @@
 
 #include <limits>
 
+#include "aligngraph/io/report.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 #include "bindings.hpp"
@@ -17,46 +19,19 @@ namespace aligngraph::python {
 
 namespace {
 
-py::dict result_dict(const SelectionProblem& sp, const SelectionResult& r) {
-    py::dict d;
-    d["selected"] = r.selected;
-    d["value"] = r.value;
-    d["upper_bound"] = r.upper_bound;
-    d["gap"] = r.gap;
-    d["proven"] = r.proven;
-    d["nodes"] = r.nodes;
-    d["seconds"] = r.seconds;
-    d["budget_use"] = r.budget_use;
-    d["slack"] = r.slack;
-    d["budgets"] = sp.budgets;
-    d["budget_names"] = sp.budget_names;
-    d["values"] = sp.values;
-    py::list left_out, displaced;
-    for (const auto& l : r.left_out) {
-        std::vector<std::pair<Index, double>> overruns = l.overruns;
-        left_out.append(py::make_tuple(l.initiative, std::string(to_string(l.reason)), l.text, l.needs, l.blocked_by,
-                                       overruns, l.value));
-    }
-    for (const auto& x : r.displaced)
-        displaced.append(py::make_tuple(x.initiative, x.locked, x.with, x.value, x.displaces, x.displaced_value, x.margin,
-                                        x.text));
-    d["left_out"] = left_out;
-    d["displaced"] = displaced;
-    return d;
-}
-
-// A frontier as columns for a pandas frame: numpy arrays, and `selected` a list per level
-// (`name` turns an initiative index into what Python sees). Column-wise is several times
-// faster for pandas than a row per level.
-template <class Name>
-py::dict frontier_columns(const std::vector<FrontierPoint>& points, Name name, bool with_seconds) {
+// A frontier as columns for a pandas frame: numpy arrays, `selected` a list per level (ids
+// when the problem has them, else indices) and one column per pool ("budget POOL").
+// Column-wise is several times faster for pandas than a row per level.
+py::dict frontier_columns(const std::vector<FrontierPoint>& points) {
     const auto k = static_cast<Index>(points.size());
     Eigen::VectorXd factor(k), total(k), value(k), upper(k), marginal(k), seconds(k);
     py::array_t<bool> feasible(k), proven(k), knee(k);
     auto f = feasible.mutable_unchecked<1>();
     auto p = proven.mutable_unchecked<1>();
     auto kn = knee.mutable_unchecked<1>();
-    py::list selected;
+    py::list selected, reasons;
+    const std::vector<std::string> pools = points.empty() ? std::vector<std::string>{} : points.front().result.pools;
+    Eigen::MatrixXd pool_budgets(k, static_cast<Index>(pools.size()));
     for (Index i = 0; i < k; ++i) {
         const auto& pt = points[static_cast<std::size_t>(i)];
         factor(i) = pt.factor;
@@ -68,13 +43,21 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points, Name name, b
         f(i) = pt.feasible;
         p(i) = pt.result.proven;
         kn(i) = pt.knee;
+        for (std::size_t c = 0; c < pools.size() && c < pt.pool_budgets.size(); ++c)
+            pool_budgets(i, static_cast<Index>(c)) = pt.pool_budgets[c];
         py::list chosen;
-        for (Index j : pt.result.selected) chosen.append(name(j));
+        for (Index j : pt.result.selected) {
+            if (pt.result.ids.empty()) chosen.append(py::int_(j));
+            else chosen.append(py::str(pt.result.id(j)));
+        }
         selected.append(chosen);
+        reasons.append(pt.feasible ? py::object(py::none()) : py::object(py::str(pt.infeasible_reason)));
     }
     py::dict d;
     d["factor"] = factor;
     d["total_budget"] = total;
+    for (std::size_t c = 0; c < pools.size(); ++c)
+        d[py::str("budget " + pools[c])] = Eigen::VectorXd(pool_budgets.col(static_cast<Index>(c)));
     d["feasible"] = feasible;
     d["value"] = value;
     d["upper_bound"] = upper;
@@ -82,8 +65,38 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points, Name name, b
     d["marginal"] = marginal;
     d["knee"] = knee;
     d["selected"] = selected;
-    if (with_seconds) d["seconds"] = seconds;
+    d["infeasible_reason"] = reasons;
+    d["seconds"] = seconds;
     return d;
+}
+
+SelectionProblem make_problem(const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
+                              std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                              std::vector<Index> forced_in, std::vector<Index> forced_out, std::vector<std::string> ids,
+                              std::vector<std::string> budget_names) {
+    SelectionProblem sp;
+    sp.values = values;
+    sp.costs = costs;
+    sp.budgets = budgets;
+    sp.requires_links = std::move(requires_links);
+    sp.excludes = std::move(excludes);
+    sp.forced_in = std::move(forced_in);
+    sp.forced_out = std::move(forced_out);
+    sp.ids = std::move(ids);
+    sp.budget_names = std::move(budget_names);
+    return sp;
+}
+
+template <class T>
+void def_labels(py::class_<T>& c) {
+    c.def_readonly("ids", &T::ids, "Initiative ids (empty when the problem had none).")
+        .def_readonly("budget_names", &T::budget_names, "One per budget row.")
+        .def_readonly("pools", &T::pools, "The model's budget ids when the rows are pools x periods, pool-major.")
+        .def_readonly("periods", &T::periods, "Period labels of the rows.")
+        .def_readonly("total_pools", &T::total_pools, "Pools whose limits add up to the money there is.")
+        .def_readonly("objective", &T::objective, "What the values are (None over plain arrays).")
+        .def_readonly("scenario", &T::scenario)
+        .def_readonly("currency", &T::currency);
 }
 
 }  // namespace
@@ -91,10 +104,67 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points, Name name, b
 void define_frontier(py::module_& m);
 
 void define_selection(py::module_& m) {
-    py::enum_<Objective>(m, "Objective", "What the portfolio selection maximises.")
-        .value("npv", Objective::npv)
-        .value("alignment", Objective::alignment)
-        .value("composite", Objective::composite);
+    bind_enum<Objective>(m, "What the portfolio selection maximises.");
+    bind_enum<LeftOutReason>(m, "Why an initiative is not in the selection.");
+    bind_enum<Sweep>(m, "How the frontier varies the budget: scale every limit, or one total budget.");
+
+    py::class_<LeftOut>(m, "LeftOut", "One left-out initiative and the reason.")
+        .def_readonly("initiative", &LeftOut::initiative)
+        .def_readonly("reason", &LeftOut::reason)
+        .def_readonly("needs", &LeftOut::needs, "Unselected prerequisites that would come with it.")
+        .def_readonly("blocked_by", &LeftOut::blocked_by, "Selected alternatives, or forced-out prerequisites.")
+        .def_readonly("overruns", &LeftOut::overruns, "(budget row, amount over the limit), most binding first.")
+        .def_readonly("value", &LeftOut::value)
+        .def_readonly("text", &LeftOut::text)
+        .def("__repr__", [](const LeftOut& l) {
+            return "<LeftOut #" + std::to_string(l.initiative) + " " + std::string(to_string(l.reason)) + ": " + l.text + ">";
+        });
+    py::class_<Displacement>(m, "Displacement", "What a selected initiative's funding buys, against its next best use.")
+        .def_readonly("initiative", &Displacement::initiative)
+        .def_readonly("locked", &Displacement::locked)
+        .def_readonly("with_", &Displacement::with, "Selected dependants that would go with it.")
+        .def_readonly("value", &Displacement::value)
+        .def_readonly("displaces", &Displacement::displaces)
+        .def_readonly("displaced_value", &Displacement::displaced_value)
+        .def_readonly("margin", &Displacement::margin)
+        .def_readonly("text", &Displacement::text);
+    py::class_<SelectionResult> result(m, "SelectionResultCore",
+                                       "The best selection found, how good it is proven to be, and what its numbers are.");
+    def_labels(result);
+    result.def_readonly("selected", &SelectionResult::selected)
+        .def_readonly("value", &SelectionResult::value)
+        .def_readonly("upper_bound", &SelectionResult::upper_bound)
+        .def_readonly("gap", &SelectionResult::gap)
+        .def_readonly("proven", &SelectionResult::proven)
+        .def_readonly("nodes", &SelectionResult::nodes)
+        .def_readonly("seconds", &SelectionResult::seconds)
+        .def_readonly("values", &SelectionResult::values)
+        .def_readonly("budgets", &SelectionResult::budgets)
+        .def_readonly("budget_use", &SelectionResult::budget_use)
+        .def_readonly("slack", &SelectionResult::slack)
+        .def_readonly("left_out", &SelectionResult::left_out)
+        .def_readonly("displaced", &SelectionResult::displaced)
+        .def_property_readonly("total_budget", &SelectionResult::total_budget)
+        .def_property_readonly("total_use", &SelectionResult::total_use);
+    py::class_<FrontierPoint>(m, "FrontierPoint", "One level of the efficient frontier.")
+        .def_readonly("factor", &FrontierPoint::factor)
+        .def_readonly("sweep", &FrontierPoint::sweep)
+        .def_readonly("total_budget", &FrontierPoint::total_budget)
+        .def_readonly("pool_budgets", &FrontierPoint::pool_budgets)
+        .def_readonly("result", &FrontierPoint::result)
+        .def_readonly("feasible", &FrontierPoint::feasible)
+        .def_readonly("infeasible_reason", &FrontierPoint::infeasible_reason)
+        .def_readonly("marginal", &FrontierPoint::marginal)
+        .def_readonly("knee", &FrontierPoint::knee);
+    py::class_<SelectionProblem> problem(m, "SelectionProblem", "A selection problem over arrays, with its labels.");
+    def_labels(problem);
+    problem.def_readonly("values", &SelectionProblem::values)
+        .def_readonly("costs", &SelectionProblem::costs)
+        .def_readonly("budgets", &SelectionProblem::budgets)
+        .def_readonly("requires", &SelectionProblem::requires_links)
+        .def_readonly("excludes", &SelectionProblem::excludes)
+        .def_readonly("forced_in", &SelectionProblem::forced_in)
+        .def_readonly("forced_out", &SelectionProblem::forced_out);
     define_frontier(m);
 
     m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
@@ -102,15 +172,11 @@ void define_selection(py::module_& m) {
                             std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit,
                             long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names,
                             std::vector<Index> start, bool explain) {
-        SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
-                            std::move(forced_out), std::move(ids), std::move(budget_names)};
-        SelectionResult r;
-        {
-            py::gil_scoped_release release;
-            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .start = std::move(start),
-                                      .explain = explain});
-        }
-        return result_dict(sp, r);
+        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+                                     std::move(forced_in), std::move(forced_out), std::move(ids), std::move(budget_names));
+        py::gil_scoped_release release;
+        return select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .start = std::move(start),
+                                     .explain = explain});
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"), py::arg("start"), py::arg("explain"));
@@ -120,30 +186,19 @@ void define_selection(py::module_& m) {
                                      std::vector<std::vector<Index>> excludes, std::vector<Index> forced_in,
                                      std::vector<Index> forced_out, std::vector<double> factors, double time_limit,
                                      long long node_limit) {
-        SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
-                            std::move(forced_out), {}, {}};
+        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+                                     std::move(forced_in), std::move(forced_out), {}, {});
         std::vector<FrontierPoint> points;
         {
             py::gil_scoped_release release;
             points = frontier(sp, std::move(factors), SelectionOptions{.time_limit = time_limit, .node_limit = node_limit});
         }
-        return frontier_columns(points, [](Index j) { return py::int_(j); }, true);
+        return frontier_columns(points);
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("factors"), py::arg("time_limit"), py::arg("node_limit"));
 
     m.def("selection_problem_core", [](const Portfolio& p, Objective objective, std::string scenario) {
-        const auto sp = selection_problem(p, {.objective = objective, .scenario = std::move(scenario)});
-        py::dict d;
-        d["values"] = sp.values;
-        d["costs"] = sp.costs;
-        d["budgets"] = sp.budgets;
-        d["requires"] = sp.requires_links;
-        d["excludes"] = sp.excludes;
-        d["forced_in"] = sp.forced_in;
-        d["forced_out"] = sp.forced_out;
-        d["ids"] = sp.ids;
-        d["budget_names"] = sp.budget_names;
-        return d;
+        return selection_problem(p, {.objective = objective, .scenario = std::move(scenario)});
     }, py::arg("portfolio"), py::arg("objective"), py::arg("scenario"));
 
     py::class_<Reoptimizer>(m, "ReoptimizerCore", "A selection problem kept between solves (see aligngraph.Reoptimizer).")
@@ -151,19 +206,17 @@ void define_selection(py::module_& m) {
                          std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
                          std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit, long long node_limit,
                          std::vector<std::string> ids, std::vector<std::string> budget_names) {
-                 SelectionProblem sp{values, costs, budgets, std::move(requires_links), std::move(excludes), std::move(forced_in),
-                                     std::move(forced_out), std::move(ids), std::move(budget_names)};
-                 return Reoptimizer(std::move(sp), {.time_limit = time_limit, .node_limit = node_limit});
+                 return Reoptimizer(make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+                                                 std::move(forced_in), std::move(forced_out), std::move(ids),
+                                                 std::move(budget_names)),
+                                    {.time_limit = time_limit, .node_limit = node_limit});
              }),
              py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
              py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
              py::arg("budget_names"))
         .def("solve", [](Reoptimizer& r) {
-            {
-                py::gil_scoped_release release;
-                r.solve();
-            }
-            return result_dict(r.problem(), r.result());
+            py::gil_scoped_release release;
+            return r.solve();
         })
         .def("force_in", &Reoptimizer::force_in, py::arg("index"))
         .def("force_out", &Reoptimizer::force_out, py::arg("index"))
@@ -187,30 +240,29 @@ void define_selection(py::module_& m) {
 
     m.def("optimize_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
                               std::string scenario) {
-        OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
-        const auto sp = selection_problem(p, o);
-        SelectionResult r;
-        {
-            py::gil_scoped_release release;
-            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit});
-        }
-        return result_dict(sp, r);
+        const OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
+        py::gil_scoped_release release;
+        return optimize(p, o);
     }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
+
+    m.def("selection_text", &selection_text, py::arg("result"), py::arg("width") = 100, py::arg("displaced") = true,
+          "The optimal portfolio as aligned text (what `aligngraph optimize` prints).");
+    m.def("selection_json", &selection_json, py::arg("result"));
 }
 
 void define_frontier(py::module_& m) {
-    m.def("frontier_core", [](const Portfolio& p, std::vector<double> levels, Objective objective, double time_limit,
-                              std::string scenario, bool total) {
+    m.def("frontier_core", [](const Portfolio& p, std::vector<double> levels, Sweep sweep, bool amounts, Objective objective,
+                              double time_limit, std::string scenario) {
         OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario)};
         std::vector<FrontierPoint> points;
         {
             py::gil_scoped_release release;
-            points = total ? frontier_total(p, std::move(levels), o) : frontier(p, std::move(levels), o);
+            points = sweep == Sweep::total && amounts ? frontier_total(p, std::move(levels), o)
+                                                      : frontier(p, std::move(levels), sweep, o);
         }
-        return frontier_columns(points, [&](Index j) { return py::str(p.initiative_ids()[static_cast<std::size_t>(j)]); },
-                                false);
-    }, py::arg("portfolio"), py::arg("levels"), py::arg("objective"), py::arg("time_limit"), py::arg("scenario"),
-       py::arg("total"));
+        return frontier_columns(points);
+    }, py::arg("portfolio"), py::arg("levels"), py::arg("sweep"), py::arg("amounts"), py::arg("objective"),
+       py::arg("time_limit"), py::arg("scenario"));
 }
 
 }  // namespace aligngraph::python

@@ -14,3 +14,19 @@ void define_scoring(pybind11::module_& m);
 void define_selection(pybind11::module_& m);
 
 }  // namespace aligngraph::python
+
+#include <string>
+
+#include "aligngraph/names.hpp"
+
+namespace aligngraph::python {
+
+/// The Python enum of a named enum, its values named by the enum's one name table.
+template <NamedEnum E>
+pybind11::enum_<E> bind_enum(pybind11::module_& m, const char* doc) {
+    pybind11::enum_<E> e(m, std::string(EnumNames<E>::type).c_str(), doc);
+    for (const auto& [value, name] : EnumNames<E>::table) e.value(std::string(name).c_str(), value);
+    return e;
+}
+
+}  // namespace aligngraph::python

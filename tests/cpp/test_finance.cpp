@@ -58,12 +58,8 @@ double evaluate(const std::string& fn, const json& a) {
 }  // namespace
 
 TEST_CASE("numpy-financial's published test vectors", "[finance][reference]") {
-    const auto path = reference_data::find("numpy-financial/npf_test_vectors.json");
-    if (path.empty()) {
-        WARN("SKIPPED: numpy-financial vectors not found under " << reference_data::root()
-                                                                   << " (set ALIGNGRAPH_REFERENCE_DATA)");
-        return;
-    }
+    const auto path = reference_data::require("numpy-financial/npf_test_vectors.json");
+    if (path.empty()) return;
     std::ifstream in(path);
     const auto doc = json::parse(in);
     int checked = 0;

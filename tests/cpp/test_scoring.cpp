@@ -111,6 +111,24 @@ TEST_CASE("goal coverage of a selection", "[scoring]") {
     auto unserved = unserved_goals(p, {0});
     REQUIRE(unserved.size() == 1);
     CHECK(p.goal(unserved[0]).id == "G3");
+    // The root G1 rolls up its children (local weights 3 and 1, so 0.75 and 0.25): it is
+    // served when they are, as unserved_goals() says, and by their weighted coverage.
+    CHECK(goal_coverage(p, {0})(0) == Approx(0.75 / 9).epsilon(1e-15));
+    CHECK(goal_coverage(p, {0, 2})(0) == Approx(0.75 / 9 + 0.25 / 3).epsilon(1e-15));
+    CHECK(goal_coverage(p, {1})(0) == Approx(0.75).epsilon(1e-15));
+    CHECK(goal_coverage(p, {})(0) == 0);
+    // A parent served directly too: the two overlap. G1 gets 0.5 from a new initiative D.
+    p.add_initiative({.id = "D", .name = "Direct", .department = "IT", .duration = 1});
+    p.add_contribution("D", "G1", 0.5);
+    CHECK(goal_coverage(p, {1, 3})(0) == Approx(1 - 0.5 * 0.25).epsilon(1e-15));
+    // Every goal with coverage 0 is unserved, and every unserved goal has coverage 0.
+    auto sample = sample_portfolio();
+    for (std::vector<Index> selection : {std::vector<Index>{1}, {1, 25}, {4, 9, 30}}) {
+        const auto cov = goal_coverage(sample, selection);
+        const auto none = unserved_goals(sample, selection);
+        for (Index g = 0; g < sample.goal_count(); ++g)
+            CHECK((cov(g) == 0) == (std::find(none.begin(), none.end(), g) != none.end()));
+    }
 }
 
 TEST_CASE("weighted scoring, WSJF and RICE by hand", "[scoring]") {

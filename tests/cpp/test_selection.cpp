@@ -110,11 +110,8 @@ double enumerate(const SelectionProblem& p) {
 }  // namespace
 
 TEST_CASE("mknap1: every published optimum, proven", "[selection][reference]") {
-    const auto path = reference_data::find("orlib-mknap/mknap1.txt");
-    if (path.empty()) {
-        WARN("SKIPPED: OR-Library mknap1 not found under " << reference_data::root() << " (set ALIGNGRAPH_REFERENCE_DATA)");
-        return;
-    }
+    const auto path = reference_data::require("orlib-mknap/mknap1.txt");
+    if (path.empty()) return;
     const auto problems = read_mknap1(path);
     REQUIRE(problems.size() == 7);
     for (std::size_t k = 0; k < problems.size(); ++k) {
@@ -192,11 +189,8 @@ TEST_CASE("forced-in initiatives that break a budget are an InfeasibleError nami
 }
 
 TEST_CASE("limits stop the search with the best found and a bound", "[selection]") {
-    const auto path = reference_data::find("orlib-mknap/mknap1.txt");
-    if (path.empty()) {
-        WARN("SKIPPED: OR-Library mknap1 not found");
-        return;
-    }
+    const auto path = reference_data::require("orlib-mknap/mknap1.txt");
+    if (path.empty()) return;
     const auto problems = read_mknap1(path);
     const auto& [p, opt] = problems.back();
     const auto r = select_portfolio(p, {.node_limit = 10});
@@ -246,11 +240,8 @@ std::vector<std::tuple<std::string, SelectionProblem, double>> read_mknap2(const
 }  // namespace
 
 TEST_CASE("mknap2: every published optimum, proven", "[selection][reference]") {
-    const auto path = reference_data::find("orlib-mknap/mknap2.txt");
-    if (path.empty()) {
-        WARN("SKIPPED: OR-Library mknap2 not found under " << reference_data::root());
-        return;
-    }
+    const auto path = reference_data::require("orlib-mknap/mknap2.txt");
+    if (path.empty()) return;
     const auto problems = read_mknap2(path);
     REQUIRE(problems.size() == 48);
     int proven = 0;

@@ -48,11 +48,8 @@ bool near(double got, double want, int precision) { return std::abs(got - want) 
 }  // namespace
 
 TEST_CASE("AHP reproduces the published examples", "[weights][reference]") {
-    const auto path = reference_data::find("ahp-examples/ahp_examples.json");
-    if (path.empty()) {
-        WARN("SKIPPED: AHP examples not found under " << reference_data::root() << " (set ALIGNGRAPH_REFERENCE_DATA)");
-        return;
-    }
+    const auto path = reference_data::require("ahp-examples/ahp_examples.json");
+    if (path.empty()) return;
     std::ifstream in(path);
     const auto doc = json::parse(in);
     int checks = 0;

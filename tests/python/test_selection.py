@@ -96,8 +96,8 @@ def test_explanations_by_hand():
     assert out.loc["a", "reason"] == "excluded" and out.loc["a", "blocked_by"] == ["f"]
     assert out.loc["c", "reason"] == "budget"
     assert out.loc["c", "budget"] == "capex 2027" and out.loc["c", "overrun"] == pytest.approx(3)  # 9 + 4 - 10
-    assert out.loc["g", "reason"] == "forced out"
-    assert out.loc["h", "reason"] == "no value"
+    assert out.loc["g", "reason"] == "forced_out"
+    assert out.loc["h", "reason"] == "no_value"
     assert out.loc["k", "reason"] == "prerequisite" and out.loc["k", "blocked_by"] == ["g"]
     d = r.displaced
     assert d.loc["b", "displaces"] == ["c"] and d.loc["b", "margin"] == pytest.approx(4)  # 7 - 3

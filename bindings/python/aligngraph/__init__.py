@@ -45,11 +45,19 @@ from ._core import (
     Error,
     Estimate,
     Horizon,
+    Displacement,
+    FrontierPoint,
     InfeasibleError,
+    IrrStatus,
     Kpi,
+    LeftOut,
+    LeftOutReason,
     NoSolutionError,
+    NpvConvention,
     Objective,
+    SelectionProblem,
     Settings,
+    Sweep,
     Status,
     Uncertainty,
     ValidationError,
@@ -86,8 +94,16 @@ __all__ = [
     "Horizon",
     "InfeasibleError",
     "Kpi",
+    "Displacement",
+    "FrontierPoint",
+    "IrrStatus",
+    "LeftOut",
+    "LeftOutReason",
     "NoSolutionError",
+    "NpvConvention",
     "Objective",
+    "SelectionProblem",
+    "Sweep",
     "Reoptimizer",
     "SelectionResult",
     "frontier",
@@ -451,18 +467,23 @@ class Portfolio(_core.PortfolioCore):
         respecting requires, excludes, mandatory, forced-in and forced-out (and a
         scenario's budget factor and decisions). ``result.budgets`` has limit, use and
         slack per budget and period; ``result.selected`` the ids."""
-        from .selection import _NO_LIMIT, _result
+        from .selection import _NO_LIMIT
 
-        d = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
-                                scenario or "")
-        return _result(d, self.initiative_ids)
+        core = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
+                                   scenario or "")
+        return SelectionResult(core)
 
     def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
         """The arrays :meth:`optimize` solves, for :func:`select`, :func:`frontier` or
         another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),
         ``budgets`` (m), ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
-        ``forced_in``, ``forced_out`` (indices), ``ids`` and ``budget_names``."""
-        return dict(_core.selection_problem_core(self, objective, scenario or ""))
+        ``forced_in``, ``forced_out`` (indices), ``ids`` and ``budget_names``; and what the
+        rows are: ``pools``, ``periods``, ``total_pools``, ``objective``, ``scenario``,
+        ``currency``."""
+        sp = _core.selection_problem_core(self, objective, scenario or "")
+        return {name: getattr(sp, name) for name in ("values", "costs", "budgets", "requires", "excludes", "forced_in",
+                                                     "forced_out", "ids", "budget_names", "pools", "periods",
+                                                     "total_pools", "objective", "scenario", "currency")}
 
     def reoptimizer(
         self,
@@ -487,7 +508,7 @@ class Portfolio(_core.PortfolioCore):
         *,
         levels: int = 10,
         max_factor: float = 2.0,
-        sweep: str = "scale",
+        sweep: Sweep = Sweep.scale,
         totals: list[float] | None = None,
         objective: Objective = Objective.npv,
         time_limit: float = 60.0,
@@ -496,37 +517,29 @@ class Portfolio(_core.PortfolioCore):
         """The efficient frontier: the optimal value at each budget level, each point exact,
         with the marginal value of budget between levels and the knee of the curve.
 
-        ``sweep="scale"`` (default): every budget, in every period, scaled by each factor
+        ``sweep=Sweep.scale`` (default): every budget, in every period, scaled by each factor
         (default ``levels`` factors evenly spaced up to ``max_factor``).
-        ``sweep="total"``: one total budget instead of the per-period ones: the levels are
+        ``sweep=Sweep.total``: one total budget instead of the per-period ones: the levels are
         ``totals`` (amounts) or, when not given, the factors times the cost of all
-        initiatives. A level where the mandatory and forced-in initiatives alone break a
-        budget has ``feasible=False`` and NaN values."""
-        if sweep not in ("scale", "total"):
-            raise ValueError(f"sweep must be 'scale' or 'total', not {sweep!r}")
-        if totals is not None and sweep != "total":
-            raise ValueError("totals are levels of the total sweep: pass sweep='total'")
+        initiatives.
+
+        One row per level, indexed by ``factor``: ``total_budget`` (the model's total budget
+        over the horizon, or the sum of its pools when no two overlap; NaN when pools overlap
+        and none is the total), ``budget POOL`` (each pool's limits over the horizon),
+        ``feasible``, ``value``, ``upper_bound``, ``proven``, ``marginal`` (value per unit of
+        money between levels), ``knee``, ``selected`` (ids), ``infeasible_reason`` and
+        ``seconds``. A level where the mandatory and forced-in initiatives alone break a
+        budget has ``feasible=False``, NaN values and its reason."""
+        sweep = Sweep(sweep)
+        if totals is not None and sweep != Sweep.total:
+            raise ValueError("totals are levels of the total sweep: pass sweep=Sweep.total")
+        amounts = totals is not None
         if factors is None:
             factors = [max_factor * k / levels for k in range(1, levels + 1)]
-        if sweep == "total":
-            if totals is None:
-                for f in factors:
-                    if not f > 0:
-                        raise ValueError(f"frontier(): budget factor {f}, expected > 0")
-                totals = [float(f) * self._all_costs(scenario) for f in factors]
-            columns = _core.frontier_core(self, [float(t) for t in totals], objective, float(time_limit), scenario or "",
-                                          True)
-        else:
-            columns = _core.frontier_core(self, [float(f) for f in factors], objective, float(time_limit), scenario or "",
-                                          False)
+        chosen = totals if amounts else factors
+        columns = _core.frontier_core(self, [float(t) for t in chosen], sweep, amounts, objective, float(time_limit),
+                                      scenario or "")
         return _frontier_frame(columns)
-
-    def _all_costs(self, scenario: str | None) -> float:
-        overrun = 1.0
-        for s in self.scenarios:
-            if s.id == (scenario or "") and s.cost_overrun is not None:
-                overrun = s.cost_overrun
-        return float(np.asarray(self.costs).sum()) * overrun
 
     # ---- reports --------------------------------------------------------------------
     def summary(self, width: int = 100) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -16,56 +15,97 @@ __all__ = ["Reoptimizer", "SelectionResult", "frontier", "select"]
 _NO_LIMIT = 2**62
 
 
-@dataclass(frozen=True)
 class SelectionResult:
-    """The best selection found and how good it is proven to be.
+    """The best selection found and how good it is proven to be, with what its numbers are.
 
     ``selected``: the chosen items (ids when known, else indices); ``value``; ``upper_bound``
     (no selection is worth more); ``gap``; ``proven`` (the search finished: value is the
-    optimum); ``nodes``; ``seconds``; ``budgets``: a DataFrame of limit, use and slack per
-    budget constraint.
+    optimum); ``nodes``; ``seconds``; ``objective`` (an :class:`Objective`, None over plain
+    arrays), ``scenario``, ``currency``; ``total_budget`` and ``total_use`` (the model's
+    total budget over the horizon and what the selection uses of it; NaN when pools overlap
+    and none is the total).
+
+    ``budgets``: a DataFrame of limit, use and slack per budget row (with ``pool`` and
+    ``period`` columns when the rows come from a model).
 
     ``left_out``: a DataFrame, one row per initiative not selected, with ``reason``
-    ("forced out", "prerequisite", "excluded", "budget", "no value", "unproven"),
-    ``detail`` (one sentence), ``budget`` and ``overrun`` (the budget that binds most and by
-    how much, for "budget"), ``needs`` (unselected prerequisites that would come with it),
-    ``blocked_by`` (selected alternatives, or forced-out prerequisites) and ``value``.
+    (a :class:`LeftOutReason` name: forced_out, prerequisite, excluded, budget, no_value,
+    unproven), ``detail`` (one sentence), ``budget`` and ``overrun`` (the budget that binds
+    most and by how much, for "budget"), ``needs`` (unselected prerequisites that would come
+    with it), ``blocked_by`` (selected alternatives, or forced-out prerequisites) and ``value``.
 
     ``displaced``: a DataFrame, one row per selected initiative: ``value`` (with the
     dependants that would go with it, listed in ``with``), ``displaces`` (the left-out
     initiatives its funding would buy instead), ``displaced_value``, ``margin`` (what it
-    earns over that next best use; NaN when ``locked``, i.e. forced in) and ``detail``."""
+    earns over that next best use; NaN when ``locked``, i.e. forced in) and ``detail``.
 
-    selected: list[Any]
-    value: float
-    upper_bound: float
-    gap: float
-    proven: bool
-    nodes: int
-    seconds: float
-    budgets: pd.DataFrame = field(repr=False)
-    left_out: pd.DataFrame = field(repr=False)
-    displaced: pd.DataFrame = field(repr=False)
+    ``core``: the compiled result itself (``aligngraph._core.SelectionResultCore``)."""
 
+    def __init__(self, core: Any) -> None:
+        self.core = core
+        ids = list(core.ids)
+        self._name = (lambda i: ids[i]) if ids else (lambda i: i)
 
-def _result(d: dict, ids: list[str] | None) -> SelectionResult:
-    names = d["budget_names"] or [f"budget {k}" for k in range(len(d["budgets"]))]
-    budgets = pd.DataFrame({"limit": d["budgets"], "use": d["budget_use"], "slack": d["slack"]},
-                           index=pd.Index(names, name="budget"))
-    name = (lambda i: ids[i]) if ids else (lambda i: i)
-    selected = [name(i) for i in d["selected"]]
-    rows = []
-    for i, reason, text, needs, blocked, overruns, value in d["left_out"]:
-        budget, overrun = (names[overruns[0][0]], overruns[0][1]) if overruns else (None, math.nan)
-        rows.append((name(i), reason, text, budget, overrun, [name(x) for x in needs], [name(x) for x in blocked], value))
-    left_out = pd.DataFrame(rows, columns=["initiative", "reason", "detail", "budget", "overrun", "needs", "blocked_by",
+    selected = property(lambda self: [self._name(i) for i in self.core.selected])
+    value = property(lambda self: self.core.value)
+    upper_bound = property(lambda self: self.core.upper_bound)
+    gap = property(lambda self: self.core.gap)
+    proven = property(lambda self: self.core.proven)
+    nodes = property(lambda self: self.core.nodes)
+    seconds = property(lambda self: self.core.seconds)
+    objective = property(lambda self: self.core.objective)
+    scenario = property(lambda self: self.core.scenario or None)
+    currency = property(lambda self: self.core.currency)
+    total_budget = property(lambda self: self.core.total_budget)
+    total_use = property(lambda self: self.core.total_use)
+
+    def _budget_name(self, k: int) -> str:
+        names = self.core.budget_names
+        return names[k] if k < len(names) else f"budget {k}"
+
+    @property
+    def budgets(self) -> pd.DataFrame:
+        c = self.core
+        names = [self._budget_name(k) for k in range(len(c.budgets))]
+        frame = pd.DataFrame({"limit": c.budgets, "use": c.budget_use, "slack": c.slack},
+                             index=pd.Index(names, name="budget"))
+        if c.pools:
+            per_pool = max(len(c.periods), 1)
+            frame.insert(0, "pool", [c.pools[k // per_pool] for k in range(len(names))])
+            if c.periods:
+                frame.insert(1, "period", [c.periods[k % per_pool] for k in range(len(names))])
+        return frame
+
+    @property
+    def left_out(self) -> pd.DataFrame:
+        name = self._name
+        rows = []
+        for x in self.core.left_out:
+            budget, overrun = (self._budget_name(x.overruns[0][0]), x.overruns[0][1]) if x.overruns else (None, math.nan)
+            rows.append((name(x.initiative), x.reason.name, x.text, budget, overrun, [name(i) for i in x.needs],
+                         [name(i) for i in x.blocked_by], x.value))
+        return pd.DataFrame(rows, columns=["initiative", "reason", "detail", "budget", "overrun", "needs", "blocked_by",
                                            "value"]).set_index("initiative")
-    rows = [(name(i), locked, [name(x) for x in with_], value, [name(x) for x in displaces], displaced_value, margin, text)
-            for i, locked, with_, value, displaces, displaced_value, margin, text in d["displaced"]]
-    displaced = pd.DataFrame(rows, columns=["initiative", "locked", "with", "value", "displaces", "displaced_value",
-                                            "margin", "detail"]).set_index("initiative")
-    return SelectionResult(selected, d["value"], d["upper_bound"], d["gap"], d["proven"], d["nodes"], d["seconds"], budgets,
-                           left_out, displaced)
+
+    @property
+    def displaced(self) -> pd.DataFrame:
+        name = self._name
+        rows = [(name(d.initiative), d.locked, [name(i) for i in d.with_], d.value, [name(i) for i in d.displaces],
+                 d.displaced_value, d.margin, d.text) for d in self.core.displaced]
+        return pd.DataFrame(rows, columns=["initiative", "locked", "with", "value", "displaces", "displaced_value",
+                                           "margin", "detail"]).set_index("initiative")
+
+    def text(self, width: int = 100, *, displaced: bool = True) -> str:
+        """The result as aligned text (what ``aligngraph optimize`` prints)."""
+        return _core.selection_text(self.core, width, displaced)
+
+    def to_json(self) -> str:
+        """The result as JSON (what ``aligngraph optimize --format json`` prints)."""
+        return _core.selection_json(self.core)
+
+    def __repr__(self) -> str:
+        proof = "proven" if self.proven else f"not proven, gap {100 * self.gap:.2f}%"
+        return f"<aligngraph.SelectionResult: {len(self.core.selected)} selected, value {self.value:.6g}, {proof}>"
 
 
 def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, excludes: Any, forced_in: Any,
@@ -104,10 +144,10 @@ def select(
     ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
     about selected x n x budgets operations.
     Raises InfeasibleError when the forced items alone break a budget."""
-    d = _core.select_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out), float(time_limit),
-                          _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []),
-                          [int(i) for i in (start or [])], bool(explain))
-    return _result(d, list(ids) if ids else None)
+    core = _core.select_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
+                             float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []),
+                             list(budget_names or []), [int(i) for i in (start or [])], bool(explain))
+    return SelectionResult(core)
 
 
 def frontier(
@@ -181,7 +221,6 @@ class Reoptimizer:
         self._time_limit = float(time_limit)
         self._node_limit = node_limit
         ids_now = self._core.ids
-        self._ids = list(ids_now) if ids_now else None
         self._item = {name: k for k, name in enumerate(ids_now)}
         self._budget = {name: k for k, name in enumerate(self._core.budget_names)}
 
@@ -224,7 +263,7 @@ class Reoptimizer:
         tl = self._time_limit if time_limit is None else float(time_limit)
         nl = self._node_limit if node_limit is None else node_limit
         self._core.set_limits(tl, _NO_LIMIT if nl is None else int(nl))
-        return _result(self._core.solve(), self._ids)
+        return SelectionResult(self._core.solve())
 
     @property
     def budgets(self) -> pd.Series:

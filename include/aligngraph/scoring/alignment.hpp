@@ -68,9 +68,12 @@ std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& 
 /// Initiatives that contribute to no goal (no contribution > 0).
 std::vector<Index> orphan_initiatives(const Portfolio& p);
 
-/// For a selection, the share of each goal it serves: 1 - prod_{i in selection} (1 - s_ig)
-/// over direct contributions (several initiatives serving one goal overlap rather than add).
-/// Multiply by goal_weights for the weight served.
+/// For a selection, the share of each goal it serves, rolled up the hierarchy (the same rule
+/// as unserved_goals(): coverage is 0 exactly for the unserved goals):
+///   direct_g = 1 - prod_{i in selection} (1 - s_ig)   (contributions overlap rather than add)
+///   below_g  = sum over g's children c of (normalised local weight g->c) * coverage_c
+///   coverage_g = 1 - (1 - direct_g) * (1 - below_g)
+/// so a leaf's coverage is its direct one. Multiply by goal_weights for the weight served.
 Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection);
 
 }  // namespace aligngraph

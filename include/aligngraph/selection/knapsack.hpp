@@ -121,11 +121,11 @@ enum class LeftOutReason {
 template <>
 struct EnumNames<LeftOutReason> {
     static constexpr std::string_view type = "LeftOutReason";
-    static constexpr std::array table{std::pair{LeftOutReason::forced_out, std::string_view("forced out")},
+    static constexpr std::array table{std::pair{LeftOutReason::forced_out, std::string_view("forced_out")},
                                       std::pair{LeftOutReason::prerequisite, std::string_view("prerequisite")},
                                       std::pair{LeftOutReason::excluded, std::string_view("excluded")},
                                       std::pair{LeftOutReason::budget, std::string_view("budget")},
-                                      std::pair{LeftOutReason::no_value, std::string_view("no value")},
+                                      std::pair{LeftOutReason::no_value, std::string_view("no_value")},
                                       std::pair{LeftOutReason::unproven, std::string_view("unproven")}};
 };
 

@@ -1,0 +1,15 @@
+# Runs the command-line tool and checks its exit code and what it prints.
+#   -DCLI=path -DARGS="a|b|c" (arguments, '|'-separated) -DRC=code
+#   -DEXPECT="text|text" (each must appear in stdout or stderr)
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND ${CLI} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL RC)
+  message(FATAL_ERROR "expected exit code ${RC}, got ${rc}:\n${out}\n${err}")
+endif()
+string(REPLACE "|" ";" expected_list "${EXPECT}")
+foreach(expected IN LISTS expected_list)
+  string(FIND "${out}\n${err}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "expected '${expected}' in:\n${out}\n${err}")
+  endif()
+endforeach()
