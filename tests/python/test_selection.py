@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import aligngraph as ag
@@ -60,6 +61,13 @@ def test_optimize_the_sample():
     assert set(flags.index[flags["mandatory"]]) <= set(r.selected)
     assert not set(flags.index[flags["forced_out"]]) & set(r.selected)
     assert len(r.budgets) == 5 * 12
+    # The result says what its numbers are.
+    assert r.objective == ag.Objective.npv and r.currency == "EUR" and r.scenario is None
+    assert list(r.budgets.columns) == ["pool", "period", "limit", "use", "slack"]
+    assert r.budgets.loc["IT-capex 2027Q2", "pool"] == "IT-capex" and r.budgets.loc["IT-capex 2027Q2", "period"] == "2027Q2"
+    assert r.total_budget == pytest.approx(38.8e6)
+    assert isinstance(r.core.left_out[0], ag.LeftOut) and isinstance(r.core.left_out[0].reason, ag.LeftOutReason)
+    assert "value 2.79M" in r.text() and '"objective": "npv"' in r.to_json()
     cut = p.optimize(ag.Objective.alignment, scenario="downturn")
     assert cut.value <= p.optimize(ag.Objective.alignment).value + 1e-9
     limited = p.optimize(ag.Objective.composite, node_limit=1)
@@ -74,7 +82,14 @@ def test_frontier_frame():
     feasible = f[f["feasible"]]
     assert feasible["value"].is_monotonic_increasing and feasible["proven"].all()
     assert f.loc[1.0, "value"] == pytest.approx(p.optimize(ag.Objective.alignment).value)
-    assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "marginal", "knee", "selected"]
+    pools = [f"budget {b}" for b in ("total", "IT-capex", "Retail", "SME", "Operations")]
+    assert list(f.columns) == ["total_budget", *pools, "feasible", "value", "upper_bound", "proven", "marginal", "knee",
+                               "selected", "infeasible_reason", "seconds"]
+    # Money as the budgets are: the sample's total budget (4 x 2.9M + 4 x 3.3M + 4 x 3.5M), never the pools added up.
+    assert f.loc[1.0, "total_budget"] == pytest.approx(38.8e6)
+    assert f.loc[1.0, "budget SME"] == pytest.approx(4 * 2e5 + 8 * 4e5)
+    assert "forced-in initiatives alone break" in f.loc[0.25, "infeasible_reason"]
+    assert pd.isna(f.loc[1.0, "infeasible_reason"])
     assert f["feasible"].dtype == bool and f["proven"].dtype == bool and f["knee"].dtype == bool
     # Each level's selection: ids of the model's initiatives (none where infeasible).
     assert f.loc[1.0, "selected"] and set(f.loc[1.0, "selected"]) <= set(p.initiative_ids)
@@ -172,15 +187,17 @@ def test_reoptimizer_of_the_sample_by_id_and_budget_name():
 def test_frontier_over_a_total_budget():
     p = ag.sample_portfolio()
     all_costs = float(np.asarray(p.costs).sum())
-    f = p.frontier(levels=4, max_factor=1.0, sweep="total")
+    f = p.frontier(levels=4, max_factor=1.0, sweep=ag.Sweep.total)
     assert list(f.index) == [0.25, 0.5, 0.75, 1.0]
     assert f["total_budget"].tolist() == pytest.approx([all_costs * k / 4 for k in range(1, 5)])
     values = f["value"].dropna()
     assert (values.diff().dropna() >= -1e-9).all()
-    g = p.frontier(sweep="total", totals=[0.5 * all_costs])
+    g = p.frontier(sweep=ag.Sweep.total, totals=[0.5 * all_costs])
     assert g["value"].iloc[0] == pytest.approx(f.loc[0.5, "value"])
-    with pytest.raises(ValueError, match="sweep"):
-        p.frontier(sweep="sideways")
+    with pytest.raises(TypeError, match="aligngraph.Sweep"):
+        p.frontier(sweep="total")
+    with pytest.raises(ValueError, match="totals"):
+        p.frontier(totals=[1.0])
 
 
 def test_frontier_over_arrays_and_the_model_problem():
@@ -196,7 +213,8 @@ def test_frontier_over_arrays_and_the_model_problem():
                     excludes=sp["excludes"], forced_in=sp["forced_in"], forced_out=sp["forced_out"])
     assert list(f.index) == [0.6, 1.0]
     assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "marginal", "knee", "selected",
-                               "seconds"]
+                               "infeasible_reason", "seconds"]
+    assert f.loc[1.0, "total_budget"] == pytest.approx(sp["budgets"].sum())  # plain rows: their sum
     assert f.loc[1.0, "value"] == pytest.approx(direct.value)
     # Each level's selection: indices, worth the level's value.
     assert sp["values"][f.loc[1.0, "selected"]].sum() == pytest.approx(f.loc[1.0, "value"])

@@ -530,7 +530,8 @@ class Portfolio(_core.PortfolioCore):
         money between levels), ``knee``, ``selected`` (ids), ``infeasible_reason`` and
         ``seconds``. A level where the mandatory and forced-in initiatives alone break a
         budget has ``feasible=False``, NaN values and its reason."""
-        sweep = Sweep(sweep)
+        if not isinstance(sweep, Sweep):
+            raise TypeError(f"sweep must be an aligngraph.Sweep (Sweep.scale or Sweep.total), not {sweep!r}")
         if totals is not None and sweep != Sweep.total:
             raise ValueError("totals are levels of the total sweep: pass sweep=Sweep.total")
         amounts = totals is not None

@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Distribution', 'Error', 'Estimate', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'Judgments', 'Kpi', 'NoSolutionError', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'Settings', 'Status', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -715,6 +715,106 @@ class When:
     @property
     def value(self) -> int:
         ...
+class NpvConvention:
+    """
+    Where the first flow of a series sits: numpy (t = 0, undiscounted) or excel (t = 1).
+    
+    Members:
+    
+      numpy
+    
+      excel
+    """
+    __members__: typing.ClassVar[dict[str, NpvConvention]]
+    excel: typing.ClassVar[NpvConvention]
+    numpy: typing.ClassVar[NpvConvention]
+    @typing.overload
+    def __eq__(self, other: NpvConvention) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: NpvConvention) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class IrrStatus:
+    """
+    How many IRRs a series has.
+    
+    Members:
+    
+      one_root
+    
+      several_roots
+    
+      no_sign_change
+    
+      no_root
+    """
+    __members__: typing.ClassVar[dict[str, IrrStatus]]
+    no_root: typing.ClassVar[IrrStatus]
+    no_sign_change: typing.ClassVar[IrrStatus]
+    one_root: typing.ClassVar[IrrStatus]
+    several_roots: typing.ClassVar[IrrStatus]
+    @typing.overload
+    def __eq__(self, other: IrrStatus) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: IrrStatus) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
 class AhpMethod:
     """
     How AHP weights are derived.
@@ -1005,6 +1105,352 @@ class Objective:
     @property
     def value(self) -> int:
         ...
+class LeftOutReason:
+    """
+    Why an initiative is not in the selection.
+    
+    Members:
+    
+      forced_out
+    
+      prerequisite
+    
+      excluded
+    
+      budget
+    
+      no_value
+    
+      unproven
+    """
+    __members__: typing.ClassVar[dict[str, LeftOutReason]]
+    budget: typing.ClassVar[LeftOutReason]
+    excluded: typing.ClassVar[LeftOutReason]
+    forced_out: typing.ClassVar[LeftOutReason]
+    no_value: typing.ClassVar[LeftOutReason]
+    prerequisite: typing.ClassVar[LeftOutReason]
+    unproven: typing.ClassVar[LeftOutReason]
+    @typing.overload
+    def __eq__(self, other: LeftOutReason) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: LeftOutReason) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Sweep:
+    """
+    How the frontier varies the budget: scale every limit, or one total budget.
+    
+    Members:
+    
+      scale
+    
+      total
+    """
+    __members__: typing.ClassVar[dict[str, Sweep]]
+    scale: typing.ClassVar[Sweep]
+    total: typing.ClassVar[Sweep]
+    @typing.overload
+    def __eq__(self, other: Sweep) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Sweep) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class LeftOut:
+    """
+    One left-out initiative and the reason.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def blocked_by(self) -> list[int]:
+        """
+        Selected alternatives, or forced-out prerequisites.
+        """
+    @property
+    def initiative(self) -> int:
+        ...
+    @property
+    def needs(self) -> list[int]:
+        """
+        Unselected prerequisites that would come with it.
+        """
+    @property
+    def overruns(self) -> list[tuple[int, float]]:
+        """
+        (budget row, amount over the limit), most binding first.
+        """
+    @property
+    def reason(self) -> LeftOutReason:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+class Displacement:
+    """
+    What a selected initiative's funding buys, against its next best use.
+    """
+    @property
+    def displaced_value(self) -> float:
+        ...
+    @property
+    def displaces(self) -> list[int]:
+        ...
+    @property
+    def initiative(self) -> int:
+        ...
+    @property
+    def locked(self) -> bool:
+        ...
+    @property
+    def margin(self) -> float:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+    @property
+    def with_(self) -> list[int]:
+        """
+        Selected dependants that would go with it.
+        """
+class SelectionResultCore:
+    """
+    The best selection found, how good it is proven to be, and what its numbers are.
+    """
+    @property
+    def budget_names(self) -> list[str]:
+        """
+        One per budget row.
+        """
+    @property
+    def budget_use(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def budgets(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def displaced(self) -> list[Displacement]:
+        ...
+    @property
+    def gap(self) -> float:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        """
+        Initiative ids (empty when the problem had none).
+        """
+    @property
+    def left_out(self) -> list[LeftOut]:
+        ...
+    @property
+    def nodes(self) -> int:
+        ...
+    @property
+    def objective(self) -> Objective | None:
+        """
+        What the values are (None over plain arrays).
+        """
+    @property
+    def periods(self) -> list[str]:
+        """
+        Period labels of the rows.
+        """
+    @property
+    def pools(self) -> list[str]:
+        """
+        The model's budget ids when the rows are pools x periods, pool-major.
+        """
+    @property
+    def proven(self) -> bool:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def selected(self) -> list[int]:
+        ...
+    @property
+    def slack(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def total_budget(self) -> float:
+        ...
+    @property
+    def total_pools(self) -> list[int]:
+        """
+        Pools whose limits add up to the money there is.
+        """
+    @property
+    def total_use(self) -> float:
+        ...
+    @property
+    def upper_bound(self) -> float:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+    @property
+    def values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+class FrontierPoint:
+    """
+    One level of the efficient frontier.
+    """
+    @property
+    def factor(self) -> float:
+        ...
+    @property
+    def feasible(self) -> bool:
+        ...
+    @property
+    def infeasible_reason(self) -> str:
+        ...
+    @property
+    def knee(self) -> bool:
+        ...
+    @property
+    def marginal(self) -> float:
+        ...
+    @property
+    def pool_budgets(self) -> list[float]:
+        ...
+    @property
+    def result(self) -> SelectionResultCore:
+        ...
+    @property
+    def sweep(self) -> Sweep:
+        ...
+    @property
+    def total_budget(self) -> float:
+        ...
+class SelectionProblem:
+    """
+    A selection problem over arrays, with its labels.
+    """
+    @property
+    def budget_names(self) -> list[str]:
+        """
+        One per budget row.
+        """
+    @property
+    def budgets(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def excludes(self) -> list[list[int]]:
+        ...
+    @property
+    def forced_in(self) -> list[int]:
+        ...
+    @property
+    def forced_out(self) -> list[int]:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        """
+        Initiative ids (empty when the problem had none).
+        """
+    @property
+    def objective(self) -> Objective | None:
+        """
+        What the values are (None over plain arrays).
+        """
+    @property
+    def periods(self) -> list[str]:
+        """
+        Period labels of the rows.
+        """
+    @property
+    def pools(self) -> list[str]:
+        """
+        The model's budget ids when the rows are pools x periods, pool-major.
+        """
+    @property
+    def requires(self) -> list[tuple[int, int]]:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def total_pools(self) -> list[int]:
+        """
+        Pools whose limits add up to the money there is.
+        """
+    @property
+    def values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
 class ReoptimizerCore:
     """
     A selection problem kept between solves (see aligngraph.Reoptimizer).
@@ -1023,7 +1469,7 @@ class ReoptimizerCore:
         ...
     def set_value(self, index: typing.SupportsInt | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
-    def solve(self) -> dict:
+    def solve(self) -> SelectionResultCore:
         ...
     @property
     def budget_names(self) -> list[str]:
@@ -1063,7 +1509,7 @@ def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
 def find_requires_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
-def frontier_core(portfolio: PortfolioCore, levels: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, scenario: str, total: bool) -> dict:
+def frontier_core(portfolio: PortfolioCore, levels: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], sweep: Sweep, amounts: bool, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, scenario: str) -> dict:
     ...
 def global_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
@@ -1105,7 +1551,7 @@ def npv_rows(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.An
     """
     NPV of every row (NaN for every row when rate <= -1).
     """
-def optimize_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> dict:
+def optimize_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> SelectionResultCore:
     ...
 def orphan_initiatives(portfolio: PortfolioCore) -> list[str]:
     ...
@@ -1139,12 +1585,18 @@ def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> Non
     ...
 def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"], list[str], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
     ...
-def select_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], start: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], explain: bool) -> dict:
+def select_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], start: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], explain: bool) -> SelectionResultCore:
     ...
 def select_frontier_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], factors: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
-def selection_problem_core(portfolio: PortfolioCore, objective: Objective, scenario: str) -> dict:
+def selection_json(result: SelectionResultCore) -> str:
     ...
+def selection_problem_core(portfolio: PortfolioCore, objective: Objective, scenario: str) -> SelectionProblem:
+    ...
+def selection_text(result: SelectionResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100, displaced: bool = True) -> str:
+    """
+    The optimal portfolio as aligned text (what `aligngraph optimize` prints).
+    """
 def summary_json(portfolio: PortfolioCore) -> str:
     ...
 def summary_text(portfolio: PortfolioCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
