@@ -511,7 +511,8 @@ std::string frontier_text(const std::vector<FrontierPoint>& points) {
                        "proven", "selected");
     for (const auto& pt : points) {
         if (!pt.feasible) {
-            out += fmt::format("{:>7.3f} {:>12}   infeasible: {}\n", pt.factor, money(pt.total_budget), pt.infeasible_reason);
+            out += wrapped(fmt::format("{:>7.3f} {:>12}   ", pt.factor, money(pt.total_budget)),
+                           "infeasible: " + pt.infeasible_reason, 23, 100);
             continue;
         }
         out += fmt::format("{:>7.3f} {:>12} {:>14} {:>16} {:>8} {:>9}{}\n", pt.factor, money(pt.total_budget),

@@ -88,7 +88,7 @@ TEST_CASE("the optimal portfolio and frontier reports fit the terminal", "[repor
         CHECK(longest_line(text) <= static_cast<std::size_t>(width));
         CHECK_THAT(text, Catch::Contains("Left out, and why:"));
     }
-    CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}))) <= 100);
+    CHECK(longest_line(frontier_text(frontier(p, {0.25, 0.5, 1.0}))) <= 100);  // 0.25 is infeasible, with its reason
     CHECK(longest_line(frontier_text(frontier(p, {0.5, 1.0}, Sweep::total))) <= 100);
 }
 
