@@ -5,6 +5,7 @@
 
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/finance/financials.hpp"
+#include "aligngraph/model/validation.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -395,14 +396,10 @@ Portfolio read_document(Reader& r, const json& doc) {
         p.link_goals(l.parent, l.child, std::isnan(l.weight) ? 1.0 : l.weight);
     }
     for (auto& [goal, jp] : judged) {
-        if (!p.find_goal(goal)) continue;
-        try {
-            p.set_goal_judgments(goal, jp.first);
-        } catch (const ValidationError& e) {
-            std::string msg = e.what();
-            if (auto at = msg.find("): "); at != std::string::npos) msg = msg.substr(at + 3);
-            r.fail(jp.second, msg);
-        }
+        const auto g = p.find_goal(goal);
+        if (!g) continue;
+        if (auto why = judgments_problem(p, *g, jp.first); !why.empty()) r.fail(jp.second, why);
+        else p.set_goal_judgments(goal, jp.first);
     }
 
     if (const json* tj = r.member(doc, "teams", root, false); tj && r.expect_array(*tj, "/teams")) {
@@ -684,7 +681,7 @@ Portfolio model_from_json(std::string_view text, std::string_view source) {
     Reader reader{std::string(source)};
     Portfolio p = read_document(reader, doc);
     auto problems = std::move(reader.problems());
-    for (auto& q : p.validate()) problems.push_back(std::move(q));
+    for (auto& q : errors_of(validate(p))) problems.push_back(std::move(q));
     if (problems.empty()) return p;
     auto what = format_problems(problems, source);
     for (const auto& q : problems)

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "aligngraph/detail/text.hpp"
-#include "aligngraph/model/graph.hpp"
+#include "aligngraph/model/validation.hpp"
 #include "aligngraph/weights/ahp.hpp"
 
 namespace aligngraph {
@@ -24,16 +24,6 @@ std::optional<Index> lookup(const Map& m, std::string_view id) {
     auto it = m.find(std::string(id));
     if (it == m.end()) return std::nullopt;
     return it->second;
-}
-
-bool finite_nonnegative(double v) { return std::isfinite(v) && v >= 0; }
-
-/// First entry of a row that is not a finite amount >= 0, or -1.
-template <class Row>
-Index first_bad_amount(const Row& row) {
-    for (Index t = 0; t < row.size(); ++t)
-        if (!finite_nonnegative(row(t))) return t;
-    return -1;
 }
 
 }  // namespace
@@ -77,41 +67,14 @@ void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
     touch();
     const auto p = find_goal(parent);
     if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
-    const auto n = j.children.size();
-    if (n == 0) throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has judgments over no children", parent));
-    if (j.matrix.size() != n)
-        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has {} children but a matrix of {} rows", parent, n,
-                                          j.matrix.size()));
-    std::vector<std::size_t> link_of(n);
-    std::size_t linked = 0;
-    for (const auto& l : goal_links_)
-        if (l.parent == *p) ++linked;
-    for (std::size_t k = 0; k < n; ++k) {
-        const auto c = find_goal(j.children[k]);
-        if (!c) throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' judges unknown goal '{}'", parent, j.children[k]));
-        auto it = std::find_if(goal_links_.begin(), goal_links_.end(),
-                               [&](const GoalLink& l) { return l.parent == *p && l.child == *c; });
-        if (it == goal_links_.end())
-            throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' judges '{}', which is not one of its children",
-                                              parent, j.children[k]));
-        link_of[k] = static_cast<std::size_t>(it - goal_links_.begin());
-        if (j.matrix[k].size() != n)
-            throw ValidationError(fmt::format("set_goal_judgments(): row {} of goal '{}''s matrix has {} values, expected {}",
-                                              k, parent, j.matrix[k].size(), n));
+    if (auto why = judgments_problem(*this, *p, j); !why.empty())
+        throw ValidationError(fmt::format("set_goal_judgments(): {}", why));
+    const auto weights = ahp(judgment_matrix(j)).weights;
+    for (std::size_t k = 0; k < j.children.size(); ++k) {
+        const auto c = *find_goal(j.children[k]);
+        for (auto& l : goal_links_)
+            if (l.parent == *p && l.child == c) l.weight = weights(static_cast<Index>(k));
     }
-    if (linked != n)
-        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}' has {} children but judges {}", parent, linked, n));
-    Eigen::MatrixXd m(static_cast<Index>(n), static_cast<Index>(n));
-    for (std::size_t r = 0; r < n; ++r)
-        for (std::size_t c = 0; c < n; ++c)
-            m(static_cast<Index>(r), static_cast<Index>(c)) = j.matrix[r][c].value_or(std::numeric_limits<double>::quiet_NaN());
-    AhpResult result;
-    try {
-        result = ahp(m);
-    } catch (const ValidationError& e) {
-        throw ValidationError(fmt::format("set_goal_judgments(): goal '{}': {}", parent, e.what()));
-    }
-    for (std::size_t k = 0; k < n; ++k) goal_links_[link_of[k]].weight = result.weights(static_cast<Index>(k));
     goals_[static_cast<std::size_t>(*p)].judgments = std::move(j);
 }
 
@@ -472,257 +435,9 @@ Eigen::MatrixXd Portfolio::team_capacities() const {
     return m;
 }
 
-// ---- validation -------------------------------------------------------------------
-
-std::vector<Problem> Portfolio::validate() const {
-    std::vector<Problem> out;
-    auto add = [&](std::string pointer, std::string message) { out.push_back({std::move(pointer), std::move(message), {}}); };
-    const auto P = horizon_.periods;
-    const auto n = initiative_count();
-
-    if (!std::isfinite(settings_.discount_rate) || settings_.discount_rate <= -1)
-        add("/settings/discount_rate",
-            fmt::format("discount rate {} per year, expected a finite rate > -1 (-100%)", settings_.discount_rate));
-    if (!(settings_.enabler_share >= 0 && settings_.enabler_share <= 1))
-        add("/settings/enabler_share", fmt::format("enabler share {}, expected a number in [0, 1]", settings_.enabler_share));
-
-    // Goals and their links.
-    std::vector<int> parent_count(goals_.size(), 0);
-    for (const auto& l : goal_links_) ++parent_count[l.child];
-    for (std::size_t g = 0; g < goals_.size(); ++g) {
-        const auto& goal = goals_[g];
-        const auto where = fmt::format("/goals/{}", g);
-        if (goal.weight) {
-            if (parent_count[g] > 0)
-                add(where + "/weight", fmt::format("goal '{}' has a top-level weight but has parents; "
-                                                   "weight applies to root goals only (use the link weights)",
-                                                   goal.id));
-            else if (!std::isfinite(*goal.weight) || *goal.weight <= 0)
-                add(where + "/weight",
-                    fmt::format("goal '{}' has weight {}, expected a finite weight > 0", goal.id, *goal.weight));
-        }
-        if (goal.kpi && (!std::isfinite(goal.kpi->baseline) || !std::isfinite(goal.kpi->target)))
-            add(where + "/kpi", fmt::format("goal '{}' has a KPI baseline or target that is not finite", goal.id));
-    }
-    {
-        std::vector<int> seen(goals_.size(), 0);
-        std::set<std::pair<Index, Index>> pairs;
-        for (const auto& l : goal_links_) {
-            const auto k = seen[l.child]++;
-            const auto where = fmt::format("/goals/{}/parents/{}", l.child, k);
-            if (!std::isfinite(l.weight) || l.weight <= 0)
-                add(where + "/weight", fmt::format("link '{}' -> '{}' has weight {}, expected a finite weight > 0",
-                                                   goals_[l.parent].id, goals_[l.child].id, l.weight));
-            if (!pairs.emplace(l.parent, l.child).second)
-                add(where, fmt::format("goal '{}' is linked to parent '{}' twice", goals_[l.child].id,
-                                       goals_[l.parent].id));
-        }
-    }
-    if (auto cycle = find_goal_cycle(*this)) {
-        const auto g = *goal_index_.find(cycle->front());
-        out.push_back({fmt::format("/goals/{}/parents", g.second),
-                       fmt::format("goal cycle: {}", fmt::join(*cycle, " -> ")), *cycle});
-    }
-
-    // Initiatives.
-    for (Index i = 0; i < n; ++i) {
-        const auto& id = ids_[i];
-        const auto where = [i] { return fmt::format("/initiatives/{}", i); };
-        if (starts_(i) < 0) add(where() + "/start", fmt::format("'{}' starts in period {}, expected >= 0", id, starts_(i)));
-        if (durations_(i) < 1)
-            add(where() + "/duration", fmt::format("'{}' has duration {}, expected >= 1 period", id, durations_(i)));
-        else if (starts_(i) >= 0 && starts_(i) + durations_(i) > P)
-            add(where() + "/duration",
-                fmt::format("'{}' runs from period {} for {} periods, past the horizon's {} periods", id, starts_(i),
-                            durations_(i), P));
-        if (!finite_nonnegative(efforts_(i)))
-            add(where() + "/effort", fmt::format("'{}' has effort {}, expected a finite number >= 0", id, efforts_(i)));
-        for (auto [m, path] : {std::pair{&capex_, "/costs/capex"}, {&opex_, "/costs/opex"}, {&benefits_, "/benefits"}}) {
-            const auto t = first_bad_amount(m->row(i));
-            if (t >= 0)
-                add(fmt::format("{}{}/{}", where(), path, t),
-                    fmt::format("'{}' has {} in period {}, expected a finite amount >= 0", id, (*m)(i, t), t));
-        }
-        for (std::size_t c = 0; c < criterion_names_.size(); ++c) {
-            const double v = criteria_(i, static_cast<Index>(c));
-            if (std::isinf(v))
-                add(fmt::format("{}/criteria/{}", where(), pointer_token(criterion_names_[c])),
-                    fmt::format("'{}' has criterion '{}' = {}, expected a finite score", id, criterion_names_[c], v));
-        }
-        const auto& f = flags_[i];
-        if (f.forced_in && f.forced_out)
-            add(where() + "/forced_out", fmt::format("'{}' is both forced in and forced out", id));
-        if (f.mandatory && f.forced_out)
-            add(where() + "/forced_out", fmt::format("'{}' is both mandatory and forced out", id));
-        if (const auto& u = uncertainties_[i]) {
-            if (!(u->success_probability >= 0 && u->success_probability <= 1))
-                add(where() + "/uncertainty/success_probability",
-                    fmt::format("'{}' has success probability {}, expected a number in [0, 1]", id, u->success_probability));
-            for (auto [e, name] : {std::pair{&u->cost, "cost"}, {&u->benefit, "benefit"}, {&u->delay, "delay"}}) {
-                if (!*e) continue;
-                const auto& est = **e;
-                if (!std::isfinite(est.low) || !std::isfinite(est.mode) || !std::isfinite(est.high) ||
-                    !(est.low <= est.mode && est.mode <= est.high) || est.low < 0)
-                    add(fmt::format("{}/uncertainty/{}", where(), name),
-                        fmt::format("'{}' has {} estimate low={} mode={} high={}, expected finite 0 <= low <= mode <= high",
-                                    id, name, est.low, est.mode, est.high));
-            }
-        }
-    }
-    for (const auto& d : demands_) {
-        for (std::size_t k = 0; k < d.per_period.size(); ++k)
-            if (!finite_nonnegative(d.per_period[k])) {
-                add(fmt::format("/initiatives/{}/demand/{}/{}", d.initiative, pointer_token(teams_[d.team].id), k),
-                    fmt::format("'{}' demands {} of team '{}' in its running period {}, expected a finite number >= 0",
-                                ids_[d.initiative], d.per_period[k], teams_[d.team].id, k));
-                break;
-            }
-    }
-
-    // Contributions. Duplicates are found in linear time: contributions grouped by
-    // initiative (counting sort), then a per-goal stamp of the last initiative seen.
-    {
-        auto where = [&](const Contribution& c) {
-            return fmt::format("/initiatives/{}/contributes/{}", c.initiative, pointer_token(goals_[c.goal].id));
-        };
-        for (const auto& c : contributions_)
-            if (!(c.strength >= 0 && c.strength <= 1))
-                add(where(c), fmt::format("'{}' contributes {} to goal '{}', expected a strength in [0, 1]",
-                                          ids_[c.initiative], c.strength, goals_[c.goal].id));
-        std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0), by_initiative(contributions_.size());
-        for (const auto& c : contributions_) ++start[static_cast<std::size_t>(c.initiative) + 1];
-        for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-        auto fill = start;
-        for (std::size_t k = 0; k < contributions_.size(); ++k)
-            by_initiative[fill[static_cast<std::size_t>(contributions_[k].initiative)]++] = k;
-        std::vector<Index> stamp(goals_.size(), -1);
-        for (Index i = 0; i < n; ++i)
-            for (std::size_t k = start[static_cast<std::size_t>(i)]; k < start[static_cast<std::size_t>(i) + 1]; ++k) {
-                const auto& c = contributions_[by_initiative[k]];
-                if (stamp[c.goal] == i)
-                    add(where(c), fmt::format("'{}' contributes to goal '{}' twice", ids_[c.initiative], goals_[c.goal].id));
-                stamp[c.goal] = i;
-            }
-    }
-
-    // Requires: cycles, then decisions that contradict the links.
-    auto requires_cycle = find_requires_cycle(*this);
-    if (requires_cycle) {
-        const auto i = initiative_index_.find(requires_cycle->front())->second;
-        out.push_back({fmt::format("/initiatives/{}/requires", i),
-                       fmt::format("requires cycle: {}", fmt::join(*requires_cycle, " -> ")), *requires_cycle});
-    } else {
-        for (Index p = 0; p < n; ++p) {
-            if (!flags_[p].forced_out) continue;
-            for (Index d : dependants(*this, p)) {
-                if (flags_[d].forced_in || flags_[d].mandatory)
-                    add(fmt::format("/initiatives/{}/requires", d),
-                        fmt::format("'{}' is {} but requires '{}', which is forced out", ids_[d],
-                                    flags_[d].forced_in ? "forced in" : "mandatory", ids_[p]));
-            }
-        }
-    }
-
-    // Exclusion groups.
-    for (std::size_t k = 0; k < exclusions_.size(); ++k) {
-        std::vector<std::string> decided;
-        for (Index m : exclusions_[k].members)
-            if (flags_[m].forced_in || flags_[m].mandatory) decided.push_back(ids_[m]);
-        if (decided.size() > 1)
-            add(fmt::format("/excludes/{}/members", k),
-                fmt::format("exclusion group '{}' has {} members forced in or mandatory ({}); at most one may be selected",
-                            exclusions_[k].id, decided.size(), fmt::join(decided, ", ")));
-    }
-
-    // Budgets and teams.
-    std::set<std::string> departments(departments_.begin(), departments_.end());
-    for (std::size_t b = 0; b < budgets_.size(); ++b) {
-        const auto& budget = budgets_[b];
-        for (std::size_t t = 0; t < budget.limits.size(); ++t)
-            if (!finite_nonnegative(budget.limits[t])) {
-                add(fmt::format("/budgets/{}/limits/{}", b, t),
-                    fmt::format("budget '{}' has limit {} in period {}, expected a finite amount >= 0", budget.id,
-                                budget.limits[t], t));
-                break;
-            }
-        if (!budget.department.empty() && !departments.count(budget.department))
-            add(fmt::format("/budgets/{}/department", b),
-                fmt::format("budget '{}' is for department '{}', which no initiative belongs to", budget.id,
-                            budget.department));
-    }
-    for (std::size_t k = 0; k < teams_.size(); ++k)
-        for (std::size_t t = 0; t < teams_[k].capacity.size(); ++t)
-            if (!finite_nonnegative(teams_[k].capacity[t])) {
-                add(fmt::format("/teams/{}/capacity/{}", k, t),
-                    fmt::format("team '{}' has capacity {} in period {}, expected a finite number >= 0", teams_[k].id,
-                                teams_[k].capacity[t], t));
-                break;
-            }
-
-    // Scenarios.
-    for (std::size_t s = 0; s < scenarios_.size(); ++s) {
-        const auto& sc = scenarios_[s];
-        const auto where = fmt::format("/scenarios/{}", s);
-        if (sc.discount_rate && (!std::isfinite(*sc.discount_rate) || *sc.discount_rate <= -1))
-            add(where + "/discount_rate", fmt::format("scenario '{}' has discount rate {}, expected a finite rate > -1",
-                                                      sc.id, *sc.discount_rate));
-        for (auto [v, name] : {std::pair{&sc.budget_factor, "budget_factor"}, {&sc.cost_overrun, "cost_overrun"}})
-            if (*v && (!std::isfinite(**v) || **v <= 0))
-                add(fmt::format("{}/{}", where, name),
-                    fmt::format("scenario '{}' has {} {}, expected a finite factor > 0", sc.id, name, **v));
-        if (sc.enabler_share && !(*sc.enabler_share >= 0 && *sc.enabler_share <= 1))
-            add(where + "/enabler_share",
-                fmt::format("scenario '{}' has enabler share {}, expected a number in [0, 1]", sc.id, *sc.enabler_share));
-        for (const auto& [goal, w] : sc.goal_weights) {
-            const auto gw = fmt::format("{}/goal_weights/{}", where, pointer_token(goal));
-            auto g = find_goal(goal);
-            if (!g) add(gw, fmt::format("scenario '{}' weighs unknown goal '{}'", sc.id, goal));
-            else if (parent_count[*g] > 0)
-                add(gw, fmt::format("scenario '{}' gives goal '{}' a top-level weight, but it is not a root goal", sc.id, goal));
-            if (!std::isfinite(w) || w <= 0)
-                add(gw, fmt::format("scenario '{}' gives goal '{}' weight {}, expected a finite weight > 0", sc.id, goal, w));
-        }
-        for (const auto& [criterion, w] : sc.criterion_weights) {
-            const auto cw = fmt::format("{}/criterion_weights/{}", where, pointer_token(criterion));
-            if (std::find(criterion_names_.begin(), criterion_names_.end(), criterion) == criterion_names_.end())
-                add(cw, fmt::format("scenario '{}' weighs unknown criterion '{}'", sc.id, criterion));
-            if (!std::isfinite(w) || w <= 0)
-                add(cw, fmt::format("scenario '{}' gives criterion '{}' weight {}, expected a finite weight > 0", sc.id,
-                                    criterion, w));
-        }
-        for (const auto& [goal, j] : sc.judgments) {
-            const auto jw = fmt::format("{}/judgments/{}", where, pointer_token(goal));
-            if (!find_goal(goal)) {
-                add(jw, fmt::format("scenario '{}' judges the children of unknown goal '{}'", sc.id, goal));
-                continue;
-            }
-            // The same checks as set_goal_judgments(), on a scratch copy of the links only.
-            try {
-                Portfolio scratch{Horizon{1, 1.0, "x"}};
-                for (const auto& g : goals_) scratch.add_goal({.id = g.id});
-                for (const auto& l : goal_links_) scratch.link_goals(goals_[l.parent].id, goals_[l.child].id, 1.0);
-                scratch.set_goal_judgments(goal, j);
-            } catch (const ValidationError& e) {
-                std::string msg = e.what();
-                if (auto at = msg.find("): "); at != std::string::npos) msg = msg.substr(at + 3);
-                add(jw, fmt::format("scenario '{}': {}", sc.id, msg));
-            }
-        }
-        for (auto [list, name] : {std::pair{&sc.forced_in, "forced_in"}, {&sc.forced_out, "forced_out"}})
-            for (std::size_t k = 0; k < list->size(); ++k)
-                if (!find_initiative((*list)[k]))
-                    add(fmt::format("{}/{}/{}", where, name, k),
-                        fmt::format("scenario '{}' names unknown initiative '{}'", sc.id, (*list)[k]));
-        for (const auto& id : sc.forced_in)
-            if (std::find(sc.forced_out.begin(), sc.forced_out.end(), id) != sc.forced_out.end())
-                add(where, fmt::format("scenario '{}' forces '{}' both in and out", sc.id, id));
-    }
-    return out;
-}
-
 void Portfolio::check() const {
     if (checked_revision_.value.load(std::memory_order_acquire) == revision_) return;
-    auto problems = validate();
+    auto problems = errors_of(validate(*this));
     if (problems.empty()) {
         checked_revision_.value.store(revision_, std::memory_order_release);
         return;

@@ -548,22 +548,27 @@ std::string frontier_json(const std::vector<FrontierPoint>& points) {
 }
 
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source) {
-    if (problems.empty()) return fmt::format("{}: valid\n", source);
     std::string out;
-    for (const auto& q : problems)
-        out += fmt::format("{}: {}: {}\n", source, q.pointer.empty() ? "/" : q.pointer, q.message);
-    out += fmt::format("{}: {} problem{}\n", source, problems.size(), problems.size() == 1 ? "" : "s");
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& q : problems) {
+        const bool warning = q.severity == Severity::warning;
+        (warning ? warnings : errors) += 1;
+        out += fmt::format("{}: {}{}: {}\n", source, warning ? "warning: " : "", q.pointer.empty() ? "/" : q.pointer, q.message);
+    }
+    auto count = [](std::size_t k, const char* what) { return fmt::format("{} {}{}", k, what, k == 1 ? "" : "s"); };
+    if (errors == 0) out += fmt::format("{}: valid{}\n", source, warnings ? fmt::format(", {}", count(warnings, "warning")) : "");
+    else out += fmt::format("{}: {}{}\n", source, count(errors, "problem"), warnings ? fmt::format(", {}", count(warnings, "warning")) : "");
     return out;
 }
 
 std::string problems_json(const std::vector<Problem>& problems, const std::string& source) {
-    ojson errors = ojson::array();
+    ojson errors = ojson::array(), warnings = ojson::array();
     for (const auto& q : problems) {
         ojson e = {{"pointer", q.pointer}, {"message", q.message}};
         if (!q.cycle.empty()) e["cycle"] = q.cycle;
-        errors.push_back(e);
+        (q.severity == Severity::warning ? warnings : errors).push_back(e);
     }
-    return ojson{{"file", source}, {"valid", problems.empty()}, {"errors", errors}}.dump(2) + "\n";
+    return ojson{{"file", source}, {"valid", errors.empty()}, {"errors", errors}, {"warnings", warnings}}.dump(2) + "\n";
 }
 
 }  // namespace aligngraph

@@ -91,10 +91,12 @@ int with_model(const std::string& file, const Output& o, bool report_valid,
         problems = e.problems();
         if (problems.empty()) problems.push_back({"", e.what(), {}});
     }
+    if (p && report_valid) problems = ag::validate(*p);  // the warnings of a valid model
     if (!problems.empty() || report_valid) {
         const auto s = o.json() ? ag::problems_json(problems, file) : ag::problems_text(problems, file);
-        std::fputs(s.c_str(), problems.empty() ? stdout : stderr);
-        if (!problems.empty()) return 1;
+        const bool invalid = !p;
+        std::fputs(s.c_str(), invalid ? stderr : stdout);
+        if (invalid) return 1;
     }
     return then(*p);
 }

@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/model/validation.hpp"
 #include "bindings.hpp"
 
 namespace py = pybind11;
@@ -360,11 +361,11 @@ void define_model(py::module_& m) {
         }, py::arg("budget"), "Costs counted by a budget, n x P.")
         .def("budget_limits", &Portfolio::budget_limits, "Budget limits, B x P.")
         .def("team_capacities", &Portfolio::team_capacities, "Team capacities, T x P.")
-        .def("validate", [](const Portfolio& p) {
-            std::vector<std::pair<std::string, std::string>> out;
-            for (const auto& q : p.validate()) out.emplace_back(q.pointer, q.message);
+        .def("_problems", [](const Portfolio& p) {
+            std::vector<std::tuple<std::string, std::string, bool>> out;
+            for (const auto& q : validate(p)) out.emplace_back(q.pointer, q.message, q.severity == Severity::warning);
             return out;
-        }, "Every problem as (json_pointer, message); empty when valid.")
+        }, "Every problem as (json_pointer, message, is_warning), in model order.")
         .def("check", &Portfolio::check, "Raise ValidationError (or CycleError) listing every problem.")
         .def(py::self == py::self);
 }

@@ -13,6 +13,7 @@
 #include "aligngraph/model/horizon.hpp"
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/model/records.hpp"
+#include "aligngraph/model/validation.hpp"
 #include "aligngraph/names.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/selection/knapsack.hpp"

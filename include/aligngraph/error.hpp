@@ -16,6 +16,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// How serious a problem is: an error makes a model invalid; a warning is worth a look
+/// but changes nothing.
+enum class Severity { error, warning };
+
 /// One thing wrong with a model: where it is and what is wrong.
 struct Problem {
     /// JSON pointer into the model file format (`/initiatives/3/costs/capex/2`),
@@ -25,6 +29,7 @@ struct Problem {
     std::string message;
     /// For a cycle, the ids along it, first id repeated at the end; empty otherwise.
     std::vector<std::string> cycle;
+    Severity severity = Severity::error;
 };
 
 /// A model, a model file or an argument is invalid. Carries every problem found.

@@ -130,7 +130,7 @@ TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
     p.add_goal({.id = "B"});
     p.add_goal({.id = "C"});
     fixtures::link_shared_subgoal_dag(p);
-    REQUIRE(p.validate().empty());
+    REQUIRE(validate(p).empty());
     auto w = global_goal_weights(p);
     auto at = [&](const char* id) { return w(*p.find_goal(id)); };
     CHECK(at("R1") == Approx(0.75).epsilon(1e-15));

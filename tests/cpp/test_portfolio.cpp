@@ -27,7 +27,7 @@ TEST_CASE("builder stores initiatives as structure of arrays", "[portfolio]") {
     CHECK(p.durations()(1) == 2);
     CHECK(*p.find_initiative("C") == 2);
     CHECK_FALSE(p.find_initiative("Z"));
-    CHECK(p.validate().empty());
+    CHECK(validate(p).empty());
 
     SECTION("many initiatives keep their rows") {
         Portfolio big{Horizon{3, 1.0, "2027"}};
@@ -112,7 +112,7 @@ TEST_CASE("builder refuses unknown and duplicate ids and misshapen lists at once
     REQUIRE_THROWS_WITH(Portfolio(Horizon{4, -1, "x"}), Catch::Contains("period length -1 years"));
     // Nothing was half-added.
     CHECK(p.initiative_count() == 3);
-    CHECK(p.validate().empty());
+    CHECK(validate(p).empty());
 }
 
 TEST_CASE("validate reports every bad value, naming the item", "[portfolio][validation]") {
@@ -122,7 +122,7 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
 
     SECTION("negative or non-finite money") {
         p.add_initiative({.id = "D", .duration = 1, .capex = {0, -5}, .opex = {nan}, .benefits = {0, 0, inf}});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/initiatives/3/costs/capex/1: 'D' has -5 in period 1"));
         CHECK(has_problem(problems, "/initiatives/3/costs/opex/0: 'D' has nan in period 0"));
         CHECK(has_problem(problems, "/initiatives/3/benefits/2: 'D' has inf in period 2"));
@@ -133,32 +133,32 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
     SECTION("negative budget and capacity") {
         p.add_budget({.id = "b", .limits = {1, -1, 1, 1}});
         p.add_team({.id = "ops", .capacity = {1, 1, nan, 1}});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/budgets/1/limits/1: budget 'b' has limit -1"));
         CHECK(has_problem(problems, "/teams/1/capacity/2: team 'ops' has capacity nan"));
     }
     SECTION("non-positive weights") {
         p.link_goals("G2", "G3", 0);
         p.add_goal({.id = "G4", .name = "Other root", .weight = -2.0});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "link 'G2' -> 'G3' has weight 0, expected a finite weight > 0"));
         CHECK(has_problem(problems, "/goals/3/weight: goal 'G4' has weight -2"));
     }
     SECTION("a top-level weight on a goal with parents") {
         p.add_goal({.id = "G4", .name = "Child", .weight = 0.5});
         p.link_goals("G1", "G4", 1);
-        CHECK(has_problem(p.validate(), "weight applies to root goals only"));
+        CHECK(has_problem(validate(p), "weight applies to root goals only"));
     }
     SECTION("contribution strength outside [0, 1]") {
         p.add_contribution("C", "G1", 1.5);
         p.add_contribution("A", "G3", -0.1);
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/initiatives/2/contributes/G1: 'C' contributes 1.5 to goal 'G1', expected a strength in [0, 1]"));
         CHECK(has_problem(problems, "'A' contributes -0.1 to goal 'G3'"));
     }
     SECTION("an initiative both forced in and forced out") {
         p.add_initiative({.id = "D", .duration = 1, .flags = {.forced_in = true, .forced_out = true}});
-        CHECK(has_problem(p.validate(), "/initiatives/3/forced_out: 'D' is both forced in and forced out"));
+        CHECK(has_problem(validate(p), "/initiatives/3/forced_out: 'D' is both forced in and forced out"));
     }
     SECTION("a forced-in initiative that requires a forced-out one, directly or transitively") {
         p.add_initiative({.id = "X", .duration = 1, .flags = {.forced_out = true}});
@@ -168,29 +168,61 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
         p.add_requires("Y", "X");
         p.add_requires("Z", "Y");
         p.add_requires("M", "X");
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "'Z' is forced in but requires 'X', which is forced out"));
         CHECK(has_problem(problems, "'M' is mandatory but requires 'X', which is forced out"));
         CHECK_FALSE(has_problem(problems, "'Y' is"));
+    }
+    SECTION("a dependant planned to start before its prerequisite finishes") {
+        // A runs in periods 0 and 1 (2027Q1, 2027Q2): a dependant may start in period 2 at the earliest.
+        p.add_initiative({.id = "E", .start = 1, .duration = 1});
+        p.add_requires("E", "A");
+        p.add_initiative({.id = "F", .start = 2, .duration = 1});
+        p.add_requires("F", "A");
+        auto problems = validate(p);
+        CHECK(errors_of(problems).empty());  // a warning: a roadmap moves it
+        CHECK(has_problem(problems, "/initiatives/3/requires/0: 'E' starts in period 1 (2027Q2) but requires 'A', which runs "
+                                    "until period 1 (2027Q2): a dependant starts after its prerequisite finishes, in "
+                                    "period 2 (2027Q3) or later"));
+        CHECK_FALSE(has_problem(problems, "'F' starts"));
+        CHECK_FALSE(has_problem(problems, "'B' starts"));  // B starts in period 2, as A finishes
+    }
+    SECTION("local weights that look like fractions but do not add up to 1: a warning, normalised all the same") {
+        p.add_goal({.id = "G4", .name = "Sub"});
+        p.link_goals("G3", "G4", 0.5);  // a single child given half of its parent
+        auto problems = validate(p);
+        CHECK(errors_of(problems).empty());
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].severity == Severity::warning);
+        CHECK(problems[0].pointer == "/goals/2");
+        CHECK(problems[0].message ==
+              "goal 'G3' gives its children local weights that add up to 0.5, not 1; they are normalised: 'G4' 0.5 -> 1");
+        CHECK_NOTHROW(p.check());
+        CHECK(global_goal_weights(p)(3) == Approx(global_goal_weights(p)(2)).epsilon(1e-15));  // normalised: all of G3
+        // Raw weights stay silent: G1's children have 3 and 1; so do 1 and 1.
+        p.add_goal({.id = "G5", .name = "Other"});
+        p.link_goals("G2", "G4", 1);
+        p.link_goals("G2", "G5", 1);
+        CHECK(validate(p).size() == 1);
     }
     SECTION("two forced-in members of one excludes group") {
         p.add_initiative({.id = "V1", .duration = 1, .flags = {.forced_in = true}});
         p.add_initiative({.id = "V2", .duration = 1, .flags = {.mandatory = true}});
         p.add_initiative({.id = "V3", .duration = 1});
         p.add_exclusion("vendor", {"V1", "V2", "V3"});
-        CHECK(has_problem(p.validate(), "/excludes/0/members: exclusion group 'vendor' has 2 members forced in or "
+        CHECK(has_problem(validate(p), "/excludes/0/members: exclusion group 'vendor' has 2 members forced in or "
                                         "mandatory (V1, V2)"));
     }
     SECTION("one forced-in member of a group is fine") {
         p.add_initiative({.id = "V1", .duration = 1, .flags = {.forced_in = true}});
         p.add_initiative({.id = "V2", .duration = 1});
         p.add_exclusion("vendor", {"V1", "V2"});
-        CHECK(p.validate().empty());
+        CHECK(validate(p).empty());
     }
     SECTION("durations, starts and effort") {
         p.add_initiative({.id = "D", .start = 3, .duration = 2});
         p.add_initiative({.id = "E", .start = -1, .duration = 0, .effort = -3});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "'D' runs from period 3 for 2 periods, past the horizon's 4 periods"));
         CHECK(has_problem(problems, "'E' starts in period -1"));
         CHECK(has_problem(problems, "'E' has duration 0"));
@@ -201,31 +233,31 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
         u.cost = Estimate{Distribution::pert, 1.2, 1.0, 1.5};
         u.success_probability = 1.5;
         p.add_initiative({.id = "D", .duration = 1, .uncertainty = u});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/initiatives/3/uncertainty/cost: 'D' has cost estimate low=1.2 mode=1 high=1.5"));
         CHECK(has_problem(problems, "success probability 1.5"));
     }
     SECTION("settings") {
         p.set_settings({.discount_rate = -1.0, .enabler_share = 2});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/settings/discount_rate: discount rate -1 per year"));
         CHECK(has_problem(problems, "/settings/enabler_share: enabler share 2"));
     }
     SECTION("a budget for a department nobody belongs to") {
         p.add_budget({.id = "hr", .department = "HR", .limits = {1, 1, 1, 1}});
-        CHECK(has_problem(p.validate(), "budget 'hr' is for department 'HR', which no initiative belongs to"));
+        CHECK(has_problem(validate(p), "budget 'hr' is for department 'HR', which no initiative belongs to"));
     }
     SECTION("scenarios name known items") {
         p.add_scenario({.id = "s", .budget_factor = 0.0, .goal_weights = {{"G9", 1.0}, {"G2", 1.0}},
                         .forced_in = {"A", "Q"}, .forced_out = {"A"}});
-        auto problems = p.validate();
+        auto problems = validate(p);
         CHECK(has_problem(problems, "/scenarios/0/budget_factor: scenario 's' has budget_factor 0"));
         CHECK(has_problem(problems, "scenario 's' weighs unknown goal 'G9'"));
         CHECK(has_problem(problems, "goal 'G2' a top-level weight, but it is not a root goal"));
         CHECK(has_problem(problems, "/scenarios/0/forced_in/1: scenario 's' names unknown initiative 'Q'"));
         CHECK(has_problem(problems, "scenario 's' forces 'A' both in and out"));
         p.add_scenario({.id = "t", .criterion_weights = {{"colour", 1.0}}});
-        CHECK(has_problem(p.validate(), "/scenarios/1/criterion_weights/colour: scenario 't' weighs unknown criterion 'colour'"));
+        CHECK(has_problem(validate(p), "/scenarios/1/criterion_weights/colour: scenario 't' weighs unknown criterion 'colour'"));
         REQUIRE_THROWS_WITH(p.add_scenario({.id = "s"}), Catch::Contains("duplicate scenario id 's'"));
     }
 }
@@ -281,7 +313,12 @@ TEST_CASE("bulk builder by index", "[portfolio]") {
     p.set_criterion("business_value", bv);
     p.set_efforts(bv);
     CHECK(p.initiative_count() == 3);
-    CHECK(p.validate().empty());
+    // Valid; the bulk builder sets no schedule, so c is planned with its prerequisite a: a warning.
+    const auto problems = validate(p);
+    CHECK(errors_of(problems).empty());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].severity == Severity::warning);
+    CHECK_THAT(problems[0].message, Catch::Contains("'c' starts in period 0 (2027) but requires 'a'"));
     CHECK(p.initiative(2).department == "Ops");
     CHECK(p.criteria()(2, 0) == 3);
     CHECK(prerequisites(p, 2) == std::vector<Index>{0});

@@ -291,7 +291,7 @@ TEST_CASE("a scenario's judgments replace a goal's link weights, without changin
         j.matrix.push_back(row);
     }
     p.add_scenario({.id = "retail-light", .judgments = {{"E1", j}}});
-    REQUIRE(p.validate().empty());
+    REQUIRE(validate(p).empty());
     const auto al = alignment(p, AlignmentOptions::from_scenario(p, "retail-light"));
     CHECK(al.goal_weights(p.goal_index("B1")) == Approx(0.08).epsilon(1e-12));
     CHECK(global_goal_weights(p)(p.goal_index("B1")) != Approx(0.08));  // the model is unchanged
@@ -299,7 +299,7 @@ TEST_CASE("a scenario's judgments replace a goal's link weights, without changin
     Judgments bad = j;
     bad.children = {"B1", "B2", "T1"};
     p.add_scenario({.id = "bad", .judgments = {{"E1", bad}, {"E9", j}}});
-    auto problems = p.validate();
+    auto problems = validate(p);
     CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E1: scenario 'bad': goal 'E1' judges 'T1', which is not one of its children"));
     CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E9: scenario 'bad' judges the children of unknown goal 'E9'"));
 }

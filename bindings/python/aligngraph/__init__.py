@@ -12,6 +12,7 @@ gives it Python's conventions: numpy arrays, pandas frames, exceptions.
 from __future__ import annotations
 
 import os
+import warnings as _warnings
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -99,6 +100,7 @@ __all__ = [
     "IrrStatus",
     "LeftOut",
     "LeftOutReason",
+    "ModelWarning",
     "NoSolutionError",
     "NpvConvention",
     "Objective",
@@ -159,6 +161,10 @@ class CancellationImpact:
     goals: pd.DataFrame
 
 
+class ModelWarning(UserWarning):
+    """Something in a model worth a look that does not make it invalid (see ``Portfolio.validate``)."""
+
+
 class Portfolio(_core.PortfolioCore):
     """The portfolio model: goals, initiatives, contributions, dependencies, budgets, teams.
 
@@ -204,6 +210,20 @@ class Portfolio(_core.PortfolioCore):
         obj = cls.__new__(cls)
         _core.PortfolioCore.__init__(obj, core)
         return obj
+
+    # ---- validation ----------------------------------------------------------------
+    def validate(self) -> list[tuple[str, str]]:
+        """Every error as ``(json_pointer, message)``, in model order; empty when valid.
+        Warnings (a dependant planned before its prerequisite finishes, local weights that
+        look like fractions but do not add up to 1) are issued with ``warnings.warn`` as
+        :class:`ModelWarning`, each ``"pointer: message"``."""
+        errors = []
+        for pointer, message, is_warning in self._problems():
+            if is_warning:
+                _warnings.warn(ModelWarning(f"{pointer}: {message}"), stacklevel=2)
+            else:
+                errors.append((pointer, message))
+        return errors
 
     # ---- files ---------------------------------------------------------------------
     @classmethod

@@ -67,10 +67,12 @@ std::string frontier_text(const std::vector<FrontierPoint>& points);
 /// marginal, knee, selected}]}; NaN as null.
 std::string frontier_json(const std::vector<FrontierPoint>& points);
 
-/// A list of problems as text, one per line, each prefixed by `source: pointer:`.
+/// A list of problems as text, one per line, each prefixed by `source: ` (and `warning: `
+/// for a warning) and its pointer, then a count: `source: valid` (with the warnings' count)
+/// or `source: N problems`.
 std::string problems_text(const std::vector<Problem>& problems, const std::string& source);
 
-/// A list of problems as JSON: {"valid": bool, "errors": [{"pointer", "message"}]}.
+/// A list of problems as JSON: {"file", "valid": no errors, "errors": [{"pointer", "message"}], "warnings": [...]}.
 std::string problems_json(const std::vector<Problem>& problems, const std::string& source);
 
 }  // namespace aligngraph

@@ -78,7 +78,7 @@ using FlowMatrix = Eigen::MatrixXd;
 /// The portfolio model. The builder methods check shapes and references at once
 /// (a ValidationError for an unknown or duplicate id, a flow longer than the
 /// horizon); values (signs, ranges, cycles, conflicting flags) are checked by
-/// `validate()`, which reports every problem, and `check()`, which throws them.
+/// `validate(p)` (model/validation.hpp), which reports every problem, and `check()`, which throws the errors.
 class Portfolio {
 public:
     explicit Portfolio(Horizon horizon = {});
@@ -210,10 +210,9 @@ public:
     Eigen::MatrixXd team_capacities() const;
 
     // ---- validation --------------------------------------------------------------
-    /// Every problem of the model, in model order; empty when valid.
-    std::vector<Problem> validate() const;
-    /// @throws CycleError when the problems include a cycle, else ValidationError
-    ///         when there is any problem; the message lists them all. A model that passed
+    /// The errors of validate(p) (model/validation.hpp), thrown.
+    /// @throws CycleError when the errors include a cycle, else ValidationError
+    ///         when there is any error; the message lists them all. A model that passed
     ///         is not validated again until it changes.
     void check() const;
 
