@@ -48,11 +48,17 @@ struct RootLp {
 
 }  // namespace detail
 
+SearchMemory::SearchMemory() = default;
+SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
+SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
+SearchMemory::~SearchMemory() = default;
+
 namespace {
 
 class Search {
 public:
-    Search(const SelectionProblem& p, const SelectionOptions& o) : p_(p), o_(o), n_(p.values.size()), m_(p.budgets.size()) {
+    Search(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory)
+        : p_(p), o_(o), memory_(memory), n_(p.values.size()), m_(p.budgets.size()) {
         detail::SelectionLinks links(p);
         prereq_ = std::move(links.prerequisites);
         dependants_ = std::move(links.dependants);
@@ -132,17 +138,13 @@ public:
         std::vector<std::vector<Index>> groups;
         for (const auto& g : p_.excludes)
             if (g.size() >= 2) groups.push_back(g);
-        const detail::RootLp* last = o_.memory && o_.memory->root && o_.memory->root->fits(p_) ? o_.memory->root.get() : nullptr;
-        if (last) {
+        if (memory_ && memory_->root && memory_->root->fits(p_)) {
             // The previous root LP, at its optimal basis: new limits keep it dual feasible.
-            // Taken rather than copied when nothing else holds it (the memory is renewed at
-            // the end of this solve, or left without a root if it throws).
-            if (o_.memory->root.use_count() == 1) {
-                taken_ = std::const_pointer_cast<detail::RootLp>(std::move(o_.memory->root));
-                lp_.emplace(std::move(taken_->lp));
-            } else {
-                lp_.emplace(last->lp);
-            }
+            // Taken from the memory (which gets it back at the end of this solve, or stays
+            // without a root if it throws).
+            taken_ = std::move(memory_->root);
+            const detail::RootLp* last = taken_.get();
+            lp_.emplace(std::move(taken_->lp));
             applied_ = last->applied;
             link_in_lp_ = last->link_in_lp;
             row_origin_ = last->row_origin;
@@ -377,8 +379,8 @@ public:
             taken_->row_size = row_size_;
             taken_->value_scale = value_scale_;
             root_lp_ = std::move(taken_);
-        } else if (o_.memory) {
-            root_lp_ = std::make_shared<const detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
+        } else if (memory_) {
+            root_lp_ = std::make_unique<detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
                                                                         p_.values, p_.costs, p_.requires_links, p_.excludes});
         }
         order_by_prices();
@@ -398,9 +400,9 @@ public:
             if (ok) consider(candidate);
         }
 
-        if (o_.memory && o_.memory->loss_sum.rows() == n_ && o_.memory->loss_count.rows() == n_) {
-            cost_sum_ = o_.memory->loss_sum;
-            cost_count_ = o_.memory->loss_count;
+        if (memory_ && memory_->loss_sum.rows() == n_ && memory_->loss_count.rows() == n_) {
+            cost_sum_ = memory_->loss_sum;
+            cost_count_ = memory_->loss_count;
         } else {
             cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
             cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
@@ -419,7 +421,11 @@ public:
         r.upper_bound = r.proven ? best_value_ : std::max(best_value_, open_bound_);
         r.gap = (r.upper_bound - r.value) / std::max(std::abs(r.value), 1.0);
         r.nodes = nodes_;
-        if (o_.memory) *o_.memory = SearchMemory{cost_sum_, cost_count_, root_lp_};
+        if (memory_) {
+            memory_->loss_sum = cost_sum_;
+            memory_->loss_count = cost_count_;
+            memory_->root = std::move(root_lp_);
+        }
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         r.budget_use = Eigen::VectorXd::Zero(m_);
         for (Index i : r.selected) r.budget_use += p_.costs.row(i).transpose();
@@ -803,6 +809,7 @@ private:
 
     const SelectionProblem& p_;
     const SelectionOptions& o_;
+    SearchMemory* memory_;  // read at the start, left with what this search learned; may be null
     Index n_, m_;
     std::vector<std::vector<Index>> prereq_, dependants_, partners_;
     std::vector<signed char> fixed_, best_;
@@ -811,8 +818,8 @@ private:
     using Lp = detail::BoxedDualSimplex;
     std::optional<Lp> lp_;
     std::optional<Lp> trial_;  // strong branching's copy of lp_, its storage reused
-    std::shared_ptr<const detail::RootLp> root_lp_;
-    std::shared_ptr<detail::RootLp> taken_;  // the previous root, when nothing else held it
+    std::unique_ptr<detail::RootLp> root_lp_;  // this search's root, for the memory
+    std::unique_ptr<detail::RootLp> taken_;    // the previous root, taken from the memory
     Eigen::VectorXd row_size_;  // the scale of each budget row
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
@@ -849,7 +856,7 @@ private:
 
 }  // namespace
 
-SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o) {
+SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
     const Index n = p.values.size(), m = p.budgets.size();
     if (p.costs.rows() != n || p.costs.cols() != m)
         throw ValidationError(fmt::format("select_portfolio(): costs are {} x {}, expected {} x {} (initiatives x budgets)",
@@ -884,7 +891,7 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
         result.budget_use = Eigen::VectorXd::Zero(m);
         result.slack = p.budgets;
     } else {
-        Search s(p, o);
+        Search s(p, o, memory);
         result = s.run();
         if (o.explain) explain(p, result);
     }
@@ -897,9 +904,7 @@ SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptio
 // ---- Reoptimizer ----
 
 Reoptimizer::Reoptimizer(SelectionProblem problem, SelectionOptions options)
-    : problem_(std::move(problem)), options_(std::move(options)) {
-    if (!options_.memory) options_.memory = std::make_shared<SearchMemory>();
-}
+    : problem_(std::move(problem)), options_(std::move(options)) {}
 
 void Reoptimizer::check_initiative(Index i, const char* what) const {
     if (i < 0 || i >= problem_.values.size())
@@ -1001,7 +1006,7 @@ std::vector<Index> Reoptimizer::repaired_start() const {
 const SelectionResult& Reoptimizer::solve() {
     SelectionOptions o = options_;
     if (solved_) o.start = repaired_start();
-    result_ = select_portfolio(problem_, o);
+    result_ = select_portfolio(problem_, o, &memory_);
     solved_ = true;
     return result_;
 }

@@ -146,18 +146,17 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
                                         const SelectionOptions& o, Sweep sweep, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
-    // What one level's search learns about the initiatives (pseudocosts) guides the next.
-    auto memory = o.memory ? o.memory : std::make_shared<SearchMemory>();
+    // What one level's search learns about the initiatives (pseudocosts, the root LP) guides the next.
+    SearchMemory memory;
     for (double f : factors) {
         SelectionProblem sp = base;
         sp.budgets = budgets_at(f);
         SelectionOptions so = o;
         so.start = previous;
         so.explain = false;
-        so.memory = memory;
         FrontierPoint point{.factor = f, .sweep = sweep};
         try {
-            point.result = select_portfolio(sp, so);
+            point.result = select_portfolio(sp, so, &memory);
         } catch (const InfeasibleError& e) {
             point.feasible = false;
             point.infeasible_reason = e.what();

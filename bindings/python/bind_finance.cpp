@@ -58,11 +58,11 @@ py::dict financials_dict(const Financials& f) {
     return d;
 }
 
-FinanceOptions finance_options(std::optional<Rate> rate, bool excel, std::optional<Rate> finance_rate,
+FinanceOptions finance_options(std::optional<Rate> rate, NpvConvention convention, std::optional<Rate> finance_rate,
                                std::optional<Rate> reinvest_rate, int threads) {
     FinanceOptions o;
     o.discount_rate = rate;
-    o.convention = excel ? NpvConvention::excel : NpvConvention::numpy;
+    o.convention = convention;
     o.finance_rate = finance_rate;
     o.reinvest_rate = reinvest_rate;
     o.threads = threads;
@@ -82,9 +82,9 @@ void define_finance(py::module_& m) {
           "The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.");
     m.def("annual_rate", &annual_rate, py::arg("per_period"), py::arg("period_years"));
 
-    m.def("npv_rows", [](double rate, const CArray& flows, bool excel) {
-        return npv(rate, as_series(flows, "npv"), excel ? NpvConvention::excel : NpvConvention::numpy);
-    }, py::arg("rate"), py::arg("flows"), py::arg("excel") = false, "NPV of every row (NaN for every row when rate <= -1).");
+    m.def("npv_rows", [](double rate, const CArray& flows, NpvConvention convention) {
+        return npv(rate, as_series(flows, "npv"), convention);
+    }, py::arg("rate"), py::arg("flows"), py::arg("convention") = NpvConvention::numpy, "NPV of every row (NaN for every row when rate <= -1).");
 
     m.def("irr_rows", [](const CArray& flows, double tolerance, int max_iterations, double lower, double upper, int threads) {
         const auto series = as_series(flows, "irr");
@@ -153,18 +153,18 @@ void define_finance(py::module_& m) {
         return rate(n, p, v, f, when_of(w), RateOptions{guess, tol, maxiter});
     }));
 
-    m.def("initiative_financials", [](const Portfolio& p, std::optional<Rate> rate, bool excel,
+    m.def("initiative_financials", [](const Portfolio& p, std::optional<Rate> rate, NpvConvention convention,
                                       std::optional<Rate> finance_rate, std::optional<Rate> reinvest_rate, int threads) {
-        return financials_dict(initiative_financials(p, finance_options(rate, excel, finance_rate, reinvest_rate, threads)));
-    }, py::arg("portfolio"), py::arg("rate") = py::none(), py::arg("excel") = false, py::arg("finance_rate") = py::none(),
+        return financials_dict(initiative_financials(p, finance_options(rate, convention, finance_rate, reinvest_rate, threads)));
+    }, py::arg("portfolio"), py::arg("rate") = py::none(), py::arg("convention") = NpvConvention::numpy, py::arg("finance_rate") = py::none(),
        py::arg("reinvest_rate") = py::none(), py::arg("threads") = 0);
     m.def("portfolio_financials", [](const Portfolio& p, const std::vector<std::string>& ids, std::optional<Rate> rate,
-                                     bool excel, std::optional<Rate> finance_rate, std::optional<Rate> reinvest_rate) {
+                                     NpvConvention convention, std::optional<Rate> finance_rate, std::optional<Rate> reinvest_rate) {
         std::vector<Index> selection;
         for (const auto& id : ids) selection.push_back(p.initiative_index(id));
         return financials_dict(
-            portfolio_financials(p, selection, finance_options(rate, excel, finance_rate, reinvest_rate, 0)));
-    }, py::arg("portfolio"), py::arg("ids"), py::arg("rate") = py::none(), py::arg("excel") = false,
+            portfolio_financials(p, selection, finance_options(rate, convention, finance_rate, reinvest_rate, 0)));
+    }, py::arg("portfolio"), py::arg("ids"), py::arg("rate") = py::none(), py::arg("convention") = NpvConvention::numpy,
        py::arg("finance_rate") = py::none(), py::arg("reinvest_rate") = py::none());
 }
 

@@ -520,7 +520,7 @@ TEST_CASE("searches that carry their memory through changed budgets and decision
         p.excludes = {{0, n - 1}};
         const Eigen::VectorXd total = p.costs.colwise().sum().transpose();
         SelectionOptions o;
-        o.memory = std::make_shared<SearchMemory>();
+        SearchMemory memory;
         for (int step = 0; step < 8; ++step) {
             INFO("trial " << trial << " step " << step);
             p.budgets = (total * (0.15 + 0.1 * ((step * 3) % 8))).array().round().matrix();
@@ -530,10 +530,10 @@ TEST_CASE("searches that carry their memory through changed budgets and decision
             if (step % 3 == 2) p.forced_in.push_back(static_cast<Index>(next() * n));
             const double expected = enumerate(p);
             if (!std::isfinite(expected)) {  // the forced-in initiative alone breaks a budget
-                CHECK_THROWS_AS(select_portfolio(p, o), InfeasibleError);
+                CHECK_THROWS_AS(select_portfolio(p, o, &memory), InfeasibleError);
                 continue;
             }
-            const auto r = select_portfolio(p, o);
+            const auto r = select_portfolio(p, o, &memory);
             REQUIRE(r.proven);
             CHECK(r.value == Approx(expected).margin(1e-9));
         }

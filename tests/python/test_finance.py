@@ -82,7 +82,7 @@ def test_2d_input_is_one_series_per_row():
 
 
 def test_extras():
-    assert ag.npv(0.1, [-100, 60, 60], excel=True) == pytest.approx((-100 + 60 / 1.1 + 60 / 1.21) / 1.1)
+    assert ag.npv(0.1, [-100, 60, 60], convention=ag.NpvConvention.excel) == pytest.approx((-100 + 60 / 1.1 + 60 / 1.21) / 1.1)
     assert ag.irr([-100, 230, -132], bracket=(0.15, 1)) == pytest.approx(0.2)
     # Excel's XIRR / XNPV help example.
     dates = [dt.date(2008, 1, 1), dt.date(2008, 3, 1), dt.date(2008, 10, 30), dt.date(2009, 2, 15), dt.date(2009, 4, 1)]

@@ -97,3 +97,23 @@ def test_valid_small_model(small):
     assert p.validate() == []
     np_total = p.budgets().loc["total"].tolist()
     assert np_total == [150, 150, 150, 150]  # a single number stands for every period
+
+
+def test_warnings_are_model_warnings_and_do_not_invalidate():
+    doc = small_doc()
+    doc["goals"][2]["parents"] = [{"goal": "G1", "weight": 0.25}]  # G1's children: 0.25 and ... 3
+    doc["goals"][1]["parents"] = [{"goal": "G1", "weight": 0.5}]   # 0.5 + 0.25: fractions that add up to 0.75
+    doc["initiatives"][1]["start"] = 1                            # B requires A, which runs in periods 0 and 1
+    doc["initiatives"][1]["costs"] = {"capex": [0, 50, 50]}
+    p = ag.Portfolio.from_json(json.dumps(doc))
+    with pytest.warns(ag.ModelWarning) as caught:
+        assert p.validate() == []
+    messages = sorted(str(w.message) for w in caught)
+    assert messages == [
+        "/goals/0: goal 'G1' gives its children local weights that add up to 0.75, not 1; they are normalised: "
+        "'G2' 0.5 -> 0.6667, 'G3' 0.25 -> 0.3333",
+        "/initiatives/1/requires/0: 'B' starts in period 1 (2027Q2) but requires 'A', which runs until period 1 "
+        "(2027Q2): a dependant starts after its prerequisite finishes, in period 2 (2027Q3) or later",
+    ]
+    assert issubclass(ag.ModelWarning, UserWarning)
+    p.check()  # warnings do not make the model invalid

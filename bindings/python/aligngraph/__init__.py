@@ -351,7 +351,7 @@ class Portfolio(_core.PortfolioCore):
         self,
         rate: float | None = None,
         *,
-        excel_npv: bool = False,
+        npv_convention: NpvConvention = NpvConvention.numpy,
         finance_rate: float | None = None,
         reinvest_rate: float | None = None,
         threads: int = 0,
@@ -364,9 +364,9 @@ class Portfolio(_core.PortfolioCore):
         pv_benefits, npv, irr and mirr (per period), irr_annual, mirr_annual, irr_roots
         (0: none; > 1: several, irr is numpy-financial's pick), payback and
         discounted_payback (periods from the initiative's start; NaN: not within the
-        horizon), roi, profitability_index. ``excel_npv`` discounts the first period too.
+        horizon), roi, profitability_index. ``npv_convention=NpvConvention.excel`` discounts the first period too.
         """
-        d = _core.initiative_financials(self, rate, excel_npv, finance_rate, reinvest_rate, threads)
+        d = _core.initiative_financials(self, rate, npv_convention, finance_rate, reinvest_rate, threads)
         d.pop("period_rate")
         return pd.DataFrame(d, index=pd.Index(self.initiative_ids, name="id"))
 
@@ -375,14 +375,14 @@ class Portfolio(_core.PortfolioCore):
         ids: list[str] | None = None,
         rate: float | None = None,
         *,
-        excel_npv: bool = False,
+        npv_convention: NpvConvention = NpvConvention.numpy,
         finance_rate: float | None = None,
         reinvest_rate: float | None = None,
     ) -> pd.Series:
         """The measures of a portfolio (``ids``, default all initiatives) on its summed
         flows; paybacks count from period 0. NPV and totals are the members' sums."""
         chosen = list(self.initiative_ids if ids is None else ids)
-        d = _core.portfolio_financials(self, chosen, rate, excel_npv, finance_rate, reinvest_rate)
+        d = _core.portfolio_financials(self, chosen, rate, npv_convention, finance_rate, reinvest_rate)
         period = d.pop("period_rate")
         series = pd.Series({k: v[0].item() for k, v in d.items()}, name="portfolio")
         series["period_rate"] = period

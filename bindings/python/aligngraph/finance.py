@@ -9,7 +9,7 @@ arrays come back. Differences, all documented here:
   converge); it returns numpy-financial's choice among several, ``all_roots=True``
   returns them all. ``guess`` is accepted and ignored (no guess is needed); ``tol``
   is the relative width of the final bracket; ``maxiter`` caps the iterations per root.
-- ``npv(..., excel=True)`` discounts the first flow one period, as Excel's NPV().
+- ``npv(..., convention=NpvConvention.excel)`` discounts the first flow one period, as Excel's NPV().
 - ``xnpv`` and ``xirr`` (Excel's, actual/365) are extras numpy-financial lacks.
 - Decimal inputs are not supported: everything is float64.
 """
@@ -56,20 +56,21 @@ def _scalar(x: Any) -> Any:
     return x.item() if isinstance(x, np.ndarray) and x.ndim == 0 else x
 
 
-def npv(rate: Any, values: Any, *, excel: bool = False) -> Any:
+def npv(rate: Any, values: Any, *, convention: _core.NpvConvention = _core.NpvConvention.numpy) -> Any:
     """NPV = sum_t values[t] / (1 + rate)**t, the first flow undiscounted (numpy-financial).
 
     ``values`` 1-D gives a float, 2-D one NPV per row. ``rate`` may be an array: the
-    result then has ``rate``'s shape in front. ``excel=True`` discounts the first flow.
+    result then has ``rate``'s shape in front. ``convention=NpvConvention.excel`` discounts
+    the first flow one period, as Excel's NPV().
     NaN for rate <= -1, as numpy-financial.
     """
     a = _series(values, "npv")
     rows = _rows(a)
     rates = np.asarray(rate, dtype=float)
     if rates.ndim == 0:
-        out = _core.npv_rows(float(rates), rows, excel)
+        out = _core.npv_rows(float(rates), rows, convention)
         return float(out[0]) if a.ndim == 1 else out
-    stacked = np.stack([_core.npv_rows(float(r), rows, excel) for r in rates.ravel()])
+    stacked = np.stack([_core.npv_rows(float(r), rows, convention) for r in rates.ravel()])
     stacked = stacked.reshape(rates.shape + (rows.shape[0],))
     return stacked[..., 0] if a.ndim == 1 else stacked
 

@@ -87,11 +87,18 @@ struct RootLp;
 /// What a search learned that helps the next one over the same initiatives: pseudocosts
 /// (how much the bound falls when each initiative is forced in or out) and the root LP,
 /// which the next search re-solves from its last basis when only budgets or forced
-/// decisions changed. Opaque; Reoptimizer and the frontier carry it between solves.
+/// decisions changed. The warm start of a sequence of solves, owned by whoever runs the
+/// sequence (Reoptimizer, the frontier) and handed to select_portfolio(); each solve reads
+/// it and leaves what it learned. Move-only; its contents are internal.
 struct SearchMemory {
     Eigen::MatrixXd loss_sum;    ///< n x 2: summed bound loss per unit, down and up
     Eigen::MatrixXi loss_count;  ///< n x 2
-    std::shared_ptr<const detail::RootLp> root;  ///< internal
+    std::unique_ptr<detail::RootLp> root;  ///< internal: taken by the next solve, given back by it
+
+    SearchMemory();
+    SearchMemory(SearchMemory&&) noexcept;
+    SearchMemory& operator=(SearchMemory&&) noexcept;
+    ~SearchMemory();
 };
 
 /// Limits of the search.
@@ -104,8 +111,6 @@ struct SelectionOptions {
     /// Explain the result (why each left-out initiative is out, what each selected one
     /// displaces); costs about (selected x n x budgets) operations.
     bool explain = true;
-    /// Read and updated when set (and sized for this problem): see SearchMemory.
-    std::shared_ptr<SearchMemory> memory;
 };
 
 /// Why an initiative is not in the selection.
@@ -214,6 +219,7 @@ private:
 
     SelectionProblem problem_;
     SelectionOptions options_;
+    SearchMemory memory_;
     SelectionResult result_;
     bool solved_ = false;
 };
@@ -226,6 +232,10 @@ void explain(const SelectionProblem& problem, SelectionResult& result);
 /// budgets, indices out of range; InfeasibleError when the forced-in initiatives (with
 /// their prerequisites) alone break a budget (naming it, the overrun and the initiatives)
 /// or contradict the links.
-SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options = {});
+/// `memory`, when given, warm-starts the search from what earlier solves of the same
+/// initiatives learned and is left with what this one learned (see SearchMemory); the
+/// answer is the same with or without it.
+SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options = {},
+                                 SearchMemory* memory = nullptr);
 
 }  // namespace aligngraph
