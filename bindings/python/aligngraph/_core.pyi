@@ -481,6 +481,10 @@ class PortfolioCore:
         """
         A copy of another model.
         """
+    def _problems(self) -> list[tuple[str, str, bool]]:
+        """
+        Every problem as (json_pointer, message, is_warning), in model order.
+        """
     def add_budget(self, id: str, limits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, department: str = '', kind: CostKind = CostKind.all) -> None:
         ...
     @typing.overload
@@ -580,10 +584,6 @@ class PortfolioCore:
     def team_capacities(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         Team capacities, T x P.
-        """
-    def validate(self) -> list[tuple[str, str]]:
-        """
-        Every problem as (json_pointer, message); empty when valid.
         """
     @property
     def benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -1523,7 +1523,7 @@ def goal_order(portfolio: PortfolioCore) -> list[str]:
     """
 def goal_weight_sensitivity_core(portfolio: PortfolioCore, k: typing.SupportsInt | typing.SupportsIndex, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> list[tuple[str, float, float, float, float, float]]:
     ...
-def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, excel: bool = False, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     ...
 def irr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -1547,7 +1547,7 @@ def model_from_json(text: str, source: str = '<string>') -> PortfolioCore:
     ...
 def model_to_json(portfolio: PortfolioCore, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     ...
-def npv_rows(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], excel: bool = False) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+def npv_rows(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], convention: NpvConvention = NpvConvention.numpy) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
     NPV of every row (NaN for every row when rate <= -1).
     """
@@ -1563,7 +1563,7 @@ def period_rate(yearly: typing.SupportsFloat | typing.SupportsIndex, period_year
     """
     The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.
     """
-def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, excel: bool = False, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> dict:
+def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> dict:
     ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
