@@ -954,27 +954,18 @@ std::vector<Index> Reoptimizer::repaired_start() const {
     const auto& partners = links.alternatives;
     std::vector<signed char> in(static_cast<std::size_t>(n), 0), locked(static_cast<std::size_t>(n), 0);
     for (Index i : result_.selected) in[i] = 1;
+    // A dropped initiative takes its selected dependants with it.
     auto drop = [&](Index i) {
-        std::vector<Index> stack{i};
-        while (!stack.empty()) {
-            const Index x = stack.back();
-            stack.pop_back();
-            if (!in[x]) continue;
-            in[x] = 0;
-            for (Index d : dependants[x]) stack.push_back(d);
-        }
+        if (!in[i]) return;
+        for (Index x : detail::reach(i, dependants, [&](Index d) { return in[d] != 0; })) in[x] = 0;
     };
     for (Index i : p.forced_out) drop(i);
-    std::vector<Index> stack(p.forced_in.begin(), p.forced_in.end());
-    while (!stack.empty()) {
-        const Index x = stack.back();
-        stack.pop_back();
-        if (locked[x]) continue;
-        locked[x] = in[x] = 1;
-        for (Index q : prereq[x]) stack.push_back(q);
+    // A forced-in one comes with its prerequisites, and their alternatives leave.
+    const auto brought = detail::reach(p.forced_in, prereq, [](Index) { return true; });
+    for (Index x : brought) locked[x] = in[x] = 1;
+    for (Index x : brought)
         for (Index y : partners[x])
             if (!locked[y]) drop(y);
-    }
     // Over a budget: drop the weakest value per unit of what is broken until it fits.
     for (;;) {
         Eigen::VectorXd use = Eigen::VectorXd::Zero(p.budgets.size());

@@ -32,14 +32,7 @@ public:
         for (Index i : p.forced_out) forced_out_[i] = 1;
         // Locked: forced in, or a prerequisite (transitively) of a forced-in one.
         locked_.assign(static_cast<std::size_t>(n_), 0);
-        std::vector<Index> stack(p.forced_in.begin(), p.forced_in.end());
-        while (!stack.empty()) {
-            const Index x = stack.back();
-            stack.pop_back();
-            if (locked_[x]) continue;
-            locked_[x] = 1;
-            for (Index q : prereq_[x]) stack.push_back(q);
-        }
+        for (Index x : detail::reach(p.forced_in, prereq_, [](Index) { return true; })) locked_[x] = 1;
         use_ = Eigen::VectorXd::Zero(m_);
         for (Index i : r.selected) use_ += p.costs.row(i).transpose();
     }
@@ -48,20 +41,9 @@ public:
     std::string budget(Index k) const { return p_.budget_name(k); }
     double tolerance(Index k) const { return p_.budgets(k) * 1e-12 + 1e-9; }
 
-    // i and what it pulls along, transitively (i first): over `links`, the members that
-    // `take` accepts.
-    template <class Take>
-    static std::vector<Index> closure(Index i, const std::vector<std::vector<Index>>& links, Take take) {
-        std::vector<Index> out{i};
-        for (std::size_t c = 0; c < out.size(); ++c)
-            for (Index q : links[out[c]])
-                if (take(q) && std::find(out.begin(), out.end(), q) == out.end()) out.push_back(q);
-        return out;
-    }
-
     LeftOut left_out(Index i) const {
         LeftOut l{.initiative = i};
-        const auto add = closure(i, prereq_, [&](Index q) { return !in_[q]; });
+        const auto add = detail::reach(i, prereq_, [&](Index q) { return !in_[q]; });
         l.needs.assign(add.begin() + 1, add.end());
         std::sort(l.needs.begin(), l.needs.end());
         for (Index a : add) l.value += p_.values(a);
@@ -134,7 +116,7 @@ public:
             d.text = forced_in_[i] ? "forced in: not a choice" : "needed by a forced-in initiative: not a choice";
             return d;
         }
-        const auto drop = closure(i, dependants_, [&](Index q) { return in_[q] != 0; });
+        const auto drop = detail::reach(i, dependants_, [&](Index q) { return in_[q] != 0; });
         for (Index x : drop) {
             d.value += p_.values(x);
             if (locked_[x]) d.locked = true;
@@ -155,7 +137,7 @@ public:
         }
         for (Index j : order) {
             if (member[j] || forced_out_[j] || std::find(drop.begin(), drop.end(), j) != drop.end()) continue;
-            const auto add = closure(j, prereq_, [&](Index q) { return !member[q]; });
+            const auto add = detail::reach(j, prereq_, [&](Index q) { return !member[q]; });
             double value = 0;
             bool ok = true;
             Eigen::VectorXd after = use;

@@ -1,6 +1,7 @@
 #pragma once
 // The links of a selection problem as adjacency lists per initiative. Not public API.
 
+#include <span>
 #include <vector>
 
 #include "aligngraph/selection/knapsack.hpp"
@@ -26,5 +27,33 @@ struct SelectionLinks {
                     if (a != b) alternatives[static_cast<std::size_t>(a)].push_back(b);
     }
 };
+
+/// Every initiative reached from `from` over `links` (an adjacency list: prerequisites,
+/// dependants...), following only the ones `take` accepts: `from` first, then in the order
+/// reached, each once. The one transitive closure of the solver, its explanations and the
+/// Reoptimizer's repairs.
+template <class Take>
+std::vector<Index> reach(std::span<const Index> from, const std::vector<std::vector<Index>>& links, Take take) {
+    std::vector<Index> out;
+    std::vector<char> seen(links.size(), 0);
+    for (Index i : from)
+        if (!seen[static_cast<std::size_t>(i)]) {
+            seen[static_cast<std::size_t>(i)] = 1;
+            out.push_back(i);
+        }
+    for (std::size_t c = 0; c < out.size(); ++c)
+        for (Index q : links[static_cast<std::size_t>(out[c])])
+            if (!seen[static_cast<std::size_t>(q)] && take(q)) {
+                seen[static_cast<std::size_t>(q)] = 1;
+                out.push_back(q);
+            }
+    return out;
+}
+
+/// reach() from one initiative.
+template <class Take>
+std::vector<Index> reach(Index from, const std::vector<std::vector<Index>>& links, Take take) {
+    return reach(std::span<const Index>(&from, 1), links, take);
+}
 
 }  // namespace aligngraph::detail
