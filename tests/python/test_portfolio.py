@@ -244,3 +244,12 @@ def test_bulk_builder_by_index():
     np.testing.assert_array_equal(p.topological_order(indices=True)[:1], [0])
     with pytest.raises(ag.ValidationError, match="initiative index 7 out of range"):
         p.add_contributions(np.array([7]), np.array([0]), np.array([1.0]))
+
+
+def test_the_package_only_re_exports():
+    # __init__ names what the modules define; no module's imports (np, pd, os...) show through.
+    public = {name for name in dir(ag) if not name.startswith("_")}
+    assert public - {"finance", "portfolio", "scoring", "selection"} == set(ag.__all__)
+    for leaked in ("np", "pd", "os", "warnings", "dataclass", "Any", "annotations"):
+        assert not hasattr(ag, leaked), leaked
+    assert ag.Portfolio.__module__ == "aligngraph.portfolio"

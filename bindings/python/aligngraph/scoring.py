@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._core import AhpMethod, Criterion, Direction, RandomIndex
+from ._core import AhpMethod, Criterion, RandomIndex
 
 __all__ = ["AhpConsistencyWarning", "AhpResult", "AhpWarning", "WorstJudgment", "aggregate_judgments", "ahp",
            "compare_rankings", "criteria_list"]

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "aligngraph/io/atomic_file.hpp"
 #include "aligngraph/model/portfolio.hpp"
 
 namespace aligngraph {
@@ -33,10 +34,6 @@ std::string model_to_json(const Portfolio& p, int indent = 2);
 /// Write the model to a file atomically: a temporary file beside it, flushed to
 /// disk, then renamed over the target. @throws Error naming the file and the cause.
 void save_model(const Portfolio& p, const std::filesystem::path& path);
-
-/// Replace `path` atomically by `content` (temporary file, fsync, rename).
-/// @throws Error naming the file and the system error.
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 /// The sample portfolio shipped with aligngraph (examples/sample-portfolio.json), as text.
 std::string_view sample_portfolio_json();

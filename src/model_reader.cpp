@@ -1,5 +1,5 @@
-// The JSON model file: reading with every problem located by a JSON pointer,
-// writing in a fixed key order, atomic saving. Format: docs/model-format.md.
+// Reading the JSON model file, section by section, with every problem located by a JSON
+// pointer. Format: docs/model-format.md.
 
 #include "aligngraph/io/model_file.hpp"
 
@@ -18,12 +18,8 @@
 #include <fstream>
 #include <initializer_list>
 #include <map>
-#include <random>
 #include <set>
 #include <sstream>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace aligngraph {
 
@@ -31,7 +27,6 @@ namespace {
 
 using detail::pointer_token;
 using json = nlohmann::json;
-using ojson = nlohmann::ordered_json;
 
 std::string kind_of(const json& j) {
     if (j.is_null()) return "null";
@@ -213,18 +208,6 @@ std::optional<Judgments> read_judgments(Reader& r, const json& jj, const std::st
     return j;
 }
 
-ojson judgments_json(const Judgments& j) {
-    ojson m = ojson::array();
-    for (const auto& row : j.matrix) {
-        ojson cells = ojson::array();
-        for (const auto& cell : row) cells.push_back(cell ? ojson(*cell) : ojson(nullptr));
-        m.push_back(cells);
-    }
-    ojson children = ojson::array();
-    for (const auto& c : j.children) children.push_back(c);
-    return ojson{{"children", children}, {"matrix", m}};
-}
-
 std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::string& ptr) {
     if (!r.expect_object(j, ptr)) return std::nullopt;
     r.known_keys(j, ptr, {"distribution", "low", "mode", "high"});
@@ -283,17 +266,9 @@ void expand_compact(Reader& r, const json& j, const std::string& ptr, const Hori
     }
 }
 
-Portfolio read_document(Reader& r, const json& doc) {
-    std::string root;
-    if (!doc.is_object()) {
-        r.fail("", fmt::format("expected the model object, got {}", kind_of(doc)));
-        return Portfolio{};
-    }
-    r.known_keys(doc, root, {"$schema", "format_version", "name", "horizon", "settings", "goals", "teams",
-                             "initiatives", "excludes", "budgets", "scenarios"});
-    if (auto v = r.integer(doc, "format_version", root, false); v && *v != model_format_version)
-        r.fail("/format_version", fmt::format("format version {}, this library reads version {}", *v, model_format_version));
-
+// Format version, horizon, name and settings: the model that the other sections fill.
+Portfolio read_horizon(Reader& r, const json& doc) {
+    const std::string root;
     // Horizon first: everything else is sized by it.
     Horizon h;
     if (const json* hj = r.member(doc, "horizon", root, true); hj && r.expect_object(*hj, "/horizon")) {
@@ -309,7 +284,6 @@ Portfolio read_document(Reader& r, const json& doc) {
         if (auto v = r.string(*hj, "first", "/horizon", true)) h.first_label = *v;
     }
     Portfolio p{h};
-    const auto P = static_cast<std::size_t>(h.periods);
     if (auto v = r.string(doc, "name", root, false)) p.set_name(*v);
 
     if (const json* sj = r.member(doc, "settings", root, false); sj && r.expect_object(*sj, "/settings")) {
@@ -320,7 +294,12 @@ Portfolio read_document(Reader& r, const json& doc) {
         if (auto v = r.string(*sj, "currency", "/settings", false)) s.currency = *v;
         p.set_settings(s);
     }
+    return p;
+}
 
+// Goals, their links and their judgments.
+void read_goals(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
     // Goals, then their links (a parent may come after its child in the file).
     struct PendingLink { std::string parent, child; double weight; std::string ptr; };
     std::vector<PendingLink> links;
@@ -401,7 +380,12 @@ Portfolio read_document(Reader& r, const json& doc) {
         if (auto why = judgments_problem(p, *g, jp.first); !why.empty()) r.fail(jp.second, why);
         else p.set_goal_judgments(goal, jp.first);
     }
+}
 
+// Teams and their capacities.
+void read_teams(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
+    const auto P = static_cast<std::size_t>(p.horizon().periods);
     if (const json* tj = r.member(doc, "teams", root, false); tj && r.expect_array(*tj, "/teams")) {
         for (std::size_t k = 0; k < tj->size(); ++k) {
             const json& t = (*tj)[k];
@@ -417,7 +401,13 @@ Portfolio read_document(Reader& r, const json& doc) {
             else p.add_team({*id, name, *cap});
         }
     }
+}
 
+// Initiatives, then their contributions and `requires` links (a prerequisite may come later).
+void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
+    const auto P = static_cast<std::size_t>(p.horizon().periods);
+    const Horizon& h = p.horizon();
     // Initiatives, then the links between them (a prerequisite may come later in the file).
     struct PendingContribution { std::string initiative, goal; double strength; std::string ptr; };
     struct PendingRequires { std::string dependant, prerequisite; std::string ptr; };
@@ -542,7 +532,11 @@ Portfolio read_document(Reader& r, const json& doc) {
             r.fail(l.ptr, fmt::format("'{}' requires unknown initiative '{}'", l.dependant, l.prerequisite));
         else p.add_requires(l.dependant, l.prerequisite);
     }
+}
 
+// Exclusion groups.
+void read_excludes(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
     if (const json* xj = r.member(doc, "excludes", root, false); xj && r.expect_array(*xj, "/excludes")) {
         std::set<std::string> group_ids;
         for (std::size_t k = 0; k < xj->size(); ++k) {
@@ -576,7 +570,12 @@ Portfolio read_document(Reader& r, const json& doc) {
             if (ok) p.add_exclusion(*id, members);
         }
     }
+}
 
+// Budgets per pool and period.
+void read_budgets(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
+    const auto P = static_cast<std::size_t>(p.horizon().periods);
     if (const json* bj = r.member(doc, "budgets", root, false); bj && r.expect_array(*bj, "/budgets")) {
         for (std::size_t k = 0; k < bj->size(); ++k) {
             const json& b = (*bj)[k];
@@ -607,7 +606,11 @@ Portfolio read_document(Reader& r, const json& doc) {
             else p.add_budget(budget);
         }
     }
+}
 
+// Scenarios.
+void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
     if (const json* sj = r.member(doc, "scenarios", root, false); sj && r.expect_array(*sj, "/scenarios")) {
         std::set<std::string> ids;
         for (std::size_t k = 0; k < sj->size(); ++k) {
@@ -640,23 +643,27 @@ Portfolio read_document(Reader& r, const json& doc) {
             else p.add_scenario(sc);
         }
     }
+}
+
+Portfolio read_document(Reader& r, const json& doc) {
+    std::string root;
+    if (!doc.is_object()) {
+        r.fail("", fmt::format("expected the model object, got {}", kind_of(doc)));
+        return Portfolio{};
+    }
+    r.known_keys(doc, root, {"$schema", "format_version", "name", "horizon", "settings", "goals", "teams",
+                             "initiatives", "excludes", "budgets", "scenarios"});
+    if (auto v = r.integer(doc, "format_version", root, false); v && *v != model_format_version)
+        r.fail("/format_version", fmt::format("format version {}, this library reads version {}", *v, model_format_version));
+
+    Portfolio p = read_horizon(r, doc);
+    read_goals(r, doc, p);
+    read_teams(r, doc, p);
+    read_initiatives(r, doc, p);
+    read_excludes(r, doc, p);
+    read_budgets(r, doc, p);
+    read_scenarios(r, doc, p);
     return p;
-}
-
-ojson estimate_json(const Estimate& e) {
-    ojson j;
-    j["distribution"] = to_string(e.distribution);
-    j["low"] = e.low;
-    j["mode"] = e.mode;
-    j["high"] = e.high;
-    return j;
-}
-
-template <class V>
-ojson list_json(const V& v) {
-    ojson a = ojson::array();
-    for (const auto& x : v) a.push_back(x);
-    return a;
 }
 
 std::string format_problems(const std::vector<Problem>& problems, std::string_view source) {
@@ -700,189 +707,6 @@ Portfolio load_model(const std::filesystem::path& path) {
     if (in.bad()) throw Error(fmt::format("load_model(): cannot read '{}'", path.string()));
     return model_from_json(ss.str(), path.string());
 }
-
-std::string model_to_json(const Portfolio& p, int indent) {
-    ojson doc;
-    doc["format_version"] = model_format_version;
-    if (!p.name().empty()) doc["name"] = p.name();
-    const auto& h = p.horizon();
-    doc["horizon"] = {{"periods", h.periods}, {"period_years", h.period_years}, {"first", h.first_label}};
-    const auto& s = p.settings();
-    doc["settings"] = {{"discount_rate", s.discount_rate}, {"enabler_share", s.enabler_share}, {"currency", s.currency}};
-
-    std::vector<std::vector<const GoalLink*>> parents(static_cast<std::size_t>(p.goal_count()));
-    for (const auto& l : p.goal_links()) parents[l.child].push_back(&l);
-    ojson goals = ojson::array();
-    for (Index g = 0; g < p.goal_count(); ++g) {
-        const auto& goal = p.goal(g);
-        ojson j;
-        j["id"] = goal.id;
-        j["name"] = goal.name;
-        if (!goal.level.empty()) j["level"] = goal.level;
-        if (!goal.owner.empty()) j["owner"] = goal.owner;
-        if (goal.weight) j["weight"] = *goal.weight;
-        if (goal.kpi)
-            j["kpi"] = {{"metric", goal.kpi->metric}, {"unit", goal.kpi->unit}, {"baseline", goal.kpi->baseline},
-                        {"target", goal.kpi->target}};
-        if (goal.judgments) j["judgments"] = judgments_json(*goal.judgments);
-        if (!parents[g].empty()) {
-            ojson a = ojson::array();
-            for (const auto* l : parents[g]) {
-                if (p.goal(l->parent).judgments) a.push_back({{"goal", p.goal(l->parent).id}});  // weight from judgments
-                else a.push_back({{"goal", p.goal(l->parent).id}, {"weight", l->weight}});
-            }
-            j["parents"] = a;
-        }
-        goals.push_back(j);
-    }
-    doc["goals"] = goals;
-
-    ojson teams = ojson::array();
-    for (const auto& t : p.teams()) teams.push_back({{"id", t.id}, {"name", t.name}, {"capacity", list_json(t.capacity)}});
-    if (!teams.empty()) doc["teams"] = teams;
-
-    std::vector<std::vector<const Contribution*>> contributes(static_cast<std::size_t>(p.initiative_count()));
-    for (const auto& c : p.contributions()) contributes[c.initiative].push_back(&c);
-    std::vector<std::vector<Index>> requires_of(static_cast<std::size_t>(p.initiative_count()));
-    for (const auto& r : p.requirements()) requires_of[r.dependant].push_back(r.prerequisite);
-    ojson initiatives = ojson::array();
-    for (Index i = 0; i < p.initiative_count(); ++i) {
-        const auto in = p.initiative(i);
-        ojson j;
-        j["id"] = in.id;
-        j["name"] = in.name;
-        j["department"] = in.department;
-        j["start"] = in.start;
-        j["duration"] = in.duration;
-        j["effort"] = in.effort;
-        j["costs"] = {{"capex", list_json(in.capex)}, {"opex", list_json(in.opex)}};
-        j["benefits"] = list_json(in.benefits);
-        if (!in.criteria.empty()) {
-            ojson c = ojson::object();
-            for (const auto& [k, v] : in.criteria) c[k] = v;
-            j["criteria"] = c;
-        }
-        if (!contributes[i].empty()) {
-            ojson c = ojson::object();
-            for (const auto* k : contributes[i]) c[p.goal(k->goal).id] = k->strength;
-            j["contributes"] = c;
-        }
-        if (!requires_of[i].empty()) {
-            ojson a = ojson::array();
-            for (Index q : requires_of[i]) a.push_back(p.initiative_ids()[q]);
-            j["requires"] = a;
-        }
-        if (!in.demand.empty()) {
-            ojson d = ojson::object();
-            for (const auto& [team, v] : in.demand) d[team] = list_json(v);
-            j["demand"] = d;
-        }
-        if (in.uncertainty) {
-            ojson u;
-            if (in.uncertainty->cost) u["cost"] = estimate_json(*in.uncertainty->cost);
-            if (in.uncertainty->benefit) u["benefit"] = estimate_json(*in.uncertainty->benefit);
-            if (in.uncertainty->delay) u["delay"] = estimate_json(*in.uncertainty->delay);
-            u["success_probability"] = in.uncertainty->success_probability;
-            j["uncertainty"] = u;
-        }
-        if (in.flags.mandatory) j["mandatory"] = true;
-        if (in.flags.forced_in) j["forced_in"] = true;
-        if (in.flags.forced_out) j["forced_out"] = true;
-        j["status"] = to_string(in.status);
-        initiatives.push_back(j);
-    }
-    doc["initiatives"] = initiatives;
-
-    ojson excludes = ojson::array();
-    for (const auto& x : p.exclusions()) {
-        ojson m = ojson::array();
-        for (Index i : x.members) m.push_back(p.initiative_ids()[i]);
-        excludes.push_back({{"id", x.id}, {"members", m}});
-    }
-    if (!excludes.empty()) doc["excludes"] = excludes;
-
-    ojson budgets = ojson::array();
-    for (const auto& b : p.budgets()) {
-        ojson j;
-        j["id"] = b.id;
-        if (!b.department.empty()) j["department"] = b.department;
-        j["kind"] = to_string(b.kind);
-        j["limits"] = list_json(b.limits);
-        budgets.push_back(j);
-    }
-    if (!budgets.empty()) doc["budgets"] = budgets;
-
-    ojson scenarios = ojson::array();
-    for (const auto& sc : p.scenarios()) {
-        ojson j;
-        j["id"] = sc.id;
-        if (!sc.name.empty()) j["name"] = sc.name;
-        if (sc.discount_rate) j["discount_rate"] = *sc.discount_rate;
-        if (sc.budget_factor) j["budget_factor"] = *sc.budget_factor;
-        if (sc.cost_overrun) j["cost_overrun"] = *sc.cost_overrun;
-        if (sc.enabler_share) j["enabler_share"] = *sc.enabler_share;
-        if (!sc.goal_weights.empty()) {
-            ojson gw = ojson::object();
-            for (const auto& [g, w] : sc.goal_weights) gw[g] = w;
-            j["goal_weights"] = gw;
-        }
-        if (!sc.criterion_weights.empty()) {
-            ojson cw = ojson::object();
-            for (const auto& [c, w] : sc.criterion_weights) cw[c] = w;
-            j["criterion_weights"] = cw;
-        }
-        if (!sc.judgments.empty()) {
-            ojson jj = ojson::object();
-            for (const auto& [g, v] : sc.judgments) jj[g] = judgments_json(v);
-            j["judgments"] = jj;
-        }
-        if (!sc.forced_in.empty()) j["forced_in"] = list_json(sc.forced_in);
-        if (!sc.forced_out.empty()) j["forced_out"] = list_json(sc.forced_out);
-        scenarios.push_back(j);
-    }
-    if (!scenarios.empty()) doc["scenarios"] = scenarios;
-    return doc.dump(indent) + "\n";
-}
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    namespace fs = std::filesystem;
-    const fs::path target = path;
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::random_device rd;
-    const fs::path tmp = dir / fmt::format(".{}.tmp-{}-{:x}", target.filename().string(), ::getpid(), rd());
-    auto fail = [&](const char* what) {
-        const int err = errno;
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, std::strerror(err)));
-    };
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        const int err = errno;
-        throw Error(fmt::format("cannot write '{}': cannot create a temporary file in '{}' ({})", target.string(),
-                                dir.string(), std::strerror(err)));
-    }
-    const char* data = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, data, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ::close(fd);
-            fail("write failed");
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        fail("fsync failed");
-    }
-    if (::close(fd) != 0) fail("close failed");
-    if (std::rename(tmp.c_str(), target.c_str()) != 0) fail("rename failed");
-}
-
-void save_model(const Portfolio& p, const std::filesystem::path& path) { write_file_atomically(path, model_to_json(p)); }
 
 Portfolio sample_portfolio() { return model_from_json(sample_portfolio_json(), "sample-portfolio.json"); }
 

@@ -1,0 +1,467 @@
+"""The portfolio model from Python: the ``Portfolio`` facade over the compiled model, with
+numpy arrays and pandas frames for its tables and the analyses as methods."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import CompositeWeights, NpvConvention, Objective, ScoreKind, Settings, Sweep
+from .scoring import criteria_list
+from .selection import Reoptimizer, SelectionResult, _frontier_frame
+
+__all__ = ["CancellationImpact", "GoalWeights", "ModelWarning", "Portfolio", "load", "sample_portfolio"]
+
+
+class GoalWeights(NamedTuple):
+    """Global goal weights: ``ids[k]`` has weight ``weights[k]``. Unpacks as ``ids, weights``."""
+
+    ids: list[str]
+    weights: np.ndarray
+
+    def to_series(self) -> pd.Series:
+        """The weights as a Series indexed by goal id."""
+        return pd.Series(self.weights, index=pd.Index(self.ids, name="goal"), name="global_weight")
+
+
+@dataclass(frozen=True)
+class CancellationImpact:
+    """What cancelling ``initiative`` takes with it.
+
+    ``stranded``: ids of every initiative that requires it, directly or transitively.
+    ``goals``: one row per goal losing a contribution (lost and remaining strength,
+    and whether it is left unserved).
+    """
+
+    initiative: str
+    stranded: list[str]
+    goals: pd.DataFrame
+
+
+class ModelWarning(UserWarning):
+    """Something in a model worth a look that does not make it invalid (see ``Portfolio.validate``)."""
+
+
+class Portfolio(_core.PortfolioCore):
+    """The portfolio model: goals, initiatives, contributions, dependencies, budgets, teams.
+
+    Build one with the ``add_*`` methods, or load a model file (docs/model-format.md)::
+
+        p = aligngraph.Portfolio(periods=4, period_years=0.25, first_label="2027Q1")
+        p.add_goal("G1", "Grow deposits", level="enterprise")
+        p.add_initiative("I-1", "Mobile app", "Retail", duration=2, capex=[100, 50], benefits=[0, 0, 80, 80])
+        p.add_contribution("I-1", "G1", "strong")
+        p.check()
+
+    Builder methods raise ``ValidationError`` for an unknown or duplicate id or a
+    misshapen list at once; ``validate()`` lists every problem with values
+    (signs, ranges, cycles, conflicting decisions) and ``check()`` raises them.
+    """
+
+    def __init__(
+        self,
+        periods: int = 12,
+        period_years: float = 0.25,
+        first_label: str = "2027Q1",
+        *,
+        name: str = "",
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(periods, period_years, first_label)
+        if name:
+            self.name = name
+        if settings is not None:
+            self.settings = settings
+
+    def _id_index(self) -> pd.Index:
+        """The initiative ids as a pandas Index, kept while the model only grows (ids are
+        never removed or renamed, so the first ``initiative_count`` stay valid)."""
+        cached = getattr(self, "_ids_cache", None)
+        if cached is None or len(cached) != self.initiative_count:
+            cached = pd.Index(self.initiative_ids, name="id")
+            self._ids_cache = cached
+        return cached
+
+    @classmethod
+    def _adopt(cls, core: _core.PortfolioCore) -> Portfolio:
+        obj = cls.__new__(cls)
+        _core.PortfolioCore.__init__(obj, core)
+        return obj
+
+    # ---- validation ----------------------------------------------------------------
+    def validate(self) -> list[tuple[str, str]]:
+        """Every error as ``(json_pointer, message)``, in model order; empty when valid.
+        Warnings (a dependant planned before its prerequisite finishes, local weights that
+        look like fractions but do not add up to 1) are issued with ``warnings.warn`` as
+        :class:`ModelWarning`, each ``"pointer: message"``."""
+        errors = []
+        for pointer, message, is_warning in self._problems():
+            if is_warning:
+                warnings.warn(ModelWarning(f"{pointer}: {message}"), stacklevel=2)
+            else:
+                errors.append((pointer, message))
+        return errors
+
+    # ---- files ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Portfolio:
+        """Read a model file. Raises ValidationError (or CycleError) listing every problem,
+        each naming the file and JSON pointer; ``Error`` when the file cannot be read."""
+        return cls._adopt(_core.load_model(os.fspath(path)))
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "<string>") -> Portfolio:
+        """Parse a model from JSON text; ``source`` names it in error messages."""
+        return cls._adopt(_core.model_from_json(text, source))
+
+    @classmethod
+    def sample(cls) -> Portfolio:
+        """The sample portfolio shipped with aligngraph (a regional bank, 34 initiatives)."""
+        return cls._adopt(_core.sample_portfolio())
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the model file atomically (temporary file, fsync, rename)."""
+        _core.save_model(self, os.fspath(path))
+
+    def to_json(self, indent: int = 2) -> str:
+        """The model as JSON text; ``indent < 0`` writes one line."""
+        return _core.model_to_json(self, indent)
+
+    def copy(self) -> Portfolio:
+        """An independent copy."""
+        return self._adopt(self)
+
+    # ---- graph queries ---------------------------------------------------------------
+    def goal_weights(self) -> GoalWeights:
+        """Global goal weights (roots normalised to 1, children by normalised link weights)."""
+        return GoalWeights(self.goal_ids, _core.global_goal_weights(self))
+
+    def topological_order(self, *, indices: bool = False) -> list[str] | np.ndarray:
+        """Initiative ids with every prerequisite before its dependants (or their indices as a
+        numpy array, for large models). Raises CycleError."""
+        return _core.topological_order_indices(self) if indices else _core.topological_order(self)
+
+    def goal_order(self) -> list[str]:
+        """Goal ids with parents before children. Raises CycleError."""
+        return _core.goal_order(self)
+
+    def prerequisites(self, id: str) -> list[str]:
+        """Every initiative that ``id`` requires, directly or transitively."""
+        return _core.prerequisites(self, id)
+
+    def dependants(self, id: str) -> list[str]:
+        """Every initiative that requires ``id``, directly or transitively."""
+        return _core.dependants(self, id)
+
+    def cancellation_impact(self, id: str) -> CancellationImpact:
+        """Initiatives stranded and goals losing contributions if ``id`` is cancelled."""
+        stranded, goals = _core.cancellation_impact(self, id)
+        frame = pd.DataFrame(goals, columns=["goal", "lost_strength", "remaining_strength", "unserved"])
+        return CancellationImpact(id, stranded, frame.set_index("goal"))
+
+    # ---- tables ---------------------------------------------------------------------
+    def initiatives(self) -> pd.DataFrame:
+        """One row per initiative, indexed by id: department, timing, totals, flags, status."""
+        capex, opex, benefits = self.capex, self.opex, self.benefits
+        flags = self.flag_arrays
+        frame = pd.DataFrame(
+            {
+                "name": self.names,
+                "department": self.departments,
+                "start": self.starts,
+                "duration": self.durations,
+                "effort": self.efforts,
+                "capex": capex.sum(axis=1),
+                "opex": opex.sum(axis=1),
+                "total_cost": capex.sum(axis=1) + opex.sum(axis=1),
+                "total_benefit": benefits.sum(axis=1),
+                "mandatory": flags[:, 0],
+                "forced_in": flags[:, 1],
+                "forced_out": flags[:, 2],
+                "status": [s.name for s in self.statuses],
+            },
+            index=pd.Index(self.initiative_ids, name="id"),
+        )
+        return frame
+
+    def goals(self) -> pd.DataFrame:
+        """One row per goal, indexed by id: name, level, owner, parents, global weight."""
+        parents: dict[str, list[str]] = {g: [] for g in self.goal_ids}
+        for parent, child, _ in self.goal_link_triplets():
+            parents[child].append(parent)
+        records = self.goal_records
+        return pd.DataFrame(
+            {
+                "name": [g.name for g in records],
+                "level": [g.level for g in records],
+                "owner": [g.owner for g in records],
+                "parents": [parents[g.id] for g in records],
+                "global_weight": _core.global_goal_weights(self),
+            },
+            index=pd.Index(self.goal_ids, name="id"),
+        )
+
+    def contributions(self) -> pd.DataFrame:
+        """One row per contribution: initiative, goal, strength in [0, 1]."""
+        return pd.DataFrame(self.contribution_triplets(), columns=["initiative", "goal", "strength"])
+
+    def budgets(self) -> pd.DataFrame:
+        """Budget limits: one row per budget, one column per period label."""
+        records = self.budget_records
+        return pd.DataFrame(
+            self.budget_limits(),
+            index=pd.Index([b.id for b in records], name="budget"),
+            columns=self.horizon.labels(),
+        )
+
+    def teams(self) -> pd.DataFrame:
+        """Team capacities: one row per team, one column per period label."""
+        records = self.team_records
+        return pd.DataFrame(
+            self.team_capacities(),
+            index=pd.Index([t.id for t in records], name="team"),
+            columns=self.horizon.labels(),
+        )
+
+    # ---- finance --------------------------------------------------------------------
+    def financials(
+        self,
+        rate: float | None = None,
+        *,
+        npv_convention: NpvConvention = NpvConvention.numpy,
+        finance_rate: float | None = None,
+        reinvest_rate: float | None = None,
+        threads: int = 0,
+    ) -> pd.DataFrame:
+        """Every finance measure of every initiative, one row per initiative id.
+
+        Net flow = benefits - capex - opex over the horizon from period 0, discounted at
+        ``rate`` per **year** (the model's discount rate by default) converted to the
+        period length. Columns: capex, opex, total_cost, total_benefit, pv_costs,
+        pv_benefits, npv, irr and mirr (per period), irr_annual, mirr_annual, irr_roots
+        (0: none; > 1: several, irr is numpy-financial's pick), payback and
+        discounted_payback (periods from the initiative's start; NaN: not within the
+        horizon), roi, profitability_index. ``npv_convention=NpvConvention.excel`` discounts the first period too.
+        """
+        d = _core.initiative_financials(self, rate, npv_convention, finance_rate, reinvest_rate, threads)
+        d.pop("period_rate")
+        return pd.DataFrame(d, index=pd.Index(self.initiative_ids, name="id"))
+
+    def portfolio_financials(
+        self,
+        ids: list[str] | None = None,
+        rate: float | None = None,
+        *,
+        npv_convention: NpvConvention = NpvConvention.numpy,
+        finance_rate: float | None = None,
+        reinvest_rate: float | None = None,
+    ) -> pd.Series:
+        """The measures of a portfolio (``ids``, default all initiatives) on its summed
+        flows; paybacks count from period 0. NPV and totals are the members' sums."""
+        chosen = list(self.initiative_ids if ids is None else ids)
+        d = _core.portfolio_financials(self, chosen, rate, npv_convention, finance_rate, reinvest_rate)
+        period = d.pop("period_rate")
+        series = pd.Series({k: v[0].item() for k, v in d.items()}, name="portfolio")
+        series["period_rate"] = period
+        series["initiatives"] = len(chosen)
+        return series
+
+    # ---- alignment and priority ------------------------------------------------------
+    def alignment(
+        self,
+        *,
+        enabler_share: float | None = None,
+        root_weights: dict[str, float] | None = None,
+        scenario: str | None = None,
+    ) -> pd.DataFrame:
+        """Alignment of every initiative: direct (sum of strength x global goal weight),
+        enabler credit and total, with the rank by total. ``scenario`` applies a scenario's
+        goal weights and enabler share; ``enabler_share`` and ``root_weights`` override."""
+        direct, enabler, total, _, _, ranks = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
+        return pd.DataFrame({"direct": direct, "enabler": enabler, "total": total, "rank": ranks}, index=self._id_index())
+
+    def scores(
+        self,
+        by: ScoreKind = ScoreKind.alignment,
+        *,
+        criteria: Any = None,
+        composite: CompositeWeights | None = None,
+        enabler_share: float | None = None,
+        root_weights: dict[str, float] | None = None,
+        scenario: str | None = None,
+        wsjf: tuple[str, str, str] = ("business_value", "time_criticality", "risk_reduction"),
+        rice: tuple[str, str, str] = ("reach", "impact", "confidence"),
+    ) -> pd.DataFrame:
+        """One row per initiative: ``score``, ``rank`` (1 first; ties by id) and one column per
+        part of the score (per goal and enabler credit for alignment; per criterion for
+        weighted scoring and WSJF; alignment/financial/criteria for composite), the parts
+        summing to the score. ``criteria``: Criterion list, names or {name: weight}; by
+        default every criterion of the model with weight 1."""
+        total, parts, labels, ranks = _core.score_core(
+            self, by, criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {},
+            scenario, list(wsjf), list(rice))
+        frame = pd.DataFrame({"score": total, "rank": ranks}, index=self._id_index())
+        if by != ScoreKind.rice:
+            for k, label in enumerate(labels):
+                frame[label] = parts[:, k]
+        return frame
+
+    def rank(self, by: ScoreKind = ScoreKind.alignment, top: int | None = None, **options: Any) -> pd.DataFrame:
+        """``scores(by, ...)`` in rank order, the first ``top`` rows."""
+        frame = self.scores(by, **options).sort_values("rank")
+        return frame if top is None else frame.head(top)
+
+    def explain(self, id: str, by: ScoreKind = ScoreKind.alignment, **options: Any) -> pd.DataFrame:
+        """The parts of one initiative's score, summing to it: for alignment one row per goal
+        (strength x weight) and per dependant passing enabler credit."""
+        if by == ScoreKind.alignment:
+            parts = _core.explain_alignment_core(self, id, options.get("enabler_share"),
+                                                 options.get("root_weights") or {}, options.get("scenario"))
+            return pd.DataFrame(parts, columns=["kind", "source", "value"])
+        row = self.scores(by, **options).loc[id].drop(["score", "rank"])
+        return pd.DataFrame({"kind": "criterion" if by != ScoreKind.composite else "component",
+                             "source": row.index, "value": row.to_numpy(dtype=float)})
+
+    def sensitivity(self, k: int = 3, *, criteria: Any = None, **alignment_options: Any) -> pd.DataFrame:
+        """How far each weight can move (others rescaled proportionally) before the ranking
+        changes: goal weights for the alignment ranking, or criterion weights for the
+        weighted-score ranking when ``criteria`` is given. Columns: weight, top1_low,
+        top1_high (the first stays first), topk_low, topk_high (the top-k set stays)."""
+        if criteria is not None:
+            rows = _core.criterion_weight_sensitivity_core(self, criteria_list(criteria), k)
+        else:
+            rows = _core.goal_weight_sensitivity_core(self, k, alignment_options.get("enabler_share"),
+                                                      alignment_options.get("root_weights") or {},
+                                                      alignment_options.get("scenario"))
+        frame = pd.DataFrame(rows, columns=["item", "weight", "top1_low", "top1_high", "topk_low", "topk_high"])
+        return frame.set_index("item")
+
+    def unserved_goals(self, selection: list[str] | None = None) -> list[str]:
+        """Goals no (selected) initiative serves, directly or through a goal below them."""
+        return _core.unserved_goals(self, list(selection or []))
+
+    def orphan_initiatives(self) -> list[str]:
+        """Initiatives that contribute to no goal."""
+        return _core.orphan_initiatives(self)
+
+    def goal_coverage(self, selection: list[str]) -> pd.Series:
+        """Share of each goal a selection serves: 1 - prod (1 - strength) over its members."""
+        return pd.Series(_core.goal_coverage(self, list(selection)), index=pd.Index(self.goal_ids, name="goal"),
+                         name="coverage")
+
+    # ---- selection ----------------------------------------------------------------------
+    def optimize(
+        self,
+        objective: Objective = Objective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+    ) -> SelectionResult:
+        """The optimal portfolio: maximise the sum of ``objective`` (NPV, alignment or
+        composite) over the initiatives funded, under every budget in every period,
+        respecting requires, excludes, mandatory, forced-in and forced-out (and a
+        scenario's budget factor and decisions). ``result.budgets`` has limit, use and
+        slack per budget and period; ``result.selected`` the ids."""
+        from .selection import _NO_LIMIT
+
+        core = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
+                                   scenario or "")
+        return SelectionResult(core)
+
+    def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
+        """The arrays :meth:`optimize` solves, for :func:`select`, :func:`frontier` or
+        another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),
+        ``budgets`` (m), ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
+        ``forced_in``, ``forced_out`` (indices), ``ids`` and ``budget_names``; and what the
+        rows are: ``pools``, ``periods``, ``total_pools``, ``objective``, ``scenario``,
+        ``currency``."""
+        sp = _core.selection_problem_core(self, objective, scenario or "")
+        return {name: getattr(sp, name) for name in ("values", "costs", "budgets", "requires", "excludes", "forced_in",
+                                                     "forced_out", "ids", "budget_names", "pools", "periods",
+                                                     "total_pools", "objective", "scenario", "currency")}
+
+    def reoptimizer(
+        self,
+        objective: Objective = Objective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+    ) -> Reoptimizer:
+        """The model's selection problem (as :meth:`optimize` builds it) kept for what-if
+        questions: force initiatives in or out by id, change a budget (named "budget
+        period", e.g. "IT-capex 2027Q3") or a value, and solve again quickly."""
+        from .selection import _NO_LIMIT
+
+        core = _core.reoptimizer_core(self, objective, float(time_limit),
+                                      _NO_LIMIT if node_limit is None else int(node_limit), scenario or "")
+        return Reoptimizer(None, None, None, time_limit=time_limit, node_limit=node_limit, _core_object=core)
+
+    def frontier(
+        self,
+        factors: list[float] | None = None,
+        *,
+        levels: int = 10,
+        max_factor: float = 2.0,
+        sweep: Sweep = Sweep.scale,
+        totals: list[float] | None = None,
+        objective: Objective = Objective.npv,
+        time_limit: float = 60.0,
+        scenario: str | None = None,
+    ) -> pd.DataFrame:
+        """The efficient frontier: the optimal value at each budget level, each point exact,
+        with the marginal value of budget between levels and the knee of the curve.
+
+        ``sweep=Sweep.scale`` (default): every budget, in every period, scaled by each factor
+        (default ``levels`` factors evenly spaced up to ``max_factor``).
+        ``sweep=Sweep.total``: one total budget instead of the per-period ones: the levels are
+        ``totals`` (amounts) or, when not given, the factors times the cost of all
+        initiatives.
+
+        One row per level, indexed by ``factor``: ``total_budget`` (the model's total budget
+        over the horizon, or the sum of its pools when no two overlap; NaN when pools overlap
+        and none is the total), ``budget POOL`` (each pool's limits over the horizon),
+        ``feasible``, ``value``, ``upper_bound``, ``proven``, ``marginal`` (value per unit of
+        money between levels), ``knee``, ``selected`` (ids), ``infeasible_reason`` and
+        ``seconds``. A level where the mandatory and forced-in initiatives alone break a
+        budget has ``feasible=False``, NaN values and its reason."""
+        if not isinstance(sweep, Sweep):
+            raise TypeError(f"sweep must be an aligngraph.Sweep (Sweep.scale or Sweep.total), not {sweep!r}")
+        if totals is not None and sweep != Sweep.total:
+            raise ValueError("totals are levels of the total sweep: pass sweep=Sweep.total")
+        amounts = totals is not None
+        if factors is None:
+            factors = [max_factor * k / levels for k in range(1, levels + 1)]
+        chosen = totals if amounts else factors
+        columns = _core.frontier_core(self, [float(t) for t in chosen], sweep, amounts, objective, float(time_limit),
+                                      scenario or "")
+        return _frontier_frame(columns)
+
+    # ---- reports --------------------------------------------------------------------
+    def summary(self, width: int = 100) -> str:
+        """Goal tree, initiatives and budgets as aligned text (what ``aligngraph show`` prints)."""
+        return _core.summary_text(self, width)
+
+    def __repr__(self) -> str:
+        h = self.horizon
+        return (
+            f"<aligngraph.Portfolio {self.name!r}: {self.goal_count} goals, "
+            f"{self.initiative_count} initiatives, {h.periods} periods from {h.first_label}>"
+        )
+
+
+def load(path: str | os.PathLike[str]) -> Portfolio:
+    """Read a model file; same as ``Portfolio.load``."""
+    return Portfolio.load(path)
+
+
+def sample_portfolio() -> Portfolio:
+    """The sample portfolio shipped with aligngraph; same as ``Portfolio.sample``."""
+    return Portfolio.sample()

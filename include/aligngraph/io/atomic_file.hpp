@@ -1,0 +1,19 @@
+#pragma once
+/// @file atomic_file.hpp
+/// Replacing a file so that a reader (or a crash) sees the old content or the new, never a
+/// mix: the content goes to a temporary file beside the target, is flushed to disk, and
+/// the temporary file then replaces the target in one step (rename(2) on POSIX,
+/// ReplaceFileW / MoveFileExW on Windows).
+///
+///     aligngraph::write_file_atomically("report.html", html);
+
+#include <filesystem>
+#include <string_view>
+
+namespace aligngraph {
+
+/// Replace `path` atomically by `content`. The temporary file is removed on failure.
+/// @throws Error naming the file, the step that failed and the system's reason.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace aligngraph
