@@ -125,6 +125,7 @@ ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& crit
 ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
     const Eigen::VectorXd size = checked_effort(p, "wsjf");
     ScoreTable s;
+    s.kind = ScoreKind::wsjf;
     s.labels = {o.business_value, o.time_criticality, o.risk_reduction};
     s.parts.resize(p.initiative_count(), 3);
     for (Index c = 0; c < 3; ++c)
@@ -136,6 +137,7 @@ ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
 ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
     const Eigen::VectorXd effort = checked_effort(p, "rice");
     ScoreTable s;
+    s.kind = ScoreKind::rice;
     s.total = criterion_values(p, o.reach, "rice").cwiseProduct(criterion_values(p, o.impact, "rice"))
                   .cwiseProduct(criterion_values(p, o.confidence, "rice"))
                   .cwiseQuotient(effort);
@@ -160,6 +162,7 @@ ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const
                                   : "composite priority: all weights are 0");
     const Index n = p.initiative_count();
     ScoreTable s;
+    s.kind = ScoreKind::composite;
     s.labels = {"alignment", "financial", "criteria"};
     s.parts = Eigen::MatrixXd::Zero(n, 3);
     const auto al = alignment(p, ao);
@@ -210,6 +213,7 @@ ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
             used.push_back(g);
         }
     ScoreTable t;
+    t.kind = ScoreKind::alignment;
     t.total = al.total;
     t.parts = Eigen::MatrixXd::Zero(p.initiative_count(), static_cast<Index>(used.size()) + 1);
     for (const auto& c : p.contributions()) t.parts(c.initiative, column[c.goal]) += c.strength * al.goal_weights(c.goal);

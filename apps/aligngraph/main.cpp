@@ -166,22 +166,11 @@ struct Finance : Command {
     }
 };
 
-const char* kind_title(ag::ScoreKind k) {
-    switch (k) {
-        case ag::ScoreKind::wsjf: return "WSJF";
-        case ag::ScoreKind::rice: return "RICE";
-        case ag::ScoreKind::composite: return "composite priority";
-        case ag::ScoreKind::score: return "weighted score";
-        case ag::ScoreKind::alignment: break;
-    }
-    return "alignment (with enabler credit)";
-}
-
 int rank(const ag::Portfolio& p, const Output& o, const ag::ScoreOptions& so, const std::string& explain, ag::Index top) {
     const auto t = ag::score(p, so);
     if (!explain.empty()) return print(ag::explanation_text(p, so, t, p.initiative_index(explain)));
     if (o.json()) return print(ag::ranking_json(p, t, top));
-    return print(ag::ranking_text(p, t, fmt::format("Ranking by {}", kind_title(so.kind)), top, o.width));
+    return print(ag::ranking_text(p, t, top, o.width));
 }
 
 struct Rank : Command {

@@ -32,8 +32,22 @@ struct Criterion {
     Direction direction = Direction::benefit;
 };
 
+/// Which score ranks the initiatives.
+enum class ScoreKind { alignment, wsjf, rice, composite, score };
+
+template <>
+struct EnumNames<ScoreKind> {
+    static constexpr std::string_view type = "ScoreKind";
+    static constexpr std::array table{std::pair{ScoreKind::alignment, std::string_view("alignment")},
+                                      std::pair{ScoreKind::wsjf, std::string_view("wsjf")},
+                                      std::pair{ScoreKind::rice, std::string_view("rice")},
+                                      std::pair{ScoreKind::composite, std::string_view("composite")},
+                                      std::pair{ScoreKind::score, std::string_view("score")}};
+};
+
 /// A score per initiative and its parts: total(i) = parts.row(i).sum().
 struct ScoreTable {
+    ScoreKind kind = ScoreKind::score;  ///< which score this is
     Eigen::VectorXd total;
     Eigen::MatrixXd parts;            ///< n x K
     std::vector<std::string> labels;  ///< the K part names
@@ -80,18 +94,6 @@ struct CompositeWeights {
 ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& alignment_options = {});
 
-/// Which score ranks the initiatives.
-enum class ScoreKind { alignment, wsjf, rice, composite, score };
-
-template <>
-struct EnumNames<ScoreKind> {
-    static constexpr std::string_view type = "ScoreKind";
-    static constexpr std::array table{std::pair{ScoreKind::alignment, std::string_view("alignment")},
-                                      std::pair{ScoreKind::wsjf, std::string_view("wsjf")},
-                                      std::pair{ScoreKind::rice, std::string_view("rice")},
-                                      std::pair{ScoreKind::composite, std::string_view("composite")},
-                                      std::pair{ScoreKind::score, std::string_view("score")}};
-};
 
 /// Everything a score may take; only what the kind uses is read.
 struct ScoreOptions {

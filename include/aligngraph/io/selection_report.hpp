@@ -1,0 +1,36 @@
+#pragma once
+/// @file selection_report.hpp
+/// The optimal portfolio and the efficient frontier, as text and JSON. Every function takes only the result.
+
+#include <string>
+#include <vector>
+
+#include "aligngraph/selection/knapsack.hpp"
+#include "aligngraph/selection/portfolio_selection.hpp"
+
+namespace aligngraph {
+
+/// The optimal portfolio: objective, value, bound and proof, the money used of the total,
+/// the selected initiatives, use of each budget per period as a share of its limit, why
+/// each left-out initiative is out and (when `displaced`) what each selected one's funding
+/// would buy instead. Everything comes from the result.
+std::string selection_text(const SelectionResult& r, int width = 100, bool displaced = true);
+
+/// Only the explanations of selection_text().
+std::string selection_explanation_text(const SelectionResult& r, bool displaced = true, int width = 100);
+
+/// The same as JSON: objective, scenario, currency, pools, periods, selected ids, value,
+/// bound, proof, total budget and use, every budget row, left out and displaced.
+std::string selection_json(const SelectionResult& r);
+
+/// The efficient frontier as a table: level, the model's total budget, optimal value,
+/// marginal value per million, proof, number selected; the knee marked; an infeasible
+/// level with its reason.
+std::string frontier_text(const std::vector<FrontierPoint>& points);
+
+/// The frontier as JSON: {objective, scenario, currency, pools, periods, sweep, levels: [{factor,
+/// total_budget, pool_budgets, feasible, infeasible_reason, value, upper_bound, proven,
+/// marginal, knee, selected}]}; NaN as null.
+std::string frontier_json(const std::vector<FrontierPoint>& points);
+
+}  // namespace aligngraph

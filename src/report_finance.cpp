@@ -1,0 +1,101 @@
+// Finance as text and JSON: every measure per initiative and for the whole portfolio.
+
+#include "aligngraph/io/finance_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "aligngraph/detail/layout.hpp"
+#include "aligngraph/detail/text.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+}  // namespace
+
+using detail::columns;
+using detail::fit;
+using detail::money;
+using detail::pad;
+using detail::wrapped;
+
+namespace {
+
+std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
+std::string periods(double v) { return std::isnan(v) ? std::string("never") : fmt::format("{:.2f}", v); }
+std::string ratio(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.2f}", v); }
+
+}  // namespace
+
+std::string financials_text(const Portfolio& p, const Financials& f, const Financials& total, const FinanceOptions& o,
+                            int width) {
+    width = std::max(width, 60);
+    const auto& h = p.horizon();
+    const Rate yearly = o.discount_rate.value_or(p.settings().discount_rate);
+    std::string out = fmt::format("Finance at {:.2f}% per year ({:.3f}% per period of {:g} years); money in {}\n",
+                                  100 * yearly, 100 * f.period_rate, h.period_years, p.settings().currency);
+    out += o.convention == NpvConvention::excel ? "NPV discounts the first period too (Excel's NPV).\n"
+                                                : "NPV leaves the first period undiscounted (numpy-financial's npv).\n";
+    out += "IRR and MIRR per year; * marks several IRRs (the one shown is numpy-financial's choice);\n"
+           "payback in periods from the initiative's start, 'never' within the horizon.\n\n";
+    const std::size_t id_w = 8, num_w = 9, pct_w = 8, pb_w = 8, r_w = 7;
+    const std::size_t fixed = id_w + 3 * num_w + 2 * pct_w + pb_w + 2 * r_w + 9;
+    const std::size_t name_w = static_cast<std::size_t>(width) > fixed + 8 ? static_cast<std::size_t>(width) - fixed : 8;
+    auto row = [&](const std::string& id, const std::string& name, const std::string& cost, const std::string& benefit,
+                   const std::string& npv, const std::string& irr, const std::string& mirr, const std::string& pb,
+                   const std::string& roi, const std::string& pi) {
+        out += fmt::format("{} {} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad(fit(id, id_w), id_w),
+                           pad(fit(name, name_w), name_w), cost, num_w, benefit, num_w, npv, num_w, irr, pct_w, mirr,
+                           pct_w, pb, pb_w, roi, r_w, pi, r_w);
+    };
+    row("ID", "Initiative", "cost", "benefit", "NPV", "IRR", "MIRR", "payback", "ROI", "PI");
+    for (Index i = 0; i < p.initiative_count(); ++i)
+        row(p.initiative_ids()[i], p.names()[i], money(f.total_cost(i)), money(f.total_benefit(i)),
+            money(f.npv(i)), fmt::format("{}{}", percent(f.irr_annual(i)), f.irr_roots(i) > 1 ? "*" : ""), percent(f.mirr_annual(i)),
+            periods(f.payback(i)), percent(f.roi(i)), ratio(f.profitability_index(i)));
+    row("ALL", fmt::format("{} initiatives", p.initiative_count()), money(total.total_cost(0)),
+        money(total.total_benefit(0)), money(total.npv(0)),
+        fmt::format("{}{}", percent(total.irr_annual(0)), total.irr_roots(0) > 1 ? "*" : ""), percent(total.mirr_annual(0)),
+        periods(total.payback(0)), percent(total.roi(0)), ratio(total.profitability_index(0)));
+    return out;
+}
+
+std::string financials_json(const Portfolio& p, const Financials& f, const Financials& total) {
+    auto value = [](double v) { return std::isnan(v) ? ojson(nullptr) : ojson(v); };
+    auto entry = [&](const Financials& x, Index i) {
+        return ojson{{"capex", x.capex(i)},
+                     {"opex", x.opex(i)},
+                     {"total_cost", x.total_cost(i)},
+                     {"total_benefit", x.total_benefit(i)},
+                     {"pv_costs", x.pv_costs(i)},
+                     {"pv_benefits", x.pv_benefits(i)},
+                     {"npv", x.npv(i)},
+                     {"irr", value(x.irr(i))},
+                     {"irr_annual", value(x.irr_annual(i))},
+                     {"irr_roots", x.irr_roots(i)},
+                     {"mirr", value(x.mirr(i))},
+                     {"mirr_annual", value(x.mirr_annual(i))},
+                     {"payback", value(x.payback(i))},
+                     {"discounted_payback", value(x.discounted_payback(i))},
+                     {"roi", value(x.roi(i))},
+                     {"profitability_index", value(x.profitability_index(i))}};
+    };
+    ojson initiatives = ojson::array();
+    for (Index i = 0; i < p.initiative_count(); ++i) {
+        ojson e{{"id", p.initiative_ids()[i]}};
+        e.update(entry(f, i));
+        initiatives.push_back(e);
+    }
+    return ojson{{"period_rate", f.period_rate}, {"initiatives", initiatives}, {"portfolio", entry(total, 0)}}.dump(2) +
+           "\n";
+}
+
+}  // namespace aligngraph

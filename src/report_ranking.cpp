@@ -1,0 +1,120 @@
+// Rankings as text and JSON: scores with their parts, one score explained, weight sensitivity.
+
+#include "aligngraph/io/ranking_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "aligngraph/detail/layout.hpp"
+#include "aligngraph/detail/text.hpp"
+
+namespace aligngraph {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+}  // namespace
+
+using detail::columns;
+using detail::fit;
+using detail::money;
+using detail::pad;
+using detail::wrapped;
+
+namespace {
+
+// What a score is, as a title says it.
+const char* score_title(ScoreKind k) {
+    switch (k) {
+        case ScoreKind::wsjf: return "WSJF";
+        case ScoreKind::rice: return "RICE";
+        case ScoreKind::composite: return "composite priority";
+        case ScoreKind::score: return "weighted score";
+        case ScoreKind::alignment: break;
+    }
+    return "alignment (with enabler credit)";
+}
+
+}  // namespace
+
+std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top, int width) {
+    width = std::max(width, 60);
+    const auto order = rank_order(t.total, p.initiative_ids());
+    const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
+    std::string out = fmt::format("Ranking by {}\n", score_title(t.kind));
+    const std::size_t rank_w = 4, id_w = 8, score_w = 10, parts_w = 34;
+    const std::size_t name_w = static_cast<std::size_t>(width) - rank_w - id_w - score_w - parts_w - 4;
+    out += fmt::format("{:>{}} {} {} {:>{}} {}\n", "rank", rank_w, pad("ID", id_w), pad("Initiative", name_w), "score",
+                       score_w, "largest parts");
+    for (Index r = 0; r < rows; ++r) {
+        const Index i = order[static_cast<std::size_t>(r)];
+        std::vector<std::pair<double, std::string>> parts;
+        for (Index c = 0; c < t.parts.cols(); ++c)
+            if (t.parts(i, c) != 0) parts.emplace_back(t.parts(i, c), t.labels[static_cast<std::size_t>(c)]);
+        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
+            return std::abs(a.first) != std::abs(b.first) ? std::abs(a.first) > std::abs(b.first) : a.second < b.second;
+        });
+        std::string shown;
+        for (std::size_t k = 0; k < parts.size() && k < 3; ++k)
+            shown += fmt::format("{}{} {:.3g}", k ? ", " : "", parts[k].second, parts[k].first);
+        if (t.parts.cols() == 1) shown.clear();
+        out += fmt::format("{:>{}} {} {} {:>{}.4g} {}\n", r + 1, rank_w, pad(fit(p.initiative_ids()[i], id_w), id_w),
+                           pad(fit(p.names()[i], name_w), name_w), t.total(i), score_w, fit(shown, parts_w));
+    }
+    return out;
+}
+
+std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top) {
+    const auto order = rank_order(t.total, p.initiative_ids());
+    const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
+    ojson out = ojson::array();
+    for (Index r = 0; r < rows; ++r) {
+        const Index i = order[static_cast<std::size_t>(r)];
+        ojson parts = ojson::object();
+        for (Index c = 0; c < t.parts.cols(); ++c)
+            if (t.parts(i, c) != 0) parts[t.labels[static_cast<std::size_t>(c)]] = t.parts(i, c);
+        out.push_back({{"rank", r + 1}, {"id", p.initiative_ids()[i]}, {"score", t.total(i)}, {"parts", parts}});
+    }
+    return out.dump(2) + "\n";
+}
+
+std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+    std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", p.initiative_ids()[i], p.names()[i], t.total(i),
+                                  ranks(t.total, p.initiative_ids())(i));
+    double sum = 0;
+    if (o.kind == ScoreKind::alignment) {
+        const auto al = alignment(p, o.alignment);
+        for (const auto& part : explain_alignment(p, al, i)) {
+            if (part.kind == AlignmentPart::Kind::goal)
+                out += fmt::format("  {:>10.6f}  goal {} '{}' (weight {:.4f})\n", part.value, p.goal(part.source).id,
+                                   p.goal(part.source).name, al.goal_weights(part.source));
+            else
+                out += fmt::format("  {:>10.6f}  enabler credit from {} '{}', which requires it\n", part.value,
+                                   p.initiative_ids()[part.source], p.names()[part.source]);
+            sum += part.value;
+        }
+    } else {
+        for (Index c = 0; c < t.parts.cols(); ++c) {
+            out += fmt::format("  {:>10.6f}  {}\n", t.parts(i, c), t.labels[static_cast<std::size_t>(c)]);
+            sum += t.parts(i, c);
+        }
+    }
+    out += fmt::format("  {:>10.6f}  total of the parts\n", sum);
+    return out;
+}
+
+std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {
+    std::string out = fmt::format("{:<16} {:>8}   {:>17}   {:>17}\n", what, "weight", "keeps the first", fmt::format("keeps the top {}", k));
+    for (const auto& x : s)
+        out += fmt::format("{:<16} {:>8.4f}   [{:>6.4f}, {:>6.4f}]   [{:>6.4f}, {:>6.4f}]\n", fit(x.item, 16), x.weight,
+                           x.top1_low, x.top1_high, x.topk_low, x.topk_high);
+    return out;
+}
+
+}  // namespace aligngraph
