@@ -497,8 +497,8 @@ void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
                 for (const auto& [goal, value] : cj->items()) {
                     const auto cptr = ptr + "/contributes/" + pointer_token(goal);
                     if (value.is_string()) {
-                        if (auto s = contribution_strength(value.get<std::string>()))
-                            contributions.push_back({shown, goal, *s, cptr});
+                        if (auto s = from_string<Strength>(value.get<std::string>()))
+                            contributions.push_back({shown, goal, strength_of(*s), cptr});
                         else
                             r.fail(cptr, fmt::format("strength '{}' is not one of none, weak, medium, strong or a "
                                                      "number in [0, 1]", value.get<std::string>()));

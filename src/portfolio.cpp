@@ -240,13 +240,8 @@ void Portfolio::add_contribution(std::string_view initiative, std::string_view g
     contributions_.push_back({*i, *g, strength});
 }
 
-void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, const std::string& scale) {
-    auto s = contribution_strength(scale);
-    if (!s)
-        throw ValidationError(fmt::format(
-            "add_contribution(): strength '{}' of '{}' -> '{}' is not one of none, weak, medium, strong", scale,
-            initiative, goal));
-    add_contribution(initiative, goal, *s);
+void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Strength strength) {
+    add_contribution(initiative, goal, strength_of(strength));
 }
 
 void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {

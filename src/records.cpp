@@ -23,14 +23,6 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-std::optional<Weight> contribution_strength(const std::string& name) {
-    if (name == "none") return 0.0;
-    if (name == "weak") return 1.0 / 9.0;
-    if (name == "medium") return 3.0 / 9.0;
-    if (name == "strong") return 1.0;
-    return std::nullopt;
-}
-
 std::string Horizon::label(Period t) const {
     const std::string_view f = first_label;
     // YYYYQn with quarters.

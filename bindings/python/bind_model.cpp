@@ -26,6 +26,7 @@ void define_model(py::module_& m) {
     bind_enum<Status>(m, "Lifecycle status of an initiative.");
     bind_enum<Distribution>(m, "How risk analysis samples a three-point estimate.");
     bind_enum<CostKind>(m, "Which costs a budget limits.");
+    bind_enum<Strength>(m, "A contribution's strength on the named scale: none, weak (1/9), medium (3/9), strong (1).");
 
     py::class_<Horizon>(m, "Horizon", "The planning horizon: `periods` periods of `period_years` years from `first_label`.")
         .def(py::init([](Periods periods, double period_years, std::string first_label) {
@@ -219,10 +220,19 @@ void define_model(py::module_& m) {
              "Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).")
         .def("add_contribution", py::overload_cast<std::string_view, std::string_view, Weight>(&Portfolio::add_contribution),
              py::arg("initiative"), py::arg("goal"), py::arg("strength"))
+        .def("add_contribution", py::overload_cast<std::string_view, std::string_view, Strength>(&Portfolio::add_contribution),
+             py::arg("initiative"), py::arg("goal"), py::arg("strength"))
         .def("add_contribution",
-             py::overload_cast<std::string_view, std::string_view, const std::string&>(&Portfolio::add_contribution),
+             [](Portfolio& p, std::string_view initiative, std::string_view goal, std::string_view name) {
+                 const auto s = from_string<Strength>(name);
+                 if (!s)
+                     throw ValidationError("add_contribution(): strength '" + std::string(name) + "' of '" +
+                                           std::string(initiative) + "' -> '" + std::string(goal) +
+                                           "' is not one of " + names_of<Strength>(", "));
+                 p.add_contribution(initiative, goal, *s);
+             },
              py::arg("initiative"), py::arg("goal"), py::arg("strength"),
-             "Initiative -> goal contribution: a number in [0, 1] or none/weak/medium/strong.")
+             "Initiative -> goal contribution: a number in [0, 1], a Strength, or its name (none, weak, medium, strong).")
         .def("add_initiatives", &Portfolio::add_initiatives, py::arg("ids"), py::arg("departments"),
              "Bulk: add initiatives (duration 1, no flows) with these ids and departments.")
         .def("add_contributions",

@@ -39,9 +39,9 @@ inline aligngraph::Portfolio small_model() {
                       .capex = {0, 0, 50, 50}, .benefits = {0, 0, 0, 400}});
     p.add_initiative({.id = "C", .name = "Reports", .department = "IT", .duration = 1, .opex = {30}});
     p.add_requires("B", "A");
-    p.add_contribution("A", "G2", "weak");
+    p.add_contribution("A", "G2", aligngraph::Strength::weak);
     p.add_contribution("B", "G2", 1.0);
-    p.add_contribution("C", "G3", "medium");
+    p.add_contribution("C", "G3", aligngraph::Strength::medium);
     p.add_budget({.id = "total", .limits = {150, 150, 150, 150}});
     return p;
 }

@@ -131,7 +131,7 @@ TEST_CASE("save then load gives back the same model, field by field", "[model_fi
         p.add_initiative({.id = "E", .duration = 1, .flags = {.forced_out = true}, .status = Status::cancelled});
         p.add_initiative({.id = "F", .duration = 1, .flags = {.forced_in = true}});
         p.add_exclusion("alt", {"E", "F"});
-        p.add_contribution("D/x~y", "G4", "strong");
+        p.add_contribution("D/x~y", "G4", Strength::strong);
         p.add_requires("D/x~y", "A");
         p.add_budget({.id = "it-opex", .department = "IT", .kind = CostKind::opex, .limits = {1, 2, 3, 4}});
         p.add_scenario({.id = "cut",

@@ -49,7 +49,7 @@ TEST_CASE("enabler credit over a diamond of dependencies, by hand", "[scoring]")
     CHECK(al.direct(0) == 0);
     CHECK(al.enabler(0) == Approx(0.25).epsilon(1e-15));
 
-    p.add_contribution("B", "G1", "weak");
+    p.add_contribution("B", "G1", Strength::weak);
     al = alignment(p);
     // A_B = 1/9 + 0.25; A_A = 0.5 (A_B + A_C).
     CHECK(al.total(1) == Approx(1.0 / 9 + 0.25).epsilon(1e-15));
@@ -76,8 +76,8 @@ TEST_CASE("alignment over a goal DAG with a shared sub-goal, by hand", "[scoring
     fixtures::link_shared_subgoal_dag(p);
     p.add_initiative({.id = "X", .department = "IT", .duration = 1});
     p.add_initiative({.id = "Y", .department = "IT", .duration = 1});
-    p.add_contribution("X", "S", "strong");
-    p.add_contribution("X", "C", "medium");
+    p.add_contribution("X", "S", Strength::strong);
+    p.add_contribution("X", "C", Strength::medium);
     auto al = alignment(p);
     // S = 0.59375, C = 0.1875: a_X = 0.59375 + 1/3 * 0.1875 = 0.65625.
     CHECK(al.direct(0) == Approx(0.65625).epsilon(1e-15));

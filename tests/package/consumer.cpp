@@ -10,7 +10,7 @@ int main() {
     p.add_goal({.id = "G1", .name = "Grow", .weight = 3.0});
     p.add_goal({.id = "G2", .name = "Comply", .weight = 1.0});
     p.add_initiative({.id = "I-1", .name = "App", .department = "IT", .duration = 2, .capex = {100, 50}});
-    p.add_contribution("I-1", "G1", "strong");
+    p.add_contribution("I-1", "G1", aligngraph::Strength::strong);
     p.check();
     const auto w = aligngraph::global_goal_weights(p);
     const auto sample = aligngraph::sample_portfolio();

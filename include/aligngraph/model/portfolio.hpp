@@ -8,7 +8,7 @@
 ///     p.add_goal({.id = "G1", .name = "Grow deposits"});
 ///     p.add_initiative({.id = "I-1", .name = "Mobile app", .department = "Retail",
 ///                       .duration = 2, .capex = {100, 50}, .benefits = {0, 0, 80, 80}});
-///     p.add_contribution("I-1", "G1", 1.0);
+///     p.add_contribution("I-1", "G1", aligngraph::Strength::strong);
 ///     p.check();   // throws ValidationError listing every problem
 
 #include <Eigen/Core>
@@ -115,8 +115,8 @@ public:
     /// Initiative -> goal contribution, strength in [0, 1] (checked by validate()).
     /// @throws ValidationError naming an unknown initiative or goal.
     void add_contribution(std::string_view initiative, std::string_view goal, Weight strength);
-    /// Same, with a named strength: none, weak, medium or strong.
-    void add_contribution(std::string_view initiative, std::string_view goal, const std::string& scale);
+    /// Same, with a strength on the named scale (Strength::weak is 1/9...).
+    void add_contribution(std::string_view initiative, std::string_view goal, Strength strength);
     /// `dependant` requires `prerequisite`. @throws ValidationError naming an unknown id.
     void add_requires(std::string_view dependant, std::string_view prerequisite);
     // ---- bulk builder, by index (for generated or very large models) -------------

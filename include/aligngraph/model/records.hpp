@@ -155,9 +155,19 @@ struct Settings {
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 
-/// Named contribution strengths, as in QFD matrices: none/weak/medium/strong = 0/1/3/9, over 9.
-/// @returns the strength in [0, 1], or nothing for an unknown name.
-std::optional<Weight> contribution_strength(const std::string& name);
+/// A contribution's strength on the named scale of QFD matrices.
+enum class Strength { none, weak, medium, strong };
+
+/// The strength in [0, 1]: none/weak/medium/strong = 0/1/3/9, over 9.
+constexpr Weight strength_of(Strength s) {
+    switch (s) {
+        case Strength::weak: return 1.0 / 9.0;
+        case Strength::medium: return 3.0 / 9.0;
+        case Strength::strong: return 1.0;
+        case Strength::none: break;
+    }
+    return 0.0;
+}
 
 // Names of the enum values as the model file writes them ("on_hold", "pert", "capex"):
 // to_string() and from_string<E>() of names.hpp read these tables.
@@ -180,6 +190,15 @@ struct EnumNames<Distribution> {
                                       std::pair{Distribution::uniform, std::string_view("uniform")},
                                       std::pair{Distribution::normal, std::string_view("normal")},
                                       std::pair{Distribution::lognormal, std::string_view("lognormal")}};
+};
+
+template <>
+struct EnumNames<Strength> {
+    static constexpr std::string_view type = "Strength";
+    static constexpr std::array table{std::pair{Strength::none, std::string_view("none")},
+                                      std::pair{Strength::weak, std::string_view("weak")},
+                                      std::pair{Strength::medium, std::string_view("medium")},
+                                      std::pair{Strength::strong, std::string_view("strong")}};
 };
 
 template <>
