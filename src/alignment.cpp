@@ -72,7 +72,7 @@ AlignmentOptions AlignmentOptions::from_scenario(const Portfolio& p, const std::
 
 Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
                                   const std::map<std::string, Judgments>& judgments) {
-    if (root_weights.empty() && judgments.empty()) return global_goal_weights(p);
+    if (root_weights.empty() && judgments.empty()) return goal_weights(p);
     std::vector<std::tuple<Index, Index, Weight>> link_weights;
     for (const auto& [goal, j] : judgments) {
         const Index parent = p.goal_index(goal);
@@ -108,7 +108,7 @@ Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string
             throw ValidationError(fmt::format("goal_weights_with(): goal '{}' weight {}, expected a finite weight > 0", id, w));
         override_weights.emplace_back(g, w);
     }
-    return global_goal_weights(p, override_weights, link_weights);
+    return goal_weights(p, override_weights, link_weights);
 }
 
 Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {

@@ -178,9 +178,9 @@ Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
     return w;
 }
 
-Eigen::VectorXd global_goal_weights(const Portfolio& p) { return global_goal_weights(p, {}); }
+Eigen::VectorXd goal_weights(const Portfolio& p) { return goal_weights(p, {}); }
 
-Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
+Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
                                     const std::vector<std::tuple<Index, Index, Weight>>& link_weights) {
     const auto G = p.goal_count();
     const auto order = goal_order(p);
@@ -209,9 +209,9 @@ Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::p
     std::vector<double> top(static_cast<std::size_t>(G));
     for (Index g = 0; g < G; ++g) top[g] = p.goal(g).weight.value_or(1.0);
     for (auto [g, w] : root_weights) {
-        if (g < 0 || g >= G) throw ValidationError(fmt::format("global_goal_weights(): goal index {} out of range", g));
+        if (g < 0 || g >= G) throw ValidationError(fmt::format("goal_weights(): goal index {} out of range", g));
         if (!incoming[g].empty())
-            throw ValidationError(fmt::format("global_goal_weights(): goal '{}' has parents; only root goals take a "
+            throw ValidationError(fmt::format("goal_weights(): goal '{}' has parents; only root goals take a "
                                               "top-level weight", p.goal(g).id));
         top[g] = w;
     }

@@ -43,7 +43,7 @@ std::string summary_text(const Portfolio& p, int width) {
                        p.team_count());
 
     // Goal tree: a goal with several parents is shown under each of them.
-    const auto w = global_goal_weights(p);
+    const auto w = goal_weights(p);
     std::vector<std::vector<Index>> children(static_cast<std::size_t>(p.goal_count()));
     std::vector<int> parents(static_cast<std::size_t>(p.goal_count()), 0);
     for (const auto& l : p.goal_links()) {
@@ -128,7 +128,7 @@ std::string summary_json(const Portfolio& p) {
     doc["settings"] = {{"discount_rate", p.settings().discount_rate},
                        {"enabler_share", p.settings().enabler_share},
                        {"currency", p.settings().currency}};
-    const auto w = global_goal_weights(p);
+    const auto w = goal_weights(p);
     ojson goals = ojson::array();
     for (Index g = 0; g < p.goal_count(); ++g) {
         ojson parents = ojson::array();

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     p.check();
     const double validate_s = since(t0);
     t0 = std::chrono::steady_clock::now();
-    const auto w = aligngraph::global_goal_weights(p);
+    const auto w = aligngraph::goal_weights(p);
     const double weights_s = since(t0);
     t0 = std::chrono::steady_clock::now();
     const auto order = aligngraph::topological_order(p);

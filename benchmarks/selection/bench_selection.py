@@ -112,7 +112,7 @@ def project_instance(seed: int, n: int = 500, quarters: int = 12, links: int = 3
 
 
 def solve_aligngraph(p, c, b, limit, requires=(), excludes=(), forced_in=(), forced_out=()):
-    r = ag.select(p, c, b, requires=requires, excludes=excludes, forced_in=forced_in, forced_out=forced_out,
+    r = ag.select_portfolio(p, c, b, requires=requires, excludes=excludes, forced_in=forced_in, forced_out=forced_out,
                   time_limit=limit, explain=False)
     return r.value, r.proven, r.seconds
 
@@ -308,7 +308,7 @@ def run_resolve(args) -> None:
     _, p, cc, bb, _ = load_set("cb1", refs)[0]
     cases.append(("Chu-Beasley 5x100 #1", p, cc, bb, [], []))
     for label, v, c, b, req, exc in cases:
-        base = ag.select(v, c, b, requires=req, excludes=exc, time_limit=args.time_limit, explain=False)
+        base = ag.select_portfolio(v, c, b, requires=req, excludes=exc, time_limit=args.time_limit, explain=False)
         changes = [("force out a selected one", lambda r, i=i: r.force_out(i), lambda i=i: {"forced_out": [i]})
                    for i in base.selected[:5]]
         left = [i for i in range(len(v)) if i not in set(base.selected)]
@@ -336,7 +336,7 @@ def run_resolve(args) -> None:
                     warm = r.solve()
                     warm_s += time.perf_counter() - t0
                     t0 = time.perf_counter()
-                    cold = ag.select(v, c, bb2, requires=req, excludes=exc, time_limit=args.time_limit, explain=False, **kw)
+                    cold = ag.select_portfolio(v, c, bb2, requires=req, excludes=exc, time_limit=args.time_limit, explain=False, **kw)
                     cold_s += time.perf_counter() - t0
                 except ag.InfeasibleError:
                     continue

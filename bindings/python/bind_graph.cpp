@@ -34,7 +34,7 @@ void define_graph(py::module_& m) {
         for (Index g : goal_order(p)) out.push_back(p.goal(g).id);
         return out;
     }, py::arg("portfolio"), "Goal ids, parents before children. Raises CycleError.");
-    m.def("global_goal_weights", [](const Portfolio& p) { return global_goal_weights(p); }, py::arg("portfolio"),
+    m.def("goal_weights", [](const Portfolio& p) { return goal_weights(p); }, py::arg("portfolio"),
           "Global goal weights in goal order.");
     m.def("find_requires_cycle", &find_requires_cycle, py::arg("portfolio"));
     m.def("find_goal_cycle", &find_goal_cycle, py::arg("portfolio"));

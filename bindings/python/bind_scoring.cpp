@@ -173,7 +173,7 @@ void define_scoring(py::module_& m) {
         };
         p.check();
         lap("validate");
-        const auto w = global_goal_weights(p);
+        const auto w = goal_weights(p);
         lap("goal weights");
         const auto order = topological_order(p);
         lap("topological order");

@@ -113,7 +113,7 @@ TEST_CASE("a goal cycle names the whole path in parent -> child direction", "[gr
         CHECK(e.cycle() == *cycle);
         CHECK_THAT(e.what(), Catch::Contains("goal cycle: "));
     }
-    REQUIRE_THROWS_AS(global_goal_weights(p), CycleError);
+    REQUIRE_THROWS_AS(goal_weights(p), CycleError);
 }
 
 TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
@@ -131,7 +131,7 @@ TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
     p.add_goal({.id = "C"});
     fixtures::link_shared_subgoal_dag(p);
     REQUIRE(validate(p).empty());
-    auto w = global_goal_weights(p);
+    auto w = goal_weights(p);
     auto at = [&](const char* id) { return w(*p.find_goal(id)); };
     CHECK(at("R1") == Approx(0.75).epsilon(1e-15));
     CHECK(at("R2") == Approx(0.25).epsilon(1e-15));
@@ -153,7 +153,7 @@ TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
 
 TEST_CASE("roots without a weight count as 1", "[graph]") {
     auto p = fixtures::small_model();  // G1 only root; G1 -> G2 (3), G1 -> G3 (1)
-    auto w = global_goal_weights(p);
+    auto w = goal_weights(p);
     CHECK(w(0) == 1.0);
     CHECK(w(1) == 0.75);
     CHECK(w(2) == 0.25);

@@ -312,7 +312,7 @@ TEST_CASE("goal weights from AHP judgments in the model file", "[model_file][wei
                   {"id": "B", "name": "b", "parents": [{"goal": "E"}]}],
         "initiatives": []})";
     auto p = model_from_json(text);
-    auto w = global_goal_weights(p);
+    auto w = goal_weights(p);
     CHECK(w(1) == Approx(0.75).epsilon(1e-12));
     CHECK(w(2) == Approx(0.25).epsilon(1e-12));
     REQUIRE(p.goal(0).judgments);

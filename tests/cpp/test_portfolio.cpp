@@ -197,7 +197,7 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
         CHECK(problems[0].message ==
               "goal 'G3' gives its children local weights that add up to 0.5, not 1; they are normalised: 'G4' 0.5 -> 1");
         CHECK_NOTHROW(p.check());
-        CHECK(global_goal_weights(p)(3) == Approx(global_goal_weights(p)(2)).epsilon(1e-15));  // normalised: all of G3
+        CHECK(goal_weights(p)(3) == Approx(goal_weights(p)(2)).epsilon(1e-15));  // normalised: all of G3
         // Raw weights stay silent: G1's children have 3 and 1; so do 1 and 1.
         p.add_goal({.id = "G5", .name = "Other"});
         p.link_goals("G2", "G4", 1);

@@ -294,7 +294,7 @@ TEST_CASE("a scenario's judgments replace a goal's link weights, without changin
     REQUIRE(validate(p).empty());
     const auto al = alignment(p, AlignmentOptions::from_scenario(p, "retail-light"));
     CHECK(al.goal_weights(p.goal_index("B1")) == Approx(0.08).epsilon(1e-12));
-    CHECK(global_goal_weights(p)(p.goal_index("B1")) != Approx(0.08));  // the model is unchanged
+    CHECK(goal_weights(p)(p.goal_index("B1")) != Approx(0.08));  // the model is unchanged
     CHECK(model_from_json(model_to_json(p)) == p);
     Judgments bad = j;
     bad.children = {"B1", "B2", "T1"};

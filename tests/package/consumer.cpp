@@ -12,7 +12,7 @@ int main() {
     p.add_initiative({.id = "I-1", .name = "App", .department = "IT", .duration = 2, .capex = {100, 50}});
     p.add_contribution("I-1", "G1", aligngraph::Strength::strong);
     p.check();
-    const auto w = aligngraph::global_goal_weights(p);
+    const auto w = aligngraph::goal_weights(p);
     const auto sample = aligngraph::sample_portfolio();
     // 3 / (3 + 1) by hand.
     if (std::abs(w(0) - 0.75) > 1e-15 || sample.initiative_count() < 30) return 1;

@@ -97,7 +97,7 @@ def test_finance_json_and_rate(sample_path):
     import aligngraph as ag
 
     p = ag.Portfolio.load(sample_path)
-    f = p.financials()
+    f = p.initiative_financials()
     assert doc["initiatives"][1]["npv"] == pytest.approx(f["npv"].iloc[1], rel=1e-12)
     higher = json.loads(run("finance", "--format", "json", "--rate", "0.2", str(sample_path)).stdout)
     # The whole portfolio's NPV at 20% a year, by the formula on the summed flows (first period undiscounted).

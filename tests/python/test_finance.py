@@ -112,7 +112,7 @@ def test_portfolio_financials_frame():
     p = ag.Portfolio(4, 0.25, "2027Q1", settings=ag.Settings(discount_rate=0.1))
     p.add_initiative("A", "Platform", "IT", duration=2, capex=[100, 100])
     p.add_initiative("B", "App", "Retail", start=2, duration=2, capex=[0, 0, 50, 50], benefits=[0, 0, 0, 400])
-    f = p.financials()
+    f = p.initiative_financials()
     r = 1.1 ** 0.25 - 1
     assert list(f.index) == ["A", "B"]
     assert f.loc["B", "npv"] == pytest.approx(-50 / (1 + r) ** 2 + 350 / (1 + r) ** 3)
@@ -123,13 +123,13 @@ def test_portfolio_financials_frame():
     assert total["npv"] == pytest.approx(f["npv"].sum())
     assert total["initiatives"] == 2
     assert p.portfolio_financials(["B"])["npv"] == pytest.approx(f.loc["B", "npv"])
-    assert p.financials(0.2)["npv"]["B"] < f.loc["B", "npv"]
+    assert p.initiative_financials(0.2)["npv"]["B"] < f.loc["B", "npv"]
     with pytest.raises(ag.ValidationError, match="rate"):
-        p.financials(-1.5)
+        p.initiative_financials(-1.5)
 
 
 def test_sample_financials_match_npv_of_net_flows():
     p = ag.Portfolio.sample()
-    f = p.financials()
+    f = p.initiative_financials()
     r = ag.period_rate(p.settings.discount_rate, 0.25)
     np.testing.assert_allclose(f["npv"].to_numpy(), ag.npv(r, p.net_flows), rtol=1e-12, atol=1e-6)

@@ -35,7 +35,7 @@ def test_select_equals_enumeration(seed):
     requires = [(int(d), int(rng.integers(0, d))) for d in rng.integers(1, n, size=3)]
     excludes = [[n - 1, n - 2]]
     forced_out = [int(rng.integers(0, n))] if seed % 3 == 0 else []
-    r = ag.select(values, costs, budgets, requires=requires, excludes=excludes, forced_out=forced_out)
+    r = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=excludes, forced_out=forced_out)
     assert r.proven
     assert r.value == pytest.approx(brute_force(values, costs, budgets, requires, excludes, [], forced_out))
     x = np.zeros(n)
@@ -46,10 +46,10 @@ def test_select_equals_enumeration(seed):
 
 def test_infeasible_forced_in_names_the_budget():
     with pytest.raises(ag.InfeasibleError, match="break capex: they need 110, the limit is 100"):
-        ag.select([1, 2, 3], [[60], [50], [10]], [100], forced_in=[0, 1], budget_names=["capex"])
+        ag.select_portfolio([1, 2, 3], [[60], [50], [10]], [100], forced_in=[0, 1], budget_names=["capex"])
     assert issubclass(ag.InfeasibleError, RuntimeError)
     with pytest.raises(ag.ValidationError, match="costs are 3 x 2"):
-        ag.select([1, 2, 3], np.ones((3, 2)), [1.0])
+        ag.select_portfolio([1, 2, 3], np.ones((3, 2)), [1.0])
 
 
 def test_optimize_the_sample():
@@ -109,7 +109,7 @@ def test_explanations_by_hand():
     ids = ["a", "b", "c", "d", "e", "f", "g", "h", "k", "z"]
     values = [9, 7, 3, 5, -1, 4, 2, -2, 3, 0]
     costs = np.array([[6], [5], [4], [2], [1], [1], [1], [0], [1], [0]])
-    r = ag.select(values, costs, [10], requires=[(3, 4), (8, 6)], excludes=[[0, 5]], forced_out=[6], forced_in=[9],
+    r = ag.select_portfolio(values, costs, [10], requires=[(3, 4), (8, 6)], excludes=[[0, 5]], forced_out=[6], forced_in=[9],
                   ids=ids, budget_names=["capex 2027"])
     assert r.proven and r.value == 15
     assert r.selected == ["b", "d", "e", "f", "z"]
@@ -154,7 +154,7 @@ def test_reoptimizer_agrees_with_cold_solves():
     drop = first.selected[0]
     r.force_out(drop)
     second = r.solve()
-    cold = ag.select(values, costs, budgets, requires=requires, excludes=[[1, 2]], forced_out=[drop])
+    cold = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=[[1, 2]], forced_out=[drop])
     assert second.proven and second.value == pytest.approx(cold.value)
     assert drop not in second.selected
     r.release(drop)
@@ -162,7 +162,7 @@ def test_reoptimizer_agrees_with_cold_solves():
     cut = budgets.copy()
     cut[0] *= 0.7
     third = r.solve()
-    assert third.value == pytest.approx(ag.select(values, costs, cut, requires=requires, excludes=[[1, 2]]).value)
+    assert third.value == pytest.approx(ag.select_portfolio(values, costs, cut, requires=requires, excludes=[[1, 2]]).value)
     assert r.budgets.iloc[0] == pytest.approx(cut[0])
     with pytest.raises(ag.ValidationError):
         r.force_in(n)
@@ -212,7 +212,7 @@ def test_frontier_over_arrays_and_the_model_problem():
     sp = p.selection_problem()
     assert sp["costs"].shape == (len(p.initiative_ids), len(sp["budgets"]))
     # The arrays reproduce the model's optimum.
-    direct = ag.select(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
+    direct = ag.select_portfolio(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
                        forced_in=sp["forced_in"], forced_out=sp["forced_out"], explain=False)
     assert direct.value == pytest.approx(p.optimize().value)
     assert direct.left_out.empty
@@ -227,6 +227,6 @@ def test_frontier_over_arrays_and_the_model_problem():
     assert sp["values"][f.loc[1.0, "selected"]].sum() == pytest.approx(f.loc[1.0, "value"])
     assert f.loc[0.6, "value"] <= f.loc[1.0, "value"]
     # A start that is the optimum is kept.
-    again = ag.select(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
+    again = ag.select_portfolio(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
                       forced_in=sp["forced_in"], forced_out=sp["forced_out"], start=f.loc[1.0, "selected"])
     assert again.value == pytest.approx(direct.value)

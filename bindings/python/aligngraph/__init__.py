@@ -11,7 +11,7 @@ gives it Python's conventions: numpy arrays, pandas frames, exceptions.
 
 from . import _core
 from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio, load, sample_portfolio
-from .selection import Reoptimizer, SelectionResult, frontier, select
+from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -100,7 +100,7 @@ __all__ = [
     "Reoptimizer",
     "SelectionResult",
     "frontier",
-    "select",
+    "select_portfolio",
     "Portfolio",
     "Settings",
     "Status",

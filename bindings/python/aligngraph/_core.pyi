@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'global_goal_weights', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -162,6 +162,59 @@ class CostKind:
         ...
     @typing.overload
     def __ne__(self, other: CostKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Strength:
+    """
+    A contribution's strength on the named scale: none, weak (1/9), medium (3/9), strong (1).
+    
+    Members:
+    
+      none
+    
+      weak
+    
+      medium
+    
+      strong
+    """
+    __members__: typing.ClassVar[dict[str, Strength]]
+    medium: typing.ClassVar[Strength]
+    none: typing.ClassVar[Strength]
+    strong: typing.ClassVar[Strength]
+    weak: typing.ClassVar[Strength]
+    @typing.overload
+    def __eq__(self, other: Strength) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Strength) -> bool:
         ...
     @typing.overload
     def __ne__(self, other: typing.Any) -> bool:
@@ -491,9 +544,12 @@ class PortfolioCore:
     def add_contribution(self, initiative: str, goal: str, strength: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @typing.overload
+    def add_contribution(self, initiative: str, goal: str, strength: Strength) -> None:
+        ...
+    @typing.overload
     def add_contribution(self, initiative: str, goal: str, strength: str) -> None:
         """
-        Initiative -> goal contribution: a number in [0, 1] or none/weak/medium/strong.
+        Initiative -> goal contribution: a number in [0, 1], a Strength, or its name (none, weak, medium, strong).
         """
     def add_contributions(self, initiatives: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"], goals: typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, 1]"], strengths: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> None:
         """
@@ -1511,10 +1567,6 @@ def find_requires_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
 def frontier_core(portfolio: PortfolioCore, levels: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], sweep: Sweep, amounts: bool, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, scenario: str) -> dict:
     ...
-def global_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-    """
-    Global goal weights in goal order.
-    """
 def goal_coverage(portfolio: PortfolioCore, selection: collections.abc.Sequence[str]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     ...
 def goal_order(portfolio: PortfolioCore) -> list[str]:
@@ -1523,6 +1575,10 @@ def goal_order(portfolio: PortfolioCore) -> list[str]:
     """
 def goal_weight_sensitivity_core(portfolio: PortfolioCore, k: typing.SupportsInt | typing.SupportsIndex, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> list[tuple[str, float, float, float, float, float]]:
     ...
+def goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+    """
+    Global goal weights in goal order.
+    """
 def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     ...
 def irr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:

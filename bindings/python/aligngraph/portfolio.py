@@ -140,7 +140,7 @@ class Portfolio(_core.PortfolioCore):
     # ---- graph queries ---------------------------------------------------------------
     def goal_weights(self) -> GoalWeights:
         """Global goal weights (roots normalised to 1, children by normalised link weights)."""
-        return GoalWeights(self.goal_ids, _core.global_goal_weights(self))
+        return GoalWeights(self.goal_ids, _core.goal_weights(self))
 
     def topological_order(self, *, indices: bool = False) -> list[str] | np.ndarray:
         """Initiative ids with every prerequisite before its dependants (or their indices as a
@@ -202,7 +202,7 @@ class Portfolio(_core.PortfolioCore):
                 "level": [g.level for g in records],
                 "owner": [g.owner for g in records],
                 "parents": [parents[g.id] for g in records],
-                "global_weight": _core.global_goal_weights(self),
+                "global_weight": _core.goal_weights(self),
             },
             index=pd.Index(self.goal_ids, name="id"),
         )
@@ -230,7 +230,7 @@ class Portfolio(_core.PortfolioCore):
         )
 
     # ---- finance --------------------------------------------------------------------
-    def financials(
+    def initiative_financials(
         self,
         rate: float | None = None,
         *,
@@ -376,7 +376,7 @@ class Portfolio(_core.PortfolioCore):
         return SelectionResult(core)
 
     def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
-        """The arrays :meth:`optimize` solves, for :func:`select`, :func:`frontier` or
+        """The arrays :meth:`optimize` solves, for :func:`select_portfolio`, :func:`frontier` or
         another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),
         ``budgets`` (m), ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
         ``forced_in``, ``forced_out`` (indices), ``ids`` and ``budget_names``; and what the

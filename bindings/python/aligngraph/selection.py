@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["Reoptimizer", "SelectionResult", "frontier", "select"]
+__all__ = ["Reoptimizer", "SelectionResult", "frontier", "select_portfolio"]
 
 _NO_LIMIT = 2**62
 
@@ -120,7 +120,7 @@ def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, excludes: Any,
             [int(i) for i in forced_in], [int(i) for i in forced_out])
 
 
-def select(
+def select_portfolio(
     values: Any,
     costs: Any,
     budgets: Any,
@@ -163,7 +163,7 @@ def frontier(
     time_limit: float = 60.0,
     node_limit: int | None = None,
 ) -> pd.DataFrame:
-    """The efficient frontier of a problem over arrays (the arguments of :func:`select`):
+    """The efficient frontier of a problem over arrays (the arguments of :func:`select_portfolio`):
     the optimum with every budget scaled by each factor, each level exact and started from
     the previous level's selection. Columns as :meth:`Portfolio.frontier`, plus ``seconds``;
     ``selected`` holds indices. Limits apply per level."""
@@ -185,7 +185,7 @@ class Reoptimizer:
     and reuses what the previous search learned; the answer is the same as a solve from
     scratch, only faster.
 
-    Build it over arrays (the arguments of :func:`select`) or from a model with
+    Build it over arrays (the arguments of :func:`select_portfolio`) or from a model with
     :meth:`Portfolio.reoptimizer`. Initiatives are named by id (when ids are known) or by
     index; budgets by name or index::
 

@@ -39,13 +39,13 @@ std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
 ///   w_root  = top weight / sum of top weights of all roots (missing top weight = 1)
 ///   w_child = sum over parents p of w_p * (link weight / sum of p's link weights)
 /// @throws CycleError for a cycle among goals.
-Eigen::VectorXd global_goal_weights(const Portfolio& p);
+Eigen::VectorXd goal_weights(const Portfolio& p);
 
 /// The same with the top-level weights of some roots replaced: (goal index, weight > 0),
 /// and the local weights of some parents' links replaced: (parent goal index, child goal
 /// index, local weight); a parent listed there keeps only the links listed.
 /// @throws ValidationError when a goal of the root overrides has parents.
-Eigen::VectorXd global_goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
+Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
                                     const std::vector<std::tuple<Index, Index, Weight>>& link_weights = {});
 
 /// Local weight of every goal link, normalised per parent, in goal_links() order.
