@@ -9,7 +9,7 @@
 #include <tuple>
 #include <sstream>
 
-#include "aligngraph/detail/dual_simplex.hpp"
+#include "selection/dual_simplex.hpp"
 #include "fixtures.hpp"
 #include "reference_data.hpp"
 

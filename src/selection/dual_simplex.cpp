@@ -1,7 +1,7 @@
 /// @file dual_simplex.cpp
-/// The compiled part of detail/dual_simplex.hpp: the pivot's row elimination.
+/// The compiled part of selection/dual_simplex.hpp: the pivot's row elimination.
 
-#include "aligngraph/detail/dual_simplex.hpp"
+#include "selection/dual_simplex.hpp"
 
 namespace aligngraph::detail {
 

@@ -1,0 +1,119 @@
+// The selection search: primal heuristics (greedy by priced ratio, LP rounding, swap local search, the caller's start).
+
+#include "selection/search.hpp"
+
+namespace aligngraph::detail {
+
+void Search::improve(std::vector<signed char>& x) const {
+    Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
+    for (Index i = 0; i < n_; ++i)
+        if (x[i] == 1) use += costs_t_.col(i);
+    auto fits = [&](Index add, Index drop) {  // most candidates fail early: a loop that stops
+        const double* in = &costs_t_(0, add);
+        if (drop < 0) {
+            for (Index k = 0; k < m_; ++k)
+                if (use(k) + in[k] > limit_(k)) return false;
+            return true;
+        }
+        const double* out = &costs_t_(0, drop);
+        for (Index k = 0; k < m_; ++k)
+            if (use(k) + in[k] - out[k] > limit_(k)) return false;
+        return true;
+    };
+    for (int round = 0; round < 100; ++round) {
+        bool changed = false;
+        for (Index j : order_)
+            if (x[j] != 1 && movable_[j] && p_.values(j) > 0 && fits(j, -1)) {
+                x[j] = 1;
+                use += costs_t_.col(j);
+                changed = true;
+            }
+        Index best_in = -1, best_out = -1;
+        double best_gain = 1e-12 * std::max(1.0, p_.values.cwiseAbs().maxCoeff());
+        for (Index i = 0; i < n_; ++i) {
+            if (x[i] != 1 || !movable_[i]) continue;
+            for (Index j = 0; j < n_; ++j) {
+                if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;
+                if (fits(j, i)) {
+                    best_gain = p_.values(j) - p_.values(i);
+                    best_in = j;
+                    best_out = i;
+                }
+            }
+        }
+        if (best_in >= 0) {
+            x[best_out] = 0;
+            x[best_in] = 1;
+            use += costs_t_.col(best_in) - costs_t_.col(best_out);
+            changed = true;
+        }
+        if (!changed) break;
+    }
+}
+
+void Search::consider(std::vector<signed char> candidate) {
+    for (auto& c : candidate)
+        if (c != 1) c = 0;
+    if (feasible(candidate)) improve(candidate);
+    consider_as_is(candidate);
+}
+
+bool Search::feasible(const std::vector<signed char>& candidate) const {
+    Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
+    for (Index i = 0; i < n_; ++i)
+        if (candidate[i] == 1) use += costs_t_.col(i);
+    if ((use.array() > limit_.array()).any()) return false;
+    for (auto [d, q] : p_.requires_links)
+        if (candidate[d] == 1 && candidate[q] != 1) return false;
+    for (const auto& g : p_.excludes) {
+        int count = 0;
+        for (Index i : g) count += candidate[i] == 1;
+        if (count > 1) return false;
+    }
+    for (Index i : p_.forced_in)
+        if (candidate[i] != 1) return false;
+    for (Index i : p_.forced_out)
+        if (candidate[i] == 1) return false;
+    return true;
+}
+
+void Search::consider_as_is(const std::vector<signed char>& candidate) {
+    double value = 0;
+    for (Index i = 0; i < n_; ++i)
+        if (candidate[i] == 1) value += p_.values(i);
+    if (value <= best_value_ + 1e-9 * std::max(1.0, std::abs(best_value_)) || !feasible(candidate)) return;
+    best_value_ = value;
+    best_ = candidate;
+}
+
+void Search::round_and_fill(bool use_lp) {
+    const auto mark = trail_.size();
+    for (int pass = use_lp ? 0 : 1; pass < 2; ++pass)
+        for (Index i : order_) {
+            if (fixed_[i] != -1 || p_.values(i) <= 0) continue;
+            if (pass == 0 && lp_->value(i) < 0.5) continue;
+            const auto before = trail_.size();
+            const double v = value_;
+            if (!include(i) || value_ <= v) undo_to(before);
+        }
+    std::vector<signed char> candidate = fixed_;
+    consider(candidate);
+    undo_to(mark);
+}
+
+void Search::order_by_prices() {
+    const Eigen::VectorXd row_prices = lp_->row_prices().cwiseMax(0.0);
+    Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
+    for (Index r = 0; r < lp_->rows(); ++r) {  // budget rows only; a dropped one has price 0
+        const Index k = budget_of(row_origin_[static_cast<std::size_t>(r)]);
+        if (k >= 0) weight += p_.costs.col(k) * (row_prices(r) / row_size_(k));
+    }
+    order_.resize(static_cast<std::size_t>(n_));
+    std::iota(order_.begin(), order_.end(), 0);
+    std::stable_sort(order_.begin(), order_.end(), [&](Index a, Index b) {
+        const double ra = p_.values(a) / std::max(weight(a), 1e-12), rb = p_.values(b) / std::max(weight(b), 1e-12);
+        return ra > rb;
+    });
+}
+
+}  // namespace aligngraph::detail

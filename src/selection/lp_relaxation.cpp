@@ -1,0 +1,137 @@
+// The selection search: its LP relaxation (rows, scaling, the root LP carried between solves, lazy rows, dropped rows, reduced-cost fixing).
+
+#include "selection/search.hpp"
+
+namespace aligngraph::detail {
+
+void Search::build_lp() {
+    std::vector<std::vector<Index>> groups;
+    for (const auto& g : p_.excludes)
+        if (g.size() >= 2) groups.push_back(g);
+    if (memory_ && memory_->root && memory_->root->fits(p_)) {
+        // The previous root LP, at its optimal basis: new limits keep it dual feasible.
+        // Taken from the memory (which gets it back at the end of this solve, or stays
+        // without a root if it throws).
+        taken_ = std::move(memory_->root);
+        const detail::RootLp* last = taken_.get();
+        lp_.emplace(std::move(taken_->lp));
+        applied_ = last->applied;
+        link_in_lp_ = last->link_in_lp;
+        row_origin_ = last->row_origin;
+        row_size_ = last->row_size;
+        value_scale_ = last->value_scale;
+        for (Index k = 0; k < m_; ++k) lp_->set_rhs(k, p_.budgets(k) / row_size_(k), p_.budgets(k) / row_size_(k));
+    } else {
+        // `requires` rows join lazily (separate_rows), when an LP point violates them:
+        // most never bind, and every row costs each pivot.
+        const Index rows = m_ + static_cast<Index>(groups.size());
+        Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, n_);
+        Eigen::VectorXd b(rows), slack_up(rows);
+        row_size_.resize(m_);
+        for (Index k = 0; k < m_; ++k) {
+            // Rows scaled to unit size so that one tolerance fits every budget.
+            row_size_(k) = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
+            a.row(k) = p_.costs.col(k).transpose() / row_size_(k);
+            b(k) = slack_up(k) = p_.budgets(k) / row_size_(k);
+        }
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const Index row = m_ + static_cast<Index>(g);
+            for (Index i : groups[g]) a(row, i) = 1;
+            b(row) = slack_up(row) = 1;
+        }
+        link_in_lp_.assign(p_.requires_links.size(), 0);
+        row_origin_.assign(static_cast<std::size_t>(rows), -1);
+        for (Index k = 0; k < m_; ++k) row_origin_[static_cast<std::size_t>(k)] = budget_origin(k);
+        value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
+        lp_.emplace(a, b, Eigen::VectorXd(-p_.values / value_scale_), slack_up);
+        applied_.assign(static_cast<std::size_t>(n_), -1);
+    }
+    budget_in_lp_.assign(static_cast<std::size_t>(m_), 1);  // a fresh or reused root has every budget row
+    movable_.assign(static_cast<std::size_t>(n_), 1);
+    for (auto [d, q] : p_.requires_links) movable_[d] = movable_[q] = 0;
+    for (const auto& g : groups)
+        for (Index i : g) movable_[i] = 0;
+    for (Index i : p_.forced_in) movable_[i] = 0;
+    for (Index i : p_.forced_out) movable_[i] = 0;
+    // Objective granularity: with integral (or decimal) values an improvement is a whole step.
+    step_ = 0;
+    for (double scale : {1.0, 10.0, 100.0, 1000.0, 10000.0}) {
+        bool whole = true;
+        for (Index i = 0; i < n_ && whole; ++i) {
+            const double v = p_.values(i) * scale;
+            whole = std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v));
+        }
+        if (whole) {
+            step_ = 1 / scale;
+            break;
+        }
+    }
+}
+
+void Search::sync() {
+    for (Index j = 0; j < n_; ++j)
+        if (applied_[j] != fixed_[j]) {
+            applied_[j] = fixed_[j];
+            lp_->set_bounds(j, fixed_[j] == 1 ? 1.0 : 0.0, fixed_[j] == 0 ? 0.0 : 1.0);
+        }
+}
+
+Index Search::fixable_at_root() const {
+    Index count = 0;
+    for (Index j = 0; j < n_; ++j)
+        count += root_free_[j] && !root_basic_[j] && root_bound_ - std::abs(root_reduced_(j)) * value_scale_ <= threshold();
+    return count;
+}
+
+bool Search::fix_by_root_costs() {
+    for (Index j = 0; j < n_; ++j) {
+        if (fixed_[j] != -1 || root_basic_[j]) continue;
+        if (root_bound_ - std::abs(root_reduced_(j)) * value_scale_ > threshold()) continue;
+        if (!(root_values_(j) > 0.5 ? include(j) : exclude(j))) return false;
+    }
+    return true;
+}
+
+void Search::purge_rows() {
+    std::vector<Index> drop;
+    std::vector<Index> origin;
+    for (Index k = 0; k < lp_->rows(); ++k) {
+        const Index o = row_origin_[static_cast<std::size_t>(k)];
+        if (o != -1 && lp_->basic(n_ + k)) {
+            drop.push_back(k);
+            if (o >= 0) link_in_lp_[static_cast<std::size_t>(o)] = 0;
+            if (budget_of(o) >= 0) budget_in_lp_[static_cast<std::size_t>(budget_of(o))] = 0;
+        } else {
+            origin.push_back(o);
+        }
+    }
+    lp_->remove_rows(drop);
+    row_origin_ = std::move(origin);
+}
+
+int Search::separate_rows() {
+    std::vector<Lp::Row> rows;
+    for (Index k = 0; k < m_; ++k) {
+        if (budget_in_lp_[static_cast<std::size_t>(k)]) continue;
+        const double limit = p_.budgets(k) / row_size_(k);
+        if (p_.costs.col(k).dot(lp_->values().head(n_)) / row_size_(k) <= limit + 1e-9) continue;
+        rows.push_back({Eigen::VectorXd(p_.costs.col(k) / row_size_(k)), limit, limit});
+        budget_in_lp_[static_cast<std::size_t>(k)] = 1;
+        row_origin_.push_back(budget_origin(k));
+    }
+    for (std::size_t l = 0; l < p_.requires_links.size(); ++l) {
+        if (link_in_lp_[l]) continue;
+        const auto [d, q] = p_.requires_links[l];
+        if (lp_->value(d) <= lp_->value(q) + 1e-9) continue;
+        Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+        coeffs(d) += 1;
+        coeffs(q) -= 1;
+        rows.push_back({std::move(coeffs), 0, 1});
+        link_in_lp_[l] = 1;
+        row_origin_.push_back(static_cast<Index>(l));
+    }
+    lp_->add_rows(rows);
+    return static_cast<int>(rows.size());
+}
+
+}  // namespace aligngraph::detail

@@ -1,0 +1,274 @@
+#pragma once
+// The selection solver's search, shared by the files that hold its parts. Private to the
+// compiled library: not installed.
+
+#include <Eigen/Core>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "aligngraph/detail/selection_links.hpp"
+#include "aligngraph/detail/text.hpp"
+#include "aligngraph/error.hpp"
+#include "aligngraph/selection/knapsack.hpp"
+#include "selection/dual_simplex.hpp"
+
+namespace aligngraph::detail {
+
+// The root LP (budgets, excludes groups, the `requires` rows it needed; no cuts) at its
+// optimal basis, with what it was built from.
+struct RootLp {
+    BoxedDualSimplex lp;
+    std::vector<signed char> applied, link_in_lp;
+    std::vector<Index> row_origin;
+    Eigen::VectorXd row_size;
+    double value_scale;
+    Eigen::VectorXd values;
+    Eigen::MatrixXd costs;
+    std::vector<std::pair<Index, Index>> requires_links;
+    std::vector<std::vector<Index>> excludes;
+
+    // Built for the same values, costs and links: then only budgets and fixings differ
+    // (and the budgets keep the row scaling sane).
+    bool fits(const SelectionProblem& p) const {
+        if (values.size() != p.values.size() || costs.rows() != p.costs.rows() || costs.cols() != p.costs.cols() ||
+            values != p.values || costs != p.costs || requires_links != p.requires_links || excludes != p.excludes)
+            return false;
+        for (Index k = 0; k < p.budgets.size(); ++k)
+            if (!(p.budgets(k) <= 1e6 * row_size(k))) return false;
+        return true;
+    }
+};
+
+// The branch and bound of select_portfolio(). Its work is split by concern: fixing with
+// propagation (here, inline: it is the inner loop), the LP relaxation (lp_relaxation.cpp),
+// primal heuristics (heuristics.cpp), cuts (cuts.cpp) and the tree (tree_search.cpp).
+class Search {
+public:
+    Search(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory)
+        : p_(p), o_(o), memory_(memory), n_(p.values.size()), m_(p.budgets.size()) {
+        detail::SelectionLinks links(p);
+        prereq_ = std::move(links.prerequisites);
+        dependants_ = std::move(links.dependants);
+        partners_ = std::move(links.alternatives);
+        fixed_.assign(static_cast<std::size_t>(n_), -1);
+        used_ = Eigen::VectorXd::Zero(m_);
+        costs_t_ = p.costs.transpose();
+        limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
+    }
+
+    std::string id(Index i) const { return p_.id(i); }
+    std::string budget(Index k) const { return p_.budget_name(k); }
+
+    // ---- fixing with propagation, undone through the trail ----
+    // Both work on the shared stack_ above the height they found it at (include calls
+    // exclude), and leave it there.
+    bool include(Index i) {
+        const std::size_t base = stack_.size();
+        auto fail = [&] {
+            stack_.resize(base);
+            return false;
+        };
+        stack_.push_back(i);
+        while (stack_.size() > base) {
+            const Index x = stack_.back();
+            stack_.pop_back();
+            if (fixed_[x] == 1) continue;
+            if (fixed_[x] == 0) return fail();
+            set(x, 1);
+            if ((used_.array() > limit_.array()).any()) return fail();
+            for (Index q : prereq_[x]) stack_.push_back(q);
+            for (Index y : partners_[x]) {
+                if (fixed_[y] == 1) return fail();
+                if (fixed_[y] == -1 && !exclude(y)) return fail();
+            }
+        }
+        return true;
+    }
+    bool exclude(Index i) {
+        const std::size_t base = stack_.size();
+        stack_.push_back(i);
+        while (stack_.size() > base) {
+            const Index x = stack_.back();
+            stack_.pop_back();
+            if (fixed_[x] == 0) continue;
+            if (fixed_[x] == 1) {
+                stack_.resize(base);
+                return false;
+            }
+            set(x, 0);
+            for (Index d : dependants_[x]) stack_.push_back(d);
+        }
+        return true;
+    }
+    void set(Index x, int v) {
+        fixed_[x] = static_cast<signed char>(v);
+        trail_.push_back(x);
+        if (v == 1) {
+            used_ += costs_t_.col(x);
+            value_ += p_.values(x);
+        }
+    }
+    void undo_to(std::size_t mark) {
+        while (trail_.size() > mark) {
+            const Index x = trail_.back();
+            trail_.pop_back();
+            if (fixed_[x] == 1) {
+                used_ -= costs_t_.col(x);
+                value_ -= p_.values(x);
+            }
+            fixed_[x] = -1;
+        }
+    }
+
+    // ---- the LP relaxation ----
+    void build_lp();
+
+    void sync();
+
+    double lp_bound() const { return -lp_->objective() * value_scale_; }
+
+    // A node is worth exploring only when its bound exceeds this.
+    double threshold() const {
+        const double scale = std::max(1.0, std::abs(best_value_));
+        return step_ > 0 ? best_value_ + step_ - std::min(0.5 * step_, 1e-6 * scale) : best_value_ + 1e-9 * scale;
+    }
+
+    // Local search on a feasible selection over the unlinked initiatives: add what fits,
+    // then swap one selected for one better unselected while a swap fits, until neither helps.
+    void improve(std::vector<signed char>& x) const;
+
+    // Keep `candidate` (1 = selected) when it is feasible and better than the incumbent.
+    void consider(std::vector<signed char> candidate);
+
+    bool feasible(const std::vector<signed char>& candidate) const;
+
+    void consider_as_is(const std::vector<signed char>& candidate);
+
+    // Complete the current fixings greedily: first what the LP wants (x >= 1/2), then the
+    // rest by value per unit of priced budget. Everything is undone afterwards.
+    void round_and_fill(bool use_lp);
+
+    // Order by value per unit of budget priced at the LP's row prices.
+    void order_by_prices();
+
+    SelectionResult run();
+
+    // Cuts at the root, rounds until the bound stalls; then remember the root's reduced
+    // costs, which fix variables for the whole search as the incumbent improves.
+    void root_cuts();
+
+    // How many free initiatives the root's reduced costs fix under the current incumbent.
+    Index fixable_at_root() const;
+
+    // Restart at the root when the incumbent now fixes a good share of what was free there:
+    // the fixings become permanent, and the cuts are separated again on what is left.
+    bool restart();
+
+private:
+    bool out_of_time();
+
+    // Fix what the root LP's reduced costs rule out under the current incumbent.
+    bool fix_by_root_costs();
+
+    // Drop the link rows and cuts that do not bind (their slacks are basic): every row costs
+    // each pivot. A dropped link comes back when an LP point violates it again.
+    void purge_rows();
+
+    // Add the dropped rows that the LP point violates: `requires` rows x_d - x_q <= 0 and
+    // budget rows.
+    int separate_rows();
+
+    // Cover cuts: for each budget row, a minimal cover C (members' costs exceed the limit)
+    // that the LP point violates, extended by every item at least as costly as C's
+    // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
+    int separate_covers();
+
+    // A branch waiting for its pseudocost: the variable, the direction, how far it moves.
+    struct Pending {
+        Index var = -1;
+        int up = 0;
+        double change = 1;
+        double parent_lp = 0;
+    };
+
+    // Reliability branching: pseudocosts (product rule), where a candidate's pseudocosts
+    // rest on fewer than `reliable` observations in a direction, a strong branch (a few
+    // dual simplex pivots on a copy of the LP) measures both children first and becomes
+    // an observation. Unknown pseudocosts otherwise take the mean of the known.
+    Index choose_branch(bool lp_optimal);
+
+
+    void record_pseudocost(const Pending& p);
+
+    // A decision as one int: +(i + 1) selects i, -(i + 1) leaves it out.
+    bool apply(int decision);
+
+    // Bound the current node: solve its LP, fix variables by reduced cost (recorded in the
+    // path), take an integral LP optimum as a solution, round. Returns false when nothing
+    // below the node can beat the incumbent; otherwise the bound and a variable to branch on.
+    bool evaluate(double& bound, Index& branch, const Pending& pending);
+
+    // Best-bound search with dives: take the open node with the highest bound, then dive
+    // (the child the LP leans to first), leaving each sibling open with its parent's bound.
+    void search();
+
+    const SelectionProblem& p_;
+    const SelectionOptions& o_;
+    SearchMemory* memory_;  // read at the start, left with what this search learned; may be null
+    Index n_, m_;
+    std::vector<std::vector<Index>> prereq_, dependants_, partners_;
+    std::vector<signed char> fixed_, best_;
+    std::vector<Index> trail_;
+    std::size_t root_mark_ = 0;
+    using Lp = detail::BoxedDualSimplex;
+    std::optional<Lp> lp_;
+    std::optional<Lp> trial_;  // strong branching's copy of lp_, its storage reused
+    std::unique_ptr<detail::RootLp> root_lp_;  // this search's root, for the memory
+    std::unique_ptr<detail::RootLp> taken_;    // the previous root, taken from the memory
+    Eigen::VectorXd row_size_;  // the scale of each budget row
+    std::vector<signed char> applied_, movable_;
+    std::vector<int> path_;
+    std::vector<signed char> link_in_lp_;
+    // Per LP row: the link (>= 0), -1 an excludes group, -2 a cut, budget_origin(k) budget k.
+    std::vector<Index> row_origin_;
+    static constexpr Index budget_origin(Index k) { return -3 - k; }
+    static constexpr Index budget_of(Index origin) { return origin <= -3 ? -3 - origin : -1; }  // or -1
+    std::vector<signed char> budget_in_lp_;  // budget rows not binding at the root are dropped
+    // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
+    Eigen::MatrixXd cost_sum_;
+    Eigen::MatrixXi cost_count_;
+    Eigen::VectorXd root_reduced_, root_values_;
+    std::vector<signed char> root_basic_, root_free_;
+    double value_scale_ = 1, step_ = 0;
+    Eigen::VectorXd used_;
+    Eigen::MatrixXd costs_t_;  // m x n: initiative j's costs in column j, contiguous
+    Eigen::VectorXd limit_;    // each budget with the tolerance every check uses
+    std::vector<Index> stack_;  // include() and exclude()'s work
+    std::vector<Index> order_;
+    double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
+    std::chrono::steady_clock::time_point start_;
+    long long nodes_ = 0;
+    bool stopped_ = false;
+    int restarts_ = 0;
+    // Tuned on the project-shaped and Chu-Beasley sets of benchmarks/selection.
+    static constexpr int max_restarts_ = 3;
+    static constexpr double restart_share_ = 0.1;  // of the free initiatives newly fixable
+    static constexpr int strong_candidates_ = 10, strong_iterations_ = 100;
+    static constexpr long long reliable_ = 4;  // observations per direction
+    Index root_fixable_ = 0;
+    double restart_checked_ = -std::numeric_limits<double>::infinity();
+};
+
+}  // namespace aligngraph::detail

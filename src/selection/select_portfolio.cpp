@@ -1,0 +1,63 @@
+// Exact portfolio selection: the checks of a problem, then the search.
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aligngraph/error.hpp"
+#include "aligngraph/selection/knapsack.hpp"
+#include "selection/search.hpp"
+
+namespace aligngraph {
+
+SearchMemory::SearchMemory() = default;
+SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
+SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
+SearchMemory::~SearchMemory() = default;
+
+SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
+    const Index n = p.values.size(), m = p.budgets.size();
+    if (p.costs.rows() != n || p.costs.cols() != m)
+        throw ValidationError(fmt::format("select_portfolio(): costs are {} x {}, expected {} x {} (initiatives x budgets)",
+                                          p.costs.rows(), p.costs.cols(), n, m));
+    for (Index i = 0; i < n; ++i) {
+        if (!std::isfinite(p.values(i)))
+            throw ValidationError(fmt::format("select_portfolio(): value of initiative {} is {}, expected a finite number", i, p.values(i)));
+        for (Index k = 0; k < m; ++k)
+            if (!(std::isfinite(p.costs(i, k)) && p.costs(i, k) >= 0))
+                throw ValidationError(fmt::format("select_portfolio(): cost of initiative {} on budget {} is {}, expected a finite amount >= 0",
+                                                  i, k, p.costs(i, k)));
+    }
+    for (Index k = 0; k < m; ++k)
+        if (!(std::isfinite(p.budgets(k)) && p.budgets(k) >= 0))
+            throw ValidationError(fmt::format("select_portfolio(): budget {} is {}, expected a finite amount >= 0", k, p.budgets(k)));
+    auto check = [n](Index i, const char* what) {
+        if (i < 0 || i >= n)
+            throw ValidationError(fmt::format("select_portfolio(): {} index {} out of range [0, {})", what, i, n));
+    };
+    for (auto [d, q] : p.requires_links) {
+        check(d, "requires");
+        check(q, "requires");
+    }
+    for (const auto& g : p.excludes)
+        for (Index i : g) check(i, "excludes");
+    for (Index i : p.forced_in) check(i, "forced-in");
+    for (Index i : p.forced_out) check(i, "forced-out");
+    if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
+    SelectionResult result;
+    if (n == 0) {  // nothing to choose
+        result.proven = true;
+        result.budget_use = Eigen::VectorXd::Zero(m);
+        result.slack = p.budgets;
+    } else {
+        detail::Search s(p, o, memory);
+        result = s.run();
+        if (o.explain) explain(p, result);
+    }
+    static_cast<SelectionLabels&>(result) = p;
+    result.values = p.values;
+    result.budgets = p.budgets;
+    return result;
+}
+
+}  // namespace aligngraph
