@@ -688,7 +688,7 @@ Portfolio model_from_json(std::string_view text, std::string_view source) {
     Reader reader{std::string(source)};
     Portfolio p = read_document(reader, doc);
     auto problems = std::move(reader.problems());
-    for (auto& q : errors_of(validate(p))) problems.push_back(std::move(q));
+    for (auto& q : validate_errors(p)) problems.push_back(std::move(q));
     if (problems.empty()) return p;
     auto what = format_problems(problems, source);
     for (const auto& q : problems)

@@ -432,7 +432,7 @@ Eigen::MatrixXd Portfolio::team_capacities() const {
 
 void Portfolio::check() const {
     if (checked_revision_.value.load(std::memory_order_acquire) == revision_) return;
-    auto problems = errors_of(validate(*this));
+    auto problems = validate_errors(*this);
     if (problems.empty()) {
         checked_revision_.value.store(revision_, std::memory_order_release);
         return;

@@ -73,7 +73,9 @@ std::vector<Problem> errors_of(std::vector<Problem> problems) {
     return problems;
 }
 
-std::vector<Problem> validate(const Portfolio& p) {
+namespace {
+
+std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     std::vector<Problem> out;
     auto add = [&](std::string pointer, std::string message) { out.push_back({std::move(pointer), std::move(message), {}}); };
     auto warn = [&](std::string pointer, std::string message) {
@@ -125,7 +127,7 @@ std::vector<Problem> validate(const Portfolio& p) {
     }
     // Local weights that look like fractions (all at most 1) but do not add up to 1 are
     // normalised as the spec says; say so, since 0.5 given for a single child becomes 1.
-    {
+    if (warnings) {
         std::vector<std::vector<std::size_t>> links_of(p.goals().size());
         for (std::size_t k = 0; k < p.goal_links().size(); ++k) links_of[p.goal_links()[k].parent].push_back(k);
         for (std::size_t g = 0; g < p.goals().size(); ++g) {
@@ -245,17 +247,19 @@ std::vector<Problem> validate(const Portfolio& p) {
     } else {
         // `requires` is finish-to-start: the dependant's planned start is at or after the
         // prerequisite's finish (start + duration).
-        std::vector<int> seen_links(static_cast<std::size_t>(n), 0);
-        for (const auto& r : p.requirements()) {
-            const auto k = seen_links[static_cast<std::size_t>(r.dependant)]++;
-            const Period finish = p.starts()(r.prerequisite) + p.durations()(r.prerequisite);
-            if (p.starts()(r.prerequisite) < 0 || p.durations()(r.prerequisite) < 1 || p.starts()(r.dependant) >= finish) continue;
-            warn(fmt::format("/initiatives/{}/requires/{}", r.dependant, k),
-                 fmt::format("'{}' starts in period {} ({}) but requires '{}', which runs until period {} ({}): a "
-                            "dependant starts after its prerequisite finishes, in period {} ({}) or later",
-                            p.initiative_ids()[r.dependant], p.starts()(r.dependant), p.horizon().label(p.starts()(r.dependant)),
-                            p.initiative_ids()[r.prerequisite], finish - 1, p.horizon().label(finish - 1), finish,
-                            p.horizon().label(finish)));
+        if (warnings) {
+            std::vector<int> seen_links(static_cast<std::size_t>(n), 0);
+            for (const auto& r : p.requirements()) {
+                const auto k = seen_links[static_cast<std::size_t>(r.dependant)]++;
+                const Period finish = p.starts()(r.prerequisite) + p.durations()(r.prerequisite);
+                if (p.starts()(r.prerequisite) < 0 || p.durations()(r.prerequisite) < 1 || p.starts()(r.dependant) >= finish) continue;
+                warn(fmt::format("/initiatives/{}/requires/{}", r.dependant, k),
+                     fmt::format("'{}' starts in period {} ({}) but requires '{}', which runs until period {} ({}): a "
+                                "dependant starts after its prerequisite finishes, in period {} ({}) or later",
+                                p.initiative_ids()[r.dependant], p.starts()(r.dependant), p.horizon().label(p.starts()(r.dependant)),
+                                p.initiative_ids()[r.prerequisite], finish - 1, p.horizon().label(finish - 1), finish,
+                                p.horizon().label(finish)));
+            }
         }
         for (Index q = 0; q < n; ++q) {
             if (!p.flags()[q].forced_out) continue;
@@ -355,5 +359,11 @@ std::vector<Problem> validate(const Portfolio& p) {
     }
     return out;
 }
+
+}  // namespace
+
+std::vector<Problem> validate(const Portfolio& p) { return problems_of(p, true); }
+
+std::vector<Problem> validate_errors(const Portfolio& p) { return problems_of(p, false); }
 
 }  // namespace aligngraph

@@ -318,6 +318,7 @@ TEST_CASE("bulk builder by index", "[portfolio]") {
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].severity == Severity::warning);
     CHECK_THAT(problems[0].message, Catch::Contains("'c' starts in period 0 (2027) but requires 'a'"));
+    CHECK(validate_errors(p).empty());  // what check() runs: no warnings made
     CHECK(p.initiative(2).department == "Ops");
     CHECK(p.criteria()(2, 0) == 3);
     CHECK(prerequisites(p, 2) == std::vector<Index>{0});

@@ -27,6 +27,10 @@ namespace aligngraph {
 ///   Raw weights such as 2 and 1, or 1 and 1, are silent.
 std::vector<Problem> validate(const Portfolio& p);
 
+/// Only the errors: what Portfolio::check() runs. Faster than errors_of(validate(p)) on a
+/// model with many warnings (a generated model whose `requires` ignore the planned starts).
+std::vector<Problem> validate_errors(const Portfolio& p);
+
 /// Only the errors of `problems`.
 std::vector<Problem> errors_of(std::vector<Problem> problems);
 
