@@ -1,4 +1,5 @@
-# Configure, build and run a consumer project: cmake -DSOURCE=... -DBINARY=... -DARGS=... -P build_and_run.cmake
+# Configure, build and run a consumer project: cmake -DSOURCE=... -DBINARY=... -DARGS=a|b -P build_and_run.cmake
+# (ARGS: configure arguments, '|'-separated).
 foreach(var SOURCE BINARY)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "build_and_run.cmake: ${var} is not set")
@@ -8,6 +9,7 @@ set(_gen)
 if(GENERATOR)
   set(_gen -G ${GENERATOR})
 endif()
+string(REPLACE "|" ";" ARGS "${ARGS}")
 file(REMOVE_RECURSE ${BINARY})
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE} -B ${BINARY} ${_gen} -DCMAKE_BUILD_TYPE=Release ${ARGS}
   RESULT_VARIABLE rc)

@@ -87,6 +87,14 @@ def test_show_invalid_model_fails_with_problems():
 def test_version():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.strip() == __import__("aligngraph").__version__
+    # Written once, in version.hpp's three numbers; the package metadata reads them too.
+    import importlib.metadata
+    import re
+
+    header = (Path(__file__).resolve().parents[2] / "include" / "aligngraph" / "version.hpp").read_text()
+    numbers = [re.search(rf"#define ALIGNGRAPH_VERSION_{part} (\d+)", header).group(1) for part in ("MAJOR", "MINOR", "PATCH")]
+    assert ".".join(numbers) == r.stdout.strip() == importlib.metadata.version("aligngraph")
+    assert re.search(r'"\d+\.\d+\.\d+"', header) is None  # no version string written by hand
 
 
 def test_finance_json_and_rate(sample_path):
