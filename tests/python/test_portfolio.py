@@ -253,3 +253,12 @@ def test_the_package_only_re_exports():
     for leaked in ("np", "pd", "os", "warnings", "dataclass", "Any", "annotations"):
         assert not hasattr(ag, leaked), leaked
     assert ag.Portfolio.__module__ == "aligngraph.portfolio"
+
+
+@pytest.mark.parametrize("module", ["finance", "portfolio", "scoring", "selection"])
+def test_modules_export_only_their_own_names(module):
+    namespace: dict = {}
+    exec(f"from aligngraph.{module} import *", namespace)
+    exported = {name for name in namespace if name != "__builtins__"}
+    assert exported == set(__import__(f"aligngraph.{module}", fromlist=["_"]).__all__)
+    assert not exported & {"np", "pd", "os", "warnings", "math"}
