@@ -3,6 +3,7 @@
 /// The exception hierarchy of aligngraph. Every error message names the function or
 /// file, the item, the offending value and what was expected.
 
+#include "aligngraph/export.hpp"
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -11,7 +12,7 @@
 namespace aligngraph {
 
 /// Base of every exception thrown by aligngraph.
-class Error : public std::runtime_error {
+class ALIGNGRAPH_API Error : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
@@ -33,7 +34,7 @@ struct Problem {
 };
 
 /// A model, a model file or an argument is invalid. Carries every problem found.
-class ValidationError : public Error {
+class ALIGNGRAPH_API ValidationError : public Error {
 public:
     explicit ValidationError(std::string what, std::vector<Problem> problems = {})
         : Error(std::move(what)), problems_(std::move(problems)) {}
@@ -46,7 +47,7 @@ private:
 
 /// A cycle among goals or `requires` links. `cycle()` holds the ids along it,
 /// with the first id repeated at the end: {"I-3", "I-9", "I-3"}.
-class CycleError : public ValidationError {
+class ALIGNGRAPH_API CycleError : public ValidationError {
 public:
     CycleError(std::string what, std::vector<std::string> cycle, std::vector<Problem> problems = {})
         : ValidationError(std::move(what), std::move(problems)), cycle_(std::move(cycle)) {}
@@ -57,13 +58,13 @@ private:
 };
 
 /// The constraints of a problem cannot all be met (e.g. mandatory initiatives alone overrun a budget).
-class InfeasibleError : public Error {
+class ALIGNGRAPH_API InfeasibleError : public Error {
 public:
     using Error::Error;
 };
 
 /// A solver stopped without any solution (e.g. a limit reached before the first feasible point).
-class NoSolutionError : public Error {
+class ALIGNGRAPH_API NoSolutionError : public Error {
 public:
     using Error::Error;
 };

@@ -17,6 +17,7 @@
 ///     std::vector<double> v{-100, 230, -132};
 ///     auto r = aligngraph::irr_roots(v);   // r.roots == {0.1, 0.2}, r.rate == 0.1, r.several() == true
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <limits>
@@ -49,21 +50,21 @@ struct EnumNames<NpvConvention> {
 
 /// The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.
 /// @throws ValidationError for a rate <= -1 or not finite, or a period length <= 0.
-Rate period_rate(Rate yearly, double period_years);
+ALIGNGRAPH_API Rate period_rate(Rate yearly, double period_years);
 
 /// The yearly rate equivalent to a rate per period: (1 + r)^(1 / period_years) - 1.
-Rate annual_rate(Rate per_period, double period_years);
+ALIGNGRAPH_API Rate annual_rate(Rate per_period, double period_years);
 
 /// NPV of one series at rate r per period.
 /// @throws ValidationError for an empty series, a non-finite flow (naming its period)
 ///         or a rate <= -1.
-double npv(Rate r, std::span<const double> flows, NpvConvention convention = NpvConvention::numpy);
+ALIGNGRAPH_API double npv(Rate r, std::span<const double> flows, NpvConvention convention = NpvConvention::numpy);
 
 /// NPV of every row at rate r, in one pass (a matrix-vector product over the rows).
 /// Returns NaN for every row when r <= -1 (numpy-financial's answer for r = -1).
 /// @throws ValidationError naming the first row and period holding a non-finite flow
 ///         when `check_finite` (the default).
-Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention = NpvConvention::numpy,
+ALIGNGRAPH_API Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention = NpvConvention::numpy,
                     bool check_finite = true);
 
 /// Named parameters of the IRR solver.
@@ -105,12 +106,12 @@ struct IrrResult {
 
 /// Every IRR of one series (per period). Never throws for "no IRR": see `status`.
 /// @throws ValidationError for an empty series or a non-finite flow.
-IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options = {});
+ALIGNGRAPH_API IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options = {});
 
 /// The IRR of one series (per period), numpy-financial's choice among several.
 /// @throws NoSolutionError with the reason when there is none
 ///         (`irr(): cash flows never change sign (5 flows, all >= 0)`); ValidationError as irr_roots.
-Rate irr(std::span<const double> flows, const IrrOptions& options = {});
+ALIGNGRAPH_API Rate irr(std::span<const double> flows, const IrrOptions& options = {});
 
 /// IRRs of every row: `rate` (NaN where none) and `root_count` (0 none, > 1 several).
 struct IrrBatch {
@@ -121,26 +122,26 @@ struct IrrBatch {
 /// IRR of every row, rows solved in parallel on `threads` threads (0: all cores).
 /// The result is the same, bit for bit, whatever the number of threads.
 /// @throws ValidationError naming the first row and period holding a non-finite flow.
-IrrBatch irr(const SeriesRef& flows, const IrrOptions& options = {}, int threads = 0);
+ALIGNGRAPH_API IrrBatch irr(const SeriesRef& flows, const IrrOptions& options = {}, int threads = 0);
 
 /// Modified IRR per period: (|NPV(reinvest, positive flows)| / |NPV(finance, negative flows)|)^(1/(N-1))
 /// * (1 + reinvest) - 1, N the number of flows. NaN unless the series has both signs.
 /// @throws ValidationError for an empty series, a non-finite flow or a rate <= -1.
-double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate);
+ALIGNGRAPH_API double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate);
 
 /// MIRR of every row.
-Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_rate);
+ALIGNGRAPH_API Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_rate);
 
 /// Simple payback in periods from period 0 of the series, interpolated: with C_t the
 /// cumulative flow and t the first period where C_t >= 0 after C has been negative,
 /// payback = (t - 1) + (-C_{t-1}) / v_t. 0 when C is never negative; NaN when it never
 /// recovers within the series.
-double payback(std::span<const double> flows);
+ALIGNGRAPH_API double payback(std::span<const double> flows);
 
 /// Discounted payback: payback() of the flows discounted at r per period (v_t / (1+r)^t).
-double discounted_payback(std::span<const double> flows, Rate r);
+ALIGNGRAPH_API double discounted_payback(std::span<const double> flows, Rate r);
 
 /// payback() of every row; discounted when `r` is given (not NaN).
-Eigen::VectorXd payback(const SeriesRef& flows, Rate r = std::numeric_limits<double>::quiet_NaN());
+ALIGNGRAPH_API Eigen::VectorXd payback(const SeriesRef& flows, Rate r = std::numeric_limits<double>::quiet_NaN());
 
 }  // namespace aligngraph

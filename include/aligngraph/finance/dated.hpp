@@ -11,6 +11,7 @@
 ///     std::vector<std::int64_t> d{13879, 13939, 14182, 14290, 14335};  // 2008-01-01, 03-01, 10-30, 2009-02-15, 04-01
 ///     aligngraph::xirr(v, d);   // 0.373362535 (Excel's XIRR example)
 
+#include "aligngraph/export.hpp"
 #include <cstdint>
 #include <span>
 
@@ -20,15 +21,15 @@ namespace aligngraph {
 
 /// XNPV at yearly rate r. @throws ValidationError for empty or mismatched inputs, a
 /// non-finite flow, dates out of order (naming both) or a rate <= -1.
-double xnpv(Rate r, std::span<const double> flows, std::span<const std::int64_t> days);
+ALIGNGRAPH_API double xnpv(Rate r, std::span<const double> flows, std::span<const std::int64_t> days);
 
 /// Every root of XNPV(r) = 0 with r > -1 (yearly), and the one chosen by the same rule as irr().
 /// Roots are isolated as for irr(): Descartes' rule holds for real exponents, and
 /// x d/dx lowers the sign changes until each root is bracketed alone.
-IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options = {});
+ALIGNGRAPH_API IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options = {});
 
 /// The XIRR (yearly). @throws NoSolutionError with the reason when there is none;
 /// ValidationError as xnpv.
-Rate xirr(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options = {});
+ALIGNGRAPH_API Rate xirr(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options = {});
 
 }  // namespace aligngraph

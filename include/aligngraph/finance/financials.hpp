@@ -10,6 +10,7 @@
 ///     auto f = aligngraph::initiative_financials(p);          // f.npv(i), f.irr(i), ...
 ///     auto total = aligngraph::portfolio_financials(p, {0, 3}); // one row: I-0 and I-3 together
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <optional>
@@ -26,11 +27,11 @@ namespace aligngraph {
 /// "12.5%"). A fraction above 1 is refused, since "12" is far more often meant as 12% than
 /// as 1200%: write "12%" (or 0.12).
 /// @throws ValidationError naming the text and what was expected.
-Rate parse_rate(std::string_view text);
+ALIGNGRAPH_API Rate parse_rate(std::string_view text);
 
 /// The message for a rate given as a fraction above 1 (what parse_rate() and the model
 /// file refuse), or empty when `rate` is at most 1.
-std::string rate_above_one(double rate);
+ALIGNGRAPH_API std::string rate_above_one(double rate);
 
 /// Named parameters of the finance pass.
 struct FinanceOptions {
@@ -67,11 +68,11 @@ struct Financials {
 
 /// Financials of every initiative. @throws ValidationError for an invalid model (check()),
 /// or a rate <= -100%.
-Financials initiative_financials(const Portfolio& p, const FinanceOptions& options = {});
+ALIGNGRAPH_API Financials initiative_financials(const Portfolio& p, const FinanceOptions& options = {});
 
 /// Financials of the portfolio made of `selection` (initiative indices), on the summed
 /// flows; paybacks count from period 0. NPV and the totals equal the sums of the members'.
-Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection,
+ALIGNGRAPH_API Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection,
                                 const FinanceOptions& options = {});
 
 }  // namespace aligngraph

@@ -7,6 +7,7 @@
 ///
 ///     aligngraph::pmt(0.08 / 12, 60, 15000);   // -304.145914... (numpy_financial.pmt)
 
+#include "aligngraph/export.hpp"
 #include <cmath>
 #include <limits>
 
@@ -76,6 +77,6 @@ struct RateOptions {
 /// The rate per period that makes fv(rate, nper, pmt, pv, when) equal `fv`, by Newton's
 /// method from `guess` as numpy-financial does, then polished to full precision.
 /// NaN when the iteration does not converge (e.g. pmt and pv of the same sign).
-double rate(double nper, double pmt, double pv, double fv, When when = When::end, const RateOptions& options = {});
+ALIGNGRAPH_API double rate(double nper, double pmt, double pv, double fv, When when = When::end, const RateOptions& options = {});
 
 }  // namespace aligngraph

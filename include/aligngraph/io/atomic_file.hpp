@@ -7,6 +7,7 @@
 ///
 ///     aligngraph::write_file_atomically("report.html", html);
 
+#include "aligngraph/export.hpp"
 #include <filesystem>
 #include <string_view>
 
@@ -14,6 +15,6 @@ namespace aligngraph {
 
 /// Replace `path` atomically by `content`. The temporary file is removed on failure.
 /// @throws Error naming the file, the step that failed and the system's reason.
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+ALIGNGRAPH_API void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace aligngraph

@@ -2,6 +2,7 @@
 /// @file finance_report.hpp
 /// Finance per initiative and for the whole portfolio, as text and JSON.
 
+#include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
 
@@ -13,10 +14,10 @@ namespace aligngraph {
 /// The finance table: per initiative cost, benefit, NPV, IRR and MIRR (annualised; `*`
 /// marks several IRRs), payback (periods from start), ROI and profitability index, then
 /// the whole portfolio on its summed flows. `total` is portfolio_financials() of all.
-std::string financials_text(const Portfolio& p, const Financials& per_initiative, const Financials& total,
+ALIGNGRAPH_API std::string financials_text(const Portfolio& p, const Financials& per_initiative, const Financials& total,
                             const FinanceOptions& options, int width = 100);
 
 /// The same as JSON: {"period_rate", "initiatives": [{id, npv, ...}], "portfolio": {...}}; NaN as null.
-std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
+ALIGNGRAPH_API std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
 
 }  // namespace aligngraph

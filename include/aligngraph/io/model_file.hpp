@@ -5,6 +5,7 @@
 ///     auto p = aligngraph::load_model("bank.json");  // throws ValidationError listing every problem
 ///     aligngraph::save_model(p, "copy.json");        // atomic; load_model("copy.json") == p
 
+#include "aligngraph/export.hpp"
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -21,24 +22,24 @@ inline constexpr int model_format_version = 1;
 /// Each problem names the source, the JSON pointer and what was expected:
 /// `bank.json: /initiatives/3/costs/capex/2: expected a finite amount >= 0, got -5`.
 /// @throws CycleError or ValidationError listing every problem found (syntax errors stop at the first).
-Portfolio model_from_json(std::string_view text, std::string_view source = "<string>");
+ALIGNGRAPH_API Portfolio model_from_json(std::string_view text, std::string_view source = "<string>");
 
 /// Read and parse a model file. @throws Error when the file cannot be read;
 /// ValidationError / CycleError as model_from_json.
-Portfolio load_model(const std::filesystem::path& path);
+ALIGNGRAPH_API Portfolio load_model(const std::filesystem::path& path);
 
 /// The model as JSON text (explicit flows; compact forms are written expanded).
 /// `indent` < 0 writes one line.
-std::string model_to_json(const Portfolio& p, int indent = 2);
+ALIGNGRAPH_API std::string model_to_json(const Portfolio& p, int indent = 2);
 
 /// Write the model to a file atomically: a temporary file beside it, flushed to
 /// disk, then renamed over the target. @throws Error naming the file and the cause.
-void save_model(const Portfolio& p, const std::filesystem::path& path);
+ALIGNGRAPH_API void save_model(const Portfolio& p, const std::filesystem::path& path);
 
 /// The sample portfolio shipped with aligngraph (examples/sample-portfolio.json), as text.
-std::string_view sample_portfolio_json();
+ALIGNGRAPH_API std::string_view sample_portfolio_json();
 
 /// The sample portfolio shipped with aligngraph, parsed.
-Portfolio sample_portfolio();
+ALIGNGRAPH_API Portfolio sample_portfolio();
 
 }  // namespace aligngraph

@@ -2,6 +2,7 @@
 /// @file model_report.hpp
 /// The model as a person reads it (text for a terminal) and as a program does (JSON), and the problems validation found.
 
+#include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
 
@@ -12,17 +13,17 @@ namespace aligngraph {
 
 /// Goal tree with global weights, initiatives table, budgets per period, as aligned
 /// text for a terminal of `width` columns (>= 60).
-std::string summary_text(const Portfolio& p, int width = 100);
+ALIGNGRAPH_API std::string summary_text(const Portfolio& p, int width = 100);
 
 /// The same content as a JSON document.
-std::string summary_json(const Portfolio& p);
+ALIGNGRAPH_API std::string summary_json(const Portfolio& p);
 
 /// A list of problems as text, one per line, each prefixed by `source: ` (and `warning: `
 /// for a warning) and its pointer, then a count: `source: valid` (with the warnings' count)
 /// or `source: N problems`.
-std::string problems_text(const std::vector<Problem>& problems, const std::string& source);
+ALIGNGRAPH_API std::string problems_text(const std::vector<Problem>& problems, const std::string& source);
 
 /// A list of problems as JSON: {"file", "valid": no errors, "errors": [{"pointer", "message"}], "warnings": [...]}.
-std::string problems_json(const std::vector<Problem>& problems, const std::string& source);
+ALIGNGRAPH_API std::string problems_json(const std::vector<Problem>& problems, const std::string& source);
 
 }  // namespace aligngraph

@@ -2,6 +2,7 @@
 /// @file ranking_report.hpp
 /// Rankings by a score, one score explained, and the sensitivity of a ranking to its weights, as text and JSON.
 
+#include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
 
@@ -12,17 +13,17 @@ namespace aligngraph {
 
 /// Ranking table titled by the score's kind ("Ranking by WSJF"): rank, id, name, score and
 /// its largest parts, first `top` rows (all when <= 0).
-std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top = 0, int width = 100);
+ALIGNGRAPH_API std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top = 0, int width = 100);
 
 /// Ranking as JSON: [{rank, id, score, parts: {label: value}}] in rank order.
-std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top = 0);
+ALIGNGRAPH_API std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top = 0);
 
 /// One initiative's score broken into its parts (for alignment: per goal and per dependant
 /// passing enabler credit), with their sum.
-std::string explanation_text(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
+ALIGNGRAPH_API std::string explanation_text(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
 
 /// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
 /// the interval keeping the top-k set.
-std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
+ALIGNGRAPH_API std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
 }  // namespace aligngraph

@@ -2,6 +2,7 @@
 /// @file selection_report.hpp
 /// The optimal portfolio and the efficient frontier, as text and JSON. Every function takes only the result.
 
+#include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
 
@@ -14,23 +15,23 @@ namespace aligngraph {
 /// the selected initiatives, use of each budget per period as a share of its limit, why
 /// each left-out initiative is out and (when `displaced`) what each selected one's funding
 /// would buy instead. Everything comes from the result.
-std::string selection_text(const SelectionResult& r, int width = 100, bool displaced = true);
+ALIGNGRAPH_API std::string selection_text(const SelectionResult& r, int width = 100, bool displaced = true);
 
 /// Only the explanations of selection_text().
-std::string selection_explanation_text(const SelectionResult& r, bool displaced = true, int width = 100);
+ALIGNGRAPH_API std::string selection_explanation_text(const SelectionResult& r, bool displaced = true, int width = 100);
 
 /// The same as JSON: objective, scenario, currency, pools, periods, selected ids, value,
 /// bound, proof, total budget and use, every budget row, left out and displaced.
-std::string selection_json(const SelectionResult& r);
+ALIGNGRAPH_API std::string selection_json(const SelectionResult& r);
 
 /// The efficient frontier as a table: level, the model's total budget, optimal value,
 /// marginal value per million, proof, number selected; the knee marked; an infeasible
 /// level with its reason.
-std::string frontier_text(const std::vector<FrontierPoint>& points);
+ALIGNGRAPH_API std::string frontier_text(const std::vector<FrontierPoint>& points);
 
 /// The frontier as JSON: {objective, scenario, currency, pools, periods, sweep, levels: [{factor,
 /// total_budget, pool_budgets, feasible, infeasible_reason, value, upper_bound, proven,
 /// marginal, knee, selected}]}; NaN as null.
-std::string frontier_json(const std::vector<FrontierPoint>& points);
+ALIGNGRAPH_API std::string frontier_json(const std::vector<FrontierPoint>& points);
 
 }  // namespace aligngraph

@@ -4,6 +4,7 @@
 /// transitive closures, the impact of cancelling an initiative and global goal
 /// weights. The public API speaks of indices and ids; the graph library stays in detail/.
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <optional>
@@ -20,42 +21,42 @@ namespace aligngraph {
 /// otherwise in insertion order (each initiative preceded by its not yet listed
 /// prerequisites). Deterministic.
 /// @throws CycleError naming the whole cycle (`requires cycle: I-3 -> I-9 -> I-3`).
-std::vector<Index> topological_order(const Portfolio& p);
+ALIGNGRAPH_API std::vector<Index> topological_order(const Portfolio& p);
 
 /// Goals ordered parents before children, otherwise in insertion order.
 /// @throws CycleError naming the whole cycle (`goal cycle: G3 -> G7 -> G3`).
-std::vector<Index> goal_order(const Portfolio& p);
+ALIGNGRAPH_API std::vector<Index> goal_order(const Portfolio& p);
 
 /// A cycle among `requires` links as ids in link direction (dependant -> prerequisite),
 /// first id repeated at the end; nothing when the links are acyclic.
-std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p);
+ALIGNGRAPH_API std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p);
 
 /// A cycle among goal links as ids in parent -> child direction, first id repeated;
 /// nothing when the hierarchy is acyclic.
-std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
+ALIGNGRAPH_API std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
 
 /// Global goal weights w (length G, goal order of the model, sums to 1 when every
 /// goal is reachable from a root):
 ///   w_root  = top weight / sum of top weights of all roots (missing top weight = 1)
 ///   w_child = sum over parents p of w_p * (link weight / sum of p's link weights)
 /// @throws CycleError for a cycle among goals.
-Eigen::VectorXd goal_weights(const Portfolio& p);
+ALIGNGRAPH_API Eigen::VectorXd goal_weights(const Portfolio& p);
 
 /// The same with the top-level weights of some roots replaced: (goal index, weight > 0),
 /// and the local weights of some parents' links replaced: (parent goal index, child goal
 /// index, local weight); a parent listed there keeps only the links listed.
 /// @throws ValidationError when a goal of the root overrides has parents.
-Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
+ALIGNGRAPH_API Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
                                     const std::vector<std::tuple<Index, Index, Weight>>& link_weights = {});
 
 /// Local weight of every goal link, normalised per parent, in goal_links() order.
-Eigen::VectorXd normalized_link_weights(const Portfolio& p);
+ALIGNGRAPH_API Eigen::VectorXd normalized_link_weights(const Portfolio& p);
 
 /// Every initiative that `i` requires, directly or transitively, in index order.
-std::vector<Index> prerequisites(const Portfolio& p, Index i);
+ALIGNGRAPH_API std::vector<Index> prerequisites(const Portfolio& p, Index i);
 
 /// Every initiative that requires `i`, directly or transitively, in index order.
-std::vector<Index> dependants(const Portfolio& p, Index i);
+ALIGNGRAPH_API std::vector<Index> dependants(const Portfolio& p, Index i);
 
 /// A goal's loss when an initiative is cancelled.
 struct GoalLoss {
@@ -76,6 +77,6 @@ struct CancellationImpact {
 };
 
 /// The impact of cancelling initiative `i`.
-CancellationImpact cancellation_impact(const Portfolio& p, Index i);
+ALIGNGRAPH_API CancellationImpact cancellation_impact(const Portfolio& p, Index i);
 
 }  // namespace aligngraph

@@ -2,6 +2,7 @@
 /// @file horizon.hpp
 /// The model's time axis: P periods of a fixed length, period 0 first.
 
+#include "aligngraph/export.hpp"
 #include <string>
 
 #include "aligngraph/types.hpp"
@@ -12,7 +13,7 @@ namespace aligngraph {
 ///
 ///     Horizon h{12, 0.25, "2027Q1"};   // three years of quarters
 ///     h.label(5);                      // "2028Q2"
-struct Horizon {
+struct ALIGNGRAPH_API Horizon {
     /// Number of periods P (>= 1).
     Periods periods = 12;
     /// Length of one period in years (> 0): 0.25 for quarters, 1.0/12 for months, 1 for years.

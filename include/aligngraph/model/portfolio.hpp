@@ -11,6 +11,7 @@
 ///     p.add_contribution("I-1", "G1", aligngraph::Strength::strong);
 ///     p.check();   // throws ValidationError listing every problem
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
 
@@ -79,7 +80,7 @@ using FlowMatrix = Eigen::MatrixXd;
 /// (a ValidationError for an unknown or duplicate id, a flow longer than the
 /// horizon); values (signs, ranges, cycles, conflicting flags) are checked by
 /// `validate(p)` (model/validation.hpp), which reports every problem, and `check()`, which throws the errors.
-class Portfolio {
+class ALIGNGRAPH_API Portfolio {
 public:
     explicit Portfolio(Horizon horizon = {});
 

@@ -7,6 +7,7 @@
 ///     for (const auto& q : aligngraph::validate(p))
 ///         std::cout << (q.severity == aligngraph::Severity::warning ? "warning " : "") << q.pointer << ": " << q.message;
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <string>
@@ -25,21 +26,21 @@ namespace aligngraph {
 /// - local weights under a parent that look like fractions (all at most 1, some below 1)
 ///   but do not add up to 1: they are normalised, so 0.5 given to a single child becomes 1.
 ///   Raw weights such as 2 and 1, or 1 and 1, are silent.
-std::vector<Problem> validate(const Portfolio& p);
+ALIGNGRAPH_API std::vector<Problem> validate(const Portfolio& p);
 
 /// Only the errors: what Portfolio::check() runs. Faster than errors_of(validate(p)) on a
 /// model with many warnings (a generated model whose `requires` ignore the planned starts).
-std::vector<Problem> validate_errors(const Portfolio& p);
+ALIGNGRAPH_API std::vector<Problem> validate_errors(const Portfolio& p);
 
 /// Only the errors of `problems`.
-std::vector<Problem> errors_of(std::vector<Problem> problems);
+ALIGNGRAPH_API std::vector<Problem> errors_of(std::vector<Problem> problems);
 
 /// What is wrong with judgments over `parent`'s children (unknown or unlinked children, a
 /// misshapen matrix, a matrix AHP cannot use), without the function's name; empty when
 /// they are fine. Shared by Portfolio::set_goal_judgments() and the scenarios' check.
-std::string judgments_problem(const Portfolio& p, Index parent, const Judgments& judgments);
+ALIGNGRAPH_API std::string judgments_problem(const Portfolio& p, Index parent, const Judgments& judgments);
 
 /// The judgments as a matrix, NaN where a judgment is missing.
-Eigen::MatrixXd judgment_matrix(const Judgments& judgments);
+ALIGNGRAPH_API Eigen::MatrixXd judgment_matrix(const Judgments& judgments);
 
 }  // namespace aligngraph

@@ -10,6 +10,7 @@
 ///     auto al = aligngraph::alignment(p);
 ///     auto parts = aligngraph::explain_alignment(p, al, p.initiative_index("I-01"));  // sums to al.total(i)
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <map>
@@ -22,7 +23,7 @@
 namespace aligngraph {
 
 /// Named parameters of alignment(): what a scenario may change, applied without copying the model.
-struct AlignmentOptions {
+struct ALIGNGRAPH_API AlignmentOptions {
     std::optional<Weight> enabler_share;           ///< beta; the model's when empty
     std::map<std::string, Weight> root_weights;    ///< root goal id -> top-level weight, replacing the model's
     std::map<std::string, Judgments> judgments;    ///< goal id -> judgments over its children, replacing its link weights
@@ -40,14 +41,14 @@ struct Alignment {
 };
 
 /// @throws ValidationError / CycleError for an invalid model or an unknown root goal in the options.
-Alignment alignment(const Portfolio& p, const AlignmentOptions& options = {});
+ALIGNGRAPH_API Alignment alignment(const Portfolio& p, const AlignmentOptions& options = {});
 
 /// The enabler-credit recursion alone, applied to each column of `direct` (n x m):
 /// A = a + beta * sum_{j requires i} A_j / |prereq(j)|. Linear in `direct`.
-Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta);
+ALIGNGRAPH_API Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta);
 
 /// Global goal weights with root weights and judgments replaced (see AlignmentOptions).
-Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
+ALIGNGRAPH_API Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
                                   const std::map<std::string, Judgments>& judgments = {});
 
 /// One part of an initiative's alignment.
@@ -59,14 +60,14 @@ struct AlignmentPart {
 
 /// The parts of A_i: one per goal it contributes to, one per direct dependant. They sum
 /// to total(i) up to rounding.
-std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i);
+ALIGNGRAPH_API std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i);
 
 /// Goals no (selected) initiative serves: neither the goal nor any goal below it has a
 /// contribution > 0 from an initiative of `selection` (all initiatives when empty).
-std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection = {});
+ALIGNGRAPH_API std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection = {});
 
 /// Initiatives that contribute to no goal (no contribution > 0).
-std::vector<Index> orphan_initiatives(const Portfolio& p);
+ALIGNGRAPH_API std::vector<Index> orphan_initiatives(const Portfolio& p);
 
 /// For a selection, the share of each goal it serves, rolled up the hierarchy (the same rule
 /// as unserved_goals(): coverage is 0 exactly for the unserved goals):
@@ -74,6 +75,6 @@ std::vector<Index> orphan_initiatives(const Portfolio& p);
 ///   below_g  = sum over g's children c of (normalised local weight g->c) * coverage_c
 ///   coverage_g = 1 - (1 - direct_g) * (1 - below_g)
 /// so a leaf's coverage is its direct one. Multiply by goal_weights for the weight served.
-Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection);
+ALIGNGRAPH_API Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection);
 
 }  // namespace aligngraph

@@ -11,6 +11,7 @@
 /// - composite: omega_a * alignment / max alignment + omega_f * min-max(NPV / total cost)
 ///   + omega_c * weighted score, omegas normalised to sum 1.
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <optional>
@@ -55,7 +56,7 @@ struct ScoreTable {
 
 /// Weighted scoring. @throws ValidationError naming an unknown criterion, a non-positive
 /// weight or an initiative without a score for a criterion.
-ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria);
+ALIGNGRAPH_API ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria);
 
 /// Criterion names used by WSJF; job size is the initiative's effort.
 struct WsjfOptions {
@@ -66,7 +67,7 @@ struct WsjfOptions {
 
 /// WSJF with parts business value / size, time criticality / size, risk reduction / size.
 /// @throws ValidationError naming a missing criterion or an initiative with effort 0.
-ScoreTable wsjf(const Portfolio& p, const WsjfOptions& options = {});
+ALIGNGRAPH_API ScoreTable wsjf(const Portfolio& p, const WsjfOptions& options = {});
 
 /// Criterion names used by RICE; effort is the initiative's effort.
 struct RiceOptions {
@@ -77,7 +78,7 @@ struct RiceOptions {
 
 /// RICE. Multiplicative, so its parts are not additive: one part, the score itself, and
 /// the factors are the criteria (reported by the bindings and the CLI).
-ScoreTable rice(const Portfolio& p, const RiceOptions& options = {});
+ALIGNGRAPH_API ScoreTable rice(const Portfolio& p, const RiceOptions& options = {});
 
 /// Weights of the composite score (normalised to sum 1; each >= 0, not all 0).
 struct CompositeWeights {
@@ -91,12 +92,12 @@ struct CompositeWeights {
 /// Without criteria (empty: a model that has none) the criteria part is 0 and alignment
 /// and financial share the whole weight.
 /// @throws ValidationError for a negative weight, or when no part with data has weight > 0.
-ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
+ALIGNGRAPH_API ScoreTable composite_score(const Portfolio& p, const CompositeWeights& weights, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& alignment_options = {});
 
 
 /// Everything a score may take; only what the kind uses is read.
-struct ScoreOptions {
+struct ALIGNGRAPH_API ScoreOptions {
     ScoreKind kind = ScoreKind::alignment;
     /// For `score` and `composite`: empty means every criterion of the model, weight 1, benefit.
     std::vector<Criterion> criteria;
@@ -111,13 +112,13 @@ struct ScoreOptions {
 
 /// The score `options.kind` with its parts. For alignment the parts are one column per
 /// goal contributed to (s_ig w_g) and one for enabler credit; they sum to the total.
-ScoreTable score(const Portfolio& p, const ScoreOptions& options);
+ALIGNGRAPH_API ScoreTable score(const Portfolio& p, const ScoreOptions& options);
 
 /// Indices by descending score; equal scores in ascending id order. Deterministic.
-std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
+ALIGNGRAPH_API std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
 
 /// Rank (1 = first) of every initiative, from rank_order().
-Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
+ALIGNGRAPH_API Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
 
 /// How far one weight can move (the others rescaled proportionally so that all still sum
 /// to 1) before the ranking changes.
@@ -130,11 +131,11 @@ struct WeightSensitivity {
 
 /// Sensitivity of the alignment ranking (total, with enabler credit) to each global goal
 /// weight; goals no initiative contributes to are left out.
-std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k,
+ALIGNGRAPH_API std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k,
                                                        const AlignmentOptions& options = {});
 
 /// Sensitivity of the weighted-score ranking to each criterion weight.
-std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
+ALIGNGRAPH_API std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
                                                             Index k);
 
 /// How two rankings of the same initiatives differ.
@@ -145,6 +146,6 @@ struct RankComparison {
 };
 
 /// Compares two scores of the same initiatives.
-RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids);
+ALIGNGRAPH_API RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids);
 
 }  // namespace aligngraph

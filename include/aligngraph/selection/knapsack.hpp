@@ -13,6 +13,7 @@
 /// pseudocost branching, LP rounding and a swap local search for incumbents.
 /// Deterministic: one thread, a fixed order. See docs/selection.md.
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <limits>
@@ -46,7 +47,7 @@ struct EnumNames<Objective> {
 /// What a selection problem's rows and columns are, so that its result presents on its
 /// own: selection_problem() fills every field from a model; over plain arrays any may be
 /// left empty.
-struct SelectionLabels {
+struct ALIGNGRAPH_API SelectionLabels {
     std::vector<std::string> ids;           ///< n, for messages ("#i" when empty)
     std::vector<std::string> budget_names;  ///< m, for messages ("budget k" when empty)
     /// The funding pools (the model's budget ids) when the budget rows are pools x periods,
@@ -70,7 +71,7 @@ struct SelectionLabels {
 };
 
 /// A selection problem over plain arrays.
-struct SelectionProblem : SelectionLabels {
+struct ALIGNGRAPH_API SelectionProblem : SelectionLabels {
     Eigen::VectorXd values;   ///< n: what each initiative is worth (any sign)
     Eigen::MatrixXd costs;    ///< n x m: what each initiative uses of each budget (>= 0)
     Eigen::VectorXd budgets;  ///< m: the limits (>= 0)
@@ -90,7 +91,7 @@ struct RootLp;
 /// decisions changed. The warm start of a sequence of solves, owned by whoever runs the
 /// sequence (Reoptimizer, the frontier) and handed to select_portfolio(); each solve reads
 /// it and leaves what it learned. Move-only; its contents are internal.
-struct SearchMemory {
+struct ALIGNGRAPH_API SearchMemory {
     Eigen::MatrixXd loss_sum;    ///< n x 2: summed bound loss per unit, down and up
     Eigen::MatrixXi loss_count;  ///< n x 2
     std::unique_ptr<detail::RootLp> root;  ///< internal: taken by the next solve, given back by it
@@ -162,7 +163,7 @@ struct Displacement {
 /// The best selection found and how good it is proven to be. It carries the problem's
 /// labels (ids, budget names, pools, periods, objective), its values and limits, so that
 /// a presenter needs nothing else.
-struct SelectionResult : SelectionLabels {
+struct ALIGNGRAPH_API SelectionResult : SelectionLabels {
     std::vector<Index> selected;  ///< ascending indices
     double value = 0;
     double upper_bound = 0;       ///< no selection is worth more
@@ -196,7 +197,7 @@ struct SelectionResult : SelectionLabels {
 ///     r.solve();
 ///     r.force_out(7);
 ///     const auto& again = r.solve();
-class Reoptimizer {
+class ALIGNGRAPH_API Reoptimizer {
 public:
     explicit Reoptimizer(SelectionProblem problem, SelectionOptions options = {});
 
@@ -226,7 +227,7 @@ private:
 
 /// The explanations of `result` for `problem` (select_portfolio() fills them unless
 /// SelectionOptions::explain is false).
-void explain(const SelectionProblem& problem, SelectionResult& result);
+ALIGNGRAPH_API void explain(const SelectionProblem& problem, SelectionResult& result);
 
 /// Solve. @throws ValidationError for misshapen input, negative or non-finite costs or
 /// budgets, indices out of range; InfeasibleError when the forced-in initiatives (with
@@ -235,7 +236,7 @@ void explain(const SelectionProblem& problem, SelectionResult& result);
 /// `memory`, when given, warm-starts the search from what earlier solves of the same
 /// initiatives learned and is left with what this one learned (see SearchMemory); the
 /// answer is the same with or without it.
-SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options = {},
+ALIGNGRAPH_API SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options = {},
                                  SearchMemory* memory = nullptr);
 
 }  // namespace aligngraph

@@ -6,6 +6,7 @@
 ///     auto r = aligngraph::optimize(p, {.objective = aligngraph::Objective::npv});
 ///     // r.selected, r.value, r.proven, r.budget_use (one entry per budget and period)
 
+#include "aligngraph/export.hpp"
 #include <limits>
 #include <string>
 #include <vector>
@@ -27,10 +28,10 @@ struct OptimizeOptions {
 /// The model as a selection problem: one constraint per (budget, period) with each
 /// initiative's cost counted by that budget in that period; mandatory and forced-in
 /// initiatives forced in, forced-out ones forced out; constraint names "budget period".
-SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& options = {});
+ALIGNGRAPH_API SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& options = {});
 
 /// Solve selection_problem(p, options). @throws as select_portfolio, and ValidationError
-/// for an invalid model or unknown scenario.
+ALIGNGRAPH_API /// for an invalid model or unknown scenario.
 SelectionResult optimize(const Portfolio& p, const OptimizeOptions& options = {});
 
 /// How the frontier varies the budget.
@@ -72,24 +73,24 @@ struct FrontierPoint {
 /// selection, which stays feasible when budgets grow. Also the marginal value of budget
 /// between levels and the knee of the curve.
 /// A level where the forced initiatives alone break a budget is reported infeasible, not thrown.
-/// @throws ValidationError for no factors or a factor <= 0.
+ALIGNGRAPH_API /// @throws ValidationError for no factors or a factor <= 0.
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& options = {});
 
 /// The frontier over one total budget: for each level, the optimum when the only limit is
 /// the whole portfolio's cost (every initiative's cost over all periods, with a scenario's
 /// overrun) <= level; the per-period budgets are dropped. total_budget is the level;
 /// factor is the level over the cost of all initiatives.
-/// @throws ValidationError for no levels or a level < 0.
+ALIGNGRAPH_API /// @throws ValidationError for no levels or a level < 0.
 std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& options = {});
 
 /// The frontier of a plain selection problem: every budget of `base` scaled by each factor
 /// (ascending), each level exact and warm-started from the previous one. The limits in
-/// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
+ALIGNGRAPH_API /// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
 std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors,
                                     const SelectionOptions& options = {});
 
 /// frontier() or frontier_total() with levels as factors: of each limit (scale), or of the
-/// cost of all initiatives (total).
+ALIGNGRAPH_API /// cost of all initiatives (total).
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
 
 }  // namespace aligngraph

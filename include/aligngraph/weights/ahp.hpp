@@ -10,6 +10,7 @@
 ///     a << 1, 3, 5,  1./3, 1, 2,  1./5, 1./2, 1;
 ///     auto r = aligngraph::ahp(a);   // r.weights, r.lambda_max, r.ci, r.cr, r.warnings
 
+#include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
 #include <string>
@@ -65,7 +66,7 @@ struct AhpResult {
 };
 
 /// RI(n) of a table. @throws ValidationError when the table has no value for n.
-double random_index(RandomIndex table, Index n);
+ALIGNGRAPH_API double random_index(RandomIndex table, Index n);
 
 /// AHP on a square matrix; NaN marks a missing judgment (both a(i,j) and a(j,i), or one of
 /// them). Missing judgments are completed by the method of Bozóki, Fülöp and Rónyai (2010):
@@ -75,12 +76,12 @@ double random_index(RandomIndex table, Index n);
 ///         or non-finite judgment, a non-reciprocal pair (naming the cell), a diagonal other
 ///         than 1, missing judgments that leave an element unconnected, or (strict) a judgment
 ///         outside [1/9, 9].
-AhpResult ahp(const Eigen::MatrixXd& matrix, const AhpOptions& options = {});
+ALIGNGRAPH_API AhpResult ahp(const Eigen::MatrixXd& matrix, const AhpOptions& options = {});
 
 /// Group judgment: the element-wise geometric mean of several people's matrices
 /// (aggregation of individual judgments, which keeps the result reciprocal).
 /// A NaN in one matrix leaves that person out of that cell.
 /// @throws ValidationError for no matrices or matrices of different sizes.
-Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices);
+ALIGNGRAPH_API Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices);
 
 }  // namespace aligngraph
