@@ -8,6 +8,7 @@
 // prints the initiatives stranded and the goals that lose contributions.
 
 #include <aligngraph/aligngraph.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
 
 #include <cstdio>
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "aligngraph/aligngraph.hpp"
+#include "aligngraph/io/sample_portfolio.hpp"
 
 namespace ag = aligngraph;
 

@@ -6,6 +6,7 @@
 
 #include "aligngraph/io/model_file.hpp"
 #include "aligngraph/io/report.hpp"
+#include "aligngraph/io/sample_portfolio.hpp"
 #include "bindings.hpp"
 
 namespace py = pybind11;

@@ -1,10 +1,27 @@
 #pragma once
 /// @file export.hpp
-/// ALIGNGRAPH_API marks what the compiled library exports: every public function and the
-/// classes with functions of their own. The library is built with hidden visibility, so a
-/// shared build (BUILD_SHARED_LIBS) exports exactly these; on Windows they are
-/// dllexport while building the DLL and dllimport for its users.
+/// The two ways of using aligngraph, and what each makes of its functions.
+///
+/// Compiled (the default; CMake target aligngraph::aligngraph, which defines
+/// ALIGNGRAPH_COMPILED_LIB): the implementation, in the `*-inl.hpp` files beside the
+/// headers, is compiled once into the library. ALIGNGRAPH_API marks what the library
+/// exports: every public function and the classes with functions of their own. It is built
+/// with hidden visibility, so a shared build (BUILD_SHARED_LIBS) exports exactly these; on
+/// Windows they are dllexport while building the DLL and dllimport for its users.
+///
+/// Header-only (ALIGNGRAPH_HEADER_ONLY; CMake target aligngraph::aligngraph_header_only):
+/// each header includes its `-inl.hpp`, whose functions are inline (ALIGNGRAPH_INLINE).
+/// A program uses one way or the other: a target that has both is refused here.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && defined(ALIGNGRAPH_COMPILED_LIB)
+#error "aligngraph: ALIGNGRAPH_HEADER_ONLY is defined for a target that links the compiled library (ALIGNGRAPH_COMPILED_LIB): link one of aligngraph::aligngraph and aligngraph::aligngraph_header_only, not both"
+#endif
+
+#if defined(ALIGNGRAPH_HEADER_ONLY)
+#define ALIGNGRAPH_INLINE inline
+#define ALIGNGRAPH_API
+#else
+#define ALIGNGRAPH_INLINE
 #if defined(ALIGNGRAPH_SHARED)
 #if defined(_WIN32)
 #if defined(ALIGNGRAPH_BUILDING)
@@ -20,4 +37,5 @@
 #define ALIGNGRAPH_API __attribute__((visibility("default")))
 #else
 #define ALIGNGRAPH_API
+#endif
 #endif

@@ -2,6 +2,7 @@
 // Small models shared by the tests.
 
 #include <aligngraph/aligngraph.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
 
 #include <string>
 #include <vector>

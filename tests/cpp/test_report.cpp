@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <aligngraph/detail/text.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
 
 #include <cmath>
 #include <regex>

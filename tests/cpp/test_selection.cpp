@@ -9,7 +9,8 @@
 #include <tuple>
 #include <sstream>
 
-#include "selection/dual_simplex.hpp"
+#include "aligngraph/selection/detail/dual_simplex.hpp"
+#include "aligngraph/io/sample_portfolio.hpp"
 #include "fixtures.hpp"
 #include "reference_data.hpp"
 

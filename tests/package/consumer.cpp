@@ -1,6 +1,7 @@
 // A program that uses aligngraph as an outside project would.
 
 #include <aligngraph/aligngraph.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
 
 #include <cmath>
 #include <cstdio>

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "aligngraph/export.hpp"
+
 namespace aligngraph::detail {
 
 using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
@@ -35,3 +37,7 @@ std::vector<std::size_t> targets_first_order(const Digraph& g);
 std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward);
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/model/graph-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // NPV, IRR, MIRR and payback over one series or many.
 //
 // IRR. With x = 1/(1+r), NPV(r) = p(x) = sum_t v_t x^t, and the rates r > -1 are the
@@ -14,6 +15,7 @@
 // keeps a bracket and cannot diverge.
 
 #include "aligngraph/finance/cashflows.hpp"
+#include "aligngraph/detail/constants.hpp"
 
 #include <boost/math/tools/toms748_solve.hpp>
 
@@ -28,24 +30,22 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-constexpr double eps = std::numeric_limits<double>::epsilon();
 
-void check_flows(std::span<const double> flows, const char* fn) {
+inline void check_flows(std::span<const double> flows, const char* fn) {
     if (flows.empty()) throw ValidationError(fmt::format("{}(): the cash-flow series is empty", fn));
     for (std::size_t t = 0; t < flows.size(); ++t)
         if (!std::isfinite(flows[t]))
             throw ValidationError(fmt::format("{}(): cash flow in period {} is {}, expected a finite amount", fn, t, flows[t]));
 }
 
-void check_rate(Rate r, const char* fn, const char* what = "rate") {
+inline void check_rate(Rate r, const char* fn, const char* what = "rate") {
     if (!std::isfinite(r) || r <= -1)
         throw ValidationError(fmt::format("{}(): {} {} per period, expected a finite rate > -1 (-100%)", fn, what, r));
 }
 
-void check_matrix(const SeriesRef& flows, const char* fn) {
+inline void check_matrix(const SeriesRef& flows, const char* fn) {
     // Row by row over contiguous memory (Eigen's allFinite() walks a row-major matrix
     // column by column, several times slower).
     bool finite = true;
@@ -63,7 +63,7 @@ void check_matrix(const SeriesRef& flows, const char* fn) {
 /// sum_k c(k) z^k for k = 0..d, as two interleaved Horner chains in z^2 (even and odd
 /// powers), which halves the dependency chain of plain Horner.
 template <class Coefficient>
-double horner2(Coefficient c, int d, double z) {
+inline double horner2(Coefficient c, int d, double z) {
     const double w = z * z;
     double even = 0, odd = 0;
     int je = d / 2;
@@ -77,13 +77,13 @@ double horner2(Coefficient c, int d, double z) {
 }
 
 /// h(u) for coefficients a[0..d] (see the file comment).
-double eval_u(const double* a, int d, double u) {
+inline double eval_u(const double* a, int d, double u) {
     if (u <= 1) return horner2([a](int k) { return a[k]; }, d, u);
     return horner2([a, d](int k) { return a[d - k]; }, d, 2 - u);
 }
 
 /// The same sum over |a|: the scale against which h(u) is compared with zero.
-double eval_u_abs(const double* a, int d, double u) {
+inline double eval_u_abs(const double* a, int d, double u) {
     if (u <= 1) {
         double s = std::abs(a[d]);
         for (int t = d - 1; t >= 0; --t) s = s * u + std::abs(a[t]);
@@ -95,7 +95,7 @@ double eval_u_abs(const double* a, int d, double u) {
     return s;
 }
 
-int sign_changes(const std::vector<double>& a) {
+inline int sign_changes(const std::vector<double>& a) {
     int changes = 0;
     int last = 0;
     for (double v : a) {
@@ -108,7 +108,7 @@ int sign_changes(const std::vector<double>& a) {
 }
 
 /// The smallest k such that a[k..] has at most one sign change.
-int recursion_depth(const std::vector<double>& a) {
+inline int recursion_depth(const std::vector<double>& a) {
     int changes = 0, last = 0;
     for (int k = static_cast<int>(a.size()) - 1; k >= 0; --k) {
         const int s = (a[k] > 0) - (a[k] < 0);
@@ -119,10 +119,10 @@ int recursion_depth(const std::vector<double>& a) {
     return 0;
 }
 
-double rate_of(double u) { return u <= 1 ? 1 / u - 1 : 1 - u; }
+inline double rate_of(double u) { return u <= 1 ? 1 / u - 1 : 1 - u; }
 
 // Critical points only separate roots: they need not be as exact as the roots themselves.
-constexpr double critical_point_tolerance = 1e-10;
+inline constexpr double critical_point_tolerance = 1e-10;
 
 struct Solver {
     const IrrOptions& options;
@@ -183,7 +183,7 @@ struct SplitSums {
     double pos = 0, neg = 0;
 };
 
-SplitSums split_sums(const std::vector<double>& a, bool reversed, bool derivative, double z) {
+inline SplitSums split_sums(const std::vector<double>& a, bool reversed, bool derivative, double z) {
     const int d = static_cast<int>(a.size()) - 1;
     SplitSums s;
     // Horner over the powers k = d .. 0 of z; coefficient of z^k is a[k] (or a[d-k] reversed).
@@ -205,7 +205,7 @@ SplitSums split_sums(const std::vector<double>& a, bool reversed, bool derivativ
 
 /// Whether h_a or its derivative keeps one sign over [u0, u1] (both on one side of u = 1),
 /// judged from the split sums with a margin for rounding.
-int sign_over(const std::vector<double>& a, double u0, double u1, bool derivative) {
+inline int sign_over(const std::vector<double>& a, double u0, double u1, bool derivative) {
     const bool reversed = u0 >= 1;
     const double z0 = reversed ? 2 - u1 : u0, z1 = reversed ? 2 - u0 : u1;
     const auto lo = split_sums(a, reversed, derivative, z0), hi = split_sums(a, reversed, derivative, z1);
@@ -219,7 +219,7 @@ int sign_over(const std::vector<double>& a, double u0, double u1, bool derivativ
 /// holds no root; one where h is monotone holds at most one, found by TOMS 748. An
 /// interval still undecided after `max_depth` halvings is handed to the critical-point
 /// recursion, which isolates every root whatever their spacing.
-void isolate(const Solver& solver, const std::vector<double>& a, double tol, std::vector<double>& out) {
+inline void isolate(const Solver& solver, const std::vector<double>& a, double tol, std::vector<double>& out) {
     const int d = static_cast<int>(a.size()) - 1;
     constexpr int max_depth = 24;
     struct Piece {
@@ -250,7 +250,7 @@ void isolate(const Solver& solver, const std::vector<double>& a, double tol, std
     }
 }
 
-IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
+inline IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     IrrResult result;
     // Leading zeros multiply p by a power of x and trailing zeros lower its degree:
     // neither changes the positive roots.
@@ -285,7 +285,7 @@ IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     return result;
 }
 
-double payback_core(const double* v, Index n, Index stride, double r) {
+inline double payback_core(const double* v, Index n, Index stride, double r) {
     double cum = 0, prev = 0, discount = 1;
     const double step = std::isnan(r) ? 1.0 : 1.0 / (1.0 + r);
     bool negative = false;
@@ -302,7 +302,7 @@ double payback_core(const double* v, Index n, Index stride, double r) {
 
 /// Runs body(begin, end) over [0, n) in contiguous chunks on up to `threads` threads.
 template <class Body>
-void parallel_rows(Index n, int threads, Body body) {
+inline void parallel_rows(Index n, int threads, Body body) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     Index workers = threads > 0 ? threads : static_cast<Index>(hw);
     workers = std::clamp<Index>(workers, 1, std::max<Index>(1, n / 64));
@@ -319,35 +319,35 @@ void parallel_rows(Index n, int threads, Body body) {
     for (auto& t : pool) t.join();
 }
 
-}  // namespace
+}  // namespace detail
 
-Rate period_rate(Rate yearly, double period_years) {
-    check_rate(yearly, "period_rate", "yearly rate");
+ALIGNGRAPH_INLINE Rate period_rate(Rate yearly, double period_years) {
+    detail::check_rate(yearly, "period_rate", "yearly rate");
     if (!std::isfinite(period_years) || period_years <= 0)
         throw ValidationError(fmt::format("period_rate(): period length {} years, expected > 0", period_years));
     return std::expm1(period_years * std::log1p(yearly));
 }
 
-Rate annual_rate(Rate per_period, double period_years) {
-    if (std::isnan(per_period)) return nan;
-    check_rate(per_period, "annual_rate");
+ALIGNGRAPH_INLINE Rate annual_rate(Rate per_period, double period_years) {
+    if (std::isnan(per_period)) return detail::nan;
+    detail::check_rate(per_period, "annual_rate");
     if (!std::isfinite(period_years) || period_years <= 0)
         throw ValidationError(fmt::format("annual_rate(): period length {} years, expected > 0", period_years));
     return std::expm1(std::log1p(per_period) / period_years);
 }
 
-double npv(Rate r, std::span<const double> flows, NpvConvention convention) {
-    check_flows(flows, "npv");
-    check_rate(r, "npv");
+ALIGNGRAPH_INLINE double npv(Rate r, std::span<const double> flows, NpvConvention convention) {
+    detail::check_flows(flows, "npv");
+    detail::check_rate(r, "npv");
     double s = 0;
     for (std::size_t t = flows.size(); t-- > 0;) s = s / (1 + r) + flows[t];
     return convention == NpvConvention::excel ? s / (1 + r) : s;
 }
 
-Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention, bool check_finite) {
+ALIGNGRAPH_INLINE Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention, bool check_finite) {
     if (!(r > -1)) {
-        if (check_finite) check_matrix(flows, "npv");
-        return Eigen::VectorXd::Constant(flows.rows(), nan);
+        if (check_finite) detail::check_matrix(flows, "npv");
+        return Eigen::VectorXd::Constant(flows.rows(), detail::nan);
     }
     const Index P = flows.cols();
     Eigen::RowVectorXd discount(P);
@@ -358,16 +358,16 @@ Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvention convention, bo
     Eigen::VectorXd out(flows.rows());
     for (Index i = 0; i < flows.rows(); ++i) out(i) = flows.row(i).dot(discount);
     // A non-finite flow makes its row's NPV non-finite: only then look for it.
-    if (check_finite && !out.allFinite()) check_matrix(flows, "npv");
+    if (check_finite && !out.allFinite()) detail::check_matrix(flows, "npv");
     return out;
 }
 
-IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options) {
-    check_flows(flows, "irr");
-    return irr_core(flows, options);
+ALIGNGRAPH_INLINE IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options) {
+    detail::check_flows(flows, "irr");
+    return detail::irr_core(flows, options);
 }
 
-Rate irr(std::span<const double> flows, const IrrOptions& options) {
+ALIGNGRAPH_INLINE Rate irr(std::span<const double> flows, const IrrOptions& options) {
     const auto result = irr_roots(flows, options);
     if (result.status == IrrStatus::no_sign_change) {
         const bool positive = std::any_of(flows.begin(), flows.end(), [](double v) { return v > 0; });
@@ -380,14 +380,14 @@ Rate irr(std::span<const double> flows, const IrrOptions& options) {
     return result.rate;
 }
 
-IrrBatch irr(const SeriesRef& flows, const IrrOptions& options, int threads) {
-    check_matrix(flows, "irr");
+ALIGNGRAPH_INLINE IrrBatch irr(const SeriesRef& flows, const IrrOptions& options, int threads) {
+    detail::check_matrix(flows, "irr");
     const Index n = flows.rows();
-    IrrBatch out{Eigen::VectorXd::Constant(n, nan), Eigen::VectorXi::Zero(n)};
-    parallel_rows(n, threads, [&](Index b, Index e) {
+    IrrBatch out{Eigen::VectorXd::Constant(n, detail::nan), Eigen::VectorXi::Zero(n)};
+    detail::parallel_rows(n, threads, [&](Index b, Index e) {
         for (Index i = b; i < e; ++i) {
             const auto row = flows.row(i);
-            const auto result = irr_core(std::span<const double>(row.data(), static_cast<std::size_t>(row.size())), options);
+            const auto result = detail::irr_core(std::span<const double>(row.data(), static_cast<std::size_t>(row.size())), options);
             out.rate(i) = result.rate;
             out.root_count(i) = static_cast<int>(result.roots.size());
         }
@@ -395,10 +395,10 @@ IrrBatch irr(const SeriesRef& flows, const IrrOptions& options, int threads) {
     return out;
 }
 
-double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate) {
-    check_flows(flows, "mirr");
-    check_rate(finance_rate, "mirr", "finance rate");
-    check_rate(reinvest_rate, "mirr", "reinvestment rate");
+ALIGNGRAPH_INLINE double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate) {
+    detail::check_flows(flows, "mirr");
+    detail::check_rate(finance_rate, "mirr", "finance rate");
+    detail::check_rate(reinvest_rate, "mirr", "reinvestment rate");
     double pos = 0, neg = 0, d_fin = 1, d_re = 1;
     bool has_pos = false, has_neg = false;
     for (double v : flows) {
@@ -412,13 +412,13 @@ double mirr(std::span<const double> flows, Rate finance_rate, Rate reinvest_rate
         d_fin /= 1 + finance_rate;
         d_re /= 1 + reinvest_rate;
     }
-    if (!has_pos || !has_neg) return nan;
+    if (!has_pos || !has_neg) return detail::nan;
     const double n = static_cast<double>(flows.size());
     return std::pow(std::abs(pos) / std::abs(neg), 1 / (n - 1)) * (1 + reinvest_rate) - 1;
 }
 
-Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_rate) {
-    check_matrix(flows, "mirr");
+ALIGNGRAPH_INLINE Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_rate) {
+    detail::check_matrix(flows, "mirr");
     Eigen::VectorXd out(flows.rows());
     for (Index i = 0; i < flows.rows(); ++i) {
         const auto row = flows.row(i);
@@ -427,22 +427,22 @@ Eigen::VectorXd mirr(const SeriesRef& flows, Rate finance_rate, Rate reinvest_ra
     return out;
 }
 
-double payback(std::span<const double> flows) {
-    check_flows(flows, "payback");
-    return payback_core(flows.data(), static_cast<Index>(flows.size()), 1, nan);
+ALIGNGRAPH_INLINE double payback(std::span<const double> flows) {
+    detail::check_flows(flows, "payback");
+    return detail::payback_core(flows.data(), static_cast<Index>(flows.size()), 1, detail::nan);
 }
 
-double discounted_payback(std::span<const double> flows, Rate r) {
-    check_flows(flows, "discounted_payback");
-    check_rate(r, "discounted_payback");
-    return payback_core(flows.data(), static_cast<Index>(flows.size()), 1, r);
+ALIGNGRAPH_INLINE double discounted_payback(std::span<const double> flows, Rate r) {
+    detail::check_flows(flows, "discounted_payback");
+    detail::check_rate(r, "discounted_payback");
+    return detail::payback_core(flows.data(), static_cast<Index>(flows.size()), 1, r);
 }
 
-Eigen::VectorXd payback(const SeriesRef& flows, Rate r) {
-    check_matrix(flows, "payback");
-    if (!std::isnan(r)) check_rate(r, "payback");
+ALIGNGRAPH_INLINE Eigen::VectorXd payback(const SeriesRef& flows, Rate r) {
+    detail::check_matrix(flows, "payback");
+    if (!std::isnan(r)) detail::check_rate(r, "payback");
     Eigen::VectorXd out(flows.rows());
-    for (Index i = 0; i < flows.rows(); ++i) out(i) = payback_core(flows.row(i).data(), flows.cols(), 1, r);
+    for (Index i = 0; i < flows.rows(); ++i) out(i) = detail::payback_core(flows.row(i).data(), flows.cols(), 1, r);
     return out;
 }
 

@@ -145,3 +145,7 @@ ALIGNGRAPH_API double discounted_payback(std::span<const double> flows, Rate r);
 ALIGNGRAPH_API Eigen::VectorXd payback(const SeriesRef& flows, Rate r = std::numeric_limits<double>::quiet_NaN());
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/finance/cashflows-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // XNPV and XIRR. The root search is the IRR's (cashflows.cpp) with real exponents:
 // g(x) = sum_i v_i x^(tau_i), x = 1/(1+r), tau_i = (d_i - d_0)/365, on u in (0, 2)
 // with x = u (u <= 1) and x = 1/(2-u) (u > 1, evaluated as sum v_i y^(tau_max - tau_i)).
@@ -5,6 +6,7 @@
 // sign changes than g (its first term vanishes) and the same roots as g' for x > 0.
 
 #include "aligngraph/finance/dated.hpp"
+#include "aligngraph/detail/constants.hpp"
 
 #include <boost/math/tools/toms748_solve.hpp>
 
@@ -19,16 +21,15 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-constexpr double eps = std::numeric_limits<double>::epsilon();
 
-struct Term {
+struct DatedTerm {
     double v;
     double tau;
 };
 
-void check(std::span<const double> flows, std::span<const std::int64_t> days, const char* fn) {
+inline void check_dated_flows(std::span<const double> flows, std::span<const std::int64_t> days, const char* fn) {
     if (flows.empty()) throw ValidationError(fmt::format("{}(): the cash-flow series is empty", fn));
     if (flows.size() != days.size())
         throw ValidationError(fmt::format("{}(): {} flows but {} dates", fn, flows.size(), days.size()));
@@ -41,7 +42,7 @@ void check(std::span<const double> flows, std::span<const std::int64_t> days, co
     }
 }
 
-double eval_u(const std::vector<Term>& terms, double u) {
+inline double eval_u(const std::vector<DatedTerm>& terms, double u) {
     double s = 0;
     if (u <= 1) {
         for (const auto& t : terms) s += t.v * std::pow(u, t.tau);
@@ -52,7 +53,7 @@ double eval_u(const std::vector<Term>& terms, double u) {
     return s;
 }
 
-int sign_changes(const std::vector<Term>& terms) {
+inline int sign_changes(const std::vector<DatedTerm>& terms) {
     int changes = 0, last = 0;
     for (const auto& t : terms) {
         const int s = (t.v > 0) - (t.v < 0);
@@ -63,12 +64,12 @@ int sign_changes(const std::vector<Term>& terms) {
     return changes;
 }
 
-void roots(const std::vector<Term>& terms, const IrrOptions& o, std::vector<double>& out) {
+inline void dated_roots(const std::vector<DatedTerm>& terms, const IrrOptions& o, std::vector<double>& out) {
     const int changes = sign_changes(terms);
     if (changes == 0 || terms.size() < 2) return;
     std::vector<double> cuts{0.0};
     if (changes >= 2) {
-        std::vector<Term> der;
+        std::vector<DatedTerm> der;
         double scale = 0;
         for (const auto& t : terms)
             if (t.tau * t.v != 0) {
@@ -82,7 +83,7 @@ void roots(const std::vector<Term>& terms, const IrrOptions& o, std::vector<doub
             t.tau -= shift;
         }
         std::vector<double> crit;
-        roots(der, o, crit);
+        dated_roots(der, o, crit);
         cuts.insert(cuts.end(), crit.begin(), crit.end());
     }
     cuts.push_back(2.0);
@@ -106,10 +107,10 @@ void roots(const std::vector<Term>& terms, const IrrOptions& o, std::vector<doub
     }
 }
 
-}  // namespace
+}  // namespace detail
 
-double xnpv(Rate r, std::span<const double> flows, std::span<const std::int64_t> days) {
-    check(flows, days, "xnpv");
+ALIGNGRAPH_INLINE double xnpv(Rate r, std::span<const double> flows, std::span<const std::int64_t> days) {
+    detail::check_dated_flows(flows, days, "xnpv");
     if (!std::isfinite(r) || r <= -1)
         throw ValidationError(fmt::format("xnpv(): rate {} per year, expected a finite rate > -1 (-100%)", r));
     double s = 0;
@@ -118,9 +119,9 @@ double xnpv(Rate r, std::span<const double> flows, std::span<const std::int64_t>
     return s;
 }
 
-IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options) {
-    check(flows, days, "xirr");
-    std::vector<Term> terms;
+ALIGNGRAPH_INLINE IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options) {
+    detail::check_dated_flows(flows, days, "xirr");
+    std::vector<detail::DatedTerm> terms;
     double scale = 0;
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const double tau = static_cast<double>(days[i] - days[0]) / 365.0;
@@ -131,7 +132,7 @@ IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t
     while (!terms.empty() && terms.back().v == 0) terms.pop_back();
     while (!terms.empty() && terms.front().v == 0) terms.erase(terms.begin());
     IrrResult result;
-    if (sign_changes(terms) == 0) {
+    if (detail::sign_changes(terms) == 0) {
         result.status = IrrStatus::no_sign_change;
         return result;
     }
@@ -142,10 +143,10 @@ IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t
     }
     for (auto& t : terms) t.v /= scale;
     std::vector<double> us;
-    roots(terms, options, us);
+    detail::dated_roots(terms, options, us);
     std::sort(us.begin(), us.end());
     for (std::size_t k = 0; k < us.size(); ++k) {
-        if (k > 0 && us[k] - us[k - 1] <= 64 * eps * std::max(1.0, us[k])) continue;
+        if (k > 0 && us[k] - us[k - 1] <= 64 * detail::eps * std::max(1.0, us[k])) continue;
         const double r = us[k] <= 1 ? 1 / us[k] - 1 : 1 - us[k];
         if (r > options.lower && r < options.upper) result.roots.push_back(r);
     }
@@ -154,7 +155,7 @@ IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t
     return result;
 }
 
-Rate xirr(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options) {
+ALIGNGRAPH_INLINE Rate xirr(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options) {
     const auto result = xirr_roots(flows, days, options);
     if (result.status == IrrStatus::no_sign_change) {
         const bool positive = std::any_of(flows.begin(), flows.end(), [](double v) { return v > 0; });

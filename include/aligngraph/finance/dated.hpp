@@ -33,3 +33,7 @@ ALIGNGRAPH_API IrrResult xirr_roots(std::span<const double> flows, std::span<con
 ALIGNGRAPH_API Rate xirr(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options = {});
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/finance/dated-inl.hpp"
+#endif

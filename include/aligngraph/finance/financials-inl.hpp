@@ -1,6 +1,8 @@
+#pragma once
 // Finance measures over all initiatives at once (structure of arrays).
 
 #include "aligngraph/finance/financials.hpp"
+#include "aligngraph/detail/constants.hpp"
 
 #include <fmt/format.h>
 
@@ -12,11 +14,10 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-Financials compute(const SeriesMatrix& capex, const SeriesMatrix& opex, const SeriesMatrix& benefits,
+inline Financials compute_financials(const SeriesMatrix& capex, const SeriesMatrix& opex, const SeriesMatrix& benefits,
                    const Eigen::VectorXi& starts, const Portfolio& p, const FinanceOptions& o) {
     const double years = p.horizon().period_years;
     const Rate yearly = o.discount_rate.value_or(p.settings().discount_rate);
@@ -49,14 +50,14 @@ Financials compute(const SeriesMatrix& capex, const SeriesMatrix& opex, const Se
     return f;
 }
 
-}  // namespace
+}  // namespace detail
 
-Financials initiative_financials(const Portfolio& p, const FinanceOptions& o) {
+ALIGNGRAPH_INLINE Financials initiative_financials(const Portfolio& p, const FinanceOptions& o) {
     p.check();
-    return compute(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
+    return detail::compute_financials(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
 }
 
-Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection, const FinanceOptions& o) {
+ALIGNGRAPH_INLINE Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection, const FinanceOptions& o) {
     p.check();
     const auto P = p.horizon().periods;
     SeriesMatrix capex = SeriesMatrix::Zero(1, P), opex = SeriesMatrix::Zero(1, P), benefits = SeriesMatrix::Zero(1, P);
@@ -70,16 +71,16 @@ Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& se
         opex += p.opex().row(i);
         benefits += p.benefits().row(i);
     }
-    return compute(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
+    return detail::compute_financials(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
 }
 
-std::string rate_above_one(double rate) {
+ALIGNGRAPH_INLINE std::string rate_above_one(double rate) {
     if (!(rate > 1)) return {};
     return fmt::format("rate {:g} is above 1, i.e. {:g}% a year: write \"{:g}%\" for {:g} percent (or {:g})", rate,
                        100 * rate, rate, rate, rate / 100);
 }
 
-Rate parse_rate(std::string_view text) {
+ALIGNGRAPH_INLINE Rate parse_rate(std::string_view text) {
     std::string t(text);
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(t.begin());

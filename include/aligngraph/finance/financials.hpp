@@ -76,3 +76,7 @@ ALIGNGRAPH_API Financials portfolio_financials(const Portfolio& p, const std::ve
                                 const FinanceOptions& options = {});
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/finance/financials-inl.hpp"
+#endif

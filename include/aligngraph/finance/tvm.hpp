@@ -80,3 +80,7 @@ struct RateOptions {
 ALIGNGRAPH_API double rate(double nper, double pmt, double pv, double fv, When when = When::end, const RateOptions& options = {});
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/finance/tvm-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Atomic file replacement: one helper, a POSIX and a Windows branch.
 
 #include "aligngraph/io/atomic_file.hpp"
@@ -25,24 +26,24 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 namespace fs = std::filesystem;
 
 // A name beside the target that no other writer picks: hidden, with the process and a random part.
-fs::path temporary_beside(const fs::path& target, unsigned long process) {
+inline fs::path temporary_beside(const fs::path& target, unsigned long process) {
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::random_device rd;
     return dir / fmt::format(".{}.tmp-{}-{:x}", target.filename().string(), process, rd());
 }
 
-}  // namespace
+}  // namespace detail
 
 #ifdef _WIN32
 
-namespace {
+namespace detail {
 
-std::string system_message(DWORD code) {
+inline std::string system_message(DWORD code) {
     char* text = nullptr;
     const DWORD n = FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
                                    nullptr, code, 0, reinterpret_cast<LPSTR>(&text), 0, nullptr);
@@ -52,21 +53,21 @@ std::string system_message(DWORD code) {
     return out;
 }
 
-}  // namespace
+}  // namespace detail
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
-    const fs::path target = path;
-    const fs::path tmp = temporary_beside(target, GetCurrentProcessId());
+ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::string_view content) {
+    const detail::fs::path target = path;
+    const detail::fs::path tmp = detail::temporary_beside(target, GetCurrentProcessId());
     auto fail = [&](const char* what) {
         const DWORD err = GetLastError();
         DeleteFileW(tmp.c_str());
-        throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, system_message(err)));
+        throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, detail::system_message(err)));
     };
     HANDLE h = CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (h == INVALID_HANDLE_VALUE) {
         const DWORD err = GetLastError();
         throw Error(fmt::format("cannot write '{}': cannot create a temporary file beside it ({})", target.string(),
-                                system_message(err)));
+                                detail::system_message(err)));
     }
     const char* data = content.data();
     std::size_t left = content.size();
@@ -96,14 +97,14 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
 
 #else
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
-    const fs::path target = path;
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const fs::path tmp = temporary_beside(target, static_cast<unsigned long>(::getpid()));
+ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::string_view content) {
+    const detail::fs::path target = path;
+    const detail::fs::path dir = target.has_parent_path() ? target.parent_path() : detail::fs::path(".");
+    const detail::fs::path tmp = detail::temporary_beside(target, static_cast<unsigned long>(::getpid()));
     auto fail = [&](const char* what) {
         const int err = errno;
         std::error_code ec;
-        fs::remove(tmp, ec);
+        detail::fs::remove(tmp, ec);
         throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, std::strerror(err)));
     };
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

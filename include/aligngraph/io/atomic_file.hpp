@@ -18,3 +18,7 @@ namespace aligngraph {
 ALIGNGRAPH_API void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/atomic_file-inl.hpp"
+#endif

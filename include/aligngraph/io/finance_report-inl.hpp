@@ -1,3 +1,4 @@
+#pragma once
 // Finance as text and JSON: every measure per initiative and for the whole portfolio.
 
 #include "aligngraph/io/finance_report.hpp"
@@ -15,27 +16,26 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 using ojson = nlohmann::ordered_json;
 
-}  // namespace
+}  // namespace detail
 
 using detail::columns;
 using detail::fit;
-using detail::money;
 using detail::pad;
 using detail::wrapped;
 
-namespace {
+namespace detail {
 
-std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
-std::string periods(double v) { return std::isnan(v) ? std::string("never") : fmt::format("{:.2f}", v); }
-std::string ratio(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.2f}", v); }
+inline std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
+inline std::string periods(double v) { return std::isnan(v) ? std::string("never") : fmt::format("{:.2f}", v); }
+inline std::string ratio(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.2f}", v); }
 
-}  // namespace
+}  // namespace detail
 
-std::string financials_text(const Portfolio& p, const Financials& f, const Financials& total, const FinanceOptions& o,
+ALIGNGRAPH_INLINE std::string financials_text(const Portfolio& p, const Financials& f, const Financials& total, const FinanceOptions& o,
                             int width) {
     width = std::max(width, 60);
     const auto& h = p.horizon();
@@ -58,20 +58,20 @@ std::string financials_text(const Portfolio& p, const Financials& f, const Finan
     };
     row("ID", "Initiative", "cost", "benefit", "NPV", "IRR", "MIRR", "payback", "ROI", "PI");
     for (Index i = 0; i < p.initiative_count(); ++i)
-        row(p.initiative_ids()[i], p.names()[i], money(f.total_cost(i)), money(f.total_benefit(i)),
-            money(f.npv(i)), fmt::format("{}{}", percent(f.irr_annual(i)), f.irr_roots(i) > 1 ? "*" : ""), percent(f.mirr_annual(i)),
-            periods(f.payback(i)), percent(f.roi(i)), ratio(f.profitability_index(i)));
-    row("ALL", fmt::format("{} initiatives", p.initiative_count()), money(total.total_cost(0)),
-        money(total.total_benefit(0)), money(total.npv(0)),
-        fmt::format("{}{}", percent(total.irr_annual(0)), total.irr_roots(0) > 1 ? "*" : ""), percent(total.mirr_annual(0)),
-        periods(total.payback(0)), percent(total.roi(0)), ratio(total.profitability_index(0)));
+        row(p.initiative_ids()[i], p.names()[i], detail::money(f.total_cost(i)), detail::money(f.total_benefit(i)),
+            detail::money(f.npv(i)), fmt::format("{}{}", detail::percent(f.irr_annual(i)), f.irr_roots(i) > 1 ? "*" : ""), detail::percent(f.mirr_annual(i)),
+            detail::periods(f.payback(i)), detail::percent(f.roi(i)), detail::ratio(f.profitability_index(i)));
+    row("ALL", fmt::format("{} initiatives", p.initiative_count()), detail::money(total.total_cost(0)),
+        detail::money(total.total_benefit(0)), detail::money(total.npv(0)),
+        fmt::format("{}{}", detail::percent(total.irr_annual(0)), total.irr_roots(0) > 1 ? "*" : ""), detail::percent(total.mirr_annual(0)),
+        detail::periods(total.payback(0)), detail::percent(total.roi(0)), detail::ratio(total.profitability_index(0)));
     return out;
 }
 
-std::string financials_json(const Portfolio& p, const Financials& f, const Financials& total) {
-    auto value = [](double v) { return std::isnan(v) ? ojson(nullptr) : ojson(v); };
+ALIGNGRAPH_INLINE std::string financials_json(const Portfolio& p, const Financials& f, const Financials& total) {
+    auto value = [](double v) { return std::isnan(v) ? detail::ojson(nullptr) : detail::ojson(v); };
     auto entry = [&](const Financials& x, Index i) {
-        return ojson{{"capex", x.capex(i)},
+        return detail::ojson{{"capex", x.capex(i)},
                      {"opex", x.opex(i)},
                      {"total_cost", x.total_cost(i)},
                      {"total_benefit", x.total_benefit(i)},
@@ -88,13 +88,13 @@ std::string financials_json(const Portfolio& p, const Financials& f, const Finan
                      {"roi", value(x.roi(i))},
                      {"profitability_index", value(x.profitability_index(i))}};
     };
-    ojson initiatives = ojson::array();
+    detail::ojson initiatives = detail::ojson::array();
     for (Index i = 0; i < p.initiative_count(); ++i) {
-        ojson e{{"id", p.initiative_ids()[i]}};
+        detail::ojson e{{"id", p.initiative_ids()[i]}};
         e.update(entry(f, i));
         initiatives.push_back(e);
     }
-    return ojson{{"period_rate", f.period_rate}, {"initiatives", initiatives}, {"portfolio", entry(total, 0)}}.dump(2) +
+    return detail::ojson{{"period_rate", f.period_rate}, {"initiatives", initiatives}, {"portfolio", entry(total, 0)}}.dump(2) +
            "\n";
 }
 

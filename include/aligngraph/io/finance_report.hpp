@@ -21,3 +21,7 @@ ALIGNGRAPH_API std::string financials_text(const Portfolio& p, const Financials&
 ALIGNGRAPH_API std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/finance_report-inl.hpp"
+#endif

@@ -36,10 +36,9 @@ ALIGNGRAPH_API std::string model_to_json(const Portfolio& p, int indent = 2);
 /// disk, then renamed over the target. @throws Error naming the file and the cause.
 ALIGNGRAPH_API void save_model(const Portfolio& p, const std::filesystem::path& path);
 
-/// The sample portfolio shipped with aligngraph (examples/sample-portfolio.json), as text.
-ALIGNGRAPH_API std::string_view sample_portfolio_json();
-
-/// The sample portfolio shipped with aligngraph, parsed.
-ALIGNGRAPH_API Portfolio sample_portfolio();
-
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/model_reader-inl.hpp"
+#include "aligngraph/io/model_writer-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Reading the JSON model file, section by section, with every problem located by a JSON
 // pointer. Format: docs/model-format.md.
 
@@ -23,12 +24,11 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-using detail::pointer_token;
 using json = nlohmann::json;
 
-std::string kind_of(const json& j) {
+inline std::string kind_of(const json& j) {
     if (j.is_null()) return "null";
     if (j.is_boolean()) return j.get<bool>() ? "true" : "false";
     if (j.is_number()) return j.dump();
@@ -63,7 +63,7 @@ public:
             if (!ok) {
                 std::string list;
                 for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(ptr + "/" + pointer_token(key), fmt::format("unknown key '{}'; expected one of: {}", key, list));
+                fail(ptr + "/" + detail::pointer_token(key), fmt::format("unknown key '{}'; expected one of: {}", key, list));
             }
         }
     }
@@ -80,12 +80,12 @@ public:
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
         if (!j->is_string()) {
-            fail(ptr + "/" + pointer_token(key), fmt::format("expected a string, got {}", kind_of(*j)));
+            fail(ptr + "/" + detail::pointer_token(key), fmt::format("expected a string, got {}", kind_of(*j)));
             return std::nullopt;
         }
         auto s = j->get<std::string>();
         if (non_empty && s.empty()) {
-            fail(ptr + "/" + pointer_token(key), "expected a non-empty string");
+            fail(ptr + "/" + detail::pointer_token(key), "expected a non-empty string");
             return std::nullopt;
         }
         return s;
@@ -100,13 +100,13 @@ public:
     std::optional<double> number(const json& obj, const std::string& key, const std::string& ptr, bool required) {
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
-        return number(*j, ptr + "/" + pointer_token(key));
+        return number(*j, ptr + "/" + detail::pointer_token(key));
     }
     /// A yearly rate: a number at most 1 (a fraction), or a percentage as text ("12%").
     std::optional<double> rate(const json& obj, const std::string& key, const std::string& ptr) {
         const json* j = member(obj, key, ptr, false);
         if (!j) return std::nullopt;
-        const auto where = ptr + "/" + pointer_token(key);
+        const auto where = ptr + "/" + detail::pointer_token(key);
         if (j->is_string()) {
             try {
                 return parse_rate(j->get<std::string>());
@@ -126,7 +126,7 @@ public:
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
         if (!j->is_number_integer()) {
-            fail(ptr + "/" + pointer_token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
+            fail(ptr + "/" + detail::pointer_token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
             return std::nullopt;
         }
         return j->get<long long>();
@@ -135,7 +135,7 @@ public:
         const json* j = member(obj, key, ptr, false);
         if (!j) return std::nullopt;
         if (!j->is_boolean()) {
-            fail(ptr + "/" + pointer_token(key), fmt::format("expected true or false, got {}", kind_of(*j)));
+            fail(ptr + "/" + detail::pointer_token(key), fmt::format("expected true or false, got {}", kind_of(*j)));
             return std::nullopt;
         }
         return j->get<bool>();
@@ -179,7 +179,7 @@ private:
     std::vector<Problem> problems_;
 };
 
-std::optional<Judgments> read_judgments(Reader& r, const json& jj, const std::string& ptr) {
+inline std::optional<Judgments> read_judgments(Reader& r, const json& jj, const std::string& ptr) {
     if (!r.expect_object(jj, ptr)) return std::nullopt;
     r.known_keys(jj, ptr, {"children", "matrix"});
     Judgments j;
@@ -208,7 +208,7 @@ std::optional<Judgments> read_judgments(Reader& r, const json& jj, const std::st
     return j;
 }
 
-std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::string& ptr) {
+inline std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::string& ptr) {
     if (!r.expect_object(j, ptr)) return std::nullopt;
     r.known_keys(j, ptr, {"distribution", "low", "mode", "high"});
     Estimate e;
@@ -228,7 +228,7 @@ std::optional<Estimate> read_estimate(Reader& r, const json& j, const std::strin
 }
 
 // Expands the compact form into flows (docs/model-format.md, "Compact form").
-void expand_compact(Reader& r, const json& j, const std::string& ptr, const Horizon& h, Initiative& in) {
+inline void expand_compact(Reader& r, const json& j, const std::string& ptr, const Horizon& h, Initiative& in) {
     if (!r.expect_object(j, ptr)) return;
     r.known_keys(j, ptr, {"total_cost", "capex_share", "yearly_benefit", "lifetime_years", "yearly_run_cost"});
     auto total = r.number(j, "total_cost", ptr, true);
@@ -267,7 +267,7 @@ void expand_compact(Reader& r, const json& j, const std::string& ptr, const Hori
 }
 
 // Format version, horizon, name and settings: the model that the other sections fill.
-Portfolio read_horizon(Reader& r, const json& doc) {
+inline Portfolio read_horizon(Reader& r, const json& doc) {
     const std::string root;
     // Horizon first: everything else is sized by it.
     Horizon h;
@@ -298,7 +298,7 @@ Portfolio read_horizon(Reader& r, const json& doc) {
 }
 
 // Goals, their links and their judgments.
-void read_goals(Reader& r, const json& doc, Portfolio& p) {
+inline void read_goals(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     // Goals, then their links (a parent may come after its child in the file).
     struct PendingLink { std::string parent, child; double weight; std::string ptr; };
@@ -383,7 +383,7 @@ void read_goals(Reader& r, const json& doc, Portfolio& p) {
 }
 
 // Teams and their capacities.
-void read_teams(Reader& r, const json& doc, Portfolio& p) {
+inline void read_teams(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     const auto P = static_cast<std::size_t>(p.horizon().periods);
     if (const json* tj = r.member(doc, "teams", root, false); tj && r.expect_array(*tj, "/teams")) {
@@ -404,7 +404,7 @@ void read_teams(Reader& r, const json& doc, Portfolio& p) {
 }
 
 // Initiatives, then their contributions and `requires` links (a prerequisite may come later).
-void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
+inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     const auto P = static_cast<std::size_t>(p.horizon().periods);
     const Horizon& h = p.horizon();
@@ -470,10 +470,10 @@ void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
             }
             if (const json* cj = r.member(j, "criteria", ptr, false); cj && r.expect_object(*cj, ptr + "/criteria"))
                 for (const auto& [name, value] : cj->items())
-                    if (auto v = r.number(value, ptr + "/criteria/" + pointer_token(name))) in.criteria.emplace(name, *v);
+                    if (auto v = r.number(value, ptr + "/criteria/" + detail::pointer_token(name))) in.criteria.emplace(name, *v);
             if (const json* dj = r.member(j, "demand", ptr, false); dj && r.expect_object(*dj, ptr + "/demand")) {
                 for (const auto& [team, value] : dj->items()) {
-                    const auto dptr = ptr + "/demand/" + pointer_token(team);
+                    const auto dptr = ptr + "/demand/" + detail::pointer_token(team);
                     if (!p.find_team(team)) {
                         r.fail(dptr, fmt::format("'{}' demands unknown team '{}'", shown, team));
                         continue;
@@ -495,7 +495,7 @@ void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
             }
             if (const json* cj = r.member(j, "contributes", ptr, false); cj && r.expect_object(*cj, ptr + "/contributes")) {
                 for (const auto& [goal, value] : cj->items()) {
-                    const auto cptr = ptr + "/contributes/" + pointer_token(goal);
+                    const auto cptr = ptr + "/contributes/" + detail::pointer_token(goal);
                     if (value.is_string()) {
                         if (auto s = from_string<Strength>(value.get<std::string>()))
                             contributions.push_back({shown, goal, strength_of(*s), cptr});
@@ -535,7 +535,7 @@ void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
 }
 
 // Exclusion groups.
-void read_excludes(Reader& r, const json& doc, Portfolio& p) {
+inline void read_excludes(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     if (const json* xj = r.member(doc, "excludes", root, false); xj && r.expect_array(*xj, "/excludes")) {
         std::set<std::string> group_ids;
@@ -573,7 +573,7 @@ void read_excludes(Reader& r, const json& doc, Portfolio& p) {
 }
 
 // Budgets per pool and period.
-void read_budgets(Reader& r, const json& doc, Portfolio& p) {
+inline void read_budgets(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     const auto P = static_cast<std::size_t>(p.horizon().periods);
     if (const json* bj = r.member(doc, "budgets", root, false); bj && r.expect_array(*bj, "/budgets")) {
@@ -609,7 +609,7 @@ void read_budgets(Reader& r, const json& doc, Portfolio& p) {
 }
 
 // Scenarios.
-void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
+inline void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
     const std::string root;
     if (const json* sj = r.member(doc, "scenarios", root, false); sj && r.expect_array(*sj, "/scenarios")) {
         std::set<std::string> ids;
@@ -628,13 +628,13 @@ void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
             sc.enabler_share = r.number(s, "enabler_share", ptr, false);
             if (const json* gw = r.member(s, "goal_weights", ptr, false); gw && r.expect_object(*gw, ptr + "/goal_weights"))
                 for (const auto& [goal, value] : gw->items())
-                    if (auto v = r.number(value, ptr + "/goal_weights/" + pointer_token(goal))) sc.goal_weights.emplace(goal, *v);
+                    if (auto v = r.number(value, ptr + "/goal_weights/" + detail::pointer_token(goal))) sc.goal_weights.emplace(goal, *v);
             if (const json* cw = r.member(s, "criterion_weights", ptr, false); cw && r.expect_object(*cw, ptr + "/criterion_weights"))
                 for (const auto& [name, value] : cw->items())
-                    if (auto v = r.number(value, ptr + "/criterion_weights/" + pointer_token(name))) sc.criterion_weights.emplace(name, *v);
+                    if (auto v = r.number(value, ptr + "/criterion_weights/" + detail::pointer_token(name))) sc.criterion_weights.emplace(name, *v);
             if (const json* jj = r.member(s, "judgments", ptr, false); jj && r.expect_object(*jj, ptr + "/judgments"))
                 for (const auto& [goal, value] : jj->items())
-                    if (auto j = read_judgments(r, value, ptr + "/judgments/" + pointer_token(goal))) sc.judgments.emplace(goal, *j);
+                    if (auto j = read_judgments(r, value, ptr + "/judgments/" + detail::pointer_token(goal))) sc.judgments.emplace(goal, *j);
             if (const json* fj = r.member(s, "forced_in", ptr, false)) sc.forced_in = r.id_list(*fj, ptr + "/forced_in");
             if (const json* fj = r.member(s, "forced_out", ptr, false)) sc.forced_out = r.id_list(*fj, ptr + "/forced_out");
             if (!id) continue;
@@ -645,7 +645,7 @@ void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
     }
 }
 
-Portfolio read_document(Reader& r, const json& doc) {
+inline Portfolio read_document(Reader& r, const json& doc) {
     std::string root;
     if (!doc.is_object()) {
         r.fail("", fmt::format("expected the model object, got {}", kind_of(doc)));
@@ -666,31 +666,31 @@ Portfolio read_document(Reader& r, const json& doc) {
     return p;
 }
 
-std::string format_problems(const std::vector<Problem>& problems, std::string_view source) {
+inline std::string format_problems(const std::vector<Problem>& problems, std::string_view source) {
     std::string what;
     for (const auto& p : problems)
         what += fmt::format("{}{}: {}: {}", what.empty() ? "" : "\n", source, p.pointer.empty() ? "/" : p.pointer, p.message);
     return what;
 }
 
-}  // namespace
+}  // namespace detail
 
-Portfolio model_from_json(std::string_view text, std::string_view source) {
-    json doc;
+ALIGNGRAPH_INLINE Portfolio model_from_json(std::string_view text, std::string_view source) {
+    detail::json doc;
     try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+        doc = detail::json::parse(text.begin(), text.end());
+    } catch (const detail::json::parse_error& e) {
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
         std::string msg = e.what();
         if (auto at = msg.find("parse error"); at != std::string::npos) msg = msg.substr(at);
         throw ValidationError(fmt::format("{}: {}", source, msg), {{"", msg, {}}});
     }
-    Reader reader{std::string(source)};
-    Portfolio p = read_document(reader, doc);
+    detail::Reader reader{std::string(source)};
+    Portfolio p = detail::read_document(reader, doc);
     auto problems = std::move(reader.problems());
     for (auto& q : validate_errors(p)) problems.push_back(std::move(q));
     if (problems.empty()) return p;
-    auto what = format_problems(problems, source);
+    auto what = detail::format_problems(problems, source);
     for (const auto& q : problems)
         if (!q.cycle.empty()) {
             auto cycle = q.cycle;
@@ -699,7 +699,7 @@ Portfolio model_from_json(std::string_view text, std::string_view source) {
     throw ValidationError(std::move(what), std::move(problems));
 }
 
-Portfolio load_model(const std::filesystem::path& path) {
+ALIGNGRAPH_INLINE Portfolio load_model(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(fmt::format("load_model(): cannot open '{}': {}", path.string(), std::strerror(errno)));
     std::ostringstream ss;
@@ -708,6 +708,5 @@ Portfolio load_model(const std::filesystem::path& path) {
     return model_from_json(ss.str(), path.string());
 }
 
-Portfolio sample_portfolio() { return model_from_json(sample_portfolio_json(), "sample-portfolio.json"); }
 
 }  // namespace aligngraph

@@ -1,3 +1,4 @@
+#pragma once
 // The model as text and JSON: the goal tree, initiatives and budgets; problems found.
 
 #include "aligngraph/io/model_report.hpp"
@@ -16,19 +17,18 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 using ojson = nlohmann::ordered_json;
 
-}  // namespace
+}  // namespace detail
 
 using detail::columns;
 using detail::fit;
-using detail::money;
 using detail::pad;
 using detail::wrapped;
 
-std::string summary_text(const Portfolio& p, int width) {
+ALIGNGRAPH_INLINE std::string summary_text(const Portfolio& p, int width) {
     width = std::max(width, 60);
     std::string out;
     const auto& h = p.horizon();
@@ -79,11 +79,11 @@ std::string summary_text(const Portfolio& p, int width) {
         else if (f.forced_out) mark = " [out]";
         out += fmt::format("{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad(fit(p.initiative_ids()[i], id_w), id_w),
                            pad(fit(p.names()[i] + mark, iname_w), iname_w), pad(fit(p.departments()[i], dept_w), dept_w),
-                           h.label(p.starts()(i)), per_w, p.durations()(i), per_w, money(costs.row(i).sum()),
-                           num_w, money(benefits.row(i).sum()), num_w);
+                           h.label(p.starts()(i)), per_w, p.durations()(i), per_w, detail::money(costs.row(i).sum()),
+                           num_w, detail::money(benefits.row(i).sum()), num_w);
     }
     out += fmt::format("{} {:>{}} {:>{}}\n", pad("total", static_cast<std::size_t>(width) - 2 * num_w - 2),
-                       money(costs.sum()), num_w, money(benefits.sum()), num_w);
+                       detail::money(costs.sum()), num_w, detail::money(benefits.sum()), num_w);
 
     // Budgets and capacities per period, in as many column blocks as the width needs.
     auto period_table = [&](const std::string& title, const std::vector<std::pair<std::string, std::vector<double>>>& rows,
@@ -99,7 +99,7 @@ std::string summary_text(const Portfolio& p, int width) {
             for (const auto& [label, values] : rows) {
                 out += pad(fit(label, label_w - 1), label_w);
                 for (auto t = from; t < to; ++t)
-                    out += fmt::format("{:>{}}", is_money ? money(values[t]) : fmt::format("{:g}", values[t]), col_w);
+                    out += fmt::format("{:>{}}", is_money ? detail::money(values[t]) : fmt::format("{:g}", values[t]), col_w);
                 out += "\n";
             }
         }
@@ -118,20 +118,20 @@ std::string summary_text(const Portfolio& p, int width) {
     return out;
 }
 
-std::string summary_json(const Portfolio& p) {
-    ojson doc;
+ALIGNGRAPH_INLINE std::string summary_json(const Portfolio& p) {
+    detail::ojson doc;
     const auto& h = p.horizon();
     doc["name"] = p.name();
-    ojson labels = ojson::array();
+    detail::ojson labels = detail::ojson::array();
     for (Period t = 0; t < h.periods; ++t) labels.push_back(h.label(t));
     doc["horizon"] = {{"periods", h.periods}, {"period_years", h.period_years}, {"labels", labels}};
     doc["settings"] = {{"discount_rate", p.settings().discount_rate},
                        {"enabler_share", p.settings().enabler_share},
                        {"currency", p.settings().currency}};
     const auto w = goal_weights(p);
-    ojson goals = ojson::array();
+    detail::ojson goals = detail::ojson::array();
     for (Index g = 0; g < p.goal_count(); ++g) {
-        ojson parents = ojson::array();
+        detail::ojson parents = detail::ojson::array();
         for (const auto& l : p.goal_links())
             if (l.child == g) parents.push_back(p.goal(l.parent).id);
         goals.push_back({{"id", p.goal(g).id}, {"name", p.goal(g).name}, {"level", p.goal(g).level},
@@ -141,7 +141,7 @@ std::string summary_json(const Portfolio& p) {
     const auto capex = p.capex();
     const auto opex = p.opex();
     const auto benefits = p.benefits();
-    ojson initiatives = ojson::array();
+    detail::ojson initiatives = detail::ojson::array();
     for (Index i = 0; i < p.initiative_count(); ++i)
         initiatives.push_back({{"id", p.initiative_ids()[i]},
                                {"name", p.names()[i]},
@@ -153,7 +153,7 @@ std::string summary_json(const Portfolio& p) {
                                {"total_cost", capex.row(i).sum() + opex.row(i).sum()},
                                {"total_benefit", benefits.row(i).sum()}});
     doc["initiatives"] = initiatives;
-    ojson budgets = ojson::array();
+    detail::ojson budgets = detail::ojson::array();
     for (Index b = 0; b < p.budget_count(); ++b) {
         const auto& budget = p.budgets()[b];
         const Eigen::RowVectorXd planned = p.budget_costs(b).colwise().sum();
@@ -164,13 +164,13 @@ std::string summary_json(const Portfolio& p) {
                            {"planned", std::vector<double>(planned.begin(), planned.end())}});
     }
     doc["budgets"] = budgets;
-    ojson teams = ojson::array();
+    detail::ojson teams = detail::ojson::array();
     for (const auto& t : p.teams()) teams.push_back({{"id", t.id}, {"name", t.name}, {"capacity", t.capacity}});
     doc["teams"] = teams;
     return doc.dump(2) + "\n";
 }
 
-std::string problems_text(const std::vector<Problem>& problems, const std::string& source) {
+ALIGNGRAPH_INLINE std::string problems_text(const std::vector<Problem>& problems, const std::string& source) {
     std::string out;
     std::size_t errors = 0, warnings = 0;
     for (const auto& q : problems) {
@@ -184,14 +184,14 @@ std::string problems_text(const std::vector<Problem>& problems, const std::strin
     return out;
 }
 
-std::string problems_json(const std::vector<Problem>& problems, const std::string& source) {
-    ojson errors = ojson::array(), warnings = ojson::array();
+ALIGNGRAPH_INLINE std::string problems_json(const std::vector<Problem>& problems, const std::string& source) {
+    detail::ojson errors = detail::ojson::array(), warnings = detail::ojson::array();
     for (const auto& q : problems) {
-        ojson e = {{"pointer", q.pointer}, {"message", q.message}};
+        detail::ojson e = {{"pointer", q.pointer}, {"message", q.message}};
         if (!q.cycle.empty()) e["cycle"] = q.cycle;
         (q.severity == Severity::warning ? warnings : errors).push_back(e);
     }
-    return ojson{{"file", source}, {"valid", errors.empty()}, {"errors", errors}, {"warnings", warnings}}.dump(2) + "\n";
+    return detail::ojson{{"file", source}, {"valid", errors.empty()}, {"errors", errors}, {"warnings", warnings}}.dump(2) + "\n";
 }
 
 }  // namespace aligngraph

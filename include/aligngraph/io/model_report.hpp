@@ -27,3 +27,7 @@ ALIGNGRAPH_API std::string problems_text(const std::vector<Problem>& problems, c
 ALIGNGRAPH_API std::string problems_json(const std::vector<Problem>& problems, const std::string& source);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/model_report-inl.hpp"
+#endif

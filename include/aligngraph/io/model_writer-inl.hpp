@@ -1,3 +1,4 @@
+#pragma once
 // Writing the JSON model file in a fixed key order (explicit flows), and saving it.
 
 #include <nlohmann/json.hpp>
@@ -11,11 +12,11 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 using ojson = nlohmann::ordered_json;
 
-ojson judgments_json(const Judgments& j) {
+inline ojson judgments_json(const Judgments& j) {
     ojson m = ojson::array();
     for (const auto& row : j.matrix) {
         ojson cells = ojson::array();
@@ -28,7 +29,7 @@ ojson judgments_json(const Judgments& j) {
 }
 
 
-ojson estimate_json(const Estimate& e) {
+inline ojson estimate_json(const Estimate& e) {
     ojson j;
     j["distribution"] = to_string(e.distribution);
     j["low"] = e.low;
@@ -38,16 +39,16 @@ ojson estimate_json(const Estimate& e) {
 }
 
 template <class V>
-ojson list_json(const V& v) {
+inline ojson list_json(const V& v) {
     ojson a = ojson::array();
     for (const auto& x : v) a.push_back(x);
     return a;
 }
 
-}  // namespace
+}  // namespace detail
 
-std::string model_to_json(const Portfolio& p, int indent) {
-    ojson doc;
+ALIGNGRAPH_INLINE std::string model_to_json(const Portfolio& p, int indent) {
+    detail::ojson doc;
     doc["format_version"] = model_format_version;
     if (!p.name().empty()) doc["name"] = p.name();
     const auto& h = p.horizon();
@@ -57,10 +58,10 @@ std::string model_to_json(const Portfolio& p, int indent) {
 
     std::vector<std::vector<const GoalLink*>> parents(static_cast<std::size_t>(p.goal_count()));
     for (const auto& l : p.goal_links()) parents[l.child].push_back(&l);
-    ojson goals = ojson::array();
+    detail::ojson goals = detail::ojson::array();
     for (Index g = 0; g < p.goal_count(); ++g) {
         const auto& goal = p.goal(g);
-        ojson j;
+        detail::ojson j;
         j["id"] = goal.id;
         j["name"] = goal.name;
         if (!goal.level.empty()) j["level"] = goal.level;
@@ -69,9 +70,9 @@ std::string model_to_json(const Portfolio& p, int indent) {
         if (goal.kpi)
             j["kpi"] = {{"metric", goal.kpi->metric}, {"unit", goal.kpi->unit}, {"baseline", goal.kpi->baseline},
                         {"target", goal.kpi->target}};
-        if (goal.judgments) j["judgments"] = judgments_json(*goal.judgments);
+        if (goal.judgments) j["judgments"] = detail::judgments_json(*goal.judgments);
         if (!parents[g].empty()) {
-            ojson a = ojson::array();
+            detail::ojson a = detail::ojson::array();
             for (const auto* l : parents[g]) {
                 if (p.goal(l->parent).judgments) a.push_back({{"goal", p.goal(l->parent).id}});  // weight from judgments
                 else a.push_back({{"goal", p.goal(l->parent).id}, {"weight", l->weight}});
@@ -82,51 +83,51 @@ std::string model_to_json(const Portfolio& p, int indent) {
     }
     doc["goals"] = goals;
 
-    ojson teams = ojson::array();
-    for (const auto& t : p.teams()) teams.push_back({{"id", t.id}, {"name", t.name}, {"capacity", list_json(t.capacity)}});
+    detail::ojson teams = detail::ojson::array();
+    for (const auto& t : p.teams()) teams.push_back({{"id", t.id}, {"name", t.name}, {"capacity", detail::list_json(t.capacity)}});
     if (!teams.empty()) doc["teams"] = teams;
 
     std::vector<std::vector<const Contribution*>> contributes(static_cast<std::size_t>(p.initiative_count()));
     for (const auto& c : p.contributions()) contributes[c.initiative].push_back(&c);
     std::vector<std::vector<Index>> requires_of(static_cast<std::size_t>(p.initiative_count()));
     for (const auto& r : p.requirements()) requires_of[r.dependant].push_back(r.prerequisite);
-    ojson initiatives = ojson::array();
+    detail::ojson initiatives = detail::ojson::array();
     for (Index i = 0; i < p.initiative_count(); ++i) {
         const auto in = p.initiative(i);
-        ojson j;
+        detail::ojson j;
         j["id"] = in.id;
         j["name"] = in.name;
         j["department"] = in.department;
         j["start"] = in.start;
         j["duration"] = in.duration;
         j["effort"] = in.effort;
-        j["costs"] = {{"capex", list_json(in.capex)}, {"opex", list_json(in.opex)}};
-        j["benefits"] = list_json(in.benefits);
+        j["costs"] = {{"capex", detail::list_json(in.capex)}, {"opex", detail::list_json(in.opex)}};
+        j["benefits"] = detail::list_json(in.benefits);
         if (!in.criteria.empty()) {
-            ojson c = ojson::object();
+            detail::ojson c = detail::ojson::object();
             for (const auto& [k, v] : in.criteria) c[k] = v;
             j["criteria"] = c;
         }
         if (!contributes[i].empty()) {
-            ojson c = ojson::object();
+            detail::ojson c = detail::ojson::object();
             for (const auto* k : contributes[i]) c[p.goal(k->goal).id] = k->strength;
             j["contributes"] = c;
         }
         if (!requires_of[i].empty()) {
-            ojson a = ojson::array();
+            detail::ojson a = detail::ojson::array();
             for (Index q : requires_of[i]) a.push_back(p.initiative_ids()[q]);
             j["requires"] = a;
         }
         if (!in.demand.empty()) {
-            ojson d = ojson::object();
-            for (const auto& [team, v] : in.demand) d[team] = list_json(v);
+            detail::ojson d = detail::ojson::object();
+            for (const auto& [team, v] : in.demand) d[team] = detail::list_json(v);
             j["demand"] = d;
         }
         if (in.uncertainty) {
-            ojson u;
-            if (in.uncertainty->cost) u["cost"] = estimate_json(*in.uncertainty->cost);
-            if (in.uncertainty->benefit) u["benefit"] = estimate_json(*in.uncertainty->benefit);
-            if (in.uncertainty->delay) u["delay"] = estimate_json(*in.uncertainty->delay);
+            detail::ojson u;
+            if (in.uncertainty->cost) u["cost"] = detail::estimate_json(*in.uncertainty->cost);
+            if (in.uncertainty->benefit) u["benefit"] = detail::estimate_json(*in.uncertainty->benefit);
+            if (in.uncertainty->delay) u["delay"] = detail::estimate_json(*in.uncertainty->delay);
             u["success_probability"] = in.uncertainty->success_probability;
             j["uncertainty"] = u;
         }
@@ -138,28 +139,28 @@ std::string model_to_json(const Portfolio& p, int indent) {
     }
     doc["initiatives"] = initiatives;
 
-    ojson excludes = ojson::array();
+    detail::ojson excludes = detail::ojson::array();
     for (const auto& x : p.exclusions()) {
-        ojson m = ojson::array();
+        detail::ojson m = detail::ojson::array();
         for (Index i : x.members) m.push_back(p.initiative_ids()[i]);
         excludes.push_back({{"id", x.id}, {"members", m}});
     }
     if (!excludes.empty()) doc["excludes"] = excludes;
 
-    ojson budgets = ojson::array();
+    detail::ojson budgets = detail::ojson::array();
     for (const auto& b : p.budgets()) {
-        ojson j;
+        detail::ojson j;
         j["id"] = b.id;
         if (!b.department.empty()) j["department"] = b.department;
         j["kind"] = to_string(b.kind);
-        j["limits"] = list_json(b.limits);
+        j["limits"] = detail::list_json(b.limits);
         budgets.push_back(j);
     }
     if (!budgets.empty()) doc["budgets"] = budgets;
 
-    ojson scenarios = ojson::array();
+    detail::ojson scenarios = detail::ojson::array();
     for (const auto& sc : p.scenarios()) {
-        ojson j;
+        detail::ojson j;
         j["id"] = sc.id;
         if (!sc.name.empty()) j["name"] = sc.name;
         if (sc.discount_rate) j["discount_rate"] = *sc.discount_rate;
@@ -167,28 +168,28 @@ std::string model_to_json(const Portfolio& p, int indent) {
         if (sc.cost_overrun) j["cost_overrun"] = *sc.cost_overrun;
         if (sc.enabler_share) j["enabler_share"] = *sc.enabler_share;
         if (!sc.goal_weights.empty()) {
-            ojson gw = ojson::object();
+            detail::ojson gw = detail::ojson::object();
             for (const auto& [g, w] : sc.goal_weights) gw[g] = w;
             j["goal_weights"] = gw;
         }
         if (!sc.criterion_weights.empty()) {
-            ojson cw = ojson::object();
+            detail::ojson cw = detail::ojson::object();
             for (const auto& [c, w] : sc.criterion_weights) cw[c] = w;
             j["criterion_weights"] = cw;
         }
         if (!sc.judgments.empty()) {
-            ojson jj = ojson::object();
-            for (const auto& [g, v] : sc.judgments) jj[g] = judgments_json(v);
+            detail::ojson jj = detail::ojson::object();
+            for (const auto& [g, v] : sc.judgments) jj[g] = detail::judgments_json(v);
             j["judgments"] = jj;
         }
-        if (!sc.forced_in.empty()) j["forced_in"] = list_json(sc.forced_in);
-        if (!sc.forced_out.empty()) j["forced_out"] = list_json(sc.forced_out);
+        if (!sc.forced_in.empty()) j["forced_in"] = detail::list_json(sc.forced_in);
+        if (!sc.forced_out.empty()) j["forced_out"] = detail::list_json(sc.forced_out);
         scenarios.push_back(j);
     }
     if (!scenarios.empty()) doc["scenarios"] = scenarios;
     return doc.dump(indent) + "\n";
 }
 
-void save_model(const Portfolio& p, const std::filesystem::path& path) { write_file_atomically(path, model_to_json(p)); }
+ALIGNGRAPH_INLINE void save_model(const Portfolio& p, const std::filesystem::path& path) { write_file_atomically(path, model_to_json(p)); }
 
 }  // namespace aligngraph

@@ -1,3 +1,4 @@
+#pragma once
 // Rankings as text and JSON: scores with their parts, one score explained, weight sensitivity.
 
 #include "aligngraph/io/ranking_report.hpp"
@@ -15,22 +16,21 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 using ojson = nlohmann::ordered_json;
 
-}  // namespace
+}  // namespace detail
 
 using detail::columns;
 using detail::fit;
-using detail::money;
 using detail::pad;
 using detail::wrapped;
 
-namespace {
+namespace detail {
 
 // What a score is, as a title says it.
-const char* score_title(ScoreKind k) {
+inline const char* score_title(ScoreKind k) {
     switch (k) {
         case ScoreKind::wsjf: return "WSJF";
         case ScoreKind::rice: return "RICE";
@@ -41,13 +41,13 @@ const char* score_title(ScoreKind k) {
     return "alignment (with enabler credit)";
 }
 
-}  // namespace
+}  // namespace detail
 
-std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top, int width) {
+ALIGNGRAPH_INLINE std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top, int width) {
     width = std::max(width, 60);
     const auto order = rank_order(t.total, p.initiative_ids());
     const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
-    std::string out = fmt::format("Ranking by {}\n", score_title(t.kind));
+    std::string out = fmt::format("Ranking by {}\n", detail::score_title(t.kind));
     const std::size_t rank_w = 4, id_w = 8, score_w = 10, parts_w = 34;
     const std::size_t name_w = static_cast<std::size_t>(width) - rank_w - id_w - score_w - parts_w - 4;
     out += fmt::format("{:>{}} {} {} {:>{}} {}\n", "rank", rank_w, pad("ID", id_w), pad("Initiative", name_w), "score",
@@ -70,13 +70,13 @@ std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top, int
     return out;
 }
 
-std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top) {
+ALIGNGRAPH_INLINE std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top) {
     const auto order = rank_order(t.total, p.initiative_ids());
     const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
-    ojson out = ojson::array();
+    detail::ojson out = detail::ojson::array();
     for (Index r = 0; r < rows; ++r) {
         const Index i = order[static_cast<std::size_t>(r)];
-        ojson parts = ojson::object();
+        detail::ojson parts = detail::ojson::object();
         for (Index c = 0; c < t.parts.cols(); ++c)
             if (t.parts(i, c) != 0) parts[t.labels[static_cast<std::size_t>(c)]] = t.parts(i, c);
         out.push_back({{"rank", r + 1}, {"id", p.initiative_ids()[i]}, {"score", t.total(i)}, {"parts", parts}});
@@ -84,7 +84,7 @@ std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top) {
     return out.dump(2) + "\n";
 }
 
-std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+ALIGNGRAPH_INLINE std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
     std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", p.initiative_ids()[i], p.names()[i], t.total(i),
                                   ranks(t.total, p.initiative_ids())(i));
     double sum = 0;
@@ -109,7 +109,7 @@ std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const Sc
     return out;
 }
 
-std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {
+ALIGNGRAPH_INLINE std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {
     std::string out = fmt::format("{:<16} {:>8}   {:>17}   {:>17}\n", what, "weight", "keeps the first", fmt::format("keeps the top {}", k));
     for (const auto& x : s)
         out += fmt::format("{:<16} {:>8.4f}   [{:>6.4f}, {:>6.4f}]   [{:>6.4f}, {:>6.4f}]\n", fit(x.item, 16), x.weight,

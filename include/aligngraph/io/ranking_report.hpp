@@ -27,3 +27,7 @@ ALIGNGRAPH_API std::string explanation_text(const Portfolio& p, const ScoreOptio
 ALIGNGRAPH_API std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/ranking_report-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // The optimal portfolio and the efficient frontier as text and JSON.
 
 #include "aligngraph/io/selection_report.hpp"
@@ -15,22 +16,21 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 using ojson = nlohmann::ordered_json;
 
-}  // namespace
+}  // namespace detail
 
 using detail::columns;
 using detail::fit;
-using detail::money;
 using detail::pad;
 using detail::wrapped;
 
-namespace {
+namespace detail {
 
 // What the values are, as a headline says it.
-std::string objective_text(const SelectionLabels& l) {
+inline std::string objective_text(const SelectionLabels& l) {
     if (!l.objective) return "value";
     switch (*l.objective) {
         case Objective::alignment: return "alignment";
@@ -40,22 +40,22 @@ std::string objective_text(const SelectionLabels& l) {
     return "NPV";
 }
 
-std::string scenario_text(const SelectionLabels& l) {
+inline std::string scenario_text(const SelectionLabels& l) {
     return l.scenario.empty() ? std::string() : fmt::format(" under scenario '{}'", l.scenario);
 }
 
-}  // namespace
+}  // namespace detail
 
-std::string selection_text(const SelectionResult& r, int width, bool displaced) {
+ALIGNGRAPH_INLINE std::string selection_text(const SelectionResult& r, int width, bool displaced) {
     width = std::max(width, 60);
     const auto w = static_cast<std::size_t>(width);
-    std::string out = wrapped("", fmt::format("Optimal portfolio by {}{}: {} of {} initiatives, value {}", objective_text(r),
-                                              scenario_text(r), r.selected.size(), r.initiative_count(), money(r.value)), 2, w);
+    std::string out = wrapped("", fmt::format("Optimal portfolio by {}{}: {} of {} initiatives, value {}", detail::objective_text(r),
+                                              detail::scenario_text(r), r.selected.size(), r.initiative_count(), detail::money(r.value)), 2, w);
     out += wrapped("", r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).", r.nodes, r.seconds)
                                 : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {}, "
-                                              "gap {:.2f}%.", r.nodes, r.seconds, money(r.upper_bound), 100 * r.gap), 2, w);
+                                              "gap {:.2f}%.", r.nodes, r.seconds, detail::money(r.upper_bound), 100 * r.gap), 2, w);
     if (const double total = r.total_budget(); std::isfinite(total))
-        out += wrapped("", fmt::format("Uses {} of {}{} over the horizon.", money(r.total_use()), money(total),
+        out += wrapped("", fmt::format("Uses {} of {}{} over the horizon.", detail::money(r.total_use()), detail::money(total),
                                        r.currency.empty() ? "" : " " + r.currency), 2, w);
     std::string line;
     for (Index i : r.selected) {
@@ -97,7 +97,7 @@ std::string selection_text(const SelectionResult& r, int width, bool displaced) 
     return out;
 }
 
-std::string selection_explanation_text(const SelectionResult& r, bool displaced, int width) {
+ALIGNGRAPH_INLINE std::string selection_explanation_text(const SelectionResult& r, bool displaced, int width) {
     const auto w = static_cast<std::size_t>(std::max(width, 60));
     std::string out;
     if (!r.left_out.empty()) {
@@ -115,12 +115,12 @@ std::string selection_explanation_text(const SelectionResult& r, bool displaced,
     return out;
 }
 
-namespace {
+namespace detail {
 
-ojson number(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); }
+inline ojson number(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); }
 
 // What a selection's numbers are: objective, scenario, currency, pools and periods.
-ojson labels_json(const SelectionLabels& l) {
+inline ojson labels_json(const SelectionLabels& l) {
     return ojson{{"objective", l.objective ? ojson(std::string(to_string(*l.objective))) : ojson(nullptr)},
                  {"scenario", l.scenario.empty() ? ojson(nullptr) : ojson(l.scenario)},
                  {"currency", l.currency},
@@ -128,43 +128,43 @@ ojson labels_json(const SelectionLabels& l) {
                  {"periods", l.periods}};
 }
 
-}  // namespace
+}  // namespace detail
 
-std::string selection_json(const SelectionResult& r) {
+ALIGNGRAPH_INLINE std::string selection_json(const SelectionResult& r) {
     auto ids = [&](const std::vector<Index>& v) {
-        ojson a = ojson::array();
+        detail::ojson a = detail::ojson::array();
         for (Index i : v) a.push_back(r.id(i));
         return a;
     };
-    ojson budgets = ojson::array();
+    detail::ojson budgets = detail::ojson::array();
     for (Index k = 0; k < r.budgets.size(); ++k)
         budgets.push_back({{"name", r.budget_name(k)}, {"limit", r.budgets(k)}, {"use", r.budget_use(k)}, {"slack", r.slack(k)}});
-    ojson left_out = ojson::array();
+    detail::ojson left_out = detail::ojson::array();
     for (const auto& l : r.left_out) {
-        ojson overruns = ojson::array();
+        detail::ojson overruns = detail::ojson::array();
         for (auto [k, over] : l.overruns) overruns.push_back({{"budget", r.budget_name(k)}, {"over_by", over}});
         left_out.push_back({{"initiative", r.id(l.initiative)}, {"reason", std::string(to_string(l.reason))},
                             {"detail", l.text}, {"needs", ids(l.needs)}, {"blocked_by", ids(l.blocked_by)},
                             {"overruns", overruns}, {"value", l.value}});
     }
-    ojson displaced = ojson::array();
+    detail::ojson displaced = detail::ojson::array();
     for (const auto& d : r.displaced)
         displaced.push_back({{"initiative", r.id(d.initiative)}, {"locked", d.locked}, {"with", ids(d.with)},
                              {"value", d.value}, {"displaces", ids(d.displaces)}, {"displaced_value", d.displaced_value},
-                             {"margin", number(d.margin)}, {"detail", d.text}});
-    ojson out = labels_json(r);
-    out.update(ojson{{"selected", ids(r.selected)}, {"value", r.value}, {"upper_bound", r.upper_bound}, {"gap", r.gap},
+                             {"margin", detail::number(d.margin)}, {"detail", d.text}});
+    detail::ojson out = detail::labels_json(r);
+    out.update(detail::ojson{{"selected", ids(r.selected)}, {"value", r.value}, {"upper_bound", r.upper_bound}, {"gap", r.gap},
                      {"proven", r.proven}, {"nodes", r.nodes}, {"seconds", r.seconds},
-                     {"total_budget", number(r.total_budget())}, {"total_use", number(r.total_use())},
+                     {"total_budget", detail::number(r.total_budget())}, {"total_use", detail::number(r.total_use())},
                      {"budgets", budgets}, {"left_out", left_out}, {"displaced", displaced}});
     return out.dump(2) + "\n";
 }
 
-std::string frontier_text(const std::vector<FrontierPoint>& points) {
+ALIGNGRAPH_INLINE std::string frontier_text(const std::vector<FrontierPoint>& points) {
     if (points.empty()) return "Efficient frontier: no levels\n";
     const auto& first = points.front();
-    std::string out = fmt::format("Efficient frontier by {}{}: the optimum at each level ({})\n", objective_text(first.result),
-                                  scenario_text(first.result),
+    std::string out = fmt::format("Efficient frontier by {}{}: the optimum at each level ({})\n", detail::objective_text(first.result),
+                                  detail::scenario_text(first.result),
                                   first.sweep == Sweep::scale ? "all budgets scaled" : "one total budget; factor of all costs");
     const bool money_axis = std::isfinite(first.total_budget);
     if (!money_axis)
@@ -173,37 +173,37 @@ std::string frontier_text(const std::vector<FrontierPoint>& points) {
                        "proven", "selected");
     for (const auto& pt : points) {
         if (!pt.feasible) {
-            out += wrapped(fmt::format("{:>7.3f} {:>12}   ", pt.factor, money(pt.total_budget)),
+            out += wrapped(fmt::format("{:>7.3f} {:>12}   ", pt.factor, detail::money(pt.total_budget)),
                            "infeasible: " + pt.infeasible_reason, 23, 100);
             continue;
         }
-        out += fmt::format("{:>7.3f} {:>12} {:>14} {:>16} {:>8} {:>9}{}\n", pt.factor, money(pt.total_budget),
-                           money(pt.result.value), money(1e6 * pt.marginal), pt.result.proven ? "yes" : "no",
+        out += fmt::format("{:>7.3f} {:>12} {:>14} {:>16} {:>8} {:>9}{}\n", pt.factor, detail::money(pt.total_budget),
+                           detail::money(pt.result.value), detail::money(1e6 * pt.marginal), pt.result.proven ? "yes" : "no",
                            pt.result.selected.size(), pt.knee ? "  <- knee" : "");
     }
     return out;
 }
 
-std::string frontier_json(const std::vector<FrontierPoint>& points) {
-    ojson levels = ojson::array();
+ALIGNGRAPH_INLINE std::string frontier_json(const std::vector<FrontierPoint>& points) {
+    detail::ojson levels = detail::ojson::array();
     for (const auto& pt : points) {
-        ojson selected = ojson::array();
+        detail::ojson selected = detail::ojson::array();
         for (Index i : pt.result.selected) selected.push_back(pt.result.id(i));
-        ojson pools = ojson::object();
+        detail::ojson pools = detail::ojson::object();
         for (std::size_t k = 0; k < pt.pool_budgets.size(); ++k) pools[pt.result.pools[k]] = pt.pool_budgets[k];
         levels.push_back({{"factor", pt.factor},
-                          {"total_budget", number(pt.total_budget)},
+                          {"total_budget", detail::number(pt.total_budget)},
                           {"pool_budgets", pools},
                           {"feasible", pt.feasible},
-                          {"infeasible_reason", pt.feasible ? ojson(nullptr) : ojson(pt.infeasible_reason)},
-                          {"value", number(pt.result.value)},
-                          {"upper_bound", number(pt.result.upper_bound)},
+                          {"infeasible_reason", pt.feasible ? detail::ojson(nullptr) : detail::ojson(pt.infeasible_reason)},
+                          {"value", detail::number(pt.result.value)},
+                          {"upper_bound", detail::number(pt.result.upper_bound)},
                           {"proven", pt.result.proven},
-                          {"marginal", number(pt.marginal)},
+                          {"marginal", detail::number(pt.marginal)},
                           {"knee", pt.knee},
                           {"selected", selected}});
     }
-    ojson out = points.empty() ? ojson::object() : labels_json(points.front().result);
+    detail::ojson out = points.empty() ? detail::ojson::object() : detail::labels_json(points.front().result);
     out["sweep"] = points.empty() ? "scale" : std::string(to_string(points.front().sweep));
     out["levels"] = levels;
     return out.dump(2) + "\n";

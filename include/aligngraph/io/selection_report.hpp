@@ -35,3 +35,7 @@ ALIGNGRAPH_API std::string frontier_text(const std::vector<FrontierPoint>& point
 ALIGNGRAPH_API std::string frontier_json(const std::vector<FrontierPoint>& points);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/selection_report-inl.hpp"
+#endif

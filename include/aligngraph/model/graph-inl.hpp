@@ -1,3 +1,4 @@
+#pragma once
 // Graph queries over goals and `requires` links, on Boost.Graph behind detail/.
 
 #include "aligngraph/model/graph.hpp"
@@ -18,7 +19,7 @@ namespace aligngraph {
 
 namespace detail {
 
-Digraph make_digraph(std::size_t n, std::vector<std::pair<std::size_t, std::size_t>> edges) {
+ALIGNGRAPH_INLINE Digraph make_digraph(std::size_t n, std::vector<std::pair<std::size_t, std::size_t>> edges) {
     Digraph g;
     g.n = n;
     g.forward = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), n);
@@ -26,7 +27,7 @@ Digraph make_digraph(std::size_t n, std::vector<std::pair<std::size_t, std::size
     return g;
 }
 
-namespace {
+
 
 // Records the DFS tree and the first back edge, which closes a cycle.
 struct CycleFinder : boost::default_dfs_visitor {
@@ -42,14 +43,14 @@ struct CycleFinder : boost::default_dfs_visitor {
     }
 };
 
-}  // namespace
 
-std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
+
+ALIGNGRAPH_INLINE std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
     const auto n = g.n;
     std::vector<std::size_t> parent(n, n);
     std::optional<std::pair<std::size_t, std::size_t>> back;
     std::vector<boost::default_color_type> color(n);
-    boost::depth_first_search(g.forward, boost::visitor(CycleFinder{{}, &parent, &back})
+    boost::depth_first_search(g.forward, boost::visitor(detail::CycleFinder{{}, &parent, &back})
                                              .color_map(boost::make_iterator_property_map(
                                                  color.begin(), get(boost::vertex_index, g.forward))));
     if (!back) return std::nullopt;
@@ -62,7 +63,7 @@ std::optional<std::vector<std::size_t>> find_cycle(const Digraph& g) {
     return path;
 }
 
-std::vector<std::size_t> targets_first_order(const Digraph& g) {
+ALIGNGRAPH_INLINE std::vector<std::size_t> targets_first_order(const Digraph& g) {
     std::vector<std::size_t> order;
     order.reserve(g.n);
     std::vector<boost::default_color_type> color(g.n);
@@ -74,7 +75,7 @@ std::vector<std::size_t> targets_first_order(const Digraph& g) {
     return order;
 }
 
-std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward) {
+ALIGNGRAPH_INLINE std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward) {
     const auto n = g.n;
     std::vector<boost::default_color_type> color(n, boost::white_color);
     auto search = [&](const Csr& graph) {
@@ -98,12 +99,12 @@ std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool back
 
 }  // namespace detail
 
-namespace {
+namespace detail {
 
 using Edges = std::vector<std::pair<std::size_t, std::size_t>>;
 
 // Edges dependant -> prerequisite: they point to what must come first.
-detail::Digraph requires_graph(const Portfolio& p) {
+inline detail::Digraph requires_graph(const Portfolio& p) {
     Edges edges;
     edges.reserve(p.requirements().size());
     for (const auto& r : p.requirements())
@@ -112,7 +113,7 @@ detail::Digraph requires_graph(const Portfolio& p) {
 }
 
 // Edges child -> parent: they point to what must come first.
-detail::Digraph goal_graph(const Portfolio& p) {
+inline detail::Digraph goal_graph(const Portfolio& p) {
     Edges edges;
     edges.reserve(p.goal_links().size());
     for (const auto& l : p.goal_links())
@@ -121,55 +122,55 @@ detail::Digraph goal_graph(const Portfolio& p) {
 }
 
 template <class IdOf>
-std::vector<std::string> ids_of(const std::vector<std::size_t>& path, IdOf id_of) {
+inline std::vector<std::string> ids_of(const std::vector<std::size_t>& path, IdOf id_of) {
     std::vector<std::string> out;
     for (auto v : path) out.push_back(id_of(v));
     return out;
 }
 
-std::vector<Index> to_index(const std::vector<std::size_t>& v) { return {v.begin(), v.end()}; }
+inline std::vector<Index> to_index(const std::vector<std::size_t>& v) { return {v.begin(), v.end()}; }
 
-void check_initiative(const Portfolio& p, Index i, const char* fn) {
+inline void check_initiative(const Portfolio& p, Index i, const char* fn) {
     if (i < 0 || i >= p.initiative_count())
         throw ValidationError(fmt::format("{}(): initiative index {} out of range [0, {})", fn, i, p.initiative_count()));
 }
 
-}  // namespace
+}  // namespace detail
 
-std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p) {
-    auto cycle = detail::find_cycle(requires_graph(p));
+ALIGNGRAPH_INLINE std::optional<std::vector<std::string>> find_requires_cycle(const Portfolio& p) {
+    auto cycle = detail::find_cycle(detail::requires_graph(p));
     if (!cycle) return std::nullopt;
-    return ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
+    return detail::ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
 }
 
-std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p) {
-    auto cycle = detail::find_cycle(goal_graph(p));
+ALIGNGRAPH_INLINE std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p) {
+    auto cycle = detail::find_cycle(detail::goal_graph(p));
     if (!cycle) return std::nullopt;
     // The search walks child -> parent; report parent -> child.
     std::reverse(cycle->begin(), cycle->end());
-    return ids_of(*cycle, [&](std::size_t v) { return p.goal(static_cast<Index>(v)).id; });
+    return detail::ids_of(*cycle, [&](std::size_t v) { return p.goal(static_cast<Index>(v)).id; });
 }
 
-std::vector<Index> topological_order(const Portfolio& p) {
-    auto g = requires_graph(p);
+ALIGNGRAPH_INLINE std::vector<Index> topological_order(const Portfolio& p) {
+    auto g = detail::requires_graph(p);
     if (auto cycle = detail::find_cycle(g)) {
-        auto ids = ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
+        auto ids = detail::ids_of(*cycle, [&](std::size_t v) { return p.initiative_ids()[v]; });
         auto what = fmt::format("topological_order(): requires cycle: {}", fmt::join(ids, " -> "));
         throw CycleError(std::move(what), std::move(ids));
     }
-    return to_index(detail::targets_first_order(g));
+    return detail::to_index(detail::targets_first_order(g));
 }
 
-std::vector<Index> goal_order(const Portfolio& p) {
-    auto g = goal_graph(p);
+ALIGNGRAPH_INLINE std::vector<Index> goal_order(const Portfolio& p) {
+    auto g = detail::goal_graph(p);
     if (auto cycle = find_goal_cycle(p)) {
         auto what = fmt::format("goal_order(): goal cycle: {}", fmt::join(*cycle, " -> "));
         throw CycleError(std::move(what), std::move(*cycle));
     }
-    return to_index(detail::targets_first_order(g));
+    return detail::to_index(detail::targets_first_order(g));
 }
 
-Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
+ALIGNGRAPH_INLINE Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
     const auto& links = p.goal_links();
     Eigen::VectorXd parent_sum = Eigen::VectorXd::Zero(p.goal_count());
     for (const auto& l : links) parent_sum(l.parent) += l.weight;
@@ -178,9 +179,9 @@ Eigen::VectorXd normalized_link_weights(const Portfolio& p) {
     return w;
 }
 
-Eigen::VectorXd goal_weights(const Portfolio& p) { return goal_weights(p, {}); }
+ALIGNGRAPH_INLINE Eigen::VectorXd goal_weights(const Portfolio& p) { return goal_weights(p, {}); }
 
-Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
+ALIGNGRAPH_INLINE Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
                                     const std::vector<std::tuple<Index, Index, Weight>>& link_weights) {
     const auto G = p.goal_count();
     const auto order = goal_order(p);
@@ -230,17 +231,17 @@ Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Ind
     return w;
 }
 
-std::vector<Index> prerequisites(const Portfolio& p, Index i) {
-    check_initiative(p, i, "prerequisites");
-    return to_index(detail::reachable(requires_graph(p), static_cast<std::size_t>(i), false));
+ALIGNGRAPH_INLINE std::vector<Index> prerequisites(const Portfolio& p, Index i) {
+    detail::check_initiative(p, i, "prerequisites");
+    return detail::to_index(detail::reachable(detail::requires_graph(p), static_cast<std::size_t>(i), false));
 }
 
-std::vector<Index> dependants(const Portfolio& p, Index i) {
-    check_initiative(p, i, "dependants");
-    return to_index(detail::reachable(requires_graph(p), static_cast<std::size_t>(i), true));
+ALIGNGRAPH_INLINE std::vector<Index> dependants(const Portfolio& p, Index i) {
+    detail::check_initiative(p, i, "dependants");
+    return detail::to_index(detail::reachable(detail::requires_graph(p), static_cast<std::size_t>(i), true));
 }
 
-CancellationImpact cancellation_impact(const Portfolio& p, Index i) {
+ALIGNGRAPH_INLINE CancellationImpact cancellation_impact(const Portfolio& p, Index i) {
     CancellationImpact impact{i, dependants(p, i), {}};
     std::vector<char> lost(static_cast<std::size_t>(p.initiative_count()), 0);
     lost[i] = 1;

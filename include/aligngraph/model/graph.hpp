@@ -80,3 +80,7 @@ struct CancellationImpact {
 ALIGNGRAPH_API CancellationImpact cancellation_impact(const Portfolio& p, Index i);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/model/graph-inl.hpp"
+#endif

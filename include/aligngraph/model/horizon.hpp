@@ -30,3 +30,7 @@ struct ALIGNGRAPH_API Horizon {
 };
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/model/horizon-inl.hpp"
+#endif

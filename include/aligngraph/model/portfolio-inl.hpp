@@ -1,3 +1,4 @@
+#pragma once
 // The portfolio model: builder, accessors, validation and equality.
 
 #include "aligngraph/model/portfolio.hpp"
@@ -15,20 +16,19 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-using detail::pointer_token;
 
 template <class Map>
-std::optional<Index> lookup(const Map& m, std::string_view id) {
+inline std::optional<Index> lookup_index(const Map& m, std::string_view id) {
     auto it = m.find(std::string(id));
     if (it == m.end()) return std::nullopt;
     return it->second;
 }
 
-}  // namespace
+}  // namespace detail
 
-Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
+ALIGNGRAPH_INLINE Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
     if (horizon_.periods < 1)
         throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected at least 1", horizon_.periods),
                               {{"/horizon/periods", "expected at least 1 period", {}}});
@@ -44,7 +44,7 @@ Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
 
 // ---- builder --------------------------------------------------------------------
 
-Index Portfolio::add_goal(Goal goal) {
+ALIGNGRAPH_INLINE Index Portfolio::add_goal(Goal goal) {
     touch();
     if (goal.id.empty()) throw ValidationError("add_goal(): goal id is empty");
     if (goal_index_.count(goal.id)) throw ValidationError(fmt::format("add_goal(): duplicate goal id '{}'", goal.id));
@@ -54,7 +54,7 @@ Index Portfolio::add_goal(Goal goal) {
     return g;
 }
 
-void Portfolio::link_goals(std::string_view parent, std::string_view child, Weight local_weight) {
+ALIGNGRAPH_INLINE void Portfolio::link_goals(std::string_view parent, std::string_view child, Weight local_weight) {
     touch();
     auto p = find_goal(parent);
     auto c = find_goal(child);
@@ -63,7 +63,7 @@ void Portfolio::link_goals(std::string_view parent, std::string_view child, Weig
     goal_links_.push_back({*p, *c, local_weight});
 }
 
-void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
+ALIGNGRAPH_INLINE void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
     touch();
     const auto p = find_goal(parent);
     if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
@@ -78,7 +78,7 @@ void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
     goals_[static_cast<std::size_t>(*p)].judgments = std::move(j);
 }
 
-void Portfolio::reserve_rows(Index n) {
+ALIGNGRAPH_INLINE void Portfolio::reserve_rows(Index n) {
     const auto capacity = capex_.rows();
     if (n <= capacity) return;
     const auto grown = std::max<Index>(n, std::max<Index>(16, 2 * capacity));
@@ -95,11 +95,11 @@ void Portfolio::reserve_rows(Index n) {
     efforts_.conservativeResize(grown);
 }
 
-void Portfolio::copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& flow) {
+ALIGNGRAPH_INLINE void Portfolio::copy_flow(FlowMatrix& m, Index row, const std::vector<Money>& flow) {
     for (std::size_t t = 0; t < flow.size(); ++t) m(row, static_cast<Index>(t)) = flow[t];
 }
 
-Index Portfolio::add_initiative(const Initiative& in) {
+ALIGNGRAPH_INLINE Index Portfolio::add_initiative(const Initiative& in) {
     touch();
     if (in.id.empty()) throw ValidationError("add_initiative(): initiative id is empty");
     if (initiative_index_.count(in.id))
@@ -147,7 +147,7 @@ Index Portfolio::add_initiative(const Initiative& in) {
     return i;
 }
 
-void Portfolio::add_initiatives(const std::vector<std::string>& ids, const std::vector<std::string>& departments) {
+ALIGNGRAPH_INLINE void Portfolio::add_initiatives(const std::vector<std::string>& ids, const std::vector<std::string>& departments) {
     touch();
     if (ids.size() != departments.size())
         throw ValidationError(fmt::format("add_initiatives(): {} ids but {} departments", ids.size(), departments.size()));
@@ -178,7 +178,7 @@ void Portfolio::add_initiatives(const std::vector<std::string>& ids, const std::
     uncertainties_.resize(static_cast<std::size_t>(first + n));
 }
 
-void Portfolio::add_contributions(std::span<const Index> initiatives, std::span<const Index> goals,
+ALIGNGRAPH_INLINE void Portfolio::add_contributions(std::span<const Index> initiatives, std::span<const Index> goals,
                                   std::span<const double> strengths) {
     touch();
     if (initiatives.size() != goals.size() || goals.size() != strengths.size())
@@ -196,7 +196,7 @@ void Portfolio::add_contributions(std::span<const Index> initiatives, std::span<
     for (std::size_t k = 0; k < initiatives.size(); ++k) contributions_.push_back({initiatives[k], goals[k], strengths[k]});
 }
 
-void Portfolio::add_requirements(std::span<const Index> dependants, std::span<const Index> prerequisites) {
+ALIGNGRAPH_INLINE void Portfolio::add_requirements(std::span<const Index> dependants, std::span<const Index> prerequisites) {
     touch();
     if (dependants.size() != prerequisites.size())
         throw ValidationError(fmt::format("add_requirements(): {} dependants but {} prerequisites", dependants.size(),
@@ -210,7 +210,7 @@ void Portfolio::add_requirements(std::span<const Index> dependants, std::span<co
     for (std::size_t k = 0; k < dependants.size(); ++k) requirements_.push_back({dependants[k], prerequisites[k]});
 }
 
-void Portfolio::set_criterion(const std::string& name, std::span<const double> scores) {
+ALIGNGRAPH_INLINE void Portfolio::set_criterion(const std::string& name, std::span<const double> scores) {
     touch();
     if (static_cast<Index>(scores.size()) != initiative_count())
         throw ValidationError(fmt::format("set_criterion(): {} scores for {} initiatives", scores.size(), initiative_count()));
@@ -224,14 +224,14 @@ void Portfolio::set_criterion(const std::string& name, std::span<const double> s
     for (Index i = 0; i < initiative_count(); ++i) criteria_(i, c) = scores[static_cast<std::size_t>(i)];
 }
 
-void Portfolio::set_efforts(std::span<const double> efforts) {
+ALIGNGRAPH_INLINE void Portfolio::set_efforts(std::span<const double> efforts) {
     touch();
     if (static_cast<Index>(efforts.size()) != initiative_count())
         throw ValidationError(fmt::format("set_efforts(): {} efforts for {} initiatives", efforts.size(), initiative_count()));
     for (Index i = 0; i < initiative_count(); ++i) efforts_(i) = efforts[static_cast<std::size_t>(i)];
 }
 
-void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Weight strength) {
+ALIGNGRAPH_INLINE void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Weight strength) {
     touch();
     auto i = find_initiative(initiative);
     auto g = find_goal(goal);
@@ -240,11 +240,11 @@ void Portfolio::add_contribution(std::string_view initiative, std::string_view g
     contributions_.push_back({*i, *g, strength});
 }
 
-void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Strength strength) {
+ALIGNGRAPH_INLINE void Portfolio::add_contribution(std::string_view initiative, std::string_view goal, Strength strength) {
     add_contribution(initiative, goal, strength_of(strength));
 }
 
-void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {
+ALIGNGRAPH_INLINE void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {
     touch();
     auto d = find_initiative(dependant);
     auto p = find_initiative(prerequisite);
@@ -255,7 +255,7 @@ void Portfolio::add_requires(std::string_view dependant, std::string_view prereq
     requirements_.push_back({*d, *p});
 }
 
-void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& members) {
+ALIGNGRAPH_INLINE void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& members) {
     touch();
     for (const auto& e : exclusions_)
         if (!id.empty() && e.id == id) throw ValidationError(fmt::format("add_exclusion(): duplicate group id '{}'", id));
@@ -273,7 +273,7 @@ void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& me
     exclusions_.push_back(std::move(group));
 }
 
-Index Portfolio::add_budget(Budget budget) {
+ALIGNGRAPH_INLINE Index Portfolio::add_budget(Budget budget) {
     touch();
     if (budget.id.empty()) throw ValidationError("add_budget(): budget id is empty");
     if (find_budget(budget.id)) throw ValidationError(fmt::format("add_budget(): duplicate budget id '{}'", budget.id));
@@ -284,7 +284,7 @@ Index Portfolio::add_budget(Budget budget) {
     return budget_count() - 1;
 }
 
-Index Portfolio::add_team(Team team) {
+ALIGNGRAPH_INLINE Index Portfolio::add_team(Team team) {
     touch();
     if (team.id.empty()) throw ValidationError("add_team(): team id is empty");
     if (find_team(team.id)) throw ValidationError(fmt::format("add_team(): duplicate team id '{}'", team.id));
@@ -295,7 +295,7 @@ Index Portfolio::add_team(Team team) {
     return team_count() - 1;
 }
 
-void Portfolio::set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period) {
+ALIGNGRAPH_INLINE void Portfolio::set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period) {
     touch();
     auto i = find_initiative(initiative);
     auto t = find_team(team);
@@ -313,7 +313,7 @@ void Portfolio::set_demand(std::string_view initiative, std::string_view team, s
     demands_.push_back({*i, *t, std::move(per_period)});
 }
 
-void Portfolio::add_scenario(Scenario scenario) {
+ALIGNGRAPH_INLINE void Portfolio::add_scenario(Scenario scenario) {
     touch();
     if (scenario.id.empty()) throw ValidationError("add_scenario(): scenario id is empty");
     for (const auto& s : scenarios_)
@@ -323,39 +323,39 @@ void Portfolio::add_scenario(Scenario scenario) {
 
 // ---- lookups ----------------------------------------------------------------------
 
-std::vector<std::string> Portfolio::goal_ids() const {
+ALIGNGRAPH_INLINE std::vector<std::string> Portfolio::goal_ids() const {
     std::vector<std::string> out;
     out.reserve(goals_.size());
     for (const auto& g : goals_) out.push_back(g.id);
     return out;
 }
 
-std::optional<Index> Portfolio::find_initiative(std::string_view id) const { return lookup(initiative_index_, id); }
-std::optional<Index> Portfolio::find_goal(std::string_view id) const { return lookup(goal_index_, id); }
+ALIGNGRAPH_INLINE std::optional<Index> Portfolio::find_initiative(std::string_view id) const { return detail::lookup_index(initiative_index_, id); }
+ALIGNGRAPH_INLINE std::optional<Index> Portfolio::find_goal(std::string_view id) const { return detail::lookup_index(goal_index_, id); }
 
-std::optional<Index> Portfolio::find_team(std::string_view id) const {
+ALIGNGRAPH_INLINE std::optional<Index> Portfolio::find_team(std::string_view id) const {
     for (std::size_t t = 0; t < teams_.size(); ++t)
         if (teams_[t].id == id) return static_cast<Index>(t);
     return std::nullopt;
 }
 
-std::optional<Index> Portfolio::find_budget(std::string_view id) const {
+ALIGNGRAPH_INLINE std::optional<Index> Portfolio::find_budget(std::string_view id) const {
     for (std::size_t b = 0; b < budgets_.size(); ++b)
         if (budgets_[b].id == id) return static_cast<Index>(b);
     return std::nullopt;
 }
 
-Index Portfolio::initiative_index(std::string_view id) const {
+ALIGNGRAPH_INLINE Index Portfolio::initiative_index(std::string_view id) const {
     if (auto i = find_initiative(id)) return *i;
     throw ValidationError(fmt::format("unknown initiative '{}'", id));
 }
 
-Index Portfolio::goal_index(std::string_view id) const {
+ALIGNGRAPH_INLINE Index Portfolio::goal_index(std::string_view id) const {
     if (auto g = find_goal(id)) return *g;
     throw ValidationError(fmt::format("unknown goal '{}'", id));
 }
 
-Initiative Portfolio::initiative(Index i) const {
+ALIGNGRAPH_INLINE Initiative Portfolio::initiative(Index i) const {
     if (i < 0 || i >= initiative_count())
         throw ValidationError(fmt::format("initiative(): index {} out of range [0, {})", i, initiative_count()));
     Initiative r;
@@ -388,7 +388,7 @@ Initiative Portfolio::initiative(Index i) const {
 
 // ---- derived arrays ---------------------------------------------------------------
 
-const Eigen::SparseMatrix<double, Eigen::RowMajor>& Portfolio::contribution_matrix() const {
+ALIGNGRAPH_INLINE const Eigen::SparseMatrix<double, Eigen::RowMajor>& Portfolio::contribution_matrix() const {
     std::lock_guard<std::mutex> lock(contribution_cache_.mutex);
     if (!contribution_cache_.matrix || contribution_cache_.revision != revision_) {
         std::vector<Eigen::Triplet<double>> triplets;
@@ -402,7 +402,7 @@ const Eigen::SparseMatrix<double, Eigen::RowMajor>& Portfolio::contribution_matr
     return *contribution_cache_.matrix;
 }
 
-FlowMatrix Portfolio::budget_costs(Index b) const {
+ALIGNGRAPH_INLINE FlowMatrix Portfolio::budget_costs(Index b) const {
     const Budget& budget = budgets_.at(static_cast<std::size_t>(b));
     FlowMatrix m;
     switch (budget.kind) {
@@ -416,21 +416,21 @@ FlowMatrix Portfolio::budget_costs(Index b) const {
     return m;
 }
 
-Eigen::MatrixXd Portfolio::budget_limits() const {
+ALIGNGRAPH_INLINE Eigen::MatrixXd Portfolio::budget_limits() const {
     Eigen::MatrixXd m(budget_count(), horizon_.periods);
     for (Index b = 0; b < budget_count(); ++b)
         for (Index t = 0; t < horizon_.periods; ++t) m(b, t) = budgets_[b].limits[t];
     return m;
 }
 
-Eigen::MatrixXd Portfolio::team_capacities() const {
+ALIGNGRAPH_INLINE Eigen::MatrixXd Portfolio::team_capacities() const {
     Eigen::MatrixXd m(team_count(), horizon_.periods);
     for (Index k = 0; k < team_count(); ++k)
         for (Index t = 0; t < horizon_.periods; ++t) m(k, t) = teams_[k].capacity[t];
     return m;
 }
 
-void Portfolio::check() const {
+ALIGNGRAPH_INLINE void Portfolio::check() const {
     if (checked_revision_.value.load(std::memory_order_acquire) == revision_) return;
     auto problems = validate_errors(*this);
     if (problems.empty()) {
@@ -449,7 +449,7 @@ void Portfolio::check() const {
     throw ValidationError(std::move(what), std::move(problems));
 }
 
-bool Portfolio::operator==(const Portfolio& o) const {
+ALIGNGRAPH_INLINE bool Portfolio::operator==(const Portfolio& o) const {
     const auto n = initiative_count();
     auto same_rows = [n](const auto& a, const auto& b) { return (a.topRows(n).array() == b.topRows(n).array()).all(); };
     if (!(horizon_ == o.horizon_ && name_ == o.name_ && settings_ == o.settings_ && goals_ == o.goals_ &&

@@ -275,3 +275,7 @@ private:
 };
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/model/portfolio-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Validation of a model: every problem, each with where it is and how serious.
 
 #include "aligngraph/model/validation.hpp"
@@ -16,23 +17,22 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-using detail::pointer_token;
 
-bool finite_nonnegative(double v) { return std::isfinite(v) && v >= 0; }
+inline bool finite_nonnegative(double v) { return std::isfinite(v) && v >= 0; }
 
 /// First entry of a row that is not a finite amount >= 0, or -1.
 template <class Row>
-Index first_bad_amount(const Row& row) {
+inline Index first_bad_amount(const Row& row) {
     for (Index t = 0; t < row.size(); ++t)
         if (!finite_nonnegative(row(t))) return t;
     return -1;
 }
 
-}  // namespace
+}  // namespace detail
 
-std::string judgments_problem(const Portfolio& p, Index parent, const Judgments& j) {
+ALIGNGRAPH_INLINE std::string judgments_problem(const Portfolio& p, Index parent, const Judgments& j) {
     const auto& id = p.goal(parent).id;
     const auto n = j.children.size();
     if (n == 0) return fmt::format("goal '{}' has judgments over no children", id);
@@ -58,7 +58,7 @@ std::string judgments_problem(const Portfolio& p, Index parent, const Judgments&
     return {};
 }
 
-Eigen::MatrixXd judgment_matrix(const Judgments& j) {
+ALIGNGRAPH_INLINE Eigen::MatrixXd judgment_matrix(const Judgments& j) {
     const auto n = static_cast<Index>(j.children.size());
     Eigen::MatrixXd m(n, n);
     for (Index r = 0; r < n; ++r)
@@ -68,14 +68,14 @@ Eigen::MatrixXd judgment_matrix(const Judgments& j) {
     return m;
 }
 
-std::vector<Problem> errors_of(std::vector<Problem> problems) {
+ALIGNGRAPH_INLINE std::vector<Problem> errors_of(std::vector<Problem> problems) {
     std::erase_if(problems, [](const Problem& q) { return q.severity != Severity::error; });
     return problems;
 }
 
-namespace {
+namespace detail {
 
-std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
+inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     std::vector<Problem> out;
     auto add = [&](std::string pointer, std::string message) { out.push_back({std::move(pointer), std::move(message), {}}); };
     auto warn = [&](std::string pointer, std::string message) {
@@ -179,7 +179,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
         for (std::size_t c = 0; c < p.criterion_names().size(); ++c) {
             const double v = p.criteria()(i, static_cast<Index>(c));
             if (std::isinf(v))
-                add(fmt::format("{}/criteria/{}", where(), pointer_token(p.criterion_names()[c])),
+                add(fmt::format("{}/criteria/{}", where(), detail::pointer_token(p.criterion_names()[c])),
                     fmt::format("'{}' has criterion '{}' = {}, expected a finite score", id, p.criterion_names()[c], v));
         }
         const auto& f = p.flags()[i];
@@ -205,7 +205,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     for (const auto& d : p.demands()) {
         for (std::size_t k = 0; k < d.per_period.size(); ++k)
             if (!finite_nonnegative(d.per_period[k])) {
-                add(fmt::format("/initiatives/{}/demand/{}/{}", d.initiative, pointer_token(p.teams()[d.team].id), k),
+                add(fmt::format("/initiatives/{}/demand/{}/{}", d.initiative, detail::pointer_token(p.teams()[d.team].id), k),
                     fmt::format("'{}' demands {} of team '{}' in its running period {}, expected a finite number >= 0",
                                 p.initiative_ids()[d.initiative], d.per_period[k], p.teams()[d.team].id, k));
                 break;
@@ -216,7 +216,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     // initiative (counting sort), then a per-goal stamp of the last initiative seen.
     {
         auto where = [&](const Contribution& c) {
-            return fmt::format("/initiatives/{}/contributes/{}", c.initiative, pointer_token(p.goals()[c.goal].id));
+            return fmt::format("/initiatives/{}/contributes/{}", c.initiative, detail::pointer_token(p.goals()[c.goal].id));
         };
         for (const auto& c : p.contributions())
             if (!(c.strength >= 0 && c.strength <= 1))
@@ -323,7 +323,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
             add(where + "/enabler_share",
                 fmt::format("scenario '{}' has enabler share {}, expected a number in [0, 1]", sc.id, *sc.enabler_share));
         for (const auto& [goal, w] : sc.goal_weights) {
-            const auto gw = fmt::format("{}/goal_weights/{}", where, pointer_token(goal));
+            const auto gw = fmt::format("{}/goal_weights/{}", where, detail::pointer_token(goal));
             auto g = p.find_goal(goal);
             if (!g) add(gw, fmt::format("scenario '{}' weighs unknown goal '{}'", sc.id, goal));
             else if (parent_count[*g] > 0)
@@ -332,7 +332,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
                 add(gw, fmt::format("scenario '{}' gives goal '{}' weight {}, expected a finite weight > 0", sc.id, goal, w));
         }
         for (const auto& [criterion, w] : sc.criterion_weights) {
-            const auto cw = fmt::format("{}/criterion_weights/{}", where, pointer_token(criterion));
+            const auto cw = fmt::format("{}/criterion_weights/{}", where, detail::pointer_token(criterion));
             if (std::find(p.criterion_names().begin(), p.criterion_names().end(), criterion) == p.criterion_names().end())
                 add(cw, fmt::format("scenario '{}' weighs unknown criterion '{}'", sc.id, criterion));
             if (!std::isfinite(w) || w <= 0)
@@ -340,7 +340,7 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
                                     criterion, w));
         }
         for (const auto& [goal, j] : sc.judgments) {
-            const auto jw = fmt::format("{}/judgments/{}", where, pointer_token(goal));
+            const auto jw = fmt::format("{}/judgments/{}", where, detail::pointer_token(goal));
             if (!p.find_goal(goal)) {
                 add(jw, fmt::format("scenario '{}' judges the children of unknown goal '{}'", sc.id, goal));
                 continue;
@@ -360,10 +360,10 @@ std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     return out;
 }
 
-}  // namespace
+}  // namespace detail
 
-std::vector<Problem> validate(const Portfolio& p) { return problems_of(p, true); }
+ALIGNGRAPH_INLINE std::vector<Problem> validate(const Portfolio& p) { return detail::problems_of(p, true); }
 
-std::vector<Problem> validate_errors(const Portfolio& p) { return problems_of(p, false); }
+ALIGNGRAPH_INLINE std::vector<Problem> validate_errors(const Portfolio& p) { return detail::problems_of(p, false); }
 
 }  // namespace aligngraph

@@ -44,3 +44,7 @@ ALIGNGRAPH_API std::string judgments_problem(const Portfolio& p, Index parent, c
 ALIGNGRAPH_API Eigen::MatrixXd judgment_matrix(const Judgments& judgments);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/model/validation-inl.hpp"
+#endif

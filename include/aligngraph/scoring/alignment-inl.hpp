@@ -1,3 +1,4 @@
+#pragma once
 // Alignment with enabler credit, its explanation, unserved goals, orphans, coverage.
 
 #include "aligngraph/scoring/alignment.hpp"
@@ -14,7 +15,7 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 /// `requires` links as compressed rows: the dependants of i are dependants[start[i] .. start[i+1]).
 struct Links {
@@ -26,7 +27,7 @@ struct Links {
     }
 };
 
-Links links_of(const Portfolio& p) {
+inline Links links_of(const Portfolio& p) {
     const auto n = static_cast<std::size_t>(p.initiative_count());
     Links l{std::vector<int>(n, 0), std::vector<std::size_t>(n + 1, 0), std::vector<Index>(p.requirements().size())};
     for (const auto& r : p.requirements()) {
@@ -40,7 +41,7 @@ Links links_of(const Portfolio& p) {
 }
 
 /// A = a + beta * M A in topological order (dependants first), M_ij = 1/|prereq(j)| for j requiring i.
-Eigen::MatrixXd propagate(const std::vector<Index>& order, const Links& l, const Eigen::MatrixXd& a, double beta) {
+inline Eigen::MatrixXd propagate(const std::vector<Index>& order, const Links& l, const Eigen::MatrixXd& a, double beta) {
     Eigen::MatrixXd total = a;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const Index i = *it;
@@ -55,22 +56,22 @@ Eigen::MatrixXd propagate(const std::vector<Index>& order, const Links& l, const
     return total;
 }
 
-}  // namespace
+}  // namespace detail
 
-Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta) {
+ALIGNGRAPH_INLINE Eigen::MatrixXd with_enabler_credit(const Portfolio& p, const Eigen::MatrixXd& direct, Weight beta) {
     if (direct.rows() != p.initiative_count())
         throw ValidationError(fmt::format("with_enabler_credit(): {} rows, expected one per initiative ({})", direct.rows(),
                                           p.initiative_count()));
-    return propagate(topological_order(p), links_of(p), direct, beta);
+    return detail::propagate(topological_order(p), detail::links_of(p), direct, beta);
 }
 
-AlignmentOptions AlignmentOptions::from_scenario(const Portfolio& p, const std::string& id) {
+ALIGNGRAPH_INLINE AlignmentOptions AlignmentOptions::from_scenario(const Portfolio& p, const std::string& id) {
     for (const auto& s : p.scenarios())
         if (s.id == id) return AlignmentOptions{s.enabler_share, s.goal_weights, s.judgments};
     throw ValidationError(fmt::format("AlignmentOptions::from_scenario(): unknown scenario '{}'", id));
 }
 
-Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
+ALIGNGRAPH_INLINE Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string, Weight>& root_weights,
                                   const std::map<std::string, Judgments>& judgments) {
     if (root_weights.empty() && judgments.empty()) return goal_weights(p);
     std::vector<std::tuple<Index, Index, Weight>> link_weights;
@@ -111,7 +112,7 @@ Eigen::VectorXd goal_weights_with(const Portfolio& p, const std::map<std::string
     return goal_weights(p, override_weights, link_weights);
 }
 
-Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
+ALIGNGRAPH_INLINE Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
     p.check();
     Alignment out;
     out.enabler_share = o.enabler_share.value_or(p.settings().enabler_share);
@@ -119,24 +120,24 @@ Alignment alignment(const Portfolio& p, const AlignmentOptions& o) {
         throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
     out.goal_weights = goal_weights_with(p, o.root_weights, o.judgments);
     out.direct = p.contribution_matrix() * out.goal_weights;
-    out.total = propagate(topological_order(p), links_of(p), out.direct, out.enabler_share);
+    out.total = detail::propagate(topological_order(p), detail::links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;
     return out;
 }
 
-std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i) {
+ALIGNGRAPH_INLINE std::vector<AlignmentPart> explain_alignment(const Portfolio& p, const Alignment& a, Index i) {
     if (i < 0 || i >= p.initiative_count())
         throw ValidationError(fmt::format("explain_alignment(): initiative index {} out of range [0, {})", i, p.initiative_count()));
     std::vector<AlignmentPart> parts;
     for (const auto& c : p.contributions())
         if (c.initiative == i) parts.push_back({AlignmentPart::Kind::goal, c.goal, c.strength * a.goal_weights(c.goal)});
-    const auto l = links_of(p);
+    const auto l = detail::links_of(p);
     for (Index j : l.dependants_of(i))
         parts.push_back({AlignmentPart::Kind::enabler, j, a.enabler_share * a.total(j) / l.prereq_count[j]});
     return parts;
 }
 
-std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection) {
+ALIGNGRAPH_INLINE std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& selection) {
     std::vector<char> chosen(static_cast<std::size_t>(p.initiative_count()), selection.empty() ? 1 : 0);
     for (Index i : selection) chosen.at(static_cast<std::size_t>(i)) = 1;
     std::vector<char> served(static_cast<std::size_t>(p.goal_count()), 0);
@@ -153,7 +154,7 @@ std::vector<Index> unserved_goals(const Portfolio& p, const std::vector<Index>& 
     return out;
 }
 
-std::vector<Index> orphan_initiatives(const Portfolio& p) {
+ALIGNGRAPH_INLINE std::vector<Index> orphan_initiatives(const Portfolio& p) {
     std::vector<char> contributes(static_cast<std::size_t>(p.initiative_count()), 0);
     for (const auto& c : p.contributions())
         if (c.strength > 0) contributes[c.initiative] = 1;
@@ -163,7 +164,7 @@ std::vector<Index> orphan_initiatives(const Portfolio& p) {
     return out;
 }
 
-Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection) {
+ALIGNGRAPH_INLINE Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection) {
     std::vector<char> chosen(static_cast<std::size_t>(p.initiative_count()), 0);
     for (Index i : selection) {
         if (i < 0 || i >= p.initiative_count())

@@ -78,3 +78,7 @@ ALIGNGRAPH_API std::vector<Index> orphan_initiatives(const Portfolio& p);
 ALIGNGRAPH_API Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vector<Index>& selection);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/scoring/alignment-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Priority scores, ranks, sensitivity intervals and rank comparison.
 
 #include "aligngraph/scoring/priority.hpp"
@@ -15,9 +16,9 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-Index criterion_column(const Portfolio& p, const std::string& name, const char* fn) {
+inline Index criterion_column(const Portfolio& p, const std::string& name, const char* fn) {
     const auto& names = p.criterion_names();
     auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end()) {
@@ -29,7 +30,7 @@ Index criterion_column(const Portfolio& p, const std::string& name, const char* 
     return it - names.begin();
 }
 
-Eigen::VectorXd criterion_values(const Portfolio& p, const std::string& name, const char* fn) {
+inline Eigen::VectorXd criterion_values(const Portfolio& p, const std::string& name, const char* fn) {
     const Index c = criterion_column(p, name, fn);
     Eigen::VectorXd v = p.criteria().col(c);
     for (Index i = 0; i < v.size(); ++i)
@@ -39,7 +40,7 @@ Eigen::VectorXd criterion_values(const Portfolio& p, const std::string& name, co
     return v;
 }
 
-Eigen::VectorXd min_max(const Eigen::VectorXd& v, Direction d) {
+inline Eigen::VectorXd min_max(const Eigen::VectorXd& v, Direction d) {
     if (v.size() == 0) return v;
     const double lo = v.minCoeff(), hi = v.maxCoeff();
     if (hi == lo) return Eigen::VectorXd::Ones(v.size());
@@ -47,7 +48,7 @@ Eigen::VectorXd min_max(const Eigen::VectorXd& v, Direction d) {
                                    : Eigen::VectorXd((hi - v.array()) / (hi - lo));
 }
 
-Eigen::VectorXd checked_effort(const Portfolio& p, const char* fn) {
+inline Eigen::VectorXd checked_effort(const Portfolio& p, const char* fn) {
     Eigen::VectorXd e = p.efforts();
     for (Index i = 0; i < e.size(); ++i)
         if (!(e(i) > 0))
@@ -57,7 +58,7 @@ Eigen::VectorXd checked_effort(const Portfolio& p, const char* fn) {
 }
 
 /// The normalised criteria matrix (n x C) and weights (sum 1) of weighted scoring.
-std::pair<Eigen::MatrixXd, Eigen::VectorXd> normalised(const Portfolio& p, const std::vector<Criterion>& criteria) {
+inline std::pair<Eigen::MatrixXd, Eigen::VectorXd> normalised(const Portfolio& p, const std::vector<Criterion>& criteria) {
     if (criteria.empty()) throw ValidationError("weighted_score(): no criteria given");
     Eigen::MatrixXd n(p.initiative_count(), static_cast<Index>(criteria.size()));
     Eigen::VectorXd w(static_cast<Index>(criteria.size()));
@@ -74,7 +75,7 @@ std::pair<Eigen::MatrixXd, Eigen::VectorXd> normalised(const Portfolio& p, const
 
 /// The interval of t in [0, 1] over which every "winner" stays at or above every "loser",
 /// scores being linear in t: s_i(t) = alpha_i + beta_i t.
-std::pair<double, double> stable_interval(const Eigen::VectorXd& alpha, const Eigen::VectorXd& beta,
+inline std::pair<double, double> stable_interval(const Eigen::VectorXd& alpha, const Eigen::VectorXd& beta,
                                           const std::vector<Index>& winners, const std::vector<char>& is_winner) {
     double lo = 0, hi = 1;
     // Each pair (i winner, j loser) needs (beta_i - beta_j) t >= alpha_j - alpha_i. For a
@@ -91,7 +92,7 @@ std::pair<double, double> stable_interval(const Eigen::VectorXd& alpha, const Ei
 }
 
 /// Sensitivity for scores s = sum_m w_m G_m with weights w summing to 1.
-WeightSensitivity sensitivity_of(const std::string& item, double w, const Eigen::VectorXd& total, const Eigen::VectorXd& g,
+inline WeightSensitivity sensitivity_of(const std::string& item, double w, const Eigen::VectorXd& total, const Eigen::VectorXd& g,
                                  Index k, const std::vector<std::string>& ids) {
     WeightSensitivity s{item, w, 0, 1, 0, 1};
     if (w >= 1) return s;
@@ -111,10 +112,10 @@ WeightSensitivity sensitivity_of(const std::string& item, double w, const Eigen:
     return s;
 }
 
-}  // namespace
+}  // namespace detail
 
-ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria) {
-    const auto [n, w] = normalised(p, criteria);
+ALIGNGRAPH_INLINE ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& criteria) {
+    const auto [n, w] = detail::normalised(p, criteria);
     ScoreTable s;
     s.parts = n * w.asDiagonal();
     s.total = s.parts.rowwise().sum();
@@ -122,31 +123,31 @@ ScoreTable weighted_score(const Portfolio& p, const std::vector<Criterion>& crit
     return s;
 }
 
-ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
-    const Eigen::VectorXd size = checked_effort(p, "wsjf");
+ALIGNGRAPH_INLINE ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
+    const Eigen::VectorXd size = detail::checked_effort(p, "wsjf");
     ScoreTable s;
     s.kind = ScoreKind::wsjf;
     s.labels = {o.business_value, o.time_criticality, o.risk_reduction};
     s.parts.resize(p.initiative_count(), 3);
     for (Index c = 0; c < 3; ++c)
-        s.parts.col(c) = criterion_values(p, s.labels[static_cast<std::size_t>(c)], "wsjf").cwiseQuotient(size);
+        s.parts.col(c) = detail::criterion_values(p, s.labels[static_cast<std::size_t>(c)], "wsjf").cwiseQuotient(size);
     s.total = s.parts.rowwise().sum();
     return s;
 }
 
-ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
-    const Eigen::VectorXd effort = checked_effort(p, "rice");
+ALIGNGRAPH_INLINE ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
+    const Eigen::VectorXd effort = detail::checked_effort(p, "rice");
     ScoreTable s;
     s.kind = ScoreKind::rice;
-    s.total = criterion_values(p, o.reach, "rice").cwiseProduct(criterion_values(p, o.impact, "rice"))
-                  .cwiseProduct(criterion_values(p, o.confidence, "rice"))
+    s.total = detail::criterion_values(p, o.reach, "rice").cwiseProduct(detail::criterion_values(p, o.impact, "rice"))
+                  .cwiseProduct(detail::criterion_values(p, o.confidence, "rice"))
                   .cwiseQuotient(effort);
     s.parts = s.total;
     s.labels = {"rice"};
     return s;
 }
 
-ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const std::vector<Criterion>& criteria,
+ALIGNGRAPH_INLINE ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const std::vector<Criterion>& criteria,
                       const AlignmentOptions& ao) {
     for (auto [w, part] : {std::pair{cw.alignment, "alignment"}, {cw.financial, "financial"}, {cw.criteria, "criteria"}})
         if (!(std::isfinite(w) && w >= 0))
@@ -172,14 +173,14 @@ ScoreTable composite_score(const Portfolio& p, const CompositeWeights& cw, const
         const auto f = initiative_financials(p);
         Eigen::VectorXd per_cost(n);
         for (Index i = 0; i < n; ++i) per_cost(i) = f.total_cost(i) > 0 ? f.npv(i) / f.total_cost(i) : 0.0;
-        s.parts.col(1) = cw.financial / sum * min_max(per_cost, Direction::benefit);
+        s.parts.col(1) = cw.financial / sum * detail::min_max(per_cost, Direction::benefit);
     }
     if (criteria_weight > 0) s.parts.col(2) = criteria_weight / sum * weighted_score(p, criteria).total;
     s.total = s.parts.rowwise().sum();
     return s;
 }
 
-ScoreOptions ScoreOptions::from_scenario(const Portfolio& p, const std::string& id, ScoreKind kind) {
+ALIGNGRAPH_INLINE ScoreOptions ScoreOptions::from_scenario(const Portfolio& p, const std::string& id, ScoreKind kind) {
     ScoreOptions o;
     o.kind = kind;
     o.alignment = AlignmentOptions::from_scenario(p, id);
@@ -189,7 +190,7 @@ ScoreOptions ScoreOptions::from_scenario(const Portfolio& p, const std::string& 
     return o;
 }
 
-ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
+ALIGNGRAPH_INLINE ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
     std::vector<Criterion> criteria = o.criteria;
     if (criteria.empty())
         for (const auto& name : p.criterion_names()) criteria.push_back({name, 1.0, Direction::benefit});
@@ -223,7 +224,7 @@ ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
     return t;
 }
 
-std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
+ALIGNGRAPH_INLINE std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
     std::vector<Index> order(static_cast<std::size_t>(score.size()));
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](Index a, Index b) {
@@ -233,14 +234,14 @@ std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<st
     return order;
 }
 
-Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
+ALIGNGRAPH_INLINE Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids) {
     const auto order = rank_order(score, ids);
     Eigen::VectorXi r(score.size());
     for (std::size_t k = 0; k < order.size(); ++k) r(order[k]) = static_cast<int>(k + 1);
     return r;
 }
 
-std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k, const AlignmentOptions& o) {
+ALIGNGRAPH_INLINE std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k, const AlignmentOptions& o) {
     const auto al = alignment(p, o);
     // Alignment is linear in the goal weights: total = sum_g w_g G_g, G_g the total
     // alignment when goal g alone has weight 1 (its contribution column, with enabler credit).
@@ -253,23 +254,23 @@ std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index
     const Eigen::MatrixXd g = with_enabler_credit(p, direct, al.enabler_share);
     std::vector<WeightSensitivity> out;
     for (std::size_t c = 0; c < used.size(); ++c)
-        out.push_back(sensitivity_of(p.goal(used[c]).id, al.goal_weights(used[c]), al.total, g.col(static_cast<Index>(c)),
+        out.push_back(detail::sensitivity_of(p.goal(used[c]).id, al.goal_weights(used[c]), al.total, g.col(static_cast<Index>(c)),
                                      k, p.initiative_ids()));
     return out;
 }
 
-std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
+ALIGNGRAPH_INLINE std::vector<WeightSensitivity> criterion_weight_sensitivity(const Portfolio& p, const std::vector<Criterion>& criteria,
                                                             Index k) {
-    const auto [n, w] = normalised(p, criteria);
+    const auto [n, w] = detail::normalised(p, criteria);
     const Eigen::VectorXd total = n * w;
     std::vector<WeightSensitivity> out;
     for (std::size_t c = 0; c < criteria.size(); ++c)
-        out.push_back(sensitivity_of(criteria[c].name, w(static_cast<Index>(c)), total, n.col(static_cast<Index>(c)), k,
+        out.push_back(detail::sensitivity_of(criteria[c].name, w(static_cast<Index>(c)), total, n.col(static_cast<Index>(c)), k,
                                      p.initiative_ids()));
     return out;
 }
 
-RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {
+ALIGNGRAPH_INLINE RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids) {
     if (a.size() != b.size() || a.size() != static_cast<Index>(ids.size()))
         throw ValidationError(fmt::format("compare_rankings(): {} and {} scores for {} initiatives", a.size(), b.size(), ids.size()));
     RankComparison c;

@@ -149,3 +149,7 @@ struct RankComparison {
 ALIGNGRAPH_API RankComparison compare_rankings(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::vector<std::string>& ids);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/scoring/priority-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Explanations of a selection: why each left-out initiative is out, and what the funding of
 // each selected one displaces.
 
@@ -14,9 +15,8 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-using detail::money;
 
 class Explainer {
 public:
@@ -86,7 +86,7 @@ public:
             });
             const auto [k, over] = l.overruns.front();
             l.reason = LeftOutReason::budget;
-            l.text = fmt::format("{} binds: adding it{} would exceed it by {}{}", budget(k), with, money(over),
+            l.text = fmt::format("{} binds: adding it{} would exceed it by {}{}", budget(k), with, detail::money(over),
                                  l.overruns.size() > 1 ? fmt::format(" (and {} more budget{})", l.overruns.size() - 1,
                                                                      l.overruns.size() > 2 ? "s" : "")
                                                        : "");
@@ -94,11 +94,11 @@ public:
         }
         if (l.value <= 1e-9 * std::max(1.0, std::abs(r_.value))) {
             l.reason = LeftOutReason::no_value;
-            l.text = fmt::format("fits, but adding it{} is worth {}: nothing gained", with, money(l.value));
+            l.text = fmt::format("fits, but adding it{} is worth {}: nothing gained", with, detail::money(l.value));
             return l;
         }
         l.reason = LeftOutReason::unproven;
-        l.text = fmt::format("fits and would add {}{}: the search stopped before taking it", money(l.value), with);
+        l.text = fmt::format("fits and would add {}{}: the search stopped before taking it", detail::money(l.value), with);
         return l;
     }
 
@@ -163,7 +163,7 @@ public:
         d.text = d.displaces.empty()
                      ? fmt::format("{} would buy nothing else worth having: it displaces nothing", what)
                      : fmt::format("{} would otherwise buy {} worth {}; it earns {} more", what, names(d.displaces),
-                                   money(d.displaced_value), money(d.margin));
+                                   detail::money(d.displaced_value), detail::money(d.margin));
         return d;
     }
 
@@ -196,10 +196,10 @@ private:
     Eigen::VectorXd use_;
 };
 
-}  // namespace
+}  // namespace detail
 
-void explain(const SelectionProblem& problem, SelectionResult& result) {
-    Explainer e(problem, result);
+ALIGNGRAPH_INLINE void explain(const SelectionProblem& problem, SelectionResult& result) {
+    detail::Explainer e(problem, result);
     e.run();
 }
 

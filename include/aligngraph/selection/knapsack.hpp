@@ -240,3 +240,10 @@ ALIGNGRAPH_API SelectionResult select_portfolio(const SelectionProblem& problem,
                                  SearchMemory* memory = nullptr);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/selection/select_portfolio-inl.hpp"
+#include "aligngraph/selection/result-inl.hpp"
+#include "aligngraph/selection/explain-inl.hpp"
+#include "aligngraph/selection/reoptimizer-inl.hpp"
+#endif

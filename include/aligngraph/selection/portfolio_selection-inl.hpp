@@ -1,3 +1,4 @@
+#pragma once
 // The model as a selection problem.
 
 #include "aligngraph/selection/portfolio_selection.hpp"
@@ -15,18 +16,18 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
 // Whether some cost could count against both budgets: the same department (or either for
 // every department) and the same kind of cost (or either for every kind).
-bool overlap(const Budget& a, const Budget& b) {
+inline bool overlap(const Budget& a, const Budget& b) {
     const bool departments = a.department.empty() || b.department.empty() || a.department == b.department;
     const bool kinds = a.kind == CostKind::all || b.kind == CostKind::all || a.kind == b.kind;
     return departments && kinds;
 }
 
 // The pools whose limits add up to the money there is (see SelectionLabels::total_pools).
-std::vector<Index> total_pools(const std::vector<Budget>& budgets) {
+inline std::vector<Index> total_pools(const std::vector<Budget>& budgets) {
     for (std::size_t b = 0; b < budgets.size(); ++b)
         if (budgets[b].department.empty() && budgets[b].kind == CostKind::all) return {static_cast<Index>(b)};
     for (std::size_t a = 0; a < budgets.size(); ++a)
@@ -37,9 +38,9 @@ std::vector<Index> total_pools(const std::vector<Budget>& budgets) {
     return all;
 }
 
-}  // namespace
+}  // namespace detail
 
-SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o) {
+ALIGNGRAPH_INLINE SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o) {
     p.check();
     const Scenario* scenario = nullptr;
     for (const auto& s : p.scenarios())
@@ -78,7 +79,7 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o)
     sp.currency = p.settings().currency;
     for (Index t = 0; t < P; ++t) sp.periods.push_back(p.horizon().label(t));
     for (const auto& b : p.budgets()) sp.pools.push_back(b.id);
-    sp.total_pools = total_pools(p.budgets());
+    sp.total_pools = detail::total_pools(p.budgets());
     sp.costs = Eigen::MatrixXd::Zero(n, B * P);
     sp.budgets = Eigen::VectorXd::Zero(B * P);
     for (Index b = 0; b < B; ++b) {
@@ -105,15 +106,15 @@ SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& o)
     return sp;
 }
 
-SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
+ALIGNGRAPH_INLINE SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
     return select_portfolio(selection_problem(p, o), {.time_limit = o.time_limit, .node_limit = o.node_limit});
 }
 
-namespace {
+namespace detail {
 
 // Knee: the feasible point farthest above the straight line from the first feasible point
 // to the last.
-void mark_knee(std::vector<FrontierPoint>& out) {
+inline void mark_knee(std::vector<FrontierPoint>& out) {
     std::vector<std::size_t> feasible;
     for (std::size_t k = 0; k < out.size(); ++k)
         if (out[k].feasible) feasible.push_back(k);
@@ -142,7 +143,7 @@ void mark_knee(std::vector<FrontierPoint>& out) {
 // Solve each level (budgets from `budgets_at`), ascending, each warm-started from the
 // previous level's selection, which stays feasible as the budgets grow.
 template <class Budgets>
-std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std::vector<double>& factors,
+inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std::vector<double>& factors,
                                         const SelectionOptions& o, Sweep sweep, Budgets budgets_at) {
     std::vector<FrontierPoint> out;
     std::vector<Index> previous;
@@ -187,21 +188,21 @@ std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, const std:
     return out;
 }
 
-}  // namespace
+}  // namespace detail
 
-std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
+ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
     return frontier(selection_problem(p, o), std::move(factors), SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit});
 }
 
-std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors, const SelectionOptions& o) {
+ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors, const SelectionOptions& o) {
     if (factors.empty()) throw ValidationError("frontier(): no budget levels given");
     for (double f : factors)
         if (!(std::isfinite(f) && f > 0)) throw ValidationError(fmt::format("frontier(): budget factor {}, expected > 0", f));
     std::sort(factors.begin(), factors.end());
-    return sweep_levels(base, factors, o, Sweep::scale, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
+    return detail::sweep_levels(base, factors, o, Sweep::scale, [&](double f) { return Eigen::VectorXd(base.budgets * f); });
 }
 
-std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& o) {
+ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& o) {
     if (levels.empty()) throw ValidationError("frontier_total(): no budget levels given");
     for (double t : levels)
         if (!(std::isfinite(t) && t >= 0)) throw ValidationError(fmt::format("frontier_total(): total budget {}, expected >= 0", t));
@@ -217,13 +218,13 @@ std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double
     base.periods.clear();
     base.total_pools = {0};
     const double all = base.costs.sum();
-    auto out = sweep_levels(base, levels, SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit},
+    auto out = detail::sweep_levels(base, levels, SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit},
                             Sweep::total, [](double t) { return Eigen::VectorXd::Constant(1, t); });
     for (auto& pt : out) pt.factor = all > 0 ? pt.total_budget / all : 0.0;
     return out;
 }
 
-std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& o) {
+ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& o) {
     if (sweep == Sweep::scale) return frontier(p, std::move(factors), o);
     double factor = 1;
     for (const auto& s : p.scenarios())

@@ -94,3 +94,7 @@ ALIGNGRAPH_API /// cost of all initiatives (total).
 std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/selection/portfolio_selection-inl.hpp"
+#endif

@@ -1,3 +1,4 @@
+#pragma once
 // Re-solving a selection after a small change, from the repaired previous selection.
 
 #include <fmt/format.h>
@@ -11,34 +12,34 @@
 
 namespace aligngraph {
 
-Reoptimizer::Reoptimizer(SelectionProblem problem, SelectionOptions options)
+ALIGNGRAPH_INLINE Reoptimizer::Reoptimizer(SelectionProblem problem, SelectionOptions options)
     : problem_(std::move(problem)), options_(std::move(options)) {}
 
-void Reoptimizer::check_initiative(Index i, const char* what) const {
+ALIGNGRAPH_INLINE void Reoptimizer::check_initiative(Index i, const char* what) const {
     if (i < 0 || i >= problem_.values.size())
         throw ValidationError(fmt::format("Reoptimizer::{}(): initiative index {} out of range [0, {})", what, i,
                                           problem_.values.size()));
 }
 
-void Reoptimizer::force_in(Index i) {
+ALIGNGRAPH_INLINE void Reoptimizer::force_in(Index i) {
     check_initiative(i, "force_in");
     release(i);
     problem_.forced_in.push_back(i);
 }
 
-void Reoptimizer::force_out(Index i) {
+ALIGNGRAPH_INLINE void Reoptimizer::force_out(Index i) {
     check_initiative(i, "force_out");
     release(i);
     problem_.forced_out.push_back(i);
 }
 
-void Reoptimizer::release(Index i) {
+ALIGNGRAPH_INLINE void Reoptimizer::release(Index i) {
     check_initiative(i, "release");
     std::erase(problem_.forced_in, i);
     std::erase(problem_.forced_out, i);
 }
 
-void Reoptimizer::set_budget(Index k, double limit) {
+ALIGNGRAPH_INLINE void Reoptimizer::set_budget(Index k, double limit) {
     if (k < 0 || k >= problem_.budgets.size())
         throw ValidationError(fmt::format("Reoptimizer::set_budget(): budget index {} out of range [0, {})", k,
                                           problem_.budgets.size()));
@@ -47,13 +48,13 @@ void Reoptimizer::set_budget(Index k, double limit) {
     problem_.budgets(k) = limit;
 }
 
-void Reoptimizer::set_value(Index i, double value) {
+ALIGNGRAPH_INLINE void Reoptimizer::set_value(Index i, double value) {
     check_initiative(i, "set_value");
     if (!std::isfinite(value)) throw ValidationError(fmt::format("Reoptimizer::set_value(): value {}, expected a finite number", value));
     problem_.values(i) = value;
 }
 
-std::vector<Index> Reoptimizer::repaired_start() const {
+ALIGNGRAPH_INLINE std::vector<Index> Reoptimizer::repaired_start() const {
     const auto& p = problem_;
     const Index n = p.values.size();
     const detail::SelectionLinks links(p);
@@ -102,7 +103,7 @@ std::vector<Index> Reoptimizer::repaired_start() const {
     return out;
 }
 
-const SelectionResult& Reoptimizer::solve() {
+ALIGNGRAPH_INLINE const SelectionResult& Reoptimizer::solve() {
     SelectionOptions o = options_;
     if (solved_) o.start = repaired_start();
     result_ = select_portfolio(problem_, o, &memory_);

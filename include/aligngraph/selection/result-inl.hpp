@@ -1,3 +1,4 @@
+#pragma once
 // What a selection's rows and columns are, and the totals a presenter shows.
 
 #include <fmt/format.h>
@@ -9,19 +10,19 @@
 
 namespace aligngraph {
 
-std::string SelectionLabels::id(Index i) const {
+ALIGNGRAPH_INLINE std::string SelectionLabels::id(Index i) const {
     return i >= 0 && static_cast<std::size_t>(i) < ids.size() ? ids[static_cast<std::size_t>(i)] : fmt::format("#{}", i);
 }
 
-std::string SelectionLabels::budget_name(Index k) const {
+ALIGNGRAPH_INLINE std::string SelectionLabels::budget_name(Index k) const {
     return k >= 0 && static_cast<std::size_t>(k) < budget_names.size() ? budget_names[static_cast<std::size_t>(k)]
                                                                          : fmt::format("budget {}", k);
 }
 
-namespace {
+namespace detail {
 
 // Sum of `rows` over the total pools' rows (every row when there are no pools).
-double over_total_pools(const SelectionLabels& l, const Eigen::VectorXd& rows) {
+inline double over_total_pools(const SelectionLabels& l, const Eigen::VectorXd& rows) {
     if (l.pools.empty()) return rows.sum();
     if (l.total_pools.empty()) return std::numeric_limits<double>::quiet_NaN();
     const Index per_pool = l.periods.empty() ? 1 : static_cast<Index>(l.periods.size());
@@ -30,10 +31,10 @@ double over_total_pools(const SelectionLabels& l, const Eigen::VectorXd& rows) {
     return sum;
 }
 
-}  // namespace
+}  // namespace detail
 
-double SelectionResult::total_budget() const { return over_total_pools(*this, budgets); }
+ALIGNGRAPH_INLINE double SelectionResult::total_budget() const { return detail::over_total_pools(*this, budgets); }
 
-double SelectionResult::total_use() const { return over_total_pools(*this, budget_use); }
+ALIGNGRAPH_INLINE double SelectionResult::total_use() const { return detail::over_total_pools(*this, budget_use); }
 
 }  // namespace aligngraph

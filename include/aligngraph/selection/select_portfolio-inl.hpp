@@ -1,3 +1,4 @@
+#pragma once
 // Exact portfolio selection: the checks of a problem, then the search.
 
 #include <fmt/format.h>
@@ -6,7 +7,7 @@
 
 #include "aligngraph/error.hpp"
 #include "aligngraph/selection/knapsack.hpp"
-#include "selection/search.hpp"
+#include "aligngraph/selection/detail/search.hpp"
 
 namespace aligngraph {
 
@@ -15,7 +16,7 @@ SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
 SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
 SearchMemory::~SearchMemory() = default;
 
-SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
+ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
     const Index n = p.values.size(), m = p.budgets.size();
     if (p.costs.rows() != n || p.costs.cols() != m)
         throw ValidationError(fmt::format("select_portfolio(): costs are {} x {}, expected {} x {} (initiatives x budgets)",

@@ -1,6 +1,8 @@
+#pragma once
 // AHP: eigenvector and geometric-mean weights, consistency, optimal completion, aggregation.
 
 #include "aligngraph/weights/ahp.hpp"
+#include "aligngraph/detail/constants.hpp"
 
 #include <boost/math/tools/minima.hpp>
 
@@ -17,12 +19,11 @@
 
 namespace aligngraph {
 
-namespace {
+namespace detail {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 /// Principal eigenvector (sum 1) and eigenvalue of a positive matrix, by power iteration.
-std::pair<Eigen::VectorXd, double> principal(const Eigen::MatrixXd& a) {
+inline std::pair<Eigen::VectorXd, double> principal_eigen(const Eigen::MatrixXd& a) {
     const Index n = a.rows();
     Eigen::VectorXd w = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
     double lambda = 0;
@@ -37,7 +38,7 @@ std::pair<Eigen::VectorXd, double> principal(const Eigen::MatrixXd& a) {
     return {w, lambda};
 }
 
-const std::map<Index, double>& table(RandomIndex t) {
+inline const std::map<Index, double>& random_index_table(RandomIndex t) {
     static const std::map<Index, double> dd{
         {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},  {9, 1.3733},
         {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822}, {15, 1.4969}, {16, 1.5078},
@@ -56,7 +57,7 @@ const std::map<Index, double>& table(RandomIndex t) {
     return dd;
 }
 
-const char* table_name(RandomIndex t) {
+inline const char* random_index_table_name(RandomIndex t) {
     switch (t) {
         case RandomIndex::saaty_2005: return "Saaty 2005";
         case RandomIndex::saaty_1980: return "Saaty 1980";
@@ -65,11 +66,11 @@ const char* table_name(RandomIndex t) {
     return "Donegan-Dodd 1991";
 }
 
-}  // namespace
+}  // namespace detail
 
-double random_index(RandomIndex t, Index n) {
+ALIGNGRAPH_INLINE double random_index(RandomIndex t, Index n) {
     if (n <= 2) return 0.0;
-    const auto& values = table(t);
+    const auto& values = detail::random_index_table(t);
     if (auto it = values.find(n); it != values.end()) return it->second;
     auto hi = values.upper_bound(n);
     if (t == RandomIndex::donegan_dodd_1991 && hi != values.end() && hi != values.begin()) {
@@ -78,10 +79,10 @@ double random_index(RandomIndex t, Index n) {
         return lo->second + f * (hi->second - lo->second);
     }
     throw ValidationError(fmt::format("random_index(): the {} table has no value for n = {} (it covers {} to {})",
-                                      table_name(t), n, values.begin()->first, values.rbegin()->first));
+                                      detail::random_index_table_name(t), n, values.begin()->first, values.rbegin()->first));
 }
 
-AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
+ALIGNGRAPH_INLINE AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
     const Index n = m.rows();
     if (n == 0 || m.cols() != n)
         throw ValidationError(fmt::format("ahp(): the matrix is {} x {}, expected a non-empty square matrix", m.rows(), m.cols()));
@@ -134,14 +135,14 @@ AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
             a(i, j) = 1;
             a(j, i) = 1;
         }
-        double best = principal(a).second;
+        double best = detail::principal_eigen(a).second;
         for (int sweep = 0; sweep < 200; ++sweep) {
             const double before = best;
             for (auto [i, j] : missing) {
                 auto f = [&](double log_x) {
                     a(i, j) = std::exp(log_x);
                     a(j, i) = std::exp(-log_x);
-                    return principal(a).second;
+                    return detail::principal_eigen(a).second;
                 };
                 boost::uintmax_t iterations = 200;
                 const auto [x, value] = boost::math::tools::brent_find_minima(f, -std::log(1e4), std::log(1e4), 52, iterations);
@@ -153,7 +154,7 @@ AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
         }
     }
     r.completed = a;
-    const auto [w_eigen, lambda] = principal(a);
+    const auto [w_eigen, lambda] = detail::principal_eigen(a);
     r.lambda_max = lambda;
     if (o.method == AhpMethod::eigenvector) {
         r.weights = w_eigen;
@@ -177,13 +178,13 @@ AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
             r.warnings.push_back(fmt::format(
                 "consistency ratio {:.4f} exceeds {} ({} random index); the most inconsistent judgment is a({}, {}) = "
                 "{:.4g}, a value of {:.4g} would agree with the weights",
-                r.cr, o.cr_threshold, table_name(o.random_index), r.worst_judgment.row, r.worst_judgment.col,
+                r.cr, o.cr_threshold, detail::random_index_table_name(o.random_index), r.worst_judgment.row, r.worst_judgment.col,
                 r.worst_judgment.value, r.worst_judgment.consistent_value));
     }
     return r;
 }
 
-Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices) {
+ALIGNGRAPH_INLINE Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices) {
     if (matrices.empty()) throw ValidationError("aggregate_judgments(): no matrices");
     const Index n = matrices.front().rows();
     for (std::size_t k = 0; k < matrices.size(); ++k)
@@ -203,7 +204,7 @@ Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices
                 log_sum += std::log(m(i, j));
                 ++count;
             }
-            out(i, j) = count ? std::exp(log_sum / count) : nan;
+            out(i, j) = count ? std::exp(log_sum / count) : detail::nan;
         }
     return out;
 }

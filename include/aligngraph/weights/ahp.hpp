@@ -85,3 +85,7 @@ ALIGNGRAPH_API AhpResult ahp(const Eigen::MatrixXd& matrix, const AhpOptions& op
 ALIGNGRAPH_API Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::MatrixXd>& matrices);
 
 }  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/weights/ahp-inl.hpp"
+#endif

@@ -1,10 +1,11 @@
+#pragma once
 // The selection search: cuts at the root (extended minimal covers of the budget rows).
 
-#include "selection/search.hpp"
+#include "aligngraph/selection/detail/search.hpp"
 
 namespace aligngraph::detail {
 
-void Search::root_cuts() {
+ALIGNGRAPH_INLINE void Search::root_cuts() {
     double last = lp_bound();
     for (int round = 0; round < 50; ++round) {
         if (separate_covers() == 0) break;
@@ -29,7 +30,7 @@ void Search::root_cuts() {
     purge_rows();
 }
 
-int Search::separate_covers() {
+ALIGNGRAPH_INLINE int Search::separate_covers() {
     std::vector<Lp::Row> rows;
     const Eigen::VectorXd x = lp_->values().head(n_);
     std::vector<std::pair<double, Index>> candidates;

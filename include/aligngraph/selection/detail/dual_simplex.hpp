@@ -29,6 +29,8 @@
 
 #include "aligngraph/types.hpp"
 
+#include "aligngraph/export.hpp"
+
 namespace aligngraph::detail {
 
 /// The pivot's elimination, the simplex's hot loop: row i -= column[i] * row r, for every
@@ -451,3 +453,7 @@ private:
 };
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/selection/detail/dual_simplex-inl.hpp"
+#endif

@@ -1,10 +1,11 @@
+#pragma once
 // The selection search: primal heuristics (greedy by priced ratio, LP rounding, swap local search, the caller's start).
 
-#include "selection/search.hpp"
+#include "aligngraph/selection/detail/search.hpp"
 
 namespace aligngraph::detail {
 
-void Search::improve(std::vector<signed char>& x) const {
+ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
     Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
     for (Index i = 0; i < n_; ++i)
         if (x[i] == 1) use += costs_t_.col(i);
@@ -51,14 +52,14 @@ void Search::improve(std::vector<signed char>& x) const {
     }
 }
 
-void Search::consider(std::vector<signed char> candidate) {
+ALIGNGRAPH_INLINE void Search::consider(std::vector<signed char> candidate) {
     for (auto& c : candidate)
         if (c != 1) c = 0;
     if (feasible(candidate)) improve(candidate);
     consider_as_is(candidate);
 }
 
-bool Search::feasible(const std::vector<signed char>& candidate) const {
+ALIGNGRAPH_INLINE bool Search::feasible(const std::vector<signed char>& candidate) const {
     Eigen::VectorXd use = Eigen::VectorXd::Zero(m_);
     for (Index i = 0; i < n_; ++i)
         if (candidate[i] == 1) use += costs_t_.col(i);
@@ -77,7 +78,7 @@ bool Search::feasible(const std::vector<signed char>& candidate) const {
     return true;
 }
 
-void Search::consider_as_is(const std::vector<signed char>& candidate) {
+ALIGNGRAPH_INLINE void Search::consider_as_is(const std::vector<signed char>& candidate) {
     double value = 0;
     for (Index i = 0; i < n_; ++i)
         if (candidate[i] == 1) value += p_.values(i);
@@ -86,7 +87,7 @@ void Search::consider_as_is(const std::vector<signed char>& candidate) {
     best_ = candidate;
 }
 
-void Search::round_and_fill(bool use_lp) {
+ALIGNGRAPH_INLINE void Search::round_and_fill(bool use_lp) {
     const auto mark = trail_.size();
     for (int pass = use_lp ? 0 : 1; pass < 2; ++pass)
         for (Index i : order_) {
@@ -101,7 +102,7 @@ void Search::round_and_fill(bool use_lp) {
     undo_to(mark);
 }
 
-void Search::order_by_prices() {
+ALIGNGRAPH_INLINE void Search::order_by_prices() {
     const Eigen::VectorXd row_prices = lp_->row_prices().cwiseMax(0.0);
     Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
     for (Index r = 0; r < lp_->rows(); ++r) {  // budget rows only; a dropped one has price 0

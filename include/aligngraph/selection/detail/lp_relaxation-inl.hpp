@@ -1,10 +1,11 @@
+#pragma once
 // The selection search: its LP relaxation (rows, scaling, the root LP carried between solves, lazy rows, dropped rows, reduced-cost fixing).
 
-#include "selection/search.hpp"
+#include "aligngraph/selection/detail/search.hpp"
 
 namespace aligngraph::detail {
 
-void Search::build_lp() {
+ALIGNGRAPH_INLINE void Search::build_lp() {
     std::vector<std::vector<Index>> groups;
     for (const auto& g : p_.excludes)
         if (g.size() >= 2) groups.push_back(g);
@@ -68,7 +69,7 @@ void Search::build_lp() {
     }
 }
 
-void Search::sync() {
+ALIGNGRAPH_INLINE void Search::sync() {
     for (Index j = 0; j < n_; ++j)
         if (applied_[j] != fixed_[j]) {
             applied_[j] = fixed_[j];
@@ -76,14 +77,14 @@ void Search::sync() {
         }
 }
 
-Index Search::fixable_at_root() const {
+ALIGNGRAPH_INLINE Index Search::fixable_at_root() const {
     Index count = 0;
     for (Index j = 0; j < n_; ++j)
         count += root_free_[j] && !root_basic_[j] && root_bound_ - std::abs(root_reduced_(j)) * value_scale_ <= threshold();
     return count;
 }
 
-bool Search::fix_by_root_costs() {
+ALIGNGRAPH_INLINE bool Search::fix_by_root_costs() {
     for (Index j = 0; j < n_; ++j) {
         if (fixed_[j] != -1 || root_basic_[j]) continue;
         if (root_bound_ - std::abs(root_reduced_(j)) * value_scale_ > threshold()) continue;
@@ -92,7 +93,7 @@ bool Search::fix_by_root_costs() {
     return true;
 }
 
-void Search::purge_rows() {
+ALIGNGRAPH_INLINE void Search::purge_rows() {
     std::vector<Index> drop;
     std::vector<Index> origin;
     for (Index k = 0; k < lp_->rows(); ++k) {
@@ -109,7 +110,7 @@ void Search::purge_rows() {
     row_origin_ = std::move(origin);
 }
 
-int Search::separate_rows() {
+ALIGNGRAPH_INLINE int Search::separate_rows() {
     std::vector<Lp::Row> rows;
     for (Index k = 0; k < m_; ++k) {
         if (budget_in_lp_[static_cast<std::size_t>(k)]) continue;

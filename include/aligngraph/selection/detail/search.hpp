@@ -22,7 +22,9 @@
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/selection/knapsack.hpp"
-#include "selection/dual_simplex.hpp"
+#include "aligngraph/selection/detail/dual_simplex.hpp"
+
+#include "aligngraph/export.hpp"
 
 namespace aligngraph::detail {
 
@@ -272,3 +274,10 @@ private:
 };
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/selection/detail/lp_relaxation-inl.hpp"
+#include "aligngraph/selection/detail/heuristics-inl.hpp"
+#include "aligngraph/selection/detail/cuts-inl.hpp"
+#include "aligngraph/selection/detail/tree_search-inl.hpp"
+#endif

@@ -1,10 +1,11 @@
+#pragma once
 // The selection search: the tree (best bound with dives, pseudocost and reliability branching, restarts) and the run that ties the parts together.
 
-#include "selection/search.hpp"
+#include "aligngraph/selection/detail/search.hpp"
 
 namespace aligngraph::detail {
 
-SelectionResult Search::run() {
+ALIGNGRAPH_INLINE SelectionResult Search::run() {
     const auto start = std::chrono::steady_clock::now();
     // Forced decisions first: they must hold together.
     for (Index i : p_.forced_out)
@@ -105,7 +106,7 @@ SelectionResult Search::run() {
     return r;
 }
 
-bool Search::restart() {
+ALIGNGRAPH_INLINE bool Search::restart() {
     undo_to(root_mark_);
     path_.clear();
     if (!fix_by_root_costs()) return false;  // nothing better exists
@@ -119,13 +120,13 @@ bool Search::restart() {
     return true;
 }
 
-bool Search::out_of_time() {
+ALIGNGRAPH_INLINE bool Search::out_of_time() {
     if (nodes_ >= o_.node_limit) return true;
     return (nodes_ & 15) == 0 &&
            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > o_.time_limit;
 }
 
-Index Search::choose_branch(bool lp_optimal) {
+ALIGNGRAPH_INLINE Index Search::choose_branch(bool lp_optimal) {
     double mean[2] = {1, 1};
     for (int dir = 0; dir < 2; ++dir) {
         double sum = 0;
@@ -194,19 +195,19 @@ Index Search::choose_branch(bool lp_optimal) {
     return branch;
 }
 
-void Search::record_pseudocost(const Pending& p) {
+ALIGNGRAPH_INLINE void Search::record_pseudocost(const Pending& p) {
     if (p.var < 0) return;
     const double loss = std::max(0.0, p.parent_lp - lp_bound()) / p.change;
     cost_sum_(p.var, p.up) += loss;
     cost_count_(p.var, p.up) += 1;
 }
 
-bool Search::apply(int decision) {
+ALIGNGRAPH_INLINE bool Search::apply(int decision) {
     path_.push_back(decision);
     return decision > 0 ? include(decision - 1) : exclude(-decision - 1);
 }
 
-bool Search::evaluate(double& bound, Index& branch, const Pending& pending) {
+ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pending& pending) {
     const int iteration_limit = static_cast<int>(20 * (lp_->rows() + 50));
     bool solved = false;
     for (bool first = true;; first = false) {
@@ -254,7 +255,7 @@ bool Search::evaluate(double& bound, Index& branch, const Pending& pending) {
     return branch >= 0;
 }
 
-void Search::search() {
+ALIGNGRAPH_INLINE void Search::search() {
     struct Open {
         double bound;
         long long id;

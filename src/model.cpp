@@ -1,0 +1,6 @@
+// The compiled library: the model (periods, goals and initiatives, their graphs, validation).
+
+#include "aligngraph/model/horizon-inl.hpp"
+#include "aligngraph/model/graph-inl.hpp"
+#include "aligngraph/model/portfolio-inl.hpp"
+#include "aligngraph/model/validation-inl.hpp"

@@ -1,0 +1,6 @@
+// The compiled library: the text and JSON reports.
+
+#include "aligngraph/io/model_report-inl.hpp"
+#include "aligngraph/io/finance_report-inl.hpp"
+#include "aligngraph/io/ranking_report-inl.hpp"
+#include "aligngraph/io/selection_report-inl.hpp"

@@ -1,0 +1,4 @@
+// The compiled library: alignment and priority scores.
+
+#include "aligngraph/scoring/alignment-inl.hpp"
+#include "aligngraph/scoring/priority-inl.hpp"
