@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+double consumer_part_npv();  // consumer_part.cpp
+
 int main() {
     aligngraph::Portfolio p{aligngraph::Horizon{4, 0.25, "2027Q1"}};
     p.add_goal({.id = "G1", .name = "Grow", .weight = 3.0});
@@ -17,6 +19,13 @@ int main() {
     const auto sample = aligngraph::sample_portfolio();
     // 3 / (3 + 1) by hand.
     if (std::abs(w(0) - 0.75) > 1e-15 || sample.initiative_count() < 30) return 1;
-    std::printf("consumer ok (aligngraph %s)\n", aligngraph::version_string);
+    // -100 + 110 / 1.1 = 0 by hand.
+    if (std::abs(consumer_part_npv()) > 1e-12) return 2;
+#ifdef ALIGNGRAPH_HEADER_ONLY
+    const char* mode = "header-only";
+#else
+    const char* mode = "compiled";
+#endif
+    std::printf("consumer ok (aligngraph %s, %s)\n", aligngraph::version_string, mode);
     return 0;
 }

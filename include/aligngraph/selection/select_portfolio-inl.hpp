@@ -11,10 +11,10 @@
 
 namespace aligngraph {
 
-SearchMemory::SearchMemory() = default;
-SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
-SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
-SearchMemory::~SearchMemory() = default;
+ALIGNGRAPH_INLINE SearchMemory::SearchMemory() = default;
+ALIGNGRAPH_INLINE SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
+ALIGNGRAPH_INLINE SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
+ALIGNGRAPH_INLINE SearchMemory::~SearchMemory() = default;
 
 ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
     const Index n = p.values.size(), m = p.budgets.size();
