@@ -1,5 +1,5 @@
 #pragma once
-// XNPV and XIRR. The root search is the IRR's (cashflows.cpp) with real exponents:
+// XNPV and XIRR. The root search is the IRR's (cashflows-inl.hpp) with real exponents:
 // g(x) = sum_i v_i x^(tau_i), x = 1/(1+r), tau_i = (d_i - d_0)/365, on u in (0, 2)
 // with x = u (u <= 1) and x = 1/(2-u) (u > 1, evaluated as sum v_i y^(tau_max - tau_i)).
 // Roots are isolated by those of x g'(x) = sum tau_i v_i x^(tau_i), which has no more

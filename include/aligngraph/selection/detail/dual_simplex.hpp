@@ -35,9 +35,9 @@ namespace aligngraph::detail {
 
 /// The pivot's elimination, the simplex's hot loop: row i -= column[i] * row r, for every
 /// row i != r of a row-major rows x cols block (row stride `stride`) with column[i] != 0.
-/// Compiled in src/dual_simplex.cpp, with AVX-512 and AVX2 versions chosen at load time
-/// where the processor has them (glibc on x86-64); the same arithmetic, element by element,
-/// so the same results.
+/// In dual_simplex-inl.hpp (compiled by src/selection_kernel.cpp), with AVX-512 and AVX2
+/// versions chosen at load time where the processor has them (glibc on x86-64); the same
+/// arithmetic, element by element, so the same results.
 void eliminate_rows(double* tableau, Index stride, Index rows, Index cols, Index r, const double* column);
 
 class BoxedDualSimplex {

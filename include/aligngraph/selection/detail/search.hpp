@@ -54,8 +54,8 @@ struct RootLp {
 };
 
 // The branch and bound of select_portfolio(). Its work is split by concern: fixing with
-// propagation (here, inline: it is the inner loop), the LP relaxation (lp_relaxation.cpp),
-// primal heuristics (heuristics.cpp), cuts (cuts.cpp) and the tree (tree_search.cpp).
+// propagation (here, inline: it is the inner loop), the LP relaxation (lp_relaxation-inl.hpp),
+// primal heuristics (heuristics-inl.hpp), cuts (cuts-inl.hpp) and the tree (tree_search-inl.hpp).
 class Search {
 public:
     Search(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory)
