@@ -36,6 +36,8 @@ void define_graph(py::module_& m) {
     }, py::arg("portfolio"), "Goal ids, parents before children. Raises CycleError.");
     m.def("goal_weights", [](const Portfolio& p) { return goal_weights(p); }, py::arg("portfolio"),
           "Global goal weights in goal order.");
+    m.def("local_goal_weights", [](const Portfolio& p) { return local_goal_weights(p); }, py::arg("portfolio"),
+          "Local weight of every goal link (from the links' weights, or from the parent's judgments), in link order.");
     m.def("find_requires_cycle", &find_requires_cycle, py::arg("portfolio"));
     m.def("find_goal_cycle", &find_goal_cycle, py::arg("portfolio"));
     m.def("prerequisites", [](const Portfolio& p, std::string_view id) {

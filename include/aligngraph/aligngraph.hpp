@@ -22,3 +22,4 @@
 #include "aligngraph/types.hpp"
 #include "aligngraph/version.hpp"
 #include "aligngraph/weights/ahp.hpp"
+#include "aligngraph/weights/goal_weights.hpp"

@@ -143,7 +143,7 @@ TEST_CASE("global goal weights over a DAG with a shared sub-goal", "[graph]") {
     // Leaves carry the whole weight.
     CHECK(at("S") + at("T") + at("C") == Approx(1.0).epsilon(1e-15));
 
-    auto local = normalized_link_weights(p);
+    auto local = local_goal_weights(p);
     CHECK(local(0) == 0.5);
     CHECK(local(3) == 0.75);
 

@@ -327,5 +327,36 @@ TEST_CASE("goal weights from AHP judgments in the model file", "[model_file][wei
     CHECK(fixtures::has_problem(problems_of(none), "/goals/1/parents/0: link 'E' -> 'A' has no weight"));
     auto bad = text;
     bad.replace(bad.find("0.3333333333333333"), 18, "0.5");
-    CHECK(fixtures::has_problem(problems_of(bad), "/goals/0/judgments: goal 'E': ahp(): a(0, 1) = 3 and a(1, 0) = 0.5 are not reciprocal"));
+    CHECK(fixtures::has_problem(problems_of(bad), "/goals/0/judgments: goal 'E': a(0, 1) = 3 and a(1, 0) = 0.5 are not reciprocal"));
+    // Judgments that leave a child compared with nobody.
+    const std::string three = R"({"horizon": {"periods": 1, "period_years": 1, "first": "2027"},
+        "goals": [{"id": "E", "name": "root", "judgments": {"children": ["A", "B", "C"], "matrix": [[1, 2, null], [0.5, 1, null], [null, null, 1]]}},
+                  {"id": "A", "name": "a", "parents": [{"goal": "E"}]},
+                  {"id": "B", "name": "b", "parents": [{"goal": "E"}]},
+                  {"id": "C", "name": "c", "parents": [{"goal": "E"}]}],
+        "initiatives": []})";
+    CHECK(fixtures::has_problem(problems_of(three), "/goals/0/judgments: goal 'E': element 2 is not compared with element 0"));
+}
+
+TEST_CASE("judgments are the model's data; their weights are computed by the weights analysis", "[model][weights]") {
+    Portfolio p{Horizon{1, 1.0, "2027"}};
+    p.add_goal({.id = "E", .name = "root"});
+    p.add_goal({.id = "A", .name = "a"});
+    p.add_goal({.id = "B", .name = "b"});
+    p.link_goals("E", "A", 1.0);
+    p.link_goals("E", "B", 1.0);
+    CHECK(local_goal_weights(p)(0) == 0.5);
+    // A judged 4 times as important as B: AHP weights 4/5 and 1/5 (a consistent 2 x 2 matrix).
+    p.set_goal_judgments("E", Judgments{{"A", "B"}, {{1.0, 4.0}, {0.25, 1.0}}});
+    CHECK(p.goal_links()[0].weight == 1.0);  // the model keeps what it was given
+    CHECK(p.goal_links()[1].weight == 1.0);
+    const auto local = local_goal_weights(p);
+    CHECK(local(0) == Approx(0.8).epsilon(1e-12));
+    CHECK(local(1) == Approx(0.2).epsilon(1e-12));
+    const auto w = goal_weights(p);
+    CHECK(w(1) == Approx(0.8).epsilon(1e-12));
+    CHECK(w(2) == Approx(0.2).epsilon(1e-12));
+    // The builder checks judgments without computing weights, with the model's message.
+    CHECK_THROWS_WITH(p.set_goal_judgments("E", Judgments{{"A", "B"}, {{1.0, 4.0}, {-1.0, 1.0}}}),
+                      Catch::Contains("goal 'E': a(1, 0) = -1, expected a finite judgment > 0"));
 }

@@ -220,8 +220,13 @@ def test_goal_judgments_give_link_weights(tmp_path):
     p = build_small()
     with pytest.raises(ag.ValidationError, match="not one of its children"):
         p.set_goal_judgments("G1", ["G2", "G1"], np.array([[1, 2], [0.5, 1]]))
+    local = p.local_goal_weights()
+    assert local[("G1", "G2")] == pytest.approx(0.75) and local[("G1", "G3")] == pytest.approx(0.25)
     # G2 is judged 4 times as important as G3: weights 0.8 and 0.2 (instead of the links' 3:1).
     p.set_goal_judgments("G1", ["G2", "G3"], np.array([[1, 4], [0.25, 1]]))
+    local = p.local_goal_weights()
+    assert list(local.index.names) == ["parent", "child"]
+    assert local[("G1", "G2")] == pytest.approx(0.8) and local[("G1", "G3")] == pytest.approx(0.2)
     s = p.goal_weights().to_series()
     assert s["G2"] == pytest.approx(0.8) and s["G3"] == pytest.approx(0.2)
     np.testing.assert_allclose(p.goal("G1").judgments.matrix, [[1, 4], [0.25, 1]])

@@ -139,8 +139,15 @@ class Portfolio(_core.PortfolioCore):
 
     # ---- graph queries ---------------------------------------------------------------
     def goal_weights(self) -> GoalWeights:
-        """Global goal weights (roots normalised to 1, children by normalised link weights)."""
+        """Global goal weights (roots normalised to 1, children by their links' local weights)."""
         return GoalWeights(self.goal_ids, _core.goal_weights(self))
+
+    def local_goal_weights(self) -> pd.Series:
+        """Local weight of every goal link, indexed by (parent, child): the links' weights divided
+        by their sum per parent, or, for a parent with judgments, its children's AHP weights."""
+        links = self.goal_link_triplets()
+        index = pd.MultiIndex.from_tuples([(parent, child) for parent, child, _ in links], names=["parent", "child"])
+        return pd.Series(_core.local_goal_weights(self), index=index, name="local_weight")
 
     def topological_order(self, *, indices: bool = False) -> list[str] | np.ndarray:
         """Initiative ids with every prerequisite before its dependants (or their indices as a

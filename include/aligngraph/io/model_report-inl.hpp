@@ -2,6 +2,7 @@
 // The model as text and JSON: the goal tree, initiatives and budgets; problems found.
 
 #include "aligngraph/io/model_report.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,6 +2,7 @@
 // Rankings as text and JSON: scores with their parts, one score explained, weight sensitivity.
 
 #include "aligngraph/io/ranking_report.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -35,23 +35,6 @@ ALIGNGRAPH_API std::optional<std::vector<std::string>> find_requires_cycle(const
 /// nothing when the hierarchy is acyclic.
 ALIGNGRAPH_API std::optional<std::vector<std::string>> find_goal_cycle(const Portfolio& p);
 
-/// Global goal weights w (length G, goal order of the model, sums to 1 when every
-/// goal is reachable from a root):
-///   w_root  = top weight / sum of top weights of all roots (missing top weight = 1)
-///   w_child = sum over parents p of w_p * (link weight / sum of p's link weights)
-/// @throws CycleError for a cycle among goals.
-ALIGNGRAPH_API Eigen::VectorXd goal_weights(const Portfolio& p);
-
-/// The same with the top-level weights of some roots replaced: (goal index, weight > 0),
-/// and the local weights of some parents' links replaced: (parent goal index, child goal
-/// index, local weight); a parent listed there keeps only the links listed.
-/// @throws ValidationError when a goal of the root overrides has parents.
-ALIGNGRAPH_API Eigen::VectorXd goal_weights(const Portfolio& p, const std::vector<std::pair<Index, Weight>>& root_weights,
-                                    const std::vector<std::tuple<Index, Index, Weight>>& link_weights = {});
-
-/// Local weight of every goal link, normalised per parent, in goal_links() order.
-ALIGNGRAPH_API Eigen::VectorXd normalized_link_weights(const Portfolio& p);
-
 /// Every initiative that `i` requires, directly or transitively, in index order.
 ALIGNGRAPH_API std::vector<Index> prerequisites(const Portfolio& p, Index i);
 

@@ -12,7 +12,6 @@
 
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/model/validation.hpp"
-#include "aligngraph/weights/ahp.hpp"
 
 namespace aligngraph {
 
@@ -69,12 +68,6 @@ ALIGNGRAPH_INLINE void Portfolio::set_goal_judgments(std::string_view parent, Ju
     if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
     if (auto why = judgments_problem(*this, *p, j); !why.empty())
         throw ValidationError(fmt::format("set_goal_judgments(): {}", why));
-    const auto weights = ahp(judgment_matrix(j)).weights;
-    for (std::size_t k = 0; k < j.children.size(); ++k) {
-        const auto c = *find_goal(j.children[k]);
-        for (auto& l : goal_links_)
-            if (l.parent == *p && l.child == c) l.weight = weights(static_cast<Index>(k));
-    }
     goals_[static_cast<std::size_t>(*p)].judgments = std::move(j);
 }
 

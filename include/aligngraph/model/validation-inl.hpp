@@ -13,7 +13,7 @@
 
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/model/graph.hpp"
-#include "aligngraph/weights/ahp.hpp"
+#include "aligngraph/detail/pairwise.hpp"
 
 namespace aligngraph {
 
@@ -50,11 +50,8 @@ ALIGNGRAPH_INLINE std::string judgments_problem(const Portfolio& p, Index parent
             return fmt::format("row {} of goal '{}''s matrix has {} values, expected {}", k, id, j.matrix[k].size(), n);
     }
     if (linked != n) return fmt::format("goal '{}' has {} children but judges {}", id, linked, n);
-    try {
-        ahp(judgment_matrix(j));
-    } catch (const ValidationError& e) {
-        return fmt::format("goal '{}': {}", id, e.what());
-    }
+    if (auto why = detail::pairwise_problem(judgment_matrix(j), detail::model_reciprocal_tolerance); !why.empty())
+        return fmt::format("goal '{}': {}", id, why);
     return {};
 }
 

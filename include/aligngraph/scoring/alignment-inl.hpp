@@ -2,6 +2,7 @@
 // Alignment with enabler credit, its explanation, unserved goals, orphans, coverage.
 
 #include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 
 #include <fmt/format.h>
 
@@ -177,7 +178,7 @@ ALIGNGRAPH_INLINE Eigen::VectorXd goal_coverage(const Portfolio& p, const std::v
     // Children before parents: a parent is served through its sub-goals by the share of
     // their coverage its local weights give, and directly; the two overlap, as
     // contributions do. So a goal has coverage > 0 exactly when unserved_goals() says it is served.
-    const auto local = normalized_link_weights(p);
+    const auto local = local_goal_weights(p);
     const auto& links = p.goal_links();
     std::vector<std::vector<std::size_t>> child_links(static_cast<std::size_t>(p.goal_count()));
     for (std::size_t k = 0; k < links.size(); ++k) child_links[static_cast<std::size_t>(links[k].parent)].push_back(k);

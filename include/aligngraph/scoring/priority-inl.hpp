@@ -2,6 +2,7 @@
 // Priority scores, ranks, sensitivity intervals and rank comparison.
 
 #include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 
 #include <fmt/format.h>
 

@@ -3,6 +3,7 @@
 
 #include "aligngraph/weights/ahp.hpp"
 #include "aligngraph/detail/constants.hpp"
+#include "aligngraph/detail/pairwise.hpp"
 
 #include <boost/math/tools/minima.hpp>
 
@@ -82,34 +83,26 @@ ALIGNGRAPH_INLINE double random_index(RandomIndex t, Index n) {
                                       detail::random_index_table_name(t), n, values.begin()->first, values.rbegin()->first));
 }
 
+static_assert(AhpOptions{}.reciprocal_tolerance == detail::model_reciprocal_tolerance,
+              "a model's judgments are checked with ahp()'s default tolerance");
+
 ALIGNGRAPH_INLINE AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
     const Index n = m.rows();
-    if (n == 0 || m.cols() != n)
-        throw ValidationError(fmt::format("ahp(): the matrix is {} x {}, expected a non-empty square matrix", m.rows(), m.cols()));
-    if (n > 100) throw ValidationError(fmt::format("ahp(): {} elements, at most 100 are supported", n));
+    if (auto why = detail::pairwise_problem(m, o.reciprocal_tolerance); !why.empty()) throw ValidationError("ahp(): " + why);
     AhpResult r;
     Eigen::MatrixXd a = m;
     std::vector<std::pair<Index, Index>> missing;
     for (Index i = 0; i < n; ++i) {
-        if (!std::isnan(a(i, i)) && a(i, i) != 1)
-            throw ValidationError(fmt::format("ahp(): a({}, {}) = {}, expected 1 on the diagonal", i, i, a(i, i)));
         a(i, i) = 1;
         for (Index j = i + 1; j < n; ++j) {
             double& x = a(i, j);
             double& y = a(j, i);
-            for (auto [v, ii, jj] : {std::tuple{x, i, j}, std::tuple{y, j, i}})
-                if (!std::isnan(v) && !(std::isfinite(v) && v > 0))
-                    throw ValidationError(fmt::format("ahp(): a({}, {}) = {}, expected a finite judgment > 0", ii, jj, v));
             if (std::isnan(x) && std::isnan(y)) {
                 missing.emplace_back(i, j);
                 continue;
             }
             if (std::isnan(x)) x = 1 / y;
             if (std::isnan(y)) y = 1 / x;
-            if (std::abs(x * y - 1) > o.reciprocal_tolerance)
-                throw ValidationError(fmt::format(
-                    "ahp(): a({}, {}) = {} and a({}, {}) = {} are not reciprocal (product {}, expected 1)", i, j, x, j, i,
-                    y, x * y));
             const double lo = 1.0 / 9.0 - 1e-12, hi = 9.0 + 1e-12;
             if (x < lo || x > hi) {
                 auto msg = fmt::format("judgment a({}, {}) = {} is outside Saaty's scale 1/9..9", i, j, x);
@@ -119,17 +112,6 @@ ALIGNGRAPH_INLINE AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
         }
     }
     if (!missing.empty()) {
-        // Every element must be linked to the others through known judgments.
-        std::vector<Index> parent(static_cast<std::size_t>(n));
-        std::iota(parent.begin(), parent.end(), 0);
-        std::function<Index(Index)> find = [&](Index x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
-        for (Index i = 0; i < n; ++i)
-            for (Index j = i + 1; j < n; ++j)
-                if (!std::isnan(m(i, j)) || !std::isnan(m(j, i))) parent[find(i)] = find(j);
-        for (Index i = 1; i < n; ++i)
-            if (find(i) != find(0))
-                throw ValidationError(fmt::format(
-                    "ahp(): element {} is not compared with element 0, directly or through others; weights are undetermined", i));
         // Start from the geometric-mean completion, then minimise lambda_max one missing pair at a time.
         for (auto [i, j] : missing) {
             a(i, j) = 1;
