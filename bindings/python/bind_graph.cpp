@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include "aligngraph/model/graph.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 #include "bindings.hpp"
 
 namespace py = pybind11;

@@ -11,6 +11,7 @@
 
 #include "aligngraph/io/report.hpp"
 #include "aligngraph/model/graph.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/weights/ahp.hpp"

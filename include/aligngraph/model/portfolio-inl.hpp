@@ -68,6 +68,10 @@ ALIGNGRAPH_INLINE void Portfolio::set_goal_judgments(std::string_view parent, Ju
     if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
     if (auto why = judgments_problem(*this, *p, j); !why.empty())
         throw ValidationError(fmt::format("set_goal_judgments(): {}", why));
+    // The judged links' own weights are not used (local_goal_weights() takes the judgments);
+    // they are 1, as when read from a file, where they have none, so a saved model loads equal.
+    for (auto& l : goal_links_)
+        if (l.parent == *p) l.weight = 1.0;
     goals_[static_cast<std::size_t>(*p)].judgments = std::move(j);
 }
 

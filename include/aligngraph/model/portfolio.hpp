@@ -103,10 +103,11 @@ public:
     /// Link parent -> child with a raw local weight (> 0, checked by validate()).
     /// @throws ValidationError naming an unknown goal id.
     void link_goals(std::string_view parent, std::string_view child, Weight local_weight);
-    /// Derive the local weights of `parent`'s links to `children` from a pairwise comparison
-    /// matrix (AHP, principal eigenvector; missing judgments completed), and keep the
-    /// judgments in the model. Every child must already be linked to the parent, and the
-    /// children must be all of the parent's children.
+    /// Keep a pairwise comparison matrix of `parent`'s children in the model: their local
+    /// weights come from it (AHP, principal eigenvector; missing judgments completed),
+    /// computed where they are used (local_goal_weights(), goal_weights()); the parent's
+    /// links get weight 1, which nothing reads. Every child must already be linked to the
+    /// parent, and the children must be all of the parent's children.
     /// @throws ValidationError naming the goal, an unknown or unlinked child, or what is wrong with the matrix.
     void set_goal_judgments(std::string_view parent, Judgments judgments);
     /// Add an initiative with its flows, criteria, flags and team demand.

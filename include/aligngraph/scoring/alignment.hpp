@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/weights/goal_weights.hpp"
 
 namespace aligngraph {
 
