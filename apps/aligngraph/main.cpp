@@ -144,8 +144,7 @@ int finance(const ag::Portfolio& p, const Output& o, const ag::FinanceOptions& f
     std::vector<ag::Index> all(static_cast<std::size_t>(p.initiative_count()));
     for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
     const auto total = ag::portfolio_financials(p, all, fo);
-    return print(o.json() ? ag::financials_json(p, per_initiative, total)
-                          : ag::financials_text(p, per_initiative, total, fo, o.width));
+    return print(o.json() ? ag::financials_json(per_initiative, total) : ag::financials_text(per_initiative, total, o.width));
 }
 
 struct Finance : Command {
@@ -283,7 +282,7 @@ struct Demo : Command {
             for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
             const auto total = ag::portfolio_financials(p, all, fo);
             return print(fmt::format("{{\"model\": {},\n\"finance\": {}}}\n", ag::summary_json(p),
-                                     ag::financials_json(p, per_initiative, total)));
+                                     ag::financials_json(per_initiative, total)));
         }
         show(p, output);
         std::fputs("\n", stdout);

@@ -1,6 +1,7 @@
 // Bindings of the finance engine. The numpy-financial-compatible signatures are in
 // aligngraph/__init__.py; these take plain arrays and named options.
 
+#include <fmt/format.h>
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -10,6 +11,7 @@
 #include "aligngraph/finance/dated.hpp"
 #include "aligngraph/finance/financials.hpp"
 #include "aligngraph/finance/tvm.hpp"
+#include "aligngraph/io/finance_report.hpp"
 #include "bindings.hpp"
 
 namespace py = pybind11;
@@ -36,28 +38,6 @@ IrrOptions irr_options(double tolerance, int max_iterations, double lower, doubl
 
 When when_of(double w) { return w != 0 ? When::begin : When::end; }
 
-py::dict financials_dict(const Financials& f) {
-    py::dict d;
-    d["period_rate"] = f.period_rate;
-    d["capex"] = f.capex;
-    d["opex"] = f.opex;
-    d["total_cost"] = f.total_cost;
-    d["total_benefit"] = f.total_benefit;
-    d["pv_costs"] = f.pv_costs;
-    d["pv_benefits"] = f.pv_benefits;
-    d["npv"] = f.npv;
-    d["irr"] = f.irr;
-    d["irr_annual"] = f.irr_annual;
-    d["irr_roots"] = f.irr_roots;
-    d["mirr"] = f.mirr;
-    d["mirr_annual"] = f.mirr_annual;
-    d["payback"] = f.payback;
-    d["discounted_payback"] = f.discounted_payback;
-    d["roi"] = f.roi;
-    d["profitability_index"] = f.profitability_index;
-    return d;
-}
-
 FinanceOptions finance_options(std::optional<Rate> rate, NpvConvention convention, std::optional<Rate> finance_rate,
                                std::optional<Rate> reinvest_rate, int threads) {
     FinanceOptions o;
@@ -77,6 +57,50 @@ void define_finance(py::module_& m) {
         .value("begin", When::begin);
     bind_enum<NpvConvention>(m, "Where the first flow of a series sits: numpy (t = 0, undiscounted) or excel (t = 1).");
     bind_enum<IrrStatus>(m, "How many IRRs a series has.");
+
+    py::class_<IrrResult>(m, "IrrResult", "Every IRR of one series: the chosen one, all roots ascending, and how many there are.")
+        .def_readonly("rate", &IrrResult::rate, "The chosen root (numpy-financial's pick); NaN when none.")
+        .def_readonly("roots", &IrrResult::roots, "Every root in the bracket, ascending.")
+        .def_readonly("status", &IrrResult::status)
+        .def("__repr__", [](const IrrResult& r) {
+            return fmt::format("<IrrResult rate={} roots={} status={}>", r.rate, r.roots.size(), to_string(r.status));
+        });
+
+    py::class_<Financials>(m, "Financials",
+                           "Finance measures, one entry per row (initiatives, or one 'portfolio' row), with what they "
+                           "were computed for and under which terms.")
+        .def_readonly("ids", &Financials::ids)
+        .def_readonly("names", &Financials::names)
+        .def_readonly("members", &Financials::members, "portfolio_financials: the selection's ids.")
+        .def_readonly("currency", &Financials::currency)
+        .def_readonly("period_years", &Financials::period_years)
+        .def_readonly("yearly_rate", &Financials::yearly_rate)
+        .def_readonly("finance_rate", &Financials::finance_rate)
+        .def_readonly("reinvest_rate", &Financials::reinvest_rate)
+        .def_readonly("convention", &Financials::convention)
+        .def_readonly("period_rate", &Financials::period_rate)
+        .def_readonly("capex", &Financials::capex)
+        .def_readonly("opex", &Financials::opex)
+        .def_readonly("total_cost", &Financials::total_cost)
+        .def_readonly("total_benefit", &Financials::total_benefit)
+        .def_readonly("pv_costs", &Financials::pv_costs)
+        .def_readonly("pv_benefits", &Financials::pv_benefits)
+        .def_readonly("npv", &Financials::npv)
+        .def_readonly("irr", &Financials::irr)
+        .def_readonly("irr_annual", &Financials::irr_annual)
+        .def_readonly("irr_roots", &Financials::irr_roots)
+        .def_readonly("mirr", &Financials::mirr)
+        .def_readonly("mirr_annual", &Financials::mirr_annual)
+        .def_readonly("payback", &Financials::payback)
+        .def_readonly("discounted_payback", &Financials::discounted_payback)
+        .def_readonly("roi", &Financials::roi)
+        .def_readonly("profitability_index", &Financials::profitability_index)
+        .def("text", [](const Financials& f, const Financials& total, int width) { return financials_text(f, total, width); },
+             py::arg("total"), py::arg("width") = 100, "The finance table with `total` (a portfolio row) at the end.")
+        .def("to_json", [](const Financials& f, const Financials& total) { return financials_json(f, total); }, py::arg("total"))
+        .def("__repr__", [](const Financials& f) {
+            return fmt::format("<Financials: {} rows at {:.2f}% a year, money in {}>", f.ids.size(), 100 * f.yearly_rate, f.currency);
+        });
 
     m.def("period_rate", &period_rate, py::arg("yearly"), py::arg("period_years"),
           "The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.");
@@ -101,9 +125,9 @@ void define_finance(py::module_& m) {
         if (flows.ndim() != 1) throw ValidationError("irr_roots(): expected one series (a 1-D array)");
         const auto r = irr_roots(std::span<const double>(flows.data(), static_cast<std::size_t>(flows.size())),
                                  irr_options(tolerance, max_iterations, lower, upper));
-        return py::make_tuple(r.rate, r.roots, std::string(to_string(r.status)));
+        return r;
     }, py::arg("flows"), py::arg("tolerance"), py::arg("max_iterations"), py::arg("lower"), py::arg("upper"),
-       "(chosen rate, every root ascending, status).");
+       "Every IRR of one series (IrrResult).");
 
     m.def("irr_one", [](const CArray& flows, double tolerance, int max_iterations, double lower, double upper) {
         return irr(std::span<const double>(flows.data(), static_cast<std::size_t>(flows.size())),
@@ -128,7 +152,7 @@ void define_finance(py::module_& m) {
         const auto r = xirr_roots(std::span<const double>(flows.data(), static_cast<std::size_t>(flows.size())),
                                   std::span<const std::int64_t>(days.data(), static_cast<std::size_t>(days.size())),
                                   irr_options(tolerance, max_iterations, lower, upper));
-        return py::make_tuple(r.rate, r.roots, std::string(to_string(r.status)));
+        return r;
     }, py::arg("flows"), py::arg("days"), py::arg("tolerance"), py::arg("max_iterations"), py::arg("lower"), py::arg("upper"));
 
     m.def("xirr_one", [](const CArray& flows, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days,
@@ -155,15 +179,14 @@ void define_finance(py::module_& m) {
 
     m.def("initiative_financials", [](const Portfolio& p, std::optional<Rate> rate, NpvConvention convention,
                                       std::optional<Rate> finance_rate, std::optional<Rate> reinvest_rate, int threads) {
-        return financials_dict(initiative_financials(p, finance_options(rate, convention, finance_rate, reinvest_rate, threads)));
+        return initiative_financials(p, finance_options(rate, convention, finance_rate, reinvest_rate, threads));
     }, py::arg("portfolio"), py::arg("rate") = py::none(), py::arg("convention") = NpvConvention::numpy, py::arg("finance_rate") = py::none(),
        py::arg("reinvest_rate") = py::none(), py::arg("threads") = 0);
     m.def("portfolio_financials", [](const Portfolio& p, const std::vector<std::string>& ids, std::optional<Rate> rate,
                                      NpvConvention convention, std::optional<Rate> finance_rate, std::optional<Rate> reinvest_rate) {
         std::vector<Index> selection;
         for (const auto& id : ids) selection.push_back(p.initiative_index(id));
-        return financials_dict(
-            portfolio_financials(p, selection, finance_options(rate, convention, finance_rate, reinvest_rate, 0)));
+        return portfolio_financials(p, selection, finance_options(rate, convention, finance_rate, reinvest_rate, 0));
     }, py::arg("portfolio"), py::arg("ids"), py::arg("rate") = py::none(), py::arg("convention") = NpvConvention::numpy,
        py::arg("finance_rate") = py::none(), py::arg("reinvest_rate") = py::none());
 }

@@ -70,13 +70,31 @@ TEST_CASE("the finance table fits the terminal and marks what it means", "[repor
     std::vector<Index> all;
     for (Index i = 0; i < p.initiative_count(); ++i) all.push_back(i);
     auto total = portfolio_financials(p, all, o);
-    auto text = financials_text(p, f, total, o, 100);
+    auto text = financials_text(f, total, 100);
     CHECK(longest_line(text) <= 100);
     CHECK_THAT(text, Catch::Contains("Finance at 8.00% per year"));
     CHECK_THAT(text, Catch::Contains("ALL      34 initiatives"));
     CHECK_THAT(text, Catch::Contains("never"));
-    auto j = nlohmann::json::parse(financials_json(p, f, total));
+    auto j = nlohmann::json::parse(financials_json(f, total));
     CHECK(j["initiatives"].size() == 34);
+    CHECK(j["currency"] == p.settings().currency);
+    CHECK(j["yearly_rate"].get<double>() == 0.08);
+    CHECK(j["convention"] == "numpy");
+    CHECK(j["portfolio"]["initiatives"].size() == 34);
+    // The result says what it was computed for: the presenter needs no model.
+    CHECK(f.ids == p.initiative_ids());
+    CHECK(total.ids == std::vector<std::string>{"portfolio"});
+    CHECK(total.members.front() == p.initiative_ids().front());
+    FinanceOptions excel;
+    excel.discount_rate = 0.12;
+    excel.convention = NpvConvention::excel;
+    const auto fe = initiative_financials(p, excel);
+    CHECK(fe.yearly_rate == 0.12);
+    CHECK(fe.finance_rate == 0.12);
+    // (1.12)^(1/4) - 1 per quarter, by hand.
+    CHECK(fe.period_rate == Approx(std::pow(1.12, 0.25) - 1).epsilon(1e-14));
+    CHECK_THAT(financials_text(fe, portfolio_financials(p, all, excel)), Catch::Contains("Finance at 12.00% per year") &&
+                                                                           Catch::Contains("Excel's NPV"));
     CHECK(j["initiatives"][0]["irr"].is_null());  // the platform returns nothing: no IRR, null not NaN
     CHECK(j["portfolio"]["npv"].get<double>() == Approx(f.npv.sum()).epsilon(1e-12));
 }
@@ -117,7 +135,7 @@ TEST_CASE("one money format in every text output", "[report]") {
     for (Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
     const std::regex exponent{"[0-9]e[+-][0-9]"}, long_number{"[0-9]{6}"};
     for (const auto& text : {selection_text(r), frontier_text(frontier(p, {0.5, 1.0, 1.5})), summary_text(p),
-                             financials_text(p, f, portfolio_financials(p, all), {})}) {
+                             financials_text(f, portfolio_financials(p, all))}) {
         CHECK_FALSE(std::regex_search(text, exponent));
         CHECK_FALSE(std::regex_search(text, long_number));
     }

@@ -114,3 +114,5 @@ def test_finance_json_and_rate(sample_path):
     expected = sum(v / (1 + quarterly) ** t for t, v in enumerate(flows))
     assert higher["portfolio"]["npv"] == pytest.approx(expected, rel=1e-12)
     assert higher["period_rate"] == pytest.approx(1.2 ** 0.25 - 1)
+    assert higher["yearly_rate"] == 0.2 and higher["convention"] == "numpy" and higher["currency"] == p.settings.currency
+    assert len(higher["portfolio"]["initiatives"]) == 34

@@ -126,6 +126,21 @@ def test_portfolio_financials_frame():
     assert p.initiative_financials(0.2)["npv"]["B"] < f.loc["B", "npv"]
     with pytest.raises(ag.ValidationError, match="rate"):
         p.initiative_financials(-1.5)
+    # The frames say what they were computed under.
+    assert f.attrs["yearly_rate"] == 0.1 and f.attrs["period_rate"] == pytest.approx(r)
+    assert f.attrs["convention"] == ag.NpvConvention.numpy and f.attrs["currency"] == p.settings.currency
+    assert p.initiative_financials(0.2, npv_convention=ag.NpvConvention.excel).attrs["convention"] == ag.NpvConvention.excel
+    assert total.attrs["period_years"] == 0.25
+
+
+def test_irr_results_are_classes_with_an_enum_status():
+    # -100, +230, -132 = -(1 - 1.1 x)(1 - 1.2 x) * 100 in x = 1/(1+r): roots 10% and 20%.
+    found = ag._core.irr_roots(np.array([-100.0, 230.0, -132.0]), 1e-12, 200, -0.99, 10.0)
+    assert isinstance(found, ag.IrrResult)
+    assert found.roots == pytest.approx([0.1, 0.2], abs=1e-10)
+    assert found.status == ag.IrrStatus.several_roots
+    assert "IrrResult" in repr(found)
+    assert ag.irr([-100.0, 230.0, -132.0], all_roots=True) == pytest.approx([0.1, 0.2], abs=1e-10)
 
 
 def test_sample_financials_match_npv_of_net_flows():

@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -871,6 +871,117 @@ class IrrStatus:
     @property
     def value(self) -> int:
         ...
+class IrrResult:
+    """
+    Every IRR of one series: the chosen one, all roots ascending, and how many there are.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def rate(self) -> float:
+        """
+        The chosen root (numpy-financial's pick); NaN when none.
+        """
+    @property
+    def roots(self) -> list[float]:
+        """
+        Every root in the bracket, ascending.
+        """
+    @property
+    def status(self) -> IrrStatus:
+        ...
+class Financials:
+    """
+    Finance measures, one entry per row (initiatives, or one 'portfolio' row), with what they were computed for and under which terms.
+    """
+    def __repr__(self) -> str:
+        ...
+    def text(self, total: Financials, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
+        """
+        The finance table with `total` (a portfolio row) at the end.
+        """
+    def to_json(self, total: Financials) -> str:
+        ...
+    @property
+    def capex(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def convention(self) -> NpvConvention:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def discounted_payback(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def finance_rate(self) -> float:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def irr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def irr_annual(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def irr_roots(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def members(self) -> list[str]:
+        """
+        portfolio_financials: the selection's ids.
+        """
+    @property
+    def mirr(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def mirr_annual(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def names(self) -> list[str]:
+        ...
+    @property
+    def npv(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def opex(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def payback(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def period_rate(self) -> float:
+        ...
+    @property
+    def period_years(self) -> float:
+        ...
+    @property
+    def profitability_index(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def pv_benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def pv_costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def reinvest_rate(self) -> float:
+        ...
+    @property
+    def roi(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def total_benefit(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def total_cost(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def yearly_rate(self) -> float:
+        ...
 class AhpMethod:
     """
     How AHP weights are derived.
@@ -1579,15 +1690,15 @@ def goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typing.NDAr
     """
     Global goal weights in goal order.
     """
-def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def initiative_financials(portfolio: PortfolioCore, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> Financials:
     ...
 def irr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     The IRR of one series; raises NoSolutionError with the reason when there is none.
     """
-def irr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, list[float], str]:
+def irr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> IrrResult:
     """
-    (chosen rate, every root ascending, status).
+    Every IRR of one series (IrrResult).
     """
 def irr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
     """
@@ -1623,7 +1734,7 @@ def period_rate(yearly: typing.SupportsFloat | typing.SupportsIndex, period_year
     """
     The rate per period equivalent to a yearly rate: (1 + yearly)^period_years - 1.
     """
-def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> dict:
+def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> Financials:
     ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
@@ -1687,7 +1798,7 @@ def unserved_goals(portfolio: PortfolioCore, selection: collections.abc.Sequence
     ...
 def xirr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
-def xirr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, list[float], str]:
+def xirr_roots(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> IrrResult:
     ...
 def xnpv(rate: typing.SupportsFloat | typing.SupportsIndex, flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> float:
     ...

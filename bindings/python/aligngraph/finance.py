@@ -102,12 +102,12 @@ def irr(
     if a.ndim == 1:
         if raise_exceptions:
             value = _core.irr_one(a, *opts)
-            return _core.irr_roots(a, *opts)[1] if all_roots else value
-        chosen, roots, _ = _core.irr_roots(a, *opts)
-        return roots if all_roots else chosen
+            return _core.irr_roots(a, *opts).roots if all_roots else value
+        found = _core.irr_roots(a, *opts)
+        return found.roots if all_roots else found.rate
     rows = _rows(a)
     if all_roots:
-        return [_core.irr_roots(row, *opts)[1] for row in rows]
+        return [_core.irr_roots(row, *opts).roots for row in rows]
     rates, counts = _core.irr_rows(rows, *opts, threads)
     if raise_exceptions and (counts == 0).any():
         first = int(np.argmax(counts == 0))
@@ -204,6 +204,6 @@ def xirr(
     v, d = np.asarray(values, dtype=float), _days(dates)
     if raise_exceptions:
         value = _core.xirr_one(v, d, *opts)
-        return _core.xirr_roots(v, d, *opts)[1] if all_roots else value
-    chosen, roots, _ = _core.xirr_roots(v, d, *opts)
-    return roots if all_roots else chosen
+        return _core.xirr_roots(v, d, *opts).roots if all_roots else value
+    found = _core.xirr_roots(v, d, *opts)
+    return found.roots if all_roots else found.rate

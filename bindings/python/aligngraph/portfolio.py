@@ -18,6 +18,17 @@ from .selection import Reoptimizer, SelectionResult, _frontier_frame
 
 __all__ = ["CancellationImpact", "GoalWeights", "ModelWarning", "Portfolio", "load", "sample_portfolio"]
 
+def _financial_terms(f: _core.Financials) -> dict[str, Any]:
+    """What a finance frame was computed under, for its ``attrs``."""
+    return {"currency": f.currency, "period_years": f.period_years, "yearly_rate": f.yearly_rate,
+            "period_rate": f.period_rate, "finance_rate": f.finance_rate, "reinvest_rate": f.reinvest_rate,
+            "convention": f.convention}
+
+
+# The measures of aligngraph.Financials, in the order of the frames built from it.
+FINANCIAL_COLUMNS = ("capex", "opex", "total_cost", "total_benefit", "pv_costs", "pv_benefits", "npv", "irr", "irr_annual",
+                     "irr_roots", "mirr", "mirr_annual", "payback", "discounted_payback", "roi", "profitability_index")
+
 
 class GoalWeights(NamedTuple):
     """Global goal weights: ``ids[k]`` has weight ``weights[k]``. Unpacks as ``ids, weights``."""
@@ -255,10 +266,13 @@ class Portfolio(_core.PortfolioCore):
         (0: none; > 1: several, irr is numpy-financial's pick), payback and
         discounted_payback (periods from the initiative's start; NaN: not within the
         horizon), roi, profitability_index. ``npv_convention=NpvConvention.excel`` discounts the first period too.
+        The frame's ``attrs`` say what it was computed under: currency, period_years,
+        yearly_rate, period_rate, finance_rate, reinvest_rate and convention.
         """
-        d = _core.initiative_financials(self, rate, npv_convention, finance_rate, reinvest_rate, threads)
-        d.pop("period_rate")
-        return pd.DataFrame(d, index=pd.Index(self.initiative_ids, name="id"))
+        f = _core.initiative_financials(self, rate, npv_convention, finance_rate, reinvest_rate, threads)
+        frame = pd.DataFrame({c: np.asarray(getattr(f, c)) for c in FINANCIAL_COLUMNS}, index=pd.Index(f.ids, name="id"))
+        frame.attrs.update(_financial_terms(f))
+        return frame
 
     def portfolio_financials(
         self,
@@ -272,11 +286,11 @@ class Portfolio(_core.PortfolioCore):
         """The measures of a portfolio (``ids``, default all initiatives) on its summed
         flows; paybacks count from period 0. NPV and totals are the members' sums."""
         chosen = list(self.initiative_ids if ids is None else ids)
-        d = _core.portfolio_financials(self, chosen, rate, npv_convention, finance_rate, reinvest_rate)
-        period = d.pop("period_rate")
-        series = pd.Series({k: v[0].item() for k, v in d.items()}, name="portfolio")
-        series["period_rate"] = period
-        series["initiatives"] = len(chosen)
+        f = _core.portfolio_financials(self, chosen, rate, npv_convention, finance_rate, reinvest_rate)
+        series = pd.Series({c: np.asarray(getattr(f, c))[0].item() for c in FINANCIAL_COLUMNS}, name="portfolio")
+        series["period_rate"] = f.period_rate
+        series["initiatives"] = len(f.members)
+        series.attrs.update(_financial_terms(f))
         return series
 
     # ---- alignment and priority ------------------------------------------------------

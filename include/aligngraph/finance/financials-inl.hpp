@@ -28,6 +28,12 @@ inline Financials compute_financials(const SeriesMatrix& capex, const SeriesMatr
     const SeriesMatrix net = benefits - costs;
 
     Financials f;
+    f.currency = p.settings().currency;
+    f.period_years = years;
+    f.yearly_rate = yearly;
+    f.finance_rate = o.finance_rate.value_or(yearly);
+    f.reinvest_rate = o.reinvest_rate.value_or(yearly);
+    f.convention = o.convention;
     f.period_rate = r;
     f.capex = capex.rowwise().sum();
     f.opex = opex.rowwise().sum();
@@ -54,7 +60,10 @@ inline Financials compute_financials(const SeriesMatrix& capex, const SeriesMatr
 
 ALIGNGRAPH_INLINE Financials initiative_financials(const Portfolio& p, const FinanceOptions& o) {
     p.check();
-    return detail::compute_financials(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
+    auto f = detail::compute_financials(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
+    f.ids = p.initiative_ids();
+    f.names = p.names();
+    return f;
 }
 
 ALIGNGRAPH_INLINE Financials portfolio_financials(const Portfolio& p, const std::vector<Index>& selection, const FinanceOptions& o) {
@@ -71,7 +80,11 @@ ALIGNGRAPH_INLINE Financials portfolio_financials(const Portfolio& p, const std:
         opex += p.opex().row(i);
         benefits += p.benefits().row(i);
     }
-    return detail::compute_financials(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
+    auto f = detail::compute_financials(capex, opex, benefits, Eigen::VectorXi::Zero(1), p, o);
+    f.ids = {"portfolio"};
+    f.names = {fmt::format("{} initiatives", selection.size())};
+    for (Index i : selection) f.members.push_back(p.initiative_ids()[i]);
+    return f;
 }
 
 ALIGNGRAPH_INLINE std::string rate_above_one(double rate) {

@@ -46,8 +46,18 @@ struct FinanceOptions {
 };
 
 /// One entry per initiative (or a single entry for a portfolio). Money in the model's
-/// currency; rates per period unless named annual; paybacks in periods.
+/// currency; rates per period unless named annual; paybacks in periods. It says what it
+/// was computed for and under which terms, so that a presenter needs nothing else.
 struct Financials {
+    /// The rows: every initiative's id and name (initiative_financials), or one row
+    /// "portfolio" (portfolio_financials), whose members are `members`.
+    std::vector<std::string> ids, names;
+    std::vector<std::string> members;  ///< portfolio_financials: the selection's ids, in its order
+    std::string currency;              ///< the model's currency
+    double period_years = 1;           ///< the model's period length
+    Rate yearly_rate = 0;              ///< the discount rate per year used (options, or the model's)
+    Rate finance_rate = 0, reinvest_rate = 0;  ///< MIRR's yearly rates used
+    NpvConvention convention = NpvConvention::numpy;
     Rate period_rate = 0;             ///< the discount rate per period used
     Eigen::VectorXd capex, opex;      ///< totals over the horizon
     Eigen::VectorXd total_cost;       ///< capex + opex

@@ -35,14 +35,11 @@ inline std::string ratio(double v) { return std::isnan(v) ? std::string("-") : f
 
 }  // namespace detail
 
-ALIGNGRAPH_INLINE std::string financials_text(const Portfolio& p, const Financials& f, const Financials& total, const FinanceOptions& o,
-                            int width) {
+ALIGNGRAPH_INLINE std::string financials_text(const Financials& f, const Financials& total, int width) {
     width = std::max(width, 60);
-    const auto& h = p.horizon();
-    const Rate yearly = o.discount_rate.value_or(p.settings().discount_rate);
     std::string out = fmt::format("Finance at {:.2f}% per year ({:.3f}% per period of {:g} years); money in {}\n",
-                                  100 * yearly, 100 * f.period_rate, h.period_years, p.settings().currency);
-    out += o.convention == NpvConvention::excel ? "NPV discounts the first period too (Excel's NPV).\n"
+                                  100 * f.yearly_rate, 100 * f.period_rate, f.period_years, f.currency);
+    out += f.convention == NpvConvention::excel ? "NPV discounts the first period too (Excel's NPV).\n"
                                                 : "NPV leaves the first period undiscounted (numpy-financial's npv).\n";
     out += "IRR and MIRR per year; * marks several IRRs (the one shown is numpy-financial's choice);\n"
            "payback in periods from the initiative's start, 'never' within the horizon.\n\n";
@@ -57,18 +54,18 @@ ALIGNGRAPH_INLINE std::string financials_text(const Portfolio& p, const Financia
                            pct_w, pb, pb_w, roi, r_w, pi, r_w);
     };
     row("ID", "Initiative", "cost", "benefit", "NPV", "IRR", "MIRR", "payback", "ROI", "PI");
-    for (Index i = 0; i < p.initiative_count(); ++i)
-        row(p.initiative_ids()[i], p.names()[i], detail::money(f.total_cost(i)), detail::money(f.total_benefit(i)),
+    for (Index i = 0; i < static_cast<Index>(f.ids.size()); ++i)
+        row(f.ids[i], f.names[i], detail::money(f.total_cost(i)), detail::money(f.total_benefit(i)),
             detail::money(f.npv(i)), fmt::format("{}{}", detail::percent(f.irr_annual(i)), f.irr_roots(i) > 1 ? "*" : ""), detail::percent(f.mirr_annual(i)),
             detail::periods(f.payback(i)), detail::percent(f.roi(i)), detail::ratio(f.profitability_index(i)));
-    row("ALL", fmt::format("{} initiatives", p.initiative_count()), detail::money(total.total_cost(0)),
+    row("ALL", total.names.empty() ? std::string() : total.names[0], detail::money(total.total_cost(0)),
         detail::money(total.total_benefit(0)), detail::money(total.npv(0)),
         fmt::format("{}{}", detail::percent(total.irr_annual(0)), total.irr_roots(0) > 1 ? "*" : ""), detail::percent(total.mirr_annual(0)),
         detail::periods(total.payback(0)), detail::percent(total.roi(0)), detail::ratio(total.profitability_index(0)));
     return out;
 }
 
-ALIGNGRAPH_INLINE std::string financials_json(const Portfolio& p, const Financials& f, const Financials& total) {
+ALIGNGRAPH_INLINE std::string financials_json(const Financials& f, const Financials& total) {
     auto value = [](double v) { return std::isnan(v) ? detail::ojson(nullptr) : detail::ojson(v); };
     auto entry = [&](const Financials& x, Index i) {
         return detail::ojson{{"capex", x.capex(i)},
@@ -89,12 +86,21 @@ ALIGNGRAPH_INLINE std::string financials_json(const Portfolio& p, const Financia
                      {"profitability_index", value(x.profitability_index(i))}};
     };
     detail::ojson initiatives = detail::ojson::array();
-    for (Index i = 0; i < p.initiative_count(); ++i) {
-        detail::ojson e{{"id", p.initiative_ids()[i]}};
+    for (Index i = 0; i < static_cast<Index>(f.ids.size()); ++i) {
+        detail::ojson e{{"id", f.ids[i]}};
         e.update(entry(f, i));
         initiatives.push_back(e);
     }
-    return detail::ojson{{"period_rate", f.period_rate}, {"initiatives", initiatives}, {"portfolio", entry(total, 0)}}.dump(2) +
+    detail::ojson portfolio{{"initiatives", total.members}};
+    portfolio.update(entry(total, 0));
+    return detail::ojson{{"currency", f.currency},
+                         {"period_years", f.period_years},
+                         {"yearly_rate", f.yearly_rate},
+                         {"period_rate", f.period_rate},
+                         {"convention", to_string(f.convention)},
+                         {"initiatives", initiatives},
+                         {"portfolio", portfolio}}
+               .dump(2) +
            "\n";
 }
 

@@ -14,11 +14,11 @@ namespace aligngraph {
 /// The finance table: per initiative cost, benefit, NPV, IRR and MIRR (annualised; `*`
 /// marks several IRRs), payback (periods from start), ROI and profitability index, then
 /// the whole portfolio on its summed flows. `total` is portfolio_financials() of all.
-ALIGNGRAPH_API std::string financials_text(const Portfolio& p, const Financials& per_initiative, const Financials& total,
-                            const FinanceOptions& options, int width = 100);
+ALIGNGRAPH_API std::string financials_text(const Financials& per_initiative, const Financials& total, int width = 100);
 
-/// The same as JSON: {"period_rate", "initiatives": [{id, npv, ...}], "portfolio": {...}}; NaN as null.
-ALIGNGRAPH_API std::string financials_json(const Portfolio& p, const Financials& per_initiative, const Financials& total);
+/// The same as JSON: {"currency", "period_years", "yearly_rate", "period_rate",
+/// "convention", "initiatives": [{id, npv, ...}], "portfolio": {"initiatives": [ids], npv, ...}}; NaN as null.
+ALIGNGRAPH_API std::string financials_json(const Financials& per_initiative, const Financials& total);
 
 }  // namespace aligngraph
 
