@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -360,4 +361,78 @@ TEST_CASE("judgments are the model's data; their weights are computed by the wei
     // The builder checks judgments without computing weights, with the model's message.
     CHECK_THROWS_WITH(p.set_goal_judgments("E", Judgments{{"A", "B"}, {{1.0, 4.0}, {-1.0, 1.0}}}),
                       Catch::Contains("goal 'E': a(1, 0) = -1, expected a finite judgment > 0"));
+}
+
+TEST_CASE("whole numbers are range-checked where they are read; nothing is cut to 32 bits", "[model_file][reliability]") {
+    // Regressions: a start of 4294967296 was read as 0, a duration of 4294967298 as 2, and a compact
+    // initiative with start 2147483647 overflowed int and wrote out of bounds.
+    auto one = [](const std::string& fields) {
+        return doc(R"([{"id": "A", "name": "a", "department": "IT", )" + fields + "}]");
+    };
+    CHECK(fixtures::has_problem(problems_of(one(R"("start": 4294967296, "duration": 1, "costs": {})")),
+                                "/initiatives/0/start: start 4294967296 is out of range: expected a whole number from 0 to 100000"));
+    CHECK(fixtures::has_problem(problems_of(one(R"("duration": 4294967298, "costs": {})")),
+                                "/initiatives/0/duration: duration 4294967298 is out of range: expected a whole number from 1 to 100000"));
+    CHECK(fixtures::has_problem(problems_of(one(R"("start": 18446744073709551615, "duration": 1, "costs": {})")),
+                                "/initiatives/0/start: start 18446744073709551615 is out of range"));
+    CHECK(fixtures::has_problem(problems_of(one(R"("start": 2147483647, "duration": 1, "compact": {"total_cost": 5, "capex_share": 1})")),
+                                "/initiatives/0/start: start 2147483647 is out of range"));
+    CHECK(fixtures::has_problem(problems_of(one(R"("start": 0, "duration": 2147483647, "compact": {"total_cost": 5, "capex_share": 1})")),
+                                "/initiatives/0/duration: duration 2147483647 is out of range"));
+    // Within the type's range but past the horizon: validation's message, no overflow.
+    CHECK(fixtures::has_problem(problems_of(one(R"("start": 99999, "duration": 100000, "compact": {"total_cost": 5, "capex_share": 1})")),
+                                "'A' runs from period 99999 for 100000 periods, past the horizon's 4 periods"));
+    auto horizon = R"({"horizon": {"periods": 4294967296, "period_years": 1, "first": "2027"}, "goals": [], "initiatives": []})";
+    CHECK(fixtures::has_problem(problems_of(horizon), "/horizon/periods: periods 4294967296 is out of range: expected a whole number from 1 to 100000"));
+}
+
+TEST_CASE("one set of limits for the builder and the file", "[model][reliability]") {
+    // 200,000 periods passed the builder and failed to load once saved.
+    CHECK_THROWS_WITH(Portfolio(Horizon{max_periods + 1, 0.25, "2027Q1"}), Catch::Contains("horizon has 100001 periods, expected 1 to 100000"));
+    CHECK_NOTHROW(Portfolio(Horizon{max_periods, 1.0, "2027"}));
+    // The builder's largest start: validation names it, with no int overflow in start + duration.
+    Portfolio p{Horizon{4, 0.25, "2027Q1"}};
+    p.add_initiative({.id = "A", .name = "a", .department = "IT", .start = std::numeric_limits<int>::max(), .duration = 1});
+    const auto problems = validate(p);
+    CHECK(fixtures::has_problem(problems, "'A' runs from period 2147483647 for 1 periods, past the horizon's 4 periods"));
+}
+
+TEST_CASE("a compact lifetime past the horizon gives benefits to its end", "[model_file][reliability]") {
+    // Regression: a lifetime of 1.8e19 years (or 1e300) overflowed the period count and gave no benefits.
+    for (const char* life : {"1.8e19", "1e300"}) {
+        const auto text = doc(R"([{"id": "A", "name": "a", "department": "IT", "start": 1, "duration": 1,
+            "compact": {"total_cost": 8, "capex_share": 1, "yearly_benefit": 40, "lifetime_years": )" + std::string(life) + "}}]");
+        const auto a = model_from_json(text).initiative(0);
+        // Quarters: 40 a year is 10 a quarter, in periods 2 and 3 (the horizon ends after period 3).
+        CHECK(a.benefits == std::vector<double>{0, 0, 10, 10});
+        CHECK(a.capex == std::vector<double>{0, 8, 0, 0});
+    }
+}
+
+TEST_CASE("a key given twice is refused, naming the pointer and both values", "[model_file][reliability]") {
+    auto twice = R"({"horizon": {"periods": 4, "periods": 5, "period_years": 0.25, "first": "2027Q1"}, "goals": [], "initiatives": [
+        {"id": "A", "name": "a", "id": "B", "department": "IT", "duration": 1, "costs": {"capex": [1, 2]}}]})";
+    const auto problems = problems_of(twice);
+    CHECK(fixtures::has_problem(problems, "/horizon/periods: key 'periods' is given twice in one object (first 4, then 5)"));
+    CHECK(fixtures::has_problem(problems, "/initiatives/0/id: key 'id' is given twice in one object (first \"A\", then \"B\")"));
+    // Long or nested values are named short.
+    auto nested = R"({"horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"}, "goals": [], "initiatives": [],
+        "settings": {"currency": "EUR"}, "settings": {"currency": "USD"}})";
+    CHECK(fixtures::has_problem(problems_of(nested), "/settings: key 'settings' is given twice in one object (first an object, then an object)"));
+    // The same key in two objects is fine.
+    CHECK(problems_of(doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 1, "costs": {}},
+                             {"id": "B", "name": "b", "department": "IT", "duration": 1, "costs": {}}])")).empty());
+}
+
+TEST_CASE("numbers past a double's range are model errors with their place", "[model_file][reliability]") {
+    // Regression: 1e400 and a 400-digit integer ended as an internal json.exception.out_of_range.406.
+    for (const std::string& big : {std::string("1e400"), std::string("-1e400"), std::string(400, '9')}) {
+        const auto text = doc("[\n  {\"id\": \"A\", \"name\": \"a\", \"department\": \"IT\", \"duration\": 1,\n   \"costs\": {\"capex\": [1, " + big + "]}}]");
+        const auto problems = problems_of(text);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer == "/initiatives/0/costs/capex/1");
+        // Line 6 is `   "costs": {"capex": [1, <big>]}}]}`: 3 spaces and 23 characters before the number.
+        CHECK_THAT(problems[0].message, Catch::Contains("line 6, column 27: number") && Catch::Contains("is out of range"));
+        CHECK_THAT(error_of(text), Catch::StartsWith("m.json: /initiatives/0/costs/capex/1: line 6, column 27: number"));
+    }
 }

@@ -52,6 +52,12 @@ struct Uniform {
 
 /// n initiatives over m budgets with whole random values (round(U * value_range) - shift)
 /// and costs (round(U * cost_range)), drawn item by item; the budgets are left at zero.
+// A requires link d -> q, unless the problem has it already (select_portfolio refuses a link given twice).
+void add_link(SelectionProblem& p, Index d, Index q) {
+    if (std::find(p.requires_links.begin(), p.requires_links.end(), std::pair{d, q}) == p.requires_links.end())
+        p.requires_links.emplace_back(d, q);
+}
+
 SelectionProblem random_problem(Uniform& next, Index n, Index m, double value_range, double shift, double cost_range) {
     SelectionProblem p;
     p.values.resize(n);
@@ -132,7 +138,7 @@ TEST_CASE("links and forced decisions: the optimum equals exhaustive enumeration
         for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * (0.3 + 0.3 * next()));
         for (int e = 0; e < 4; ++e) {
             const Index d = 1 + static_cast<Index>(next() * (n - 1)), q = static_cast<Index>(next() * d);
-            p.requires_links.emplace_back(d, q);
+            add_link(p, d, q);
         }
         p.excludes.push_back({n - 1, n - 2, n - 3});
         if (trial % 3 == 0) p.forced_out.push_back(static_cast<Index>(next() * n));
@@ -187,6 +193,26 @@ TEST_CASE("forced-in initiatives that break a budget are an InfeasibleError nami
     CHECK(r.slack(0) == 30);
     p.costs(0, 0) = -1;
     REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("cost of initiative 0 on budget 0 is -1"));
+}
+
+TEST_CASE("a group naming one initiative twice, and a link given twice, are refused", "[selection][reliability]") {
+    // Regression: excludes {{0, 0}} was taken as "initiative 0 is forbidden".
+    SelectionProblem p;
+    p.values = Eigen::Vector3d(10, 20, 30);
+    p.costs = Eigen::MatrixXd::Constant(3, 1, 10);
+    p.budgets = Eigen::VectorXd::Constant(1, 100);
+    p.ids = {"A", "B", "C"};
+    p.excludes = {{0, 0}};
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("exclusion group 0 names 'A' twice; give each member once"));
+    p.excludes = {{0, 1}};
+    p.requires_links = {{2, 1}, {2, 1}};
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("'C' requires 'B' twice; give each link once"));
+    p.requires_links = {{2, 2}};
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("'C' requires itself"));
+    p.requires_links = {{2, 1}};
+    const auto r = select_portfolio(p);
+    CHECK(r.selected == std::vector<Index>{1, 2});  // B and C (C needs B), not A: 50 by hand
+    CHECK(r.value == 50);
 }
 
 TEST_CASE("limits stop the search with the best found and a bound", "[selection]") {
@@ -523,7 +549,7 @@ TEST_CASE("searches that carry their memory through changed budgets and decision
         auto p = random_problem(next, n, m, 60, 8, 30);
         for (int e = 0; e < 4; ++e) {
             const Index d = 1 + static_cast<Index>(next() * (n - 1));
-            p.requires_links.emplace_back(d, static_cast<Index>(next() * d));
+            add_link(p, d, static_cast<Index>(next() * d));
         }
         p.excludes = {{0, n - 1}};
         const Eigen::VectorXd total = p.costs.colwise().sum().transpose();
@@ -565,7 +591,7 @@ TEST_CASE("random instances with links: the search, cuts and fixing agree with e
         const int links = trial % 7;
         for (int e = 0; e < links; ++e) {
             const Index d = 1 + static_cast<Index>(next() * (n - 1)), q = static_cast<Index>(next() * d);
-            p.requires_links.emplace_back(d, q);
+            add_link(p, d, q);
         }
         if (trial % 2) p.excludes.push_back({static_cast<Index>(next() * n), static_cast<Index>(next() * n)});
         if (p.excludes.size() && p.excludes[0][0] == p.excludes[0][1]) p.excludes.clear();
@@ -688,7 +714,7 @@ TEST_CASE("re-solving after small changes gives the optimum a cold solve gives",
     for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * 0.4);
     for (int e = 0; e < 10; ++e) {
         const Index d = 1 + static_cast<Index>(next() * (n - 1));
-        p.requires_links.emplace_back(d, static_cast<Index>(next() * d));
+        add_link(p, d, static_cast<Index>(next() * d));
     }
     p.excludes = {{3, 4, 5}};
     Reoptimizer r(p);

@@ -14,8 +14,10 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <fstream>
 #include <initializer_list>
 #include <map>
@@ -122,11 +124,20 @@ public:
         }
         return v;
     }
-    std::optional<long long> integer(const json& obj, const std::string& key, const std::string& ptr, bool required) {
+    /// A whole number in [lo, hi]: anything else (a fraction, a number past the range, one
+    /// too large for 64 bits) is refused naming the field, the value and the range.
+    std::optional<long long> integer(const json& obj, const std::string& key, const std::string& ptr, bool required,
+                                     long long lo, long long hi) {
         const json* j = member(obj, key, ptr, required);
         if (!j) return std::nullopt;
+        const auto where = ptr + "/" + detail::pointer_token(key);
         if (!j->is_number_integer()) {
-            fail(ptr + "/" + detail::pointer_token(key), fmt::format("expected a whole number, got {}", kind_of(*j)));
+            fail(where, fmt::format("expected a whole number, got {}", kind_of(*j)));
+            return std::nullopt;
+        }
+        const bool huge = j->is_number_unsigned() && j->get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
+        if (huge || j->get<long long>() < lo || j->get<long long>() > hi) {
+            fail(where, fmt::format("{} {} is out of range: expected a whole number from {} to {}", key, j->dump(), lo, hi));
             return std::nullopt;
         }
         return j->get<long long>();
@@ -246,6 +257,7 @@ inline void expand_compact(Reader& r, const json& j, const std::string& ptr, con
     if (!(std::isfinite(yearly) && yearly >= 0)) bad("yearly_benefit", fmt::format("yearly benefit {}, expected a finite amount >= 0", yearly));
     if (!(std::isfinite(run) && run >= 0)) bad("yearly_run_cost", fmt::format("yearly run cost {}, expected a finite amount >= 0", run));
     if (lifetime && !(std::isfinite(*lifetime) && *lifetime > 0)) bad("lifetime_years", fmt::format("lifetime {} years, expected a finite number > 0", *lifetime));
+    // start and duration are each within [0, max_periods] (read as such), so their sum fits.
     if (!ok || in.duration < 1 || in.start < 0 || in.start + in.duration > h.periods) return;
 
     const auto P = static_cast<std::size_t>(h.periods);
@@ -258,8 +270,12 @@ inline void expand_compact(Reader& r, const json& j, const std::string& ptr, con
         in.opex[t] = per_period - in.capex[t];
     }
     if (lifetime) {
-        const long life = std::lround(*lifetime / h.period_years);
-        for (long t = in.start + in.duration; t < in.start + in.duration + life && t < h.periods; ++t) {
+        // The benefits run for the lifetime (rounded to whole periods) or to the horizon's end,
+        // whichever comes first; counted in double, so that no lifetime overflows.
+        const double life = std::round(*lifetime / h.period_years);
+        const Period begin = in.start + in.duration;
+        const Period end = static_cast<Period>(std::min<double>(h.periods, begin + life));
+        for (Period t = begin; t < end; ++t) {
             in.benefits[t] = yearly * h.period_years;
             in.opex[t] += run * h.period_years;
         }
@@ -273,10 +289,7 @@ inline Portfolio read_horizon(Reader& r, const json& doc) {
     Horizon h;
     if (const json* hj = r.member(doc, "horizon", root, true); hj && r.expect_object(*hj, "/horizon")) {
         r.known_keys(*hj, "/horizon", {"periods", "period_years", "first"});
-        if (auto v = r.integer(*hj, "periods", "/horizon", true)) {
-            if (*v < 1 || *v > 100000) r.fail("/horizon/periods", fmt::format("{} periods, expected 1 to 100000", *v));
-            else h.periods = static_cast<Periods>(*v);
-        }
+        if (auto v = r.integer(*hj, "periods", "/horizon", true, 1, max_periods)) h.periods = static_cast<Periods>(*v);
         if (auto v = r.number(*hj, "period_years", "/horizon", true)) {
             if (!(std::isfinite(*v) && *v > 0)) r.fail("/horizon/period_years", fmt::format("period length {} years, expected a number > 0", *v));
             else h.period_years = *v;
@@ -427,8 +440,10 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
             in.name = r.string(j, "name", ptr, true).value_or("");
             in.department = r.string(j, "department", ptr, true).value_or("");
             bool ok = id.has_value();
-            if (auto v = r.integer(j, "start", ptr, false)) in.start = static_cast<Period>(*v);
-            if (auto v = r.integer(j, "duration", ptr, true)) in.duration = static_cast<Periods>(*v);
+            // Within the type's range here; within the horizon is validation's check.
+            if (auto v = r.integer(j, "start", ptr, false, 0, max_periods)) in.start = static_cast<Period>(*v);
+            else if (j.contains("start")) ok = false;
+            if (auto v = r.integer(j, "duration", ptr, true, 1, max_periods)) in.duration = static_cast<Periods>(*v);
             else ok = false;
             if (auto v = r.number(j, "effort", ptr, false)) in.effort = *v;
             in.flags.mandatory = r.boolean(j, "mandatory", ptr).value_or(false);
@@ -653,7 +668,7 @@ inline Portfolio read_document(Reader& r, const json& doc) {
     }
     r.known_keys(doc, root, {"$schema", "format_version", "name", "horizon", "settings", "goals", "teams",
                              "initiatives", "excludes", "budgets", "scenarios"});
-    if (auto v = r.integer(doc, "format_version", root, false); v && *v != model_format_version)
+    if (auto v = r.integer(doc, "format_version", root, false, 1, std::numeric_limits<int>::max()); v && *v != model_format_version)
         r.fail("/format_version", fmt::format("format version {}, this library reads version {}", *v, model_format_version));
 
     Portfolio p = read_horizon(r, doc);
@@ -664,6 +679,96 @@ inline Portfolio read_document(Reader& r, const json& doc) {
     read_budgets(r, doc, p);
     read_scenarios(r, doc, p);
     return p;
+}
+
+// Follows the parser through the document: the JSON pointer of the value being read (for
+// an error the parser throws without one), and keys given twice in one object (the parser
+// would keep the last without a word), with both values.
+class ParseTracker {
+public:
+    std::vector<Problem> duplicates;
+
+    bool operator()(int, json::parse_event_t event, json& parsed) {
+        using E = json::parse_event_t;
+        switch (event) {
+            case E::object_start: frames_.push_back({false}); break;
+            case E::array_start: frames_.push_back({true}); break;
+            case E::key: {
+                auto& f = frames_.back();
+                f.key = parsed.get<std::string>();
+                if (auto it = f.seen.find(f.key); it != f.seen.end()) f.duplicate = it->second;
+                else f.duplicate.reset();
+                break;
+            }
+            case E::value: completed(short_text(parsed)); break;
+            case E::object_end:
+            case E::array_end:
+                frames_.pop_back();
+                completed(short_text(parsed));
+                break;
+        }
+        return true;
+    }
+
+    /// The pointer of the value being read now.
+    std::string pointer() const {
+        std::string out;
+        for (const auto& f : frames_) {
+            if (f.is_array) {
+                out += fmt::format("/{}", f.index);
+            } else if (!f.key.empty() || !f.seen.empty()) {  // an object's first key not read yet: no step
+                out += '/';
+                out += pointer_token(f.key);
+            }
+        }
+        return out;
+    }
+
+private:
+    struct Frame {
+        bool is_array;
+        std::size_t index = 0;                     // arrays: the element being read
+        std::string key;                           // objects: the key being read
+        std::map<std::string, std::string> seen;   // objects: keys read, with their values (short)
+        std::optional<std::string> duplicate;      // the first value of `key`, when it is given again
+    };
+
+    static std::string short_text(const json& j) {
+        if (j.is_object()) return "an object";
+        if (j.is_array()) return fmt::format("an array of {}", j.size());
+        auto s = j.dump();
+        return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+    }
+
+    void completed(std::string text) {
+        if (frames_.empty()) return;
+        auto& f = frames_.back();
+        if (f.is_array) {
+            ++f.index;
+            return;
+        }
+        if (f.duplicate) {
+            const std::string where = pointer();
+            duplicates.push_back({where, fmt::format("key '{}' is given twice in one object (first {}, then {}); give it once",
+                                                     f.key, *f.duplicate, text), {}});
+            f.duplicate.reset();
+        } else {
+            f.seen.emplace(f.key, std::move(text));
+        }
+    }
+
+    std::vector<Frame> frames_;
+};
+
+// Where `token` first appears in `text`, as "line L, column C" (1-based), or "" when it does not.
+inline std::string location_of(std::string_view text, std::string_view token) {
+    const auto at = token.empty() ? std::string_view::npos : text.find(token);
+    if (at == std::string_view::npos) return {};
+    const auto before = text.substr(0, at);
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    const auto line_start = before.rfind('\n');
+    const auto column = at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return fmt::format("line {}, column {}", line, column);
 }
 
 inline std::string format_problems(const std::vector<Problem>& problems, std::string_view source) {
@@ -677,17 +782,30 @@ inline std::string format_problems(const std::vector<Problem>& problems, std::st
 
 ALIGNGRAPH_INLINE Portfolio model_from_json(std::string_view text, std::string_view source) {
     detail::json doc;
+    detail::ParseTracker tracker;
     try {
-        doc = detail::json::parse(text.begin(), text.end());
+        doc = detail::json::parse(text.begin(), text.end(), std::ref(tracker));
     } catch (const detail::json::parse_error& e) {
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
         std::string msg = e.what();
         if (auto at = msg.find("parse error"); at != std::string::npos) msg = msg.substr(at);
         throw ValidationError(fmt::format("{}: {}", source, msg), {{"", msg, {}}});
+    } catch (const detail::json::out_of_range& e) {
+        // A number past a double's range (1e400, a 400-digit integer): "number overflow parsing '1e400'".
+        std::string msg = e.what();
+        std::string token;
+        if (auto a = msg.find('\''), b = msg.rfind('\''); a != std::string::npos && b > a) token = msg.substr(a + 1, b - a - 1);
+        const auto where = detail::location_of(text, token);
+        const auto pointer = tracker.pointer();
+        const auto what = fmt::format("{}{}number {} is out of range (a number is at most {:g} in size)", where,
+                                      where.empty() ? "" : ": ", token.size() > 40 ? token.substr(0, 37) + "..." : token,
+                                      std::numeric_limits<double>::max());
+        throw ValidationError(fmt::format("{}: {}: {}", source, pointer.empty() ? "/" : pointer, what), {{pointer, what, {}}});
     }
     detail::Reader reader{std::string(source)};
     Portfolio p = detail::read_document(reader, doc);
-    auto problems = std::move(reader.problems());
+    auto problems = std::move(tracker.duplicates);
+    for (auto& q : reader.problems()) problems.push_back(std::move(q));
     for (auto& q : validate_errors(p)) problems.push_back(std::move(q));
     if (problems.empty()) return p;
     auto what = detail::format_problems(problems, source);

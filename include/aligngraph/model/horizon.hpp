@@ -9,12 +9,16 @@
 
 namespace aligngraph {
 
+/// The most periods a horizon has: one limit for the builder, the model file and every
+/// analysis (so a model the builder accepts can be saved and loaded).
+inline constexpr Periods max_periods = 100000;
+
 /// The planning horizon. All flows, budgets and capacities are per period of it.
 ///
 ///     Horizon h{12, 0.25, "2027Q1"};   // three years of quarters
 ///     h.label(5);                      // "2028Q2"
 struct ALIGNGRAPH_API Horizon {
-    /// Number of periods P (>= 1).
+    /// Number of periods P (1 to max_periods).
     Periods periods = 12;
     /// Length of one period in years (> 0): 0.25 for quarters, 1.0/12 for months, 1 for years.
     double period_years = 0.25;

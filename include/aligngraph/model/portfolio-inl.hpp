@@ -28,9 +28,9 @@ inline std::optional<Index> lookup_index(const Map& m, std::string_view id) {
 }  // namespace detail
 
 ALIGNGRAPH_INLINE Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
-    if (horizon_.periods < 1)
-        throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected at least 1", horizon_.periods),
-                              {{"/horizon/periods", "expected at least 1 period", {}}});
+    if (horizon_.periods < 1 || horizon_.periods > max_periods)
+        throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected 1 to {}", horizon_.periods, max_periods),
+                              {{"/horizon/periods", fmt::format("{} periods, expected 1 to {}", horizon_.periods, max_periods), {}}});
     if (!std::isfinite(horizon_.period_years) || horizon_.period_years <= 0)
         throw ValidationError(
             fmt::format("Portfolio(): period length {} years, expected a finite number > 0", horizon_.period_years),

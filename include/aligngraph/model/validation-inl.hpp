@@ -161,7 +161,7 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
         if (p.starts()(i) < 0) add(where() + "/start", fmt::format("'{}' starts in period {}, expected >= 0", id, p.starts()(i)));
         if (p.durations()(i) < 1)
             add(where() + "/duration", fmt::format("'{}' has duration {}, expected >= 1 period", id, p.durations()(i)));
-        else if (p.starts()(i) >= 0 && p.starts()(i) + p.durations()(i) > P)
+        else if (p.starts()(i) >= 0 && std::int64_t{p.starts()(i)} + p.durations()(i) > P)  // no int overflow
             add(where() + "/duration",
                 fmt::format("'{}' runs from period {} for {} periods, past the horizon's {} periods", id, p.starts()(i),
                             p.durations()(i), P));
@@ -248,7 +248,7 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
             std::vector<int> seen_links(static_cast<std::size_t>(n), 0);
             for (const auto& r : p.requirements()) {
                 const auto k = seen_links[static_cast<std::size_t>(r.dependant)]++;
-                const Period finish = p.starts()(r.prerequisite) + p.durations()(r.prerequisite);
+                const std::int64_t finish = std::int64_t{p.starts()(r.prerequisite)} + p.durations()(r.prerequisite);
                 if (p.starts()(r.prerequisite) < 0 || p.durations()(r.prerequisite) < 1 || p.starts()(r.dependant) >= finish) continue;
                 warn(fmt::format("/initiatives/{}/requires/{}", r.dependant, k),
                      fmt::format("'{}' starts in period {} ({}) but requires '{}', which runs until period {} ({}): a "

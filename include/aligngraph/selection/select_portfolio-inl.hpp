@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include <cmath>
 
 #include "aligngraph/error.hpp"
@@ -36,12 +38,24 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
         if (i < 0 || i >= n)
             throw ValidationError(fmt::format("select_portfolio(): {} index {} out of range [0, {})", what, i, n));
     };
+    std::set<std::pair<Index, Index>> links;
     for (auto [d, q] : p.requires_links) {
         check(d, "requires");
         check(q, "requires");
+        if (d == q) throw ValidationError(fmt::format("select_portfolio(): '{}' requires itself", p.id(d)));
+        if (!links.emplace(d, q).second)
+            throw ValidationError(fmt::format("select_portfolio(): '{}' requires '{}' twice; give each link once", p.id(d), p.id(q)));
     }
-    for (const auto& g : p.excludes)
-        for (Index i : g) check(i, "excludes");
+    for (std::size_t k = 0; k < p.excludes.size(); ++k) {
+        std::set<Index> members;
+        for (Index i : p.excludes[k]) {
+            check(i, "excludes");
+            // A group naming one initiative twice reads as "at most one of i and i": refused, not taken as "i is forbidden".
+            if (!members.insert(i).second)
+                throw ValidationError(fmt::format("select_portfolio(): exclusion group {} names '{}' twice; give each member once",
+                                                  k, p.id(i)));
+        }
+    }
     for (Index i : p.forced_in) check(i, "forced-in");
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
