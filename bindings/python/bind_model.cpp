@@ -8,6 +8,7 @@
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/model/validation.hpp"
 #include "bindings.hpp"
+#include "model_access.hpp"
 
 namespace py = pybind11;
 
@@ -163,11 +164,12 @@ void define_model(py::module_& m) {
              py::arg("periods") = 12, py::arg("period_years") = 0.25, py::arg("first_label") = "2027Q1")
         .def(py::init<const Portfolio&>(), py::arg("other"), "A copy of another model.")
         .def_property_readonly("horizon", &Portfolio::horizon)
-        .def_property("name", &Portfolio::name, &Portfolio::set_name)
-        .def_property("settings", &Portfolio::settings, &Portfolio::set_settings)
+        .def_property("name", &Portfolio::name, changing_call(&Portfolio::set_name))
+        .def_property("settings", &Portfolio::settings, changing_call(&Portfolio::set_settings))
         .def("add_goal",
              [](Portfolio& p, std::string id, std::string name, std::string level, std::string owner,
                 std::optional<Weight> weight, std::optional<Kpi> kpi) {
+                 const auto lock = changing(p);
                  p.add_goal({std::move(id), std::move(name), std::move(level), std::move(owner), std::move(kpi), weight});
              },
              py::arg("id"), py::arg("name") = "", py::kw_only(), py::arg("level") = "", py::arg("owner") = "",
@@ -175,6 +177,7 @@ void define_model(py::module_& m) {
              "Add a goal; `weight` is the top-level weight of a root goal.")
         .def("set_goal_judgments",
              [](Portfolio& p, std::string_view parent, std::vector<std::string> children, const Eigen::MatrixXd& matrix) {
+                 const auto lock = changing(p);
                  Judgments j;
                  j.children = std::move(children);
                  for (Index r = 0; r < matrix.rows(); ++r) {
@@ -187,13 +190,14 @@ void define_model(py::module_& m) {
              },
              py::arg("parent"), py::arg("children"), py::arg("matrix"),
              "Local weights of parent -> children links from an AHP matrix (NaN: missing judgment); the judgments are kept.")
-        .def("link_goals", &Portfolio::link_goals, py::arg("parent"), py::arg("child"), py::arg("weight"),
+        .def("link_goals", changing_call(&Portfolio::link_goals), py::arg("parent"), py::arg("child"), py::arg("weight"),
              "Link parent -> child with a local weight (> 0, normalised per parent).")
         .def("add_initiative",
              [](Portfolio& p, std::string id, std::string name, std::string department, Period start, Periods duration,
                 double effort, std::vector<Money> capex, std::vector<Money> opex, std::vector<Money> benefits,
                 std::map<std::string, double> criteria, std::optional<Uncertainty> uncertainty, bool mandatory,
                 bool forced_in, bool forced_out, Status status, std::map<std::string, std::vector<double>> demand) {
+                 const auto lock = changing(p);
                  Initiative in;
                  in.id = std::move(id);
                  in.name = std::move(name);
@@ -218,12 +222,13 @@ void define_model(py::module_& m) {
              py::arg("mandatory") = false, py::arg("forced_in") = false, py::arg("forced_out") = false,
              py::arg("status") = Status::proposed, py::arg("demand") = std::map<std::string, std::vector<double>>{},
              "Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).")
-        .def("add_contribution", py::overload_cast<std::string_view, std::string_view, Weight>(&Portfolio::add_contribution),
+        .def("add_contribution", changing_call(py::overload_cast<std::string_view, std::string_view, Weight>(&Portfolio::add_contribution)),
              py::arg("initiative"), py::arg("goal"), py::arg("strength"))
-        .def("add_contribution", py::overload_cast<std::string_view, std::string_view, Strength>(&Portfolio::add_contribution),
+        .def("add_contribution", changing_call(py::overload_cast<std::string_view, std::string_view, Strength>(&Portfolio::add_contribution)),
              py::arg("initiative"), py::arg("goal"), py::arg("strength"))
         .def("add_contribution",
              [](Portfolio& p, std::string_view initiative, std::string_view goal, std::string_view name) {
+                 const auto lock = changing(p);
                  const auto s = from_string<Strength>(name);
                  if (!s)
                      throw ValidationError("add_contribution(): strength '" + std::string(name) + "' of '" +
@@ -233,11 +238,12 @@ void define_model(py::module_& m) {
              },
              py::arg("initiative"), py::arg("goal"), py::arg("strength"),
              "Initiative -> goal contribution: a number in [0, 1], a Strength, or its name (none, weak, medium, strong).")
-        .def("add_initiatives", &Portfolio::add_initiatives, py::arg("ids"), py::arg("departments"),
+        .def("add_initiatives", changing_call(&Portfolio::add_initiatives), py::arg("ids"), py::arg("departments"),
              "Bulk: add initiatives (duration 1, no flows) with these ids and departments.")
         .def("add_contributions",
              [](Portfolio& p, const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& initiatives,
                 const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& goals, const Eigen::Ref<const Eigen::VectorXd>& strengths) {
+                 const auto lock = changing(p);
                  p.add_contributions({initiatives.data(), static_cast<std::size_t>(initiatives.size())},
                                      {goals.data(), static_cast<std::size_t>(goals.size())},
                                      {strengths.data(), static_cast<std::size_t>(strengths.size())});
@@ -247,34 +253,39 @@ void define_model(py::module_& m) {
         .def("add_requirements",
              [](Portfolio& p, const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& dependants,
                 const Eigen::Ref<const Eigen::Matrix<Index, Eigen::Dynamic, 1>>& prerequisites) {
+                 const auto lock = changing(p);
                  p.add_requirements({dependants.data(), static_cast<std::size_t>(dependants.size())},
                                     {prerequisites.data(), static_cast<std::size_t>(prerequisites.size())});
              },
              py::arg("dependants"), py::arg("prerequisites"), "Bulk: requires links by index arrays.")
         .def("set_criterion",
              [](Portfolio& p, const std::string& name, const Eigen::Ref<const Eigen::VectorXd>& scores) {
+                 const auto lock = changing(p);
                  p.set_criterion(name, {scores.data(), static_cast<std::size_t>(scores.size())});
              },
              py::arg("name"), py::arg("scores"), "Bulk: one criterion's score for every initiative (NaN: none).")
         .def("set_efforts",
              [](Portfolio& p, const Eigen::Ref<const Eigen::VectorXd>& efforts) {
+                 const auto lock = changing(p);
                  p.set_efforts({efforts.data(), static_cast<std::size_t>(efforts.size())});
              },
              py::arg("efforts"), "Bulk: every initiative's effort.")
-        .def("add_requires", &Portfolio::add_requires, py::arg("dependant"), py::arg("prerequisite"))
-        .def("add_exclusion", &Portfolio::add_exclusion, py::arg("id"), py::arg("members"),
+        .def("add_requires", changing_call(&Portfolio::add_requires), py::arg("dependant"), py::arg("prerequisite"))
+        .def("add_exclusion", changing_call(&Portfolio::add_exclusion), py::arg("id"), py::arg("members"),
              "A group of alternatives: at most one member may be selected.")
         .def("add_budget",
              [](Portfolio& p, std::string id, std::vector<Money> limits, std::string department, CostKind kind) {
+                 const auto lock = changing(p);
                  p.add_budget({std::move(id), std::move(department), kind, std::move(limits)});
              },
              py::arg("id"), py::arg("limits"), py::kw_only(), py::arg("department") = "", py::arg("kind") = CostKind::all)
         .def("add_team",
              [](Portfolio& p, std::string id, std::vector<double> capacity, std::string name) {
+                 const auto lock = changing(p);
                  p.add_team({std::move(id), std::move(name), std::move(capacity)});
              },
              py::arg("id"), py::arg("capacity"), py::kw_only(), py::arg("name") = "")
-        .def("set_demand", &Portfolio::set_demand, py::arg("initiative"), py::arg("team"), py::arg("per_period"))
+        .def("set_demand", changing_call(&Portfolio::set_demand), py::arg("initiative"), py::arg("team"), py::arg("per_period"))
         .def("add_scenario",
              [](Portfolio& p, std::string id, std::string name, std::optional<Rate> discount_rate,
                 std::optional<double> budget_factor, std::optional<double> cost_overrun,
@@ -282,6 +293,7 @@ void define_model(py::module_& m) {
                 std::map<std::string, double> criterion_weights,
                 std::map<std::string, std::pair<std::vector<std::string>, Eigen::MatrixXd>> judgments,
                 std::vector<std::string> forced_in, std::vector<std::string> forced_out) {
+                 const auto lock = changing(p);
                  std::map<std::string, Judgments> js;
                  for (auto& [goal, jm] : judgments) {
                      Judgments j;

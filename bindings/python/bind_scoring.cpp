@@ -16,6 +16,7 @@
 #include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/weights/ahp.hpp"
 #include "bindings.hpp"
+#include "model_access.hpp"
 
 namespace py = pybind11;
 
@@ -164,6 +165,7 @@ void define_scoring(py::module_& m) {
     // Python overhead can be measured on the same model in the same process.
     m.def("_pipeline_seconds", [](const Portfolio& p, const std::vector<Criterion>& criteria) {
         using clock = std::chrono::steady_clock;
+        const auto lock = reading(p);
         py::gil_scoped_release release;
         std::map<std::string, double> t;
         auto t0 = clock::now();

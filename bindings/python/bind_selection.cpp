@@ -12,6 +12,7 @@
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 #include "bindings.hpp"
+#include "model_access.hpp"
 
 namespace py = pybind11;
 
@@ -241,6 +242,7 @@ void define_selection(py::module_& m) {
     m.def("optimize_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
                               std::string scenario) {
         const OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
+        const auto lock = reading(p);
         py::gil_scoped_release release;
         return optimize(p, o);
     }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
@@ -256,6 +258,7 @@ void define_frontier(py::module_& m) {
         OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario)};
         std::vector<FrontierPoint> points;
         {
+            const auto lock = reading(p);
             py::gil_scoped_release release;
             points = sweep == Sweep::total && amounts ? frontier_total(p, std::move(levels), o)
                                                       : frontier(p, std::move(levels), sweep, o);

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -221,6 +222,15 @@ public:
     /// Field-by-field equality (exact for numbers).
     bool operator==(const Portfolio& other) const;
 
+    // ---- threads -----------------------------------------------------------------
+    /// Threads: like a standard container, any number of threads may call const members
+    /// and analyses on one model at once; a change while another thread uses the model is
+    /// the caller's to prevent. This lock is for callers who share a model between threads:
+    /// readers hold it shared, changes exclusively. The Python package does so: a change
+    /// while another thread saves or analyses the model raises a clear error (never a torn
+    /// read). A copy of the model has its own lock.
+    std::shared_mutex& access_mutex() const noexcept { return access_.mutex; }
+
 private:
     void reserve_rows(Index n);
     void touch() noexcept { ++revision_; }
@@ -273,6 +283,13 @@ private:
         SparseCache& operator=(const SparseCache&) { return *this; }
     };
     mutable SparseCache contribution_cache_;
+    struct AccessLock {  // not copied: a copy has its own
+        mutable std::shared_mutex mutex;
+        AccessLock() = default;
+        AccessLock(const AccessLock&) {}
+        AccessLock& operator=(const AccessLock&) { return *this; }
+    };
+    AccessLock access_;
 };
 
 }  // namespace aligngraph
