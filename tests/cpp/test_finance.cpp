@@ -242,6 +242,14 @@ TEST_CASE("bad input to the finance functions", "[finance][validation]") {
     m(2, 1) = std::numeric_limits<double>::infinity();
     REQUIRE_THROWS_WITH(irr(m), "irr(): series 2 has inf in period 1, expected a finite amount");
     REQUIRE_THROWS_WITH(npv(0.1, m), Catch::Contains("series 2 has inf in period 1"));
+    // Options a search cannot run under (a 0-iteration search returned 0.05 for a true 0.1).
+    const std::vector<double> v{-100, 110};
+    REQUIRE_THROWS_WITH(irr(v, IrrOptions{.max_iterations = 0}), "irr(): 0 iterations, expected at least 1");
+    REQUIRE_THROWS_WITH(irr(v, IrrOptions{.tolerance = -1}), "irr(): tolerance -1, expected a finite number > 0");
+    REQUIRE_THROWS_WITH(irr(v, IrrOptions{.tolerance = nan}), "irr(): tolerance nan, expected a finite number > 0");
+    REQUIRE_THROWS_WITH(irr_roots(v, IrrOptions{.lower = 0.5, .upper = 0.2}), Catch::Contains("expected -1 <= lower < upper"));
+    REQUIRE_THROWS_WITH(irr(SeriesMatrix(SeriesMatrix::Ones(2, 3)), IrrOptions{.max_iterations = 0}), "irr(): 0 iterations, expected at least 1");
+    CHECK(irr(v) == Approx(0.1).epsilon(1e-14));  // -100 + 110 / 1.1 = 0
 }
 
 TEST_CASE("financials of initiatives and portfolios", "[finance]") {
@@ -320,6 +328,11 @@ TEST_CASE("bad input to XNPV and XIRR", "[finance][validation]") {
     REQUIRE_THROWS_WITH(xnpv(-1, std::vector<double>{-1, 2}, std::vector<std::int64_t>{0, 1}),
                         Catch::Contains("rate -1 per year"));
     REQUIRE_THROWS_AS(xirr(std::vector<double>{1, 2}, std::vector<std::int64_t>{0, 1}), NoSolutionError);
+    // numpy's NaT arrives as the smallest int64: not a date (it gave inf).
+    REQUIRE_THROWS_WITH(xnpv(0.1, std::vector<double>{-1, 2}, std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::min(), 1}),
+                        Catch::Contains("xnpv(): date 0 is day -9223372036854775808, not a date"));
+    REQUIRE_THROWS_WITH(xirr(std::vector<double>{-1, 2}, std::vector<std::int64_t>{0, 365}, IrrOptions{.max_iterations = 0}),
+                        "xirr(): 0 iterations, expected at least 1");
 }
 
 TEST_CASE("IRR misses no root that a dense scan of NPV sees", "[finance]") {

@@ -791,3 +791,18 @@ TEST_CASE("edge cases: no initiatives, no budgets, nothing worth having, zero bu
     CHECK(r.selected == std::vector<Index>{1});
     CHECK(r.left_out[0].reason == LeftOutReason::budget);
 }
+
+TEST_CASE("labels and limits of the wrong size are refused before the search", "[selection][reliability]") {
+    SelectionProblem p;
+    p.values = Eigen::Vector2d(10, 20);
+    p.costs = Eigen::MatrixXd::Constant(2, 1, 1);
+    p.budgets = Eigen::VectorXd::Constant(1, 5);
+    p.ids = {"a"};
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("1 ids for 2 initiatives"));
+    p.ids = {"a", "b"};
+    p.budget_names = {"x", "y"};
+    REQUIRE_THROWS_WITH(select_portfolio(p), Catch::Contains("2 budget names for 1 budgets"));
+    p.budget_names.clear();
+    REQUIRE_THROWS_WITH(select_portfolio(p, {.node_limit = -5}), Catch::Contains("node limit -5, expected >= 0"));
+    CHECK(select_portfolio(p).value == 30);
+}

@@ -62,3 +62,94 @@ def test_a_group_naming_one_item_twice_is_refused():
     with pytest.raises(ag.ValidationError, match="requires .* twice"):
         ag.select_portfolio(values, costs, budgets, requires=[(1, 0), (1, 0)])
     assert ag.select_portfolio(values, costs, budgets, excludes=[[0, 1]]).value == 20.0
+
+
+def big_model(n=3000, periods=40):
+    p = ag.Portfolio(periods, 0.25, "2027Q1")
+    p.add_goal("G", "goal")
+    for k in range(n):
+        p.add_initiative(f"I-{k}", "x", "IT", duration=2, capex=[1.0, 2.0])
+    return p
+
+
+def test_a_change_while_another_thread_saves_is_refused_not_a_crash(tmp_path):
+    # Regression: one thread saving while another changed the same Portfolio crashed 6 of 6 runs.
+    import threading
+
+    p = big_model()
+    path = tmp_path / "m.json"
+    stop = threading.Event()
+    saves = []
+
+    def save_loop():
+        while not stop.is_set():
+            p.save(path)
+            saves.append(1)
+
+    saver = threading.Thread(target=save_loop)
+    saver.start()
+    refused, added = 0, 0
+    try:
+        for k in range(3000):
+            try:
+                p.add_initiative(f"J-{k}", "y", "IT", duration=1, capex=[5.0])
+                added += 1
+            except ag.Error as e:
+                assert "in use by another thread" in str(e)
+                refused += 1
+    finally:
+        stop.set()
+        saver.join()
+    assert saves and added + refused == 3000
+    # What was saved last is a whole model, and the model holds exactly what was added.
+    assert ag.load(path).initiative_count >= 3000
+    assert p.initiative_count == 3000 + added
+    p.check()
+
+
+def test_concurrent_reads_agree():
+    import threading
+
+    p = ag.Portfolio.sample()
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(p.optimize().value)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1
+
+
+def test_labels_of_the_wrong_length_are_refused_before_the_solve():
+    values, costs, budgets = np.array([10.0, 20.0]), np.array([[1.0], [1.0]]), np.array([5.0])
+    with pytest.raises(ag.ValidationError, match="1 ids for 2 initiatives"):
+        ag.select_portfolio(values, costs, budgets, ids=["a"])
+    with pytest.raises(ag.ValidationError, match="2 budget names for 1 budgets"):
+        ag.select_portfolio(values, costs, budgets, budget_names=["x", "y"])
+    with pytest.raises(ag.ValidationError, match="node limit -5"):
+        ag.select_portfolio(values, costs, budgets, node_limit=-5)
+
+
+def test_numpy_financial_functions_refuse_what_cannot_be_computed():
+    with pytest.raises(ValueError, match="broadcast"):
+        ag.pv([0.1, 0.2], [1, 2, 3], 1)  # numpy's own words for shapes that do not fit
+    with pytest.raises(ag.ValidationError, match="0 iterations"):
+        ag.irr([-100, 110], maxiter=0)  # gave 0.05 for a true 0.1
+    with pytest.raises(ag.ValidationError, match="tolerance -1"):
+        ag.irr([-100, 110], tol=-1)
+    with pytest.raises(ag.ValidationError, match="tolerance nan"):
+        ag.irr([-100, 110], tol=float("nan"))
+    with pytest.raises(ag.ValidationError, match="not a date"):
+        ag.xnpv(0.1, [-1, 2], np.array(["NaT", "2027-01-01"], dtype="datetime64[D]"))  # gave inf
+    with pytest.raises(ValueError, match="maxiter=0"):
+        ag.rate(10, 0, -3500, 10000, maxiter=0)
+    assert ag.irr([-100, 110]) == pytest.approx(0.1)
+
+
+def test_rank_refuses_a_negative_top_and_loading_a_directory_says_so(tmp_path):
+    p = ag.Portfolio.sample()
+    with pytest.raises(ValueError, match="top=-1"):
+        p.rank(top=-1)
+    assert len(p.rank(top=0)) == 0
+    with pytest.raises(ag.Error, match="is a directory, expected a model file"):
+        ag.load(tmp_path)

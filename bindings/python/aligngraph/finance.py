@@ -41,6 +41,12 @@ def _when(when: Any) -> Any:
     return np.vectorize(lambda w: _when(w.item() if hasattr(w, "item") else w), otypes=[float])(np.asarray(when))
 
 
+def _broadcast(*args: Any) -> tuple[Any, ...]:
+    """The arguments, checked to broadcast together (numpy's error, in numpy's words, if not)."""
+    np.broadcast(*[np.asarray(a) for a in args])
+    return args
+
+
 def _series(values: Any, fn: str) -> np.ndarray:
     a = np.asarray(values, dtype=float)
     if a.ndim not in (1, 2) or a.shape[-1] == 0:
@@ -129,32 +135,32 @@ def mirr(values: Any, finance_rate: float, reinvest_rate: float, *, raise_except
 
 def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0, when: Any = "end") -> Any:
     """Present value (numpy-financial's pv)."""
-    return _scalar(_core.tvm_pv(rate, nper, pmt, fv, _when(when)))
+    return _scalar(_core.tvm_pv(*_broadcast(rate, nper, pmt, fv, _when(when))))
 
 
 def fv(rate: Any, nper: Any, pmt: Any, pv: Any, when: Any = "end") -> Any:
     """Future value (numpy-financial's fv)."""
-    return _scalar(_core.tvm_fv(rate, nper, pmt, pv, _when(when)))
+    return _scalar(_core.tvm_fv(*_broadcast(rate, nper, pmt, pv, _when(when))))
 
 
 def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0, when: Any = "end") -> Any:
     """Payment per period (numpy-financial's pmt)."""
-    return _scalar(_core.tvm_pmt(rate, nper, pv, fv, _when(when)))
+    return _scalar(_core.tvm_pmt(*_broadcast(rate, nper, pv, fv, _when(when))))
 
 
 def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0, when: Any = "end") -> Any:
     """Number of periods (numpy-financial's nper); inf when it never gets there."""
-    return _scalar(_core.tvm_nper(rate, pmt, pv, fv, _when(when)))
+    return _scalar(_core.tvm_nper(*_broadcast(rate, pmt, pv, fv, _when(when))))
 
 
 def ipmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0, when: Any = "end") -> Any:
     """Interest part of payment ``per`` (1-based; NaN for per < 1)."""
-    return _scalar(_core.tvm_ipmt(rate, per, nper, pv, fv, _when(when)))
+    return _scalar(_core.tvm_ipmt(*_broadcast(rate, per, nper, pv, fv, _when(when))))
 
 
 def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0, when: Any = "end") -> Any:
     """Principal part of payment ``per`` (pmt - ipmt)."""
-    return _scalar(_core.tvm_ppmt(rate, per, nper, pv, fv, _when(when)))
+    return _scalar(_core.tvm_ppmt(*_broadcast(rate, per, nper, pv, fv, _when(when))))
 
 
 def rate(
@@ -171,7 +177,9 @@ def rate(
 ) -> Any:
     """Rate per period (numpy-financial's Newton iteration from ``guess``, then polished).
     NaN when it does not converge, or NoSolutionError when ``raise_exceptions``."""
-    out = _core.tvm_rate(nper, pmt, pv, fv, _when(when), 0.1 if guess is None else guess,
+    if int(maxiter) < 1 or (tol is not None and not tol > 0):
+        raise ValueError(f"rate(): maxiter={maxiter} and tol={tol}: expected maxiter >= 1 and tol > 0")
+    out = _core.tvm_rate(*_broadcast(nper, pmt, pv, fv, _when(when)), 0.1 if guess is None else guess,
                          1e-6 if tol is None else tol, int(maxiter))
     if raise_exceptions and np.isnan(out).any():
         raise NoSolutionError(f"rate(): Newton's method did not converge in {maxiter} iterations")

@@ -334,7 +334,9 @@ class Portfolio(_core.PortfolioCore):
         return frame
 
     def rank(self, by: ScoreKind = ScoreKind.alignment, top: int | None = None, **options: Any) -> pd.DataFrame:
-        """``scores(by, ...)`` in rank order, the first ``top`` rows."""
+        """``scores(by, ...)`` in rank order, the first ``top`` rows (``top`` >= 0)."""
+        if top is not None and top < 0:
+            raise ValueError(f"rank(top={top}): expected a number of rows >= 0, or None for all")
         frame = self.scores(by, **options).sort_values("rank")
         return frame if top is None else frame.head(top)
 

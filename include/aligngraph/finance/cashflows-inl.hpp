@@ -250,6 +250,17 @@ inline void isolate(const Solver& solver, const std::vector<double>& a, double t
     }
 }
 
+/// The IRR options a search can run under: a tolerance > 0, at least one iteration, a
+/// bracket lower < upper with lower >= -1 (each named in the message).
+inline void check_irr_options(const IrrOptions& o, const char* fn) {
+    if (!(o.tolerance > 0) || !std::isfinite(o.tolerance))
+        throw ValidationError(fmt::format("{}(): tolerance {}, expected a finite number > 0", fn, o.tolerance));
+    if (o.max_iterations < 1)
+        throw ValidationError(fmt::format("{}(): {} iterations, expected at least 1", fn, o.max_iterations));
+    if (!(o.lower >= -1) || !(o.upper > o.lower))
+        throw ValidationError(fmt::format("{}(): rates between {} and {}, expected -1 <= lower < upper", fn, o.lower, o.upper));
+}
+
 inline IrrResult irr_core(std::span<const double> flows, const IrrOptions& options) {
     IrrResult result;
     // Leading zeros multiply p by a power of x and trailing zeros lower its degree:
@@ -364,6 +375,7 @@ ALIGNGRAPH_INLINE Eigen::VectorXd npv(Rate r, const SeriesRef& flows, NpvConvent
 
 ALIGNGRAPH_INLINE IrrResult irr_roots(std::span<const double> flows, const IrrOptions& options) {
     detail::check_flows(flows, "irr");
+    detail::check_irr_options(options, "irr");
     return detail::irr_core(flows, options);
 }
 
@@ -382,6 +394,7 @@ ALIGNGRAPH_INLINE Rate irr(std::span<const double> flows, const IrrOptions& opti
 
 ALIGNGRAPH_INLINE IrrBatch irr(const SeriesRef& flows, const IrrOptions& options, int threads) {
     detail::check_matrix(flows, "irr");
+    detail::check_irr_options(options, "irr");
     const Index n = flows.rows();
     IrrBatch out{Eigen::VectorXd::Constant(n, detail::nan), Eigen::VectorXi::Zero(n)};
     detail::parallel_rows(n, threads, [&](Index b, Index e) {

@@ -6,6 +6,7 @@
 // sign changes than g (its first term vanishes) and the same roots as g' for x > 0.
 
 #include "aligngraph/finance/dated.hpp"
+#include "aligngraph/finance/cashflows-inl.hpp"  // detail::check_irr_options
 #include "aligngraph/detail/constants.hpp"
 
 #include <boost/math/tools/toms748_solve.hpp>
@@ -33,9 +34,13 @@ inline void check_dated_flows(std::span<const double> flows, std::span<const std
     if (flows.empty()) throw ValidationError(fmt::format("{}(): the cash-flow series is empty", fn));
     if (flows.size() != days.size())
         throw ValidationError(fmt::format("{}(): {} flows but {} dates", fn, flows.size(), days.size()));
+    // Days since 1970: within a million years either side (numpy's NaT is the smallest int64).
+    constexpr std::int64_t max_days = 365'250'000;
     for (std::size_t i = 0; i < flows.size(); ++i) {
         if (!std::isfinite(flows[i]))
             throw ValidationError(fmt::format("{}(): cash flow {} is {}, expected a finite amount", fn, i, flows[i]));
+        if (days[i] < -max_days || days[i] > max_days)
+            throw ValidationError(fmt::format("{}(): date {} is day {}, not a date (NaT, or past a million years)", fn, i, days[i]));
         if (i > 0 && days[i] < days[i - 1])
             throw ValidationError(fmt::format("{}(): dates out of order: flow {} (day {}) comes before flow {} (day {})",
                                               fn, i, days[i], i - 1, days[i - 1]));
@@ -121,6 +126,7 @@ ALIGNGRAPH_INLINE double xnpv(Rate r, std::span<const double> flows, std::span<c
 
 ALIGNGRAPH_INLINE IrrResult xirr_roots(std::span<const double> flows, std::span<const std::int64_t> days, const IrrOptions& options) {
     detail::check_dated_flows(flows, days, "xirr");
+    detail::check_irr_options(options, "xirr");
     std::vector<detail::DatedTerm> terms;
     double scale = 0;
     for (std::size_t i = 0; i < flows.size(); ++i) {

@@ -818,6 +818,9 @@ ALIGNGRAPH_INLINE Portfolio model_from_json(std::string_view text, std::string_v
 }
 
 ALIGNGRAPH_INLINE Portfolio load_model(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(fmt::format("load_model(): '{}' is a directory, expected a model file", path.string()));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(fmt::format("load_model(): cannot open '{}': {}", path.string(), std::strerror(errno)));
     std::ostringstream ss;

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <functional>
 
+#include "aligngraph/detail/constants.hpp"
 #include "aligngraph/detail/layout.hpp"
 #include "aligngraph/detail/text.hpp"
 
@@ -85,29 +86,73 @@ ALIGNGRAPH_INLINE std::string ranking_json(const Portfolio& p, const ScoreTable&
     return out.dump(2) + "\n";
 }
 
-ALIGNGRAPH_INLINE std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
-    std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", p.initiative_ids()[i], p.names()[i], t.total(i),
-                                  ranks(t.total, p.initiative_ids())(i));
-    double sum = 0;
+namespace detail {
+
+// One part of an explained score: a goal (with its weight), a dependant passing enabler
+// credit, or a criterion or component of the score.
+struct ExplainedPart {
+    std::string kind, source, name;
+    double weight = nan;
+    double value = 0;
+};
+
+inline std::vector<ExplainedPart> explained_parts(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+    std::vector<ExplainedPart> out;
     if (o.kind == ScoreKind::alignment) {
         const auto al = alignment(p, o.alignment);
         for (const auto& part : explain_alignment(p, al, i)) {
             if (part.kind == AlignmentPart::Kind::goal)
-                out += fmt::format("  {:>10.6f}  goal {} '{}' (weight {:.4f})\n", part.value, p.goal(part.source).id,
-                                   p.goal(part.source).name, al.goal_weights(part.source));
+                out.push_back({"goal", p.goal(part.source).id, p.goal(part.source).name, al.goal_weights(part.source), part.value});
             else
-                out += fmt::format("  {:>10.6f}  enabler credit from {} '{}', which requires it\n", part.value,
-                                   p.initiative_ids()[part.source], p.names()[part.source]);
-            sum += part.value;
+                out.push_back({"enabler", p.initiative_ids()[part.source], p.names()[part.source], nan, part.value});
         }
     } else {
-        for (Index c = 0; c < t.parts.cols(); ++c) {
-            out += fmt::format("  {:>10.6f}  {}\n", t.parts(i, c), t.labels[static_cast<std::size_t>(c)]);
-            sum += t.parts(i, c);
-        }
+        for (Index c = 0; c < t.parts.cols(); ++c)
+            out.push_back({o.kind == ScoreKind::composite ? "component" : "criterion", t.labels[static_cast<std::size_t>(c)], "",
+                           nan, t.parts(i, c)});
+    }
+    return out;
+}
+
+}  // namespace detail
+
+ALIGNGRAPH_INLINE std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+    std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", p.initiative_ids()[i], p.names()[i], t.total(i),
+                                  ranks(t.total, p.initiative_ids())(i));
+    double sum = 0;
+    for (const auto& part : detail::explained_parts(p, o, t, i)) {
+        if (part.kind == "goal")
+            out += fmt::format("  {:>10.6f}  goal {} '{}' (weight {:.4f})\n", part.value, part.source, part.name, part.weight);
+        else if (part.kind == "enabler")
+            out += fmt::format("  {:>10.6f}  enabler credit from {} '{}', which requires it\n", part.value, part.source, part.name);
+        else
+            out += fmt::format("  {:>10.6f}  {}\n", part.value, part.source);
+        sum += part.value;
     }
     out += fmt::format("  {:>10.6f}  total of the parts\n", sum);
     return out;
+}
+
+ALIGNGRAPH_INLINE std::string explanation_json(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+    detail::ojson parts = detail::ojson::array();
+    double sum = 0;
+    for (const auto& part : detail::explained_parts(p, o, t, i)) {
+        detail::ojson j{{"kind", part.kind}, {"source", part.source}};
+        if (!part.name.empty()) j["name"] = part.name;
+        if (!std::isnan(part.weight)) j["weight"] = part.weight;
+        j["value"] = part.value;
+        parts.push_back(j);
+        sum += part.value;
+    }
+    return detail::ojson{{"id", p.initiative_ids()[i]},
+                         {"name", p.names()[i]},
+                         {"score_kind", to_string(t.kind)},
+                         {"score", t.total(i)},
+                         {"rank", ranks(t.total, p.initiative_ids())(i)},
+                         {"parts", parts},
+                         {"sum_of_parts", sum}}
+               .dump(2) +
+           "\n";
 }
 
 ALIGNGRAPH_INLINE std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {

@@ -22,6 +22,10 @@ ALIGNGRAPH_API std::string ranking_json(const Portfolio& p, const ScoreTable& t,
 /// passing enabler credit), with their sum.
 ALIGNGRAPH_API std::string explanation_text(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
 
+/// The same as JSON: {id, name, score_kind, score, rank, parts: [{kind (goal, enabler,
+/// criterion or component), source, name, weight (goals), value}], sum_of_parts}.
+ALIGNGRAPH_API std::string explanation_json(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
+
 /// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
 /// the interval keeping the top-k set.
 ALIGNGRAPH_API std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);

@@ -59,6 +59,12 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
     for (Index i : p.forced_in) check(i, "forced-in");
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
+    if (o.node_limit < 0) throw ValidationError(fmt::format("select_portfolio(): node limit {}, expected >= 0", o.node_limit));
+    if (!p.ids.empty() && static_cast<Index>(p.ids.size()) != n)
+        throw ValidationError(fmt::format("select_portfolio(): {} ids for {} initiatives; give one per initiative (or none)", p.ids.size(), n));
+    if (!p.budget_names.empty() && static_cast<Index>(p.budget_names.size()) != m)
+        throw ValidationError(fmt::format("select_portfolio(): {} budget names for {} budgets; give one per budget (or none)",
+                                          p.budget_names.size(), m));
     SelectionResult result;
     if (n == 0) {  // nothing to choose
         result.proven = true;
