@@ -16,6 +16,19 @@ namespace aligngraph::python {
 
 namespace {
 
+// Judgments from Python's (children, matrix with NaN for a missing judgment).
+Judgments judgments_of(std::vector<std::string> children, const Eigen::MatrixXd& matrix) {
+    Judgments j;
+    j.children = std::move(children);
+    for (Index r = 0; r < matrix.rows(); ++r) {
+        std::vector<std::optional<double>> row;
+        for (Index c = 0; c < matrix.cols(); ++c)
+            row.push_back(std::isnan(matrix(r, c)) ? std::nullopt : std::optional<double>(matrix(r, c)));
+        j.matrix.push_back(std::move(row));
+    }
+    return j;
+}
+
 template <class T>
 std::string repr_id(const char* type, const T& r) {
     return std::string("<aligngraph.") + type + " '" + r.id + "'>";
@@ -72,15 +85,8 @@ void define_model(py::module_& m) {
 
     py::class_<Judgments>(m, "Judgments", "AHP judgments of a goal over its children.")
         .def_readonly("children", &Judgments::children)
-        .def_property_readonly("matrix", [](const Judgments& j) {
-            const auto n = static_cast<Index>(j.children.size());
-            Eigen::MatrixXd m(n, n);
-            for (Index r = 0; r < n; ++r)
-                for (Index c = 0; c < n; ++c)
-                    m(r, c) = j.matrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)].value_or(
-                        std::numeric_limits<double>::quiet_NaN());
-            return m;
-        }, "The matrix, NaN where a judgment is missing.");
+        .def_property_readonly("matrix", [](const Judgments& j) { return judgment_matrix(j); },
+                               "The matrix, NaN where a judgment is missing.");
 
     py::class_<Goal>(m, "Goal", "A goal of the hierarchy.")
         .def_readonly("id", &Goal::id)
@@ -178,15 +184,7 @@ void define_model(py::module_& m) {
         .def("set_goal_judgments",
              [](Portfolio& p, std::string_view parent, std::vector<std::string> children, const Eigen::MatrixXd& matrix) {
                  const auto lock = changing(p);
-                 Judgments j;
-                 j.children = std::move(children);
-                 for (Index r = 0; r < matrix.rows(); ++r) {
-                     std::vector<std::optional<double>> row;
-                     for (Index c = 0; c < matrix.cols(); ++c)
-                         row.push_back(std::isnan(matrix(r, c)) ? std::nullopt : std::optional<double>(matrix(r, c)));
-                     j.matrix.push_back(std::move(row));
-                 }
-                 p.set_goal_judgments(parent, std::move(j));
+                 p.set_goal_judgments(parent, judgments_of(std::move(children), matrix));
              },
              py::arg("parent"), py::arg("children"), py::arg("matrix"),
              "Local weights of parent -> children links from an AHP matrix (NaN: missing judgment); the judgments are kept.")
@@ -295,17 +293,7 @@ void define_model(py::module_& m) {
                 std::vector<std::string> forced_in, std::vector<std::string> forced_out) {
                  const auto lock = changing(p);
                  std::map<std::string, Judgments> js;
-                 for (auto& [goal, jm] : judgments) {
-                     Judgments j;
-                     j.children = jm.first;
-                     for (Index r = 0; r < jm.second.rows(); ++r) {
-                         std::vector<std::optional<double>> row;
-                         for (Index c = 0; c < jm.second.cols(); ++c)
-                             row.push_back(std::isnan(jm.second(r, c)) ? std::nullopt : std::optional<double>(jm.second(r, c)));
-                         j.matrix.push_back(std::move(row));
-                     }
-                     js.emplace(goal, std::move(j));
-                 }
+                 for (auto& [goal, jm] : judgments) js.emplace(goal, judgments_of(jm.first, jm.second));
                  p.add_scenario({std::move(id), std::move(name), discount_rate, budget_factor, cost_overrun, enabler_share,
                                  std::move(goal_weights), std::move(criterion_weights), std::move(js), std::move(forced_in),
                                  std::move(forced_out)});

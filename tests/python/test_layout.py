@@ -40,3 +40,10 @@ def test_no_anonymous_namespace_or_using_directive_in_headers():
         text = path.read_text()
         assert not re.search(r"namespace\s*\{", text), f"anonymous namespace in {path.name}"
         assert not re.search(r"^\s*using namespace\b", text, re.M), f"using namespace in {path.name}"
+
+
+def test_headers_declare_nothing_of_detail_in_the_public_namespace():
+    # `using detail::fit;` in an -inl.hpp would put detail's helpers into aligngraph:: for
+    # every header-only user.
+    for path in INCLUDE.rglob("*.hpp"):
+        assert not re.search(r"^using detail::", path.read_text(), re.M), f"using detail:: in {path.name}"

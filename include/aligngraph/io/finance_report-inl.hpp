@@ -3,7 +3,7 @@
 
 #include "aligngraph/io/finance_report.hpp"
 
-#include <nlohmann/json.hpp>
+#include "aligngraph/detail/ordered_json.hpp"
 
 #include <fmt/format.h>
 
@@ -15,17 +15,6 @@
 #include "aligngraph/detail/text.hpp"
 
 namespace aligngraph {
-
-namespace detail {
-
-using ojson = nlohmann::ordered_json;
-
-}  // namespace detail
-
-using detail::columns;
-using detail::fit;
-using detail::pad;
-using detail::wrapped;
 
 namespace detail {
 
@@ -49,8 +38,8 @@ ALIGNGRAPH_INLINE std::string financials_text(const Financials& f, const Financi
     auto row = [&](const std::string& id, const std::string& name, const std::string& cost, const std::string& benefit,
                    const std::string& npv, const std::string& irr, const std::string& mirr, const std::string& pb,
                    const std::string& roi, const std::string& pi) {
-        out += fmt::format("{} {} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad(fit(id, id_w), id_w),
-                           pad(fit(name, name_w), name_w), cost, num_w, benefit, num_w, npv, num_w, irr, pct_w, mirr,
+        out += fmt::format("{} {} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}\n", detail::pad(detail::fit(id, id_w), id_w),
+                           detail::pad(detail::fit(name, name_w), name_w), cost, num_w, benefit, num_w, npv, num_w, irr, pct_w, mirr,
                            pct_w, pb, pb_w, roi, r_w, pi, r_w);
     };
     row("ID", "Initiative", "cost", "benefit", "NPV", "IRR", "MIRR", "payback", "ROI", "PI");

@@ -4,7 +4,7 @@
 #include "aligngraph/io/model_report.hpp"
 #include "aligngraph/weights/goal_weights.hpp"
 
-#include <nlohmann/json.hpp>
+#include "aligngraph/detail/ordered_json.hpp"
 
 #include <fmt/format.h>
 
@@ -17,17 +17,6 @@
 #include "aligngraph/detail/text.hpp"
 
 namespace aligngraph {
-
-namespace detail {
-
-using ojson = nlohmann::ordered_json;
-
-}  // namespace detail
-
-using detail::columns;
-using detail::fit;
-using detail::pad;
-using detail::wrapped;
 
 ALIGNGRAPH_INLINE std::string summary_text(const Portfolio& p, int width) {
     width = std::max(width, 60);
@@ -58,7 +47,7 @@ ALIGNGRAPH_INLINE std::string summary_text(const Portfolio& p, int width) {
         const auto& goal = p.goal(g);
         std::string label = std::string(2 * depth + 2, ' ') + goal.id + "  " + goal.name;
         if (parents[g] > 1) label += fmt::format(" (shared by {} parents)", parents[g]);
-        out += fmt::format("{} {}{:>{}.4f}\n", pad(fit(label, name_w), name_w), pad(fit(goal.level, level_w), level_w),
+        out += fmt::format("{} {}{:>{}.4f}\n", detail::pad(detail::fit(label, name_w), name_w), detail::pad(detail::fit(goal.level, level_w), level_w),
                            w(g), weight_w);
         for (Index c : children[g]) show_goal(c, depth + 1);
     };
@@ -70,20 +59,20 @@ ALIGNGRAPH_INLINE std::string summary_text(const Portfolio& p, int width) {
     const auto benefits = p.benefits();
     const std::size_t id_w = 8, dept_w = 12, num_w = 9, per_w = 7;
     const std::size_t iname_w = static_cast<std::size_t>(width) - id_w - dept_w - 2 * num_w - 2 * per_w - 6;
-    out += fmt::format("\n{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad("ID", id_w), pad("Initiative", iname_w),
-                       pad("department", dept_w), "start", per_w, "periods", per_w, "cost", num_w, "benefit", num_w);
+    out += fmt::format("\n{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", detail::pad("ID", id_w), detail::pad("Initiative", iname_w),
+                       detail::pad("department", dept_w), "start", per_w, "periods", per_w, "cost", num_w, "benefit", num_w);
     for (Index i = 0; i < p.initiative_count(); ++i) {
         std::string mark;
         const auto& f = p.flags()[i];
         if (f.mandatory) mark = " [mandatory]";
         else if (f.forced_in) mark = " [in]";
         else if (f.forced_out) mark = " [out]";
-        out += fmt::format("{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", pad(fit(p.initiative_ids()[i], id_w), id_w),
-                           pad(fit(p.names()[i] + mark, iname_w), iname_w), pad(fit(p.departments()[i], dept_w), dept_w),
+        out += fmt::format("{} {} {} {:>{}} {:>{}} {:>{}} {:>{}}\n", detail::pad(detail::fit(p.initiative_ids()[i], id_w), id_w),
+                           detail::pad(detail::fit(p.names()[i] + mark, iname_w), iname_w), detail::pad(detail::fit(p.departments()[i], dept_w), dept_w),
                            h.label(p.starts()(i)), per_w, p.durations()(i), per_w, detail::money(costs.row(i).sum()),
                            num_w, detail::money(benefits.row(i).sum()), num_w);
     }
-    out += fmt::format("{} {:>{}} {:>{}}\n", pad("total", static_cast<std::size_t>(width) - 2 * num_w - 2),
+    out += fmt::format("{} {:>{}} {:>{}}\n", detail::pad("total", static_cast<std::size_t>(width) - 2 * num_w - 2),
                        detail::money(costs.sum()), num_w, detail::money(benefits.sum()), num_w);
 
     // Budgets and capacities per period, in as many column blocks as the width needs.
@@ -94,11 +83,11 @@ ALIGNGRAPH_INLINE std::string summary_text(const Portfolio& p, int width) {
         const auto per_block = std::max<std::size_t>(1, (static_cast<std::size_t>(width) - label_w) / col_w);
         for (std::size_t from = 0; from < static_cast<std::size_t>(h.periods); from += per_block) {
             const auto to = std::min<std::size_t>(from + per_block, static_cast<std::size_t>(h.periods));
-            out += fmt::format("\n{}", pad(title, label_w));
+            out += fmt::format("\n{}", detail::pad(title, label_w));
             for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", h.label(static_cast<Period>(t)), col_w);
             out += "\n";
             for (const auto& [label, values] : rows) {
-                out += pad(fit(label, label_w - 1), label_w);
+                out += detail::pad(detail::fit(label, label_w - 1), label_w);
                 for (auto t = from; t < to; ++t)
                     out += fmt::format("{:>{}}", is_money ? detail::money(values[t]) : fmt::format("{:g}", values[t]), col_w);
                 out += "\n";

@@ -1,7 +1,7 @@
 #pragma once
 // Writing the JSON model file in a fixed key order (explicit flows), and saving it.
 
-#include <nlohmann/json.hpp>
+#include "aligngraph/detail/ordered_json.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +14,6 @@ namespace aligngraph {
 
 namespace detail {
 
-using ojson = nlohmann::ordered_json;
 
 inline ojson judgments_json(const Judgments& j) {
     ojson m = ojson::array();

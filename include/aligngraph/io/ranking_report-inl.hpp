@@ -4,7 +4,7 @@
 #include "aligngraph/io/ranking_report.hpp"
 #include "aligngraph/weights/goal_weights.hpp"
 
-#include <nlohmann/json.hpp>
+#include "aligngraph/detail/ordered_json.hpp"
 
 #include <fmt/format.h>
 
@@ -17,17 +17,6 @@
 #include "aligngraph/detail/text.hpp"
 
 namespace aligngraph {
-
-namespace detail {
-
-using ojson = nlohmann::ordered_json;
-
-}  // namespace detail
-
-using detail::columns;
-using detail::fit;
-using detail::pad;
-using detail::wrapped;
 
 namespace detail {
 
@@ -52,7 +41,7 @@ ALIGNGRAPH_INLINE std::string ranking_text(const Portfolio& p, const ScoreTable&
     std::string out = fmt::format("Ranking by {}\n", detail::score_title(t.kind));
     const std::size_t rank_w = 4, id_w = 8, score_w = 10, parts_w = 34;
     const std::size_t name_w = static_cast<std::size_t>(width) - rank_w - id_w - score_w - parts_w - 4;
-    out += fmt::format("{:>{}} {} {} {:>{}} {}\n", "rank", rank_w, pad("ID", id_w), pad("Initiative", name_w), "score",
+    out += fmt::format("{:>{}} {} {} {:>{}} {}\n", "rank", rank_w, detail::pad("ID", id_w), detail::pad("Initiative", name_w), "score",
                        score_w, "largest parts");
     for (Index r = 0; r < rows; ++r) {
         const Index i = order[static_cast<std::size_t>(r)];
@@ -66,8 +55,8 @@ ALIGNGRAPH_INLINE std::string ranking_text(const Portfolio& p, const ScoreTable&
         for (std::size_t k = 0; k < parts.size() && k < 3; ++k)
             shown += fmt::format("{}{} {:.3g}", k ? ", " : "", parts[k].second, parts[k].first);
         if (t.parts.cols() == 1) shown.clear();
-        out += fmt::format("{:>{}} {} {} {:>{}.4g} {}\n", r + 1, rank_w, pad(fit(p.initiative_ids()[i], id_w), id_w),
-                           pad(fit(p.names()[i], name_w), name_w), t.total(i), score_w, fit(shown, parts_w));
+        out += fmt::format("{:>{}} {} {} {:>{}.4g} {}\n", r + 1, rank_w, detail::pad(detail::fit(p.initiative_ids()[i], id_w), id_w),
+                           detail::pad(detail::fit(p.names()[i], name_w), name_w), t.total(i), score_w, detail::fit(shown, parts_w));
     }
     return out;
 }
@@ -158,7 +147,7 @@ ALIGNGRAPH_INLINE std::string explanation_json(const Portfolio& p, const ScoreOp
 ALIGNGRAPH_INLINE std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {
     std::string out = fmt::format("{:<16} {:>8}   {:>17}   {:>17}\n", what, "weight", "keeps the first", fmt::format("keeps the top {}", k));
     for (const auto& x : s)
-        out += fmt::format("{:<16} {:>8.4f}   [{:>6.4f}, {:>6.4f}]   [{:>6.4f}, {:>6.4f}]\n", fit(x.item, 16), x.weight,
+        out += fmt::format("{:<16} {:>8.4f}   [{:>6.4f}, {:>6.4f}]   [{:>6.4f}, {:>6.4f}]\n", detail::fit(x.item, 16), x.weight,
                            x.top1_low, x.top1_high, x.topk_low, x.topk_high);
     return out;
 }

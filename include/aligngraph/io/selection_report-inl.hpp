@@ -3,7 +3,7 @@
 
 #include "aligngraph/io/selection_report.hpp"
 
-#include <nlohmann/json.hpp>
+#include "aligngraph/detail/ordered_json.hpp"
 
 #include <fmt/format.h>
 
@@ -15,17 +15,6 @@
 #include "aligngraph/detail/text.hpp"
 
 namespace aligngraph {
-
-namespace detail {
-
-using ojson = nlohmann::ordered_json;
-
-}  // namespace detail
-
-using detail::columns;
-using detail::fit;
-using detail::pad;
-using detail::wrapped;
 
 namespace detail {
 
@@ -49,18 +38,18 @@ inline std::string scenario_text(const SelectionLabels& l) {
 ALIGNGRAPH_INLINE std::string selection_text(const SelectionResult& r, int width, bool displaced) {
     width = std::max(width, 60);
     const auto w = static_cast<std::size_t>(width);
-    std::string out = wrapped("", fmt::format("Optimal portfolio by {}{}: {} of {} initiatives, value {}", detail::objective_text(r),
+    std::string out = detail::wrapped("", fmt::format("Optimal portfolio by {}{}: {} of {} initiatives, value {}", detail::objective_text(r),
                                               detail::scenario_text(r), r.selected.size(), r.initiative_count(), detail::money(r.value)), 2, w);
-    out += wrapped("", r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).", r.nodes, r.seconds)
+    out += detail::wrapped("", r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).", r.nodes, r.seconds)
                                 : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {}, "
                                               "gap {:.2f}%.", r.nodes, r.seconds, detail::money(r.upper_bound), 100 * r.gap), 2, w);
     if (const double total = r.total_budget(); std::isfinite(total))
-        out += wrapped("", fmt::format("Uses {} of {}{} over the horizon.", detail::money(r.total_use()), detail::money(total),
+        out += detail::wrapped("", fmt::format("Uses {} of {}{} over the horizon.", detail::money(r.total_use()), detail::money(total),
                                        r.currency.empty() ? "" : " " + r.currency), 2, w);
     std::string line;
     for (Index i : r.selected) {
         const auto id = r.id(i);
-        if (columns(line) + id.size() + 2 > static_cast<std::size_t>(width)) {
+        if (detail::columns(line) + id.size() + 2 > static_cast<std::size_t>(width)) {
             out += line + "\n";
             line.clear();
         }
@@ -84,11 +73,11 @@ ALIGNGRAPH_INLINE std::string selection_text(const SelectionResult& r, int width
     const auto per_block = std::max<std::size_t>(1, (static_cast<std::size_t>(width) - label_w) / col_w);
     for (std::size_t from = 0; !rows.empty() && from < P; from += per_block) {
         const auto to = std::min(from + per_block, P);
-        out += fmt::format("\n{}", pad("Budget use", label_w));
-        for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", fit(labels[t], col_w - 1), col_w);
+        out += fmt::format("\n{}", detail::pad("Budget use", label_w));
+        for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", detail::fit(labels[t], col_w - 1), col_w);
         out += "\n";
         for (const auto& [label, values] : rows) {
-            out += pad(fit(label, label_w - 1), label_w);
+            out += detail::pad(detail::fit(label, label_w - 1), label_w);
             for (auto t = from; t < to; ++t) out += fmt::format("{:>{}}", fmt::format("{:.0f}%", 100 * values[t]), col_w);
             out += "\n";
         }
@@ -103,14 +92,14 @@ ALIGNGRAPH_INLINE std::string selection_explanation_text(const SelectionResult& 
     if (!r.left_out.empty()) {
         out += "\nLeft out, and why:\n";
         for (const auto& l : r.left_out)
-            out += wrapped(fmt::format("  {} {} ", pad(fit(r.id(l.initiative), 14), 14),
-                                       pad(std::string(to_string(l.reason)), 12)),
+            out += detail::wrapped(fmt::format("  {} {} ", detail::pad(detail::fit(r.id(l.initiative), 14), 14),
+                                       detail::pad(std::string(to_string(l.reason)), 12)),
                            l.text, 30, w);
     }
     if (displaced && !r.displaced.empty()) {
         out += "\nWhat each selected initiative's funding would buy instead:\n";
         for (const auto& d : r.displaced)
-            out += wrapped(fmt::format("  {} ", pad(fit(r.id(d.initiative), 14), 14)), d.text, 17, w);
+            out += detail::wrapped(fmt::format("  {} ", detail::pad(detail::fit(r.id(d.initiative), 14), 14)), d.text, 17, w);
     }
     return out;
 }
@@ -173,7 +162,7 @@ ALIGNGRAPH_INLINE std::string frontier_text(const std::vector<FrontierPoint>& po
                        "proven", "selected");
     for (const auto& pt : points) {
         if (!pt.feasible) {
-            out += wrapped(fmt::format("{:>7.3f} {:>12}   ", pt.factor, detail::money(pt.total_budget)),
+            out += detail::wrapped(fmt::format("{:>7.3f} {:>12}   ", pt.factor, detail::money(pt.total_budget)),
                            "infeasible: " + pt.infeasible_reason, 23, 100);
             continue;
         }
