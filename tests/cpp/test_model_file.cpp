@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "aligngraph/detail/layout.hpp"
 #include "fixtures.hpp"
 
 using namespace aligngraph;
@@ -435,4 +436,21 @@ TEST_CASE("numbers past a double's range are model errors with their place", "[m
         CHECK_THAT(problems[0].message, Catch::Contains("line 6, column 27: number") && Catch::Contains("is out of range"));
         CHECK_THAT(error_of(text), Catch::StartsWith("m.json: /initiatives/0/costs/capex/1: line 6, column 27: number"));
     }
+}
+
+TEST_CASE("text with control characters is refused where it enters, and shown escaped", "[model][reliability]") {
+    // Regression: a crafted file printed a forged "model.json: valid" line and cleared the screen.
+    const auto problems = problems_of(doc(R"([{"id": "A\u001b[2J", "name": "a\nmodel.json: valid", "department": "IT", "duration": 1, "costs": {}}])"));
+    CHECK(fixtures::has_problem(problems, R"(/initiatives/0/id: text "A\x1b[2J" has a control character (\x1b) at position 1)"));
+    CHECK(fixtures::has_problem(problems, R"(/initiatives/0/name: text "a\nmodel.json: valid" has a control character (\x0a))"));
+    for (const auto& q : problems) CHECK(q.message.find('\x1b') == std::string::npos);
+    // The builder: ids, names and labels alike.
+    Portfolio p{Horizon{4, 0.25, "2027Q1"}};
+    CHECK_THROWS_WITH(p.add_goal({.id = "G\x07", .name = "g"}), Catch::Contains(R"(goal id "G\x07" has a control character)"));
+    CHECK_THROWS_WITH(p.add_initiative({.id = "A", .name = "a\tb", .department = "IT", .duration = 1}),
+                      Catch::Contains(R"(initiative name "a\tb")"));
+    CHECK_THROWS_WITH(p.set_name("x\ry"), Catch::Contains(R"(model name "x\ry")"));
+    CHECK_THROWS_WITH(p.initiative_index("I\x1b"), Catch::Contains(R"(unknown initiative 'I\x1b')"));
+    // What the text reports print is escaped all the same.
+    CHECK(aligngraph::detail::fit("a\x1b[2Jb", 20) == R"(a\x1b[2Jb)");
 }

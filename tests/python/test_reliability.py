@@ -153,3 +153,17 @@ def test_rank_refuses_a_negative_top_and_loading_a_directory_says_so(tmp_path):
     assert len(p.rank(top=0)) == 0
     with pytest.raises(ag.Error, match="is a directory, expected a model file"):
         ag.load(tmp_path)
+
+
+def test_control_characters_are_refused_in_the_builder_and_the_file(tmp_path):
+    p = ag.Portfolio(4, 0.25, "2027Q1")
+    with pytest.raises(ag.ValidationError, match=r'initiative id "A\\x1b\[2J" has a control character'):
+        p.add_initiative("A\x1b[2J", "a", "IT")
+    with pytest.raises(ag.ValidationError, match=r'goal name "g\\nmodel.json: valid"'):
+        p.add_goal("G", "g\nmodel.json: valid")
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(small_model(id="A\x1b[2J")))
+    with pytest.raises(ag.ValidationError) as info:
+        ag.load(path)
+    (pointer, message), = info.value.problems
+    assert pointer == "/initiatives/0/id" and "\x1b" not in message and "\\x1b" in message

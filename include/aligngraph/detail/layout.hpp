@@ -6,10 +6,14 @@
 #include <cstddef>
 #include <string>
 
+#include "aligngraph/detail/text.hpp"
+
 namespace aligngraph::detail {
 
 /// `s` cut to `width` characters (UTF-8 aware), with an ellipsis when cut.
-inline std::string fit(const std::string& s, std::size_t width) {
+/// `raw` in at most `width` columns (cut with "…"), control characters escaped (escaped()).
+inline std::string fit(const std::string& raw, std::size_t width) {
+    const std::string s = escaped(raw);
     std::size_t chars = 0, cut = s.size();
     for (std::size_t k = 0; k < s.size(); ++k) {
         if ((static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) continue;

@@ -10,6 +10,33 @@
 
 namespace aligngraph::detail {
 
+/// `s` with every control character (below 0x20, and 0x7f) written as an escape (\n, \t,
+/// \x1b): what the user gave, printable without moving the cursor or forging a line.
+inline std::string escaped(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\r') out += "\\r";
+        else if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
+        else out += c;
+    }
+    return out;
+}
+
+/// Why text of the model (an id, a name, a label) is refused: it has a control character;
+/// or "" when it has none. `what` names the field.
+inline std::string control_character_problem(std::string_view what, std::string_view s) {
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const auto u = static_cast<unsigned char>(s[k]);
+        if (u < 0x20 || u == 0x7f)
+            return fmt::format("{} \"{}\" has a control character (\\x{:02x}) at position {}; text in a model is printable", what,
+                               escaped(s), u, k);
+    }
+    return {};
+}
+
 /// One reference token of a JSON pointer (RFC 6901): '~' as "~0", '/' as "~1".
 inline std::string pointer_token(std::string_view s) {
     std::string out;

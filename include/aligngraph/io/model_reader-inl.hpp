@@ -687,6 +687,7 @@ inline Portfolio read_document(Reader& r, const json& doc) {
 class ParseTracker {
 public:
     std::vector<Problem> duplicates;
+    std::vector<Problem> unprintable;  // strings and keys with a control character
 
     bool operator()(int, json::parse_event_t event, json& parsed) {
         using E = json::parse_event_t;
@@ -696,11 +697,17 @@ public:
             case E::key: {
                 auto& f = frames_.back();
                 f.key = parsed.get<std::string>();
+                if (auto why = control_character_problem("key", f.key); !why.empty()) unprintable.push_back({pointer(), why, {}});
                 if (auto it = f.seen.find(f.key); it != f.seen.end()) f.duplicate = it->second;
                 else f.duplicate.reset();
                 break;
             }
-            case E::value: completed(short_text(parsed)); break;
+            case E::value:
+                if (parsed.is_string())
+                    if (auto why = control_character_problem("text", parsed.get_ref<const std::string&>()); !why.empty())
+                        unprintable.push_back({pointer(), why, {}});
+                completed(short_text(parsed));
+                break;
             case E::object_end:
             case E::array_end:
                 frames_.pop_back();
@@ -801,6 +808,11 @@ ALIGNGRAPH_INLINE Portfolio model_from_json(std::string_view text, std::string_v
                                       where.empty() ? "" : ": ", token.size() > 40 ? token.substr(0, 37) + "..." : token,
                                       std::numeric_limits<double>::max());
         throw ValidationError(fmt::format("{}: {}: {}", source, pointer.empty() ? "/" : pointer, what), {{pointer, what, {}}});
+    }
+    if (!tracker.unprintable.empty()) {
+        // Refused before the model is built: no id or name of it is printed raw anywhere.
+        auto problems = std::move(tracker.unprintable);
+        throw ValidationError(detail::format_problems(problems, source), std::move(problems));
     }
     detail::Reader reader{std::string(source)};
     Portfolio p = detail::read_document(reader, doc);

@@ -25,9 +25,16 @@ inline std::optional<Index> lookup_index(const Map& m, std::string_view id) {
     return it->second;
 }
 
+// Text of the model is printable: a control character in an id, a name or a label is refused
+// where it enters, so that nothing prints it raw later.
+inline void check_text(const char* fn, std::string_view what, std::string_view text) {
+    if (auto why = control_character_problem(what, text); !why.empty()) throw ValidationError(fmt::format("{}(): {}", fn, why));
+}
+
 }  // namespace detail
 
 ALIGNGRAPH_INLINE Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(horizon)) {
+    detail::check_text("Portfolio", "label of the first period", horizon_.first_label);
     if (horizon_.periods < 1 || horizon_.periods > max_periods)
         throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected 1 to {}", horizon_.periods, max_periods),
                               {{"/horizon/periods", fmt::format("{} periods, expected 1 to {}", horizon_.periods, max_periods), {}}});
@@ -43,9 +50,29 @@ ALIGNGRAPH_INLINE Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(hor
 
 // ---- builder --------------------------------------------------------------------
 
+ALIGNGRAPH_INLINE void Portfolio::set_name(std::string name) {
+    detail::check_text("set_name", "model name", name);
+    name_ = std::move(name);
+    touch();
+}
+
+ALIGNGRAPH_INLINE void Portfolio::set_settings(Settings s) {
+    detail::check_text("set_settings", "currency", s.currency);
+    settings_ = std::move(s);
+    touch();
+}
+
 ALIGNGRAPH_INLINE Index Portfolio::add_goal(Goal goal) {
     touch();
     if (goal.id.empty()) throw ValidationError("add_goal(): goal id is empty");
+    detail::check_text("add_goal", "goal id", goal.id);
+    detail::check_text("add_goal", "goal name", goal.name);
+    detail::check_text("add_goal", "goal level", goal.level);
+    detail::check_text("add_goal", "goal owner", goal.owner);
+    if (goal.kpi) {
+        detail::check_text("add_goal", "KPI metric", goal.kpi->metric);
+        detail::check_text("add_goal", "KPI unit", goal.kpi->unit);
+    }
     if (goal_index_.count(goal.id)) throw ValidationError(fmt::format("add_goal(): duplicate goal id '{}'", goal.id));
     const auto g = goal_count();
     goal_index_.emplace(goal.id, g);
@@ -57,15 +84,15 @@ ALIGNGRAPH_INLINE void Portfolio::link_goals(std::string_view parent, std::strin
     touch();
     auto p = find_goal(parent);
     auto c = find_goal(child);
-    if (!p) throw ValidationError(fmt::format("link_goals(): unknown parent goal '{}' of goal '{}'", parent, child));
-    if (!c) throw ValidationError(fmt::format("link_goals(): unknown child goal '{}' of goal '{}'", child, parent));
+    if (!p) throw ValidationError(fmt::format("link_goals(): unknown parent goal '{}' of goal '{}'", detail::escaped(parent), detail::escaped(child)));
+    if (!c) throw ValidationError(fmt::format("link_goals(): unknown child goal '{}' of goal '{}'", detail::escaped(child), detail::escaped(parent)));
     goal_links_.push_back({*p, *c, local_weight});
 }
 
 ALIGNGRAPH_INLINE void Portfolio::set_goal_judgments(std::string_view parent, Judgments j) {
     touch();
     const auto p = find_goal(parent);
-    if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", parent));
+    if (!p) throw ValidationError(fmt::format("set_goal_judgments(): unknown goal '{}'", detail::escaped(parent)));
     if (auto why = judgments_problem(*this, *p, j); !why.empty())
         throw ValidationError(fmt::format("set_goal_judgments(): {}", why));
     // The judged links' own weights are not used (local_goal_weights() takes the judgments);
@@ -99,6 +126,10 @@ ALIGNGRAPH_INLINE void Portfolio::copy_flow(FlowMatrix& m, Index row, const std:
 ALIGNGRAPH_INLINE Index Portfolio::add_initiative(const Initiative& in) {
     touch();
     if (in.id.empty()) throw ValidationError("add_initiative(): initiative id is empty");
+    detail::check_text("add_initiative", "initiative id", in.id);
+    detail::check_text("add_initiative", "initiative name", in.name);
+    detail::check_text("add_initiative", "department", in.department);
+    for (const auto& [name, score] : in.criteria) detail::check_text("add_initiative", "criterion name", name);
     if (initiative_index_.count(in.id))
         throw ValidationError(fmt::format("add_initiative(): duplicate initiative id '{}'", in.id));
     const auto P = static_cast<std::size_t>(horizon_.periods);
@@ -108,7 +139,7 @@ ALIGNGRAPH_INLINE Index Portfolio::add_initiative(const Initiative& in) {
                                               what, in.id, flow->size(), P));
     for (const auto& [team, values] : in.demand) {
         if (!find_team(team))
-            throw ValidationError(fmt::format("add_initiative(): '{}' demands unknown team '{}'", in.id, team));
+            throw ValidationError(fmt::format("add_initiative(): '{}' demands unknown team '{}'", in.id, detail::escaped(team)));
         if (static_cast<Index>(values.size()) != in.duration)
             throw ValidationError(fmt::format(
                 "add_initiative(): demand of '{}' on team '{}' has {} values, expected one per running period ({})",
@@ -150,6 +181,7 @@ ALIGNGRAPH_INLINE void Portfolio::add_initiatives(const std::vector<std::string>
         throw ValidationError(fmt::format("add_initiatives(): {} ids but {} departments", ids.size(), departments.size()));
     for (const auto& id : ids) {
         if (id.empty()) throw ValidationError("add_initiatives(): an initiative id is empty");
+        detail::check_text("add_initiatives", "initiative id", id);
         if (initiative_index_.count(id)) throw ValidationError(fmt::format("add_initiatives(): duplicate initiative id '{}'", id));
     }
     const auto first = initiative_count();
@@ -211,6 +243,7 @@ ALIGNGRAPH_INLINE void Portfolio::set_criterion(const std::string& name, std::sp
     touch();
     if (static_cast<Index>(scores.size()) != initiative_count())
         throw ValidationError(fmt::format("set_criterion(): {} scores for {} initiatives", scores.size(), initiative_count()));
+    detail::check_text("set_criterion", "criterion name", name);
     auto it = std::find(criterion_names_.begin(), criterion_names_.end(), name);
     Index c = it - criterion_names_.begin();
     if (it == criterion_names_.end()) {
@@ -232,8 +265,8 @@ ALIGNGRAPH_INLINE void Portfolio::add_contribution(std::string_view initiative, 
     touch();
     auto i = find_initiative(initiative);
     auto g = find_goal(goal);
-    if (!i) throw ValidationError(fmt::format("add_contribution(): unknown initiative '{}'", initiative));
-    if (!g) throw ValidationError(fmt::format("add_contribution(): '{}' contributes to unknown goal '{}'", initiative, goal));
+    if (!i) throw ValidationError(fmt::format("add_contribution(): unknown initiative '{}'", detail::escaped(initiative)));
+    if (!g) throw ValidationError(fmt::format("add_contribution(): '{}' contributes to unknown goal '{}'", initiative, detail::escaped(goal)));
     contributions_.push_back({*i, *g, strength});
 }
 
@@ -245,10 +278,10 @@ ALIGNGRAPH_INLINE void Portfolio::add_requires(std::string_view dependant, std::
     touch();
     auto d = find_initiative(dependant);
     auto p = find_initiative(prerequisite);
-    if (!d) throw ValidationError(fmt::format("add_requires(): unknown initiative '{}'", dependant));
+    if (!d) throw ValidationError(fmt::format("add_requires(): unknown initiative '{}'", detail::escaped(dependant)));
     if (!p)
         throw ValidationError(
-            fmt::format("add_requires(): '{}' requires unknown initiative '{}'", dependant, prerequisite));
+            fmt::format("add_requires(): '{}' requires unknown initiative '{}'", dependant, detail::escaped(prerequisite)));
     requirements_.push_back({*d, *p});
 }
 
@@ -256,10 +289,11 @@ ALIGNGRAPH_INLINE void Portfolio::add_exclusion(std::string id, const std::vecto
     touch();
     for (const auto& e : exclusions_)
         if (!id.empty() && e.id == id) throw ValidationError(fmt::format("add_exclusion(): duplicate group id '{}'", id));
+    detail::check_text("add_exclusion", "group id", id);
     ExclusionGroup group{std::move(id), {}};
     for (const auto& m : members) {
         auto i = find_initiative(m);
-        if (!i) throw ValidationError(fmt::format("add_exclusion(): group '{}' names unknown initiative '{}'", group.id, m));
+        if (!i) throw ValidationError(fmt::format("add_exclusion(): group '{}' names unknown initiative '{}'", group.id, detail::escaped(m)));
         if (std::find(group.members.begin(), group.members.end(), *i) != group.members.end())
             throw ValidationError(fmt::format("add_exclusion(): group '{}' names '{}' twice", group.id, m));
         group.members.push_back(*i);
@@ -273,6 +307,8 @@ ALIGNGRAPH_INLINE void Portfolio::add_exclusion(std::string id, const std::vecto
 ALIGNGRAPH_INLINE Index Portfolio::add_budget(Budget budget) {
     touch();
     if (budget.id.empty()) throw ValidationError("add_budget(): budget id is empty");
+    detail::check_text("add_budget", "budget id", budget.id);
+    detail::check_text("add_budget", "department", budget.department);
     if (find_budget(budget.id)) throw ValidationError(fmt::format("add_budget(): duplicate budget id '{}'", budget.id));
     if (static_cast<Index>(budget.limits.size()) != horizon_.periods)
         throw ValidationError(fmt::format("add_budget(): budget '{}' has {} limits, expected one per period ({})",
@@ -284,6 +320,8 @@ ALIGNGRAPH_INLINE Index Portfolio::add_budget(Budget budget) {
 ALIGNGRAPH_INLINE Index Portfolio::add_team(Team team) {
     touch();
     if (team.id.empty()) throw ValidationError("add_team(): team id is empty");
+    detail::check_text("add_team", "team id", team.id);
+    detail::check_text("add_team", "team name", team.name);
     if (find_team(team.id)) throw ValidationError(fmt::format("add_team(): duplicate team id '{}'", team.id));
     if (static_cast<Index>(team.capacity.size()) != horizon_.periods)
         throw ValidationError(fmt::format("add_team(): team '{}' has {} capacities, expected one per period ({})",
@@ -296,8 +334,8 @@ ALIGNGRAPH_INLINE void Portfolio::set_demand(std::string_view initiative, std::s
     touch();
     auto i = find_initiative(initiative);
     auto t = find_team(team);
-    if (!i) throw ValidationError(fmt::format("set_demand(): unknown initiative '{}'", initiative));
-    if (!t) throw ValidationError(fmt::format("set_demand(): '{}' demands unknown team '{}'", initiative, team));
+    if (!i) throw ValidationError(fmt::format("set_demand(): unknown initiative '{}'", detail::escaped(initiative)));
+    if (!t) throw ValidationError(fmt::format("set_demand(): '{}' demands unknown team '{}'", initiative, detail::escaped(team)));
     if (static_cast<Index>(per_period.size()) != durations_(*i))
         throw ValidationError(fmt::format(
             "set_demand(): demand of '{}' on team '{}' has {} values, expected one per running period ({})",
@@ -313,6 +351,8 @@ ALIGNGRAPH_INLINE void Portfolio::set_demand(std::string_view initiative, std::s
 ALIGNGRAPH_INLINE void Portfolio::add_scenario(Scenario scenario) {
     touch();
     if (scenario.id.empty()) throw ValidationError("add_scenario(): scenario id is empty");
+    detail::check_text("add_scenario", "scenario id", scenario.id);
+    detail::check_text("add_scenario", "scenario name", scenario.name);
     for (const auto& s : scenarios_)
         if (s.id == scenario.id) throw ValidationError(fmt::format("add_scenario(): duplicate scenario id '{}'", s.id));
     scenarios_.push_back(std::move(scenario));
@@ -344,7 +384,7 @@ ALIGNGRAPH_INLINE std::optional<Index> Portfolio::find_budget(std::string_view i
 
 ALIGNGRAPH_INLINE Index Portfolio::initiative_index(std::string_view id) const {
     if (auto i = find_initiative(id)) return *i;
-    throw ValidationError(fmt::format("unknown initiative '{}'", id));
+    throw ValidationError(fmt::format("unknown initiative '{}'", detail::escaped(id)));
 }
 
 ALIGNGRAPH_INLINE Index Portfolio::goal_index(std::string_view id) const {

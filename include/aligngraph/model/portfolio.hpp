@@ -88,15 +88,10 @@ public:
     // ---- whole model -------------------------------------------------------------
     const Horizon& horizon() const noexcept { return horizon_; }
     const std::string& name() const noexcept { return name_; }
-    void set_name(std::string name) {
-        name_ = std::move(name);
-        touch();
-    }
+    /// @throws ValidationError for a control character (as every text of the model).
+    void set_name(std::string name);
     const Settings& settings() const noexcept { return settings_; }
-    void set_settings(Settings s) {
-        settings_ = std::move(s);
-        touch();
-    }
+    void set_settings(Settings s);
 
     // ---- builder -----------------------------------------------------------------
     /// Add a goal. @throws ValidationError on an empty or duplicate id.
