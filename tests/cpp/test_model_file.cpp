@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <filesystem>
 #include <limits>
 #include <fstream>
@@ -174,6 +175,40 @@ TEST_CASE("saving is atomic", "[model_file]") {
     REQUIRE_THROWS_AS(save_model(p, dir.path / "missing" / "m.json"), Error);
     REQUIRE_THROWS_WITH(save_model(p, dir.path / "missing" / "m.json"), Catch::Contains("missing/m.json"));
     CHECK(load_model(target).name() == "changed");
+}
+
+TEST_CASE("saving through a link replaces its target, keeps the mode and cleans up after killed saves",
+          "[model_file][reliability]") {
+    // Regressions: a save replaced a symlink with a plain file (its target went stale), made a
+    // 0600 file 0644, and a kill mid-save left a full-size temporary file forever.
+    TempDir dir;
+    auto p = fixtures::small_model();
+    const auto real = dir.path / "real.json";
+    save_model(p, real);
+    fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write);  // 0600
+    fs::create_symlink("real.json", dir.path / "link.json");                 // relative, as people make them
+    fs::create_symlink(dir.path / "link.json", dir.path / "link2.json");     // a chain
+    p.set_name("through the link");
+    save_model(p, dir.path / "link2.json");
+    CHECK(fs::is_symlink(dir.path / "link.json"));
+    CHECK(fs::is_symlink(dir.path / "link2.json"));
+    CHECK(load_model(real).name() == "through the link");
+    CHECK((fs::status(real).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    // A dangling link: the save creates the file it points to.
+    fs::create_symlink("new.json", dir.path / "dangling.json");
+    save_model(p, dir.path / "dangling.json");
+    CHECK(fs::is_symlink(dir.path / "dangling.json"));
+    CHECK(load_model(dir.path / "new.json") == p);
+    // A temporary of a writer that is gone is removed by the next save; a live writer's stays.
+    int dead = 4'000'000;
+    while (::kill(dead, 0) == 0 || errno == EPERM) ++dead;
+    const auto stale = dir.path / (".real.json.tmp-" + std::to_string(dead) + "-1f");
+    const auto live = dir.path / (".real.json.tmp-" + std::to_string(::getpid()) + "-2e");
+    std::ofstream(stale) << "half a model";
+    std::ofstream(live) << "being written";
+    save_model(p, real);
+    CHECK_FALSE(fs::exists(stale));
+    CHECK(fs::exists(live));
 }
 
 TEST_CASE("load errors name the file, the JSON pointer and what was expected", "[model_file][validation]") {

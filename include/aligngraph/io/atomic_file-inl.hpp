@@ -17,6 +17,8 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,6 +39,43 @@ inline fs::path temporary_beside(const fs::path& target, unsigned long process) 
     return dir / fmt::format(".{}.tmp-{}-{:x}", target.filename().string(), process, rd());
 }
 
+// The file a path names: symbolic links followed (relative ones from their own folder), so
+// that a save replaces the link's target and the link stays. A dangling link names the file
+// it points to, which the save creates.
+inline fs::path final_target(const fs::path& path) {
+    fs::path p = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!fs::is_symlink(fs::symlink_status(p, ec))) return p;
+        const fs::path to = fs::read_symlink(p, ec);
+        if (ec) throw Error(fmt::format("cannot write '{}': cannot read the link '{}' ({})", path.string(), p.string(), ec.message()));
+        p = to.is_absolute() ? to : (p.has_parent_path() ? p.parent_path() : fs::path(".")) / to;
+    }
+    throw Error(fmt::format("cannot write '{}': more than 40 symbolic links in a row", path.string()));
+}
+
+inline bool process_alive(unsigned long process);  // below, one per system
+
+// Temporaries of this target left by writers that were killed mid-save (their process is
+// gone): removed, so that they do not pile up.
+inline void remove_stale_temporaries(const fs::path& target) {
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string prefix = fmt::format(".{}.tmp-", target.filename().string());
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        const auto dash = name.find('-', prefix.size());
+        if (dash == std::string::npos) continue;
+        unsigned long pid = 0;
+        const auto digits = name.substr(prefix.size(), dash - prefix.size());
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        pid = std::stoul(digits);
+        std::error_code rm;
+        if (!process_alive(pid)) fs::remove(it->path(), rm);
+    }
+}
+
 }  // namespace detail
 
 #ifdef _WIN32
@@ -53,10 +92,20 @@ inline std::string system_message(DWORD code) {
     return out;
 }
 
+inline bool process_alive(unsigned long process) {
+    HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(process));
+    if (!h) return GetLastError() != ERROR_INVALID_PARAMETER;  // no such process; other errors: assume alive
+    DWORD code = 0;
+    const bool alive = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
+    CloseHandle(h);
+    return alive;
+}
+
 }  // namespace detail
 
 ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::string_view content) {
-    const detail::fs::path target = path;
+    const detail::fs::path target = detail::final_target(path);
+    detail::remove_stale_temporaries(target);
     const detail::fs::path tmp = detail::temporary_beside(target, GetCurrentProcessId());
     auto fail = [&](const char* what) {
         const DWORD err = GetLastError();
@@ -97,9 +146,24 @@ ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::
 
 #else
 
+namespace detail {
+
+inline bool process_alive(unsigned long process) {
+    const auto pid = static_cast<pid_t>(process);
+    if (pid <= 0 || static_cast<unsigned long>(pid) != process) return false;
+    return ::kill(pid, 0) == 0 || errno == EPERM;  // EPERM: it exists, owned by someone else
+}
+
+}  // namespace detail
+
 ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::string_view content) {
-    const detail::fs::path target = path;
+    const detail::fs::path target = detail::final_target(path);
     const detail::fs::path dir = target.has_parent_path() ? target.parent_path() : detail::fs::path(".");
+    detail::remove_stale_temporaries(target);
+    // A file replaced keeps its permissions (and its owner and group, where this process may
+    // give them); a new one gets 0644 less the umask.
+    struct stat before {};
+    const bool existed = ::stat(target.c_str(), &before) == 0 && S_ISREG(before.st_mode);
     const detail::fs::path tmp = detail::temporary_beside(target, static_cast<unsigned long>(::getpid()));
     auto fail = [&](const char* what) {
         const int err = errno;
@@ -107,11 +171,20 @@ ALIGNGRAPH_INLINE void write_file_atomically(const detail::fs::path& path, std::
         detail::fs::remove(tmp, ec);
         throw Error(fmt::format("cannot write '{}': {} ({})", target.string(), what, std::strerror(err)));
     };
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existed ? 0600 : 0644);
     if (fd < 0) {
         const int err = errno;
         throw Error(fmt::format("cannot write '{}': cannot create a temporary file in '{}' ({})", target.string(),
                                 dir.string(), std::strerror(err)));
+    }
+    if (existed) {
+        if (::fchown(fd, before.st_uid, before.st_gid) != 0 && ::fchown(fd, static_cast<uid_t>(-1), before.st_gid) != 0) {
+            // Not allowed to give the file away: it stays ours (what any editor's save does).
+        }
+        if (::fchmod(fd, before.st_mode & 07777) != 0) {
+            ::close(fd);
+            fail("cannot keep the file's permissions");
+        }
     }
     const char* data = content.data();
     std::size_t left = content.size();

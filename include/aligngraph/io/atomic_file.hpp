@@ -13,7 +13,10 @@
 
 namespace aligngraph {
 
-/// Replace `path` atomically by `content`. The temporary file is removed on failure.
+/// Replace `path` atomically by `content`. The temporary file is removed on failure. A
+/// symbolic link is followed to the file it names (the link stays); a replaced file keeps
+/// its permissions (and owner, where allowed); temporaries left by killed saves of the same
+/// file are removed.
 /// @throws Error naming the file, the step that failed and the system's reason.
 ALIGNGRAPH_API void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
