@@ -489,3 +489,20 @@ TEST_CASE("text with control characters is refused where it enters, and shown es
     // What the text reports print is escaped all the same.
     CHECK(aligngraph::detail::fit("a\x1b[2Jb", 20) == R"(a\x1b[2Jb)");
 }
+
+TEST_CASE("valid but extreme models: refused at validation with the field, or computed", "[model][reliability]") {
+    // Regressions: period_years 60000 and a benefit of 1e308 failed in finance naming no field.
+    auto years = R"({"horizon": {"periods": 4, "period_years": 60000, "first": "2027"}, "goals": [], "initiatives": []})";
+    CHECK(fixtures::has_problem(problems_of(years), "/horizon/period_years: period length 60000 years, expected a number > 0 and at most 100"));
+    CHECK_THROWS_WITH(Portfolio(Horizon{4, 60000, "2027"}), Catch::Contains("period length 60000 years, expected a number > 0 and at most 100"));
+    const auto big = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 2, "costs": {"capex": [1]}, "benefits": [0, 0, 1e308]}])");
+    CHECK(fixtures::has_problem(problems_of(big), "/initiatives/0/benefits/2: 'A' has 1e+308 in period 2, more than 1e+18, the largest amount"));
+    // At the limits the measures are computed: a cost of 1e-320 against 1e18 gives infinite ratios, not an error.
+    const auto tiny = doc(R"([{"id": "A", "name": "a", "department": "IT", "duration": 2, "costs": {"capex": [1e-320]}, "benefits": [0, 0, 1e18, 1e18]}])");
+    const auto m = model_from_json(tiny);
+    const auto f = initiative_financials(m);
+    CHECK(std::isinf(f.roi(0)));
+    // Quarters at the model's yearly rate R: 1e18 / (1+R)^(2/4) + 1e18 / (1+R)^(3/4).
+    const double R = m.settings().discount_rate;
+    CHECK(f.npv(0) == Approx(1e18 / std::pow(1 + R, 0.5) + 1e18 / std::pow(1 + R, 0.75)).epsilon(1e-12));
+}

@@ -167,3 +167,15 @@ def test_control_characters_are_refused_in_the_builder_and_the_file(tmp_path):
         ag.load(path)
     (pointer, message), = info.value.problems
     assert pointer == "/initiatives/0/id" and "\x1b" not in message and "\\x1b" in message
+
+
+def test_extreme_values_are_refused_with_their_field(tmp_path):
+    with pytest.raises(ag.ValidationError, match="period length 60000 years, expected a number > 0 and at most 100"):
+        ag.Portfolio(4, 60000, "2027")
+    model = small_model()
+    model["initiatives"][0]["benefits"] = [0, 1e308]
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model))
+    with pytest.raises(ag.ValidationError) as info:
+        ag.load(path)
+    assert ("/initiatives/0/benefits/1", "'A' has 1e+308 in period 1, more than 1e+18, the largest amount a model holds") in info.value.problems

@@ -45,9 +45,10 @@ inline Financials compute_financials(const SeriesMatrix& capex, const SeriesMatr
     const auto irr_batch = irr(net, o.irr, o.threads);
     f.irr = irr_batch.rate;
     f.irr_roots = irr_batch.root_count;
-    f.irr_annual = f.irr.unaryExpr([years](double v) { return std::isnan(v) ? nan : annual_rate(v, years); });
+    // An IRR too large for a double (a cost of 1e-320 against a benefit of 1e18) is inf: so is its yearly rate.
+    f.irr_annual = f.irr.unaryExpr([years](double v) { return std::isnan(v) ? nan : std::isinf(v) ? v : annual_rate(v, years); });
     f.mirr = mirr(net, fin, re);
-    f.mirr_annual = f.mirr.unaryExpr([years](double v) { return std::isnan(v) || v <= -1 ? nan : annual_rate(v, years); });
+    f.mirr_annual = f.mirr.unaryExpr([years](double v) { return std::isnan(v) || v <= -1 ? nan : std::isinf(v) ? v : annual_rate(v, years); });
     f.payback = payback(net) - starts.cast<double>();
     f.discounted_payback = payback(net, r) - starts.cast<double>();
     const Eigen::ArrayXd cost = f.total_cost.array(), pv_cost = f.pv_costs.array();

@@ -291,7 +291,8 @@ inline Portfolio read_horizon(Reader& r, const json& doc) {
         r.known_keys(*hj, "/horizon", {"periods", "period_years", "first"});
         if (auto v = r.integer(*hj, "periods", "/horizon", true, 1, max_periods)) h.periods = static_cast<Periods>(*v);
         if (auto v = r.number(*hj, "period_years", "/horizon", true)) {
-            if (!(std::isfinite(*v) && *v > 0)) r.fail("/horizon/period_years", fmt::format("period length {} years, expected a number > 0", *v));
+            if (!(*v > 0 && *v <= max_period_years))
+                r.fail("/horizon/period_years", fmt::format("period length {} years, expected a number > 0 and at most {}", *v, max_period_years));
             else h.period_years = *v;
         }
         if (auto v = r.string(*hj, "first", "/horizon", true)) h.first_label = *v;

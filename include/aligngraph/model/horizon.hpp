@@ -13,6 +13,14 @@ namespace aligngraph {
 /// analysis (so a model the builder accepts can be saved and loaded).
 inline constexpr Periods max_periods = 100000;
 
+/// The longest period, in years: past it a yearly rate has no meaning per period (8% a year
+/// is 1.08^60000 - 1 = inf per period of 60,000 years).
+inline constexpr double max_period_years = 100;
+
+/// The largest amount a model holds (a flow in one period, a budget limit): sums over every
+/// initiative and period stay finite, and NPVs, totals and ratios with them.
+inline constexpr double max_amount = 1e18;
+
 /// The planning horizon. All flows, budgets and capacities are per period of it.
 ///
 ///     Horizon h{12, 0.25, "2027Q1"};   // three years of quarters
@@ -20,7 +28,7 @@ inline constexpr Periods max_periods = 100000;
 struct ALIGNGRAPH_API Horizon {
     /// Number of periods P (1 to max_periods).
     Periods periods = 12;
-    /// Length of one period in years (> 0): 0.25 for quarters, 1.0/12 for months, 1 for years.
+    /// Length of one period in years (> 0, at most max_period_years): 0.25 for quarters, 1.0/12 for months, 1 for years.
     double period_years = 0.25;
     /// Label of period 0. Labels of later periods are derived when it has the form
     /// `YYYYQn` (quarters), `YYYY-MM` (months) or `YYYY` (years) and matches the period

@@ -38,10 +38,11 @@ ALIGNGRAPH_INLINE Portfolio::Portfolio(Horizon horizon) : horizon_(std::move(hor
     if (horizon_.periods < 1 || horizon_.periods > max_periods)
         throw ValidationError(fmt::format("Portfolio(): horizon has {} periods, expected 1 to {}", horizon_.periods, max_periods),
                               {{"/horizon/periods", fmt::format("{} periods, expected 1 to {}", horizon_.periods, max_periods), {}}});
-    if (!std::isfinite(horizon_.period_years) || horizon_.period_years <= 0)
+    if (!(horizon_.period_years > 0 && horizon_.period_years <= max_period_years))
         throw ValidationError(
-            fmt::format("Portfolio(): period length {} years, expected a finite number > 0", horizon_.period_years),
-            {{"/horizon/period_years", "expected a finite number > 0", {}}});
+            fmt::format("Portfolio(): period length {} years, expected a number > 0 and at most {}", horizon_.period_years,
+                        max_period_years),
+            {{"/horizon/period_years", fmt::format("expected a number > 0 and at most {}", max_period_years), {}}});
     const auto P = horizon_.periods;
     capex_.setZero(0, P);
     opex_.setZero(0, P);

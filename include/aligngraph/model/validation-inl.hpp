@@ -21,12 +21,20 @@ namespace detail {
 
 
 inline bool finite_nonnegative(double v) { return std::isfinite(v) && v >= 0; }
+inline bool amount_ok(double v) { return v >= 0 && v <= max_amount; }  // NaN fails both
+
+// What is wrong with an amount: negative or not finite, or too large; "" when it is fine.
+inline std::string amount_problem(double v) {
+    if (!finite_nonnegative(v)) return "expected a finite amount >= 0";
+    if (v > max_amount) return fmt::format("more than {:g}, the largest amount a model holds", max_amount);
+    return {};
+}
 
 /// First entry of a row that is not a finite amount >= 0, or -1.
 template <class Row>
 inline Index first_bad_amount(const Row& row) {
     for (Index t = 0; t < row.size(); ++t)
-        if (!finite_nonnegative(row(t))) return t;
+        if (!amount_ok(row(t))) return t;
     return -1;
 }
 
@@ -171,7 +179,7 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
             const auto t = first_bad_amount(m->row(i));
             if (t >= 0)
                 add(fmt::format("{}{}/{}", where(), path, t),
-                    fmt::format("'{}' has {} in period {}, expected a finite amount >= 0", id, (*m)(i, t), t));
+                    fmt::format("'{}' has {} in period {}, {}", id, (*m)(i, t), t, detail::amount_problem((*m)(i, t))));
         }
         for (std::size_t c = 0; c < p.criterion_names().size(); ++c) {
             const double v = p.criteria()(i, static_cast<Index>(c));
@@ -285,10 +293,10 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     for (std::size_t b = 0; b < p.budgets().size(); ++b) {
         const auto& budget = p.budgets()[b];
         for (std::size_t t = 0; t < budget.limits.size(); ++t)
-            if (!finite_nonnegative(budget.limits[t])) {
+            if (!detail::amount_ok(budget.limits[t])) {
                 add(fmt::format("/budgets/{}/limits/{}", b, t),
-                    fmt::format("budget '{}' has limit {} in period {}, expected a finite amount >= 0", budget.id,
-                                budget.limits[t], t));
+                    fmt::format("budget '{}' has limit {} in period {}, {}", budget.id, budget.limits[t], t,
+                                detail::amount_problem(budget.limits[t])));
                 break;
             }
         if (!budget.department.empty() && !departments.count(budget.department))
