@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -328,6 +329,10 @@ int main(int argc, char** argv) {
     } catch (const ag::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());
         return 1;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "aligngraph: out of memory: the model (or what was asked of it) is too large for this "
+                             "machine's memory\n");
+        return 4;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "aligngraph: internal error: %s\n", e.what());
         return 3;

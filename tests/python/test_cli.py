@@ -116,3 +116,22 @@ def test_finance_json_and_rate(sample_path):
     assert higher["period_rate"] == pytest.approx(1.2 ** 0.25 - 1)
     assert higher["yearly_rate"] == 0.2 and higher["convention"] == "numpy" and higher["currency"] == p.settings.currency
     assert len(higher["portfolio"]["initiatives"]) == 34
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="address-space limits (RLIMIT_AS) as Linux has them")
+def test_out_of_memory_is_said_not_an_internal_error(tmp_path):
+    # 20,000 initiatives over 100,000 periods: a 2 MB file whose flows take 48 GB as dense arrays.
+    import resource
+
+    initiatives = [{"id": f"I-{k}", "name": "x", "department": "IT", "duration": 1, "costs": {}} for k in range(20_000)]
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps({"horizon": {"periods": 100_000, "period_years": 0.25, "first": "2027Q1"},
+                                "goals": [], "initiatives": initiatives}))
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # 2 GiB of address space
+
+    r = subprocess.run([cli(), "validate", str(path)], capture_output=True, text=True, timeout=120, preexec_fn=limit)
+    assert r.returncode == 4, (r.returncode, r.stderr)
+    assert "out of memory: the model (or what was asked of it) is too large" in r.stderr
+    assert "internal error" not in r.stderr
