@@ -127,6 +127,9 @@ TEST_CASE("one money format in every text output", "[report]") {
     CHECK(money(1.2e9) == "1.20B");
     CHECK(money(5e12) == "5.00T");
     CHECK(money(std::nan("")) == "-");
+    CHECK(money(1e-320) == "0");  // a subnormal cost printed as 1e-320
+    CHECK(money(-0.00009) == "0");
+    CHECK(money(0.0001) == "0.0001");
     // No text output writes an exponent or a long run of digits.
     auto p = sample_portfolio();
     const auto r = optimize(p);

@@ -50,13 +50,14 @@ inline std::string pointer_token(std::string_view s) {
 
 /// An amount as every text output writes it (money and other amounts alike): four
 /// significant digits below a thousand (950, 12.5, 0.01234), then thousands, millions,
-/// billions and trillions with a suffix (12.5k, 3.40M, -1.20B, 5.00T); "-" for NaN.
+/// billions and trillions with a suffix (12.5k, 3.40M, -1.20B, 5.00T); "-" for NaN, "0"
+/// for anything below 0.0001 in size (never an exponent).
 /// The JSON outputs carry the exact numbers.
 inline std::string money(double v) {
     if (std::isnan(v)) return "-";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     const double a = std::abs(v);
-    if (a == 0) return "0";
+    if (a < 1e-4) return "0";  // below a ten-thousandth of a unit: nothing to show (and no exponent)
     // Each step up starts where the step below would round to 1000 of its unit.
     if (a < 999.95e3) return a < 999.95 ? fmt::format("{:.4g}", v) : fmt::format("{:.1f}k", v / 1e3);
     if (a < 999.995e6) return fmt::format("{:.2f}M", v / 1e6);
