@@ -1,7 +1,9 @@
 # aligngraph: two commands for a fresh machine.
 #   make demo   installs what it needs, builds the command-line tool, shows the sample portfolio
 #   make test   installs what it needs, builds everything, runs every C++ and Python test
-# Other targets: deps, build, test-cpp, test-python, install-python, clean.
+# Other targets: deps, build, test-cpp, test-python, test-fuzz, install-python, clean;
+#   test-sanitize (the C++ suite and the CLI under AddressSanitizer and UBSan; .ci/run runs it);
+#   fuzz FUZZ_SECONDS=3600 (each fuzz target that long; tests/fuzz/README.md).
 
 VENV      ?= .venv
 BUILD     ?= build/cpp
@@ -12,7 +14,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations '$(shell cat bindings/python/stub-enums.txt)' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python install-python stubs bench-finance bench-scoring bench-selection clean
+.PHONY: all deps configure build demo test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection clean
 
 all: build
 
@@ -40,7 +42,37 @@ install-python: deps
 test-python: install-python
 	$(VENV)/bin/python -m pytest -q tests/python
 
-test: test-cpp test-python
+test: test-cpp test-python test-fuzz
+
+# The C++ suite, the compiled-mode package consumers and the CLI tests, built with
+# AddressSanitizer and UndefinedBehaviorSanitizer: any report fails the run. (The
+# header-only consumers are left out here: ten minutes under the sanitizers on this
+# machine, and the fuzz target runs the same code sanitized.)
+SANITIZE_BUILD ?= build/sanitize
+export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DALIGNGRAPH_SANITIZE="address;undefined" -DALIGNGRAPH_BUILD_TESTS=ON -DALIGNGRAPH_BUILD_EXAMPLES=ON
+	cmake --build $(SANITIZE_BUILD) --parallel $(JOBS)
+	cd $(SANITIZE_BUILD) && ctest --output-on-failure --parallel $(JOBS) -E "header-only consumer"
+
+# Fuzzing (tests/fuzz/README.md): libFuzzer targets built with clang, the atheris target
+# against the installed package. `make test` runs each briefly with a fixed seed.
+FUZZ_BUILD ?= build/fuzz
+FUZZ_CXX ?= clang++
+FUZZ_SECONDS ?= 600
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
+	  -DALIGNGRAPH_BUILD_FUZZERS=ON -DALIGNGRAPH_BUILD_TESTS=OFF -DALIGNGRAPH_BUILD_CLI=OFF \
+	  -DALIGNGRAPH_BUILD_EXAMPLES=OFF -DALIGNGRAPH_INSTALL=OFF
+	cmake --build $(FUZZ_BUILD) --parallel $(JOBS)
+
+test-fuzz: fuzz-build install-python
+	FUZZ_BUILD=$(FUZZ_BUILD) PYTHON=$(VENV)/bin/python tests/fuzz/run.sh short
+
+fuzz: fuzz-build install-python
+	FUZZ_BUILD=$(FUZZ_BUILD) PYTHON=$(VENV)/bin/python tests/fuzz/run.sh long $(FUZZ_SECONDS)
 
 # Benchmarks (never part of the tests): peers from benchmarks/requirements.txt.
 BENCH_BUILD ?= build/bench

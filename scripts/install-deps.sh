@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing aligngraph needs, and nothing that is already there:
-#   - C++ libraries and tools from Debian's packages (apt-get; sudo when not root);
+#   - C++ libraries and tools from Debian's packages (apt-get; sudo when not root), clang
+#     with its sanitizer and libFuzzer runtimes among them (the fuzz targets);
 #   - a Python virtual environment (.venv by default) with the test tools from PyPI;
 #   - CMake >= 3.20 and Ninja from PyPI into that environment when the machine lacks them.
 # Usage: scripts/install-deps.sh [VENV_DIR]
@@ -13,6 +14,7 @@ apt_packages=(
   g++ make pkg-config
   libeigen3-dev libboost-dev libboost-graph-dev libboost-math-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev catch2 librandom123-dev
+  clang libclang-rt-dev
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -38,7 +40,7 @@ if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
   fi
 fi
-requirements=(pip "numpy>=1.23" "pandas>=1.5" "pytest>=7" "jsonschema>=4" "pybind11-stubgen==3.0.0" "scikit-build-core>=0.10" "pybind11>=2.12")
+requirements=(pip "numpy>=1.23" "pandas>=1.5" "pytest>=7" "jsonschema>=4" "pybind11-stubgen==3.0.0" "scikit-build-core>=0.10" "pybind11>=2.12" "atheris>=2.3")
 need_cmake=1
 if command -v cmake >/dev/null 2>&1; then
   version=$(cmake --version | head -n1 | sed 's/[^0-9.]*\([0-9.]*\).*/\1/')

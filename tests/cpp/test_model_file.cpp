@@ -490,6 +490,30 @@ TEST_CASE("text with control characters is refused where it enters, and shown es
     CHECK(aligngraph::detail::fit("a\x1b[2Jb", 20) == R"(a\x1b[2Jb)");
 }
 
+TEST_CASE("bytes that are not UTF-8 are shown escaped, so every message is UTF-8", "[model_file][reliability]") {
+    // Regression (found by tests/fuzz/fuzz_python.py): the parser's "last read: '...'" quoted
+    // half a UTF-8 sequence, and Python could not decode the message (UnicodeDecodeError).
+    for (const std::string text : {"\xff", "{\"name\": 1\xf0}", "\xf0\x9f\x98"}) {
+        try {
+            (void)aligngraph::model_from_json(text, "bytes.json");
+            FAIL("accepted bytes that are not JSON");
+        } catch (const ValidationError& e) {
+            const std::string what = e.what();
+            INFO(what);
+            CHECK(what.find("parse error") != std::string::npos);
+            for (unsigned char c : what) CHECK(c < 0x80);  // these bytes are escaped, not copied
+            CHECK(what.find("\\x") != std::string::npos);
+        }
+    }
+    // Well-formed UTF-8 is kept as it is; broken sequences are escaped byte by byte.
+    CHECK(aligngraph::detail::escaped("caf\xc3\xa9 \xe2\x82\xac") == "caf\xc3\xa9 \xe2\x82\xac");
+    CHECK(aligngraph::detail::escaped("a\xc3") == "a\\xc3");
+    CHECK(aligngraph::detail::escaped("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a UTF-16 surrogate is not UTF-8
+    CHECK(aligngraph::detail::escaped("\xc0\xaf") == "\\xc0\\xaf");              // an overlong '/'
+    Portfolio p{Horizon{4, 0.25, "2027Q1"}};
+    CHECK_THROWS_WITH(p.add_goal({.id = "G\xff", .name = "g"}), Catch::Contains(R"(goal id "G\xff" is not UTF-8 at byte 1)"));
+}
+
 TEST_CASE("valid but extreme models: refused at validation with the field, or computed", "[model][reliability]") {
     // Regressions: period_years 60000 and a benefit of 1e308 failed in finance naming no field.
     auto years = R"({"horizon": {"periods": 4, "period_years": 60000, "first": "2027"}, "goals": [], "initiatives": []})";

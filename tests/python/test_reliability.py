@@ -169,6 +169,17 @@ def test_control_characters_are_refused_in_the_builder_and_the_file(tmp_path):
     assert pointer == "/initiatives/0/id" and "\x1b" not in message and "\\x1b" in message
 
 
+def test_bytes_that_are_not_utf8_give_a_model_error_not_a_decode_error(tmp_path):
+    # Regression (found by tests/fuzz/fuzz_python.py): the parser's message quoted half a
+    # UTF-8 sequence, and raising it failed with UnicodeDecodeError.
+    path = tmp_path / "m.json"
+    path.write_bytes(b'{"name": "x", \xff}')
+    with pytest.raises(ag.ValidationError, match=r"parse error at line 1, column 15.*\\xff"):
+        ag.load(path)
+    with pytest.raises(ag.ValidationError, match="parse error"):
+        ag.Portfolio.from_json("\U0001248b")
+
+
 def test_extreme_values_are_refused_with_their_field(tmp_path):
     with pytest.raises(ag.ValidationError, match="period length 60000 years, expected a number > 0 and at most 100"):
         ag.Portfolio(4, 60000, "2027")

@@ -10,29 +10,64 @@
 
 namespace aligngraph::detail {
 
+/// Length of the well-formed UTF-8 sequence at the start of `s` (1 to 4), or 0 when its
+/// first byte does not start one (a stray continuation byte, a truncated sequence, an
+/// overlong form, a surrogate, a code point past U+10FFFF).
+inline std::size_t utf8_sequence_length(std::string_view s) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto lead = byte(0);
+    if (lead < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xbf;  // the range of the second byte, narrowed to refuse overlongs and surrogates
+    if (lead >= 0xc2 && lead <= 0xdf) n = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) n = 3, lo = lead == 0xe0 ? 0xa0 : 0x80, hi = lead == 0xed ? 0x9f : 0xbf;
+    else if (lead >= 0xf0 && lead <= 0xf4) n = 4, lo = lead == 0xf0 ? 0x90 : 0x80, hi = lead == 0xf4 ? 0x8f : 0xbf;
+    else return 0;
+    if (s.size() < n || byte(1) < lo || byte(1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (byte(k) < 0x80 || byte(k) > 0xbf) return 0;
+    return n;
+}
+
 /// `s` with every control character (below 0x20, and 0x7f) written as an escape (\n, \t,
-/// \x1b): what the user gave, printable without moving the cursor or forging a line.
+/// \x1b), and every byte that is not part of well-formed UTF-8 as \xNN: what the user gave,
+/// printable without moving the cursor or forging a line, and valid UTF-8 for any reader
+/// (Python decodes an error message as UTF-8).
 inline std::string escaped(std::string_view s) {
     std::string out;
-    for (char c : s) {
+    out.reserve(s.size());
+    for (std::size_t k = 0; k < s.size();) {
+        const char c = s[k];
         const auto u = static_cast<unsigned char>(c);
         if (c == '\n') out += "\\n";
         else if (c == '\t') out += "\\t";
         else if (c == '\r') out += "\\r";
         else if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
-        else out += c;
+        else if (u < 0x80) out += c;
+        else if (const auto n = utf8_sequence_length(s.substr(k)); n > 0) {
+            out.append(s.substr(k, n));
+            k += n;
+            continue;
+        } else {
+            out += fmt::format("\\x{:02x}", u);
+        }
+        ++k;
     }
     return out;
 }
 
-/// Why text of the model (an id, a name, a label) is refused: it has a control character;
-/// or "" when it has none. `what` names the field.
+/// Why text of the model (an id, a name, a label) is refused: it has a control character,
+/// or bytes that are not UTF-8; or "" when it is printable. `what` names the field.
 inline std::string control_character_problem(std::string_view what, std::string_view s) {
-    for (std::size_t k = 0; k < s.size(); ++k) {
+    for (std::size_t k = 0; k < s.size();) {
         const auto u = static_cast<unsigned char>(s[k]);
         if (u < 0x20 || u == 0x7f)
             return fmt::format("{} \"{}\" has a control character (\\x{:02x}) at position {}; text in a model is printable", what,
                                escaped(s), u, k);
+        const auto n = utf8_sequence_length(s.substr(k));
+        if (n == 0)
+            return fmt::format("{} \"{}\" is not UTF-8 at byte {} (\\x{:02x}); text in a model is UTF-8", what, escaped(s), k, u);
+        k += n;
     }
     return {};
 }

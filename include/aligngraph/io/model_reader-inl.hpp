@@ -797,6 +797,7 @@ ALIGNGRAPH_INLINE Portfolio model_from_json(std::string_view text, std::string_v
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
         std::string msg = e.what();
         if (auto at = msg.find("parse error"); at != std::string::npos) msg = msg.substr(at);
+        msg = detail::escaped(msg);  // "last read: '...'" quotes the raw bytes, maybe half a UTF-8 sequence
         throw ValidationError(fmt::format("{}: {}", source, msg), {{"", msg, {}}});
     } catch (const detail::json::out_of_range& e) {
         // A number past a double's range (1e400, a 400-digit integer): "number overflow parsing '1e400'".

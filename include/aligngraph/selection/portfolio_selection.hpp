@@ -31,8 +31,8 @@ struct OptimizeOptions {
 ALIGNGRAPH_API SelectionProblem selection_problem(const Portfolio& p, const OptimizeOptions& options = {});
 
 /// Solve selection_problem(p, options). @throws as select_portfolio, and ValidationError
-ALIGNGRAPH_API /// for an invalid model or unknown scenario.
-SelectionResult optimize(const Portfolio& p, const OptimizeOptions& options = {});
+/// for an invalid model or unknown scenario.
+ALIGNGRAPH_API SelectionResult optimize(const Portfolio& p, const OptimizeOptions& options = {});
 
 /// How the frontier varies the budget.
 enum class Sweep {
@@ -73,25 +73,25 @@ struct FrontierPoint {
 /// selection, which stays feasible when budgets grow. Also the marginal value of budget
 /// between levels and the knee of the curve.
 /// A level where the forced initiatives alone break a budget is reported infeasible, not thrown.
-ALIGNGRAPH_API /// @throws ValidationError for no factors or a factor <= 0.
-std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& options = {});
+/// @throws ValidationError for no factors or a factor <= 0.
+ALIGNGRAPH_API std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& options = {});
 
 /// The frontier over one total budget: for each level, the optimum when the only limit is
 /// the whole portfolio's cost (every initiative's cost over all periods, with a scenario's
 /// overrun) <= level; the per-period budgets are dropped. total_budget is the level;
 /// factor is the level over the cost of all initiatives.
-ALIGNGRAPH_API /// @throws ValidationError for no levels or a level < 0.
-std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& options = {});
+/// @throws ValidationError for no levels or a level < 0.
+ALIGNGRAPH_API std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& options = {});
 
 /// The frontier of a plain selection problem: every budget of `base` scaled by each factor
 /// (ascending), each level exact and warm-started from the previous one. The limits in
-ALIGNGRAPH_API /// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
-std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors,
+/// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
+ALIGNGRAPH_API std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors,
                                     const SelectionOptions& options = {});
 
 /// frontier() or frontier_total() with levels as factors: of each limit (scale), or of the
-ALIGNGRAPH_API /// cost of all initiatives (total).
-std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
+/// cost of all initiatives (total).
+ALIGNGRAPH_API std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& options = {});
 
 }  // namespace aligngraph
 

@@ -120,7 +120,8 @@ ALIGNGRAPH_INLINE AhpResult ahp(const Eigen::MatrixXd& m, const AhpOptions& o) {
         double best = detail::principal_eigen(a).second;
         for (int sweep = 0; sweep < 200; ++sweep) {
             const double before = best;
-            for (auto [i, j] : missing) {
+            for (const auto& pair : missing) {
+                const auto i = pair.first, j = pair.second;  // plain names: clang before 16 cannot capture a structured binding in a lambda
                 auto f = [&](double log_x) {
                     a(i, j) = std::exp(log_x);
                     a(j, i) = std::exp(-log_x);

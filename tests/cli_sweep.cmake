@@ -1,0 +1,26 @@
+# Runs the command-line tool's commands over every model file in DIRS ('|'-separated):
+# each must answer (exit 0) or refuse the model (exit 1, "aligngraph: ..." or a problem
+# list); an internal error (3), a crash or a sanitizer report fails the test.
+#   cmake -DCLI=... -DDIRS=a|b -P cli_sweep.cmake
+string(REPLACE "|" ";" DIRS "${DIRS}")
+set(files)
+foreach(dir IN LISTS DIRS)
+  file(GLOB found ${dir}/*.json)
+  list(APPEND files ${found})
+endforeach()
+list(LENGTH files count)
+if(count LESS 10)
+  message(FATAL_ERROR "cli_sweep: only ${count} model files under ${DIRS}; the corpus is missing")
+endif()
+set(runs 0)
+foreach(f IN LISTS files)
+  foreach(command "validate" "show" "finance" "rank" "rank|--by|wsjf" "optimize|--time-limit|5" "frontier|--levels|3|--time-limit|5")
+    string(REPLACE "|" ";" args "${command}")
+    execute_process(COMMAND ${CLI} ${args} ${f} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+    math(EXPR runs "${runs} + 1")
+    if(NOT (rc STREQUAL "0" OR rc STREQUAL "1") OR err MATCHES "internal error|Sanitizer|runtime error")
+      message(FATAL_ERROR "aligngraph ${command} ${f}: exit ${rc}\n${err}")
+    endif()
+  endforeach()
+endforeach()
+message(STATUS "cli_sweep: ${runs} runs over ${count} files, each answered or refused")
