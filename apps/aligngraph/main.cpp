@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -47,6 +49,30 @@ CLI::Option* add_enum_option(CLI::App& cmd, const std::string& flag, E& value, c
         ->transform(CLI::IsMember(names, CLI::ignore_case).description(""))
         ->type_name("{" + ag::names_of<E>(",") + "}")
         ->default_str(std::string(ag::to_string(value)));
+}
+
+/// Ctrl-C: the first stops the running analysis, which prints its best answer so far and
+/// exits 130; a second one ends the process at once (the default action again).
+std::atomic<bool> interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void on_interrupt(int) {
+    interrupted.store(true);
+    std::signal(SIGINT, SIG_DFL);
+}
+
+ag::Cancellation ctrl_c() {
+    ag::Cancellation c;
+    c.poll = [] { return interrupted.load(); };
+    return c;
+}
+
+/// Exit code of an analysis stopped by Ctrl-C (128 + SIGINT, as shells report it).
+constexpr int exit_interrupted = 130;
+
+int interrupted_exit(const char* what) {
+    std::fprintf(stderr, "aligngraph: interrupted: %s\n", what);
+    return exit_interrupted;
 }
 
 /// Seconds > 0, with a message that says so (CLI11's range check prints DBL_MAX).
@@ -200,9 +226,12 @@ struct Rank : Command {
     }
 };
 
-int optimize(const ag::Portfolio& p, const Output& o, const ag::OptimizeOptions& oo, bool displaced = true) {
+int optimize(const ag::Portfolio& p, const Output& o, ag::OptimizeOptions oo, bool displaced = true) {
+    oo.cancel = ctrl_c();
     const auto r = ag::optimize(p, oo);
-    return print(o.json() ? ag::selection_json(r) : ag::selection_text(r, o.width, displaced));
+    const int rc = print(o.json() ? ag::selection_json(r) : ag::selection_text(r, o.width, displaced));
+    if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best selection found so far is shown, not proven");
+    return rc;
 }
 
 struct Optimize : Command {
@@ -228,9 +257,13 @@ std::vector<double> levels(int k, double max_factor) {
     return f;
 }
 
-int frontier(const ag::Portfolio& p, const Output& o, const ag::OptimizeOptions& oo, int k, double max_factor, ag::Sweep sweep) {
+int frontier(const ag::Portfolio& p, const Output& o, ag::OptimizeOptions oo, int k, double max_factor, ag::Sweep sweep) {
+    oo.cancel = ctrl_c();
     const auto points = ag::frontier(p, levels(k, max_factor), sweep, oo);
-    return print(o.json() ? ag::frontier_json(points) : ag::frontier_text(points));
+    const int rc = print(o.json() ? ag::frontier_json(points) : ag::frontier_text(points));
+    if (!points.empty() && points.back().result.stop_reason == ag::StopReason::interrupted)
+        return interrupted_exit(fmt::format("the {} levels reached of {} are shown, the last not proven", points.size(), k).c_str());
+    return rc;
 }
 
 struct Frontier : Command {
@@ -323,6 +356,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());
         return 2;
     }
+    std::signal(SIGINT, cli::on_interrupt);
     try {
         for (const auto& c : commands)
             if (*c->app) return c->run();

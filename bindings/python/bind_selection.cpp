@@ -12,6 +12,7 @@
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 #include "bindings.hpp"
+#include "interrupt.hpp"
 #include "model_access.hpp"
 
 namespace py = pybind11;
@@ -30,7 +31,7 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points) {
     auto f = feasible.mutable_unchecked<1>();
     auto p = proven.mutable_unchecked<1>();
     auto kn = knee.mutable_unchecked<1>();
-    py::list selected, reasons;
+    py::list selected, reasons, stops;
     const std::vector<std::string> pools = points.empty() ? std::vector<std::string>{} : points.front().result.pools;
     Eigen::MatrixXd pool_budgets(k, static_cast<Index>(pools.size()));
     for (Index i = 0; i < k; ++i) {
@@ -53,6 +54,7 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points) {
         }
         selected.append(chosen);
         reasons.append(pt.feasible ? py::object(py::none()) : py::object(py::str(pt.infeasible_reason)));
+        stops.append(py::str(std::string(to_string(pt.result.stop_reason))));
     }
     py::dict d;
     d["factor"] = factor;
@@ -63,6 +65,7 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points) {
     d["value"] = value;
     d["upper_bound"] = upper;
     d["proven"] = proven;
+    d["stop_reason"] = stops;
     d["marginal"] = marginal;
     d["knee"] = knee;
     d["selected"] = selected;
@@ -108,6 +111,7 @@ void define_selection(py::module_& m) {
     bind_enum<Objective>(m, "What the portfolio selection maximises.");
     bind_enum<LeftOutReason>(m, "Why an initiative is not in the selection.");
     bind_enum<Sweep>(m, "How the frontier varies the budget: scale every limit, or one total budget.");
+    bind_enum<StopReason>(m, "Why a computation ended before it had proven its answer.");
 
     py::class_<LeftOut>(m, "LeftOut", "One left-out initiative and the reason.")
         .def_readonly("initiative", &LeftOut::initiative)
@@ -128,7 +132,8 @@ void define_selection(py::module_& m) {
         .def_readonly("displaces", &Displacement::displaces)
         .def_readonly("displaced_value", &Displacement::displaced_value)
         .def_readonly("margin", &Displacement::margin)
-        .def_readonly("text", &Displacement::text);
+        .def_readonly("text", &Displacement::text)
+        .def_readonly("explained", &Displacement::explained, "False when a limit left no time to work it out.");
     py::class_<SelectionResult> result(m, "SelectionResultCore",
                                        "The best selection found, how good it is proven to be, and what its numbers are.");
     def_labels(result);
@@ -137,6 +142,8 @@ void define_selection(py::module_& m) {
         .def_readonly("upper_bound", &SelectionResult::upper_bound)
         .def_readonly("gap", &SelectionResult::gap)
         .def_readonly("proven", &SelectionResult::proven)
+        .def_readonly("stop_reason", &SelectionResult::stop_reason)
+        .def_readonly("explained", &SelectionResult::explained)
         .def_readonly("nodes", &SelectionResult::nodes)
         .def_readonly("seconds", &SelectionResult::seconds)
         .def_readonly("values", &SelectionResult::values)
@@ -175,9 +182,15 @@ void define_selection(py::module_& m) {
                             std::vector<Index> start, bool explain) {
         const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), std::move(ids), std::move(budget_names));
-        py::gil_scoped_release release;
-        return select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .start = std::move(start),
-                                     .explain = explain});
+        PythonInterrupt interrupt;
+        SelectionResult r;
+        {
+            py::gil_scoped_release release;
+            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .cancel = interrupt.cancellation(),
+                                      .start = std::move(start), .explain = explain});
+        }
+        interrupt.raise_if_interrupted();
+        return r;
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"), py::arg("start"), py::arg("explain"));
@@ -190,10 +203,13 @@ void define_selection(py::module_& m) {
         const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), {}, {});
         std::vector<FrontierPoint> points;
+        PythonInterrupt interrupt;
         {
             py::gil_scoped_release release;
-            points = frontier(sp, std::move(factors), SelectionOptions{.time_limit = time_limit, .node_limit = node_limit});
+            points = frontier(sp, std::move(factors),
+                              SelectionOptions{.time_limit = time_limit, .node_limit = node_limit, .cancel = interrupt.cancellation()});
         }
+        interrupt.raise_if_interrupted();
         return frontier_columns(points);
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("factors"), py::arg("time_limit"), py::arg("node_limit"));
@@ -216,8 +232,21 @@ void define_selection(py::module_& m) {
              py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
              py::arg("budget_names"))
         .def("solve", [](Reoptimizer& r) {
-            py::gil_scoped_release release;
-            return r.solve();
+            PythonInterrupt interrupt;
+            r.options().cancel = interrupt.cancellation();
+            SelectionResult result;
+            {
+                py::gil_scoped_release release;
+                try {
+                    result = r.solve();
+                } catch (...) {
+                    r.options().cancel = {};
+                    throw;
+                }
+            }
+            r.options().cancel = {};  // its poll refers to this call
+            interrupt.raise_if_interrupted();
+            return result;
         })
         .def("force_in", &Reoptimizer::force_in, py::arg("index"))
         .def("force_out", &Reoptimizer::force_out, py::arg("index"))
@@ -241,10 +270,16 @@ void define_selection(py::module_& m) {
 
     m.def("optimize_core", [](const Portfolio& p, Objective objective, double time_limit, long long node_limit,
                               std::string scenario) {
-        const OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario)};
-        const auto lock = reading(p);
-        py::gil_scoped_release release;
-        return optimize(p, o);
+        PythonInterrupt interrupt;
+        const OptimizeOptions o{objective, time_limit, node_limit, std::move(scenario), interrupt.cancellation()};
+        SelectionResult r;
+        {
+            const auto lock = reading(p);
+            py::gil_scoped_release release;
+            r = optimize(p, o);
+        }
+        interrupt.raise_if_interrupted();
+        return r;
     }, py::arg("portfolio"), py::arg("objective"), py::arg("time_limit"), py::arg("node_limit"), py::arg("scenario"));
 
     m.def("selection_text", &selection_text, py::arg("result"), py::arg("width") = 100, py::arg("displaced") = true,
@@ -255,7 +290,8 @@ void define_selection(py::module_& m) {
 void define_frontier(py::module_& m) {
     m.def("frontier_core", [](const Portfolio& p, std::vector<double> levels, Sweep sweep, bool amounts, Objective objective,
                               double time_limit, std::string scenario) {
-        OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario)};
+        PythonInterrupt interrupt;
+        OptimizeOptions o{objective, time_limit, std::numeric_limits<long long>::max(), std::move(scenario), interrupt.cancellation()};
         std::vector<FrontierPoint> points;
         {
             const auto lock = reading(p);
@@ -263,6 +299,7 @@ void define_frontier(py::module_& m) {
             points = sweep == Sweep::total && amounts ? frontier_total(p, std::move(levels), o)
                                                       : frontier(p, std::move(levels), sweep, o);
         }
+        interrupt.raise_if_interrupted();
         return frontier_columns(points);
     }, py::arg("portfolio"), py::arg("levels"), py::arg("sweep"), py::arg("amounts"), py::arg("objective"),
        py::arg("time_limit"), py::arg("scenario"));

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -135,3 +137,31 @@ def test_out_of_memory_is_said_not_an_internal_error(tmp_path):
     assert r.returncode == 4, (r.returncode, r.stderr)
     assert "out of memory: the model (or what was asked of it) is too large" in r.stderr
     assert "internal error" not in r.stderr
+
+
+def test_ctrl_c_prints_the_best_selection_so_far_and_exits_130(tmp_path):
+    # Regression: SIGINT was ignored until the time limit, and the result thrown away.
+    rng = np.random.default_rng(3)
+    periods, n = 12, 20000
+    initiatives = []
+    for i in range(n):
+        start = int(rng.integers(0, 9))
+        initiatives.append({"id": f"I{i}", "name": "x", "department": "IT", "start": start, "duration": 2,
+                            "costs": {"capex": [float(x) for x in rng.integers(50, 500, 2) * 1000]},
+                            "benefits": [0.0] * (start + 2) + [float(rng.integers(0, 400) * 1000)] * (periods - start - 2),
+                            "contributes": {"G": "strong"}})
+    model = {"format_version": 1, "name": "big", "horizon": {"periods": periods, "period_years": 0.25, "first": "2027Q1"},
+             "goals": [{"id": "G", "name": "g"}], "initiatives": initiatives,
+             "budgets": [{"id": "total", "kind": "all", "limits": [n * 30000.0] * periods}]}
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(model))
+    proc = subprocess.Popen([cli(), "optimize", "--time-limit", "120", str(path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # loaded and searching
+    start = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - start < 30  # on the signal, not at the time limit
+    assert proc.returncode == 130, err
+    assert "aligngraph: interrupted: the best selection found so far is shown, not proven" in err
+    assert "Not proven: interrupted after" in out and "Optimal portfolio by NPV" in out

@@ -90,8 +90,8 @@ def test_frontier_frame():
     assert feasible["value"].is_monotonic_increasing and feasible["proven"].all()
     assert f.loc[1.0, "value"] == pytest.approx(p.optimize(ag.Objective.alignment).value)
     pools = [f"budget {b}" for b in ("total", "IT-capex", "Retail", "SME", "Operations")]
-    assert list(f.columns) == ["total_budget", *pools, "feasible", "value", "upper_bound", "proven", "marginal", "knee",
-                               "selected", "infeasible_reason", "seconds"]
+    assert list(f.columns) == ["total_budget", *pools, "feasible", "value", "upper_bound", "proven", "stop_reason", "marginal",
+                               "knee", "selected", "infeasible_reason", "seconds"]
     # Money as the budgets are: the sample's total budget (4 x 2.9M + 4 x 3.3M + 4 x 3.5M), never the pools added up.
     assert f.loc[1.0, "total_budget"] == pytest.approx(38.8e6)
     assert f.loc[1.0, "budget SME"] == pytest.approx(4 * 2e5 + 8 * 4e5)
@@ -219,8 +219,9 @@ def test_frontier_over_arrays_and_the_model_problem():
     f = ag.frontier(sp["values"], sp["costs"], sp["budgets"], [1.0, 0.6], requires=sp["requires"],
                     excludes=sp["excludes"], forced_in=sp["forced_in"], forced_out=sp["forced_out"])
     assert list(f.index) == [0.6, 1.0]
-    assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "marginal", "knee", "selected",
-                               "infeasible_reason", "seconds"]
+    assert list(f.columns) == ["total_budget", "feasible", "value", "upper_bound", "proven", "stop_reason", "marginal", "knee",
+                               "selected", "infeasible_reason", "seconds"]
+    assert (f["stop_reason"] == "none").all()
     assert f.loc[1.0, "total_budget"] == pytest.approx(sp["budgets"].sum())  # plain rows: their sum
     assert f.loc[1.0, "value"] == pytest.approx(direct.value)
     # Each level's selection: indices, worth the level's value.

@@ -20,7 +20,10 @@ class SelectionResult:
 
     ``selected``: the chosen items (ids when known, else indices); ``value``; ``upper_bound``
     (no selection is worth more); ``gap``; ``proven`` (the search finished: value is the
-    optimum); ``nodes``; ``seconds``; ``objective`` (an :class:`Objective`, None over plain
+    optimum); ``stop_reason`` (a :class:`StopReason`: why it stopped before its proof,
+    ``none`` when proven); ``explained`` (``left_out`` and ``displaced`` are complete: a
+    time limit or a stop may leave displacements unexplained); ``nodes``; ``seconds`` (the
+    whole call, the explanation included); ``objective`` (an :class:`Objective`, None over plain
     arrays), ``scenario``, ``currency``; ``total_budget`` and ``total_use`` (the model's
     total budget over the horizon and what the selection uses of it; NaN when pools overlap
     and none is the total).
@@ -37,7 +40,8 @@ class SelectionResult:
     ``displaced``: a DataFrame, one row per selected initiative: ``value`` (with the
     dependants that would go with it, listed in ``with``), ``displaces`` (the left-out
     initiatives its funding would buy instead), ``displaced_value``, ``margin`` (what it
-    earns over that next best use; NaN when ``locked``, i.e. forced in) and ``detail``.
+    earns over that next best use; NaN when ``locked``, i.e. forced in), ``detail`` and
+    ``explained`` (False where the call's limit left no time to work it out).
 
     ``core``: the compiled result itself (``aligngraph._core.SelectionResultCore``)."""
 
@@ -51,6 +55,8 @@ class SelectionResult:
     upper_bound = property(lambda self: self.core.upper_bound)
     gap = property(lambda self: self.core.gap)
     proven = property(lambda self: self.core.proven)
+    stop_reason = property(lambda self: self.core.stop_reason)
+    explained = property(lambda self: self.core.explained)
     nodes = property(lambda self: self.core.nodes)
     seconds = property(lambda self: self.core.seconds)
     objective = property(lambda self: self.core.objective)
@@ -91,9 +97,9 @@ class SelectionResult:
     def displaced(self) -> pd.DataFrame:
         name = self._name
         rows = [(name(d.initiative), d.locked, [name(i) for i in d.with_], d.value, [name(i) for i in d.displaces],
-                 d.displaced_value, d.margin, d.text) for d in self.core.displaced]
+                 d.displaced_value, d.margin, d.text, d.explained) for d in self.core.displaced]
         return pd.DataFrame(rows, columns=["initiative", "locked", "with", "value", "displaces", "displaced_value",
-                                           "margin", "detail"]).set_index("initiative")
+                                           "margin", "detail", "explained"]).set_index("initiative")
 
     def text(self, width: int = 100, *, displaced: bool = True) -> str:
         """The result as aligned text (what ``aligngraph optimize`` prints)."""
@@ -104,7 +110,7 @@ class SelectionResult:
         return _core.selection_json(self.core)
 
     def __repr__(self) -> str:
-        proof = "proven" if self.proven else f"not proven, gap {100 * self.gap:.2f}%"
+        proof = "proven" if self.proven else f"not proven ({self.stop_reason.name}), gap {100 * self.gap:.2f}%"
         return f"<aligngraph.SelectionResult: {len(self.core.selected)} selected, value {self.value:.6g}, {proof}>"
 
 
@@ -139,7 +145,9 @@ def select_portfolio(
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
     (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, at most one
     of each ``excludes`` group, ``forced_in`` = 1 and ``forced_out`` = 0. Exact branch and
-    bound; on a limit the best selection found is returned with ``proven=False``.
+    bound; on a limit the best selection found is returned with ``proven=False`` and its
+    ``stop_reason``. ``time_limit`` covers the whole call, the explanation included. Ctrl-C
+    (SIGINT) stops the search within a fraction of a second and raises KeyboardInterrupt.
     ``start``: a known selection (indices) to start from when it is feasible.
     ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
     about selected x n x budgets operations.

@@ -29,6 +29,17 @@ inline std::string objective_text(const SelectionLabels& l) {
     return "NPV";
 }
 
+// Why a search stopped before its proof, as a sentence says it.
+inline const char* stop_text(StopReason why) {
+    switch (why) {
+        case StopReason::time_limit: return "stopped at the time limit";
+        case StopReason::node_limit: return "stopped at the node limit";
+        case StopReason::interrupted: return "interrupted";
+        case StopReason::none: break;
+    }
+    return "stopped";
+}
+
 inline std::string scenario_text(const SelectionLabels& l) {
     return l.scenario.empty() ? std::string() : fmt::format(" under scenario '{}'", l.scenario);
 }
@@ -41,8 +52,9 @@ ALIGNGRAPH_INLINE std::string selection_text(const SelectionResult& r, int width
     std::string out = detail::wrapped("", fmt::format("Optimal portfolio by {}{}: {} of {} initiatives, value {}", detail::objective_text(r),
                                               detail::scenario_text(r), r.selected.size(), r.initiative_count(), detail::money(r.value)), 2, w);
     out += detail::wrapped("", r.proven ? fmt::format("Proven optimal ({} nodes, {:.3f} s).", r.nodes, r.seconds)
-                                : fmt::format("Not proven: stopped at a limit after {} nodes, {:.3f} s; upper bound {}, "
-                                              "gap {:.2f}%.", r.nodes, r.seconds, detail::money(r.upper_bound), 100 * r.gap), 2, w);
+                                : fmt::format("Not proven: {} after {} nodes, {:.3f} s; the best selection so far; upper bound "
+                                              "{}, gap {:.2f}%.", detail::stop_text(r.stop_reason), r.nodes, r.seconds,
+                                              detail::money(r.upper_bound), 100 * r.gap), 2, w);
     if (const double total = r.total_budget(); std::isfinite(total))
         out += detail::wrapped("", fmt::format("Uses {} of {}{} over the horizon.", detail::money(r.total_use()), detail::money(total),
                                        r.currency.empty() ? "" : " " + r.currency), 2, w);
@@ -98,8 +110,17 @@ ALIGNGRAPH_INLINE std::string selection_explanation_text(const SelectionResult& 
     }
     if (displaced && !r.displaced.empty()) {
         out += "\nWhat each selected initiative's funding would buy instead:\n";
-        for (const auto& d : r.displaced)
+        std::size_t unexplained = 0;
+        for (const auto& d : r.displaced) {
+            if (!d.explained) {
+                ++unexplained;
+                continue;
+            }
             out += detail::wrapped(fmt::format("  {} ", detail::pad(detail::fit(r.id(d.initiative), 14), 14)), d.text, 17, w);
+        }
+        if (unexplained > 0)
+            out += detail::wrapped("  ", fmt::format("{} of the {} not worked out: the call reached its time limit or was stopped first.",
+                                                     unexplained, r.displaced.size()), 2, w);
     }
     return out;
 }
@@ -140,10 +161,11 @@ ALIGNGRAPH_INLINE std::string selection_json(const SelectionResult& r) {
     for (const auto& d : r.displaced)
         displaced.push_back({{"initiative", r.id(d.initiative)}, {"locked", d.locked}, {"with", ids(d.with)},
                              {"value", d.value}, {"displaces", ids(d.displaces)}, {"displaced_value", d.displaced_value},
-                             {"margin", detail::number(d.margin)}, {"detail", d.text}});
+                             {"margin", detail::number(d.margin)}, {"detail", d.text}, {"explained", d.explained}});
     detail::ojson out = detail::labels_json(r);
     out.update(detail::ojson{{"selected", ids(r.selected)}, {"value", r.value}, {"upper_bound", r.upper_bound}, {"gap", r.gap},
-                     {"proven", r.proven}, {"nodes", r.nodes}, {"seconds", r.seconds},
+                     {"proven", r.proven}, {"stop_reason", std::string(to_string(r.stop_reason))}, {"nodes", r.nodes},
+                     {"seconds", r.seconds}, {"explained", r.explained},
                      {"total_budget", detail::number(r.total_budget())}, {"total_use", detail::number(r.total_use())},
                      {"budgets", budgets}, {"left_out", left_out}, {"displaced", displaced}});
     return out.dump(2) + "\n";
@@ -188,6 +210,7 @@ ALIGNGRAPH_INLINE std::string frontier_json(const std::vector<FrontierPoint>& po
                           {"value", detail::number(pt.result.value)},
                           {"upper_bound", detail::number(pt.result.upper_bound)},
                           {"proven", pt.result.proven},
+                          {"stop_reason", std::string(to_string(pt.result.stop_reason))},
                           {"marginal", detail::number(pt.marginal)},
                           {"knee", pt.knee},
                           {"selected", selected}});

@@ -137,6 +137,10 @@ public:
         }
         for (Index j : order) {
             if (member[j] || forced_out_[j] || std::find(drop.begin(), drop.end(), j) != drop.end()) continue;
+            // Costs are >= 0: when j alone does not fit in what is left, nor does j with its prerequisites.
+            bool fits = true;
+            for (Index k = 0; k < m_ && fits; ++k) fits = use(k) + p_.costs(j, k) <= p_.budgets(k) + tolerance(k);
+            if (!fits) continue;
             const auto add = detail::reach(j, prereq_, [&](Index q) { return !member[q]; });
             double value = 0;
             bool ok = true;
@@ -167,7 +171,7 @@ public:
         return d;
     }
 
-    void run() {
+    void run(Limits* limits) {
         // Candidates for freed funding: by value per unit of budget, shares of each limit.
         Eigen::VectorXd weight = Eigen::VectorXd::Zero(n_);
         for (Index k = 0; k < m_; ++k)
@@ -179,12 +183,20 @@ public:
         });
         r_.left_out.clear();
         r_.displaced.clear();
+        // Why each left-out one is out costs little (its chain and the budgets); what each
+        // selected one displaces costs a pass over the candidates, so it is what a limit cuts.
+        bool complete = true;
         for (Index i = 0; i < n_; ++i) {
-            if (in_[i])
-                r_.displaced.push_back(displaced(i, order));
-            else
+            if (!in_[i]) {
                 r_.left_out.push_back(left_out(i));
+            } else if (complete && !(limits && limits->reached())) {
+                r_.displaced.push_back(displaced(i, order));
+            } else {
+                complete = false;
+                r_.displaced.push_back({.initiative = i, .text = "not explained: the call stopped first", .explained = false});
+            }
         }
+        r_.explained = complete;
     }
 
 private:
@@ -198,9 +210,19 @@ private:
 
 }  // namespace detail
 
+namespace detail {
+
+// explain() under a call's limits: the displacements it has no time for are marked unexplained.
+ALIGNGRAPH_INLINE void explain_within(const SelectionProblem& problem, SelectionResult& result, Limits& limits) {
+    Explainer e(problem, result);
+    e.run(&limits);
+}
+
+}  // namespace detail
+
 ALIGNGRAPH_INLINE void explain(const SelectionProblem& problem, SelectionResult& result) {
     detail::Explainer e(problem, result);
-    e.run();
+    e.run(nullptr);
 }
 
 }  // namespace aligngraph

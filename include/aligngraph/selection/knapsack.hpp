@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "aligngraph/names.hpp"
+#include "aligngraph/stop.hpp"
 #include "aligngraph/types.hpp"
 
 namespace aligngraph {
@@ -104,8 +105,14 @@ struct ALIGNGRAPH_API SearchMemory {
 
 /// Limits of the search.
 struct SelectionOptions {
-    double time_limit = 60;                 ///< seconds
+    /// Seconds for the whole call, the explanation included: the search stops at 90% of it
+    /// when an explanation is asked for, the explanation at the limit (what it had no time
+    /// for is marked unexplained). Checked every few milliseconds in every phase.
+    double time_limit = 60;
     long long node_limit = std::numeric_limits<long long>::max();
+    /// The caller's way to stop the call early (a stop token, a poll): the best selection so
+    /// far is returned with stop_reason interrupted.
+    Cancellation cancel;
     /// A known selection to start from (e.g. the previous solution after a small change);
     /// used as the first incumbent when it is feasible and better than the greedy start.
     std::vector<Index> start;
@@ -158,6 +165,7 @@ struct Displacement {
     double displaced_value = 0;       ///< what those are worth
     double margin = 0;                ///< value - displaced_value: what it earns over the next best use
     std::string text;                 ///< in one sentence
+    bool explained = true;            ///< false when a limit left no time to work it out (the rest is empty)
 };
 
 /// The best selection found and how good it is proven to be. It carries the problem's
@@ -169,14 +177,20 @@ struct ALIGNGRAPH_API SelectionResult : SelectionLabels {
     double upper_bound = 0;       ///< no selection is worth more
     double gap = 0;               ///< (upper_bound - value) / max(|value|, 1)
     bool proven = false;          ///< the search finished: value is the optimum
+    StopReason stop_reason = StopReason::none;  ///< why the search stopped before proving it (none when proven)
     long long nodes = 0;
-    double seconds = 0;
+    double seconds = 0;           ///< the whole call, the explanation included
     Eigen::VectorXd values;       ///< n: what each initiative was worth (the problem's values)
     Eigen::VectorXd budgets;      ///< m: the limits solved under
     Eigen::VectorXd budget_use;   ///< m
     Eigen::VectorXd slack;        ///< m: budgets - budget_use
     std::vector<LeftOut> left_out;         ///< every initiative not selected, in index order (when explained)
-    std::vector<Displacement> displaced;   ///< every selected initiative, in index order (when explained)
+    /// Every selected initiative, in index order (when explained); those the time limit or a
+    /// stop left no time for have `explained` false.
+    std::vector<Displacement> displaced;
+    /// The explanation is complete: every left-out and selected initiative explained (false
+    /// when none was asked for, or a limit cut it short).
+    bool explained = false;
 
     Index initiative_count() const { return values.size(); }
     /// Sum over total_pools of their limits (the money the selection could spend); the sum of

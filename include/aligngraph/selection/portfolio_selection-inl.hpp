@@ -107,7 +107,7 @@ ALIGNGRAPH_INLINE SelectionProblem selection_problem(const Portfolio& p, const O
 }
 
 ALIGNGRAPH_INLINE SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
-    return select_portfolio(selection_problem(p, o), {.time_limit = o.time_limit, .node_limit = o.node_limit});
+    return select_portfolio(selection_problem(p, o), o.selection());
 }
 
 namespace detail {
@@ -182,7 +182,9 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
             point.marginal = std::isnan(db) ? db : db > 0 ? (point.result.value - last->result.value) / db : 0.0;
         }
         previous = point.result.selected;
+        const bool interrupted = point.result.stop_reason == StopReason::interrupted;
         out.push_back(std::move(point));
+        if (interrupted) break;  // the caller asked to stop: the levels done so far
     }
     mark_knee(out);
     return out;
@@ -191,7 +193,7 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
 }  // namespace detail
 
 ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
-    return frontier(selection_problem(p, o), std::move(factors), SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit});
+    return frontier(selection_problem(p, o), std::move(factors), o.selection());
 }
 
 ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors, const SelectionOptions& o) {
@@ -218,7 +220,7 @@ ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier_total(const Portfolio& p, 
     base.periods.clear();
     base.total_pools = {0};
     const double all = base.costs.sum();
-    auto out = detail::sweep_levels(base, levels, SelectionOptions{.time_limit = o.time_limit, .node_limit = o.node_limit},
+    auto out = detail::sweep_levels(base, levels, o.selection(),
                             Sweep::total, [](double t) { return Eigen::VectorXd::Constant(1, t); });
     for (auto& pt : out) pt.factor = all > 0 ? pt.total_budget / all : 0.0;
     return out;

@@ -19,10 +19,15 @@ namespace aligngraph {
 /// Named parameters of optimize().
 struct OptimizeOptions {
     Objective objective = Objective::npv;
-    double time_limit = 60;  ///< seconds
+    double time_limit = 60;  ///< seconds, for the whole call (per level for a frontier); see SelectionOptions
     long long node_limit = std::numeric_limits<long long>::max();
     /// Use a scenario's budget factor, forced decisions and alignment settings.
     std::string scenario;
+    /// The caller's way to stop early (see stop.hpp); a frontier stops at the level it is on.
+    Cancellation cancel;
+
+    /// The options of the search these give.
+    SelectionOptions selection() const { return {.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel}; }
 };
 
 /// The model as a selection problem: one constraint per (budget, period) with each
@@ -85,7 +90,9 @@ ALIGNGRAPH_API std::vector<FrontierPoint> frontier_total(const Portfolio& p, std
 
 /// The frontier of a plain selection problem: every budget of `base` scaled by each factor
 /// (ascending), each level exact and warm-started from the previous one. The limits in
-/// `options` apply per level. @throws ValidationError for no factors or a factor <= 0.
+/// `options` apply per level; a stop asked for (options.cancel) ends the sweep at the level
+/// it is on, which is returned unproven with stop_reason interrupted, after the levels done.
+/// @throws ValidationError for no factors or a factor <= 0.
 ALIGNGRAPH_API std::vector<FrontierPoint> frontier(const SelectionProblem& base, std::vector<double> factors,
                                     const SelectionOptions& options = {});
 

@@ -13,12 +13,18 @@
 
 namespace aligngraph {
 
+namespace detail {
+// explain() under the call's limits (explain-inl.hpp).
+ALIGNGRAPH_INLINE void explain_within(const SelectionProblem& problem, SelectionResult& result, Limits& limits);
+}  // namespace detail
+
 ALIGNGRAPH_INLINE SearchMemory::SearchMemory() = default;
 ALIGNGRAPH_INLINE SearchMemory::SearchMemory(SearchMemory&&) noexcept = default;
 ALIGNGRAPH_INLINE SearchMemory& SearchMemory::operator=(SearchMemory&&) noexcept = default;
 ALIGNGRAPH_INLINE SearchMemory::~SearchMemory() = default;
 
 ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory) {
+    const auto start = detail::Limits::clock::now();
     const Index n = p.values.size(), m = p.budgets.size();
     if (p.costs.rows() != n || p.costs.cols() != m)
         throw ValidationError(fmt::format("select_portfolio(): costs are {} x {}, expected {} x {} (initiatives x budgets)",
@@ -66,15 +72,21 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
         throw ValidationError(fmt::format("select_portfolio(): {} budget names for {} budgets; give one per budget (or none)",
                                           p.budget_names.size(), m));
     SelectionResult result;
+    // One clock for the call: the search has 90% of the time limit when an explanation
+    // follows, the explanation the rest; a stop asked for ends both.
+    detail::Limits search_limits(o.explain ? 0.9 * o.time_limit : o.time_limit, o.node_limit, &o.cancel, start);
+    detail::Limits explain_limits(o.time_limit, o.node_limit, &o.cancel, start);
     if (n == 0) {  // nothing to choose
         result.proven = true;
         result.budget_use = Eigen::VectorXd::Zero(m);
         result.slack = p.budgets;
     } else {
-        detail::Search s(p, o, memory);
+        detail::Search s(p, o, memory, search_limits);
         result = s.run();
-        if (o.explain) explain(p, result);
     }
+    explain_limits.interrupted_by(search_limits);
+    if (o.explain) detail::explain_within(p, result, explain_limits);
+    result.seconds = explain_limits.seconds();
     static_cast<SelectionLabels&>(result) = p;
     result.values = p.values;
     result.budgets = p.budgets;

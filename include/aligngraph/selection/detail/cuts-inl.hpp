@@ -7,10 +7,10 @@ namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE void Search::root_cuts() {
     double last = lp_bound();
-    for (int round = 0; round < 50; ++round) {
+    for (int round = 0; round < 50 && !limits_.stopped(); ++round) {
         if (separate_covers() == 0) break;
-        do lp_->solve();
-        while (separate_rows() > 0);
+        while (solve_lp() != Lp::Status::stopped && separate_rows() > 0) {
+        }
         const double now = lp_bound();
         if (last - now < 1e-6 * std::max(1.0, std::abs(now))) break;
         last = now;

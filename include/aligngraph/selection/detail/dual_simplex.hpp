@@ -29,6 +29,7 @@
 
 #include "aligngraph/types.hpp"
 
+#include "aligngraph/detail/limits.hpp"
 #include "aligngraph/export.hpp"
 
 namespace aligngraph::detail {
@@ -42,7 +43,7 @@ void eliminate_rows(double* tableau, Index stride, Index rows, Index cols, Index
 
 class BoxedDualSimplex {
 public:
-    enum class Status { optimal, infeasible, cutoff, iteration_limit };
+    enum class Status { optimal, infeasible, cutoff, iteration_limit, stopped };
 
     /// @param a R x n constraint matrix; @param b R right-hand sides; @param c n costs;
     /// @param slack_up R upper bounds of the slacks (>= 0). Structural bounds start at [0, 1].
@@ -109,11 +110,15 @@ public:
     }
 
     /// Run the dual simplex until optimal, infeasible, the objective reaches `cutoff`
-    /// (minimisation: no point below it is of interest) or `max_iterations` pivots.
-    Status solve(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000) {
+    /// (minimisation: no point below it is of interest), `max_iterations` pivots, or
+    /// `limits` are reached (checked every 8 pivots: a pivot costs rows x columns). The
+    /// iterates stay dual feasible, so the objective is a valid lower bound at any stop.
+    Status solve(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000,
+                 Limits* limits = nullptr) {
         for (int it = 0;; ++it) {
             if (objective() >= cutoff) return Status::cutoff;
             if (it >= max_iterations) return Status::iteration_limit;
+            if (limits && (it & 7) == 7 && limits->reached()) return Status::stopped;
             // Leaving row: dual steepest edge, the largest violation^2 / ||e_r' B^-1||^2
             // among the basic variables out of their bounds. B^-1 is the tableau's slack
             // block, so each weight is exact, computed only for the rows that qualify.

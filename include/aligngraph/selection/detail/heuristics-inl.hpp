@@ -21,7 +21,8 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
             if (use(k) + in[k] - out[k] > limit_(k)) return false;
         return true;
     };
-    for (int round = 0; round < 100; ++round) {
+    // The swap pass is n^2: it stops with x as it stands (feasible) when a limit is met.
+    for (int round = 0; round < 100 && !limits_.reached(); ++round) {
         bool changed = false;
         for (Index j : order_)
             if (x[j] != 1 && movable_[j] && p_.values(j) > 0 && fits(j, -1)) {
@@ -32,6 +33,7 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
         Index best_in = -1, best_out = -1;
         double best_gain = 1e-12 * std::max(1.0, p_.values.cwiseAbs().maxCoeff());
         for (Index i = 0; i < n_; ++i) {
+            if ((i & 63) == 63 && limits_.reached()) break;
             if (x[i] != 1 || !movable_[i]) continue;
             for (Index j = 0; j < n_; ++j) {
                 if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;

@@ -58,8 +58,10 @@ struct RootLp {
 // primal heuristics (heuristics-inl.hpp), cuts (cuts-inl.hpp) and the tree (tree_search-inl.hpp).
 class Search {
 public:
-    Search(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory)
-        : p_(p), o_(o), memory_(memory), n_(p.values.size()), m_(p.budgets.size()) {
+    // `limits`: the time and node limits and the caller's cancellation, checked in every
+    // phase (the LP's pivots included); the search returns its best selection when met.
+    Search(const SelectionProblem& p, const SelectionOptions& o, SearchMemory* memory, Limits& limits)
+        : p_(p), o_(o), memory_(memory), limits_(limits), n_(p.values.size()), m_(p.budgets.size()) {
         detail::SelectionLinks links(p);
         prereq_ = std::move(links.prerequisites);
         dependants_ = std::move(links.dependants);
@@ -179,7 +181,12 @@ public:
     bool restart();
 
 private:
-    bool out_of_time();
+    // A limit is met (the node count, the clock, the caller's cancellation).
+    bool out_of_time() { return limits_.reached(nodes_); }
+    // The LP under the limits: Status::stopped when one is met mid-solve.
+    BoxedDualSimplex::Status solve_lp(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000) {
+        return lp_->solve(cutoff, max_iterations, &limits_);
+    }
 
     // Fix what the root LP's reduced costs rule out under the current incumbent.
     bool fix_by_root_costs();
@@ -229,6 +236,7 @@ private:
     const SelectionProblem& p_;
     const SelectionOptions& o_;
     SearchMemory* memory_;  // read at the start, left with what this search learned; may be null
+    Limits& limits_;
     Index n_, m_;
     std::vector<std::vector<Index>> prereq_, dependants_, partners_;
     std::vector<signed char> fixed_, best_;
@@ -260,7 +268,6 @@ private:
     std::vector<Index> stack_;  // include() and exclude()'s work
     std::vector<Index> order_;
     double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
-    std::chrono::steady_clock::time_point start_;
     long long nodes_ = 0;
     bool stopped_ = false;
     int restarts_ = 0;

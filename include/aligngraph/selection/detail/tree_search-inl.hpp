@@ -6,7 +6,6 @@
 namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE SelectionResult Search::run() {
-    const auto start = std::chrono::steady_clock::now();
     // Forced decisions first: they must hold together.
     for (Index i : p_.forced_out)
         if (!exclude(i)) throw InfeasibleError(fmt::format("select_portfolio(): '{}' is forced out but required by a forced-in initiative", id(i)));
@@ -42,8 +41,10 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
 
     build_lp();
     sync();
-    do lp_->solve();
-    while (separate_rows() > 0);
+    // The root LP, then the rows it violates; a limit may stop it midway, when its
+    // objective is still a valid bound.
+    while (solve_lp() != Lp::Status::stopped && separate_rows() > 0) {
+    }
     if (taken_) {  // the same data: reuse its copies
         taken_->lp = *lp_;
         taken_->applied = applied_;
@@ -80,17 +81,19 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         cost_sum_ = Eigen::MatrixXd::Zero(n_, 2);
         cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
     }
-    root_cuts();
-
-    stopped_ = false;
-    start_ = start;
     open_bound_ = -std::numeric_limits<double>::infinity();
-    search();
+    if (!limits_.reached()) root_cuts();
+    stopped_ = limits_.reached();
+    if (stopped_)
+        open_bound_ = lp_bound();  // stopped at the root: the LP's bound, valid at any pivot
+    else
+        search();
     SelectionResult r;
     for (Index i = 0; i < n_; ++i)
         if (best_[i] == 1) r.selected.push_back(i);
     r.value = best_value_;
     r.proven = !stopped_;
+    r.stop_reason = stopped_ ? limits_.reason() : StopReason::none;
     r.upper_bound = r.proven ? best_value_ : std::max(best_value_, open_bound_);
     r.gap = (r.upper_bound - r.value) / std::max(std::abs(r.value), 1.0);
     r.nodes = nodes_;
@@ -99,7 +102,7 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         memory_->loss_count = cost_count_;
         memory_->root = std::move(root_lp_);
     }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.seconds = limits_.seconds();
     r.budget_use = Eigen::VectorXd::Zero(m_);
     for (Index i : r.selected) r.budget_use += p_.costs.row(i).transpose();
     r.slack = p_.budgets - r.budget_use;
@@ -113,17 +116,11 @@ ALIGNGRAPH_INLINE bool Search::restart() {
     root_mark_ = trail_.size();
     ++restarts_;
     sync();
-    auto status = lp_->solve(-threshold() / value_scale_);
-    while (status == Lp::Status::optimal && separate_rows() > 0) status = lp_->solve(-threshold() / value_scale_);
+    auto status = solve_lp(-threshold() / value_scale_);
+    while (status == Lp::Status::optimal && separate_rows() > 0) status = solve_lp(-threshold() / value_scale_);
     if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
     root_cuts();
     return true;
-}
-
-ALIGNGRAPH_INLINE bool Search::out_of_time() {
-    if (nodes_ >= o_.node_limit) return true;
-    return (nodes_ & 15) == 0 &&
-           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > o_.time_limit;
 }
 
 ALIGNGRAPH_INLINE Index Search::choose_branch(bool lp_optimal) {
@@ -176,7 +173,7 @@ ALIGNGRAPH_INLINE Index Search::choose_branch(bool lp_optimal) {
             else trial_->assign(*lp_);
             Lp& trial = *trial_;
             trial.set_bounds(j, up ? 1.0 : 0.0, up ? 1.0 : 0.0);
-            const auto status = trial.solve(-threshold() / value_scale_, strong_iterations_);
+            const auto status = trial.solve(-threshold() / value_scale_, strong_iterations_, &limits_);
             const double bound = status == Lp::Status::infeasible ? threshold()
                                                                   : std::max(threshold(), -trial.objective() * value_scale_);
             loss[up] = std::max(0.0, parent - std::min(parent, bound));
@@ -212,7 +209,7 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
     bool solved = false;
     for (bool first = true;; first = false) {
         sync();
-        const auto status = lp_->solve(-threshold() / value_scale_, iteration_limit);
+        const auto status = solve_lp(-threshold() / value_scale_, iteration_limit);
         if (first && status != Lp::Status::infeasible) record_pseudocost(pending);
         if (status == Lp::Status::infeasible || status == Lp::Status::cutoff) return false;
         bound = std::min(bound, lp_bound());
