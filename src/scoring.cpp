@@ -2,3 +2,4 @@
 
 #include "aligngraph/scoring/alignment-inl.hpp"
 #include "aligngraph/scoring/priority-inl.hpp"
+#include "aligngraph/scoring/score_explanation-inl.hpp"

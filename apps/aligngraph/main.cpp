@@ -195,9 +195,10 @@ struct Finance : Command {
 
 int rank(const ag::Portfolio& p, const Output& o, const ag::ScoreOptions& so, const std::string& explain, ag::Index top) {
     const auto t = ag::score(p, so);
-    if (!explain.empty())
-        return print(o.json() ? ag::explanation_json(p, so, t, p.initiative_index(explain))
-                              : ag::explanation_text(p, so, t, p.initiative_index(explain)));
+    if (!explain.empty()) {
+        const auto e = ag::explain_score(p, so, t, p.initiative_index(explain));
+        return print(o.json() ? ag::explanation_json(e) : ag::explanation_text(e));
+    }
     if (o.json()) return print(ag::ranking_json(p, t, top));
     return print(ag::ranking_text(p, t, top, o.width));
 }

@@ -14,6 +14,7 @@
 #include "aligngraph/weights/goal_weights.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/scoring/score_explanation.hpp"
 #include "aligngraph/weights/ahp.hpp"
 #include "bindings.hpp"
 #include "model_access.hpp"
@@ -58,6 +59,38 @@ void define_scoring(py::module_& m) {
         .value("benefit", Direction::benefit)
         .value("cost", Direction::cost);
     bind_enum<ScoreKind>(m, "Which score ranks the initiatives.");
+    bind_enum<ScorePartKind>(m, "Where one part of an explained score comes from.");
+
+    py::class_<Alignment>(m, "Alignment", "Alignment of every initiative (model order), with its rank.")
+        .def_readonly("goal_weights", &Alignment::goal_weights, "Global goal weights used (goal order).")
+        .def_readonly("direct", &Alignment::direct)
+        .def_readonly("enabler", &Alignment::enabler, "Credit from dependants: total - direct.")
+        .def_readonly("total", &Alignment::total)
+        .def_readonly("rank", &Alignment::rank, "1 = first: by descending total, ties by id.")
+        .def_readonly("enabler_share", &Alignment::enabler_share);
+    py::class_<ScoreTable>(m, "ScoreTable", "A score per initiative (model order), its parts and its rank.")
+        .def_readonly("kind", &ScoreTable::kind)
+        .def_readonly("total", &ScoreTable::total)
+        .def_readonly("parts", &ScoreTable::parts, "n x K; the rows sum to total.")
+        .def_readonly("labels", &ScoreTable::labels, "The K part names.")
+        .def_readonly("rank", &ScoreTable::rank, "1 = first: by descending total, ties by id.");
+    py::class_<ScorePart>(m, "ScorePart", "One part of an explained score.")
+        .def_readonly("kind", &ScorePart::kind)
+        .def_readonly("source", &ScorePart::source, "The goal's id, the dependant's id, or the criterion's or component's name.")
+        .def_readonly("name", &ScorePart::name, "The goal's or the dependant's name ('' otherwise).")
+        .def_readonly("weight", &ScorePart::weight, "The goal's global weight (goal parts); NaN otherwise.")
+        .def_readonly("value", &ScorePart::value);
+    py::class_<ScoreExplanation>(m, "ScoreExplanation", "One initiative's score with its parts.")
+        .def_readonly("initiative", &ScoreExplanation::initiative)
+        .def_readonly("id", &ScoreExplanation::id)
+        .def_readonly("name", &ScoreExplanation::name)
+        .def_readonly("kind", &ScoreExplanation::kind)
+        .def_readonly("score", &ScoreExplanation::score)
+        .def_readonly("rank", &ScoreExplanation::rank)
+        .def_readonly("parts", &ScoreExplanation::parts)
+        .def_readonly("sum_of_parts", &ScoreExplanation::sum_of_parts);
+    m.def("explanation_text", &explanation_text, py::arg("explanation"), "What `aligngraph rank --explain` prints.");
+    m.def("explanation_json", &explanation_json, py::arg("explanation"));
 
     py::class_<Criterion>(m, "Criterion", "A criterion of weighted scoring.")
         .def(py::init([](std::string name, double weight, Direction direction) {
@@ -108,19 +141,8 @@ void define_scoring(py::module_& m) {
 
     m.def("alignment_core", [](const Portfolio& p, std::optional<Weight> beta, std::map<std::string, Weight> roots,
                                std::optional<std::string> scenario) {
-        const auto a = alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
-        return py::make_tuple(a.direct, a.enabler, a.total, a.goal_weights, a.enabler_share, ranks(a.total, p.initiative_ids()));
+        return alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
     }, py::arg("portfolio"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
-    m.def("explain_alignment_core", [](const Portfolio& p, const std::string& id, std::optional<Weight> beta,
-                                       std::map<std::string, Weight> roots, std::optional<std::string> scenario) {
-        const auto a = alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
-        std::vector<std::tuple<std::string, std::string, double>> out;
-        for (const auto& part : explain_alignment(p, a, p.initiative_index(id)))
-            out.emplace_back(part.kind == AlignmentPart::Kind::goal ? "goal" : "enabler",
-                             part.kind == AlignmentPart::Kind::goal ? p.goal(part.source).id : p.initiative_ids()[part.source],
-                             part.value);
-        return out;
-    }, py::arg("portfolio"), py::arg("id"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
     m.def("unserved_goals", [](const Portfolio& p, const std::vector<std::string>& selection) {
         return goal_ids_of(p, unserved_goals(p, indices(p, selection)));
     }, py::arg("portfolio"), py::arg("selection"));
@@ -133,9 +155,9 @@ void define_scoring(py::module_& m) {
         return goal_coverage(p, indices(p, selection));
     }, py::arg("portfolio"), py::arg("selection"));
 
-    m.def("score_core", [](const Portfolio& p, ScoreKind kind, std::vector<Criterion> criteria, CompositeWeights cw,
-                           std::optional<Weight> beta, std::map<std::string, Weight> roots, std::optional<std::string> scenario,
-                           std::array<std::string, 3> wsjf_names, std::array<std::string, 3> rice_names) {
+    auto score_options = [](const Portfolio& p, ScoreKind kind, std::vector<Criterion> criteria, CompositeWeights cw,
+                            std::optional<Weight> beta, std::map<std::string, Weight> roots, std::optional<std::string> scenario,
+                            std::array<std::string, 3> wsjf_names, std::array<std::string, 3> rice_names) {
         ScoreOptions o = scenario ? ScoreOptions::from_scenario(p, *scenario, kind) : ScoreOptions{};
         o.kind = kind;
         if (!criteria.empty() || !scenario) o.criteria = std::move(criteria);
@@ -143,10 +165,26 @@ void define_scoring(py::module_& m) {
         o.alignment = alignment_options(p, beta, std::move(roots), std::move(scenario));
         o.wsjf = {wsjf_names[0], wsjf_names[1], wsjf_names[2]};
         o.rice = {rice_names[0], rice_names[1], rice_names[2]};
-        const auto t = score(p, o);
-        return py::make_tuple(t.total, t.parts, t.labels, ranks(t.total, p.initiative_ids()));
+        return o;
+    };
+    m.def("score_core", [score_options](const Portfolio& p, ScoreKind kind, std::vector<Criterion> criteria, CompositeWeights cw,
+                                        std::optional<Weight> beta, std::map<std::string, Weight> roots,
+                                        std::optional<std::string> scenario, std::array<std::string, 3> wsjf_names,
+                                        std::array<std::string, 3> rice_names) {
+        return score(p, score_options(p, kind, std::move(criteria), cw, beta, std::move(roots), std::move(scenario), wsjf_names,
+                                      rice_names));
     }, py::arg("portfolio"), py::arg("kind"), py::arg("criteria"), py::arg("composite"), py::arg("enabler_share"),
        py::arg("root_weights"), py::arg("scenario"), py::arg("wsjf_names"), py::arg("rice_names"));
+    m.def("explain_score_core", [score_options](const Portfolio& p, const std::string& id, ScoreKind kind,
+                                                std::vector<Criterion> criteria, CompositeWeights cw, std::optional<Weight> beta,
+                                                std::map<std::string, Weight> roots, std::optional<std::string> scenario,
+                                                std::array<std::string, 3> wsjf_names, std::array<std::string, 3> rice_names) {
+        const Index i = p.initiative_index(id);
+        const auto o = score_options(p, kind, std::move(criteria), cw, beta, std::move(roots), std::move(scenario), wsjf_names,
+                                     rice_names);
+        return explain_score(p, o, score(p, o), i);
+    }, py::arg("portfolio"), py::arg("id"), py::arg("kind"), py::arg("criteria"), py::arg("composite"),
+       py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"), py::arg("wsjf_names"), py::arg("rice_names"));
 
     m.def("goal_weight_sensitivity_core", [](const Portfolio& p, Index k, std::optional<Weight> beta,
                                              std::map<std::string, Weight> roots, std::optional<std::string> scenario) {
@@ -180,16 +218,14 @@ void define_scoring(py::module_& m) {
         lap("goal weights");
         const auto order = topological_order(p);
         lap("topological order");
-        const auto al = alignment(p);
-        const auto r1 = ranks(al.total, p.initiative_ids());
+        const auto al = alignment(p);  // ranked
         lap("alignment (with enabler credit)");
-        const auto c = composite_score(p, {0.7, 0.0, 0.3}, criteria);
-        const auto r2 = ranks(c.total, p.initiative_ids());
+        const auto c = composite_score(p, {0.7, 0.0, 0.3}, criteria);  // ranked
         lap("composite score + rank");
         (void)w;
         (void)order;
-        (void)r1;
-        (void)r2;
+        (void)al;
+        (void)c;
         return t;
     }, py::arg("portfolio"), py::arg("criteria"));
     m.def("ranks", [](const Eigen::VectorXd& score, const std::vector<std::string>& ids) { return ranks(score, ids); },

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "fixtures.hpp"
 
 using namespace aligngraph;
@@ -302,4 +304,51 @@ TEST_CASE("a scenario's judgments replace a goal's link weights, without changin
     auto problems = validate(p);
     CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E1: scenario 'bad': goal 'E1' judges 'T1', which is not one of its children"));
     CHECK(fixtures::has_problem(problems, "/scenarios/4/judgments/E9: scenario 'bad' judges the children of unknown goal 'E9'"));
+}
+
+TEST_CASE("scores carry their rank, and one score taken apart is a result of its own", "[scoring]") {
+    // The diamond with B also weak on G1: totals D 1, B 1/9 + 0.25, C 0.25, A 0.5 (A_B + A_C).
+    auto p = diamond();
+    p.add_contribution("B", "G1", Strength::weak);
+    const auto al = alignment(p);
+    // By hand: D 1 > B 0.3611 > A 0.3056 > C 0.25.
+    CHECK(al.rank == Eigen::Vector4i(3, 2, 4, 1));  // A, B, C, D
+    AlignmentOptions unranked;
+    unranked.rank = false;
+    CHECK(alignment(p, unranked).rank.size() == 0);
+    ScoreOptions o;
+    const auto t = score(p, o);
+    CHECK(t.rank == al.rank);
+    CHECK(t.order() == std::vector<Index>{3, 1, 0, 2});
+    // Ties go by id: X, Y, Z with equal weighted scores rank in id order.
+    Portfolio q{Horizon{2, 1.0, "2027"}};
+    q.add_goal({.id = "G", .name = "Goal"});
+    for (const char* id : {"Z", "X", "Y"}) q.add_initiative({.id = id, .department = "IT", .duration = 1, .criteria = {{"c", 1}}});
+    CHECK(weighted_score(q, {{"c", 1.0, Direction::benefit}}).rank == Eigen::Vector3i(3, 1, 2));
+
+    // A's alignment, taken apart: credit from B and from C, each 0.5 x its total / 1 prerequisite.
+    const auto e = explain_score(p, o, t, 0);
+    CHECK(e.id == "A");
+    CHECK(e.rank == 3);
+    CHECK(e.kind == ScoreKind::alignment);
+    REQUIRE(e.parts.size() == 2);
+    CHECK(e.parts[0].kind == ScorePartKind::enabler);
+    CHECK(e.parts[0].source == "B");
+    CHECK(e.parts[0].value == Approx(0.5 * (1.0 / 9 + 0.25)).epsilon(1e-15));
+    CHECK(e.parts[1].source == "C");
+    CHECK(e.parts[1].value == Approx(0.125).epsilon(1e-15));
+    CHECK(e.sum_of_parts == Approx(e.score).epsilon(1e-15));
+    // B: its goal (strength 1/9 x weight 1) and D's credit.
+    const auto b = explain_score(p, o, t, 1);
+    REQUIRE(b.parts.size() == 2);
+    CHECK(b.parts[0].kind == ScorePartKind::goal);
+    CHECK(b.parts[0].source == "G1");
+    CHECK(b.parts[0].weight == Approx(1.0));
+    CHECK(b.parts[0].value == Approx(1.0 / 9).epsilon(1e-15));
+    // The presenters print what the result holds.
+    CHECK_THAT(explanation_text(e), Catch::Contains("score 0.305556, rank 3") && Catch::Contains("enabler credit from B"));
+    const auto json = nlohmann::json::parse(explanation_json(e));
+    CHECK(json["parts"][0]["kind"] == "enabler");
+    CHECK(json["rank"] == 3);
+    CHECK_THROWS_WITH(explain_score(p, o, t, 9), Catch::Contains("initiative index 9 out of range [0, 4)"));
 }

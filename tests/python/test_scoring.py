@@ -123,6 +123,15 @@ def test_scores_have_parts_that_sum_and_deterministic_ranks():
     assert list(top["rank"]) == [1, 2, 3]
     ex = p.explain("I-01")
     assert ex["value"].sum() == pytest.approx(p.scores().loc["I-01", "score"])
+    assert ex.attrs["rank"] == p.scores().loc["I-01", "rank"] and ex.attrs["score_kind"] == "alignment"
+    goals = ex[ex["kind"] == "goal"]
+    # A goal part is strength x the goal's global weight, the weight given beside it.
+    weights = p.goal_weights().to_series()
+    np.testing.assert_allclose(goals["weight"], weights[goals["source"]].to_numpy(), rtol=1e-12)
+    assert "total of the parts" in p.explanation_text("I-01")
+    wsjf = p.explain("I-02", ag.ScoreKind.wsjf)
+    assert list(wsjf["kind"]) == ["criterion"] * 3 and wsjf["weight"].isna().all()
+    assert wsjf["value"].sum() == pytest.approx(p.scores(ag.ScoreKind.wsjf).loc["I-02", "score"])
     with pytest.raises(ag.ValidationError, match="unknown criterion 'colour'"):
         p.scores(ag.ScoreKind.score, criteria=["colour"])
 

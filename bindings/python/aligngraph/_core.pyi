@@ -12,7 +12,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreKind', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_alignment_core', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -1182,6 +1182,165 @@ class ScoreKind:
     @property
     def value(self) -> int:
         ...
+class ScorePartKind:
+    """
+    Where one part of an explained score comes from.
+    
+    Members:
+    
+      goal
+    
+      enabler
+    
+      criterion
+    
+      component
+    """
+    __members__: typing.ClassVar[dict[str, ScorePartKind]]
+    component: typing.ClassVar[ScorePartKind]
+    criterion: typing.ClassVar[ScorePartKind]
+    enabler: typing.ClassVar[ScorePartKind]
+    goal: typing.ClassVar[ScorePartKind]
+    @typing.overload
+    def __eq__(self, other: ScorePartKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: ScorePartKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Alignment:
+    """
+    Alignment of every initiative (model order), with its rank.
+    """
+    @property
+    def direct(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def enabler(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Credit from dependants: total - direct.
+        """
+    @property
+    def enabler_share(self) -> float:
+        ...
+    @property
+    def goal_weights(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Global goal weights used (goal order).
+        """
+    @property
+    def rank(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        """
+        1 = first: by descending total, ties by id.
+        """
+    @property
+    def total(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+class ScoreTable:
+    """
+    A score per initiative (model order), its parts and its rank.
+    """
+    @property
+    def kind(self) -> ScoreKind:
+        ...
+    @property
+    def labels(self) -> list[str]:
+        """
+        The K part names.
+        """
+    @property
+    def parts(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        n x K; the rows sum to total.
+        """
+    @property
+    def rank(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        """
+        1 = first: by descending total, ties by id.
+        """
+    @property
+    def total(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+class ScorePart:
+    """
+    One part of an explained score.
+    """
+    @property
+    def kind(self) -> ScorePartKind:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        The goal's or the dependant's name ('' otherwise).
+        """
+    @property
+    def source(self) -> str:
+        """
+        The goal's id, the dependant's id, or the criterion's or component's name.
+        """
+    @property
+    def value(self) -> float:
+        ...
+    @property
+    def weight(self) -> float:
+        """
+        The goal's global weight (goal parts); NaN otherwise.
+        """
+class ScoreExplanation:
+    """
+    One initiative's score with its parts.
+    """
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def initiative(self) -> int:
+        ...
+    @property
+    def kind(self) -> ScoreKind:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def parts(self) -> list[ScorePart]:
+        ...
+    @property
+    def rank(self) -> int:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def sum_of_parts(self) -> float:
+        ...
 class Criterion:
     """
     A criterion of weighted scoring.
@@ -1722,7 +1881,7 @@ def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[nump
     """
 def ahp_core(matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], method: AhpMethod, random_index: RandomIndex, strict: bool, cr_threshold: typing.SupportsFloat | typing.SupportsIndex, reciprocal_tolerance: typing.SupportsFloat | typing.SupportsIndex) -> dict:
     ...
-def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], float, typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
+def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> Alignment:
     ...
 def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
@@ -1734,8 +1893,14 @@ def criterion_weight_sensitivity_core(portfolio: PortfolioCore, criteria: collec
     ...
 def dependants(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
-def explain_alignment_core(portfolio: PortfolioCore, id: str, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None) -> list[tuple[str, str, float]]:
+def explain_score_core(portfolio: PortfolioCore, id: str, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> ScoreExplanation:
     ...
+def explanation_json(explanation: ScoreExplanation) -> str:
+    ...
+def explanation_text(explanation: ScoreExplanation) -> str:
+    """
+    What `aligngraph rank --explain` prints.
+    """
 def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
 def find_requires_cycle(portfolio: PortfolioCore) -> list[str] | None:
@@ -1818,7 +1983,7 @@ def sample_portfolio_json() -> str:
     ...
 def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> None:
     ...
-def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"], list[str], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]]:
+def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> ScoreTable:
     ...
 def select_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], start: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], explain: bool) -> SelectionResultCore:
     ...

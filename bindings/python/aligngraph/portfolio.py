@@ -304,8 +304,9 @@ class Portfolio(_core.PortfolioCore):
         """Alignment of every initiative: direct (sum of strength x global goal weight),
         enabler credit and total, with the rank by total. ``scenario`` applies a scenario's
         goal weights and enabler share; ``enabler_share`` and ``root_weights`` override."""
-        direct, enabler, total, _, _, ranks = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
-        return pd.DataFrame({"direct": direct, "enabler": enabler, "total": total, "rank": ranks}, index=self._id_index())
+        a = _core.alignment_core(self, enabler_share, root_weights or {}, scenario)
+        return pd.DataFrame({"direct": a.direct, "enabler": a.enabler, "total": a.total, "rank": a.rank},
+                            index=self._id_index())
 
     def scores(
         self,
@@ -324,14 +325,22 @@ class Portfolio(_core.PortfolioCore):
         weighted scoring and WSJF; alignment/financial/criteria for composite), the parts
         summing to the score. ``criteria``: Criterion list, names or {name: weight}; by
         default every criterion of the model with weight 1."""
-        total, parts, labels, ranks = _core.score_core(
-            self, by, criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {},
-            scenario, list(wsjf), list(rice))
-        frame = pd.DataFrame({"score": total, "rank": ranks}, index=self._id_index())
+        t = _core.score_core(self, by, *self._score_arguments(criteria, composite, enabler_share, root_weights, scenario,
+                                                               wsjf, rice))
+        frame = pd.DataFrame({"score": t.total, "rank": t.rank}, index=self._id_index())
         if by != ScoreKind.rice:
-            for k, label in enumerate(labels):
+            parts = t.parts
+            for k, label in enumerate(t.labels):
                 frame[label] = parts[:, k]
         return frame
+
+    @staticmethod
+    def _score_arguments(criteria: Any, composite: CompositeWeights | None, enabler_share: float | None,
+                         root_weights: dict[str, float] | None, scenario: str | None, wsjf: tuple[str, str, str],
+                         rice: tuple[str, str, str]) -> tuple:
+        """The score options as the compiled module takes them (after the kind)."""
+        return (criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {}, scenario,
+                list(wsjf), list(rice))
 
     def rank(self, by: ScoreKind = ScoreKind.alignment, top: int | None = None, **options: Any) -> pd.DataFrame:
         """``scores(by, ...)`` in rank order, the first ``top`` rows (``top`` >= 0)."""
@@ -340,16 +349,37 @@ class Portfolio(_core.PortfolioCore):
         frame = self.scores(by, **options).sort_values("rank")
         return frame if top is None else frame.head(top)
 
+    def _explained(
+        self,
+        id: str,
+        by: ScoreKind,
+        criteria: Any = None,
+        composite: CompositeWeights | None = None,
+        enabler_share: float | None = None,
+        root_weights: dict[str, float] | None = None,
+        scenario: str | None = None,
+        wsjf: tuple[str, str, str] = ("business_value", "time_criticality", "risk_reduction"),
+        rice: tuple[str, str, str] = ("reach", "impact", "confidence"),
+    ) -> _core.ScoreExplanation:
+        return _core.explain_score_core(self, id, by, *self._score_arguments(criteria, composite, enabler_share, root_weights,
+                                                                          scenario, wsjf, rice))
+
     def explain(self, id: str, by: ScoreKind = ScoreKind.alignment, **options: Any) -> pd.DataFrame:
-        """The parts of one initiative's score, summing to it: for alignment one row per goal
-        (strength x weight) and per dependant passing enabler credit."""
-        if by == ScoreKind.alignment:
-            parts = _core.explain_alignment_core(self, id, options.get("enabler_share"),
-                                                 options.get("root_weights") or {}, options.get("scenario"))
-            return pd.DataFrame(parts, columns=["kind", "source", "value"])
-        row = self.scores(by, **options).loc[id].drop(["score", "rank"])
-        return pd.DataFrame({"kind": "criterion" if by != ScoreKind.composite else "component",
-                             "source": row.index, "value": row.to_numpy(dtype=float)})
+        """The parts of one initiative's score, summing to it: one row per part with ``kind``
+        (goal, enabler, criterion or component), ``source`` (the goal, the dependant passing
+        enabler credit, or the criterion or component), ``name``, ``weight`` (the goal's
+        global weight; NaN otherwise) and ``value``. For alignment: one row per goal
+        (strength x weight) and per dependant. ``attrs`` holds ``id``, ``score``, ``rank``
+        and ``score_kind``. ``options``: those of :meth:`scores`."""
+        e = self._explained(id, by, **options)
+        frame = pd.DataFrame([(x.kind.name, x.source, x.name, x.weight, x.value) for x in e.parts],
+                             columns=["kind", "source", "name", "weight", "value"])
+        frame.attrs.update(id=e.id, score=e.score, rank=e.rank, score_kind=e.kind.name)
+        return frame
+
+    def explanation_text(self, id: str, by: ScoreKind = ScoreKind.alignment, **options: Any) -> str:
+        """One initiative's score taken apart, as text (what ``aligngraph rank --explain`` prints)."""
+        return _core.explanation_text(self._explained(id, by, **options))
 
     def sensitivity(self, k: int = 3, *, criteria: Any = None, **alignment_options: Any) -> pd.DataFrame:
         """How far each weight can move (others rescaled proportionally) before the ranking

@@ -2,7 +2,6 @@
 // Rankings as text and JSON: scores with their parts, one score explained, weight sensitivity.
 
 #include "aligngraph/io/ranking_report.hpp"
-#include "aligngraph/weights/goal_weights.hpp"
 
 #include "aligngraph/detail/ordered_json.hpp"
 
@@ -36,7 +35,7 @@ inline const char* score_title(ScoreKind k) {
 
 ALIGNGRAPH_INLINE std::string ranking_text(const Portfolio& p, const ScoreTable& t, Index top, int width) {
     width = std::max(width, 60);
-    const auto order = rank_order(t.total, p.initiative_ids());
+    const auto order = t.order();
     const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
     std::string out = fmt::format("Ranking by {}\n", detail::score_title(t.kind));
     const std::size_t rank_w = 4, id_w = 8, score_w = 10, parts_w = 34;
@@ -62,7 +61,7 @@ ALIGNGRAPH_INLINE std::string ranking_text(const Portfolio& p, const ScoreTable&
 }
 
 ALIGNGRAPH_INLINE std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top) {
-    const auto order = rank_order(t.total, p.initiative_ids());
+    const auto order = t.order();
     const Index rows = top > 0 ? std::min<Index>(top, static_cast<Index>(order.size())) : static_cast<Index>(order.size());
     detail::ojson out = detail::ojson::array();
     for (Index r = 0; r < rows; ++r) {
@@ -75,71 +74,36 @@ ALIGNGRAPH_INLINE std::string ranking_json(const Portfolio& p, const ScoreTable&
     return out.dump(2) + "\n";
 }
 
-namespace detail {
-
-// One part of an explained score: a goal (with its weight), a dependant passing enabler
-// credit, or a criterion or component of the score.
-struct ExplainedPart {
-    std::string kind, source, name;
-    double weight = nan;
-    double value = 0;
-};
-
-inline std::vector<ExplainedPart> explained_parts(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
-    std::vector<ExplainedPart> out;
-    if (o.kind == ScoreKind::alignment) {
-        const auto al = alignment(p, o.alignment);
-        for (const auto& part : explain_alignment(p, al, i)) {
-            if (part.kind == AlignmentPart::Kind::goal)
-                out.push_back({"goal", p.goal(part.source).id, p.goal(part.source).name, al.goal_weights(part.source), part.value});
-            else
-                out.push_back({"enabler", p.initiative_ids()[part.source], p.names()[part.source], nan, part.value});
-        }
-    } else {
-        for (Index c = 0; c < t.parts.cols(); ++c)
-            out.push_back({o.kind == ScoreKind::composite ? "component" : "criterion", t.labels[static_cast<std::size_t>(c)], "",
-                           nan, t.parts(i, c)});
-    }
-    return out;
-}
-
-}  // namespace detail
-
-ALIGNGRAPH_INLINE std::string explanation_text(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
-    std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", p.initiative_ids()[i], p.names()[i], t.total(i),
-                                  ranks(t.total, p.initiative_ids())(i));
-    double sum = 0;
-    for (const auto& part : detail::explained_parts(p, o, t, i)) {
-        if (part.kind == "goal")
+ALIGNGRAPH_INLINE std::string explanation_text(const ScoreExplanation& e) {
+    std::string out = fmt::format("{}  {}: score {:.6g}, rank {}\n", e.id, e.name, e.score, e.rank);
+    for (const auto& part : e.parts) {
+        if (part.kind == ScorePartKind::goal)
             out += fmt::format("  {:>10.6f}  goal {} '{}' (weight {:.4f})\n", part.value, part.source, part.name, part.weight);
-        else if (part.kind == "enabler")
+        else if (part.kind == ScorePartKind::enabler)
             out += fmt::format("  {:>10.6f}  enabler credit from {} '{}', which requires it\n", part.value, part.source, part.name);
         else
             out += fmt::format("  {:>10.6f}  {}\n", part.value, part.source);
-        sum += part.value;
     }
-    out += fmt::format("  {:>10.6f}  total of the parts\n", sum);
+    out += fmt::format("  {:>10.6f}  total of the parts\n", e.sum_of_parts);
     return out;
 }
 
-ALIGNGRAPH_INLINE std::string explanation_json(const Portfolio& p, const ScoreOptions& o, const ScoreTable& t, Index i) {
+ALIGNGRAPH_INLINE std::string explanation_json(const ScoreExplanation& e) {
     detail::ojson parts = detail::ojson::array();
-    double sum = 0;
-    for (const auto& part : detail::explained_parts(p, o, t, i)) {
-        detail::ojson j{{"kind", part.kind}, {"source", part.source}};
+    for (const auto& part : e.parts) {
+        detail::ojson j{{"kind", std::string(to_string(part.kind))}, {"source", part.source}};
         if (!part.name.empty()) j["name"] = part.name;
         if (!std::isnan(part.weight)) j["weight"] = part.weight;
         j["value"] = part.value;
         parts.push_back(j);
-        sum += part.value;
     }
-    return detail::ojson{{"id", p.initiative_ids()[i]},
-                         {"name", p.names()[i]},
-                         {"score_kind", to_string(t.kind)},
-                         {"score", t.total(i)},
-                         {"rank", ranks(t.total, p.initiative_ids())(i)},
+    return detail::ojson{{"id", e.id},
+                         {"name", e.name},
+                         {"score_kind", to_string(e.kind)},
+                         {"score", e.score},
+                         {"rank", e.rank},
                          {"parts", parts},
-                         {"sum_of_parts", sum}}
+                         {"sum_of_parts", e.sum_of_parts}}
                .dump(2) +
            "\n";
 }

@@ -8,6 +8,7 @@
 
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/scoring/score_explanation.hpp"
 
 namespace aligngraph {
 
@@ -18,13 +19,13 @@ ALIGNGRAPH_API std::string ranking_text(const Portfolio& p, const ScoreTable& t,
 /// Ranking as JSON: [{rank, id, score, parts: {label: value}}] in rank order.
 ALIGNGRAPH_API std::string ranking_json(const Portfolio& p, const ScoreTable& t, Index top = 0);
 
-/// One initiative's score broken into its parts (for alignment: per goal and per dependant
-/// passing enabler credit), with their sum.
-ALIGNGRAPH_API std::string explanation_text(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
+/// One initiative's score broken into its parts (explain_score(): for alignment per goal and
+/// per dependant passing enabler credit), with their sum.
+ALIGNGRAPH_API std::string explanation_text(const ScoreExplanation& e);
 
 /// The same as JSON: {id, name, score_kind, score, rank, parts: [{kind (goal, enabler,
 /// criterion or component), source, name, weight (goals), value}], sum_of_parts}.
-ALIGNGRAPH_API std::string explanation_json(const Portfolio& p, const ScoreOptions& options, const ScoreTable& t, Index i);
+ALIGNGRAPH_API std::string explanation_json(const ScoreExplanation& e);
 
 /// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
 /// the interval keeping the top-k set.

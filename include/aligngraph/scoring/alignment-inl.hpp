@@ -2,6 +2,7 @@
 // Alignment with enabler credit, its explanation, unserved goals, orphans, coverage.
 
 #include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/scoring/priority.hpp"
 #include "aligngraph/weights/goal_weights.hpp"
 
 #include <fmt/format.h>
@@ -123,6 +124,7 @@ ALIGNGRAPH_INLINE Alignment alignment(const Portfolio& p, const AlignmentOptions
     out.direct = p.contribution_matrix() * out.goal_weights;
     out.total = detail::propagate(topological_order(p), detail::links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;
+    if (o.rank) out.rank = ranks(out.total, p.initiative_ids());
     return out;
 }
 

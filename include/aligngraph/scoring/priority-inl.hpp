@@ -74,6 +74,12 @@ inline std::pair<Eigen::MatrixXd, Eigen::VectorXd> normalised(const Portfolio& p
     return {n, w / w.sum()};
 }
 
+/// The weighted score's total alone (no rank): the criteria part of the composite score.
+inline Eigen::VectorXd normalised_total(const Portfolio& p, const std::vector<Criterion>& criteria) {
+    const auto [n, w] = normalised(p, criteria);
+    return n * w;
+}
+
 /// The interval of t in [0, 1] over which every "winner" stays at or above every "loser",
 /// scores being linear in t: s_i(t) = alpha_i + beta_i t.
 inline std::pair<double, double> stable_interval(const Eigen::VectorXd& alpha, const Eigen::VectorXd& beta,
@@ -121,6 +127,7 @@ ALIGNGRAPH_INLINE ScoreTable weighted_score(const Portfolio& p, const std::vecto
     s.parts = n * w.asDiagonal();
     s.total = s.parts.rowwise().sum();
     for (const auto& c : criteria) s.labels.push_back(c.name);
+    s.rank = ranks(s.total, p.initiative_ids());
     return s;
 }
 
@@ -133,6 +140,7 @@ ALIGNGRAPH_INLINE ScoreTable wsjf(const Portfolio& p, const WsjfOptions& o) {
     for (Index c = 0; c < 3; ++c)
         s.parts.col(c) = detail::criterion_values(p, s.labels[static_cast<std::size_t>(c)], "wsjf").cwiseQuotient(size);
     s.total = s.parts.rowwise().sum();
+    s.rank = ranks(s.total, p.initiative_ids());
     return s;
 }
 
@@ -145,6 +153,7 @@ ALIGNGRAPH_INLINE ScoreTable rice(const Portfolio& p, const RiceOptions& o) {
                   .cwiseQuotient(effort);
     s.parts = s.total;
     s.labels = {"rice"};
+    s.rank = ranks(s.total, p.initiative_ids());
     return s;
 }
 
@@ -167,7 +176,9 @@ ALIGNGRAPH_INLINE ScoreTable composite_score(const Portfolio& p, const Composite
     s.kind = ScoreKind::composite;
     s.labels = {"alignment", "financial", "criteria"};
     s.parts = Eigen::MatrixXd::Zero(n, 3);
-    const auto al = alignment(p, ao);
+    AlignmentOptions unranked = ao;
+    unranked.rank = false;
+    const auto al = alignment(p, unranked);
     const double top = al.total.size() ? al.total.maxCoeff() : 0;
     if (top > 0) s.parts.col(0) = cw.alignment / sum * al.total / top;
     if (cw.financial > 0) {
@@ -176,8 +187,9 @@ ALIGNGRAPH_INLINE ScoreTable composite_score(const Portfolio& p, const Composite
         for (Index i = 0; i < n; ++i) per_cost(i) = f.total_cost(i) > 0 ? f.npv(i) / f.total_cost(i) : 0.0;
         s.parts.col(1) = cw.financial / sum * detail::min_max(per_cost, Direction::benefit);
     }
-    if (criteria_weight > 0) s.parts.col(2) = criteria_weight / sum * weighted_score(p, criteria).total;
+    if (criteria_weight > 0) s.parts.col(2) = criteria_weight / sum * detail::normalised_total(p, criteria);
     s.total = s.parts.rowwise().sum();
+    s.rank = ranks(s.total, p.initiative_ids());
     return s;
 }
 
@@ -204,7 +216,7 @@ ALIGNGRAPH_INLINE ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
                                    o.alignment);
         case ScoreKind::alignment: break;
     }
-    const auto al = alignment(p, o.alignment);
+    const auto al = alignment(p, o.alignment);  // ranked: its rank is the table's
     std::vector<Index> used;
     std::vector<Index> column(static_cast<std::size_t>(p.goal_count()), -1);
     for (const auto& c : p.contributions())
@@ -222,6 +234,7 @@ ALIGNGRAPH_INLINE ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
     t.parts.col(static_cast<Index>(used.size())) = al.enabler;
     for (Index g : used) t.labels.push_back(p.goal(g).id);
     t.labels.push_back("enabler credit");
+    t.rank = al.rank;
     return t;
 }
 
@@ -243,7 +256,9 @@ ALIGNGRAPH_INLINE Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std:
 }
 
 ALIGNGRAPH_INLINE std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k, const AlignmentOptions& o) {
-    const auto al = alignment(p, o);
+    AlignmentOptions unranked = o;
+    unranked.rank = false;
+    const auto al = alignment(p, unranked);
     // Alignment is linear in the goal weights: total = sum_g w_g G_g, G_g the total
     // alignment when goal g alone has weight 1 (its contribution column, with enabler credit).
     const Eigen::MatrixXd s = Eigen::MatrixXd(p.contribution_matrix());

@@ -46,12 +46,20 @@ struct EnumNames<ScoreKind> {
                                       std::pair{ScoreKind::score, std::string_view("score")}};
 };
 
-/// A score per initiative and its parts: total(i) = parts.row(i).sum().
+/// A score per initiative and its parts: total(i) = parts.row(i).sum(), with the rank it gives.
 struct ScoreTable {
     ScoreKind kind = ScoreKind::score;  ///< which score this is
     Eigen::VectorXd total;
     Eigen::MatrixXd parts;            ///< n x K
     std::vector<std::string> labels;  ///< the K part names
+    Eigen::VectorXi rank;             ///< 1 = first: by descending total, ties by id
+
+    /// The initiatives in rank order (the inverse of `rank`).
+    std::vector<Index> order() const {
+        std::vector<Index> out(static_cast<std::size_t>(rank.size()));
+        for (Index i = 0; i < rank.size(); ++i) out[static_cast<std::size_t>(rank(i) - 1)] = i;
+        return out;
+    }
 };
 
 /// Weighted scoring. @throws ValidationError naming an unknown criterion, a non-positive
