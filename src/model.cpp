@@ -1,5 +1,6 @@
-// The compiled library: the model (periods, goals and initiatives, their graphs, validation).
+// The compiled library: the model (periods, goals and initiatives, their graphs, validation), and the memory cap.
 
+#include "aligngraph/memory-inl.hpp"
 #include "aligngraph/model/horizon-inl.hpp"
 #include "aligngraph/model/graph-inl.hpp"
 #include "aligngraph/model/portfolio-inl.hpp"

@@ -340,6 +340,11 @@ struct Demo : Command {
 int main(int argc, char** argv) {
     CLI::App app{fmt::format("aligngraph {}: IT-business alignment and budget modelling", ag::version_string), "aligngraph"};
     app.set_version_flag("--version", ag::version_string);
+    std::string memory_limit;
+    app.add_option("--memory-limit", memory_limit,
+                   "The most memory a model or analysis may ask for (bytes, or 512M, 64G; default: ALIGNGRAPH_MEMORY_LIMIT, "
+                   "else 8G)")
+        ->type_name("SIZE");
     app.require_subcommand(1);
     std::vector<std::unique_ptr<cli::Command>> commands;
     commands.push_back(std::make_unique<cli::Validate>(app));
@@ -359,8 +364,17 @@ int main(int argc, char** argv) {
     }
     std::signal(SIGINT, cli::on_interrupt);
     try {
+        if (!memory_limit.empty()) ag::set_memory_limit(ag::parse_memory_size(memory_limit));
+    } catch (const ag::Error& e) {
+        std::fprintf(stderr, "aligngraph: --memory-limit: %s\n", e.what());
+        return 2;
+    }
+    try {
         for (const auto& c : commands)
             if (*c->app) return c->run();
+    } catch (const ag::ResourceError& e) {  // refused before allocating: too big for the memory cap
+        std::fprintf(stderr, "aligngraph: %s\n", e.what());
+        return 4;
     } catch (const ag::Error& e) {
         std::fprintf(stderr, "aligngraph: %s\n", e.what());
         return 1;

@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include "aligngraph/error.hpp"
+#include "aligngraph/memory.hpp"
 #include "aligngraph/version.hpp"
 #include "bindings.hpp"
 
@@ -20,6 +21,7 @@ PyObject* validation_error_class = nullptr;
 PyObject* cycle_error_class = nullptr;
 PyObject* infeasible_error_class = nullptr;
 PyObject* no_solution_error_class = nullptr;
+PyObject* resource_error_class = nullptr;
 
 PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc) {
     const std::string qualified = std::string("aligngraph.") + name;
@@ -58,6 +60,10 @@ void define_errors(py::module_& m) {
     no_solution_error_class =
         new_exception(m, "NoSolutionError", py::make_tuple(py::handle(error_class), builtins.attr("RuntimeError")),
                       "A solver stopped without any solution.");
+    resource_error_class =
+        new_exception(m, "ResourceError", py::make_tuple(py::handle(error_class), builtins.attr("MemoryError")),
+                      "A model or request needs more memory than aligngraph.memory_limit() allows (refused before "
+                      "allocating; raise it with aligngraph.set_memory_limit()).");
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
@@ -73,6 +79,8 @@ void define_errors(py::module_& m) {
             raise(infeasible_error_class, e.what(), [](py::object&) {});
         } catch (const NoSolutionError& e) {
             raise(no_solution_error_class, e.what(), [](py::object&) {});
+        } catch (const ResourceError& e) {
+            raise(resource_error_class, e.what(), [](py::object&) {});
         } catch (const Error& e) {
             raise(error_class, e.what(), [](py::object&) {});
         }
@@ -85,6 +93,20 @@ PYBIND11_MODULE(_core, m) {
     m.doc() = "aligngraph compiled core; use the aligngraph package.";
     m.attr("__version__") = aligngraph::version_string;
     aligngraph::python::define_errors(m);
+    m.def("memory_limit", &aligngraph::memory_limit,
+          "The cap in bytes on the memory one model or analysis may ask for (see set_memory_limit).");
+    m.def("set_memory_limit", [](const pybind11::object& limit) {
+        if (pybind11::isinstance<pybind11::str>(limit)) {
+            aligngraph::set_memory_limit(aligngraph::parse_memory_size(limit.cast<std::string>()));
+            return;
+        }
+        const auto bytes = limit.cast<long long>();
+        if (bytes < 0) throw aligngraph::ValidationError("set_memory_limit(): " + std::to_string(bytes) + " bytes, expected >= 0");
+        aligngraph::set_memory_limit(static_cast<std::uint64_t>(bytes));
+    }, pybind11::arg("limit"),
+          "Set the memory cap for the process: bytes, or a size such as \"64G\" (K, M, G, T: powers of 1024); 0 "
+          "returns to ALIGNGRAPH_MEMORY_LIMIT or the default of 8 GiB. What grows with a model's size is checked "
+          "against it before it is allocated (ResourceError).");
     aligngraph::python::define_model(m);
     aligngraph::python::define_graph(m);
     aligngraph::python::define_io(m);

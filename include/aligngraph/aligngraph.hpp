@@ -9,6 +9,7 @@
 #include "aligngraph/finance/tvm.hpp"
 #include "aligngraph/io/model_file.hpp"
 #include "aligngraph/io/report.hpp"
+#include "aligngraph/memory.hpp"
 #include "aligngraph/model/graph.hpp"
 #include "aligngraph/model/horizon.hpp"
 #include "aligngraph/model/portfolio.hpp"

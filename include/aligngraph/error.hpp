@@ -69,4 +69,11 @@ public:
     using Error::Error;
 };
 
+/// A model or a request would need more memory than memory_limit() allows (memory.hpp):
+/// refused before allocating, saying what is too big and how to raise the limit.
+class ALIGNGRAPH_API ResourceError : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace aligngraph

@@ -1,6 +1,7 @@
 // The JSON model file: loading with located errors, compact form, exact round trips, atomic saves.
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <csignal>
 #include <filesystem>
@@ -529,4 +530,45 @@ TEST_CASE("valid but extreme models: refused at validation with the field, or co
     // Quarters at the model's yearly rate R: 1e18 / (1+R)^(2/4) + 1e18 / (1+R)^(3/4).
     const double R = m.settings().discount_rate;
     CHECK(f.npv(0) == Approx(1e18 / std::pow(1 + R, 0.5) + 1e18 / std::pow(1 + R, 0.75)).epsilon(1e-12));
+}
+
+TEST_CASE("the memory cap: what grows with a model is refused before it is allocated", "[model_file][reliability]") {
+    // Regression: a 1.5 MB file (20,000 initiatives x 100,000 periods) made the loader allocate
+    // gigabytes; optimize on 34 initiatives x 100,000 periods asked for terabytes.
+    CHECK(aligngraph::parse_memory_size("64G") == (64ull << 30));
+    CHECK(aligngraph::parse_memory_size("512M") == (512ull << 20));
+    CHECK(aligngraph::parse_memory_size("1.5k") == 1536);
+    CHECK(aligngraph::parse_memory_size("4096") == 4096);
+    for (const char* bad : {"", "abc", "-1", "0", "12X", "1e30G"})
+        CHECK_THROWS_WITH(aligngraph::parse_memory_size(bad), Catch::Contains("expected a size in bytes"));
+    struct Restore {
+        ~Restore() { aligngraph::set_memory_limit(0); }
+    } restore;
+    aligngraph::set_memory_limit(1 << 20);  // 1 MiB
+    CHECK(aligngraph::memory_limit() == (1u << 20));
+    // The file: 100 initiatives x 10,000 periods x 3 flows x 8 bytes = 22.9 MiB.
+    std::string text = R"({"format_version": 1, "horizon": {"periods": 10000, "period_years": 0.25, "first": "2027Q1"},
+        "goals": [{"id": "G", "name": "g"}], "initiatives": [)";
+    for (int i = 0; i < 100; ++i)
+        text += fmt::format(R"({}{{"id": "I{}", "name": "x", "department": "IT", "duration": 1, "costs": {{"capex": [1]}}}})", i ? "," : "", i);
+    text += "]}";
+    CHECK_THROWS_MATCHES(aligngraph::model_from_json(text, "big.json"), aligngraph::ResourceError,
+                         Catch::Matchers::Message("big.json: the flows of 100 initiatives x 10000 periods would need 22.9 MiB, "
+                                                  "more than the memory limit of 1.0 MiB; raise the limit (ALIGNGRAPH_MEMORY_LIMIT=64G, "
+                                                  "the command line's --memory-limit, Python's aligngraph.set_memory_limit()) if the "
+                                                  "machine has the memory, or make the model smaller"));
+    // The builder: the same cap, at the initiative that passes it.
+    Portfolio p{Horizon{10000, 0.25, "2027Q1"}};
+    CHECK_THROWS_AS([&] {
+        for (int i = 0; i < 100; ++i) p.add_initiative({.id = fmt::format("I{}", i), .department = "IT", .duration = 1});
+    }(), aligngraph::ResourceError);
+    CHECK(p.initiative_count() < 100);
+    // The selection's LP: 34 items x 500 rows (3 x 8 x 500 x 534 bytes = 6.1 MiB).
+    SelectionProblem sp;
+    sp.values = Eigen::VectorXd::Ones(34);
+    sp.costs = Eigen::MatrixXd::Zero(34, 500);
+    sp.budgets = Eigen::VectorXd::Ones(500);
+    CHECK_THROWS_WITH(select_portfolio(sp), Catch::Contains("the LP relaxation of 34 initiatives x 500 budget rows would need 6.1 MiB"));
+    aligngraph::set_memory_limit(0);  // the default again: the same problem solves
+    CHECK(select_portfolio(sp).proven);
 }

@@ -133,7 +133,9 @@ def test_out_of_memory_is_said_not_an_internal_error(tmp_path):
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # 2 GiB of address space
 
-    r = subprocess.run([cli(), "validate", str(path)], capture_output=True, text=True, timeout=120, preexec_fn=limit)
+    # With the memory cap raised past what the machine has, allocation itself fails.
+    r = subprocess.run([cli(), "--memory-limit", "1T", "validate", str(path)], capture_output=True, text=True, timeout=120,
+                       preexec_fn=limit)
     assert r.returncode == 4, (r.returncode, r.stderr)
     assert "out of memory: the model (or what was asked of it) is too large" in r.stderr
     assert "internal error" not in r.stderr
@@ -165,3 +167,19 @@ def test_ctrl_c_prints_the_best_selection_so_far_and_exits_130(tmp_path):
     assert proc.returncode == 130, err
     assert "aligngraph: interrupted: the best selection found so far is shown, not proven" in err
     assert "Not proven: interrupted after" in out and "Optimal portfolio by NPV" in out
+
+
+def test_a_model_past_the_memory_limit_is_refused_with_exit_4(tmp_path):
+    model = {"format_version": 1, "horizon": {"periods": 100000, "period_years": 0.25, "first": "2027Q1"},
+             "goals": [{"id": "G", "name": "g"}],
+             "initiatives": [{"id": f"I{i}", "name": "x", "department": "IT", "duration": 1, "costs": {"capex": [1]}}
+                             for i in range(20000)]}
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(model))
+    r = run("validate", str(path))
+    assert r.returncode == 4, r.stderr
+    assert "the flows of 20000 initiatives x 100000 periods would need 44.7 GiB, more than the memory limit of 8.0 GiB" in r.stderr
+    r = run("--memory-limit", "4K", "validate", str(Path(__file__).resolve().parents[2] / "examples" / "sample-portfolio.json"))
+    assert r.returncode == 4 and "more than the memory limit of 4.0 KiB" in r.stderr
+    r = run("--memory-limit", "lots", "validate", str(path))
+    assert r.returncode == 2 and "--memory-limit: memory limit \"lots\": expected a size in bytes" in r.stderr

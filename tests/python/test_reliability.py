@@ -234,3 +234,27 @@ def test_a_stopped_search_says_why_and_what_it_left_unexplained():
     done = ag.select_portfolio(values[:20], costs[:20], budgets * 20 / 500)
     assert done.stop_reason == ag.StopReason.none and done.proven and done.explained
     assert done.displaced["explained"].all()
+
+
+def test_the_memory_cap_refuses_what_is_too_big_before_allocating(tmp_path):
+    # Regression: a 1.5 MB file (20,000 initiatives x 100,000 periods) made the loader allocate gigabytes.
+    model = {"format_version": 1, "horizon": {"periods": 10000, "period_years": 0.25, "first": "2027Q1"},
+             "goals": [{"id": "G", "name": "g"}],
+             "initiatives": [{"id": f"I{i}", "name": "x", "department": "IT", "duration": 1, "costs": {"capex": [1]}}
+                             for i in range(100)]}
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(model))
+    ag.set_memory_limit("1M")
+    try:
+        assert ag.memory_limit() == 1 << 20
+        with pytest.raises(ag.ResourceError, match=r"the flows of 100 initiatives x 10000 periods would need 22.9 MiB, "
+                                                    r"more than the memory limit of 1.0 MiB") as info:
+            ag.load(path)
+        assert isinstance(info.value, MemoryError) and isinstance(info.value, ag.Error)
+        with pytest.raises(ag.ValidationError, match="expected a size in bytes"):
+            ag.set_memory_limit("lots")
+        with pytest.raises(ag.ValidationError, match="expected >= 0"):
+            ag.set_memory_limit(-1)
+    finally:
+        ag.set_memory_limit(0)
+    assert ag.load(path).initiative_count == 100  # within the default cap

@@ -6,13 +6,14 @@ from aligngraph import CycleError
 from aligngraph import Error
 from aligngraph import InfeasibleError
 from aligngraph import NoSolutionError
+from aligngraph import ResourceError
 from aligngraph import ValidationError
 import collections.abc
 import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'Scenario', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -1941,6 +1942,10 @@ def local_goal_weights(portfolio: PortfolioCore) -> typing.Annotated[numpy.typin
     """
     Local weight of every goal link (from the links' weights, or from the parent's judgments), in link order.
     """
+def memory_limit() -> int:
+    """
+    The cap in bytes on the memory one model or analysis may ask for (see set_memory_limit).
+    """
 def mirr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], finance_rate: typing.SupportsFloat | typing.SupportsIndex, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     ...
 def model_from_json(text: str, source: str = '<string>') -> PortfolioCore:
@@ -1996,6 +2001,10 @@ def selection_problem_core(portfolio: PortfolioCore, objective: Objective, scena
 def selection_text(result: SelectionResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100, displaced: bool = True) -> str:
     """
     The optimal portfolio as aligned text (what `aligngraph optimize` prints).
+    """
+def set_memory_limit(limit: typing.Any) -> None:
+    """
+    Set the memory cap for the process: bytes, or a size such as "64G" (K, M, G, T: powers of 1024); 0 returns to ALIGNGRAPH_MEMORY_LIMIT or the default of 8 GiB. What grows with a model's size is checked against it before it is allocated (ResourceError).
     """
 def summary_json(portfolio: PortfolioCore) -> str:
     ...

@@ -2,6 +2,7 @@
 // Finance measures over all initiatives at once (structure of arrays).
 
 #include "aligngraph/finance/financials.hpp"
+#include "aligngraph/memory.hpp"
 #include "aligngraph/detail/constants.hpp"
 
 #include <fmt/format.h>
@@ -61,6 +62,10 @@ inline Financials compute_financials(const SeriesMatrix& capex, const SeriesMatr
 
 ALIGNGRAPH_INLINE Financials initiative_financials(const Portfolio& p, const FinanceOptions& o) {
     p.check();
+    // Net flows, their discounted and cumulative forms: a few initiatives x periods matrices.
+    detail::check_memory(fmt::format("initiative_financials(): the flows of {} initiatives x {} periods", p.initiative_count(),
+                                     p.horizon().periods),
+                         4.0 * sizeof(double) * static_cast<double>(p.initiative_count()) * static_cast<double>(p.horizon().periods));
     auto f = detail::compute_financials(p.capex(), p.opex(), p.benefits(), p.starts(), p, o);
     f.ids = p.initiative_ids();
     f.names = p.names();

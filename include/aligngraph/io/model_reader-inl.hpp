@@ -3,6 +3,7 @@
 // pointer. Format: docs/model-format.md.
 
 #include "aligngraph/io/model_file.hpp"
+#include "aligngraph/memory.hpp"
 
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/finance/financials.hpp"
@@ -46,6 +47,7 @@ public:
 
     void fail(const std::string& ptr, std::string message) { problems_.push_back({ptr, std::move(message), {}}); }
     std::vector<Problem>& problems() { return problems_; }
+    const std::string& source() const noexcept { return source_; }
 
     bool expect_object(const json& j, const std::string& ptr) {
         if (j.is_object()) return true;
@@ -428,6 +430,10 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
     std::vector<PendingContribution> contributions;
     std::vector<PendingRequires> requires_links;
     if (const json* ij = r.member(doc, "initiatives", root, true); ij && r.expect_array(*ij, "/initiatives")) {
+        // The model's flows are initiatives x periods, three of them: refused before any is
+        // allocated when past the memory cap (a 1.5 MB file can ask for 48 GB).
+        detail::check_memory(fmt::format("{}: the flows of {} initiatives x {} periods", r.source(), ij->size(), p.horizon().periods),
+                             3.0 * sizeof(double) * static_cast<double>(ij->size()) * static_cast<double>(p.horizon().periods));
         for (std::size_t k = 0; k < ij->size(); ++k) {
             const json& j = (*ij)[k];
             const auto ptr = fmt::format("/initiatives/{}", k);

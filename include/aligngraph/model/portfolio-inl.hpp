@@ -2,6 +2,7 @@
 // The portfolio model: builder, accessors, validation and equality.
 
 #include "aligngraph/model/portfolio.hpp"
+#include "aligngraph/memory.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -106,9 +107,14 @@ ALIGNGRAPH_INLINE void Portfolio::set_goal_judgments(std::string_view parent, Ju
 ALIGNGRAPH_INLINE void Portfolio::reserve_rows(Index n) {
     const auto capacity = capex_.rows();
     if (n <= capacity) return;
-    const auto grown = std::max<Index>(n, std::max<Index>(16, 2 * capacity));
     const auto P = horizon_.periods;
     const auto C = criteria_.cols();
+    // Three flows and the criteria per initiative: checked against the memory cap before
+    // growing; the doubling stops short of the cap (exactly n rows then).
+    const auto bytes = [&](Index rows) { return static_cast<double>(rows) * (3.0 * P + static_cast<double>(C)) * sizeof(double); };
+    detail::check_memory(fmt::format("the flows of {} initiatives x {} periods", n, P), bytes(n));
+    auto grown = std::max<Index>(n, std::max<Index>(16, 2 * capacity));
+    if (bytes(grown) > static_cast<double>(memory_limit())) grown = n;
     for (FlowMatrix* m : {&capex_, &opex_, &benefits_}) {
         m->conservativeResize(grown, P);
         m->bottomRows(grown - capacity).setZero();

@@ -2,6 +2,7 @@
 // The model as a selection problem.
 
 #include "aligngraph/selection/portfolio_selection.hpp"
+#include "aligngraph/memory.hpp"
 
 #include <fmt/format.h>
 
@@ -83,6 +84,8 @@ ALIGNGRAPH_INLINE SelectionProblem selection_problem(const Portfolio& p, const O
     for (Index t = 0; t < P; ++t) sp.periods.push_back(p.horizon().label(t));
     for (const auto& b : p.budgets()) sp.pools.push_back(b.id);
     sp.total_pools = detail::total_pools(p.budgets());
+    detail::check_memory(fmt::format("the selection's costs, {} initiatives x {} budgets x {} periods", n, B, P),
+                         sizeof(double) * static_cast<double>(n) * static_cast<double>(B) * static_cast<double>(P));
     sp.costs = Eigen::MatrixXd::Zero(n, B * P);
     sp.budgets = Eigen::VectorXd::Zero(B * P);
     for (Index b = 0; b < B; ++b) {

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "aligngraph/error.hpp"
+#include "aligngraph/memory.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/detail/search.hpp"
 
@@ -71,6 +72,13 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
     if (!p.budget_names.empty() && static_cast<Index>(p.budget_names.size()) != m)
         throw ValidationError(fmt::format("select_portfolio(): {} budget names for {} budgets; give one per budget (or none)",
                                           p.budget_names.size(), m));
+    // The LP's tableau (rows x (columns + rows), kept with a copy at the root and one for
+    // strong branching) grows with the budget rows: refused before the search allocates it.
+    {
+        const double rows = static_cast<double>(m) + static_cast<double>(p.excludes.size());
+        detail::check_memory(fmt::format("select_portfolio(): the LP relaxation of {} initiatives x {} budget rows", n, m),
+                             3.0 * sizeof(double) * rows * (static_cast<double>(n) + rows));
+    }
     SelectionResult result;
     // One clock for the call: the search has 90% of the time limit when an explanation
     // follows, the explanation the rest; a stop asked for ends both.
