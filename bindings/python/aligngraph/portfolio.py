@@ -18,6 +18,11 @@ from .selection import Reoptimizer, SelectionResult, _frontier_frame
 
 __all__ = ["CancellationImpact", "GoalWeights", "ModelWarning", "Portfolio", "load", "sample_portfolio"]
 
+# The criteria WSJF and RICE read, unless named otherwise.
+_WSJF_CRITERIA = ("business_value", "time_criticality", "risk_reduction")
+_RICE_CRITERIA = ("reach", "impact", "confidence")
+
+
 def _financial_terms(f: _core.Financials) -> dict[str, Any]:
     """What a finance frame was computed under, for its ``attrs``."""
     return {"currency": f.currency, "period_years": f.period_years, "yearly_rate": f.yearly_rate,
@@ -317,8 +322,8 @@ class Portfolio(_core.PortfolioCore):
         enabler_share: float | None = None,
         root_weights: dict[str, float] | None = None,
         scenario: str | None = None,
-        wsjf: tuple[str, str, str] = ("business_value", "time_criticality", "risk_reduction"),
-        rice: tuple[str, str, str] = ("reach", "impact", "confidence"),
+        wsjf: tuple[str, str, str] = _WSJF_CRITERIA,
+        rice: tuple[str, str, str] = _RICE_CRITERIA,
     ) -> pd.DataFrame:
         """One row per initiative: ``score``, ``rank`` (1 first; ties by id) and one column per
         part of the score (per goal and enabler credit for alignment; per criterion for
@@ -335,10 +340,10 @@ class Portfolio(_core.PortfolioCore):
         return frame
 
     @staticmethod
-    def _score_arguments(criteria: Any, composite: CompositeWeights | None, enabler_share: float | None,
-                         root_weights: dict[str, float] | None, scenario: str | None, wsjf: tuple[str, str, str],
-                         rice: tuple[str, str, str]) -> tuple:
-        """The score options as the compiled module takes them (after the kind)."""
+    def _score_arguments(criteria: Any = None, composite: CompositeWeights | None = None, enabler_share: float | None = None,
+                         root_weights: dict[str, float] | None = None, scenario: str | None = None,
+                         wsjf: tuple[str, str, str] = _WSJF_CRITERIA, rice: tuple[str, str, str] = _RICE_CRITERIA) -> tuple:
+        """The options of :meth:`scores` as the compiled module takes them (after the kind)."""
         return (criteria_list(criteria), composite or CompositeWeights(), enabler_share, root_weights or {}, scenario,
                 list(wsjf), list(rice))
 
@@ -349,20 +354,8 @@ class Portfolio(_core.PortfolioCore):
         frame = self.scores(by, **options).sort_values("rank")
         return frame if top is None else frame.head(top)
 
-    def _explained(
-        self,
-        id: str,
-        by: ScoreKind,
-        criteria: Any = None,
-        composite: CompositeWeights | None = None,
-        enabler_share: float | None = None,
-        root_weights: dict[str, float] | None = None,
-        scenario: str | None = None,
-        wsjf: tuple[str, str, str] = ("business_value", "time_criticality", "risk_reduction"),
-        rice: tuple[str, str, str] = ("reach", "impact", "confidence"),
-    ) -> _core.ScoreExplanation:
-        return _core.explain_score_core(self, id, by, *self._score_arguments(criteria, composite, enabler_share, root_weights,
-                                                                          scenario, wsjf, rice))
+    def _explained(self, id: str, by: ScoreKind, **options: Any) -> _core.ScoreExplanation:
+        return _core.explain_score_core(self, id, by, *self._score_arguments(**options))
 
     def explain(self, id: str, by: ScoreKind = ScoreKind.alignment, **options: Any) -> pd.DataFrame:
         """The parts of one initiative's score, summing to it: one row per part with ``kind``
