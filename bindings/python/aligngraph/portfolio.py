@@ -414,7 +414,10 @@ class Portfolio(_core.PortfolioCore):
         composite) over the initiatives funded, under every budget in every period,
         respecting requires, excludes, mandatory, forced-in and forced-out (and a
         scenario's budget factor and decisions). ``result.budgets`` has limit, use and
-        slack per budget and period; ``result.selected`` the ids."""
+        slack per budget and period; ``result.selected`` the ids. ``time_limit`` covers the
+        whole call, the explanation included: on it the best selection so far comes back
+        with ``proven=False`` and ``stop_reason``; Ctrl-C raises KeyboardInterrupt at once.
+        A model too large for :func:`aligngraph.memory_limit` raises ``ResourceError``."""
         from .selection import _NO_LIMIT
 
         core = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
