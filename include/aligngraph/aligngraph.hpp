@@ -20,6 +20,7 @@
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 #include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/scoring/ranks.hpp"
 #include "aligngraph/scoring/score_explanation.hpp"
 #include "aligngraph/stop.hpp"
 #include "aligngraph/types.hpp"

@@ -2,7 +2,7 @@
 // Alignment with enabler credit, its explanation, unserved goals, orphans, coverage.
 
 #include "aligngraph/scoring/alignment.hpp"
-#include "aligngraph/scoring/priority.hpp"
+#include "aligngraph/scoring/ranks.hpp"
 #include "aligngraph/weights/goal_weights.hpp"
 
 #include <fmt/format.h>

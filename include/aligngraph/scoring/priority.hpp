@@ -20,6 +20,7 @@
 
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/scoring/alignment.hpp"
+#include "aligngraph/scoring/ranks.hpp"
 
 namespace aligngraph {
 
@@ -122,11 +123,6 @@ struct ALIGNGRAPH_API ScoreOptions {
 /// goal contributed to (s_ig w_g) and one for enabler credit; they sum to the total.
 ALIGNGRAPH_API ScoreTable score(const Portfolio& p, const ScoreOptions& options);
 
-/// Indices by descending score; equal scores in ascending id order. Deterministic.
-ALIGNGRAPH_API std::vector<Index> rank_order(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
-
-/// Rank (1 = first) of every initiative, from rank_order().
-ALIGNGRAPH_API Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::vector<std::string>& ids);
 
 /// How far one weight can move (the others rescaled proportionally so that all still sum
 /// to 1) before the ranking changes.
