@@ -75,7 +75,8 @@ py::dict frontier_columns(const std::vector<FrontierPoint>& points) {
 }
 
 SelectionProblem make_problem(const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
-                              std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                              std::vector<std::pair<Index, Index>> requires_links,
+                              std::vector<std::pair<Index, std::vector<Index>>> requires_any, std::vector<std::vector<Index>> excludes,
                               std::vector<Index> forced_in, std::vector<Index> forced_out, std::vector<std::string> ids,
                               std::vector<std::string> budget_names) {
     SelectionProblem sp;
@@ -83,6 +84,7 @@ SelectionProblem make_problem(const Eigen::VectorXd& values, const Eigen::Matrix
     sp.costs = costs;
     sp.budgets = budgets;
     sp.requires_links = std::move(requires_links);
+    sp.requires_any = std::move(requires_any);
     sp.excludes = std::move(excludes);
     sp.forced_in = std::move(forced_in);
     sp.forced_out = std::move(forced_out);
@@ -170,17 +172,19 @@ void define_selection(py::module_& m) {
         .def_readonly("costs", &SelectionProblem::costs)
         .def_readonly("budgets", &SelectionProblem::budgets)
         .def_readonly("requires", &SelectionProblem::requires_links)
+        .def_readonly("requires_any", &SelectionProblem::requires_any)
         .def_readonly("excludes", &SelectionProblem::excludes)
         .def_readonly("forced_in", &SelectionProblem::forced_in)
         .def_readonly("forced_out", &SelectionProblem::forced_out);
     define_frontier(m);
 
     m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
-                            std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                            std::vector<std::pair<Index, Index>> requires_links,
+                            std::vector<std::pair<Index, std::vector<Index>>> requires_any, std::vector<std::vector<Index>> excludes,
                             std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit,
                             long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names,
                             std::vector<Index> start, bool explain) {
-        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(requires_any), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), std::move(ids), std::move(budget_names));
         PythonInterrupt interrupt;
         SelectionResult r;
@@ -191,16 +195,17 @@ void define_selection(py::module_& m) {
         }
         interrupt.raise_if_interrupted();
         return r;
-    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("requires_any"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"), py::arg("start"), py::arg("explain"));
 
     m.def("select_frontier_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                                      std::vector<std::pair<Index, Index>> requires_links,
+                                     std::vector<std::pair<Index, std::vector<Index>>> requires_any,
                                      std::vector<std::vector<Index>> excludes, std::vector<Index> forced_in,
                                      std::vector<Index> forced_out, std::vector<double> factors, double time_limit,
                                      long long node_limit) {
-        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+        const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(requires_any), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), {}, {});
         std::vector<FrontierPoint> points;
         PythonInterrupt interrupt;
@@ -211,7 +216,7 @@ void define_selection(py::module_& m) {
         }
         interrupt.raise_if_interrupted();
         return frontier_columns(points);
-    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+    }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("requires_any"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("factors"), py::arg("time_limit"), py::arg("node_limit"));
 
     m.def("selection_problem_core", [](const Portfolio& p, Objective objective, std::string scenario) {
@@ -220,15 +225,16 @@ void define_selection(py::module_& m) {
 
     py::class_<Reoptimizer>(m, "ReoptimizerCore", "A selection problem kept between solves (see aligngraph.Reoptimizer).")
         .def(py::init([](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
-                         std::vector<std::pair<Index, Index>> requires_links, std::vector<std::vector<Index>> excludes,
+                         std::vector<std::pair<Index, Index>> requires_links,
+                         std::vector<std::pair<Index, std::vector<Index>>> requires_any, std::vector<std::vector<Index>> excludes,
                          std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit, long long node_limit,
                          std::vector<std::string> ids, std::vector<std::string> budget_names) {
-                 return Reoptimizer(make_problem(values, costs, budgets, std::move(requires_links), std::move(excludes),
+                 return Reoptimizer(make_problem(values, costs, budgets, std::move(requires_links), std::move(requires_any), std::move(excludes),
                                                  std::move(forced_in), std::move(forced_out), std::move(ids),
                                                  std::move(budget_names)),
                                     {.time_limit = time_limit, .node_limit = node_limit});
              }),
-             py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+             py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("requires_any"), py::arg("excludes"),
              py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
              py::arg("budget_names"))
         .def("solve", [](Reoptimizer& r) {

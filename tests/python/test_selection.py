@@ -231,3 +231,21 @@ def test_frontier_over_arrays_and_the_model_problem():
     again = ag.select_portfolio(sp["values"], sp["costs"], sp["budgets"], requires=sp["requires"], excludes=sp["excludes"],
                       forced_in=sp["forced_in"], forced_out=sp["forced_out"], start=f.loc[1.0, "selected"])
     assert again.value == pytest.approx(direct.value)
+
+
+def test_requires_one_of_a_group_against_enumeration():
+    # x[d] <= sum of x[q]: item 3 needs item 0 or item 1; item 4 needs 2 or 3.
+    values = np.array([1.0, 2.0, 3.0, 10.0, 8.0])
+    costs = np.array([[2.0], [3.0], [4.0], [2.0], [3.0]])
+    groups = [(3, [0, 1]), (4, [2, 3])]
+    best = -np.inf
+    for mask in itertools.product([0, 1], repeat=5):
+        x = np.array(mask)
+        if costs[:, 0] @ x > 7 or any(x[d] and not x[g].any() for d, g in groups):
+            continue
+        best = max(best, values @ x)
+    r = ag.select_portfolio(values, costs, [7.0], requires_any=groups)
+    assert r.proven and r.value == pytest.approx(best)
+    assert sorted(r.selected) == [0, 3, 4]  # 1 + 10 + 8 in 7: item 4 rides on 3, item 3 on 0
+    with pytest.raises(ag.ValidationError, match="requires one of an empty group"):
+        ag.select_portfolio(values, costs, [7.0], requires_any=[(3, [])])

@@ -114,7 +114,7 @@ class SelectionResult:
         return f"<aligngraph.SelectionResult: {len(self.core.selected)} selected, value {self.value:.6g}, {proof}>"
 
 
-def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, excludes: Any, forced_in: Any,
+def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, requires_any: Any, excludes: Any, forced_in: Any,
             forced_out: Any) -> tuple:
     """The problem's arguments as the compiled module takes them: float arrays (costs n x m),
     pairs, groups and indices as ints."""
@@ -122,7 +122,8 @@ def _arrays(values: Any, costs: Any, budgets: Any, requires: Any, excludes: Any,
     if c.ndim == 1:
         c = c.reshape(-1, 1)
     return (np.asarray(values, dtype=float), c, np.atleast_1d(np.asarray(budgets, dtype=float)),
-            [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+            [tuple(map(int, r)) for r in requires], [(int(d), [int(q) for q in group]) for d, group in requires_any],
+            [list(map(int, g)) for g in excludes],
             [int(i) for i in forced_in], [int(i) for i in forced_out])
 
 
@@ -132,6 +133,7 @@ def select_portfolio(
     budgets: Any,
     *,
     requires: list[tuple[int, int]] = (),
+    requires_any: list[tuple[int, list[int]]] = (),
     excludes: list[list[int]] = (),
     forced_in: list[int] = (),
     forced_out: list[int] = (),
@@ -143,7 +145,8 @@ def select_portfolio(
     explain: bool = True,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
-    (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, at most one
+    (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, ``x[d] <= sum
+    of x[q]`` for each ``(d, [q, ...])`` in ``requires_any`` (one of the group suffices), at most one
     of each ``excludes`` group, ``forced_in`` = 1 and ``forced_out`` = 0. Exact branch and
     bound; on a limit the best selection found is returned with ``proven=False`` and its
     ``stop_reason``. ``time_limit`` covers the whole call, the explanation included. Ctrl-C
@@ -152,7 +155,8 @@ def select_portfolio(
     ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
     about selected x n x budgets operations.
     Raises InfeasibleError when the forced items alone break a budget."""
-    core = _core.select_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
+    core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
+                                      forced_out),
                              float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []),
                              list(budget_names or []), [int(i) for i in (start or [])], bool(explain))
     return SelectionResult(core)
@@ -165,6 +169,7 @@ def frontier(
     factors: list[float],
     *,
     requires: list[tuple[int, int]] = (),
+    requires_any: list[tuple[int, list[int]]] = (),
     excludes: list[list[int]] = (),
     forced_in: list[int] = (),
     forced_out: list[int] = (),
@@ -175,9 +180,9 @@ def frontier(
     the optimum with every budget scaled by each factor, each level exact and started from
     the previous level's selection. Columns as :meth:`Portfolio.frontier`, plus ``seconds``;
     ``selected`` holds indices. Limits apply per level."""
-    columns = _core.select_frontier_core(*_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out),
-                                         [float(f) for f in factors], float(time_limit),
-                                         _NO_LIMIT if node_limit is None else int(node_limit))
+    columns = _core.select_frontier_core(
+        *_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in, forced_out),
+        [float(f) for f in factors], float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit))
     return _frontier_frame(columns)
 
 
@@ -211,6 +216,7 @@ class Reoptimizer:
         budgets: Any,
         *,
         requires: list[tuple[int, int]] = (),
+        requires_any: list[tuple[int, list[int]]] = (),
         excludes: list[list[int]] = (),
         forced_in: list[int] = (),
         forced_out: list[int] = (),
@@ -224,7 +230,7 @@ class Reoptimizer:
             self._core = _core_object
         else:
             self._core = _core.ReoptimizerCore(
-                *_arrays(values, costs, budgets, requires, excludes, forced_in, forced_out), float(time_limit),
+                *_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in, forced_out), float(time_limit),
                 _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []), list(budget_names or []))
         self._time_limit = float(time_limit)
         self._node_limit = node_limit

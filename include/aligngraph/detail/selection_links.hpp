@@ -12,11 +12,19 @@ struct SelectionLinks {
     std::vector<std::vector<Index>> prerequisites;  ///< what each initiative requires
     std::vector<std::vector<Index>> dependants;     ///< what requires each initiative
     std::vector<std::vector<Index>> alternatives;   ///< the other members of its excludes groups
+    std::vector<std::vector<Index>> any_of;         ///< the requires_any links (indices) it is the dependant of
+    std::vector<std::vector<Index>> any_in;         ///< the requires_any links (indices) it is a member of
 
     explicit SelectionLinks(const SelectionProblem& p)
         : prerequisites(static_cast<std::size_t>(p.values.size())),
           dependants(static_cast<std::size_t>(p.values.size())),
-          alternatives(static_cast<std::size_t>(p.values.size())) {
+          alternatives(static_cast<std::size_t>(p.values.size())),
+          any_of(static_cast<std::size_t>(p.values.size())),
+          any_in(static_cast<std::size_t>(p.values.size())) {
+        for (std::size_t l = 0; l < p.requires_any.size(); ++l) {
+            any_of[static_cast<std::size_t>(p.requires_any[l].first)].push_back(static_cast<Index>(l));
+            for (Index q : p.requires_any[l].second) any_in[static_cast<std::size_t>(q)].push_back(static_cast<Index>(l));
+        }
         for (auto [d, q] : p.requires_links) {
             prerequisites[static_cast<std::size_t>(d)].push_back(q);
             dependants[static_cast<std::size_t>(q)].push_back(d);

@@ -27,6 +27,8 @@ public:
         prereq_ = std::move(links.prerequisites);
         dependants_ = std::move(links.dependants);
         partners_ = std::move(links.alternatives);
+        any_of_ = std::move(links.any_of);
+        any_in_ = std::move(links.any_in);
         for (Index i : r.selected) in_[i] = 1;
         for (Index i : p.forced_in) forced_in_[i] = 1;
         for (Index i : p.forced_out) forced_out_[i] = 1;
@@ -37,13 +39,59 @@ public:
         for (Index i : r.selected) use_ += p.costs.row(i).transpose();
     }
 
+    // What adding `from` brings along, given the members `member` (1 = in): `from` first, then
+    // its prerequisites, and for each requires_any group none of whose members is in, the
+    // member that costs least (not forced out), with what it needs in turn.
+    std::vector<Index> needs(Index from, const std::vector<signed char>& member) const {
+        auto out = detail::reach(from, prereq_, [&](Index q) { return !member[q]; });
+        if (p_.requires_any.empty()) return out;
+        std::vector<signed char> in_out(static_cast<std::size_t>(n_), 0);
+        for (Index x : out) in_out[x] = 1;
+        for (std::size_t c = 0; c < out.size(); ++c)
+            for (Index l : any_of_[out[c]]) {
+                const auto& group = p_.requires_any[static_cast<std::size_t>(l)].second;
+                if (std::any_of(group.begin(), group.end(), [&](Index q) { return member[q] || in_out[q]; })) continue;
+                Index best = -1;
+                for (Index q : group)
+                    if (!forced_out_[q] && (best < 0 || p_.costs.row(q).sum() < p_.costs.row(best).sum())) best = q;
+                if (best < 0) best = group.front();  // all forced out: the reason will say so
+                for (Index x : detail::reach(best, prereq_, [&](Index q) { return !member[q]; }))
+                    if (!in_out[x]) {
+                        in_out[x] = 1;
+                        out.push_back(x);
+                    }
+            }
+        return out;
+    }
+
+    // What dropping `from` takes along among the members: its dependants, and the
+    // dependants of requires_any groups left with no member, transitively.
+    std::vector<Index> goes_with(Index from, const std::vector<signed char>& member) const {
+        auto out = detail::reach(from, dependants_, [&](Index q) { return member[q] != 0; });
+        if (p_.requires_any.empty()) return out;
+        std::vector<signed char> gone(static_cast<std::size_t>(n_), 0);
+        for (Index x : out) gone[x] = 1;
+        for (std::size_t c = 0; c < out.size(); ++c)
+            for (Index l : any_in_[out[c]]) {
+                const auto& [d, group] = p_.requires_any[static_cast<std::size_t>(l)];
+                if (!member[d] || gone[d]) continue;
+                if (std::any_of(group.begin(), group.end(), [&](Index q) { return member[q] && !gone[q]; })) continue;
+                for (Index x : detail::reach(d, dependants_, [&](Index q) { return member[q] != 0; }))
+                    if (!gone[x]) {
+                        gone[x] = 1;
+                        out.push_back(x);
+                    }
+            }
+        return out;
+    }
+
     std::string id(Index i) const { return p_.id(i); }
     std::string budget(Index k) const { return p_.budget_name(k); }
     double tolerance(Index k) const { return p_.budgets(k) * 1e-12 + 1e-9; }
 
     LeftOut left_out(Index i) const {
         LeftOut l{.initiative = i};
-        const auto add = detail::reach(i, prereq_, [&](Index q) { return !in_[q]; });
+        const auto add = needs(i, in_);
         l.needs.assign(add.begin() + 1, add.end());
         std::sort(l.needs.begin(), l.needs.end());
         for (Index a : add) l.value += p_.values(a);
@@ -116,7 +164,7 @@ public:
             d.text = forced_in_[i] ? "forced in: not a choice" : "needed by a forced-in initiative: not a choice";
             return d;
         }
-        const auto drop = detail::reach(i, dependants_, [&](Index q) { return in_[q] != 0; });
+        const auto drop = goes_with(i, in_);
         for (Index x : drop) {
             d.value += p_.values(x);
             if (locked_[x]) d.locked = true;
@@ -141,7 +189,7 @@ public:
             bool fits = true;
             for (Index k = 0; k < m_ && fits; ++k) fits = use(k) + p_.costs(j, k) <= p_.budgets(k) + tolerance(k);
             if (!fits) continue;
-            const auto add = detail::reach(j, prereq_, [&](Index q) { return !member[q]; });
+            const auto add = needs(j, member);
             double value = 0;
             bool ok = true;
             Eigen::VectorXd after = use;
@@ -204,7 +252,7 @@ private:
     SelectionResult& r_;
     Index n_, m_;
     std::vector<signed char> in_, forced_in_, forced_out_, locked_;
-    std::vector<std::vector<Index>> prereq_, dependants_, partners_;
+    std::vector<std::vector<Index>> prereq_, dependants_, partners_, any_of_, any_in_;
     Eigen::VectorXd use_;
 };
 

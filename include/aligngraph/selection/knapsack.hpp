@@ -77,6 +77,9 @@ struct ALIGNGRAPH_API SelectionProblem : SelectionLabels {
     Eigen::MatrixXd costs;    ///< n x m: what each initiative uses of each budget (>= 0)
     Eigen::VectorXd budgets;  ///< m: the limits (>= 0)
     std::vector<std::pair<Index, Index>> requires_links;  ///< (dependant, prerequisite)
+    /// (dependant, prerequisites of which one suffices): x_d <= sum of x_q. A roadmap's
+    /// precedence over start variables reads so: a start of B needs a start of A early enough.
+    std::vector<std::pair<Index, std::vector<Index>>> requires_any;
     std::vector<std::vector<Index>> excludes;             ///< groups: at most one member selected
     std::vector<Index> forced_in;
     std::vector<Index> forced_out;

@@ -53,6 +53,17 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
         if (!links.emplace(d, q).second)
             throw ValidationError(fmt::format("select_portfolio(): '{}' requires '{}' twice; give each link once", p.id(d), p.id(q)));
     }
+    for (const auto& [d, group] : p.requires_any) {
+        check(d, "requires_any");
+        if (group.empty()) throw ValidationError(fmt::format("select_portfolio(): '{}' requires one of an empty group", p.id(d)));
+        std::set<Index> members;
+        for (Index q : group) {
+            check(q, "requires_any");
+            if (q == d) throw ValidationError(fmt::format("select_portfolio(): '{}' requires one of a group that holds itself", p.id(d)));
+            if (!members.insert(q).second)
+                throw ValidationError(fmt::format("select_portfolio(): '{}' requires one of a group naming '{}' twice", p.id(d), p.id(q)));
+        }
+    }
     for (std::size_t k = 0; k < p.excludes.size(); ++k) {
         std::set<Index> members;
         for (Index i : p.excludes[k]) {

@@ -57,8 +57,33 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
 ALIGNGRAPH_INLINE void Search::consider(std::vector<signed char> candidate) {
     for (auto& c : candidate)
         if (c != 1) c = 0;
+    repair_any(candidate);
     if (feasible(candidate)) improve(candidate);
     consider_as_is(candidate);
+}
+
+ALIGNGRAPH_INLINE bool Search::any_met(const std::vector<signed char>& x, Index link) const {
+    const auto& group = p_.requires_any[static_cast<std::size_t>(link)].second;
+    return std::any_of(group.begin(), group.end(), [&](Index q) { return x[q] == 1; });
+}
+
+ALIGNGRAPH_INLINE void Search::repair_any(std::vector<signed char>& x) const {
+    if (p_.requires_any.empty()) return;
+    std::vector<Index> stack;
+    for (std::size_t l = 0; l < p_.requires_any.size(); ++l)
+        if (x[p_.requires_any[l].first] == 1 && !any_met(x, static_cast<Index>(l))) stack.push_back(p_.requires_any[l].first);
+    while (!stack.empty()) {
+        const Index y = stack.back();
+        stack.pop_back();
+        if (x[y] != 1) continue;
+        x[y] = 0;
+        for (Index d : dependants_[y])
+            if (x[d] == 1) stack.push_back(d);
+        for (Index l : any_in_[y]) {
+            const Index d = p_.requires_any[static_cast<std::size_t>(l)].first;
+            if (x[d] == 1 && !any_met(x, l)) stack.push_back(d);
+        }
+    }
 }
 
 ALIGNGRAPH_INLINE bool Search::feasible(const std::vector<signed char>& candidate) const {
@@ -68,6 +93,8 @@ ALIGNGRAPH_INLINE bool Search::feasible(const std::vector<signed char>& candidat
     if ((use.array() > limit_.array()).any()) return false;
     for (auto [d, q] : p_.requires_links)
         if (candidate[d] == 1 && candidate[q] != 1) return false;
+    for (std::size_t l = 0; l < p_.requires_any.size(); ++l)
+        if (candidate[p_.requires_any[l].first] == 1 && !any_met(candidate, static_cast<Index>(l))) return false;
     for (const auto& g : p_.excludes) {
         int count = 0;
         for (Index i : g) count += candidate[i] == 1;

@@ -40,7 +40,7 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
             for (Index i : groups[g]) a(row, i) = 1;
             b(row) = slack_up(row) = 1;
         }
-        link_in_lp_.assign(p_.requires_links.size(), 0);
+        link_in_lp_.assign(p_.requires_links.size() + p_.requires_any.size(), 0);
         row_origin_.assign(static_cast<std::size_t>(rows), -1);
         for (Index k = 0; k < m_; ++k) row_origin_[static_cast<std::size_t>(k)] = budget_origin(k);
         value_scale_ = std::max(p_.values.cwiseAbs().maxCoeff(), 1e-300);
@@ -50,6 +50,10 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
     budget_in_lp_.assign(static_cast<std::size_t>(m_), 1);  // a fresh or reused root has every budget row
     movable_.assign(static_cast<std::size_t>(n_), 1);
     for (auto [d, q] : p_.requires_links) movable_[d] = movable_[q] = 0;
+    for (const auto& [d, group] : p_.requires_any) {
+        movable_[d] = 0;
+        for (Index q : group) movable_[q] = 0;
+    }
     for (const auto& g : groups)
         for (Index i : g) movable_[i] = 0;
     for (Index i : p_.forced_in) movable_[i] = 0;
@@ -128,6 +132,21 @@ ALIGNGRAPH_INLINE int Search::separate_rows() {
         coeffs(d) += 1;
         coeffs(q) -= 1;
         rows.push_back({std::move(coeffs), 0, 1});
+        link_in_lp_[l] = 1;
+        row_origin_.push_back(static_cast<Index>(l));
+    }
+    // Requires one of a group: x_d - sum x_q <= 0 (slack up to the group's size).
+    for (std::size_t a = 0; a < p_.requires_any.size(); ++a) {
+        const std::size_t l = p_.requires_links.size() + a;
+        if (link_in_lp_[l]) continue;
+        const auto& [d, group] = p_.requires_any[a];
+        double sum = 0;
+        for (Index q : group) sum += lp_->value(q);
+        if (lp_->value(d) <= sum + 1e-9) continue;
+        Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+        coeffs(d) += 1;
+        for (Index q : group) coeffs(q) -= 1;
+        rows.push_back({std::move(coeffs), 0, static_cast<double>(group.size())});
         link_in_lp_[l] = 1;
         row_origin_.push_back(static_cast<Index>(l));
     }

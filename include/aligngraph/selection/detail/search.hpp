@@ -40,12 +40,14 @@ struct RootLp {
     Eigen::MatrixXd costs;
     std::vector<std::pair<Index, Index>> requires_links;
     std::vector<std::vector<Index>> excludes;
+    std::vector<std::pair<Index, std::vector<Index>>> requires_any;
 
     // Built for the same values, costs and links: then only budgets and fixings differ
     // (and the budgets keep the row scaling sane).
     bool fits(const SelectionProblem& p) const {
         if (values.size() != p.values.size() || costs.rows() != p.costs.rows() || costs.cols() != p.costs.cols() ||
-            values != p.values || costs != p.costs || requires_links != p.requires_links || excludes != p.excludes)
+            values != p.values || costs != p.costs || requires_links != p.requires_links || excludes != p.excludes ||
+            requires_any != p.requires_any)
             return false;
         for (Index k = 0; k < p.budgets.size(); ++k)
             if (!(p.budgets(k) <= 1e6 * row_size(k))) return false;
@@ -66,6 +68,8 @@ public:
         prereq_ = std::move(links.prerequisites);
         dependants_ = std::move(links.dependants);
         partners_ = std::move(links.alternatives);
+        any_of_ = std::move(links.any_of);
+        any_in_ = std::move(links.any_in);
         fixed_.assign(static_cast<std::size_t>(n_), -1);
         used_ = Eigen::VectorXd::Zero(m_);
         costs_t_ = p.costs.transpose();
@@ -93,6 +97,18 @@ public:
             set(x, 1);
             if ((used_.array() > limit_.array()).any()) return fail();
             for (Index q : prereq_[x]) stack_.push_back(q);
+            // Requires one of a group: none left to take fails; exactly one left must come.
+            for (Index l : any_of_[x]) {
+                Index free = -1, count = 0;
+                bool met = false;
+                for (Index q : p_.requires_any[static_cast<std::size_t>(l)].second) {
+                    if (fixed_[q] == 1) met = true;
+                    else if (fixed_[q] == -1) free = q, ++count;
+                }
+                if (met) continue;
+                if (count == 0) return fail();
+                if (count == 1) stack_.push_back(free);
+            }
             for (Index y : partners_[x]) {
                 if (fixed_[y] == 1) return fail();
                 if (fixed_[y] == -1 && !exclude(y)) return fail();
@@ -113,6 +129,12 @@ public:
             }
             set(x, 0);
             for (Index d : dependants_[x]) stack_.push_back(d);
+            // A dependant of a group whose members are all out goes too.
+            for (Index l : any_in_[x]) {
+                const auto& [d, group] = p_.requires_any[static_cast<std::size_t>(l)];
+                if (fixed_[d] == 0) continue;
+                if (std::all_of(group.begin(), group.end(), [&](Index q) { return fixed_[q] == 0; })) stack_.push_back(d);
+            }
         }
         return true;
     }
@@ -145,6 +167,7 @@ public:
 
     // A node is worth exploring only when its bound exceeds this.
     double threshold() const {
+        if (best_value_ == -std::numeric_limits<double>::infinity()) return best_value_;  // no incumbent yet
         const double scale = std::max(1.0, std::abs(best_value_));
         return step_ > 0 ? best_value_ + step_ - std::min(0.5 * step_, 1e-6 * scale) : best_value_ + 1e-9 * scale;
     }
@@ -157,6 +180,12 @@ public:
     void consider(std::vector<signed char> candidate);
 
     bool feasible(const std::vector<signed char>& candidate) const;
+
+    // A requires_any link is met in x: its dependant has one of its group (or is out).
+    bool any_met(const std::vector<signed char>& x, Index link) const;
+    // Drop from x each dependant of a requires_any group none of whose members is in, with
+    // what depends on it: heuristics' candidates then meet every group.
+    void repair_any(std::vector<signed char>& x) const;
 
     void consider_as_is(const std::vector<signed char>& candidate);
 
@@ -238,7 +267,7 @@ private:
     SearchMemory* memory_;  // read at the start, left with what this search learned; may be null
     Limits& limits_;
     Index n_, m_;
-    std::vector<std::vector<Index>> prereq_, dependants_, partners_;
+    std::vector<std::vector<Index>> prereq_, dependants_, partners_, any_of_, any_in_;
     std::vector<signed char> fixed_, best_;
     std::vector<Index> trail_;
     std::size_t root_mark_ = 0;
@@ -251,7 +280,8 @@ private:
     std::vector<signed char> applied_, movable_;
     std::vector<int> path_;
     std::vector<signed char> link_in_lp_;
-    // Per LP row: the link (>= 0), -1 an excludes group, -2 a cut, budget_origin(k) budget k.
+    // Per LP row: the link (>= 0: requires_links, then requires_any after them), -1 an
+    // excludes group, -2 a cut, budget_origin(k) budget k.
     std::vector<Index> row_origin_;
     static constexpr Index budget_origin(Index k) { return -3 - k; }
     static constexpr Index budget_of(Index origin) { return origin <= -3 ? -3 - origin : -1; }  // or -1

@@ -55,13 +55,17 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         root_lp_ = std::move(taken_);
     } else if (memory_) {
         root_lp_ = std::make_unique<detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
-                                                                    p_.values, p_.costs, p_.requires_links, p_.excludes});
+                                                                    p_.values, p_.costs, p_.requires_links, p_.excludes,
+                                                                    p_.requires_any});
     }
     order_by_prices();
 
-    // Starting points: greedy by priced ratio, LP rounding, the caller's selection.
-    best_value_ = value_;
+    // Starting points: the forced decisions alone (when they meet every requires_any group),
+    // greedy by priced ratio, LP rounding, the caller's selection.
     best_ = fixed_;
+    for (auto& c : best_)
+        if (c != 1) c = 0;
+    best_value_ = feasible(best_) ? value_ : -std::numeric_limits<double>::infinity();
     round_and_fill(false);
     round_and_fill(true);
     if (!o_.start.empty()) {
@@ -88,6 +92,14 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         open_bound_ = lp_bound();  // stopped at the root: the LP's bound, valid at any pivot
     else
         search();
+    if (best_value_ == -std::numeric_limits<double>::infinity()) {
+        // Only a forced-in initiative's requires_any group can leave nothing feasible.
+        if (!stopped_)
+            throw InfeasibleError("select_portfolio(): no selection meets the forced-in initiatives' requires-one-of groups "
+                                  "within the budgets and exclusions");
+        throw NoSolutionError(fmt::format("select_portfolio(): {} before any selection met the forced-in initiatives' "
+                                          "requires-one-of groups", to_string(limits_.reason())));
+    }
     SelectionResult r;
     for (Index i = 0; i < n_; ++i)
         if (best_[i] == 1) r.selected.push_back(i);
