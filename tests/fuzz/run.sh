@@ -3,14 +3,17 @@
 #   run.sh short            each target briefly, fixed seed, over the committed corpus (part of `make test`)
 #   run.sh long SECONDS     each target for SECONDS; new inputs kept in $FUZZ_BUILD/corpus/, findings in $FUZZ_BUILD/findings/
 # Environment: FUZZ_BUILD (the clang build, default build/fuzz), PYTHON (with aligngraph and
-# atheris installed, default .venv/bin/python), FUZZ_RUNS (inputs per target in a short run).
+# atheris installed, default .venv/bin/python), FUZZ_RUNS (inputs per target in a short run),
+# FUZZ_TIMEOUT (seconds on one input that count as a hang, default 20).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=${1:?usage: run.sh short | long SECONDS}
 build=${FUZZ_BUILD:-build/fuzz}
 python=${PYTHON:-.venv/bin/python}
 runs=${FUZZ_RUNS:-3000}
-limits=(-rss_limit_mb=2048 -timeout=20 -print_final_stats=1)
+# A hang is an input that takes FUZZ_TIMEOUT seconds (raise it on a loaded machine, where a
+# starved run times out on inputs that take a fraction of a second).
+limits=(-rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-20}" -print_final_stats=1)
 
 native=("$build/tests/fuzz/fuzz_model_reader" -dict=tests/fuzz/model.dict)
 py=("$python" tests/fuzz/fuzz_python.py)
