@@ -276,6 +276,36 @@ TEST_CASE("a schedule over start periods is a selection problem: precedence, one
     for (Index v : r.selected) chosen.push_back(p.ids[static_cast<std::size_t>(v)]);
     CHECK(chosen == std::vector<std::string>{"A@0", "C@2"});
     CHECK(r.value == Approx(enumerate(p)).epsilon(1e-12));
+
+    // Scheduling a given selection: every job must start. A forced-in marker per job,
+    // worth nothing and using nothing, requires one of the job's starts (with the
+    // one-start group: exactly one). One team cannot do all three (5 team-periods in 4).
+    SelectionProblem all = p;
+    for (Index j = 0; j < 3; ++j) {
+        std::vector<Index> starts;
+        for (Index v = 0; v < n; ++v)
+            if (var[v].first == j) starts.push_back(v);
+        const Index marker = all.values.size();
+        all.values.conservativeResize(marker + 1);
+        all.values(marker) = 0;
+        all.costs.conservativeResize(marker + 1, Eigen::NoChange);
+        all.costs.row(marker).setZero();
+        all.ids.push_back(fmt::format("{} runs", jobs[j].id));
+        all.requires_any.emplace_back(marker, starts);
+        all.forced_in.push_back(marker);
+    }
+    CHECK_THROWS_AS(select_portfolio(all), InfeasibleError);
+    // Two people: A@0, B@2 and C@0 (B waits for A; C beside them) is the earliest of all, by hand:
+    // 10 + 6/1.21 + 7.
+    all.budgets = Eigen::VectorXd::Constant(periods, 2);
+    const auto every = select_portfolio(all);
+    CHECK(every.proven);
+    CHECK(every.value == Approx(10 + 6 / 1.21 + 7).epsilon(1e-12));
+    CHECK(every.value == Approx(enumerate(all)).epsilon(1e-12));
+    std::vector<std::string> started;
+    for (Index v : every.selected)
+        if (v < n) started.push_back(all.ids[static_cast<std::size_t>(v)]);
+    CHECK(started == std::vector<std::string>{"A@0", "B@2", "C@0"});
 }
 
 TEST_CASE("forced-in initiatives that break a budget are an InfeasibleError naming it", "[selection][validation]") {
