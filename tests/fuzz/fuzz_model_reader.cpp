@@ -46,7 +46,7 @@ void analyse(const aligngraph::Portfolio& p) {
         const auto table = score(p, options);
         (void)ranking_text(p, table);
         (void)ranking_json(p, table);
-        if (p.initiative_count() > 0) (void)explanation_json(p, options, table, 0);
+        if (p.initiative_count() > 0) (void)explanation_json(explain_score(p, options, table, 0));
     } catch (const Error&) {
     }
 }

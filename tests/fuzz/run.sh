@@ -35,7 +35,7 @@ case "$mode" in
         trap - EXIT
         exit 1
       fi
-      grep -E "^stat::(number_of_executed_units|new_units_added|peak_rss_mb)|DONE" "$scratch/$name.log" || true
+      grep -E "^stat::(number_of_executed_units|new_units_added|peak_rss_mb)|DONE|^Done [0-9]+" "$scratch/$name.log" || true
     }
     brief "model reader" "${native[@]}" "$scratch/model" tests/fuzz/corpus/model -seed=1 -runs="$runs" "${limits[@]}" -artifact_prefix="$scratch/"
     brief "Python entry points" "${py[@]}" "$scratch/python" tests/fuzz/corpus/python -seed=1 -atheris_runs="$runs" "${limits[@]}" -artifact_prefix="$scratch/"
