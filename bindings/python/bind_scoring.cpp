@@ -141,7 +141,9 @@ void define_scoring(py::module_& m) {
 
     m.def("alignment_core", [](const Portfolio& p, std::optional<Weight> beta, std::map<std::string, Weight> roots,
                                std::optional<std::string> scenario) {
-        return alignment(p, alignment_options(p, beta, std::move(roots), std::move(scenario)));
+        auto o = alignment_options(p, beta, std::move(roots), std::move(scenario));
+        o.rank = true;  // Portfolio.alignment() shows the rank
+        return alignment(p, o);
     }, py::arg("portfolio"), py::arg("enabler_share"), py::arg("root_weights"), py::arg("scenario"));
     m.def("unserved_goals", [](const Portfolio& p, const std::vector<std::string>& selection) {
         return goal_ids_of(p, unserved_goals(p, indices(p, selection)));
@@ -218,7 +220,9 @@ void define_scoring(py::module_& m) {
         lap("goal weights");
         const auto order = topological_order(p);
         lap("topological order");
-        const auto al = alignment(p);  // ranked
+        AlignmentOptions ranked;
+        ranked.rank = true;
+        const auto al = alignment(p, ranked);
         lap("alignment (with enabler credit)");
         const auto c = composite_score(p, {0.7, 0.0, 0.3}, criteria);  // ranked
         lap("composite score + rank");

@@ -310,12 +310,12 @@ TEST_CASE("scores carry their rank, and one score taken apart is a result of its
     // The diamond with B also weak on G1: totals D 1, B 1/9 + 0.25, C 0.25, A 0.5 (A_B + A_C).
     auto p = diamond();
     p.add_contribution("B", "G1", Strength::weak);
-    const auto al = alignment(p);
+    AlignmentOptions ranked;
+    ranked.rank = true;
+    const auto al = alignment(p, ranked);
     // By hand: D 1 > B 0.3611 > A 0.3056 > C 0.25.
     CHECK(al.rank == Eigen::Vector4i(3, 2, 4, 1));  // A, B, C, D
-    AlignmentOptions unranked;
-    unranked.rank = false;
-    CHECK(alignment(p, unranked).rank.size() == 0);
+    CHECK(alignment(p).rank.size() == 0);  // not asked for: no sort
     ScoreOptions o;
     const auto t = score(p, o);
     CHECK(t.rank == al.rank);

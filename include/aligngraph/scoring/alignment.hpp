@@ -28,9 +28,10 @@ struct ALIGNGRAPH_API AlignmentOptions {
     std::optional<Weight> enabler_share;           ///< beta; the model's when empty
     std::map<std::string, Weight> root_weights;    ///< root goal id -> top-level weight, replacing the model's
     std::map<std::string, Judgments> judgments;    ///< goal id -> judgments over its children, replacing its link weights
-    /// Rank the initiatives (Alignment::rank): a sort, which a caller wanting only the
-    /// values (the composite score, the selection's values) skips.
-    bool rank = true;
+    /// Rank the initiatives (Alignment::rank): a sort by total, ties by id. Off by default:
+    /// most callers want the values (the composite score, the selection); the ranked view of
+    /// alignment is score(p, {.kind = ScoreKind::alignment}), whose table always has its rank.
+    bool rank = false;
     /// The options a scenario of the model implies (its enabler share and goal weights).
     static AlignmentOptions from_scenario(const Portfolio& p, const std::string& scenario_id);
 };
@@ -41,7 +42,7 @@ struct Alignment {
     Eigen::VectorXd direct;        ///< a_i
     Eigen::VectorXd enabler;       ///< A_i - a_i: credit from dependants
     Eigen::VectorXd total;         ///< A_i
-    Eigen::VectorXi rank;          ///< 1 = first: by descending total, ties by id (empty when not asked for)
+    Eigen::VectorXi rank;          ///< 1 = first: by descending total, ties by id (empty unless AlignmentOptions::rank)
     Weight enabler_share = 0.5;    ///< beta used
 };
 

@@ -176,9 +176,7 @@ ALIGNGRAPH_INLINE ScoreTable composite_score(const Portfolio& p, const Composite
     s.kind = ScoreKind::composite;
     s.labels = {"alignment", "financial", "criteria"};
     s.parts = Eigen::MatrixXd::Zero(n, 3);
-    AlignmentOptions unranked = ao;
-    unranked.rank = false;
-    const auto al = alignment(p, unranked);
+    const auto al = alignment(p, ao);
     const double top = al.total.size() ? al.total.maxCoeff() : 0;
     if (top > 0) s.parts.col(0) = cw.alignment / sum * al.total / top;
     if (cw.financial > 0) {
@@ -216,7 +214,9 @@ ALIGNGRAPH_INLINE ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
                                    o.alignment);
         case ScoreKind::alignment: break;
     }
-    const auto al = alignment(p, o.alignment);  // ranked: its rank is the table's
+    AlignmentOptions ranked = o.alignment;
+    ranked.rank = true;  // its rank is the table's
+    const auto al = alignment(p, ranked);
     std::vector<Index> used;
     std::vector<Index> column(static_cast<std::size_t>(p.goal_count()), -1);
     for (const auto& c : p.contributions())
@@ -239,9 +239,7 @@ ALIGNGRAPH_INLINE ScoreTable score(const Portfolio& p, const ScoreOptions& o) {
 }
 
 ALIGNGRAPH_INLINE std::vector<WeightSensitivity> goal_weight_sensitivity(const Portfolio& p, Index k, const AlignmentOptions& o) {
-    AlignmentOptions unranked = o;
-    unranked.rank = false;
-    const auto al = alignment(p, unranked);
+    const auto al = alignment(p, o);
     // Alignment is linear in the goal weights: total = sum_g w_g G_g, G_g the total
     // alignment when goal g alone has weight 1 (its contribution column, with enabler credit).
     const Eigen::MatrixXd s = Eigen::MatrixXd(p.contribution_matrix());

@@ -24,9 +24,7 @@ ALIGNGRAPH_INLINE ScoreExplanation explain_score(const Portfolio& p, const Score
                        .score = t.total(i),
                        .rank = t.rank(i)};
     if (t.kind == ScoreKind::alignment) {
-        AlignmentOptions ao = o.alignment;
-        ao.rank = false;
-        const auto al = alignment(p, ao);
+        const auto al = alignment(p, o.alignment);
         for (const auto& part : explain_alignment(p, al, i)) {
             if (part.kind == AlignmentPart::Kind::goal)
                 e.parts.push_back({ScorePartKind::goal, p.goal(part.source).id, p.goal(part.source).name,

@@ -62,12 +62,9 @@ ALIGNGRAPH_INLINE SelectionProblem selection_problem(const Portfolio& p, const O
             }
             break;
         }
-        case Objective::alignment: {
-            AlignmentOptions ao = scenario ? AlignmentOptions::from_scenario(p, scenario->id) : AlignmentOptions{};
-            ao.rank = false;  // the values are wanted, not their order
-            sp.values = alignment(p, ao).total;
+        case Objective::alignment:
+            sp.values = alignment(p, scenario ? AlignmentOptions::from_scenario(p, scenario->id) : AlignmentOptions{}).total;
             break;
-        }
         case Objective::composite: {
             ScoreOptions so = scenario ? ScoreOptions::from_scenario(p, scenario->id, ScoreKind::composite) : ScoreOptions{};
             so.kind = ScoreKind::composite;

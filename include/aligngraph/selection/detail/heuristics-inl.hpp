@@ -21,8 +21,10 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
             if (use(k) + in[k] - out[k] > limit_(k)) return false;
         return true;
     };
-    // The swap pass is n^2: it stops with x as it stands (feasible) when a limit is met.
-    for (int round = 0; round < 100 && !limits_.reached(); ++round) {
+    // The swap pass is n^2: on a large problem it stops with x as it stands (feasible) when
+    // a limit is met, checked every 64 rows of the pass (a small one is done in microseconds).
+    const bool watch = n_ >= 1024;
+    for (int round = 0; round < 100 && !(watch && limits_.reached()); ++round) {
         bool changed = false;
         for (Index j : order_)
             if (x[j] != 1 && movable_[j] && p_.values(j) > 0 && fits(j, -1)) {
@@ -32,17 +34,25 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
             }
         Index best_in = -1, best_out = -1;
         double best_gain = 1e-12 * std::max(1.0, p_.values.cwiseAbs().maxCoeff());
-        for (Index i = 0; i < n_; ++i) {
-            if ((i & 63) == 63 && limits_.reached()) break;
-            if (x[i] != 1 || !movable_[i]) continue;
-            for (Index j = 0; j < n_; ++j) {
-                if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;
-                if (fits(j, i)) {
-                    best_gain = p_.values(j) - p_.values(i);
-                    best_in = j;
-                    best_out = i;
+        // The pass over blocks of 64 rows, the limit looked at between blocks, outside the
+        // loops the compiler keeps in registers.
+        const auto swap_pass = [&](Index from, Index to) {
+            for (Index i = from; i < to; ++i) {
+                if (x[i] != 1 || !movable_[i]) continue;
+                for (Index j = 0; j < n_; ++j) {
+                    if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;
+                    if (fits(j, i)) {
+                        best_gain = p_.values(j) - p_.values(i);
+                        best_in = j;
+                        best_out = i;
+                    }
                 }
             }
+        };
+        if (!watch) {
+            swap_pass(0, n_);
+        } else {
+            for (Index block = 0; block < n_ && !limits_.reached(); block += 64) swap_pass(block, std::min<Index>(block + 64, n_));
         }
         if (best_in >= 0) {
             x[best_out] = 0;
