@@ -16,6 +16,8 @@
 #include "aligngraph/model/records.hpp"
 #include "aligngraph/model/validation.hpp"
 #include "aligngraph/names.hpp"
+#include "aligngraph/schedule/psplib.hpp"
+#include "aligngraph/schedule/schedule.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"

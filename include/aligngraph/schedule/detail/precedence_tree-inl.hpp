@@ -1,0 +1,371 @@
+#pragma once
+// Schedule generation, forward-backward improvement and the precedence tree (search.hpp).
+
+#include "aligngraph/schedule/detail/search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+#include "aligngraph/memory.hpp"
+
+namespace aligngraph::detail {
+
+ALIGNGRAPH_INLINE std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority) {
+    std::vector<int> starts(in.n, -1), left(in.n);
+    std::vector<double> residual = in.capacity;
+    std::vector<int> eligible;
+    for (int j = 0; j < in.n; ++j) {
+        left[j] = static_cast<int>(in.preds[j].size());
+        if (left[j] == 0) eligible.push_back(j);
+    }
+    for (int placed = 0; placed < in.n; ++placed) {
+        std::size_t best = 0;
+        for (std::size_t e = 1; e < eligible.size(); ++e) {
+            const int a = eligible[e], b = eligible[best];
+            if (priority[a] < priority[b] || (priority[a] == priority[b] && a < b)) best = e;
+        }
+        const int j = eligible[best];
+        eligible.erase(eligible.begin() + static_cast<std::ptrdiff_t>(best));
+        int from = in.earliest[j];
+        for (auto [p, lag] : in.preds[j]) from = std::max(from, starts[p] + in.duration[p] + lag);
+        const int s = sched_earliest_fit(in, residual, j, from);
+        if (s < 0) return {};
+        starts[j] = s;
+        sched_place(in, residual, j, s, 1);
+        for (auto [d, lag] : in.succs[j])
+            if (--left[d] == 0) eligible.push_back(d);
+    }
+    return starts;
+}
+
+/// The latest start <= upto, >= the window's earliest, at which j fits; -1 if none.
+ALIGNGRAPH_INLINE int sched_latest_fit(const SchedInstance& in, const std::vector<double>& residual, int j, int upto) {
+    for (int s = std::min(upto, in.latest[j]); s >= in.earliest[j]; --s)
+        if (sched_fits(in, residual, j, s)) return s;
+    return -1;
+}
+
+/// Forward-backward improvement (makespan): right-justify every job against the makespan,
+/// latest finish first, then left-justify them again, earliest start first. Keeps the
+/// schedule when a pass fails or does not shorten it.
+ALIGNGRAPH_INLINE std::vector<int> sched_justify(const SchedInstance& in, std::vector<int> starts) {
+    for (int round = 0; round < 4; ++round) {
+        const int makespan = static_cast<int>(sched_value(in, starts));
+        std::vector<int> order(in.n);
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            const int fa = starts[a] + in.duration[a], fb = starts[b] + in.duration[b];
+            return fa != fb ? fa > fb : a > b;
+        });
+        std::vector<int> late(in.n, -1);
+        std::vector<double> residual = in.capacity;
+        bool ok = true;
+        for (int j : order) {
+            int upto = makespan - in.duration[j];
+            for (auto [d, lag] : in.succs[j]) upto = std::min(upto, late[d] - lag - in.duration[j]);
+            const int s = sched_latest_fit(in, residual, j, upto);
+            if (s < 0) {
+                ok = false;
+                break;
+            }
+            late[j] = s;
+            sched_place(in, residual, j, s, 1);
+        }
+        if (!ok) return starts;
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return late[a] != late[b] ? late[a] < late[b] : a < b; });
+        std::vector<int> early(in.n, -1);
+        residual = in.capacity;
+        for (int j : order) {
+            int from = in.earliest[j];
+            for (auto [p, lag] : in.preds[j]) from = std::max(from, early[p] + in.duration[p] + lag);
+            const int s = sched_earliest_fit(in, residual, j, from);
+            if (s < 0) return starts;
+            early[j] = s;
+            sched_place(in, residual, j, s, 1);
+        }
+        if (sched_value(in, early) >= makespan) return starts;
+        starts = std::move(early);
+    }
+    return starts;
+}
+
+ALIGNGRAPH_INLINE double sched_root_bound(const SchedInstance& in) {
+    if (in.objective == ScheduleObjective::delay) {
+        double c = 0;
+        for (int j = 0; j < in.n; ++j) c += in.weight[j] * (in.head[j] - in.earliest[j]);
+        return c;
+    }
+    int lb = 0;
+    for (int j = 0; j < in.n; ++j) lb = std::max(lb, in.head[j] + in.tail[j]);
+    // Each resource's work against its capacity from the start.
+    for (int r = 0; r < in.resources; ++r) {
+        double work = 0;
+        for (int j = 0; j < in.n; ++j)
+            for (int k = 0; k < in.duration[j]; ++k) work += in.used(j, r, k);
+        double room = 0;
+        int t = 0;
+        while (t < in.horizon && room + 1e-9 * std::max(1.0, work) < work) room += in.cap(r, t++);
+        lb = std::max(lb, t);
+    }
+    return lb;
+}
+
+/// A small deterministic generator for the sampling (splitmix64).
+struct SchedRandom {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+};
+
+ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits) {
+    SchedOutcome best;
+    best.value = std::numeric_limits<double>::infinity();
+    const auto consider = [&](std::vector<int> starts) {
+        if (starts.empty()) return;
+        if (in.objective == ScheduleObjective::makespan) starts = sched_justify(in, std::move(starts));
+        const double v = sched_value(in, starts);
+        if (v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
+            best.value = v;
+            best.starts = std::move(starts);
+        }
+    };
+    // Priority rules: latest start (LST), longest tail, weighted shortest job first (delay).
+    std::vector<double> lst(in.n), tail(in.n), wspt(in.n);
+    for (int j = 0; j < in.n; ++j) {
+        lst[j] = in.latest[j];
+        tail[j] = -in.tail[j];
+        wspt[j] = -in.weight[j] / std::max(1, in.duration[j]);
+    }
+    consider(sched_serial(in, lst));
+    consider(sched_serial(in, tail));
+    if (in.objective == ScheduleObjective::delay) consider(sched_serial(in, wspt));
+    // Biased random sampling around the latest-start rule (regret based: a job with less
+    // room before its latest start is likelier to go first), then justified.
+    SchedRandom random{0x5EED5EEDull};
+    const int samples = std::clamp(20000 / std::max(1, in.n), 50, 1000);
+    std::vector<double> priority(in.n);
+    for (int it = 0; it < samples && !limits.reached(); ++it) {
+        const auto& base = (it % 3 == 2 && in.objective == ScheduleObjective::delay) ? wspt : lst;
+        for (int j = 0; j < in.n; ++j) priority[j] = base[j] - 0.9 * std::log(1e-12 + random.uniform()) * (1 + it % 7);
+        consider(sched_serial(in, priority));
+    }
+    if (best.starts.empty()) best.value = 0;
+    best.bound = sched_root_bound(in);
+    return best;
+}
+
+/// The state of the precedence tree.
+struct SchedTree {
+    const SchedInstance& in;
+    Limits& limits;
+    SchedOutcome best;
+    bool has_best = false;
+    std::vector<int> start, left, ready;  // ready: prerequisites done, not yet started
+    std::vector<double> residual;
+    double cost = 0;        // delay so far
+    int done = 0, finish = 0;
+    std::vector<int> head;  // scratch
+    std::vector<int> fit;   // scratch per level: earliest fit of each ready job
+    std::vector<std::uint64_t> words, zobrist;
+    std::uint64_t hash = 0;
+
+    // The cut-set memory: per set of started jobs, the partial schedules seen.
+    struct Seen {
+        std::size_t words_at, jobs_at;  // into word_pool and job_pool
+        int jobs;                       // (job, finish, start) triples
+        int last;                       // the last start
+        double cost;
+    };
+    std::unordered_map<std::uint64_t, std::vector<Seen>> seen;
+    std::vector<std::uint64_t> word_pool;
+    std::vector<int> job_pool;
+    double memory_left = 0;
+
+    SchedTree(const SchedInstance& instance, Limits& l) : in(instance), limits(l) {}
+
+    double lower_bound_prunes(double lb) const {
+        return has_best && lb >= best.value - 1e-9 * std::max(1.0, std::abs(best.value));
+    }
+
+    bool dominated(int last) const {
+        auto it = seen.find(hash);
+        if (it == seen.end()) return false;
+        for (const Seen& s : it->second) {
+            if (s.last > last || s.cost > cost + 1e-9 * std::max(1.0, std::abs(cost))) continue;
+            if (!std::equal(words.begin(), words.end(), word_pool.begin() + static_cast<std::ptrdiff_t>(s.words_at))) continue;
+            bool all = true;
+            for (int k = 0; k < s.jobs && all; ++k) {
+                const int* e = job_pool.data() + s.jobs_at + 3 * k;
+                const int i = e[0], f_then = e[1], f_now = start[i] + in.duration[i], lag = in.max_out_lag[i];
+                all = f_then <= std::max(last, f_now) && f_then + lag <= std::max(last, f_now + lag);
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+
+    void remember(int last) {
+        if (memory_left <= 0) return;
+        Seen s{word_pool.size(), job_pool.size(), 0, last, cost};
+        word_pool.insert(word_pool.end(), words.begin(), words.end());
+        for (int i = 0; i < in.n; ++i)
+            if (start[i] >= 0 && start[i] + in.duration[i] + in.max_out_lag[i] > last) {
+                job_pool.insert(job_pool.end(), {i, start[i] + in.duration[i], start[i]});
+                ++s.jobs;
+            }
+        seen[hash].push_back(s);
+        memory_left -= 48 + 8.0 * words.size() + 12.0 * s.jobs;
+    }
+
+    void set(int j, bool on) {
+        words[j / 64] ^= std::uint64_t{1} << (j % 64);
+        hash ^= zobrist[j];
+        (void)on;
+    }
+
+    void leaf() {
+        const double v = sched_value(in, start);
+        if (!has_best || v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
+            best.value = v;
+            best.starts = start;
+            has_best = true;
+        }
+    }
+
+    void search(int last) {
+        if (limits.reached(++best.nodes)) return;
+        if (done == in.n) return leaf();
+        // The earliest fit of each ready job: it never gets earlier deeper down.
+        const std::size_t nready = ready.size();
+        std::vector<int> fits(nready);
+        for (std::size_t e = 0; e < nready; ++e) {
+            const int j = ready[e];
+            int from = std::max(last, in.earliest[j]);
+            for (auto [p, lag] : in.preds[j]) from = std::max(from, start[p] + in.duration[p] + lag);
+            fits[e] = sched_earliest_fit(in, residual, j, from);
+            if (fits[e] < 0) return;
+            head[j] = fits[e];
+        }
+        // Heads of the others through their prerequisites, and the bound.
+        double lb = in.objective == ScheduleObjective::delay ? cost : finish;
+        for (int j : in.order) {
+            if (start[j] >= 0) continue;
+            if (left[j] > 0) {
+                int h = std::max(last, in.earliest[j]);
+                for (auto [p, lag] : in.preds[j])
+                    h = std::max(h, (start[p] >= 0 ? start[p] : head[p]) + in.duration[p] + lag);
+                if (h > in.latest[j]) return;
+                head[j] = h;
+            }
+            if (in.objective == ScheduleObjective::delay) lb += in.weight[j] * (head[j] - in.earliest[j]);
+            else lb = std::max<double>(lb, head[j] + in.tail[j]);
+        }
+        if (in.objective == ScheduleObjective::makespan && has_best) {
+            for (int r = 0; r < in.resources && !lower_bound_prunes(lb); ++r) {
+                double work = 0;
+                for (int t = last; t < in.horizon; ++t) work += in.cap(r, t) - residual[static_cast<std::size_t>(r) * in.horizon + t];
+                for (int j = 0; j < in.n; ++j)
+                    if (start[j] < 0 && in.uses[static_cast<std::size_t>(j) * in.resources + r])
+                        work += in.used(j, r, 0) * in.duration[j];
+                if (work <= 0) continue;
+                double room = 0;
+                int t = last;
+                const int stop = static_cast<int>(best.value);
+                while (t < stop && room + 1e-9 * std::max(1.0, work) < work) room += in.cap(r, t++);
+                if (room + 1e-9 * std::max(1.0, work) < work) t = stop;
+                lb = std::max<double>(lb, t);
+            }
+        }
+        if (lower_bound_prunes(lb)) return;
+        if (dominated(last)) return;
+        remember(last);
+
+        // Children: ready jobs by start, then latest start, then longest tail. A job that
+        // could run and finish before another one's start goes first.
+        std::vector<int> kids;
+        for (std::size_t e = 0; e < nready; ++e) {
+            const int j = ready[e], s = fits[e];
+            bool first_other = false;
+            for (std::size_t o = 0; o < nready && !first_other; ++o) {
+                if (o == e) continue;
+                const int i = ready[o], si = fits[o];
+                first_other = si + in.duration[i] <= s && (in.duration[i] > 0 || si < s || i < j);
+            }
+            if (!first_other) kids.push_back(static_cast<int>(e));
+        }
+        std::sort(kids.begin(), kids.end(), [&](int a, int b) {
+            const int ja = ready[a], jb = ready[b];
+            if (fits[a] != fits[b]) return fits[a] < fits[b];
+            if (in.latest[ja] != in.latest[jb]) return in.latest[ja] < in.latest[jb];
+            if (in.tail[ja] != in.tail[jb]) return in.tail[ja] > in.tail[jb];
+            return ja < jb;
+        });
+        const std::vector<int> ready_here = ready;
+        for (int e : kids) {
+            const int j = ready_here[e], s = fits[e];
+            if (in.objective == ScheduleObjective::makespan && has_best && s + in.tail[j] >= best.value) continue;
+            // Start j at s.
+            start[j] = s;
+            sched_place(in, residual, j, s, 1);
+            const double cost_before = cost;
+            const int finish_before = finish;
+            cost += in.weight[j] * (s - in.earliest[j]);
+            finish = std::max(finish, s + in.duration[j]);
+            ++done;
+            set(j, true);
+            ready.erase(std::find(ready.begin(), ready.end(), j));
+            const std::size_t grew = ready.size();
+            for (auto [d, lag] : in.succs[j])
+                if (--left[d] == 0) ready.push_back(d);
+            search(s);
+            for (auto [d, lag] : in.succs[j]) ++left[d];
+            ready.resize(grew);
+            ready = ready_here;
+            set(j, false);
+            --done;
+            cost = cost_before;
+            finish = finish_before;
+            sched_place(in, residual, j, s, -1);
+            start[j] = -1;
+            if (limits.stopped()) return;
+        }
+    }
+};
+
+ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits) {
+    SchedTree tree(in, limits);
+    tree.best = std::move(incumbent);
+    tree.has_best = !tree.best.starts.empty();
+    tree.start.assign(in.n, -1);
+    tree.left.resize(in.n);
+    tree.head.assign(in.n, 0);
+    for (int j = 0; j < in.n; ++j) {
+        tree.left[j] = static_cast<int>(in.preds[j].size());
+        if (tree.left[j] == 0) tree.ready.push_back(j);
+    }
+    tree.residual = in.capacity;
+    tree.words.assign((in.n + 63) / 64, 0);
+    SchedRandom random{0xC0FFEEull};
+    tree.zobrist.resize(in.n);
+    for (auto& z : tree.zobrist) z = random.next();
+    // The cut-set memory takes at most a quarter of the memory limit, and 2 GiB.
+    tree.memory_left = std::min(memory_limit() / 4.0, 2.0 * (1ull << 30));
+    const double root = sched_root_bound(in);
+    if (!(tree.has_best && tree.lower_bound_prunes(root))) tree.search(0);
+    SchedOutcome out = std::move(tree.best);
+    out.proven = !limits.stopped();
+    if (out.proven && !out.starts.empty()) out.bound = out.value;
+    else out.bound = out.starts.empty() ? root : std::min(root, out.value);
+    return out;
+}
+
+}  // namespace aligngraph::detail

@@ -1,0 +1,54 @@
+#pragma once
+// The two searches behind schedule(). Not public API.
+//
+// The precedence tree (regular objectives: makespan, cost of delay; each job's use constant
+// while it runs, capacities per period): depth first, each level starts one eligible job at
+// its earliest feasible period no earlier than the previous level's start. Every active
+// schedule is reached, so an optimal one is. Pruning: a bound from the precedences (heads
+// plus tails) and from each resource's remaining work against its remaining capacity; a
+// job that could run and finish before another's start comes first (the other order gives
+// no active schedule); and the cut-set rule (Demeulemeester & Herroelen 1992): a partial
+// schedule with the same jobs done, started no later and whose jobs release everything no
+// later than the present one's, dominates it. Schedule generation with priority rules,
+// biased sampling and forward-backward improvement gives the first incumbents.
+//
+// The time-indexed model (any objective, profiles that vary by period, npv): one 0-1
+// variable per job and start, solved by the selection solver (selection/knapsack.hpp):
+// exactly one start per job, a resource row per resource and period, a start of a dependant
+// requires one of its prerequisite's starts that end in time.
+
+#include "aligngraph/detail/limits.hpp"
+#include "aligngraph/schedule/detail/instance.hpp"
+
+#include <vector>
+
+namespace aligngraph::detail {
+
+struct SchedOutcome {
+    std::vector<int> starts;  ///< empty: none found
+    double value = 0;
+    double bound = 0;
+    bool proven = false;      ///< the search finished (no starts then: infeasible)
+    long long nodes = 0;
+    StopReason stop_reason = StopReason::none;  ///< the time-indexed model's (the tree's is in its Limits)
+};
+
+/// Serial schedule generation by priority (smaller first among the eligible); empty when a
+/// job finds no room in its window.
+ALIGNGRAPH_API std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority);
+
+/// The best schedule that priority rules, biased sampling and forward-backward improvement
+/// find (regular objectives).
+ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits);
+
+/// The precedence tree (in.constant_use and a regular objective), from an incumbent.
+ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits);
+
+/// A lower bound on the makespan, or on the cost of delay, of any schedule.
+ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);
+
+/// The time-indexed model on the selection solver (any objective but makespan).
+ALIGNGRAPH_API SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
+                                               double time_limit, long long node_limit, const Cancellation& cancel);
+
+}  // namespace aligngraph::detail

@@ -1,0 +1,155 @@
+#pragma once
+// The time-indexed model on the selection solver (search.hpp).
+
+#include "aligngraph/schedule/detail/search.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "aligngraph/error.hpp"
+#include "aligngraph/memory.hpp"
+#include "aligngraph/selection/knapsack.hpp"
+
+namespace aligngraph::detail {
+
+ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
+                                                  double time_limit, long long node_limit, const Cancellation& cancel) {
+    // Makespan: a zero-length end job after every job, whose start is the makespan.
+    const bool with_end = in.objective == ScheduleObjective::makespan;
+    const int jobs = in.n + (with_end ? 1 : 0);
+    const auto duration = [&](int j) { return j < in.n ? in.duration[j] : 0; };
+    // The starts worth a variable: within the window and the heads, fitting the capacity alone.
+    std::vector<std::vector<int>> starts(jobs);
+    std::vector<std::vector<Index>> var(jobs);
+    std::vector<int> head(jobs, 0);
+    for (int j = 0; j < in.n; ++j) head[j] = in.head[j];
+    int end_head = 0;
+    for (int j = 0; j < in.n; ++j) end_head = std::max(end_head, in.head[j] + in.duration[j]);
+    if (with_end) head[in.n] = end_head;
+    Index vars = 0;
+    for (int j = 0; j < jobs; ++j) {
+        const int last = j < in.n ? in.latest[j] : in.horizon;
+        for (int s = head[j]; s <= last; ++s)
+            if (j == in.n || sched_fits(in, in.capacity, j, s)) {
+                starts[j].push_back(s);
+                var[j].push_back(vars++);
+            }
+    }
+    // Which resource rows can bind: those where the jobs together could use more than the capacity.
+    std::vector<std::pair<int, int>> rows;  // (resource, period)
+    for (int r = 0; r < in.resources; ++r)
+        for (int t = 0; t < in.horizon; ++t) {
+            double most = 0;
+            for (int j = 0; j < in.n; ++j) {
+                if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
+                double m = 0;
+                for (int s : starts[j])
+                    if (s <= t && t < s + in.duration[j]) m = std::max(m, in.used(j, r, t - s));
+                most += m;
+            }
+            if (most > in.cap(r, t) + 1e-9 * std::max(1.0, in.cap(r, t))) rows.push_back({r, t});
+        }
+    const Index markers = jobs;
+    check_memory("schedule: the time-indexed model (a start variable per job and period, a row per resource and period)",
+                 8.0 * static_cast<double>(vars + markers) * static_cast<double>(rows.size() + 1) +
+                     16.0 * static_cast<double>(vars) * 8);
+
+    SelectionProblem sp;
+    const Index total = vars + markers;
+    sp.values = Eigen::VectorXd::Zero(total);
+    sp.costs = Eigen::MatrixXd::Zero(total, static_cast<Index>(rows.size()));
+    sp.budgets = Eigen::VectorXd::Zero(static_cast<Index>(rows.size()));
+    sp.ids.resize(static_cast<std::size_t>(total));
+    for (int j = 0; j < jobs; ++j) {
+        const std::string name = j < in.n ? in.name(j) : std::string("the end");
+        for (std::size_t k = 0; k < starts[j].size(); ++k) {
+            const int s = starts[j][k];
+            const Index v = var[j][k];
+            sp.ids[static_cast<std::size_t>(v)] = fmt::format("{} at {}", name, s);
+            if (j == in.n) sp.values[v] = -s;
+            else if (in.objective == ScheduleObjective::npv) sp.values[v] = in.value_at(j, s);
+            else if (in.objective == ScheduleObjective::delay) sp.values[v] = -in.weight[j] * (s - in.earliest[j]);
+        }
+        const Index marker = vars + j;
+        sp.ids[static_cast<std::size_t>(marker)] = fmt::format("{} starts", name);
+        sp.forced_in.push_back(marker);
+        sp.requires_any.push_back({marker, var[j]});
+        if (var[j].size() > 1) sp.excludes.push_back(var[j]);
+    }
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const auto [r, t] = rows[row];
+        sp.budgets[static_cast<Index>(row)] = in.cap(r, t);
+        for (int j = 0; j < in.n; ++j) {
+            if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
+            for (std::size_t k = 0; k < starts[j].size(); ++k) {
+                const int s = starts[j][k];
+                if (s <= t && t < s + in.duration[j]) sp.costs(var[j][k], static_cast<Index>(row)) = in.used(j, r, t - s);
+            }
+        }
+    }
+    // Precedence: a dependant's start requires one of its prerequisite's starts that ends in time.
+    const auto needs = [&](int d, int p, int lag) {
+        for (std::size_t k = 0; k < starts[d].size(); ++k) {
+            std::vector<Index> early;
+            for (std::size_t q = 0; q < starts[p].size(); ++q)
+                if (starts[p][q] + duration(p) + lag <= starts[d][k]) early.push_back(var[p][q]);
+            if (early.empty()) sp.forced_out.push_back(var[d][k]);
+            else if (early.size() < starts[p].size()) sp.requires_any.push_back({var[d][k], std::move(early)});
+        }
+    };
+    for (int d = 0; d < in.n; ++d)
+        for (auto [p, lag] : in.preds[d]) needs(d, p, lag);
+    if (with_end)
+        for (int j = 0; j < in.n; ++j)
+            if (in.succs[j].empty()) needs(in.n, j, 0);
+
+    SelectionOptions options;
+    options.time_limit = std::max(0.0, time_limit - limits.seconds());
+    options.node_limit = node_limit;
+    options.cancel = cancel;
+    options.explain = false;
+    if (!start.empty()) {
+        for (int j = 0; j < jobs; ++j) {
+            int s = 0;
+            if (j < in.n) s = start[j];
+            else
+                for (int i = 0; i < in.n; ++i) s = std::max(s, start[i] + in.duration[i]);
+            const auto at = std::find(starts[j].begin(), starts[j].end(), s);
+            if (at != starts[j].end()) options.start.push_back(var[j][static_cast<std::size_t>(at - starts[j].begin())]);
+            options.start.push_back(vars + j);
+        }
+        std::sort(options.start.begin(), options.start.end());
+    }
+
+    SelectionResult r;
+    try {
+        r = select_portfolio(sp, options);
+    } catch (const NoSolutionError&) {
+        SchedOutcome none;
+        return none;
+    }
+    SchedOutcome out;
+    out.nodes = r.nodes;
+    out.proven = r.proven;
+    out.stop_reason = r.stop_reason;
+    std::vector<std::pair<int, int>> job_at(static_cast<std::size_t>(vars));  // variable -> (job, start)
+    for (int j = 0; j < jobs; ++j)
+        for (std::size_t k = 0; k < var[j].size(); ++k) job_at[static_cast<std::size_t>(var[j][k])] = {j, starts[j][k]};
+    out.starts.assign(in.n, -1);
+    for (Index v : r.selected)
+        if (v < vars && job_at[static_cast<std::size_t>(v)].first < in.n)
+            out.starts[job_at[static_cast<std::size_t>(v)].first] = job_at[static_cast<std::size_t>(v)].second;
+    if (std::find(out.starts.begin(), out.starts.end(), -1) != out.starts.end()) {
+        out.starts.clear();
+        return out;
+    }
+    out.value = sched_value(in, out.starts);
+    // The selection maximises; makespan and delay are its values negated.
+    out.bound = in.objective == ScheduleObjective::npv ? r.upper_bound : -r.upper_bound;
+    if (r.proven) out.bound = out.value;
+    return out;
+}
+
+}  // namespace aligngraph::detail

@@ -1,0 +1,289 @@
+#pragma once
+// schedule(): the checks, the choice of search, and the explanation of each start.
+
+#include "aligngraph/schedule/schedule.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "aligngraph/error.hpp"
+#include "aligngraph/schedule/detail/search.hpp"
+
+namespace aligngraph {
+
+ALIGNGRAPH_INLINE std::string ScheduleLabels::id(Index j) const {
+    return j >= 0 && j < static_cast<Index>(ids.size()) ? ids[static_cast<std::size_t>(j)] : fmt::format("#{}", j);
+}
+ALIGNGRAPH_INLINE std::string ScheduleLabels::resource(Index r) const {
+    return r >= 0 && r < static_cast<Index>(resources.size()) ? fmt::format("'{}'", resources[static_cast<std::size_t>(r)])
+                                                              : fmt::format("resource {}", r);
+}
+ALIGNGRAPH_INLINE std::string ScheduleLabels::period(Index t) const {
+    return t >= 0 && t < static_cast<Index>(periods.size()) ? periods[static_cast<std::size_t>(t)] : fmt::format("period {}", t);
+}
+
+ALIGNGRAPH_INLINE std::vector<Eigen::MatrixXd> constant_usage(const std::vector<Periods>& durations, const Eigen::MatrixXd& use) {
+    if (use.rows() != static_cast<Index>(durations.size()))
+        throw ValidationError(fmt::format("constant_usage(): use has {} rows, expected one per job ({})", use.rows(),
+                                          durations.size()));
+    std::vector<Eigen::MatrixXd> out(durations.size());
+    for (std::size_t j = 0; j < durations.size(); ++j) {
+        if (durations[j] < 0)
+            throw ValidationError(fmt::format("constant_usage(): job {} has a negative duration ({})", j, durations[j]));
+        out[j] = use.row(static_cast<Index>(j)).transpose().replicate(1, durations[j]);
+    }
+    return out;
+}
+
+namespace detail {
+
+/// Periods as labels, runs joined: "2027Q2-2027Q3, 2028Q1".
+ALIGNGRAPH_INLINE std::string sched_period_runs(const ScheduleLabels& labels, const std::vector<Period>& periods) {
+    std::string out;
+    for (std::size_t i = 0; i < periods.size();) {
+        std::size_t k = i;
+        while (k + 1 < periods.size() && periods[k + 1] == periods[k] + 1) ++k;
+        if (!out.empty()) out += ", ";
+        out += labels.period(periods[i]);
+        if (k > i) out += "-" + labels.period(periods[k]);
+        i = k + 1;
+    }
+    return out;
+}
+
+/// Why no schedule exists, once the search has proven it: starting the others as early as
+/// the latest-start rule has it, a job finds no room in its window; name it and what is full.
+ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
+    std::vector<int> starts(in.n, -1), left(in.n);
+    std::vector<double> residual = in.capacity;
+    std::vector<int> ready;
+    for (int j = 0; j < in.n; ++j)
+        if ((left[j] = static_cast<int>(in.preds[j].size())) == 0) ready.push_back(j);
+    while (!ready.empty()) {
+        auto pick = std::min_element(ready.begin(), ready.end(), [&](int a, int b) {
+            return in.latest[a] != in.latest[b] ? in.latest[a] < in.latest[b] : a < b;
+        });
+        const int j = *pick;
+        ready.erase(pick);
+        int from = in.earliest[j];
+        for (auto [p, lag] : in.preds[j]) from = std::max(from, starts[p] + in.duration[p] + lag);
+        const int s = sched_earliest_fit(in, residual, j, from);
+        if (s < 0) {
+            // Each resource's periods that refuse j at some start of its window.
+            std::string full;
+            for (int r = 0; r < in.resources; ++r) {
+                std::vector<Period> periods;
+                for (int t = from; t < std::min(in.horizon, in.latest[j] + in.duration[j]); ++t)
+                    for (int k = 0; k < in.duration[j] && t - k >= from; ++k)
+                        if (t - k <= in.latest[j] && in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9) {
+                            periods.push_back(t);
+                            break;
+                        }
+                if (!periods.empty())
+                    full += fmt::format("{}{} is full in {}", full.empty() ? "" : "; ", in.labels->resource(r),
+                                        sched_period_runs(*in.labels, periods));
+            }
+            return fmt::format("schedule: no schedule fits every job in its window (proven by search). With the others "
+                               "started as early as their latest starts allow, {} finds no room between {} and its latest "
+                               "start {}: {}",
+                               in.name(j), in.labels->period(from), in.labels->period(in.latest[j]),
+                               full.empty() ? "its prerequisites finish too late" : full);
+        }
+        starts[j] = s;
+        sched_place(in, residual, j, s, 1);
+        for (auto [d, lag] : in.succs[j])
+            if (--left[d] == 0) ready.push_back(d);
+    }
+    return "schedule: no schedule fits every job in its window under the capacities (proven by search)";
+}
+
+ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& res) {
+    const int n = in.n;
+    std::vector<double> residual = in.capacity;
+    for (int j = 0; j < n; ++j) sched_place(in, residual, j, res.starts[j], 1);
+    res.reasons.assign(static_cast<std::size_t>(n), {});
+    res.slack.assign(static_cast<std::size_t>(n), 0);
+    std::vector<int> release(n, 0);  // the earliest start the window and prerequisites allow
+    for (int j = 0; j < n; ++j) {
+        const int s = res.starts[j];
+        auto& why = res.reasons[static_cast<std::size_t>(j)];
+        why.job = j;
+        int from = in.earliest[j], by = -1;
+        for (auto [p, lag] : in.preds[j])
+            if (res.starts[p] + in.duration[p] + lag > from || (by < 0 && res.starts[p] + in.duration[p] + lag == from && from > in.earliest[j])) {
+                from = res.starts[p] + in.duration[p] + lag;
+                by = p;
+            }
+        release[j] = from;
+        sched_place(in, residual, j, s, -1);
+        if (s == in.earliest[j]) {
+            why.reason = StartReason::earliest;
+            why.text = fmt::format("starts as early as its window allows ({})", res.period(s));
+        } else if (s == from) {
+            why.reason = StartReason::prerequisite;
+            why.prerequisite = by;
+            int lag = 0;
+            for (auto [p, l] : in.preds[j])
+                if (p == by) lag = std::max(lag, l);
+            why.text = fmt::format("waits for '{}' to finish ({}{})", res.id(by), res.period(res.starts[by] + in.duration[by] - 1),
+                                   lag ? fmt::format(", then a lag of {} period{}", lag, lag == 1 ? "" : "s") : "");
+        } else {
+            // Which resource refuses each earlier start, and in which periods.
+            std::map<int, std::vector<Period>> full;
+            bool blocked_all = true;
+            for (int e = from; e < s; ++e) {
+                bool blocked = false;
+                for (int r = 0; r < in.resources; ++r)
+                    for (int k = 0; k < in.duration[j]; ++k)
+                        if (e + k < in.horizon &&
+                            in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + e + k] +
+                                                   1e-9 * std::max(1.0, in.used(j, r, k))) {
+                            auto& ps = full[r];
+                            if (std::find(ps.begin(), ps.end(), e + k) == ps.end()) ps.push_back(e + k);
+                            blocked = true;
+                        }
+                blocked_all = blocked_all && blocked;
+            }
+            if (blocked_all && !full.empty()) {
+                auto most = std::max_element(full.begin(), full.end(),
+                                             [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+                std::sort(most->second.begin(), most->second.end());
+                why.reason = StartReason::resource;
+                why.resource = most->first;
+                why.periods = most->second;
+                why.text = fmt::format("{} is full in {} (it could start in {} otherwise)", res.resource(most->first),
+                                       sched_period_runs(res, most->second), res.period(from));
+            } else {
+                why.reason = StartReason::objective;
+                why.text = in.objective == ScheduleObjective::npv
+                               ? fmt::format("could start in {}, but starts later because that is worth more", res.period(from))
+                               : fmt::format("could start in {}; the search stopped before it could start it earlier",
+                                             res.period(from));
+            }
+        }
+        // Slack: later starts that keep the schedule feasible and the makespan.
+        int slack = 0;
+        for (int t = s + 1; t <= in.latest[j] && t + in.duration[j] <= res.makespan; ++t) {
+            bool ok = sched_fits(in, residual, j, t);
+            for (auto [d, lag] : in.succs[j]) ok = ok && t + in.duration[j] + lag <= res.starts[d];
+            if (!ok) break;
+            slack = t - s;
+        }
+        res.slack[static_cast<std::size_t>(j)] = slack;
+        sched_place(in, residual, j, s, 1);
+    }
+    // The critical chain: back from the last job to finish, through what released each start.
+    res.critical.assign(static_cast<std::size_t>(n), false);
+    res.critical_chain.clear();
+    if (n > 0) {
+        int at = 0;
+        for (int j = 1; j < n; ++j)
+            if (res.finishes[j] > res.finishes[at]) at = j;
+        while (at >= 0 && !res.critical[static_cast<std::size_t>(at)]) {
+            res.critical[static_cast<std::size_t>(at)] = true;
+            res.critical_chain.push_back(at);
+            const auto& why = res.reasons[static_cast<std::size_t>(at)];
+            int next = -1;
+            if (why.reason == StartReason::prerequisite) next = static_cast<int>(why.prerequisite);
+            else if (why.reason == StartReason::resource) {
+                // The job using that resource that finishes when this one starts.
+                for (int i = 0; i < n && next < 0; ++i)
+                    if (i != at && res.finishes[i] == res.starts[at] && in.uses[static_cast<std::size_t>(i) * in.resources + why.resource])
+                        next = i;
+            }
+            at = next;
+        }
+        std::reverse(res.critical_chain.begin(), res.critical_chain.end());
+    }
+    res.explained = true;
+}
+
+}  // namespace detail
+
+ALIGNGRAPH_INLINE void explain(const ScheduleProblem& q, ScheduleResult& result) {
+    const auto in = detail::sched_instance(q);
+    if (result.job_count() != in.n)
+        throw ValidationError(fmt::format("explain(): the schedule has {} starts, the problem {} jobs", result.job_count(), in.n));
+    detail::sched_explain(in, result);
+}
+
+ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const ScheduleOptions& options) {
+    detail::Limits limits(options.time_limit, options.node_limit, &options.cancel);
+    const auto in = detail::sched_instance(q);
+    ScheduleResult res;
+    static_cast<ScheduleLabels&>(res) = q;
+    res.objective = q.objective;
+    res.durations = in.duration;
+    res.earliest = in.earliest;
+    res.horizon = in.horizon;
+    res.latest.resize(static_cast<std::size_t>(in.n));
+    for (int j = 0; j < in.n; ++j) res.latest[j] = q.latest.empty() ? in.horizon - in.duration[j] : q.latest[j];
+
+    detail::SchedOutcome out;
+    StopReason stop = StopReason::none;
+    const bool regular = q.objective != ScheduleObjective::npv;
+    if (in.n == 0) {
+        out.proven = true;
+    } else if (regular && in.constant_use) {
+        out = detail::sched_tree_search(in, detail::sched_heuristic(in, limits), limits);
+        stop = limits.reason();
+    } else {
+        std::vector<int> first;
+        if (regular) first = detail::sched_heuristic(in, limits).starts;
+        else {
+            std::vector<double> priority(in.latest.begin(), in.latest.end());
+            first = detail::sched_serial(in, priority);
+        }
+        try {
+            out = detail::sched_time_indexed(in, first, limits, options.time_limit, options.node_limit, options.cancel);
+        } catch (const InfeasibleError&) {
+            throw InfeasibleError(detail::sched_infeasible_why(in));
+        }
+        stop = out.stop_reason;
+        if (out.starts.empty() && !first.empty()) {  // a limit before the solver took its start
+            out.starts = first;
+            out.value = detail::sched_value(in, first);
+            out.bound = regular ? detail::sched_root_bound(in) : std::numeric_limits<double>::infinity();
+        }
+    }
+    if (in.n > 0 && out.starts.empty()) {
+        if (out.proven && stop == StopReason::none) throw InfeasibleError(detail::sched_infeasible_why(in));
+        throw NoSolutionError(fmt::format("schedule: the search stopped ({}) before it found any schedule", to_string(stop)));
+    }
+    res.starts = out.starts;
+    res.value = in.n ? out.value : 0;
+    res.bound = in.n ? out.bound : 0;
+    res.proven = out.proven && stop == StopReason::none;
+    if (res.proven) res.bound = res.value;
+    res.stop_reason = res.proven ? StopReason::none : stop;
+    res.gap = std::isfinite(res.bound) ? std::abs(res.value - res.bound) / std::max(std::abs(res.value), 1.0)
+                                       : std::numeric_limits<double>::infinity();
+    res.nodes = out.nodes;
+    res.finishes.resize(static_cast<std::size_t>(in.n));
+    for (int j = 0; j < in.n; ++j) {
+        res.finishes[j] = res.starts[j] + in.duration[j];
+        res.makespan = std::max(res.makespan, res.finishes[j]);
+    }
+    res.capacity.resize(in.resources, in.horizon);
+    res.load = Eigen::MatrixXd::Zero(in.resources, in.horizon);
+    for (int r = 0; r < in.resources; ++r)
+        for (int t = 0; t < in.horizon; ++t) res.capacity(r, t) = in.cap(r, t);
+    for (int j = 0; j < in.n; ++j)
+        for (int r = 0; r < in.resources; ++r)
+            for (int k = 0; k < in.duration[j]; ++k) res.load(r, res.starts[j] + k) += in.used(j, r, k);
+    res.job_values = Eigen::VectorXd::Zero(in.n);
+    res.flows_past_horizon = Eigen::VectorXd::Zero(in.n);
+    for (int j = 0; j < in.n; ++j) {
+        res.job_values[j] = in.value_at(j, res.starts[j]);
+        for (std::size_t k = 0; k < in.flows[j].size(); ++k)
+            if (res.starts[j] + static_cast<int>(k) >= in.horizon) res.flows_past_horizon[j] += in.flows[j][k];
+    }
+    if (options.explain) detail::sched_explain(in, res);
+    res.seconds = limits.seconds();
+    return res;
+}
+
+}  // namespace aligngraph

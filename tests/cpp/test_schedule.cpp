@@ -1,0 +1,408 @@
+// Scheduling: PSPLIB j30 against the published optima, hand-made problems against
+// exhaustive enumeration (makespan, cost of delay, NPV; money profiles, team capacity,
+// windows, lags), every returned schedule through an independent feasibility check, and
+// the errors.
+
+#include <catch2/catch.hpp>
+
+#include <aligngraph/error.hpp>
+#include <aligngraph/schedule/psplib.hpp>
+#include <aligngraph/schedule/schedule.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "reference_data.hpp"
+
+namespace ag = aligngraph;
+
+namespace {
+
+// Written from the problem's definition, sharing nothing with the library: every precedence
+// (with its lag), every resource in every period, every window, every job within the horizon.
+std::string infeasibility(const ag::ScheduleProblem& q, const std::vector<int>& s) {
+    const std::size_t n = q.durations.size();
+    if (s.size() != n) return "wrong number of starts";
+    const int T = q.horizon;
+    for (std::size_t j = 0; j < n; ++j) {
+        if (s[j] < 0 || s[j] + q.durations[j] > T) return "job " + std::to_string(j) + " outside the horizon";
+        if (!q.earliest.empty() && s[j] < q.earliest[j]) return "job " + std::to_string(j) + " before its window";
+        if (!q.latest.empty() && s[j] > q.latest[j]) return "job " + std::to_string(j) + " after its window";
+    }
+    for (const auto& p : q.precedences)
+        if (s[p.dependant] < s[p.prerequisite] + q.durations[p.prerequisite] + p.lag)
+            return "precedence " + std::to_string(p.prerequisite) + " -> " + std::to_string(p.dependant);
+    for (Eigen::Index r = 0; r < q.capacity.rows(); ++r)
+        for (int t = 0; t < T; ++t) {
+            double load = 0;
+            for (std::size_t j = 0; j < n; ++j) {
+                const int k = t - s[j];
+                if (!q.usage.empty() && q.usage[j].size() && k >= 0 && k < q.usage[j].cols()) load += q.usage[j](r, k);
+            }
+            const double cap = q.capacity(r, q.capacity.cols() > 1 ? t : 0);
+            if (load > cap + 1e-9) return "resource " + std::to_string(r) + " over in period " + std::to_string(t);
+        }
+    return {};
+}
+
+double objective_of(const ag::ScheduleProblem& q, const std::vector<int>& s) {
+    const std::size_t n = q.durations.size();
+    double v = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+        switch (q.objective) {
+            case ag::ScheduleObjective::makespan: v = std::max<double>(v, s[j] + q.durations[j]); break;
+            case ag::ScheduleObjective::delay:
+                v += (q.weights.size() ? q.weights[j] : 1.0) * (s[j] - (q.earliest.empty() ? 0 : q.earliest[j]));
+                break;
+            case ag::ScheduleObjective::npv:
+                for (Eigen::Index k = 0; k < q.flows[j].size(); ++k) v += q.flows[j][k] / std::pow(1 + q.rate, s[j] + k);
+                break;
+        }
+    }
+    return v;
+}
+
+// The optimum by trying every combination of starts in the windows; NaN when none is feasible.
+double enumerate(const ag::ScheduleProblem& q) {
+    const std::size_t n = q.durations.size();
+    std::vector<int> s(n);
+    for (std::size_t j = 0; j < n; ++j) s[j] = q.earliest[j];
+    double best = std::nan("");
+    const bool maximise = q.objective == ag::ScheduleObjective::npv;
+    while (true) {
+        if (infeasibility(q, s).empty()) {
+            const double v = objective_of(q, s);
+            if (std::isnan(best) || (maximise ? v > best : v < best)) best = v;
+        }
+        std::size_t j = 0;
+        while (j < n && ++s[j] > q.latest[j]) {
+            s[j] = q.earliest[j];
+            ++j;
+        }
+        if (j == n) break;
+    }
+    return best;
+}
+
+// A small random problem: n jobs, one money pool whose use varies by period (profiles),
+// one team used evenly, capacities per period, windows, a few precedences with lags.
+ag::ScheduleProblem random_problem(std::mt19937& rng, int n, int T, bool profiles) {
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    ag::ScheduleProblem q;
+    q.horizon = T;
+    q.capacity.resize(2, T);
+    for (int t = 0; t < T; ++t) {
+        q.capacity(0, t) = pick(4, 9);
+        q.capacity(1, t) = pick(2, 4);
+    }
+    for (int j = 0; j < n; ++j) {
+        const int d = pick(1, 3);
+        q.durations.push_back(d);
+        Eigen::MatrixXd u(2, d);
+        const int team = pick(1, 2);
+        for (int k = 0; k < d; ++k) {
+            u(0, k) = profiles ? pick(0, 5) : 3;
+            u(1, k) = team;
+        }
+        q.usage.push_back(u);
+        const int e = pick(0, 2);
+        q.earliest.push_back(e);
+        q.latest.push_back(std::min(T - d, e + pick(2, 5)));
+        Eigen::VectorXd f(d + 3);
+        for (int k = 0; k < d; ++k) f[k] = -pick(1, 4);
+        for (int k = d; k < d + 3; ++k) f[k] = pick(0, 6);
+        q.flows.push_back(f);
+    }
+    for (int j = 1; j < n; ++j)
+        if (pick(0, 2) == 0) q.precedences.push_back({.dependant = j, .prerequisite = pick(0, j - 1), .lag = pick(0, 1)});
+    q.weights.resize(n);
+    for (int j = 0; j < n; ++j) q.weights[j] = pick(1, 5);
+    q.rate = 0.05;
+    return q;
+}
+
+}  // namespace
+
+TEST_CASE("schedule: hand-made problems reach the optimum found by enumeration, for every objective", "[schedule]") {
+    std::mt19937 rng(20261202);
+    int feasible = 0, infeasible = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        const bool profiles = trial % 2 == 1;
+        auto q = random_problem(rng, 5, 10, profiles);
+        for (auto objective : {ag::ScheduleObjective::makespan, ag::ScheduleObjective::delay, ag::ScheduleObjective::npv}) {
+            q.objective = objective;
+            INFO("trial " << trial << ", objective " << ag::to_string(objective) << ", profiles " << profiles);
+            const double best = enumerate(q);
+            if (std::isnan(best)) {
+                CHECK_THROWS_AS(ag::schedule(q), ag::InfeasibleError);
+                ++infeasible;
+                continue;
+            }
+            ++feasible;
+            const auto r = ag::schedule(q);
+            CHECK(infeasibility(q, r.starts).empty());
+            CHECK(r.proven);
+            CHECK(r.value == Approx(best).margin(1e-9));
+            CHECK(objective_of(q, r.starts) == Approx(r.value).margin(1e-9));
+            CHECK(r.bound == Approx(best).margin(1e-9));
+            REQUIRE(r.explained);
+            for (int j = 0; j < 5; ++j) {
+                const auto& why = r.reasons[static_cast<std::size_t>(j)];
+                if (why.reason == ag::StartReason::earliest) CHECK(r.starts[j] == q.earliest[j]);
+                if (why.reason == ag::StartReason::prerequisite) {
+                    bool found = false;
+                    for (const auto& p : q.precedences)
+                        if (p.dependant == j && p.prerequisite == why.prerequisite)
+                            found = found || r.starts[j] == r.finishes[p.prerequisite] + p.lag;
+                    CHECK(found);
+                }
+                // Slack: each later start up to it keeps the schedule feasible and the makespan.
+                for (int d = 1; d <= r.slack[static_cast<std::size_t>(j)]; ++d) {
+                    auto s = r.starts;
+                    s[j] += d;
+                    CHECK(infeasibility(q, s).empty());
+                    CHECK(s[j] + q.durations[j] <= r.makespan);
+                }
+            }
+        }
+    }
+    // Both kinds occur, so both paths are tested.
+    CHECK(feasible > 80);
+    CHECK(infeasible > 0);
+}
+
+TEST_CASE("schedule: a worked example with a team, a lag and a window", "[schedule]") {
+    // Three jobs, one team of 2. A (2 periods, uses 2) and B (2, uses 1) cannot overlap;
+    // C needs A done plus a lag of 1; B must start by period 1.
+    ag::ScheduleProblem q;
+    q.ids = {"A", "B", "C"};
+    q.resources = {"team"};
+    q.durations = {2, 2, 1};
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 2.0);
+    Eigen::MatrixXd use(3, 1);
+    use << 2, 1, 1;
+    q.usage = ag::constant_usage(q.durations, use);
+    q.precedences = {{.dependant = 2, .prerequisite = 0, .lag = 1}};
+    q.horizon = 8;
+    q.earliest = {0, 0, 0};
+    q.latest = {6, 1, 7};
+    const auto r = ag::schedule(q);
+    // B first (its window), A after it at 2, C at 2 + 2 + 1 = 5: makespan 6.
+    CHECK(r.starts == std::vector<int>{2, 0, 5});
+    CHECK(r.makespan == 6);
+    CHECK(r.proven);
+    CHECK(r.reasons[0].reason == ag::StartReason::resource);
+    CHECK(r.reasons[0].resource == 0);
+    CHECK(r.reasons[0].periods == std::vector<int>{0, 1});
+    CHECK(r.reasons[1].reason == ag::StartReason::earliest);
+    CHECK(r.reasons[2].reason == ag::StartReason::prerequisite);
+    CHECK(r.reasons[2].prerequisite == 0);
+    CHECK(r.critical_chain == std::vector<ag::Index>{1, 0, 2});
+    CHECK(r.load(0, 0) == 1);
+    CHECK(r.load(0, 2) == 2);
+}
+
+TEST_CASE("schedule: PSPLIB j30 reaches every published optimum it proves, and never a makespan below it", "[schedule][psplib]") {
+    const auto root = reference_data::require("psplib-j30/j30_optimum.csv");
+    if (root.empty()) return;
+    std::map<std::string, int> optimum;
+    {
+        std::ifstream in(root);
+        std::string line;
+        std::getline(in, line);
+        while (std::getline(in, line)) {
+            const auto comma = line.find(',');
+            optimum[line.substr(0, comma)] = std::stoi(line.substr(comma + 1));
+        }
+    }
+    REQUIRE(optimum.size() == 480);
+    int proven = 0, count = 0;
+    for (const auto& [file, best] : optimum) {
+        const auto path = root.parent_path() / "instances" / file;
+        const auto q = ag::read_psplib(path);
+        // A node limit, not a time limit: the same work on any machine, under any load.
+        const auto r = ag::schedule(q, {.node_limit = 20000, .explain = false});
+        INFO(file);
+        REQUIRE(infeasibility(q, r.starts).empty());
+        CHECK(r.makespan >= best);
+        CHECK(r.bound <= best);
+        if (r.proven) {
+            CHECK(r.makespan == best);
+            ++proven;
+        }
+        ++count;
+    }
+    CHECK(count == 480);
+    // Measured: see benchmarks/schedule/RESULTS.md; this guards against a weaker search.
+    CHECK(proven >= 370);
+}
+
+TEST_CASE("schedule: PSPLIB files are read with their sections, and malformed ones are refused by line", "[schedule][psplib]") {
+    const auto path = reference_data::require("psplib-j30/instances/j301_1.sm");
+    if (path.empty()) return;
+    const auto q = ag::read_psplib(path);
+    CHECK(q.durations.size() == 32);
+    CHECK(q.capacity.rows() == 4);
+    CHECK(q.capacity(0, 0) == 12);
+    CHECK(q.capacity(3, 0) == 12);
+    CHECK(q.horizon == 158);
+    CHECK(q.durations[0] == 0);
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(ag::psplib_critical_path(text.str()) == 38);
+    std::string broken = text.str();
+    broken.replace(broken.find("RESOURCEAVAILABILITIES"), 5, "XXXXX");
+    CHECK_THROWS_WITH(ag::parse_psplib(broken, "j301_1.sm"), Catch::Contains("j301_1.sm") && Catch::Contains("RESOURCEAVAILABILITIES"));
+    std::string bad = text.str();
+    const auto at = bad.find("   2        1          3           6  11  15");
+    REQUIRE(at != std::string::npos);
+    bad.replace(at, 44, "   2        1          3           6  11  99");
+    CHECK_THROWS_WITH(ag::parse_psplib(bad, "j301_1.sm"), Catch::Contains("j301_1.sm:20") && Catch::Contains("successor 99"));
+    CHECK_THROWS_WITH(ag::read_psplib("/nonexistent/x.sm"), Catch::Contains("/nonexistent/x.sm"));
+}
+
+TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
+    ag::ScheduleProblem q;
+    q.ids = {"A", "B"};
+    q.resources = {"team"};
+    q.durations = {2, 3};
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 3.0);
+    q.usage = ag::constant_usage(q.durations, Eigen::MatrixXd::Constant(2, 1, 1.0));
+    CHECK_NOTHROW(ag::schedule(q));
+    {
+        auto b = q;
+        b.durations[1] = -1;
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("'B'") && Catch::Contains("negative duration"));
+    }
+    {
+        auto b = q;
+        b.usage[0] = Eigen::MatrixXd::Constant(1, 3, 1.0);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("usage of job 'A' has 3 periods, longer than its duration 2"));
+    }
+    {
+        auto b = q;
+        b.earliest = {4, 0};
+        b.latest = {2, 0};
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("window of job 'A' closes (latest start 2) before it opens (earliest start 4)"));
+    }
+    {
+        auto b = q;
+        b.horizon = 6;
+        b.capacity = Eigen::MatrixXd::Constant(1, 4, 3.0);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("capacity has 4 periods") && Catch::Contains("horizon (6)"));
+    }
+    {
+        auto b = q;
+        b.capacity = Eigen::MatrixXd::Constant(2, 1, 3.0);
+        b.resources = {"team", "money"};
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("usage of job 'A' has 1 rows, expected one per resource (2"));
+    }
+    {
+        auto b = q;
+        b.precedences = {{.dependant = 1, .prerequisite = 7}};
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("names job 7"));
+    }
+    {
+        auto b = q;
+        b.precedences = {{.dependant = 1, .prerequisite = 0}, {.dependant = 0, .prerequisite = 1}};
+        CHECK_THROWS_AS(ag::schedule(b), ag::CycleError);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("A -> B -> A") || Catch::Contains("B -> A -> B"));
+    }
+    {
+        auto b = q;
+        b.capacity(0, 0) = -1;
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("capacity of 'team'"));
+    }
+    {
+        auto b = q;
+        b.weights = Eigen::VectorXd::Constant(3, 1.0);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("weights has 3 entries, expected one per job (2)"));
+    }
+}
+
+TEST_CASE("schedule: an infeasible problem says why", "[schedule]") {
+    ag::ScheduleProblem q;
+    q.ids = {"A", "B", "C"};
+    q.resources = {"team"};
+    q.durations = {2, 2, 2};
+    q.horizon = 6;
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 2.0);
+    q.usage = ag::constant_usage(q.durations, Eigen::MatrixXd::Constant(3, 1, 2.0));
+    // The chain A -> B pushes C past its latest start.
+    {
+        auto b = q;
+        b.precedences = {{.dependant = 1, .prerequisite = 0}, {.dependant = 2, .prerequisite = 1}};
+        b.latest = {4, 4, 3};
+        CHECK_THROWS_AS(ag::schedule(b), ag::InfeasibleError);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("job 'C' cannot start by its latest start 3") &&
+                                               Catch::Contains("'A' (earliest start 0, duration 2) -> 'B' (duration 2) -> 'C'"));
+    }
+    // More than the team has.
+    {
+        auto b = q;
+        b.usage[1] = Eigen::MatrixXd::Constant(1, 2, 3.0);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("job 'B'") && Catch::Contains("needs 3 of 'team'") &&
+                                               Catch::Contains("at most 2"));
+    }
+    // Three jobs that each need the whole team, and only two fit before C's window closes.
+    {
+        auto b = q;
+        b.latest = {4, 4, 1};
+        b.earliest = {0, 0, 1};
+        b.latest = {1, 1, 1};
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("proven") && Catch::Contains("'team' is full"));
+    }
+}
+
+TEST_CASE("schedule: limits return the best schedule so far with a bound, or say none was found", "[schedule][psplib]") {
+    const auto path = reference_data::require("psplib-j30/instances/j3013_1.sm");
+    if (path.empty()) return;
+    const auto q = ag::read_psplib(path);
+    const auto r = ag::schedule(q, {.node_limit = 50});
+    CHECK_FALSE(r.proven);
+    CHECK(r.stop_reason == ag::StopReason::node_limit);
+    CHECK(infeasibility(q, r.starts).empty());
+    CHECK(r.bound <= 58);   // the published optimum
+    CHECK(r.makespan >= 58);
+    CHECK(r.gap == Approx((r.value - r.bound) / r.value));
+    std::stop_source stop;
+    stop.request_stop();
+    ag::ScheduleOptions o;
+    o.cancel.token = stop.get_token();
+    const auto s = ag::schedule(q, o);
+    CHECK(s.stop_reason == ag::StopReason::interrupted);
+    CHECK(infeasibility(q, s.starts).empty());
+}
+
+TEST_CASE("schedule: NPV moves flows with the start, and values flows past the horizon the same way", "[schedule]") {
+    // One job with a cost then a benefit that runs past the horizon; one that only costs.
+    ag::ScheduleProblem q;
+    q.ids = {"pays", "costs"};
+    q.durations = {1, 1};
+    q.horizon = 3;
+    q.capacity.resize(0, 0);
+    q.flows = {Eigen::Vector3d(-1, 4, 4), Eigen::Vector2d(-2, 0)};
+    q.rate = 0.1;
+    q.objective = ag::ScheduleObjective::npv;
+    const auto r = ag::schedule(q);
+    // 'pays' as early as it can, 'costs' as late as it can (period 2).
+    CHECK(r.starts == std::vector<int>{0, 2});
+    CHECK(r.value == Approx(-1 + 4 / 1.1 + 4 / 1.21 - 2 / 1.21));
+    CHECK(r.flows_past_horizon[0] == 0);
+    CHECK(r.flows_past_horizon[1] == 0);  // its flow in period 3 is 0
+    CHECK(r.reasons[1].reason == ag::StartReason::objective);
+    q.latest = {1, 2};
+    q.earliest = {1, 0};
+    const auto s = ag::schedule(q);
+    CHECK(s.starts[0] == 1);
+    CHECK(s.flows_past_horizon[0] == 4);  // its last benefit falls in period 3
+    CHECK(s.value == Approx(-1 / 1.1 + 4 / 1.21 + 4 / 1.331 - 2 / 1.21));
+}
