@@ -113,4 +113,5 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_finance(m);
     aligngraph::python::define_scoring(m);
     aligngraph::python::define_selection(m);
+    aligngraph::python::define_schedule(m);
 }

@@ -11,7 +11,7 @@ import pytest
 
 DATA = Path(os.environ.get("ALIGNGRAPH_REFERENCE_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
 USED = ["numpy-financial/npf_test_vectors.json", "ahp-examples/ahp_examples.json", "orlib-mknap/mknap1.txt",
-        "orlib-mknap/mknap2.txt"]
+        "orlib-mknap/mknap2.txt", "psplib-j30/j30_optimum.csv", "psplib-j30/instances/j3013_1.sm"]
 
 
 @pytest.mark.parametrize("relative", USED)

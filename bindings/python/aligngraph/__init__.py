@@ -12,6 +12,7 @@ gives it Python's conventions: numpy arrays, pandas frames, exceptions.
 from . import _core
 from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio, load, sample_portfolio
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
+from .schedule import ScheduleResult, read_psplib, schedule
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -50,6 +51,9 @@ from ._core import (
     ResourceError,
     NpvConvention,
     Objective,
+    ScheduleObjective,
+    StartExplanation,
+    StartReason,
     SelectionProblem,
     Settings,
     Sweep,
@@ -112,6 +116,12 @@ __all__ = [
     "SelectionResult",
     "frontier",
     "select_portfolio",
+    "ScheduleObjective",
+    "ScheduleResult",
+    "StartExplanation",
+    "StartReason",
+    "read_psplib",
+    "schedule",
     "Portfolio",
     "Settings",
     "Status",

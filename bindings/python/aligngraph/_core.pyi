@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -1877,6 +1877,230 @@ class ReoptimizerCore:
     @property
     def values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
+class ScheduleObjective:
+    """
+    What a schedule optimises: makespan, cost of delay, or NPV.
+    
+    Members:
+    
+      makespan
+    
+      delay
+    
+      npv
+    """
+    __members__: typing.ClassVar[dict[str, ScheduleObjective]]
+    delay: typing.ClassVar[ScheduleObjective]
+    makespan: typing.ClassVar[ScheduleObjective]
+    npv: typing.ClassVar[ScheduleObjective]
+    @typing.overload
+    def __eq__(self, other: ScheduleObjective) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: ScheduleObjective) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class StartReason:
+    """
+    Why a job starts when it does.
+    
+    Members:
+    
+      earliest
+    
+      prerequisite
+    
+      resource
+    
+      objective
+    """
+    __members__: typing.ClassVar[dict[str, StartReason]]
+    earliest: typing.ClassVar[StartReason]
+    objective: typing.ClassVar[StartReason]
+    prerequisite: typing.ClassVar[StartReason]
+    resource: typing.ClassVar[StartReason]
+    @typing.overload
+    def __eq__(self, other: StartReason) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: StartReason) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class StartExplanation:
+    """
+    One job's start, explained.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def job(self) -> int:
+        ...
+    @property
+    def periods(self) -> list[int]:
+        """
+        The periods in which that resource is full for this job.
+        """
+    @property
+    def prerequisite(self) -> int:
+        """
+        The prerequisite waited for (-1 if none).
+        """
+    @property
+    def reason(self) -> StartReason:
+        ...
+    @property
+    def resource(self) -> int:
+        """
+        The full resource (-1 if none).
+        """
+    @property
+    def text(self) -> str:
+        ...
+class ScheduleResultCore:
+    """
+    The best schedule found, how good it is proven to be, and its loads.
+    """
+    @property
+    def bound(self) -> float:
+        ...
+    @property
+    def capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def critical(self) -> list[bool]:
+        ...
+    @property
+    def critical_chain(self) -> list[int]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def durations(self) -> list[int]:
+        ...
+    @property
+    def earliest(self) -> list[int]:
+        ...
+    @property
+    def explained(self) -> bool:
+        ...
+    @property
+    def finishes(self) -> list[int]:
+        ...
+    @property
+    def flows_past_horizon(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def gap(self) -> float:
+        ...
+    @property
+    def horizon(self) -> int:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def job_values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def latest(self) -> list[int]:
+        ...
+    @property
+    def load(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def makespan(self) -> int:
+        ...
+    @property
+    def nodes(self) -> int:
+        ...
+    @property
+    def objective(self) -> ScheduleObjective:
+        ...
+    @property
+    def periods(self) -> list[str]:
+        ...
+    @property
+    def proven(self) -> bool:
+        ...
+    @property
+    def reasons(self) -> list[StartExplanation]:
+        ...
+    @property
+    def resources(self) -> list[str]:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def slack(self) -> list[int]:
+        ...
+    @property
+    def starts(self) -> list[int]:
+        ...
+    @property
+    def stop_reason(self) -> StopReason:
+        ...
+    @property
+    def value(self) -> float:
+        ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -1983,6 +2207,8 @@ def ranks(score: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]
     """
     Rank (1 first) of every entry: descending score, ties by id.
     """
+def read_psplib_core(path: str) -> dict:
+    ...
 def reoptimizer_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> ReoptimizerCore:
     ...
 def sample_portfolio() -> PortfolioCore:
@@ -1990,6 +2216,8 @@ def sample_portfolio() -> PortfolioCore:
 def sample_portfolio_json() -> str:
     ...
 def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> None:
+    ...
+def schedule_core(durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], horizon: typing.SupportsInt | typing.SupportsIndex, earliest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], latest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], flows: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]], rate: typing.SupportsFloat | typing.SupportsIndex, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], objective: ScheduleObjective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], explain: bool) -> ScheduleResultCore:
     ...
 def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> ScoreTable:
     ...

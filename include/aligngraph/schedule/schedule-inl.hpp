@@ -48,7 +48,10 @@ ALIGNGRAPH_INLINE std::string sched_period_runs(const ScheduleLabels& labels, co
         while (k + 1 < periods.size() && periods[k + 1] == periods[k] + 1) ++k;
         if (!out.empty()) out += ", ";
         out += labels.period(periods[i]);
-        if (k > i) out += "-" + labels.period(periods[k]);
+        if (k > i) {
+            out += '-';
+            out += labels.period(periods[k]);
+        }
         i = k + 1;
     }
     return out;

@@ -235,7 +235,10 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
             std::reverse(cycle.begin(), cycle.end());
             cycle.push_back(cycle.front());
             std::string text;
-            for (const auto& c : cycle) text += (text.empty() ? "" : " -> ") + c;
+            for (const auto& c : cycle) {
+                if (!text.empty()) text += " -> ";
+                text += c;
+            }
             throw CycleError("schedule: the precedences have a cycle: " + text, cycle);
         }
     }

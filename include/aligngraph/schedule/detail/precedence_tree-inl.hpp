@@ -167,8 +167,9 @@ ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& 
 struct SchedTree {
     const SchedInstance& in;
     Limits& limits;
-    SchedOutcome best;
-    bool has_best = false;
+    SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
+    bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
+    bool found = false;
     std::vector<int> start, left, ready;  // ready: prerequisites done, not yet started
     std::vector<double> residual;
     double cost = 0;        // delay so far
@@ -232,13 +233,83 @@ struct SchedTree {
         (void)on;
     }
 
+    // Time-table propagation: the parts of its window a job must run in whatever its start
+    // (from its latest start, by the deadline the incumbent sets, to its earliest finish) use
+    // the resources in every completion; a job's head moves past the periods these leave no
+    // room in. False when a window closes or the compulsory parts alone overload a resource.
+    std::vector<double> table;
+    std::vector<int> late;
+    bool timetable(int last) {
+        const bool deadline = in.objective == ScheduleObjective::makespan && has_best;
+        const int D = deadline ? static_cast<int>(best.value) - 1 : in.horizon;
+        for (int j = 0; j < in.n; ++j)
+            if (start[j] < 0) {
+                late[j] = deadline ? std::min(in.latest[j], D - in.tail[j]) : in.latest[j];
+                if (head[j] > late[j]) return false;
+            }
+        for (int round = 0; round < 8; ++round) {
+            table = residual;
+            for (int j = 0; j < in.n; ++j) {
+                if (start[j] >= 0 || head[j] + in.duration[j] <= late[j]) continue;
+                for (int r = 0; r < in.resources; ++r) {
+                    if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
+                    const double u = in.used(j, r, 0);
+                    double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
+                    for (int t = late[j]; t < head[j] + in.duration[j]; ++t)
+                        if ((row[t] -= u) < -1e-9 * std::max(1.0, u)) return false;
+                }
+            }
+            bool changed = false;
+            for (int j : in.order) {
+                if (start[j] >= 0) continue;
+                int h = std::max(head[j], last);
+                for (auto [p, lag] : in.preds[j]) h = std::max(h, (start[p] >= 0 ? start[p] : head[p]) + in.duration[p] + lag);
+                const int own_from = late[j], own_to = head[j] + in.duration[j];  // j's own compulsory part in the table
+                int s = h;
+                while (s <= late[j]) {
+                    int bad = -1;
+                    for (int r = 0; r < in.resources && bad < 0; ++r) {
+                        if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
+                        const double u = in.used(j, r, 0);
+                        const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
+                        for (int k = in.duration[j] - 1; k >= 0; --k) {
+                            const int t = s + k;
+                            const double room = row[t] + (t >= own_from && t < own_to ? u : 0);
+                            if (u > room + 1e-9 * std::max(1.0, u)) {
+                                bad = k;
+                                break;
+                            }
+                        }
+                    }
+                    if (bad < 0) break;
+                    s += bad + 1;
+                }
+                if (s > late[j]) return false;
+                if (s != head[j]) {
+                    head[j] = s;
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        return true;
+    }
+
     void leaf() {
         const double v = sched_value(in, start);
         if (!has_best || v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
             best.value = v;
             best.starts = start;
             has_best = true;
+            found = true;
         }
+    }
+
+    void forget() {
+        seen.clear();
+        word_pool.clear();
+        job_pool.clear();
+        memory_left = std::min(memory_limit() / 4.0, 2.0 * (1ull << 30));
     }
 
     void search(int last) {
@@ -266,6 +337,10 @@ struct SchedTree {
                 if (h > in.latest[j]) return;
                 head[j] = h;
             }
+        }
+        if (!timetable(last)) return;
+        for (int j = 0; j < in.n; ++j) {
+            if (start[j] >= 0) continue;
             if (in.objective == ScheduleObjective::delay) lb += in.weight[j] * (head[j] - in.earliest[j]);
             else lb = std::max<double>(lb, head[j] + in.tail[j]);
         }
@@ -343,11 +418,10 @@ struct SchedTree {
 
 ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits) {
     SchedTree tree(in, limits);
-    tree.best = std::move(incumbent);
-    tree.has_best = !tree.best.starts.empty();
     tree.start.assign(in.n, -1);
     tree.left.resize(in.n);
     tree.head.assign(in.n, 0);
+    tree.late.assign(in.n, 0);
     for (int j = 0; j < in.n; ++j) {
         tree.left[j] = static_cast<int>(in.preds[j].size());
         if (tree.left[j] == 0) tree.ready.push_back(j);
@@ -357,14 +431,17 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& in, SchedO
     SchedRandom random{0xC0FFEEull};
     tree.zobrist.resize(in.n);
     for (auto& z : tree.zobrist) z = random.next();
-    // The cut-set memory takes at most a quarter of the memory limit, and 2 GiB.
-    tree.memory_left = std::min(memory_limit() / 4.0, 2.0 * (1ull << 30));
-    const double root = sched_root_bound(in);
-    if (!(tree.has_best && tree.lower_bound_prunes(root))) tree.search(0);
-    SchedOutcome out = std::move(tree.best);
+    double bound = sched_root_bound(in);
+    SchedOutcome out = std::move(incumbent);
+    const bool have = !out.starts.empty();
+    tree.forget();
+    tree.best = std::move(out);
+    tree.has_best = have;
+    if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
+    out = std::move(tree.best);
     out.proven = !limits.stopped();
     if (out.proven && !out.starts.empty()) out.bound = out.value;
-    else out.bound = out.starts.empty() ? root : std::min(root, out.value);
+    else out.bound = out.starts.empty() ? bound : std::min(bound, out.value);
     return out;
 }
 

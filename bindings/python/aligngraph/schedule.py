@@ -1,0 +1,195 @@
+"""Scheduling from Python: when each job starts under resources with a capacity per period (see docs/schedule.md)."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+
+__all__ = ["ScheduleResult", "read_psplib", "schedule"]
+
+_NO_LIMIT = 2**62
+
+
+class ScheduleResult:
+    """The best schedule found, how good it is proven to be, and what it uses.
+
+    ``starts`` and ``finishes``: integer arrays (a pandas Series by initiative id for a
+    model's roadmap), a finish being the first period after the job; ``value`` (the
+    makespan, the cost of delay, or the NPV, by ``objective``); ``bound`` (no schedule is
+    better: a lower bound for makespan and delay, an upper bound for NPV); ``gap``;
+    ``proven`` (the search finished: value is the optimum); ``stop_reason`` (a
+    :class:`StopReason`); ``makespan``; ``nodes``; ``seconds``.
+
+    ``frame()``: one row per job: start and finish (as labels when the periods have them),
+    slack (how many periods the start can move later, the others fixed, keeping the schedule
+    feasible and the makespan), critical (on the critical chain), reason and detail.
+    ``load()``: a DataFrame of each resource's use and capacity per period;
+    ``critical_chain``: the jobs of the critical chain, first to last.
+
+    ``core``: the compiled result itself (``aligngraph._core.ScheduleResultCore``)."""
+
+    def __init__(self, core: Any, *, by_id: bool = False) -> None:
+        self.core = core
+        self._by_id = by_id
+        ids = list(core.ids)
+        self._name = (lambda j: ids[j]) if ids else (lambda j: j)
+
+    value = property(lambda self: self.core.value)
+    bound = property(lambda self: self.core.bound)
+    gap = property(lambda self: self.core.gap)
+    proven = property(lambda self: self.core.proven)
+    stop_reason = property(lambda self: self.core.stop_reason)
+    objective = property(lambda self: self.core.objective)
+    makespan = property(lambda self: self.core.makespan)
+    nodes = property(lambda self: self.core.nodes)
+    seconds = property(lambda self: self.core.seconds)
+    explained = property(lambda self: self.core.explained)
+
+    def _series(self, values: Sequence[int], name: str) -> Any:
+        array = np.asarray(values, dtype=np.int64)
+        if not self._by_id:
+            return array
+        return pd.Series(array, index=pd.Index(list(self.core.ids), name="initiative"), name=name)
+
+    @property
+    def starts(self) -> Any:
+        """Each job's start period (an int array; a Series by id for a model's roadmap)."""
+        return self._series(self.core.starts, "start")
+
+    @property
+    def finishes(self) -> Any:
+        """Each job's finish: the first period after it."""
+        return self._series(self.core.finishes, "finish")
+
+    @property
+    def slack(self) -> np.ndarray:
+        return np.asarray(self.core.slack, dtype=np.int64)
+
+    @property
+    def critical_chain(self) -> list:
+        return [self._name(j) for j in self.core.critical_chain]
+
+    @property
+    def flows_past_horizon(self) -> np.ndarray:
+        """Each job's undiscounted net flow at or past the horizon (valued like the rest)."""
+        return np.asarray(self.core.flows_past_horizon)
+
+    def _period(self, t: int) -> Any:
+        labels = self.core.periods
+        return labels[t] if 0 <= t < len(labels) else t
+
+    def frame(self) -> pd.DataFrame:
+        """One row per job: start, finish, duration, slack, critical, reason, detail."""
+        c = self.core
+        reasons = c.reasons
+        rows = []
+        for j in range(len(c.starts)):
+            why = reasons[j] if c.explained else None
+            last = c.finishes[j] - 1 if c.durations[j] > 0 else c.starts[j]
+            rows.append((self._name(j), self._period(c.starts[j]), self._period(last), c.durations[j],
+                         c.slack[j] if c.explained else None, bool(c.critical[j]) if c.explained else None,
+                         why.reason.name if why else None, why.text if why else None))
+        return pd.DataFrame(rows, columns=["id", "start", "finish", "duration", "slack", "critical", "reason",
+                                           "detail"]).set_index("id")
+
+    def load(self) -> pd.DataFrame:
+        """Each resource's use and capacity in each period (long form: resource, period, use, capacity, free)."""
+        c = self.core
+        names = list(c.resources) or [f"resource {r}" for r in range(c.load.shape[0])]
+        rows = [(names[r], self._period(t), c.load[r, t], c.capacity[r, t], c.capacity[r, t] - c.load[r, t])
+                for r in range(c.load.shape[0]) for t in range(c.load.shape[1])]
+        return pd.DataFrame(rows, columns=["resource", "period", "use", "capacity", "free"])
+
+    def __repr__(self) -> str:
+        proof = "proven" if self.proven else f"not proven ({self.stop_reason.name}), gap {100 * self.gap:.2f}%"
+        return (f"<aligngraph.ScheduleResult: {len(self.core.starts)} jobs, {self.objective.name} {self.value:.6g}, "
+                f"makespan {self.makespan}, {proof}>")
+
+
+def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[str] | None) -> list:
+    """(n x R) constant use, or (n x R x L) use by period from the start, as one R x L_j matrix per job."""
+    n = len(durations)
+    if usage is None:
+        return []
+    u = np.asarray(usage, dtype=np.float64)
+    if u.ndim == 2:
+        if u.shape != (n, resources):
+            raise _core.ValidationError(f"schedule(): usage has shape {u.shape}, expected ({n}, {resources}): "
+                                        "one row per job, one column per resource")
+        return [np.repeat(u[j][:, None], max(int(durations[j]), 0), axis=1) for j in range(n)]
+    if u.ndim == 3:
+        if u.shape[0] != n or u.shape[1] != resources:
+            raise _core.ValidationError(f"schedule(): usage has shape {u.shape}, expected ({n}, {resources}, L): "
+                                        "per job, per resource, the use in each period from its start")
+        out = []
+        for j in range(n):
+            d = max(int(durations[j]), 0)
+            past = np.nonzero(u[j][:, d:])
+            if past[0].size:
+                raise _core.ValidationError(
+                    f"schedule(): usage of job '{ids[j] if ids else f'#{j}'}' is not zero in its period "
+                    f"{d + int(past[1][0])}, past its duration {d}")
+            out.append(np.ascontiguousarray(u[j][:, :d]))
+        return out
+    raise _core.ValidationError(f"schedule(): usage has {u.ndim} dimensions, expected 2 (n x R) or 3 (n x R x L)")
+
+
+def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = None, capacity: Any = None,
+             horizon: int | None = None, earliest: Sequence[int] | None = None, latest: Sequence[int] | None = None,
+             flows: Any = None, rate: float = 0.0, weights: Any = None,
+             objective: Any = _core.ScheduleObjective.makespan, time_limit: float = 60, node_limit: int | None = None,
+             ids: Sequence[str] | None = None, resources: Sequence[str] | None = None, explain: bool = True) -> ScheduleResult:
+    """Schedule n jobs under resources with a capacity per period, exactly.
+
+    ``durations``: n periods (>= 0). ``requires``: (dependant, prerequisite) or (dependant,
+    prerequisite, lag) pairs: the dependant starts no earlier than ``lag`` periods after the
+    prerequisite finishes. ``usage``: (n x R), each job's constant use of each resource
+    while it runs, or (n x R x L), its use in each period from its start. ``capacity``: (R,)
+    or (R x T). ``horizon``: periods in all (default: T, or enough for any schedule).
+    ``earliest``/``latest``: each job's earliest and latest start. ``flows``: (n x L) the net
+    cash flow in each period from the start; NPV discounts a flow in absolute period t by
+    (1 + rate)^t. ``weights``: the cost of each period a job waits (objective ``delay``).
+    ``objective``: a :class:`ScheduleObjective` (or its name).
+
+    Raises :class:`ValidationError` for malformed input (naming the job or field),
+    :class:`InfeasibleError` when no schedule exists (saying why), :class:`NoSolutionError`
+    when a limit stops the search before any schedule is found."""
+    durations = [int(d) for d in durations]
+    n = len(durations)
+    if isinstance(objective, str):
+        objective = _core.ScheduleObjective.__members__[objective]
+    cap = np.zeros((0, 0)) if capacity is None else np.asarray(capacity, dtype=np.float64)
+    if cap.ndim == 1:
+        cap = cap[:, None]
+    if cap.ndim != 2:
+        raise _core.ValidationError(f"schedule(): capacity has {cap.ndim} dimensions, expected (R,) or (R x T)")
+    R = cap.shape[0]
+    if usage is not None and R == 0:
+        raise _core.ValidationError("schedule(): usage is given but capacity is not: give one capacity per resource")
+    links = []
+    for link in requires:
+        if len(link) not in (2, 3):
+            raise _core.ValidationError(f"schedule(): requires entry {link!r} is not (dependant, prerequisite[, lag])")
+        links.append((int(link[0]), int(link[1]), int(link[2]) if len(link) == 3 else 0))
+    flow_list = []
+    if flows is not None:
+        flow_list = [np.asarray(f, dtype=np.float64).ravel() for f in flows]
+    w = np.zeros(0) if weights is None else np.asarray(weights, dtype=np.float64).ravel()
+    core = _core.schedule_core(
+        durations, links, np.ascontiguousarray(cap), _usage(usage, durations, R, ids), int(horizon or 0),
+        [int(e) for e in earliest] if earliest is not None else [], [int(x) for x in latest] if latest is not None else [],
+        flow_list, float(rate), w, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
+        [str(i) for i in ids] if ids is not None else [], [str(r) for r in resources] if resources is not None else [], [],
+        bool(explain))
+    del n
+    return ScheduleResult(core)
+
+
+def read_psplib(path: Any) -> dict:
+    """A PSPLIB single-mode ``.sm`` file as the arguments of :func:`schedule`:
+    ``ag.schedule(**ag.read_psplib("j301_1.sm"))``."""
+    return dict(_core.read_psplib_core(str(path)))

@@ -1,0 +1,168 @@
+"""Scheduling from Python: against exhaustive enumeration, PSPLIB's published optima, and the errors."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import aligngraph as ag
+
+DATA = Path(os.environ.get("ALIGNGRAPH_REFERENCE_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
+
+
+def feasible(starts, durations, requires, use, capacity, earliest, latest):
+    """Independent check: precedences with lags, every resource in every period, windows.
+    use[j] is R x L_j (use in each period from the start); capacity is R x T."""
+    T = capacity.shape[1]
+    for j, s in enumerate(starts):
+        if s < earliest[j] or s > latest[j] or s + durations[j] > T:
+            return False
+    for d, p, lag in requires:
+        if starts[d] < starts[p] + durations[p] + lag:
+            return False
+    load = np.zeros_like(capacity)
+    for j, s in enumerate(starts):
+        L = use[j].shape[1]
+        load[:, s:s + L] += use[j]
+    return bool((load <= capacity + 1e-9).all())
+
+
+def objective_value(objective, starts, durations, flows, rate, weights, earliest):
+    if objective == "makespan":
+        return max(s + d for s, d in zip(starts, durations))
+    if objective == "delay":
+        return sum(w * (s - e) for w, s, e in zip(weights, starts, earliest))
+    return sum(f[k] / (1 + rate) ** (s + k) for f, s in zip(flows, starts) for k in range(len(f)))
+
+
+def random_problem(rng, n=5, T=9, profiles=False):
+    durations = [int(rng.integers(1, 4)) for _ in range(n)]
+    capacity = np.vstack([rng.integers(4, 9, T), rng.integers(2, 5, T)]).astype(float)
+    use = []
+    for d in durations:
+        money = rng.integers(0, 5, d) if profiles else np.full(d, 3)
+        use.append(np.vstack([money, np.full(d, int(rng.integers(1, 3)))]).astype(float))
+    earliest = [int(rng.integers(0, 3)) for _ in range(n)]
+    latest = [min(T - d, e + int(rng.integers(2, 5))) for d, e in zip(durations, earliest)]
+    requires = [(j, int(rng.integers(0, j)), int(rng.integers(0, 2))) for j in range(1, n) if rng.random() < 0.35]
+    flows = [np.concatenate([-rng.integers(1, 5, d), rng.integers(0, 7, 3)]).astype(float) for d in durations]
+    weights = rng.integers(1, 6, n).astype(float)
+    return dict(durations=durations, capacity=capacity, use=use, earliest=earliest, latest=latest, requires=requires,
+                flows=flows, weights=weights, T=T)
+
+
+@pytest.mark.parametrize("seed", range(16))
+@pytest.mark.parametrize("objective", ["makespan", "delay", "npv"])
+def test_schedule_equals_enumeration(seed, objective):
+    rng = np.random.default_rng(seed)
+    q = random_problem(rng, profiles=seed % 2 == 1)
+    n = len(q["durations"])
+    best = None
+    for starts in itertools.product(*[range(e, l + 1) for e, l in zip(q["earliest"], q["latest"])]):
+        if feasible(starts, q["durations"], q["requires"], q["use"], q["capacity"], q["earliest"], q["latest"]):
+            v = objective_value(objective, starts, q["durations"], q["flows"], 0.05, q["weights"], q["earliest"])
+            if best is None or (v > best if objective == "npv" else v < best):
+                best = v
+    # The 3-D form: per job, per resource, the use in each period from the start.
+    L = max(q["durations"])
+    usage = np.zeros((n, 2, L))
+    for j, u in enumerate(q["use"]):
+        usage[j, :, :u.shape[1]] = u
+    kwargs = dict(requires=q["requires"], usage=usage, capacity=q["capacity"], earliest=q["earliest"],
+                  latest=q["latest"], flows=q["flows"], rate=0.05, weights=q["weights"], objective=objective)
+    if best is None:
+        with pytest.raises(ag.InfeasibleError):
+            ag.schedule(q["durations"], **kwargs)
+        return
+    r = ag.schedule(q["durations"], **kwargs)
+    assert r.proven
+    assert r.value == pytest.approx(best, abs=1e-9)
+    assert isinstance(r.starts, np.ndarray) and r.starts.dtype == np.int64
+    assert feasible(list(r.starts), q["durations"], q["requires"], q["use"], q["capacity"], q["earliest"], q["latest"])
+    assert r.bound == pytest.approx(best, abs=1e-9)
+
+
+def test_constant_usage_and_the_frames():
+    # A (2 periods, whole team) and B (2, half of it) cannot overlap with C; C waits for A.
+    r = ag.schedule([2, 2, 1], requires=[(2, 0, 1)], usage=[[2], [1], [1]], capacity=[2], horizon=8,
+                    latest=[6, 1, 7], ids=["A", "B", "C"], resources=["team"])
+    assert list(r.starts) == [2, 0, 5]
+    assert r.makespan == 6 and r.value == 6 and r.proven
+    f = r.frame()
+    assert list(f.index) == ["A", "B", "C"]
+    assert list(f["reason"]) == ["resource", "earliest", "prerequisite"]
+    assert "'team' is full" in f.loc["A", "detail"]
+    assert "'A'" in f.loc["C", "detail"]
+    assert r.critical_chain == ["B", "A", "C"]
+    load = r.load()
+    assert set(load.columns) == {"resource", "period", "use", "capacity", "free"}
+    assert load["use"].tolist()[:6] == [1, 1, 2, 2, 0, 1]
+    assert (load["free"] >= 0).all()
+    assert "makespan 6" in repr(r) and "proven" in repr(r)
+
+
+@pytest.mark.skipif(not (DATA / "psplib-j30").exists(), reason="reference data psplib-j30 not found")
+def test_psplib_j30_sample_reaches_the_published_optima():
+    with open(DATA / "psplib-j30" / "j30_optimum.csv") as f:
+        optimum = {row["problem"]: int(row["optimum"]) for row in csv.DictReader(f)}
+    files = sorted(optimum)[::24]  # 20 instances across the parameter groups
+    proven = 0
+    for name in files:
+        args = ag.read_psplib(DATA / "psplib-j30" / "instances" / name)
+        r = ag.schedule(**args, node_limit=20000, explain=False)
+        use = [np.repeat(np.asarray(args["usage"][j])[:, None], d, axis=1) for j, d in enumerate(args["durations"])]
+        cap = np.repeat(np.asarray(args["capacity"])[:, None], args["horizon"], axis=1)
+        n = len(args["durations"])
+        assert feasible(list(r.starts), args["durations"], [(d, p, 0) for d, p in args["requires"]], use, cap,
+                        [0] * n, [args["horizon"]] * n)
+        assert r.makespan >= optimum[name] >= r.bound
+        if r.proven:
+            proven += 1
+            assert r.makespan == optimum[name], name
+    assert proven >= 12
+
+
+def test_bad_input_is_refused_naming_the_item():
+    with pytest.raises(ag.ValidationError, match="negative duration"):
+        ag.schedule([2, -1], usage=[[1], [1]], capacity=[2])
+    with pytest.raises(ag.ValidationError, match="usage of job '#0' is not zero in its period 2, past its duration 2"):
+        ag.schedule([2, 2], usage=np.ones((2, 1, 3)), capacity=[2])
+    with pytest.raises(ag.ValidationError, match=r"usage has shape \(2, 2\), expected \(2, 1\)"):
+        ag.schedule([2, 2], usage=np.ones((2, 2)), capacity=[2])
+    with pytest.raises(ag.ValidationError, match="capacity has 3 periods"):
+        ag.schedule([2, 2], usage=[[1], [1]], capacity=np.ones((1, 3)) * 2, horizon=6)
+    with pytest.raises(ag.ValidationError, match=r"window of job '#0' closes \(latest start 1\) before it opens \(earliest start 3\)"):
+        ag.schedule([2, 2], usage=[[1], [1]], capacity=[2], earliest=[3, 0], latest=[1, 4])
+    with pytest.raises(ag.ValidationError, match="names job 5"):
+        ag.schedule([2, 2], requires=[(1, 5)], usage=[[1], [1]], capacity=[2])
+    with pytest.raises(ag.CycleError):
+        ag.schedule([2, 2], requires=[(1, 0), (0, 1)], usage=[[1], [1]], capacity=[2])
+    with pytest.raises(ag.InfeasibleError, match="needs 3 of 'team'"):
+        ag.schedule([2, 2], usage=[[3], [1]], capacity=[2], resources=["team"])
+    with pytest.raises(ag.ValidationError, match="requires entry"):
+        ag.schedule([2, 2], requires=[(1,)], usage=[[1], [1]], capacity=[2])
+
+
+def test_limits_return_the_best_so_far():
+    path = DATA / "psplib-j30" / "instances" / "j3013_1.sm"
+    if not path.exists():
+        pytest.skip("reference data psplib-j30 not found")
+    r = ag.schedule(**ag.read_psplib(path), node_limit=50)
+    assert not r.proven
+    assert r.stop_reason == ag.StopReason.node_limit
+    assert r.bound <= 58 <= r.makespan
+    assert "not proven (node_limit)" in repr(r)
+
+
+def test_npv_moves_flows_with_the_start():
+    r = ag.schedule([1, 1], flows=[[-1, 4, 4], [-2, 0]], rate=0.1, horizon=3, objective="npv", ids=["pays", "costs"])
+    assert list(r.starts) == [0, 2]
+    assert r.value == pytest.approx(-1 + 4 / 1.1 + 4 / 1.21 - 2 / 1.21)
+    assert r.frame().loc["costs", "reason"] == "objective"
+    assert isinstance(r.frame(), pd.DataFrame)
