@@ -53,13 +53,16 @@ ALIGNGRAPH_INLINE int sched_latest_fit(const SchedInstance& in, const std::vecto
 /// latest finish first, then left-justify them again, earliest start first. Keeps the
 /// schedule when a pass fails or does not shorten it.
 ALIGNGRAPH_INLINE std::vector<int> sched_justify(const SchedInstance& in, std::vector<int> starts) {
+    // Ties go by topological position: a dependant with the same finish (a zero-length one) is placed first backward.
+    std::vector<int> position(in.n);
+    for (int k = 0; k < in.n; ++k) position[in.order[k]] = k;
     for (int round = 0; round < 4; ++round) {
         const int makespan = static_cast<int>(sched_value(in, starts));
         std::vector<int> order(in.n);
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(), [&](int a, int b) {
             const int fa = starts[a] + in.duration[a], fb = starts[b] + in.duration[b];
-            return fa != fb ? fa > fb : a > b;
+            return fa != fb ? fa > fb : position[a] > position[b];
         });
         std::vector<int> late(in.n, -1);
         std::vector<double> residual = in.capacity;
@@ -76,7 +79,8 @@ ALIGNGRAPH_INLINE std::vector<int> sched_justify(const SchedInstance& in, std::v
             sched_place(in, residual, j, s, 1);
         }
         if (!ok) return starts;
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return late[a] != late[b] ? late[a] < late[b] : a < b; });
+        std::sort(order.begin(), order.end(),
+                  [&](int a, int b) { return late[a] != late[b] ? late[a] < late[b] : position[a] < position[b]; });
         std::vector<int> early(in.n, -1);
         residual = in.capacity;
         for (int j : order) {
@@ -437,6 +441,19 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& in, SchedO
     tree.forget();
     tree.best = std::move(out);
     tree.has_best = have;
+    if (in.objective == ScheduleObjective::makespan && have) {
+        // A destructive bound: deadlines from the bound up that time-table propagation alone
+        // refutes at the root (the incumbent is kept aside meanwhile).
+        const SchedOutcome kept = tree.best;
+        for (int D = static_cast<int>(bound); D < static_cast<int>(kept.value) && !limits.reached(); ++D) {
+            tree.best.value = D + 1;
+            tree.head = in.head;
+            if (tree.timetable(0)) break;
+            bound = D + 1;
+        }
+        tree.best = kept;
+        tree.head.assign(in.n, 0);
+    }
     if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
     out = std::move(tree.best);
     out.proven = !limits.stopped();
