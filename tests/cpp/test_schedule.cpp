@@ -31,19 +31,29 @@ std::string infeasibility(const ag::ScheduleProblem& q, const std::vector<int>& 
     const std::size_t n = q.durations.size();
     if (s.size() != n) return "wrong number of starts";
     const int T = q.horizon;
+    const auto out = [&](std::size_t j) { return s[j] < 0 && !q.optional.empty() && q.optional[j]; };
     for (std::size_t j = 0; j < n; ++j) {
+        if (out(j)) continue;
         if (s[j] < 0 || s[j] + q.durations[j] > T) return "job " + std::to_string(j) + " outside the horizon";
         if (!q.earliest.empty() && s[j] < q.earliest[j]) return "job " + std::to_string(j) + " before its window";
         if (!q.latest.empty() && s[j] > q.latest[j]) return "job " + std::to_string(j) + " after its window";
     }
-    for (const auto& p : q.precedences)
+    for (const auto& p : q.precedences) {
+        if (out(static_cast<std::size_t>(p.dependant))) continue;
+        if (out(static_cast<std::size_t>(p.prerequisite))) return "job " + std::to_string(p.dependant) + " without its prerequisite";
         if (s[p.dependant] < s[p.prerequisite] + q.durations[p.prerequisite] + p.lag)
             return "precedence " + std::to_string(p.prerequisite) + " -> " + std::to_string(p.dependant);
-    for (Eigen::Index r = 0; r < q.capacity.rows(); ++r)
+    }
+    for (const auto& g : q.excludes) {
+        int in = 0;
+        for (auto j : g) in += out(static_cast<std::size_t>(j)) ? 0 : 1;
+        if (in > 1) return "two alternatives in";
+    }    for (Eigen::Index r = 0; r < q.capacity.rows(); ++r)
         for (int t = 0; t < T; ++t) {
             double load = 0;
             for (std::size_t j = 0; j < n; ++j) {
                 const int k = t - s[j];
+                if (out(j)) continue;
                 if (!q.usage.empty() && q.usage[j].size() && k >= 0 && k < q.usage[j].cols()) load += q.usage[j](r, k);
             }
             const double cap = q.capacity(r, q.capacity.cols() > 1 ? t : 0);
@@ -62,6 +72,7 @@ double objective_of(const ag::ScheduleProblem& q, const std::vector<int>& s) {
                 v += (q.weights.size() ? q.weights[j] : 1.0) * (s[j] - (q.earliest.empty() ? 0 : q.earliest[j]));
                 break;
             case ag::ScheduleObjective::npv:
+                if (s[j] < 0) break;
                 for (Eigen::Index k = 0; k < q.flows[j].size(); ++k) v += q.flows[j][k] / std::pow(1 + q.rate, s[j] + k);
                 break;
         }
@@ -73,7 +84,8 @@ double objective_of(const ag::ScheduleProblem& q, const std::vector<int>& s) {
 double enumerate(const ag::ScheduleProblem& q) {
     const std::size_t n = q.durations.size();
     std::vector<int> s(n);
-    for (std::size_t j = 0; j < n; ++j) s[j] = q.earliest[j];
+    const auto lowest = [&](std::size_t j) { return !q.optional.empty() && q.optional[j] ? -1 : q.earliest[j]; };
+    for (std::size_t j = 0; j < n; ++j) s[j] = lowest(j);
     double best = std::nan("");
     const bool maximise = q.objective == ag::ScheduleObjective::npv;
     while (true) {
@@ -82,8 +94,11 @@ double enumerate(const ag::ScheduleProblem& q) {
             if (std::isnan(best) || (maximise ? v > best : v < best)) best = v;
         }
         std::size_t j = 0;
-        while (j < n && ++s[j] > q.latest[j]) {
-            s[j] = q.earliest[j];
+        while (j < n) {
+            ++s[j];
+            if (s[j] >= 0 && s[j] < q.earliest[j]) s[j] = q.earliest[j];
+            if (s[j] <= q.latest[j]) break;
+            s[j] = lowest(j);
             ++j;
         }
         if (j == n) break;
@@ -176,6 +191,36 @@ TEST_CASE("schedule: hand-made problems reach the optimum found by enumeration, 
     // Both kinds occur, so both paths are tested.
     CHECK(feasible > 80);
     CHECK(infeasible > 0);
+}
+
+TEST_CASE("schedule: planning what and when together (optional jobs, alternatives) reaches the optimum by enumeration", "[schedule]") {
+    std::mt19937 rng(7);
+    int chose_out = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        auto q = random_problem(rng, 5, 10, trial % 2 == 1);
+        q.objective = ag::ScheduleObjective::npv;
+        q.optional = {true, true, trial % 3 == 0, true, true};
+        q.excludes = {{3, 4}};
+        INFO("trial " << trial);
+        const double best = enumerate(q);
+        if (std::isnan(best)) {
+            CHECK_THROWS_AS(ag::schedule(q), ag::InfeasibleError);
+            continue;
+        }
+        const auto r = ag::schedule(q);
+        CHECK(r.proven);
+        CHECK(infeasibility(q, r.starts).empty());
+        CHECK(r.value == Approx(best).margin(1e-9));
+        for (int j = 0; j < 5; ++j) {
+            CHECK(r.scheduled[static_cast<std::size_t>(j)] == (r.starts[j] >= 0));
+            if (r.starts[j] < 0) ++chose_out;
+        }
+    }
+    CHECK(chose_out > 0);
+    ag::ScheduleProblem bad;
+    bad.durations = {1, 1};
+    bad.optional = {true, false};
+    CHECK_THROWS_WITH(ag::schedule(bad), Catch::Contains("needs the npv objective"));
 }
 
 TEST_CASE("schedule: a worked example with a team, a lag and a window", "[schedule]") {

@@ -440,7 +440,8 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
             if (!r.expect_object(j, ptr)) continue;
             r.known_keys(j, ptr, {"id", "name", "department", "start", "duration", "effort", "costs", "benefits",
                                   "compact", "criteria", "contributes", "requires", "demand", "uncertainty",
-                                  "mandatory", "forced_in", "forced_out", "status"});
+                                  "mandatory", "forced_in", "forced_out", "status", "earliest_start", "latest_start",
+                                  "deadline"});
             Initiative in;
             auto id = r.string(j, "id", ptr, true, true);
             const std::string shown = id.value_or(fmt::format("#{}", k));
@@ -453,6 +454,11 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
             if (auto v = r.integer(j, "duration", ptr, true, 1, max_periods)) in.duration = static_cast<Periods>(*v);
             else ok = false;
             if (auto v = r.number(j, "effort", ptr, false)) in.effort = *v;
+            for (auto [key, field] : {std::pair{"earliest_start", &StartWindow::earliest}, std::pair{"latest_start", &StartWindow::latest},
+                                      std::pair{"deadline", &StartWindow::deadline}}) {
+                if (auto v = r.integer(j, key, ptr, false, 0, max_periods)) in.window.*field = static_cast<Period>(*v);
+                else if (j.contains(key)) ok = false;
+            }
             in.flags.mandatory = r.boolean(j, "mandatory", ptr).value_or(false);
             in.flags.forced_in = r.boolean(j, "forced_in", ptr).value_or(false);
             in.flags.forced_out = r.boolean(j, "forced_out", ptr).value_or(false);

@@ -100,6 +100,9 @@ ALIGNGRAPH_INLINE std::string model_to_json(const Portfolio& p, int indent) {
         j["start"] = in.start;
         j["duration"] = in.duration;
         j["effort"] = in.effort;
+        if (in.window.earliest) j["earliest_start"] = *in.window.earliest;
+        if (in.window.latest) j["latest_start"] = *in.window.latest;
+        if (in.window.deadline) j["deadline"] = *in.window.deadline;
         j["costs"] = {{"capex", detail::list_json(in.capex)}, {"opex", detail::list_json(in.opex)}};
         j["benefits"] = detail::list_json(in.benefits);
         if (!in.criteria.empty()) {

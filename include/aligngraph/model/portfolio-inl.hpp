@@ -167,6 +167,7 @@ ALIGNGRAPH_INLINE Index Portfolio::add_initiative(const Initiative& in) {
     efforts_(i) = in.effort;
     flags_.push_back(in.flags);
     statuses_.push_back(in.status);
+    windows_.push_back(in.window);
     uncertainties_.push_back(in.uncertainty);
     for (const auto& [criterion, score] : in.criteria) {
         auto it = std::find(criterion_names_.begin(), criterion_names_.end(), criterion);
@@ -211,6 +212,7 @@ ALIGNGRAPH_INLINE void Portfolio::add_initiatives(const std::vector<std::string>
     efforts_.segment(first, n).setZero();
     flags_.resize(static_cast<std::size_t>(first + n));
     statuses_.resize(static_cast<std::size_t>(first + n), Status::proposed);
+    windows_.resize(static_cast<std::size_t>(first + n));
     uncertainties_.resize(static_cast<std::size_t>(first + n));
 }
 
@@ -425,6 +427,7 @@ ALIGNGRAPH_INLINE Initiative Portfolio::initiative(Index i) const {
     r.uncertainty = uncertainties_[i];
     r.flags = flags_[i];
     r.status = statuses_[i];
+    r.window = windows_[i];
     for (const auto& d : demands_)
         if (d.initiative == i) r.demand.emplace(teams_[d.team].id, d.per_period);
     return r;
@@ -498,7 +501,7 @@ ALIGNGRAPH_INLINE bool Portfolio::operator==(const Portfolio& o) const {
     auto same_rows = [n](const auto& a, const auto& b) { return (a.topRows(n).array() == b.topRows(n).array()).all(); };
     if (!(horizon_ == o.horizon_ && name_ == o.name_ && settings_ == o.settings_ && goals_ == o.goals_ &&
           goal_links_ == o.goal_links_ && ids_ == o.ids_ && names_ == o.names_ && departments_ == o.departments_ &&
-          flags_ == o.flags_ && statuses_ == o.statuses_ && uncertainties_ == o.uncertainties_ &&
+          flags_ == o.flags_ && statuses_ == o.statuses_ && windows_ == o.windows_ && uncertainties_ == o.uncertainties_ &&
           contributions_ == o.contributions_ && requirements_ == o.requirements_ && exclusions_ == o.exclusions_ &&
           budgets_ == o.budgets_ && teams_ == o.teams_ && demands_ == o.demands_ && scenarios_ == o.scenarios_))
         return false;

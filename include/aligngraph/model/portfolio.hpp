@@ -192,6 +192,8 @@ public:
     auto efforts() const { return efforts_.head(initiative_count()); }
     const std::vector<Flags>& flags() const noexcept { return flags_; }
     const std::vector<Status>& statuses() const noexcept { return statuses_; }
+    /// Each initiative's start window (for the roadmap).
+    const std::vector<StartWindow>& windows() const noexcept { return windows_; }
     const std::vector<std::optional<Uncertainty>>& uncertainties() const noexcept { return uncertainties_; }
     /// Names of the criteria, in the order of the columns of criteria().
     const std::vector<std::string>& criterion_names() const noexcept { return criterion_names_; }
@@ -246,6 +248,7 @@ private:
     Eigen::VectorXd efforts_;
     std::vector<Flags> flags_;
     std::vector<Status> statuses_;
+    std::vector<StartWindow> windows_;
     std::vector<std::optional<Uncertainty>> uncertainties_;
     std::vector<std::string> criterion_names_;
     Eigen::MatrixXd criteria_;

@@ -83,6 +83,17 @@ struct Flags {
     friend bool operator==(const Flags&, const Flags&) = default;
 };
 
+/// When an initiative may start, for the roadmap (schedule/roadmap.hpp). Unset: the
+/// earliest start is its planned `start`, the latest lets it finish within the horizon.
+/// A deadline is the period by which it must have finished (its finish, start + duration,
+/// is at most the deadline); it sets the latest start when that is earlier.
+struct StartWindow {
+    std::optional<Period> earliest;  ///< file: earliest_start
+    std::optional<Period> latest;    ///< file: latest_start
+    std::optional<Period> deadline;  ///< file: deadline
+    friend bool operator==(const StartWindow&, const StartWindow&) = default;
+};
+
 /// An initiative: an IT or business project that costs, returns and serves goals.
 ///
 /// Flows are per period of the horizon, from period 0; a list shorter than the
@@ -106,6 +117,8 @@ struct Initiative {
     /// Demand on teams while it runs: team id -> one value per running period
     /// (length = duration).
     std::map<std::string, std::vector<double>> demand;
+    /// When it may start (the roadmap moves it within this window; its flows and demand move with it).
+    StartWindow window;
     friend bool operator==(const Initiative&, const Initiative&) = default;
 };
 

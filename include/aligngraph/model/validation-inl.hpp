@@ -173,6 +173,30 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
             add(where() + "/duration",
                 fmt::format("'{}' runs from period {} for {} periods, past the horizon's {} periods", id, p.starts()(i),
                             p.durations()(i), P));
+        {
+            // The roadmap's start window.
+            const auto& w = p.windows()[static_cast<std::size_t>(i)];
+            const std::int64_t d = p.durations()(i), first = w.earliest.value_or(p.starts()(i));
+            if (w.earliest && *w.earliest < 0) add(where() + "/earliest_start", fmt::format("'{}' has earliest start {}, expected >= 0", id, *w.earliest));
+            else if (first + d > P)
+                add(where() + "/earliest_start", fmt::format("'{}' cannot finish within the horizon's {} periods from its earliest start {} "
+                                                             "(duration {})", id, P, first, d));
+            if (w.latest && *w.latest + d > P)
+                add(where() + "/latest_start", fmt::format("'{}' has latest start {}: it would finish (period {}) past the horizon's {} periods",
+                                                           id, *w.latest, *w.latest + d, P));
+            else if (w.latest && *w.latest < first)
+                add(where() + "/latest_start", fmt::format("the window of '{}' closes (latest start {}) before it opens (earliest start {})",
+                                                           id, *w.latest, first));
+            if (w.deadline && (*w.deadline > P || *w.deadline < 1))
+                add(where() + "/deadline", fmt::format("'{}' has deadline {}, expected 1 to the horizon's {} periods", id, *w.deadline, P));
+            else if (w.deadline && *w.deadline - d < first)
+                add(where() + "/deadline", fmt::format("'{}' cannot finish by its deadline {} from its earliest start {} (duration {})", id,
+                                                       *w.deadline, first, d));
+            const auto status = p.statuses()[static_cast<std::size_t>(i)];
+            if ((status == Status::running || status == Status::completed) && (w.earliest || w.latest || w.deadline))
+                warn(where() + "/status", fmt::format("'{}' is {}: the roadmap keeps its start ({}) and ignores its start window", id,
+                                                      to_string(status), p.starts()(i)));
+        }
         if (!finite_nonnegative(p.efforts()(i)))
             add(where() + "/effort", fmt::format("'{}' has effort {}, expected a finite number >= 0", id, p.efforts()(i)));
         for (auto [m, path] : {std::pair{&capex, "/costs/capex"}, {&opex, "/costs/opex"}, {&benefits, "/benefits"}}) {

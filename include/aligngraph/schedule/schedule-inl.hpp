@@ -79,8 +79,8 @@ ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
             std::string full;
             for (int r = 0; r < in.resources; ++r) {
                 std::vector<Period> periods;
-                for (int t = from; t < std::min(in.horizon, in.latest[j] + in.duration[j]); ++t)
-                    for (int k = 0; k < in.duration[j] && t - k >= from; ++k)
+                for (int t = from; t < std::min(in.horizon, in.latest[j] + in.span[j]); ++t)
+                    for (int k = 0; k < in.span[j] && t - k >= from; ++k)
                         if (t - k <= in.latest[j] && in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9) {
                             periods.push_back(t);
                             break;
@@ -106,7 +106,8 @@ ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
 ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& res) {
     const int n = in.n;
     std::vector<double> residual = in.capacity;
-    for (int j = 0; j < n; ++j) sched_place(in, residual, j, res.starts[j], 1);
+    for (int j = 0; j < n; ++j)
+        if (res.starts[j] >= 0) sched_place(in, residual, j, res.starts[j], 1);
     res.reasons.assign(static_cast<std::size_t>(n), {});
     res.slack.assign(static_cast<std::size_t>(n), 0);
     std::vector<int> release(n, 0);  // the earliest start the window and prerequisites allow
@@ -114,6 +115,11 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
         const int s = res.starts[j];
         auto& why = res.reasons[static_cast<std::size_t>(j)];
         why.job = j;
+        if (s < 0) {
+            why.reason = StartReason::objective;
+            why.text = "left out: the plan is worth more without it";
+            continue;
+        }
         int from = in.earliest[j], by = -1;
         for (auto [p, lag] : in.preds[j])
             if (res.starts[p] + in.duration[p] + lag > from || (by < 0 && res.starts[p] + in.duration[p] + lag == from && from > in.earliest[j])) {
@@ -140,7 +146,7 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
             for (int e = from; e < s; ++e) {
                 bool blocked = false;
                 for (int r = 0; r < in.resources; ++r)
-                    for (int k = 0; k < in.duration[j]; ++k)
+                    for (int k = 0; k < in.span[j]; ++k)
                         if (e + k < in.horizon &&
                             in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + e + k] +
                                                    1e-9 * std::max(1.0, in.used(j, r, k))) {
@@ -171,7 +177,7 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
         int slack = 0;
         for (int t = s + 1; t <= in.latest[j] && t + in.duration[j] <= res.makespan; ++t) {
             bool ok = sched_fits(in, residual, j, t);
-            for (auto [d, lag] : in.succs[j]) ok = ok && t + in.duration[j] + lag <= res.starts[d];
+            for (auto [d, lag] : in.succs[j]) ok = ok && (res.starts[d] < 0 || t + in.duration[j] + lag <= res.starts[d]);
             if (!ok) break;
             slack = t - s;
         }
@@ -185,6 +191,7 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
         int at = 0;
         for (int j = 1; j < n; ++j)
             if (res.finishes[j] > res.finishes[at]) at = j;
+        if (res.finishes[at] < 0) at = -1;
         while (at >= 0 && !res.critical[static_cast<std::size_t>(at)]) {
             res.critical[static_cast<std::size_t>(at)] = true;
             res.critical_chain.push_back(at);
@@ -230,7 +237,7 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
     const bool regular = q.objective != ScheduleObjective::npv;
     if (in.n == 0) {
         out.proven = true;
-    } else if (regular && in.constant_use) {
+    } else if (regular && in.constant_use && !in.choosing) {
         out = detail::sched_tree_search(in, detail::sched_heuristic(in, limits), limits);
         stop = limits.reason();
     } else {
@@ -266,8 +273,10 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
                                        : std::numeric_limits<double>::infinity();
     res.nodes = out.nodes;
     res.finishes.resize(static_cast<std::size_t>(in.n));
+    res.scheduled.resize(static_cast<std::size_t>(in.n));
     for (int j = 0; j < in.n; ++j) {
-        res.finishes[j] = res.starts[j] + in.duration[j];
+        res.scheduled[static_cast<std::size_t>(j)] = res.starts[j] >= 0;
+        res.finishes[j] = res.starts[j] >= 0 ? res.starts[j] + in.duration[j] : -1;
         res.makespan = std::max(res.makespan, res.finishes[j]);
     }
     res.capacity.resize(in.resources, in.horizon);
@@ -275,11 +284,12 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
     for (int r = 0; r < in.resources; ++r)
         for (int t = 0; t < in.horizon; ++t) res.capacity(r, t) = in.cap(r, t);
     for (int j = 0; j < in.n; ++j)
-        for (int r = 0; r < in.resources; ++r)
-            for (int k = 0; k < in.duration[j]; ++k) res.load(r, res.starts[j] + k) += in.used(j, r, k);
+        for (int r = 0; r < in.resources && res.starts[j] >= 0; ++r)
+            for (int k = 0; k < in.covered(j, res.starts[j]); ++k) res.load(r, res.starts[j] + k) += in.used(j, r, k);
     res.job_values = Eigen::VectorXd::Zero(in.n);
     res.flows_past_horizon = Eigen::VectorXd::Zero(in.n);
     for (int j = 0; j < in.n; ++j) {
+        if (res.starts[j] < 0) continue;
         res.job_values[j] = in.value_at(j, res.starts[j]);
         for (std::size_t k = 0; k < in.flows[j].size(); ++k)
             if (res.starts[j] + static_cast<int>(k) >= in.horizon) res.flows_past_horizon[j] += in.flows[j][k];

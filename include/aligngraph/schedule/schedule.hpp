@@ -80,6 +80,9 @@ struct ALIGNGRAPH_API ScheduleProblem : ScheduleLabels {
     /// resource in its k-th running period (nothing after L_j). Empty: uses nothing.
     /// constant_usage() makes constant profiles from an n x R matrix.
     std::vector<Eigen::MatrixXd> usage;
+    /// Let usage run past a job's finish (a model's running costs after completion move with
+    /// its start too); use past the horizon is not limited. Off: longer usage is an error.
+    bool use_after_finish = false;
     /// Periods in all: every job finishes by the horizon. 0: capacity's column count when
     /// it has more than one, else max(earliest) + the sum of durations and lags (always enough).
     Periods horizon = 0;
@@ -92,6 +95,11 @@ struct ALIGNGRAPH_API ScheduleProblem : ScheduleLabels {
     double rate = 0;            ///< per period (npv)
     Eigen::VectorXd weights;    ///< n (delay): the cost of each period a job waits past its earliest start (empty: 1 each)
     ScheduleObjective objective = ScheduleObjective::makespan;
+    /// n (npv only; empty: none): jobs that may be left out. Planning what and when together:
+    /// a left-out job neither uses nor earns anything; a dependant needs its prerequisites in.
+    std::vector<bool> optional;
+    /// Groups of alternatives: at most one of each group is scheduled (npv, optional jobs).
+    std::vector<std::vector<Index>> excludes;
 };
 
 /// n x R constant use (each job uses row j for each of its running periods) as profiles.
@@ -136,8 +144,9 @@ struct StartExplanation {
 /// limits and loads, so that a presenter needs nothing else.
 struct ALIGNGRAPH_API ScheduleResult : ScheduleLabels {
     ScheduleObjective objective = ScheduleObjective::makespan;
-    std::vector<Period> starts;    ///< n
-    std::vector<Period> finishes;  ///< n: start + duration (the first period after the job)
+    std::vector<Period> starts;    ///< n; -1 for an optional job left out
+    std::vector<Period> finishes;  ///< n: start + duration (the first period after the job); -1 when left out
+    std::vector<bool> scheduled;   ///< n: false for an optional job left out
     std::vector<Periods> durations;
     std::vector<Period> earliest, latest;  ///< the windows solved under
     Periods horizon = 0;

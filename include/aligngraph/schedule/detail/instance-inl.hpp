@@ -23,12 +23,12 @@ ALIGNGRAPH_INLINE double SchedInstance::value_at(int j, int s) const {
 }
 
 ALIGNGRAPH_INLINE bool sched_fits(const SchedInstance& in, const std::vector<double>& residual, int j, int s) {
-    const int d = in.duration[j];
-    if (s < 0 || s + d > in.horizon) return false;
+    if (s < 0 || s + in.duration[j] > in.horizon) return false;
+    const int d = in.covered(j, s), span = in.span[j];
     for (int r = 0; r < in.resources; ++r) {
         if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
         const double* row = residual.data() + static_cast<std::size_t>(r) * in.horizon + s;
-        const double* u = in.use[j].data() + static_cast<std::size_t>(r) * d;
+        const double* u = in.use[j].data() + static_cast<std::size_t>(r) * span;
         for (int k = 0; k < d; ++k)
             if (u[k] > row[k] + 1e-9 * std::max(1.0, std::abs(u[k]))) return false;
     }
@@ -36,26 +36,26 @@ ALIGNGRAPH_INLINE bool sched_fits(const SchedInstance& in, const std::vector<dou
 }
 
 ALIGNGRAPH_INLINE void sched_place(const SchedInstance& in, std::vector<double>& residual, int j, int s, double sign) {
-    const int d = in.duration[j];
+    const int d = in.covered(j, s), span = in.span[j];
     for (int r = 0; r < in.resources; ++r) {
         if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
         double* row = residual.data() + static_cast<std::size_t>(r) * in.horizon + s;
-        const double* u = in.use[j].data() + static_cast<std::size_t>(r) * d;
+        const double* u = in.use[j].data() + static_cast<std::size_t>(r) * span;
         for (int k = 0; k < d; ++k) row[k] -= sign * u[k];
     }
 }
 
 ALIGNGRAPH_INLINE int sched_earliest_fit(const SchedInstance& in, const std::vector<double>& residual, int j, int from) {
-    const int d = in.duration[j];
-    const int last = std::min(in.latest[j], in.horizon - d);
+    const int last = std::min(in.latest[j], in.horizon - in.duration[j]);
     int s = std::max(from, 0);
     while (s <= last) {
         // The latest period in [s, s + d) where j does not fit: the next try starts after it.
         int bad = -1;
+        const int d = in.covered(j, s), span = in.span[j];
         for (int r = 0; r < in.resources && bad < 0; ++r) {
             if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
             const double* row = residual.data() + static_cast<std::size_t>(r) * in.horizon + s;
-            const double* u = in.use[j].data() + static_cast<std::size_t>(r) * d;
+            const double* u = in.use[j].data() + static_cast<std::size_t>(r) * span;
             for (int k = d - 1; k >= 0; --k)
                 if (u[k] > row[k] + 1e-9 * std::max(1.0, std::abs(u[k]))) {
                     bad = in.constant_use ? k : 0;  // with a profile, a later start may fit a period that failed
@@ -82,7 +82,8 @@ ALIGNGRAPH_INLINE double sched_value(const SchedInstance& in, const std::vector<
         }
         case ScheduleObjective::npv: {
             double v = 0;
-            for (int j = 0; j < in.n; ++j) v += in.value_at(j, starts[j]);
+            for (int j = 0; j < in.n; ++j)
+                if (starts[j] >= 0) v += in.value_at(j, starts[j]);
             return v;
         }
     }
@@ -135,6 +136,19 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     sized("latest", q.latest.size());
     sized("flows", q.flows.size());
     sized("weights", static_cast<std::size_t>(q.weights.size()));
+    sized("optional", q.optional.size());
+    const bool any_optional = std::find(q.optional.begin(), q.optional.end(), true) != q.optional.end();
+    if ((any_optional || !q.excludes.empty()) && q.objective != ScheduleObjective::npv)
+        refuse(fmt::format("optional jobs and excludes groups choose what to schedule, which needs the npv objective (not {})",
+                           to_string(q.objective)));
+    for (std::size_t g = 0; g < q.excludes.size(); ++g)
+        for (Index x : q.excludes[g])
+            if (x < 0 || x >= static_cast<Index>(n))
+                refuse(fmt::format("excludes group {} names job {}, expected 0 to {}", g, x, static_cast<Index>(n) - 1));
+    in.optional.assign(n, 0);
+    for (std::size_t j = 0; j < q.optional.size(); ++j) in.optional[j] = q.optional[j] ? 1 : 0;
+    for (const auto& g : q.excludes) in.excludes.emplace_back(g.begin(), g.end());
+    in.choosing = any_optional || !q.excludes.empty();
     for (std::size_t j = 0; j < n; ++j)
         if (q.durations[j] < 0) refuse(fmt::format("{} has a negative duration ({})", job(j), q.durations[j]));
 
@@ -154,7 +168,7 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
         if (u.rows() != R)
             refuse(fmt::format("usage of {} has {} rows, expected one per resource ({}, the rows of capacity)", job(j),
                                u.rows(), R));
-        if (u.cols() > q.durations[j])
+        if (u.cols() > q.durations[j] && !q.use_after_finish)
             refuse(fmt::format("usage of {} has {} periods, longer than its duration {}", job(j), u.cols(), q.durations[j]));
         for (Index r = 0; r < u.rows(); ++r)
             for (Index k = 0; k < u.cols(); ++k)
@@ -266,9 +280,11 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
             if (in.capacity[r * in.horizon + t] != in.capacity[r * in.horizon]) in.constant_capacity = false;
     }
     in.use.resize(n);
+    in.span.resize(n);
     in.uses.assign(n * static_cast<std::size_t>(R), false);
     for (std::size_t j = 0; j < n; ++j) {
-        const int d = in.duration[j];
+        const int d = std::max<int>(in.duration[j], q.usage.empty() ? 0 : static_cast<int>(q.usage[j].cols()));
+        in.span[j] = d;
         in.use[j].assign(static_cast<std::size_t>(R) * d, 0.0);
         if (q.usage.empty() || q.usage[j].size() == 0) continue;
         const auto& u = q.usage[j];
@@ -280,6 +296,8 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
             for (int k = 1; k < d; ++k)
                 if (in.use[j][r * d + k] != in.use[j][r * d]) in.constant_use = false;
         }
+        for (Index r = 0; r < R; ++r)
+            if (d > in.duration[j] && in.uses[j * R + r]) in.constant_use = false;
     }
 
     // Windows: the default latest start lets the job finish by the horizon.
@@ -291,7 +309,7 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
                 refuse(fmt::format("the latest start {} of {} lets it finish (period {}) past the horizon ({})", q.latest[j],
                                    job(j), q.latest[j] + in.duration[j], in.horizon));
         }
-        if (in.latest[j] < in.earliest[j])
+        if (in.latest[j] < in.earliest[j] && !in.optional[j])
             throw InfeasibleError(fmt::format("schedule: {} (duration {}, earliest start {}) cannot finish within the horizon ({} periods)",
                                               job(j), in.duration[j], in.earliest[j], in.horizon));
     }
@@ -301,7 +319,7 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     for (int j : in.order)
         for (auto [p, lag] : in.preds[j]) in.head[j] = std::max(in.head[j], in.head[p] + in.duration[p] + lag);
     for (int j : in.order)
-        if (in.head[j] > in.latest[j])
+        if (in.head[j] > in.latest[j] && !in.optional[j])
             throw InfeasibleError(fmt::format(
                 "schedule: {} cannot start by its latest start {}: its prerequisites push it to {} ({})", job(j),
                 in.latest[j], in.head[j], sched_chain_text(in, sched_head_chain(in, j))));
@@ -309,10 +327,11 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     for (auto it = in.order.rbegin(); it != in.order.rend(); ++it) {
         const int j = *it;
         for (auto [s, lag] : in.succs[j]) {
+            if (in.optional[s]) continue;  // it may be left out
             const int need = in.latest[s] - lag - in.duration[j];
             if (need < in.latest[j]) in.latest[j] = need;
         }
-        if (in.latest[j] < in.head[j])
+        if (in.latest[j] < in.head[j] && !in.optional[j])
             throw InfeasibleError(fmt::format(
                 "schedule: {} must start by period {} for its dependants to meet their latest starts, but its prerequisites "
                 "push it to {} ({})",
@@ -328,11 +347,11 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     // Each job must fit the capacity somewhere in its window (alone).
     const std::vector<double>& full = in.capacity;
     for (std::size_t j = 0; j < n; ++j) {
-        if (sched_earliest_fit(in, full, static_cast<int>(j), in.head[j]) >= 0) continue;
+        if (in.optional[j] || sched_earliest_fit(in, full, static_cast<int>(j), in.head[j]) >= 0) continue;
         // Name a resource and period that refuse it at its earliest start.
         const int s = in.head[j];
         for (int r = 0; r < in.resources; ++r)
-            for (int k = 0; k < in.duration[j]; ++k)
+            for (int k = 0; k < in.covered(static_cast<int>(j), s); ++k)
                 if (in.used(static_cast<int>(j), r, k) > in.cap(r, s + k) + 1e-9) {
                     double most = 0;
                     for (int t = s; t <= in.latest[j] + k && t < in.horizon; ++t) most = std::max(most, in.cap(r, t));

@@ -19,8 +19,11 @@ struct SchedInstance {
     std::vector<std::vector<std::pair<int, int>>> preds, succs;
     std::vector<int> max_out_lag;  ///< per job: the largest lag to a dependant (0 without)
     std::vector<double> capacity;  ///< resources x horizon, capacity[r * horizon + t]
-    /// Per job: resources x duration, use[j][r * duration + k] in its k-th running period.
+    /// Per job: resources x span, use[j][r * span + k] in the k-th period from its start.
     std::vector<std::vector<double>> use;
+    /// Per job: the periods its use covers (its duration, or longer for a model's running
+    /// costs after completion); use past the horizon is not limited.
+    std::vector<int> span;
     std::vector<bool> uses;        ///< per job and resource (j * resources + r): any use at all
     /// Every job uses each resource by the same amount in each of its running periods.
     bool constant_use = true;
@@ -34,12 +37,17 @@ struct SchedInstance {
     std::vector<double> value_at_zero;  ///< npv: each job's flows discounted as if it started in period 0
     std::vector<double> past_horizon_base;  ///< npv: flows from offset k on, used to report what falls past the horizon
     std::vector<std::vector<double>> flows;
+    std::vector<char> optional;               ///< per job: may be left out (npv)
+    std::vector<std::vector<int>> excludes;   ///< groups: at most one scheduled
+    bool choosing = false;                    ///< some job is optional, or there are groups
     double discount = 1;            ///< 1 / (1 + rate)
     ScheduleObjective objective = ScheduleObjective::makespan;
     const ScheduleLabels* labels = nullptr;
 
     double cap(int r, int t) const { return capacity[static_cast<std::size_t>(r) * horizon + t]; }
-    double used(int j, int r, int k) const { return use[j][static_cast<std::size_t>(r) * duration[j] + k]; }
+    double used(int j, int r, int k) const { return use[j][static_cast<std::size_t>(r) * span[j] + k]; }
+    /// How many periods from start s the job's use covers within the horizon.
+    int covered(int j, int s) const { return std::max(0, std::min(span[j], horizon - s)); }
     std::string name(int j) const;
     /// A job's present value when it starts in period s (npv).
     double value_at(int j, int s) const;

@@ -46,7 +46,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
                 if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
                 double m = 0;
                 for (int s : starts[j])
-                    if (s <= t && t < s + in.duration[j]) m = std::max(m, in.used(j, r, t - s));
+                    if (s <= t && t < s + in.span[j]) m = std::max(m, in.used(j, r, t - s));
                 most += m;
             }
             if (most > in.cap(r, t) + 1e-9 * std::max(1.0, in.cap(r, t))) rows.push_back({r, t});
@@ -74,9 +74,18 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
         }
         const Index marker = vars + j;
         sp.ids[static_cast<std::size_t>(marker)] = fmt::format("{} starts", name);
-        sp.forced_in.push_back(marker);
-        sp.requires_any.push_back({marker, var[j]});
+        if (j < in.n && in.optional[j]) sp.forced_out.push_back(marker);  // unused: the job may stay out
+        else {
+            sp.forced_in.push_back(marker);
+            sp.requires_any.push_back({marker, var[j]});
+        }
         if (var[j].size() > 1) sp.excludes.push_back(var[j]);
+    }
+    // Alternatives: at most one start among all of a group's jobs.
+    for (const auto& g : in.excludes) {
+        std::vector<Index> all;
+        for (int j : g) all.insert(all.end(), var[j].begin(), var[j].end());
+        if (all.size() > 1) sp.excludes.push_back(std::move(all));
     }
     for (std::size_t row = 0; row < rows.size(); ++row) {
         const auto [r, t] = rows[row];
@@ -85,7 +94,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
             for (std::size_t k = 0; k < starts[j].size(); ++k) {
                 const int s = starts[j][k];
-                if (s <= t && t < s + in.duration[j]) sp.costs(var[j][k], static_cast<Index>(row)) = in.used(j, r, t - s);
+                if (s <= t && t < s + in.span[j]) sp.costs(var[j][k], static_cast<Index>(row)) = in.used(j, r, t - s);
             }
         }
     }
@@ -96,7 +105,8 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             for (std::size_t q = 0; q < starts[p].size(); ++q)
                 if (starts[p][q] + duration(p) + lag <= starts[d][k]) early.push_back(var[p][q]);
             if (early.empty()) sp.forced_out.push_back(var[d][k]);
-            else if (early.size() < starts[p].size()) sp.requires_any.push_back({var[d][k], std::move(early)});
+            else if (early.size() < starts[p].size() || (p < in.n && in.optional[p]))  // an optional one must be in
+                sp.requires_any.push_back({var[d][k], std::move(early)});
         }
     };
     for (int d = 0; d < in.n; ++d)
@@ -141,10 +151,11 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     for (Index v : r.selected)
         if (v < vars && job_at[static_cast<std::size_t>(v)].first < in.n)
             out.starts[job_at[static_cast<std::size_t>(v)].first] = job_at[static_cast<std::size_t>(v)].second;
-    if (std::find(out.starts.begin(), out.starts.end(), -1) != out.starts.end()) {
-        out.starts.clear();
-        return out;
-    }
+    for (int j = 0; j < in.n; ++j)
+        if (out.starts[j] < 0 && !in.optional[j]) {
+            out.starts.clear();
+            return out;
+        }
     out.value = sched_value(in, out.starts);
     // The selection maximises; makespan and delay are its values negated.
     out.bound = in.objective == ScheduleObjective::npv ? r.upper_bound : -r.upper_bound;
