@@ -4,3 +4,4 @@
 #include "aligngraph/io/finance_report-inl.hpp"
 #include "aligngraph/io/ranking_report-inl.hpp"
 #include "aligngraph/io/selection_report-inl.hpp"
+#include "aligngraph/io/schedule_report-inl.hpp"

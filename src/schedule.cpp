@@ -5,3 +5,4 @@
 #include "aligngraph/schedule/detail/time_indexed-inl.hpp"
 #include "aligngraph/schedule/schedule-inl.hpp"
 #include "aligngraph/schedule/psplib-inl.hpp"
+#include "aligngraph/schedule/roadmap-inl.hpp"

@@ -293,6 +293,37 @@ struct Frontier : Command {
     }
 };
 
+int roadmap(const ag::Portfolio& p, const Output& o, ag::RoadmapOptions ro, bool together) {
+    ro.cancel = ctrl_c();
+    const auto r = together ? ag::plan(p, ro) : ag::roadmap(p, ro);
+    const int rc = print(o.json() ? ag::schedule_json(r) : ag::schedule_text(r, o.width));
+    if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best schedule found so far is shown, not proven");
+    return rc;
+}
+
+struct Roadmap : Command {
+    ag::RoadmapOptions options;
+    bool together = false;
+    std::vector<std::string> selection;
+    Roadmap(CLI::App& parent) {
+        app = parent.add_subcommand("roadmap", "When each initiative starts under budgets per period and team capacity");
+        add_file();
+        add_enum_option(*app, "--objective", options.objective, "npv: the portfolio's NPV; delay: cost of delay; makespan: how soon all is done");
+        app->add_flag("--plan", together, "Choose which initiatives and when in one optimisation (NPV)");
+        app->add_option("--select", selection, "The initiatives to schedule (ids, comma-separated); default: the optimal portfolio")
+            ->delimiter(',');
+        app->add_option("--time-limit", options.time_limit, "Seconds before returning the best found")
+            ->check(seconds)
+            ->capture_default_str();
+        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        output.add_to(*app);
+    }
+    int run() override {
+        if (!selection.empty()) options.selection = selection;
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return roadmap(p, output, options, together); });
+    }
+};
+
 /// Sensitivity of the alignment ranking to the heaviest goal weights.
 std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
     auto s = ag::goal_weight_sensitivity(p, k);
@@ -353,6 +384,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Rank>(app));
     commands.push_back(std::make_unique<cli::Optimize>(app));
     commands.push_back(std::make_unique<cli::Frontier>(app));
+    commands.push_back(std::make_unique<cli::Roadmap>(app));
     commands.push_back(std::make_unique<cli::Demo>(app));
     try {
         app.parse(argc, argv);

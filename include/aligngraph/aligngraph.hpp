@@ -17,6 +17,7 @@
 #include "aligngraph/model/validation.hpp"
 #include "aligngraph/names.hpp"
 #include "aligngraph/schedule/psplib.hpp"
+#include "aligngraph/schedule/roadmap.hpp"
 #include "aligngraph/schedule/schedule.hpp"
 #include "aligngraph/scoring/alignment.hpp"
 #include "aligngraph/selection/knapsack.hpp"

@@ -6,4 +6,5 @@
 #include "aligngraph/io/finance_report.hpp"
 #include "aligngraph/io/model_report.hpp"
 #include "aligngraph/io/ranking_report.hpp"
+#include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/io/selection_report.hpp"

@@ -1,0 +1,26 @@
+#pragma once
+/// @file schedule_report.hpp
+/// A schedule (a roadmap, a plan) as text and JSON. Every function takes only the result.
+
+#include "aligngraph/export.hpp"
+#include <string>
+
+#include "aligngraph/schedule/schedule.hpp"
+
+namespace aligngraph {
+
+/// The schedule: objective, value, bound and proof; a text Gantt (one row per job, periods as
+/// columns, within `width` columns); each resource's use per period as a share of its
+/// capacity; the critical chain; why each job starts when it does, with its slack.
+ALIGNGRAPH_API std::string schedule_text(const ScheduleResult& r, int width = 100);
+
+/// The same as JSON: labels, objective, value, bound, gap, proof, makespan, every job (id,
+/// start, finish and their labels, scheduled, slack, critical, reason, detail, value), every
+/// resource (name, capacity and load per period), the critical chain.
+ALIGNGRAPH_API std::string schedule_json(const ScheduleResult& r);
+
+}  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/schedule_report-inl.hpp"
+#endif
