@@ -137,6 +137,9 @@ void define_model(py::module_& m) {
         .def_property_readonly("forced_out", [](const Initiative& i) { return i.flags.forced_out; })
         .def_readonly("status", &Initiative::status)
         .def_readonly("demand", &Initiative::demand)
+        .def_property_readonly("earliest_start", [](const Initiative& i) { return i.window.earliest; })
+        .def_property_readonly("latest_start", [](const Initiative& i) { return i.window.latest; })
+        .def_property_readonly("deadline", [](const Initiative& i) { return i.window.deadline; })
         .def("__repr__", [](const Initiative& i) { return repr_id("Initiative", i); });
 
     py::class_<Budget>(m, "Budget", "A per-period limit on one funding pool's costs.")
@@ -194,7 +197,8 @@ void define_model(py::module_& m) {
              [](Portfolio& p, std::string id, std::string name, std::string department, Period start, Periods duration,
                 double effort, std::vector<Money> capex, std::vector<Money> opex, std::vector<Money> benefits,
                 std::map<std::string, double> criteria, std::optional<Uncertainty> uncertainty, bool mandatory,
-                bool forced_in, bool forced_out, Status status, std::map<std::string, std::vector<double>> demand) {
+                bool forced_in, bool forced_out, Status status, std::map<std::string, std::vector<double>> demand,
+                std::optional<Period> earliest_start, std::optional<Period> latest_start, std::optional<Period> deadline) {
                  const auto lock = changing(p);
                  Initiative in;
                  in.id = std::move(id);
@@ -211,6 +215,7 @@ void define_model(py::module_& m) {
                  in.flags = {mandatory, forced_in, forced_out};
                  in.status = status;
                  in.demand = std::move(demand);
+                 in.window = {earliest_start, latest_start, deadline};
                  p.add_initiative(in);
              },
              py::arg("id"), py::arg("name") = "", py::arg("department") = "", py::kw_only(), py::arg("start") = 0,
@@ -219,7 +224,9 @@ void define_model(py::module_& m) {
              py::arg("criteria") = std::map<std::string, double>{}, py::arg("uncertainty") = py::none(),
              py::arg("mandatory") = false, py::arg("forced_in") = false, py::arg("forced_out") = false,
              py::arg("status") = Status::proposed, py::arg("demand") = std::map<std::string, std::vector<double>>{},
-             "Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).")
+             py::arg("earliest_start") = py::none(), py::arg("latest_start") = py::none(), py::arg("deadline") = py::none(),
+             "Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros). "
+             "earliest_start, latest_start, deadline: its start window for the roadmap.")
         .def("add_contribution", changing_call(py::overload_cast<std::string_view, std::string_view, Weight>(&Portfolio::add_contribution)),
              py::arg("initiative"), py::arg("goal"), py::arg("strength"))
         .def("add_contribution", changing_call(py::overload_cast<std::string_view, std::string_view, Strength>(&Portfolio::add_contribution)),

@@ -9,10 +9,13 @@
 #include <limits>
 #include <tuple>
 
+#include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/schedule/psplib.hpp"
+#include "aligngraph/schedule/roadmap.hpp"
 #include "aligngraph/schedule/schedule.hpp"
 #include "bindings.hpp"
 #include "interrupt.hpp"
+#include "model_access.hpp"
 
 namespace py = pybind11;
 
@@ -98,6 +101,33 @@ void define_schedule(py::module_& m) {
        py::arg("earliest"), py::arg("latest"), py::arg("flows"), py::arg("rate"), py::arg("weights"), py::arg("objective"),
        py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"), py::arg("resources"), py::arg("periods"),
        py::arg("explain"));
+
+    m.def("roadmap_core", [](const Portfolio& p, ScheduleObjective objective, std::optional<std::vector<std::string>> selection,
+                             double time_limit, long long node_limit, std::string scenario, std::map<std::string, double> weights,
+                             bool together, bool explain) {
+        PythonInterrupt interrupt;
+        RoadmapOptions o;
+        o.objective = objective;
+        o.time_limit = time_limit;
+        o.node_limit = node_limit;
+        o.scenario = std::move(scenario);
+        o.cancel = interrupt.cancellation();
+        o.explain = explain;
+        o.selection = std::move(selection);
+        o.weights = std::move(weights);
+        ScheduleResult r;
+        {
+            const auto lock = reading(p);
+            py::gil_scoped_release release;
+            r = together ? plan(p, o) : roadmap(p, o);
+        }
+        interrupt.raise_if_interrupted();
+        return r;
+    }, py::arg("portfolio"), py::arg("objective"), py::arg("selection"), py::arg("time_limit"), py::arg("node_limit"),
+       py::arg("scenario"), py::arg("weights"), py::arg("plan"), py::arg("explain"));
+    m.def("schedule_text", &schedule_text, py::arg("result"), py::arg("width") = 100,
+          "The schedule as aligned text (what `aligngraph roadmap` prints).");
+    m.def("schedule_json", &schedule_json, py::arg("result"));
 
     m.def("read_psplib_core", [](const std::string& path) {
         const auto q = read_psplib(path);

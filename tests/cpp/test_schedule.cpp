@@ -451,3 +451,99 @@ TEST_CASE("schedule: NPV moves flows with the start, and values flows past the h
     CHECK(s.flows_past_horizon[0] == 4);  // its last benefit falls in period 3
     CHECK(s.value == Approx(-1 / 1.1 + 4 / 1.21 + 4 / 1.331 - 2 / 1.21));
 }
+
+#include <aligngraph/model/portfolio.hpp>
+#include <aligngraph/schedule/roadmap.hpp>
+
+namespace {
+
+// A small model: three initiatives over 6 quarters, one budget, one team of 3, B requires A.
+ag::Portfolio roadmap_model() {
+    ag::Portfolio p(ag::Horizon{.periods = 6, .period_years = 0.25, .first_label = "2027Q1"});
+    p.add_goal({.id = "G", .name = "Grow"});
+    p.add_team({.id = "dev", .name = "Developers", .capacity = {3, 3, 3, 3, 3, 3}});
+    p.add_budget({.id = "total", .limits = {100, 100, 60, 60, 100, 100}});
+    ag::Initiative a{.id = "A", .name = "Platform", .start = 0, .duration = 2, .capex = {60, 40}, .benefits = {0, 0, 30, 30, 30, 30}};
+    a.demand = {{"dev", {2, 2}}};
+    ag::Initiative b{.id = "B", .name = "App", .start = 2, .duration = 1, .capex = {0, 0, 50}, .benefits = {0, 0, 0, 60, 60, 60}};
+    b.demand = {{"dev", {2}}};
+    b.window.earliest = 0;
+    ag::Initiative c{.id = "C", .name = "Reports", .start = 0, .duration = 2, .opex = {30, 30, 5, 5, 5, 5}, .benefits = {0, 0, 40, 40, 40, 40}};
+    c.demand = {{"dev", {2, 1}}};
+    c.window.deadline = 5;
+    p.add_initiative(a);
+    p.add_initiative(b);
+    p.add_initiative(c);
+    p.add_requires("B", "A");
+    return p;
+}
+
+// The model's NPV of initiative i started at s: its net flows from its planned start moved to
+// s, discounted per period at the model's rate converted to quarters.
+double model_value(const ag::Portfolio& p, ag::Index i, int s) {
+    const double r = std::pow(1 + p.settings().discount_rate, 0.25) - 1;
+    const auto net = p.net_flows();
+    const int start = p.starts()(i);
+    double v = 0;
+    for (int t = start; t < p.horizon().periods; ++t) v += net(i, t) / std::pow(1 + r, s + (t - start));
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against enumeration", "[schedule][roadmap]") {
+    const auto p = roadmap_model();
+    const int P = 6;
+    // Every start: A in [0, 4], B in [0, 5] after A, C in [0, 3] (deadline 5, duration 2).
+    double best = -1e300;
+    std::vector<int> arg;
+    for (int a = 0; a <= 4; ++a)
+        for (int b = 0; b <= 5; ++b)
+            for (int c = 0; c <= 3; ++c) {
+                const std::vector<int> s{a, b, c};
+                if (b < a + 2) continue;
+                bool ok = true;
+                for (int t = 0; t < P && ok; ++t) {
+                    double money = 0, dev = 0;
+                    for (ag::Index i = 0; i < 3; ++i) {
+                        const int start = p.starts()(i), k = t - s[static_cast<std::size_t>(i)];
+                        if (k >= 0 && start + k < P) money += p.costs()(i, start + k);
+                        const auto d = p.initiative(i).demand.at("dev");
+                        if (k >= 0 && k < static_cast<int>(d.size())) dev += d[static_cast<std::size_t>(k)];
+                    }
+                    ok = money <= p.budgets()[0].limits[static_cast<std::size_t>(t)] + 1e-9 && dev <= 3 + 1e-9;
+                }
+                if (!ok) continue;
+                double v = 0;
+                for (ag::Index i = 0; i < 3; ++i) v += model_value(p, i, s[static_cast<std::size_t>(i)]);
+                if (v > best) {
+                    best = v;
+                    arg = s;
+                }
+            }
+    REQUIRE(!arg.empty());
+    ag::RoadmapOptions o;
+    o.selection = std::vector<std::string>{"A", "B", "C"};
+    const auto r = ag::roadmap(p, o);
+    CHECK(r.proven);
+    CHECK(r.value == Approx(best));
+    CHECK(r.starts == arg);
+    CHECK(r.ids == std::vector<std::string>{"A", "B", "C"});
+    CHECK(r.resources == std::vector<std::string>{"budget total", "team dev"});
+    CHECK(r.periods.front() == "2027Q1");
+    // Starts that are not the planned ones move the flows: the plan may leave one out, and is worth at least as much.
+    const auto pl = ag::plan(p);
+    CHECK(pl.proven);
+    CHECK(pl.value >= r.value - 1e-9);
+    // A selection without its prerequisite is refused; so is an unknown id.
+    o.selection = std::vector<std::string>{"B", "C"};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("'B' requires 'A', which is not in the selection"));
+    o.selection = std::vector<std::string>{"Z"};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("unknown initiative 'Z'"));
+    // A window that cannot be met.
+    ag::Portfolio bad = roadmap_model();
+    ag::Initiative d{.id = "D", .name = "Late", .start = 0, .duration = 3};
+    d.window.earliest = 4;
+    bad.add_initiative(d);
+    CHECK_THROWS_WITH(bad.check(), Catch::Contains("'D' cannot finish within the horizon's 6 periods from its earliest start 4"));
+}

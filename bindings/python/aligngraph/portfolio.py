@@ -424,6 +424,52 @@ class Portfolio(_core.PortfolioCore):
                                    scenario or "")
         return SelectionResult(core)
 
+    def roadmap(
+        self,
+        selection: list[str] | None = None,
+        objective: Any = _core.ScheduleObjective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+        weights: dict[str, float] | None = None,
+        explain: bool = True,
+    ) -> "ScheduleResult":
+        """When each initiative of ``selection`` (ids; default: the optimal portfolio by NPV)
+        starts, under every budget in every period and every team's capacity, each within its
+        start window (``earliest_start``, ``latest_start``, ``deadline``); flows and demand move
+        with the start. ``objective``: a :class:`ScheduleObjective` (npv, delay or makespan, or
+        its name); ``weights`` (delay): the cost of each period an initiative waits, by id
+        (default: its benefits per period). The result: ``starts`` (a Series by id, period
+        index), ``frame()``, ``spend()`` (pool x period against limits), ``load()`` (team x
+        period against capacity), ``value``, ``bound``, ``gap``, ``proven``. See docs/schedule.md."""
+        from .schedule import ScheduleResult, _objective
+        from .selection import _NO_LIMIT
+
+        core = _core.roadmap_core(self, _objective(objective), None if selection is None else [str(s) for s in selection],
+                                  float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), scenario or "",
+                                  {str(k): float(v) for k, v in (weights or {}).items()}, False, bool(explain))
+        return ScheduleResult(core, by_id=True)
+
+    def plan(
+        self,
+        objective: Any = _core.ScheduleObjective.npv,
+        *,
+        time_limit: float = 60.0,
+        node_limit: int | None = None,
+        scenario: str | None = None,
+        explain: bool = True,
+    ) -> "ScheduleResult":
+        """Which initiatives and when, in one optimisation: the NPV of those chosen, with their
+        flows at their starts, under the roadmap's constraints and the selection's (requires,
+        excludes, mandatory and forced decisions). ``result.scheduled`` says which are in."""
+        from .schedule import ScheduleResult, _objective
+        from .selection import _NO_LIMIT
+
+        core = _core.roadmap_core(self, _objective(objective), None, float(time_limit),
+                                  _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain))
+        return ScheduleResult(core, by_id=True)
+
     def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
         """The arrays :meth:`optimize` solves, for :func:`select_portfolio`, :func:`frontier` or
         another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),

@@ -96,18 +96,52 @@ class ScheduleResult:
         return pd.DataFrame(rows, columns=["id", "start", "finish", "duration", "slack", "critical", "reason",
                                            "detail"]).set_index("id")
 
-    def load(self) -> pd.DataFrame:
-        """Each resource's use and capacity in each period (long form: resource, period, use, capacity, free)."""
+    def _resources(self, prefix: str | None, column: str) -> pd.DataFrame:
         c = self.core
         names = list(c.resources) or [f"resource {r}" for r in range(c.load.shape[0])]
-        rows = [(names[r], self._period(t), c.load[r, t], c.capacity[r, t], c.capacity[r, t] - c.load[r, t])
-                for r in range(c.load.shape[0]) for t in range(c.load.shape[1])]
-        return pd.DataFrame(rows, columns=["resource", "period", "use", "capacity", "free"])
+        rows = [(names[r][len(prefix):] if prefix else names[r], self._period(t), c.load[r, t], c.capacity[r, t],
+                 c.capacity[r, t] - c.load[r, t])
+                for r in range(c.load.shape[0]) if prefix is None or names[r].startswith(prefix)
+                for t in range(c.load.shape[1])]
+        return pd.DataFrame(rows, columns=[column, "period", "use", "limit" if column == "pool" else "capacity", "free"])
+
+    def load(self) -> pd.DataFrame:
+        """Use against capacity per period, long form (one row per resource and period: use,
+        capacity, free). For a model's roadmap: the teams (``team``); over arrays: every resource."""
+        return self._resources("team ", "team") if self._by_id else self._resources(None, "resource")
+
+    def spend(self) -> pd.DataFrame:
+        """A model's roadmap: each budget pool's spend per period against its limit (pool, period, use, limit, free)."""
+        return self._resources("budget ", "pool")
+
+    @property
+    def scheduled(self) -> Any:
+        """Which jobs are in the schedule (all but a plan's left-out ones)."""
+        values = np.asarray(self.core.scheduled, dtype=bool)
+        return pd.Series(values, index=pd.Index(list(self.core.ids), name="initiative"), name="scheduled") if self._by_id else values
+
+    def text(self, width: int = 100) -> str:
+        """The schedule as aligned text (what ``aligngraph roadmap`` prints)."""
+        return _core.schedule_text(self.core, width)
+
+    def to_json(self) -> str:
+        """The schedule as JSON (what ``aligngraph roadmap --format json`` prints)."""
+        return _core.schedule_json(self.core)
 
     def __repr__(self) -> str:
         proof = "proven" if self.proven else f"not proven ({self.stop_reason.name}), gap {100 * self.gap:.2f}%"
         return (f"<aligngraph.ScheduleResult: {len(self.core.starts)} jobs, {self.objective.name} {self.value:.6g}, "
                 f"makespan {self.makespan}, {proof}>")
+
+
+def _objective(objective: Any) -> Any:
+    """A ScheduleObjective from itself or its name."""
+    if isinstance(objective, str):
+        try:
+            return _core.ScheduleObjective.__members__[objective]
+        except KeyError:
+            raise _core.ValidationError(f"unknown schedule objective '{objective}'; expected makespan, delay or npv") from None
+    return objective
 
 
 def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[str] | None) -> list:
@@ -160,8 +194,7 @@ def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = 
     when a limit stops the search before any schedule is found."""
     durations = [int(d) for d in durations]
     n = len(durations)
-    if isinstance(objective, str):
-        objective = _core.ScheduleObjective.__members__[objective]
+    objective = _objective(objective)
     cap = np.zeros((0, 0)) if capacity is None else np.asarray(capacity, dtype=np.float64)
     if cap.ndim == 1:
         cap = cap[:, None]
