@@ -45,6 +45,7 @@ void define_schedule(py::module_& m) {
         .def_readonly("objective", &ScheduleResult::objective)
         .def_readonly("starts", &ScheduleResult::starts)
         .def_readonly("finishes", &ScheduleResult::finishes)
+        .def_readonly("scheduled", &ScheduleResult::scheduled)
         .def_readonly("durations", &ScheduleResult::durations)
         .def_readonly("earliest", &ScheduleResult::earliest)
         .def_readonly("latest", &ScheduleResult::latest)

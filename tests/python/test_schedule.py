@@ -166,3 +166,61 @@ def test_npv_moves_flows_with_the_start():
     assert r.value == pytest.approx(-1 + 4 / 1.1 + 4 / 1.21 - 2 / 1.21)
     assert r.frame().loc["costs", "reason"] == "objective"
     assert isinstance(r.frame(), pd.DataFrame)
+
+
+def test_portfolio_roadmap_of_the_optimal_portfolio():
+    p = ag.Portfolio.sample()
+    chosen = p.optimize().selected
+    r = p.roadmap()
+    assert r.proven
+    assert isinstance(r.starts, pd.Series)
+    assert list(r.starts.index) == sorted(chosen)
+    f = r.frame()
+    assert list(f.columns) == ["start", "finish", "duration", "slack", "critical", "reason", "detail"]
+    assert f.loc["I-09", "start"] == "2027Q1"  # earliest_start 0 lets it move forward
+    assert set(f["reason"]) <= {"earliest", "prerequisite", "resource", "objective"}
+    # The schedule keeps every team and budget, checked from the model's own arrays.
+    spend, load = r.spend(), r.load()
+    assert set(spend["pool"]) <= {b.id for b in p.budget_records}
+    assert set(load["team"]) <= {t.id for t in p.team_records}
+    assert (spend["use"] <= spend["limit"] + 1e-6).all()
+    assert (load["use"] <= load["capacity"] + 1e-6).all()
+    caps = p.team_capacities()
+    teams = [t.id for t in p.team_records]
+    for row in load.itertuples():
+        assert row.capacity == pytest.approx(caps[teams.index(row.team), p.horizon.labels().index(row.period)])
+    # Each initiative's demand moves with its start: the team loads add up.
+    starts = r.starts
+    for team in teams:
+        expect = np.zeros(p.horizon.periods)
+        for i in starts.index:
+            d = p.initiative(i).demand.get(team, [])
+            expect[starts[i]:starts[i] + len(d)] += d
+        got = load[load["team"] == team]["use"].to_numpy() if team in set(load["team"]) else np.zeros(p.horizon.periods)
+        assert got == pytest.approx(expect)
+    assert "Schedule of 12 of 12" in r.text()
+    assert '"jobs"' in r.to_json()
+
+
+def test_plan_is_worth_at_least_the_roadmap_of_the_optimal_portfolio():
+    p = ag.Portfolio.sample()
+    roadmap, plan = p.roadmap(), p.plan()
+    assert plan.proven
+    assert plan.value >= roadmap.value - 1e-6
+    assert plan.scheduled.dtype == bool and plan.scheduled.any() and not plan.scheduled.all()
+    assert (plan.starts[~plan.scheduled] == -1).all()
+    with pytest.raises(ag.ValidationError, match="plan maximises NPV"):
+        p.plan(objective="makespan")
+
+
+def test_roadmap_objectives_and_selection():
+    p = ag.Portfolio.sample()
+    r = p.roadmap(["I-09", "I-10"], objective=ag.ScheduleObjective.makespan)
+    assert list(r.starts.index) == ["I-09", "I-10"]
+    assert r.starts["I-10"] >= r.finishes["I-09"]
+    d = p.roadmap(["I-09", "I-10"], objective="delay", weights={"I-10": 5.0})
+    assert d.value >= 0
+    with pytest.raises(ag.ValidationError, match="'I-10' requires 'I-09', which is not in the selection"):
+        p.roadmap(["I-10"])
+    with pytest.raises(ag.ValidationError, match="unknown schedule objective"):
+        p.roadmap(objective="fastest")

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -414,6 +414,9 @@ class Initiative:
     def criteria(self) -> dict[str, float]:
         ...
     @property
+    def deadline(self) -> int | None:
+        ...
+    @property
     def demand(self) -> dict[str, list[float]]:
         ...
     @property
@@ -421,6 +424,9 @@ class Initiative:
         ...
     @property
     def duration(self) -> int:
+        ...
+    @property
+    def earliest_start(self) -> int | None:
         ...
     @property
     def effort(self) -> float:
@@ -433,6 +439,9 @@ class Initiative:
         ...
     @property
     def id(self) -> str:
+        ...
+    @property
+    def latest_start(self) -> int | None:
         ...
     @property
     def mandatory(self) -> bool:
@@ -564,9 +573,9 @@ class PortfolioCore:
         """
         Add a goal; `weight` is the top-level weight of a root goal.
         """
-    def add_initiative(self, id: str, name: str = '', department: str = '', *, start: typing.SupportsInt | typing.SupportsIndex = 0, duration: typing.SupportsInt | typing.SupportsIndex = 1, effort: typing.SupportsFloat | typing.SupportsIndex = 0.0, capex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], opex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], benefits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], criteria: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, uncertainty: Uncertainty | None = None, mandatory: bool = False, forced_in: bool = False, forced_out: bool = False, status: Status = Status.proposed, demand: collections.abc.Mapping[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]] = {}) -> None:
+    def add_initiative(self, id: str, name: str = '', department: str = '', *, start: typing.SupportsInt | typing.SupportsIndex = 0, duration: typing.SupportsInt | typing.SupportsIndex = 1, effort: typing.SupportsFloat | typing.SupportsIndex = 0.0, capex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], opex: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], benefits: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [], criteria: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, uncertainty: Uncertainty | None = None, mandatory: bool = False, forced_in: bool = False, forced_out: bool = False, status: Status = Status.proposed, demand: collections.abc.Mapping[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]] = {}, earliest_start: typing.SupportsInt | typing.SupportsIndex | None = None, latest_start: typing.SupportsInt | typing.SupportsIndex | None = None, deadline: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         """
-        Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros).
+        Add an initiative. Flows are per period from period 0 (shorter lists are followed by zeros). earliest_start, latest_start, deadline: its start window for the roadmap.
         """
     def add_initiatives(self, ids: collections.abc.Sequence[str], departments: collections.abc.Sequence[str]) -> None:
         """
@@ -2087,6 +2096,9 @@ class ScheduleResultCore:
     def scenario(self) -> str:
         ...
     @property
+    def scheduled(self) -> list[bool]:
+        ...
+    @property
     def seconds(self) -> float:
         ...
     @property
@@ -2211,6 +2223,8 @@ def read_psplib_core(path: str) -> dict:
     ...
 def reoptimizer_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> ReoptimizerCore:
     ...
+def roadmap_core(portfolio: PortfolioCore, objective: ScheduleObjective, selection: collections.abc.Sequence[str] | None, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str, weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], plan: bool, explain: bool) -> ScheduleResultCore:
+    ...
 def sample_portfolio() -> PortfolioCore:
     ...
 def sample_portfolio_json() -> str:
@@ -2219,6 +2233,12 @@ def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> Non
     ...
 def schedule_core(durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], horizon: typing.SupportsInt | typing.SupportsIndex, earliest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], latest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], flows: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]], rate: typing.SupportsFloat | typing.SupportsIndex, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], objective: ScheduleObjective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], explain: bool) -> ScheduleResultCore:
     ...
+def schedule_json(result: ScheduleResultCore) -> str:
+    ...
+def schedule_text(result: ScheduleResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
+    """
+    The schedule as aligned text (what `aligngraph roadmap` prints).
+    """
 def score_core(portfolio: PortfolioCore, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> ScoreTable:
     ...
 def select_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], requires_any: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], start: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], explain: bool) -> SelectionResultCore:
