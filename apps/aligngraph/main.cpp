@@ -349,8 +349,11 @@ struct Demo : Command {
             std::vector<ag::Index> all(static_cast<std::size_t>(p.initiative_count()));
             for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
             const auto total = ag::portfolio_financials(p, all, fo);
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {}}}\n", ag::summary_json(p),
-                                     ag::financials_json(per_initiative, total)));
+            ag::RoadmapOptions ro;
+            ro.time_limit = 30;
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {}}}\n", ag::summary_json(p),
+                                     ag::financials_json(per_initiative, total), ag::schedule_json(ag::roadmap(p, ro)),
+                                     ag::schedule_json(ag::plan(p, ro))));
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -361,6 +364,17 @@ struct Demo : Command {
         print(top_goal_sensitivity(p, 5, 5));
         std::fputs("\n", stdout);
         optimize(p, output, {.objective = ag::Objective::npv, .time_limit = 30}, false);
+        std::fputs("\n", stdout);
+        {
+            ag::RoadmapOptions ro;
+            ro.time_limit = 30;
+            ro.cancel = ctrl_c();
+            const auto road = ag::roadmap(p, ro);
+            print("The roadmap of the optimal portfolio:\n" + ag::schedule_text(road, output.width));
+            std::fputs("\n", stdout);
+            const auto together = ag::plan(p, ro);
+            print(ag::plan_comparison_text(road, together, output.width));
+        }
         std::fputs("\n", stdout);
         return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
     }

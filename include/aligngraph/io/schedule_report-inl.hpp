@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace aligngraph {
 
@@ -132,6 +133,36 @@ ALIGNGRAPH_INLINE std::string schedule_text(const ScheduleResult& r, int width) 
             out += detail::wrapped(head_text, text + ".", 4, w);
         }
     }
+    return out;
+}
+
+ALIGNGRAPH_INLINE std::string plan_comparison_text(const ScheduleResult& roadmap, const ScheduleResult& plan, int width) {
+    const std::size_t w = static_cast<std::size_t>(std::max(width, 60));
+    std::vector<std::string> in_roadmap, added, dropped;
+    for (Index j = 0; j < roadmap.job_count(); ++j)
+        if (roadmap.starts[static_cast<std::size_t>(j)] >= 0) in_roadmap.push_back(roadmap.id(j));
+    std::sort(in_roadmap.begin(), in_roadmap.end());
+    for (Index j = 0; j < plan.job_count(); ++j) {
+        const bool on = plan.starts[static_cast<std::size_t>(j)] >= 0;
+        const bool was = std::binary_search(in_roadmap.begin(), in_roadmap.end(), plan.id(j));
+        if (on && !was) added.push_back(plan.id(j));
+        if (!on && was) dropped.push_back(plan.id(j));
+    }
+    const auto list = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) {
+            if (!s.empty()) s += ", ";
+            s += x;
+        }
+        return s.empty() ? std::string("none") : s;
+    };
+    std::string out = "Planning which initiatives and when together:\n";
+    out += detail::wrapped("  ", fmt::format("the plan is worth {} against {} for the roadmap of the selection ({}{}).",
+                                             detail::sched_value_text(plan, plan.value), detail::sched_value_text(roadmap, roadmap.value),
+                                             plan.value >= roadmap.value ? "+" : "", detail::sched_value_text(plan, plan.value - roadmap.value)),
+                           4, w);
+    out += detail::wrapped("  ", fmt::format("It adds {} and leaves out {}.", list(added), list(dropped)), 4, w);
+    if (!plan.proven || !roadmap.proven) out += "  (not both proven: the difference is between the best found)\n";
     return out;
 }
 

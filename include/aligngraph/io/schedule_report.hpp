@@ -19,6 +19,11 @@ ALIGNGRAPH_API std::string schedule_text(const ScheduleResult& r, int width = 10
 /// resource (name, capacity and load per period), the critical chain.
 ALIGNGRAPH_API std::string schedule_json(const ScheduleResult& r);
 
+/// What planning which-and-when together changes against scheduling a given selection: both
+/// values and the difference, what the plan adds and what it leaves out of the selection.
+/// Both results must be NPV schedules of one model (a roadmap and a plan).
+ALIGNGRAPH_API std::string plan_comparison_text(const ScheduleResult& roadmap, const ScheduleResult& plan, int width = 100);
+
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
