@@ -132,75 +132,139 @@ def psplib(args) -> None:
             print(f"time ratio aligngraph / CP-SAT: {total['aligngraph'] / total['CP-SAT']:.3f}  (aligngraph's driver: {t_mine:.1f} s wall)")
 
 
-def project(args) -> None:
-    """A project-shaped roadmap: 200 initiatives, 12 quarters, 2 budget pools, 4 teams, 150 requires."""
+def project_model(seed: int, n: int = 200, T: int = 12, links: int = 150):
+    """A project-shaped model: n initiatives over T quarters, 2 budget pools (IT, Business), 4
+    teams, `links` requires; windows from period 0; budgets and teams that bind."""
     import aligngraph as ag
+
+    rng = np.random.default_rng(seed)
+    p = ag.Portfolio(periods=T, period_years=0.25, first_label="2027Q1")
+    p.add_goal("G", "Grow")
+    durations = rng.integers(1, 5, n)
+    starts = np.minimum(rng.integers(0, 7, n), T - durations)
+    capex_total = 0.0
+    team_total = np.zeros((4, T))
+    rows = []
+    for j in range(n):
+        d, s0 = int(durations[j]), int(starts[j])
+        cost = np.round(rng.uniform(50, 300, d))
+        capex = [0.0] * s0 + list(cost)
+        yearly = rng.uniform(0.6, 1.6) * cost.sum()
+        benefits = [0.0] * (s0 + d) + [round(yearly / 4)] * (T - s0 - d)
+        team = int(rng.integers(0, 4))
+        need = float(rng.integers(1, 4))
+        rows.append(dict(id=f"P{j:03d}", name=f"Project {j}", department="IT" if j % 2 == 0 else "Business", start=s0,
+                         duration=d, capex=capex, benefits=benefits, demand={f"t{team}": [need] * d}, earliest_start=0))
+        capex_total += cost.sum()
+        team_total[team, s0:s0 + d] += need
+    for pool in ("IT", "Business"):
+        p.add_budget(pool, [round(0.35 * capex_total / 2 / T)] * T, department=pool)
+    for t in range(4):
+        p.add_team(f"t{t}", [float(max(3.0, np.ceil(0.5 * team_total[t].mean())))] * T)
+    for r in rows:
+        p.add_initiative(r.pop("id"), r.pop("name"), r.pop("department"), **r)
+    added = set()
+    while len(added) < links:
+        a, b = sorted(int(x) for x in rng.integers(0, n, 2))
+        if a != b and (b, a) not in added:
+            added.add((b, a))
+            p.add_requires(f"P{b:03d}", f"P{a:03d}")
+    return p
+
+
+def cpsat_time_indexed(p, ids, limit: float, optional: bool):
+    """CP-SAT on the time-indexed model of a roadmap (ids all in) or a plan (optional):
+    a 0-1 variable per initiative and start, each budget and team per period, requires."""
     from ortools.sat.python import cp_model
 
-    rng = np.random.default_rng(args.seed)
-    n, T, L = 200, 12, 6
-    durations = rng.integers(1, 5, n)
-    money = np.zeros((n, 2, L))
-    team = np.zeros((n, 4))
-    flows = []
-    for j in range(n):
-        d = durations[j]
-        pool = rng.integers(0, 2)
-        money[j, pool, :d] = np.round(rng.uniform(50, 300, d))
-        team[j, rng.integers(0, 4)] = rng.integers(1, 4)
-        benefit = np.round(rng.uniform(0.2, 0.6) * money[j].sum())
-        flows.append(np.concatenate([-money[j].sum(axis=0)[:d], np.full(8, benefit)]))
-    usage = np.concatenate([money, np.repeat(team[:, :, None], L, axis=2)], axis=1)
-    for j in range(n):
-        usage[j, 2:, durations[j]:] = 0
-    capacity = np.vstack([np.full((2, T), 0.45 * money.sum() / T / 2), np.full((4, T), 0.5 * team.sum(axis=0)[:, None] / 2 * 4 / T * 1.2 + 2)])
-    requires = set()
-    while len(requires) < 150:
-        a, b = sorted(rng.integers(0, n, 2))
-        if a != b:
-            requires.add((int(b), int(a)))
-    requires = sorted(requires)
-    earliest = rng.integers(0, 3, n)
-    latest = np.maximum(earliest, T - durations)
-    kw = dict(requires=requires, usage=usage, capacity=capacity, horizon=T, earliest=earliest, latest=latest, flows=flows,
-              rate=0.02, objective="npv", time_limit=args.project_limit)
-    t0 = time.perf_counter()
-    try:
-        r = ag.schedule(durations, **kw)
-        mine = (r.value, r.bound, r.proven, time.perf_counter() - t0)
-    except ag.Error as e:
-        mine = (float("nan"), float("nan"), False, time.perf_counter() - t0)
-        print("aligngraph:", e)
-    # CP-SAT on the same time-indexed model (scaled to integers: money in units, values in cents).
+    T = p.horizon.periods
+    index = {i: k for k, i in enumerate(p.initiative_ids)}
+    rate = (1 + p.settings.discount_rate) ** p.horizon.period_years - 1
+    net = np.asarray(p.net_flows)
     m = cp_model.CpModel()
     x = {}
-    for j in range(n):
-        for s in range(earliest[j], latest[j] + 1):
+    use = []  # (capacity row, {(i, s): amount})
+    for j in ids:
+        i = index[j]
+        ini = p.initiative(j)
+        d, s0 = ini.duration, ini.start
+        first = ini.earliest_start if ini.earliest_start is not None else s0
+        for s in range(first, T - d + 1):
             x[j, s] = m.NewBoolVar(f"x{j}_{s}")
-        m.AddExactlyOne(x[j, s] for s in range(earliest[j], latest[j] + 1))
-    for r_ in range(usage.shape[1]):
+        group = [x[j, s] for s in range(first, T - d + 1)]
+        (m.Add(sum(group) <= 1) if optional else m.AddExactlyOne(group))
+    rows = []
+    for b in p.budget_records:
+        costs = np.asarray(p.budget_costs(b.id))
         for t in range(T):
-            terms = [(x[j, s], int(round(usage[j, r_, t - s]))) for (j, s) in x if 0 <= t - s < L and usage[j, r_, t - s] > 0]
+            terms = []
+            for (j, s), v in x.items():
+                i, s0 = index[j], p.initiative(j).start
+                k = t - s
+                if k >= 0 and s0 + k < T and costs[i, s0 + k] > 0:
+                    terms.append((v, int(round(costs[i, s0 + k]))))
             if terms:
-                m.Add(sum(v * c for v, c in terms) <= int(np.floor(capacity[r_, t])))
-    start = {j: sum(s * x[j, s] for s in range(earliest[j], latest[j] + 1)) for j in range(n)}
-    for d, p in requires:
-        m.Add(start[d] >= start[p] + int(durations[p]))
-    value = lambda j, s: int(round(100 * sum(f / (1.02) ** (s + k) for k, f in enumerate(flows[j]))))
-    m.Maximize(sum(value(j, s) * v for (j, s), v in x.items()))
+                m.Add(sum(v * c for v, c in terms) <= int(np.floor(b.limits[t])))
+    for team in p.team_records:
+        for t in range(T):
+            terms = []
+            for (j, s), v in x.items():
+                dem = p.initiative(j).demand.get(team.id, [])
+                if 0 <= t - s < len(dem) and dem[t - s] > 0:
+                    terms.append((v, int(round(dem[t - s]))))
+            if terms:
+                m.Add(sum(v * c for v, c in terms) <= int(np.floor(team.capacity[t])))
+    chosen = set(ids)
+    starts_of = {}
+    for (j, s), v in x.items():
+        starts_of.setdefault(j, []).append((s, v))
+    for dep, pre in p.requirement_pairs():
+        if dep not in chosen:
+            continue
+        dp = p.initiative(pre).duration
+        for s, v in starts_of[dep]:
+            early = [w for s2, w in starts_of.get(pre, []) if s2 + dp <= s]
+            m.Add(v <= sum(early)) if early else m.Add(v == 0)
+    value = {}
+    for (j, s) in x:
+        i, s0 = index[j], p.initiative(j).start
+        value[j, s] = int(round(100 * sum(net[i, t] / (1 + rate) ** (s + t - s0) for t in range(s0, T))))
+    m.Maximize(sum(value[k] * v for k, v in x.items()))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = args.project_limit
+    solver.parameters.max_time_in_seconds = limit
     t0 = time.perf_counter()
     status = solver.Solve(m)
-    peer = (solver.ObjectiveValue() / 100 if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else float("nan"),
-            solver.BestObjectiveBound() / 100, status == cp_model.OPTIMAL, time.perf_counter() - t0)
-    print(f"\nproject-shaped roadmap (NPV): {n} initiatives, {T} quarters, 2 pools, 4 teams, {len(requires)} requires, "
-          f"limit {args.project_limit:g} s, one thread")
-    print(f"{'solver':<11} {'value':>14} {'bound':>14} {'proven':>7} {'time s':>8}")
-    for name, (v, b, p, t) in (("aligngraph", mine), ("CP-SAT", peer)):
-        print(f"{name:<11} {v:>14.2f} {b:>14.2f} {str(p):>7} {t:>8.2f}")
-    print("(CP-SAT's money is rounded to whole units and its values to cents; the models are otherwise the same)")
+    ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return (solver.ObjectiveValue() / 100 if ok else float("nan"), solver.BestObjectiveBound() / 100,
+            status == cp_model.OPTIMAL, time.perf_counter() - t0)
+
+
+def project(args) -> None:
+    """Roadmap (NPV) of the optimal portfolio and the plan on project-shaped models, against
+    CP-SAT on the same time-indexed models; and plan versus select-then-schedule."""
+    print(f"project-shaped: 200 initiatives, 12 quarters, 2 pools, 4 teams, 150 requires; limit {args.project_limit:g} s, one thread")
+    print(f"{'seed':>4} {'form':<8} {'solver':<11} {'value':>12} {'bound':>12} {'proven':>7} {'time s':>8}")
+    for seed in range(args.seed, args.seed + args.models):
+        p = project_model(seed)
+        t0 = time.perf_counter()
+        chosen = p.optimize(time_limit=args.project_limit).selected
+        t_select = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        road = p.roadmap(chosen, time_limit=args.project_limit, explain=False)
+        t_road = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        plan = p.plan(time_limit=args.project_limit, explain=False)
+        t_plan = time.perf_counter() - t0
+        rows = [("roadmap", "aligngraph", road.value, road.bound, road.proven, t_road),
+                ("roadmap", "CP-SAT", *cpsat_time_indexed(p, chosen, args.project_limit, False)),
+                ("plan", "aligngraph", plan.value, plan.bound, plan.proven, t_plan),
+                ("plan", "CP-SAT", *cpsat_time_indexed(p, list(p.initiative_ids), args.project_limit, True))]
+        for form, solver, v, b, pr, t in rows:
+            print(f"{seed:>4} {form:<8} {solver:<11} {v:>12.1f} {b:>12.1f} {str(pr):>7} {t:>8.2f}")
+        print(f"     plan - select-then-schedule: {plan.value - road.value:+.1f} ({100 * (plan.value - road.value) / abs(road.value):+.2f}%),"
+              f" selection {t_select:.2f} s; plan funds {int(plan.scheduled.sum())}, the selection {len(chosen)}")
+    print("(CP-SAT's amounts are rounded to whole units and its values to cents; the models are otherwise the same)")
 
 
 def main() -> None:
@@ -213,6 +277,7 @@ def main() -> None:
     ap.add_argument("--project", action="store_true", help="the project-shaped set instead of PSPLIB")
     ap.add_argument("--project-limit", type=float, default=60)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--models", type=int, default=3, help="project-shaped models (seeds from --seed)")
     args = ap.parse_args()
     if args.project:
         project(args)
