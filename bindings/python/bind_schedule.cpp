@@ -39,6 +39,8 @@ void define_schedule(py::module_& m) {
     py::class_<ScheduleResult>(m, "ScheduleResultCore", "The best schedule found, how good it is proven to be, and its loads.")
         .def_readonly("ids", &ScheduleResult::ids)
         .def_readonly("resources", &ScheduleResult::resources)
+        .def_readonly("resource_kinds", &ScheduleResult::resource_kinds, "From a model: 'budget' or 'team' per resource.")
+        .def_readonly("resource_ids", &ScheduleResult::resource_ids, "From a model: the budget's or team's id per resource.")
         .def_readonly("periods", &ScheduleResult::periods)
         .def_readonly("currency", &ScheduleResult::currency)
         .def_readonly("scenario", &ScheduleResult::scenario)

@@ -530,6 +530,8 @@ TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against en
     CHECK(r.starts == arg);
     CHECK(r.ids == std::vector<std::string>{"A", "B", "C"});
     CHECK(r.resources == std::vector<std::string>{"budget total", "team dev"});
+    CHECK(r.resource_kinds == std::vector<std::string>{"budget", "team"});
+    CHECK(r.resource_ids == std::vector<std::string>{"total", "dev"});
     CHECK(r.periods.front() == "2027Q1");
     // Starts that are not the planned ones move the flows: the plan may leave one out, and is worth at least as much.
     const auto pl = ag::plan(p);

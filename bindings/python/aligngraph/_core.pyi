@@ -2090,6 +2090,16 @@ class ScheduleResultCore:
     def reasons(self) -> list[StartExplanation]:
         ...
     @property
+    def resource_ids(self) -> list[str]:
+        """
+        From a model: the budget's or team's id per resource.
+        """
+    @property
+    def resource_kinds(self) -> list[str]:
+        """
+        From a model: 'budget' or 'team' per resource.
+        """
+    @property
     def resources(self) -> list[str]:
         ...
     @property

@@ -96,23 +96,23 @@ class ScheduleResult:
         return pd.DataFrame(rows, columns=["id", "start", "finish", "duration", "slack", "critical", "reason",
                                            "detail"]).set_index("id")
 
-    def _resources(self, prefix: str | None, column: str) -> pd.DataFrame:
+    def _resources(self, kind: str | None, column: str) -> pd.DataFrame:
         c = self.core
         names = list(c.resources) or [f"resource {r}" for r in range(c.load.shape[0])]
-        rows = [(names[r][len(prefix):] if prefix else names[r], self._period(t), c.load[r, t], c.capacity[r, t],
-                 c.capacity[r, t] - c.load[r, t])
-                for r in range(c.load.shape[0]) if prefix is None or names[r].startswith(prefix)
+        kinds, ids = list(c.resource_kinds), list(c.resource_ids)
+        rows = [(ids[r] if kind else names[r], self._period(t), c.load[r, t], c.capacity[r, t], c.capacity[r, t] - c.load[r, t])
+                for r in range(c.load.shape[0]) if kind is None or (r < len(kinds) and kinds[r] == kind)
                 for t in range(c.load.shape[1])]
         return pd.DataFrame(rows, columns=[column, "period", "use", "limit" if column == "pool" else "capacity", "free"])
 
     def load(self) -> pd.DataFrame:
         """Use against capacity per period, long form (one row per resource and period: use,
         capacity, free). For a model's roadmap: the teams (``team``); over arrays: every resource."""
-        return self._resources("team ", "team") if self._by_id else self._resources(None, "resource")
+        return self._resources("team", "team") if self._by_id else self._resources(None, "resource")
 
     def spend(self) -> pd.DataFrame:
         """A model's roadmap: each budget pool's spend per period against its limit (pool, period, use, limit, free)."""
-        return self._resources("budget ", "pool")
+        return self._resources("budget", "pool")
 
     @property
     def scheduled(self) -> Any:

@@ -202,8 +202,12 @@ ALIGNGRAPH_INLINE std::string schedule_json(const ScheduleResult& r) {
             cap[static_cast<std::size_t>(t)] = r.capacity(k, t);
             load[static_cast<std::size_t>(t)] = r.load(k, t);
         }
-        resources.push_back({{"name", k < static_cast<Index>(r.resources.size()) ? r.resources[static_cast<std::size_t>(k)] : r.resource(k)},
-                             {"capacity", cap}, {"load", load}});
+        ojson one{{"name", k < static_cast<Index>(r.resources.size()) ? r.resources[static_cast<std::size_t>(k)] : r.resource(k)}};
+        if (k < static_cast<Index>(r.resource_kinds.size())) one["kind"] = r.resource_kinds[static_cast<std::size_t>(k)];
+        if (k < static_cast<Index>(r.resource_ids.size())) one["id"] = r.resource_ids[static_cast<std::size_t>(k)];
+        one["capacity"] = cap;
+        one["load"] = load;
+        resources.push_back(one);
     }
     ojson chain = ojson::array();
     for (Index j : r.critical_chain) chain.push_back(r.id(j));

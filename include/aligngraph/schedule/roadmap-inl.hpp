@@ -88,10 +88,14 @@ ALIGNGRAPH_INLINE ScheduleProblem roadmap_problem(const Portfolio& p, const std:
         if (s.team) {
             const auto& team = p.teams()[static_cast<std::size_t>(s.index)];
             q.resources.push_back("team " + team.id);
+            q.resource_kinds.push_back("team");
+            q.resource_ids.push_back(team.id);
             for (Index t = 0; t < P; ++t) q.capacity(r, t) = team.capacity[static_cast<std::size_t>(t)];
         } else {
             const auto& budget = p.budgets()[static_cast<std::size_t>(s.index)];
             q.resources.push_back("budget " + budget.id);
+            q.resource_kinds.push_back("budget");
+            q.resource_ids.push_back(budget.id);
             for (Index t = 0; t < P; ++t) q.capacity(r, t) = factor * budget.limits[static_cast<std::size_t>(t)];
         }
     }

@@ -50,6 +50,8 @@ struct EnumNames<ScheduleObjective> {
 struct ALIGNGRAPH_API ScheduleLabels {
     std::vector<std::string> ids;        ///< n job (initiative) ids; "#j" when empty
     std::vector<std::string> resources;  ///< R resource names ("budget capex", "team Data"); "resource r" when empty
+    /// R, from a model: what each resource is ("budget" or "team") and its id there; empty over plain arrays.
+    std::vector<std::string> resource_kinds, resource_ids;
     std::vector<std::string> periods;    ///< T period labels ("2027Q1"); the index when empty
     std::string currency;                ///< of the NPV values, if any
     std::string scenario;                ///< the model's scenario applied, if any

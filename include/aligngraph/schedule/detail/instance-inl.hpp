@@ -157,6 +157,10 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     in.resources = static_cast<int>(R);
     if (!q.resources.empty() && static_cast<Index>(q.resources.size()) != R)
         refuse(fmt::format("resources has {} names, expected one per row of capacity ({})", q.resources.size(), R));
+    if (!q.resource_kinds.empty() && static_cast<Index>(q.resource_kinds.size()) != R)
+        refuse(fmt::format("resource_kinds has {} entries, expected one per row of capacity ({})", q.resource_kinds.size(), R));
+    if (!q.resource_ids.empty() && static_cast<Index>(q.resource_ids.size()) != R)
+        refuse(fmt::format("resource_ids has {} entries, expected one per row of capacity ({})", q.resource_ids.size(), R));
     for (Index r = 0; r < R; ++r)
         for (Index t = 0; t < q.capacity.cols(); ++t)
             if (!std::isfinite(q.capacity(r, t)) || q.capacity(r, t) < 0)
