@@ -16,6 +16,8 @@
 #include "aligngraph/model/records.hpp"
 #include "aligngraph/model/validation.hpp"
 #include "aligngraph/names.hpp"
+#include "aligngraph/risk/portfolio_risk.hpp"
+#include "aligngraph/risk/risk.hpp"
 #include "aligngraph/schedule/psplib.hpp"
 #include "aligngraph/schedule/roadmap.hpp"
 #include "aligngraph/schedule/schedule.hpp"

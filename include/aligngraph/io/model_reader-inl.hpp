@@ -673,6 +673,85 @@ inline void read_scenarios(Reader& r, const json& doc, Portfolio& p) {
     }
 }
 
+// Correlations between initiatives' multipliers and the risk event register.
+inline void read_risk(Reader& r, const json& doc, Portfolio& p) {
+    const std::string root;
+    // Known initiatives, each once; a problem is reported at the member's pointer.
+    const auto members = [&](const json& x, const std::string& ptr, const std::string& item, std::size_t least) {
+        std::vector<std::string> ids;
+        if (const json* mj = r.member(x, "initiatives", ptr, true)) ids = r.id_list(*mj, ptr + "/initiatives");
+        else return std::optional<std::vector<std::string>>{};
+        bool ok = true;
+        std::set<std::string> seen;
+        for (std::size_t q = 0; q < ids.size(); ++q) {
+            if (!p.find_initiative(ids[q])) {
+                r.fail(fmt::format("{}/initiatives/{}", ptr, q), fmt::format("{} names unknown initiative '{}'", item, ids[q]));
+                ok = false;
+            } else if (!seen.insert(ids[q]).second) {
+                r.fail(fmt::format("{}/initiatives/{}", ptr, q), fmt::format("{} names '{}' twice", item, ids[q]));
+                ok = false;
+            }
+        }
+        if (ok && ids.size() < least) {
+            r.fail(ptr + "/initiatives", fmt::format("{} names {} initiative(s), expected at least {}", item, ids.size(), least));
+            ok = false;
+        }
+        return ok ? std::optional{ids} : std::nullopt;
+    };
+    if (const json* cj = r.member(doc, "correlations", root, false); cj && r.expect_array(*cj, "/correlations")) {
+        for (std::size_t k = 0; k < cj->size(); ++k) {
+            const json& c = (*cj)[k];
+            const auto ptr = fmt::format("/correlations/{}", k);
+            if (!r.expect_object(c, ptr)) continue;
+            r.known_keys(c, ptr, {"initiatives", "coefficient", "on"});
+            Correlation cor;
+            auto ids = members(c, ptr, fmt::format("correlation {}", k), 2);
+            auto coefficient = r.number(c, "coefficient", ptr, true);
+            bool ok = ids && coefficient;
+            if (auto on = r.string(c, "on", ptr, false)) {
+                if (auto o = from_string<CorrelationOn>(*on)) cor.on = *o;
+                else {
+                    r.fail(ptr + "/on", fmt::format("unknown correlation kind '{}'; expected cost, benefit or both", *on));
+                    ok = false;
+                }
+            }
+            if (!ok) continue;
+            cor.initiatives = *ids;
+            cor.coefficient = *coefficient;
+            p.add_correlation(cor);
+        }
+    }
+    if (const json* ej = r.member(doc, "risk_events", root, false); ej && r.expect_array(*ej, "/risk_events")) {
+        std::set<std::string> ids;
+        for (std::size_t k = 0; k < ej->size(); ++k) {
+            const json& e = (*ej)[k];
+            const auto ptr = fmt::format("/risk_events/{}", k);
+            if (!r.expect_object(e, ptr)) continue;
+            r.known_keys(e, ptr, {"id", "name", "probability", "initiatives", "cost", "delay"});
+            RiskEvent ev;
+            auto id = r.string(e, "id", ptr, true, true);
+            ev.name = r.string(e, "name", ptr, false).value_or("");
+            auto probability = r.number(e, "probability", ptr, true);
+            auto hit = members(e, ptr, fmt::format("risk event '{}'", id.value_or(std::to_string(k))), 1);
+            bool ok = id && probability && hit;
+            if (const json* x = r.member(e, "cost", ptr, false)) {
+                ev.cost = read_estimate(r, *x, ptr + "/cost");
+                ok = ok && ev.cost;
+            }
+            if (const json* x = r.member(e, "delay", ptr, false)) {
+                ev.delay = read_estimate(r, *x, ptr + "/delay");
+                ok = ok && ev.delay;
+            }
+            if (!ok) continue;
+            ev.id = *id;
+            ev.probability = *probability;
+            ev.initiatives = *hit;
+            if (!ids.insert(ev.id).second) r.fail(ptr + "/id", fmt::format("duplicate risk event id '{}'", ev.id));
+            else p.add_risk_event(ev);
+        }
+    }
+}
+
 inline Portfolio read_document(Reader& r, const json& doc) {
     std::string root;
     if (!doc.is_object()) {
@@ -680,7 +759,7 @@ inline Portfolio read_document(Reader& r, const json& doc) {
         return Portfolio{};
     }
     r.known_keys(doc, root, {"$schema", "format_version", "name", "horizon", "settings", "goals", "teams",
-                             "initiatives", "excludes", "budgets", "scenarios"});
+                             "initiatives", "excludes", "budgets", "scenarios", "correlations", "risk_events"});
     if (auto v = r.integer(doc, "format_version", root, false, 1, std::numeric_limits<int>::max()); v && *v != model_format_version)
         r.fail("/format_version", fmt::format("format version {}, this library reads version {}", *v, model_format_version));
 
@@ -691,6 +770,7 @@ inline Portfolio read_document(Reader& r, const json& doc) {
     read_excludes(r, doc, p);
     read_budgets(r, doc, p);
     read_scenarios(r, doc, p);
+    read_risk(r, doc, p);
     return p;
 }
 

@@ -189,6 +189,23 @@ ALIGNGRAPH_INLINE std::string model_to_json(const Portfolio& p, int indent) {
         scenarios.push_back(j);
     }
     if (!scenarios.empty()) doc["scenarios"] = scenarios;
+
+    detail::ojson correlations = detail::ojson::array();
+    for (const auto& c : p.correlations())
+        correlations.push_back({{"initiatives", detail::list_json(c.initiatives)}, {"coefficient", c.coefficient}, {"on", to_string(c.on)}});
+    if (!correlations.empty()) doc["correlations"] = correlations;
+    detail::ojson events = detail::ojson::array();
+    for (const auto& e : p.risk_events()) {
+        detail::ojson j;
+        j["id"] = e.id;
+        if (!e.name.empty()) j["name"] = e.name;
+        j["probability"] = e.probability;
+        j["initiatives"] = detail::list_json(e.initiatives);
+        if (e.cost) j["cost"] = detail::estimate_json(*e.cost);
+        if (e.delay) j["delay"] = detail::estimate_json(*e.delay);
+        events.push_back(j);
+    }
+    if (!events.empty()) doc["risk_events"] = events;
     return doc.dump(indent) + "\n";
 }
 

@@ -313,6 +313,39 @@ ALIGNGRAPH_INLINE void Portfolio::add_exclusion(std::string id, const std::vecto
     exclusions_.push_back(std::move(group));
 }
 
+namespace detail {
+
+// The members of a correlation or risk event: known, each once, at least `least`.
+ALIGNGRAPH_INLINE void check_members(const Portfolio& p, std::string_view what, std::string_view item,
+                                     const std::vector<std::string>& members, std::size_t least) {
+    std::set<std::string_view> seen;
+    for (const auto& m : members) {
+        if (!p.find_initiative(m)) throw ValidationError(fmt::format("{}(): {} names unknown initiative '{}'", what, item, escaped(m)));
+        if (!seen.insert(m).second) throw ValidationError(fmt::format("{}(): {} names '{}' twice", what, item, m));
+    }
+    if (members.size() < least)
+        throw ValidationError(fmt::format("{}(): {} names {} initiative(s), expected at least {}", what, item, members.size(), least));
+}
+
+}  // namespace detail
+
+ALIGNGRAPH_INLINE void Portfolio::add_correlation(Correlation c) {
+    touch();
+    detail::check_members(*this, "add_correlation", fmt::format("correlation {}", correlations_.size()), c.initiatives, 2);
+    correlations_.push_back(std::move(c));
+}
+
+ALIGNGRAPH_INLINE void Portfolio::add_risk_event(RiskEvent e) {
+    touch();
+    if (e.id.empty()) throw ValidationError("add_risk_event(): risk event id is empty");
+    detail::check_text("add_risk_event", "risk event id", e.id);
+    detail::check_text("add_risk_event", "risk event name", e.name);
+    for (const auto& x : risk_events_)
+        if (x.id == e.id) throw ValidationError(fmt::format("add_risk_event(): duplicate risk event id '{}'", e.id));
+    detail::check_members(*this, "add_risk_event", fmt::format("risk event '{}'", e.id), e.initiatives, 1);
+    risk_events_.push_back(std::move(e));
+}
+
 ALIGNGRAPH_INLINE Index Portfolio::add_budget(Budget budget) {
     touch();
     if (budget.id.empty()) throw ValidationError("add_budget(): budget id is empty");
@@ -503,7 +536,8 @@ ALIGNGRAPH_INLINE bool Portfolio::operator==(const Portfolio& o) const {
           goal_links_ == o.goal_links_ && ids_ == o.ids_ && names_ == o.names_ && departments_ == o.departments_ &&
           flags_ == o.flags_ && statuses_ == o.statuses_ && windows_ == o.windows_ && uncertainties_ == o.uncertainties_ &&
           contributions_ == o.contributions_ && requirements_ == o.requirements_ && exclusions_ == o.exclusions_ &&
-          budgets_ == o.budgets_ && teams_ == o.teams_ && demands_ == o.demands_ && scenarios_ == o.scenarios_))
+          budgets_ == o.budgets_ && teams_ == o.teams_ && demands_ == o.demands_ && scenarios_ == o.scenarios_ &&
+          correlations_ == o.correlations_ && risk_events_ == o.risk_events_))
         return false;
     if (!same_rows(capex_, o.capex_) || !same_rows(opex_, o.opex_) || !same_rows(benefits_, o.benefits_)) return false;
     if ((starts() != o.starts()) || (durations() != o.durations())) return false;

@@ -143,6 +143,13 @@ public:
     void set_demand(std::string_view initiative, std::string_view team, std::vector<double> per_period);
     /// Add a scenario (its ids are checked by validate()). @throws ValidationError on a duplicate id.
     void add_scenario(Scenario scenario);
+    /// Correlate initiatives' cost or benefit multipliers (risk analysis; its coefficient and
+    /// whether the whole matrix is a correlation matrix are checked by validate()).
+    /// @throws ValidationError naming an unknown or repeated initiative, or fewer than two.
+    void add_correlation(Correlation correlation);
+    /// Add a risk event to the register (its probability and impacts are checked by validate()).
+    /// @throws ValidationError on an empty or duplicate id, or an unknown or repeated initiative.
+    void add_risk_event(RiskEvent event);
 
     // ---- sizes and ids -----------------------------------------------------------
     Index initiative_count() const noexcept { return static_cast<Index>(ids_.size()); }
@@ -168,6 +175,8 @@ public:
     const std::vector<Budget>& budgets() const noexcept { return budgets_; }
     const std::vector<Team>& teams() const noexcept { return teams_; }
     const std::vector<Scenario>& scenarios() const noexcept { return scenarios_; }
+    const std::vector<Correlation>& correlations() const noexcept { return correlations_; }
+    const std::vector<RiskEvent>& risk_events() const noexcept { return risk_events_; }
     const std::vector<GoalLink>& goal_links() const noexcept { return goal_links_; }
     const std::vector<Contribution>& contributions() const noexcept { return contributions_; }
     const std::vector<Requirement>& requirements() const noexcept { return requirements_; }
@@ -260,6 +269,8 @@ private:
     std::vector<Team> teams_;
     std::vector<TeamDemand> demands_;
     std::vector<Scenario> scenarios_;
+    std::vector<Correlation> correlations_;
+    std::vector<RiskEvent> risk_events_;
     // Validation cache: the revision that last passed check(); every mutator bumps revision_.
     struct Revision {  // an atomic that copies its value
         std::atomic<std::uint64_t> value{0};

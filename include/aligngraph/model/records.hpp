@@ -75,6 +75,35 @@ struct Uncertainty {
     friend bool operator==(const Uncertainty&, const Uncertainty&) = default;
 };
 
+/// Which multipliers of the initiatives a correlation links.
+enum class CorrelationOn { cost, benefit, both };
+
+/// Correlation between initiatives' multipliers, sampled through a Gaussian copula: every
+/// pair of the members has this coefficient (a pair is a group of two). `on` says which
+/// multipliers: the cost multipliers among themselves, the benefit multipliers among
+/// themselves, or both (each kind with its own kind; cost and benefit are not linked).
+/// Members without an estimate of that kind are sampled as planned (multiplier 1).
+struct Correlation {
+    std::vector<std::string> initiatives;  ///< at least two distinct ids
+    double coefficient = 0;                ///< in [-1, 1]
+    CorrelationOn on = CorrelationOn::both;
+    friend bool operator==(const Correlation&, const Correlation&) = default;
+};
+
+/// A risk event of the register (as Safran Risk and Primavera Risk Analysis keep them): in
+/// each sample it happens with `probability`, and then hits every listed initiative: its
+/// cost grows by the drawn fraction (`cost`, 0.2 = +20% of its cost; one draw for the event,
+/// shared by the initiatives it hits) and it starts the drawn number of periods late (`delay`).
+struct RiskEvent {
+    std::string id;
+    std::string name;
+    double probability = 0;                ///< in [0, 1]
+    std::vector<std::string> initiatives;  ///< at least one id
+    std::optional<Estimate> cost;          ///< extra cost as a fraction of the initiative's cost
+    std::optional<Estimate> delay;         ///< periods
+    friend bool operator==(const RiskEvent&, const RiskEvent&) = default;
+};
+
 /// Decision flags of an initiative.
 struct Flags {
     bool mandatory = false;   ///< must be funded (regulatory, contractual)
@@ -193,6 +222,14 @@ struct EnumNames<Status> {
                                       std::pair{Status::completed, std::string_view("completed")},
                                       std::pair{Status::cancelled, std::string_view("cancelled")},
                                       std::pair{Status::on_hold, std::string_view("on_hold")}};
+};
+
+template <>
+struct EnumNames<CorrelationOn> {
+    static constexpr std::string_view type = "CorrelationOn";
+    static constexpr std::array table{std::pair{CorrelationOn::cost, std::string_view("cost")},
+                                      std::pair{CorrelationOn::benefit, std::string_view("benefit")},
+                                      std::pair{CorrelationOn::both, std::string_view("both")}};
 };
 
 template <>

@@ -9,8 +9,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
+#include <tuple>
 
+#include "aligngraph/detail/estimate.hpp"
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/model/graph.hpp"
 #include "aligngraph/detail/pairwise.hpp"
@@ -222,13 +225,16 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
                     fmt::format("'{}' has success probability {}, expected a number in [0, 1]", id, u->success_probability));
             for (auto [e, name] : {std::pair{&u->cost, "cost"}, {&u->benefit, "benefit"}, {&u->delay, "delay"}}) {
                 if (!*e) continue;
-                const auto& est = **e;
-                if (!std::isfinite(est.low) || !std::isfinite(est.mode) || !std::isfinite(est.high) ||
-                    !(est.low <= est.mode && est.mode <= est.high) || est.low < 0)
-                    add(fmt::format("{}/uncertainty/{}", where(), name),
-                        fmt::format("'{}' has {} estimate low={} mode={} high={}, expected finite 0 <= low <= mode <= high",
-                                    id, name, est.low, est.mode, est.high));
+                if (auto why = estimate_problem(**e); !why.empty())
+                    add(fmt::format("{}/uncertainty/{}", where(), name), fmt::format("'{}' has a {} estimate {}", id, name, why));
+                else if (std::string_view(name) != "delay")
+                    if (auto w = estimate_warning(**e); !w.empty())
+                        warn(fmt::format("{}/uncertainty/{}", where(), name), fmt::format("'{}' has a {} multiplier that {}", id, name, w));
             }
+            const auto status = p.statuses()[static_cast<std::size_t>(i)];
+            if (u->delay && (status == Status::running || status == Status::completed))
+                warn(where() + "/uncertainty/delay", fmt::format("'{}' is {}: it has started, so risk analysis does not delay it", id,
+                                                                 to_string(status)));
         }
     }
     for (const auto& d : p.demands()) {
@@ -385,6 +391,54 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
         for (const auto& id : sc.forced_in)
             if (std::find(sc.forced_out.begin(), sc.forced_out.end(), id) != sc.forced_out.end())
                 add(where, fmt::format("scenario '{}' forces '{}' both in and out", sc.id, id));
+    }
+
+    // Correlations: coefficients in [-1, 1], one coefficient per pair and kind, members with an estimate.
+    std::map<std::tuple<Index, Index, int>, std::pair<double, std::size_t>> pair_coefficient;
+    for (std::size_t c = 0; c < p.correlations().size(); ++c) {
+        const auto& cor = p.correlations()[c];
+        const auto where = fmt::format("/correlations/{}", c);
+        if (!(cor.coefficient >= -1 && cor.coefficient <= 1)) {
+            add(where + "/coefficient", fmt::format("correlation {} has coefficient {}, expected a number in [-1, 1]", c, cor.coefficient));
+            continue;
+        }
+        for (int kind = 0; kind < 2; ++kind) {
+            if ((kind == 0 && cor.on == CorrelationOn::benefit) || (kind == 1 && cor.on == CorrelationOn::cost)) continue;
+            const char* what = kind == 0 ? "cost" : "benefit";
+            for (std::size_t a = 0; a < cor.initiatives.size(); ++a) {
+                const auto i = p.find_initiative(cor.initiatives[a]);
+                if (!i) continue;
+                const auto& u = p.uncertainties()[static_cast<std::size_t>(*i)];
+                if (!u || !(kind == 0 ? u->cost : u->benefit))
+                    warn(fmt::format("{}/initiatives/{}", where, a),
+                         fmt::format("correlation {} links the {} multiplier of '{}', which has no {} estimate (it stays as planned)", c,
+                                     what, cor.initiatives[a], what));
+                for (std::size_t b = 0; b < a; ++b) {
+                    const auto j = p.find_initiative(cor.initiatives[b]);
+                    if (!j) continue;
+                    const auto key = std::tuple{std::min(*i, *j), std::max(*i, *j), kind};
+                    auto [it, fresh] = pair_coefficient.emplace(key, std::pair{cor.coefficient, c});
+                    if (!fresh && it->second.first != cor.coefficient)
+                        add(where, fmt::format("correlation {} gives the {} multipliers of '{}' and '{}' coefficient {}, correlation {} "
+                                               "gave them {}",
+                                               c, what, cor.initiatives[b], cor.initiatives[a], cor.coefficient, it->second.second,
+                                               it->second.first));
+                }
+            }
+        }
+    }
+    // Risk events.
+    for (std::size_t k = 0; k < p.risk_events().size(); ++k) {
+        const auto& e = p.risk_events()[k];
+        const auto where = fmt::format("/risk_events/{}", k);
+        if (!(e.probability >= 0 && e.probability <= 1))
+            add(where + "/probability", fmt::format("risk event '{}' has probability {}, expected a number in [0, 1]", e.id, e.probability));
+        for (auto [est, name] : {std::pair{&e.cost, "cost"}, {&e.delay, "delay"}})
+            if (*est)
+                if (auto why = estimate_problem(**est); !why.empty())
+                    add(fmt::format("{}/{}", where, name), fmt::format("risk event '{}' has a {} impact {}", e.id, name, why));
+        if (!e.cost && !e.delay)
+            warn(where, fmt::format("risk event '{}' has neither a cost nor a delay impact: it changes nothing", e.id));
     }
     return out;
 }

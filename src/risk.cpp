@@ -1,0 +1,4 @@
+// The compiled library: risk analysis (the marginals, the engine, a model's portfolio).
+
+#include "aligngraph/risk/risk-inl.hpp"
+#include "aligngraph/risk/portfolio_risk-inl.hpp"

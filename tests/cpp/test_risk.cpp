@@ -1,0 +1,509 @@
+// Risk analysis: each distribution against its closed-form moments, PERT's table against
+// Boost.Math's beta quantile, the sample model's mean and variance against the closed form
+// written here, the copula (a rank correlation recovered, rho = 1 comonotone to the bit), delays
+// pushing dependants, risk events, the tornado by hand, bit-identity on 1, 2 and 4 threads and
+// across chunks, the convergence stop, Latin hypercube strata, and the errors.
+
+#include <catch2/catch.hpp>
+
+#include <aligngraph/error.hpp>
+#include <aligngraph/io/model_file.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
+#include <aligngraph/model/validation.hpp>
+#include <aligngraph/risk/detail/marginal.hpp>
+#include <aligngraph/risk/portfolio_risk.hpp>
+#include <aligngraph/risk/risk.hpp>
+
+#include <boost/math/special_functions/beta.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "fixtures.hpp"
+
+using namespace aligngraph;
+using Catch::Matchers::Contains;
+
+namespace {
+
+constexpr double z95 = 1.6448536269514722;
+
+struct Moments {
+    double mean, variance;
+};
+
+// The closed forms, written from the definitions (docs/risk.md).
+Moments moments_of(const Estimate& e) {
+    const double a = e.low, c = e.mode, b = e.high;
+    switch (e.distribution) {
+        case Distribution::uniform: return {(a + b) / 2, (b - a) * (b - a) / 12};
+        case Distribution::triangular: return {(a + b + c) / 3, (a * a + b * b + c * c - a * b - a * c - b * c) / 18};
+        case Distribution::pert: {
+            const double m = (a + 4 * c + b) / 6;
+            return {m, (m - a) * (b - m) / 7};
+        }
+        case Distribution::normal: {
+            const double sd = (b - a) / (2 * z95);
+            return {c, sd * sd};
+        }
+        case Distribution::lognormal: {
+            const double mu = 0.5 * (std::log(a) + std::log(b)), s = (std::log(b) - std::log(a)) / (2 * z95);
+            return {std::exp(mu + s * s / 2), (std::exp(s * s) - 1) * std::exp(2 * mu + s * s)};
+        }
+    }
+    return {0, 0};
+}
+
+double mean_of(const Eigen::VectorXd& x) { return x.mean(); }
+double variance_of(const Eigen::VectorXd& x) {
+    const double m = x.mean();
+    return (x.array() - m).square().sum() / static_cast<double>(x.size() - 1);
+}
+
+// A problem of n items over T periods: item i costs cost[i] in period 0 and returns benefit[i]
+// in period 1, each with its own resource (its cost counted by a budget of its own).
+RiskProblem small_problem(const std::vector<double>& cost, const std::vector<double>& benefit, Periods T = 4) {
+    RiskProblem q;
+    const auto n = static_cast<Index>(cost.size());
+    q.horizon = T;
+    q.costs = Eigen::MatrixXd::Zero(n, T);
+    q.benefits = Eigen::MatrixXd::Zero(n, T);
+    q.capacity = Eigen::MatrixXd::Constant(n, T, 1e9);
+    for (Index i = 0; i < n; ++i) {
+        q.ids.push_back("X" + std::to_string(i));
+        q.starts.push_back(0);
+        q.durations.push_back(1);
+        q.costs(i, 0) = cost[static_cast<std::size_t>(i)];
+        q.benefits(i, 1) = benefit[static_cast<std::size_t>(i)];
+        Eigen::MatrixXd u = Eigen::MatrixXd::Zero(n, T);
+        u(i, 0) = cost[static_cast<std::size_t>(i)];
+        q.usage.push_back(u);
+        q.scales_with_cost.push_back(true);
+        q.resources.push_back("budget X" + std::to_string(i));
+    }
+    q.uncertainty.assign(static_cast<std::size_t>(n), Uncertainty{});
+    return q;
+}
+
+// Spearman's rho, written here: Pearson's correlation of the ranks (no ties expected).
+double spearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+    const auto rank = [](const Eigen::VectorXd& x) {
+        std::vector<Index> idx(static_cast<std::size_t>(x.size()));
+        std::iota(idx.begin(), idx.end(), 0);
+        std::sort(idx.begin(), idx.end(), [&](Index i, Index j) { return x(i) < x(j); });
+        Eigen::VectorXd r(x.size());
+        for (std::size_t k = 0; k < idx.size(); ++k) r(idx[k]) = static_cast<double>(k);
+        return r;
+    };
+    const Eigen::VectorXd ra = rank(a), rb = rank(b);
+    const Eigen::ArrayXd da = ra.array() - ra.mean(), db = rb.array() - rb.mean();
+    return (da * db).sum() / std::sqrt((da * da).sum() * (db * db).sum());
+}
+
+}  // namespace
+
+TEST_CASE("risk: each distribution has its closed-form mean and variance", "[risk]") {
+    const std::vector<Estimate> cases = {
+        {Distribution::uniform, 0.8, 1.0, 1.5},   {Distribution::triangular, 0.9, 1.0, 1.6}, {Distribution::triangular, 1.0, 1.0, 2.0},
+        {Distribution::pert, 0.9, 1.0, 1.6},      {Distribution::pert, 1.0, 1.0, 1.4},       {Distribution::pert, 0.5, 1.9, 2.0},
+        {Distribution::normal, 0.8, 1.0, 1.2},    {Distribution::lognormal, 0.8, 1.0, 1.25}, {Distribution::lognormal, 0.5, std::sqrt(0.5 * 3), 3},
+    };
+    const long long N = 400000;
+    for (const auto& e : cases) {
+        CAPTURE(to_string(e.distribution), e.low, e.mode, e.high);
+        const auto x = draws(e, N, 11);
+        const auto m = moments_of(e);
+        const double se = std::sqrt(m.variance / N);
+        CHECK(std::abs(mean_of(x) - m.mean) < 4.5 * se);
+        // The variance's standard error is about sqrt((kurtosis - 1) / N) of it; 4% is over 4 of them here.
+        CHECK(variance_of(x) == Approx(m.variance).epsilon(0.04));
+        CHECK(x.minCoeff() >= (e.distribution == Distribution::normal || e.distribution == Distribution::lognormal ? -1e300 : e.low));
+        CHECK(x.maxCoeff() <= (e.distribution == Distribution::normal || e.distribution == Distribution::lognormal ? 1e300 : e.high));
+    }
+    // Degenerate: low = high is that value.
+    CHECK((draws({Distribution::pert, 2, 2, 2}, 10, 1).array() == 2).all());
+    // The same seed and index, the same draw; a chunk is the same numbers.
+    const Estimate e{Distribution::pert, 0.9, 1.0, 1.6};
+    CHECK(draws(e, 100, 5) == draws(e, 100, 5));
+    CHECK(draws(e, 100, 5).segment(40, 60) == draws(e, 60, 5, 40));
+    CHECK(draws(e, 100, 5) != draws(e, 100, 6));
+}
+
+TEST_CASE("risk: PERT's quantiles agree with Boost.Math's beta quantile", "[risk]") {
+    for (const auto& e : {Estimate{Distribution::pert, 0.9, 1.0, 1.6}, Estimate{Distribution::pert, 1.0, 1.0, 2.0},
+                          Estimate{Distribution::pert, 0, 3.9, 4}}) {
+        const detail::Marginal m(e);
+        const double alpha = 1 + 4 * (e.mode - e.low) / (e.high - e.low), beta = 1 + 4 * (e.high - e.mode) / (e.high - e.low);
+        double worst = 0;
+        for (int k = 1; k < 4000; ++k) {
+            const double u = k / 4000.0;
+            const double exact = e.low + (e.high - e.low) * boost::math::ibeta_inv(alpha, beta, u);
+            worst = std::max(worst, std::abs(m.quantile(u) - exact));
+        }
+        for (double u : {1e-9, 1e-6, 1e-4, 1 - 1e-4, 1 - 1e-6}) {
+            const double exact = e.low + (e.high - e.low) * boost::math::ibeta_inv(alpha, beta, u);
+            worst = std::max(worst, std::abs(m.quantile(u) - exact));
+        }
+        CAPTURE(e.low, e.mode, e.high);
+        CHECK(worst < 1e-8 * (e.high - e.low));
+    }
+}
+
+TEST_CASE("risk: the sample model's mean NPV and variance match the closed form", "[risk]") {
+    // The sample without correlations, risk events and requires (so that no delay pushes
+    // another): each initiative's NPV is then independent of the others, and
+    //   NPV_i = d^s (S B PVB - C PVC), with C, B, S (success), s (delay) independent,
+    // E[NPV_i] = E[d^s] (p E[B] PVB - E[C] PVC),
+    // E[NPV_i^2] = E[d^2s] (p E[B^2] PVB^2 - 2 p E[B] E[C] PVB PVC + E[C^2] PVC^2).
+    auto doc = nlohmann::json::parse(sample_portfolio_json());
+    doc.erase("correlations");
+    doc.erase("risk_events");
+    for (auto& in : doc["initiatives"]) in.erase("requires");
+    const auto p = model_from_json(doc.dump());
+    std::vector<std::string> all = p.initiative_ids();
+    RiskOptions o;
+    o.samples = 200000;
+    o.seed = 3;
+    o.selection = all;
+    o.sensitivity = false;
+    o.keep_use_samples = false;
+    const auto r = simulate(p, o);
+
+    const double d = 1 / (1 + std::pow(1 + p.settings().discount_rate, 0.25) - 1);
+    double mean = 0, variance = 0;
+    for (Index i = 0; i < p.initiative_count(); ++i) {
+        const auto in = p.initiative(i);
+        double pvc = 0, pvb = 0;
+        for (Index t = 0; t < p.horizon().periods; ++t) {
+            pvc += (p.capex()(i, t) + p.opex()(i, t)) * std::pow(d, static_cast<double>(t));
+            pvb += p.benefits()(i, t) * std::pow(d, static_cast<double>(t));
+        }
+        const Uncertainty u = in.uncertainty.value_or(Uncertainty{});
+        const auto mc = u.cost ? moments_of(*u.cost) : Moments{1, 0};
+        const auto mb = u.benefit ? moments_of(*u.benefit) : Moments{1, 0};
+        const double ps = u.success_probability;
+        // The delay: a triangular rounded to whole periods, P(k) = F(k + 1/2) - F(k - 1/2).
+        double ed = 1, ed2 = 1;
+        if (u.delay && in.status != Status::running && in.status != Status::completed) {
+            const double a = u.delay->low, c = u.delay->mode, b = u.delay->high;
+            REQUIRE(u.delay->distribution == Distribution::triangular);
+            const auto F = [&](double x) {
+                if (x <= a) return 0.0;
+                if (x >= b) return 1.0;
+                return x <= c ? (x - a) * (x - a) / ((b - a) * (c - a)) : 1 - (b - x) * (b - x) / ((b - a) * (b - c));
+            };
+            ed = ed2 = 0;
+            for (int k = 0; k <= static_cast<int>(b) + 1; ++k) {
+                const double pk = F(k + 0.5) - (k == 0 ? 0.0 : F(k - 0.5));
+                ed += pk * std::pow(d, k);
+                ed2 += pk * std::pow(d, 2 * k);
+            }
+        }
+        const double m1 = ed * (ps * mb.mean * pvb - mc.mean * pvc);
+        const double eb2 = mb.variance + mb.mean * mb.mean, ec2 = mc.variance + mc.mean * mc.mean;
+        const double m2 = ed2 * (ps * eb2 * pvb * pvb - 2 * ps * mb.mean * mc.mean * pvb * pvc + ec2 * pvc * pvc);
+        mean += m1;
+        variance += m2 - m1 * m1;
+    }
+    CAPTURE(mean, r.summary.mean, variance, r.summary.sd * r.summary.sd);
+    CHECK(std::abs(r.summary.mean - mean) < 4 * std::sqrt(variance / o.samples));
+    CHECK(r.summary.sd * r.summary.sd == Approx(variance).epsilon(0.02));
+    CHECK(r.summary.standard_error == Approx(r.summary.sd / std::sqrt(200000.0)));
+    // The planned NPV: every multiplier 1, no delay, all succeed.
+    double planned = 0;
+    for (Index i = 0; i < p.initiative_count(); ++i)
+        for (Index t = 0; t < p.horizon().periods; ++t)
+            planned += (p.benefits()(i, t) - p.capex()(i, t) - p.opex()(i, t)) * std::pow(d, static_cast<double>(t));
+    CHECK(r.planned_npv == Approx(planned).epsilon(1e-12));
+    // Percentiles and tail against the samples, counted here.
+    Eigen::VectorXd s = r.npv;
+    std::sort(s.data(), s.data() + s.size());
+    CHECK(r.summary.min == s(0));
+    CHECK(r.summary.p50 == Approx(0.5 * (s(99999) + s(100000))));
+    CHECK(r.summary.cvar5 == Approx(s.head(10000).mean()));
+    CHECK(r.summary.p_negative == Approx(static_cast<double>((r.npv.array() < 0).count()) / 200000.0));
+    CHECK(r.summary.p_negative_low <= r.summary.p_negative);
+    CHECK(r.summary.p_negative_high >= r.summary.p_negative);
+    CHECK(std::accumulate(r.histogram_counts.begin(), r.histogram_counts.end(), 0LL) == 200000);
+    // Failure rates near the probabilities.
+    for (Index i = 0; i < p.initiative_count(); ++i) {
+        const double q = 1 - p.initiative(i).uncertainty.value_or(Uncertainty{}).success_probability;
+        CHECK(std::abs(r.failure_rate(i) - q) < 4.5 * std::sqrt(q * (1 - q) / 200000.0) + 1e-12);
+    }
+}
+
+TEST_CASE("risk: a correlated pair's rank correlation is recovered; rho = 1 is comonotone", "[risk]") {
+    auto q = small_problem({100, 100, 100}, {0, 0, 0});
+    q.uncertainty[0].cost = Estimate{Distribution::triangular, 0.8, 1.0, 1.6};
+    q.uncertainty[1].cost = Estimate{Distribution::pert, 0.9, 1.0, 1.5};
+    q.uncertainty[2].cost = Estimate{Distribution::triangular, 0.8, 1.0, 1.6};
+    q.correlations = {{{0, 1}, 0.7, CorrelationOn::cost}};
+    RiskOptions o;
+    o.samples = 100000;
+    o.sensitivity = false;
+    const auto r = simulate(q, o);
+    // Each budget counts one item's cost: its use is that item's multiplier x 100.
+    const Eigen::VectorXd a = r.use_samples.col(0 * 4), b = r.use_samples.col(1 * 4), c = r.use_samples.col(2 * 4);
+    // A Gaussian copula with rho has Spearman's rho (6 / pi) asin(rho / 2).
+    CHECK(spearman(a, b) == Approx(6 / M_PI * std::asin(0.35)).margin(0.01));
+    CHECK(std::abs(spearman(a, c)) < 0.01);
+
+    q.correlations = {{{0, 2}, 1.0, CorrelationOn::both}};
+    const auto one = simulate(q, o);
+    CHECK(one.use_samples.col(0) == one.use_samples.col(8));  // the same marginal, the same draw: to the bit
+    // Correlation on benefit only leaves the costs apart.
+    q.correlations = {{{0, 2}, 1.0, CorrelationOn::benefit}};
+    const auto apart = simulate(q, o);
+    CHECK(std::abs(spearman(apart.use_samples.col(0), apart.use_samples.col(8))) < 0.01);
+}
+
+TEST_CASE("risk: a correlation matrix that is not positive semi-definite is refused or repaired", "[risk]") {
+    auto q = small_problem({100, 100, 100}, {0, 0, 0});
+    for (auto& u : q.uncertainty) u.cost = Estimate{Distribution::triangular, 0.8, 1.0, 1.6};
+    q.correlations = {{{0, 1}, 0.9, CorrelationOn::cost}, {{0, 2}, 0.9, CorrelationOn::cost}, {{1, 2}, -0.9, CorrelationOn::cost}};
+    RiskOptions o;
+    o.samples = 2000;
+    CHECK_THROWS_WITH(simulate(q, o), Contains("not positive semi-definite") && Contains("'X0' cost and 'X1' cost (0.9)") &&
+                                          Contains("'X1' cost and 'X2' cost (-0.9)") && Contains("repair_correlations"));
+    o.repair_correlations = true;
+    const auto r = simulate(q, o);
+    REQUIRE(r.notes.size() == 1);
+    CHECK_THAT(r.notes[0], Contains("nearest correlation matrix"));
+}
+
+TEST_CASE("risk: a delay pushes dependants by what it eats of the gap; finish probabilities", "[risk]") {
+    // A (duration 1, start 0) -> B (start 2, a gap of 1 period) -> C (start 3).
+    auto q = small_problem({10, 10, 10}, {0, 0, 0}, 12);
+    q.starts = {0, 2, 3};
+    q.precedences = {{1, 0}, {2, 1}};
+    q.uncertainty[0].delay = Estimate{Distribution::uniform, 0, 1, 4};  // rounds to 0..4: 0 and 4 half as likely
+    RiskOptions o;
+    o.samples = 100000;
+    o.sensitivity = false;
+    const auto r = simulate(q, o);
+    // P(delay of A = k) = 1/8, 1/4, 1/4, 1/4, 1/8 for k = 0..4; B is pushed by max(0, k - 1), C as B.
+    const double pk[] = {0.125, 0.25, 0.25, 0.25, 0.125};
+    double ea = 0, eb = 0;
+    for (int k = 0; k < 5; ++k) {
+        ea += k * pk[k];
+        eb += std::max(0, k - 1) * pk[k];
+    }
+    const double tol = 4.5 * std::sqrt(2.0 / o.samples);
+    CHECK(std::abs(r.delay_mean(0) - ea) < tol);
+    CHECK(std::abs(r.delay_mean(1) - eb) < tol);
+    CHECK(r.delay_mean(2) == r.delay_mean(1));
+    // P(A finishes by period 2) = P(k <= 1); B (planned finish 3) by 3: P(k <= 1); C by 5: P(k <= 2).
+    CHECK(std::abs(r.finish_by(0, 2) - 0.375) < 0.01);
+    CHECK(std::abs(r.finish_by(1, 3) - 0.375) < 0.01);
+    CHECK(std::abs(r.finish_by(2, 5) - 0.625) < 0.01);
+    CHECK(r.finish_by(2, 3) == 0);
+    // Started items are neither delayed nor pushed.
+    q.started = {false, true, false};
+    const auto s = simulate(q, o);
+    CHECK(s.delay_mean(1) == 0);
+    CHECK(s.delay_mean(2) == 0);
+}
+
+TEST_CASE("risk: risk events add cost and delay to the initiatives they hit", "[risk]") {
+    auto q = small_problem({100, 50}, {0, 0}, 8);
+    q.events = {{"vendor", 0.3, {0, 1}, Estimate{Distribution::uniform, 0.2, 0.3, 0.4}, Estimate{Distribution::uniform, 2, 2, 2}}};
+    RiskOptions o;
+    o.samples = 100000;
+    o.sensitivity = false;
+    const auto r = simulate(q, o);
+    // Rate 0: E[NPV] = -(150) (1 + 0.3 x 0.3); both hit together, delayed 2 periods.
+    const double se = 150 * std::sqrt(0.3 * 0.09 + 0.3 * 0.7 * 0.09) / std::sqrt(o.samples);
+    CHECK(std::abs(r.summary.mean + 150 * (1 + 0.09)) < 5 * se);
+    CHECK(std::abs(r.delay_mean(0) - 0.6) < 0.01);
+    CHECK(r.delay_mean(1) == r.delay_mean(0));
+    // A cost of 100 x (1.2 .. 1.4) lands in period 2 when it happens: the budget is over its limit 110 then.
+    q.capacity.setConstant(110);
+    const auto over = simulate(q, o);
+    CHECK(std::abs(over.p_over(0, 2) - 0.3) < 0.01);
+    CHECK(over.p_over(0, 0) == 0);
+}
+
+TEST_CASE("risk: the tornado moves one input at a time to its 10th and 90th percentile", "[risk]") {
+    auto q = small_problem({100, 40}, {150, 60}, 4);
+    q.rate = 0.0;
+    q.uncertainty[0].cost = Estimate{Distribution::uniform, 0.5, 1.0, 1.5};  // P10 0.6, P50 1.0, P90 1.4
+    q.uncertainty[1].benefit = Estimate{Distribution::uniform, 0, 1, 2};     // P10 0.2, P50 1, P90 1.8
+    q.uncertainty[1].success_probability = 0.5;
+    RiskOptions o;
+    o.samples = 5000;
+    const auto r = simulate(q, o);
+    // Base: item 0 at cost 1.0 (NPV 50), item 1 at benefit 1 and success (NPV 20): 70.
+    REQUIRE(r.tornado.size() == 3);
+    const auto find = [&](Index item, const std::string& v) {
+        return *std::find_if(r.tornado.begin(), r.tornado.end(), [&](const TornadoBar& b) { return b.item == item && b.variable == v; });
+    };
+    const auto cost = find(0, "cost"), benefit = find(1, "benefit"), success = find(1, "success");
+    CHECK(cost.npv_low == Approx(150 - 60 + 20));   // cost at 0.6
+    CHECK(cost.npv_high == Approx(150 - 140 + 20)); // cost at 1.4
+    CHECK(benefit.npv_low == Approx(50 + 12 - 40));
+    CHECK(benefit.npv_high == Approx(50 + 108 - 40));
+    CHECK(success.npv_low == Approx(50 - 40));
+    CHECK(success.npv_high == Approx(70));
+    CHECK(r.tornado[0].swing >= r.tornado[1].swing);
+    CHECK(r.tornado[1].swing >= r.tornado[2].swing);
+    // Rank correlations: the cost multiplier lowers the NPV, the benefit and success raise it.
+    for (const auto& c : r.rank_correlations) {
+        if (c.variable == "cost") CHECK(c.rho < -0.3);
+        else CHECK(c.rho > 0.3);
+    }
+}
+
+TEST_CASE("risk: the same samples on 1, 2 and 4 threads and in chunks, to the bit", "[risk]") {
+    const auto p = sample_portfolio();
+    RiskOptions o;
+    o.samples = 5000;
+    o.seed = 42;
+    o.threads = 1;
+    const auto q = risk_problem(p, o);
+    const auto one = simulate(q, o);
+    for (int t : {2, 4}) {
+        o.threads = t;
+        const auto r = simulate(q, o);
+        CHECK(r.npv == one.npv);
+        CHECK(r.use_samples == one.use_samples);
+        CHECK(r.summary.mean == one.summary.mean);
+        CHECK(r.summary.sd == one.summary.sd);
+        CHECK(r.item_npv_mean == one.item_npv_mean);
+        CHECK(r.p_over == one.p_over);
+        CHECK(r.rank_correlations.size() == one.rank_correlations.size());
+        for (std::size_t k = 0; k < r.rank_correlations.size(); ++k) CHECK(r.rank_correlations[k].rho == one.rank_correlations[k].rho);
+    }
+    // Chunks [0, 2048), [2048, 4096), [4096, 5000) joined: the same as one run.
+    std::vector<RiskResult> chunks;
+    for (auto [first, n] : {std::pair{0LL, 2048LL}, {2048LL, 2048LL}, {4096LL, 904LL}}) {
+        RiskOptions c = o;
+        c.first = first;
+        c.samples = n;
+        chunks.push_back(simulate(q, c));
+    }
+    CHECK(chunks[1].npv == one.npv.segment(2048, 2048));
+    const auto joined = join(q, chunks, o);
+    CHECK(joined.samples == 5000);
+    CHECK(joined.npv == one.npv);
+    CHECK(joined.summary.mean == one.summary.mean);
+    CHECK(joined.summary.p5 == one.summary.p5);
+    CHECK(joined.item_npv_mean == one.item_npv_mean);
+    CHECK(joined.item_npv_sd == one.item_npv_sd);
+    CHECK(joined.use_mean == one.use_mean);
+    CHECK(joined.use_p95 == one.use_p95);
+    CHECK(joined.finish_by == one.finish_by);
+    // Chunks that do not fit are refused.
+    CHECK_THROWS_WITH(join(q, {chunks[0], chunks[2]}, o), Contains("starts at sample 4096, expected 2048"));
+    RiskOptions odd = o;
+    odd.samples = 1000;
+    CHECK_THROWS_WITH(join(q, {simulate(q, odd), chunks[1]}, o), Contains("not a multiple of 1024"));
+    // Another seed, other samples.
+    RiskOptions other = o;
+    other.seed = 43;
+    CHECK(simulate(q, other).npv != one.npv);
+}
+
+TEST_CASE("risk: the convergence stop and Latin hypercube strata", "[risk]") {
+    const auto p = sample_portfolio();
+    RiskOptions o;
+    o.samples = 200000;
+    o.convergence = 0.002;
+    o.check_every = 2048;
+    o.sensitivity = false;
+    const auto q = risk_problem(p, o);
+    const auto r = simulate(q, o);
+    CHECK(r.converged);
+    CHECK(r.samples < 200000);
+    CHECK(r.samples % 2048 == 0);
+    CHECK(r.summary.standard_error <= 0.002 * std::abs(r.summary.mean));
+    RiskOptions all = o;
+    all.convergence = 0;
+    all.samples = r.samples;
+    const auto full = simulate(q, all);
+    CHECK(full.npv == r.npv);
+    // One check earlier it had not converged.
+    all.samples = r.samples - 2048;
+    const auto before = simulate(q, all);
+    CHECK(before.summary.standard_error > 0.002 * std::abs(before.summary.mean));
+
+    // Latin hypercube: in each block of 1024 samples one draw per stratum of each variable.
+    auto u = small_problem({100}, {0});
+    u.uncertainty[0].cost = Estimate{Distribution::uniform, 0, 1, 2};
+    RiskOptions l;
+    l.samples = 3000;
+    l.latin_hypercube = true;
+    l.sensitivity = false;
+    const auto lhs = simulate(u, l);
+    for (Index b = 0; b < 2; ++b) {
+        std::vector<int> strata;
+        for (Index s = 0; s < 1024; ++s) strata.push_back(static_cast<int>(std::floor(lhs.use_samples(b * 1024 + s, 0) / 200 * 1024)));
+        std::sort(strata.begin(), strata.end());
+        std::vector<int> expected(1024);
+        std::iota(expected.begin(), expected.end(), 0);
+        CHECK(strata == expected);
+    }
+    // The last block (952 samples) is stratified over its own length.
+    std::vector<int> last;
+    for (Index s = 2048; s < 3000; ++s) last.push_back(static_cast<int>(std::floor(lhs.use_samples(s, 0) / 200 * 952)));
+    std::sort(last.begin(), last.end());
+    CHECK(last.front() == 0);
+    CHECK(last.back() == 951);
+    CHECK(std::adjacent_find(last.begin(), last.end()) == last.end());
+}
+
+TEST_CASE("risk: bad input is refused naming the item", "[risk]") {
+    auto q = small_problem({100, 100}, {0, 0});
+    RiskOptions o;
+    o.samples = 0;
+    CHECK_THROWS_WITH(simulate(q, o), Contains("samples 0, expected at least 1"));
+    o.samples = 100;
+    q.uncertainty[1].cost = Estimate{Distribution::triangular, 1.2, 1.0, 1.5};
+    CHECK_THROWS_WITH(simulate(q, o), Contains("'X1' has a cost estimate") && Contains("low <= mode <= high"));
+    q.uncertainty[1].cost = Estimate{Distribution::normal, 0.8, 1.0, 1.5};
+    CHECK_THROWS_WITH(simulate(q, o), Contains("a normal is symmetric") && Contains("mode should be 1.15"));
+    q.uncertainty[1].cost = Estimate{Distribution::lognormal, 0.8, 1.0, 1.5};
+    CHECK_THROWS_WITH(simulate(q, o), Contains("geometric") && Contains("mode should be 1.09545"));
+    q.uncertainty[1].cost.reset();
+    q.uncertainty[0].success_probability = 1.5;
+    CHECK_THROWS_WITH(simulate(q, o), Contains("'X0' has success probability 1.5"));
+    q.uncertainty[0].success_probability = 1;
+    q.correlations = {{{0, 1}, 1.5, CorrelationOn::cost}};
+    CHECK_THROWS_WITH(simulate(q, o), Contains("coefficient 1.5"));
+    q.correlations.clear();
+    q.events = {{"fire", -0.1, {0}, {}, {}}};
+    CHECK_THROWS_WITH(simulate(q, o), Contains("risk event 'fire' has probability -0.1"));
+    q.events.clear();
+    q.starts.pop_back();
+    CHECK_THROWS_WITH(simulate(q, o), Contains("starts has 1 entries, expected 2"));
+
+    // In a model: the builder and validate() name the initiative and the field.
+    auto p = sample_portfolio();
+    CHECK_THROWS_WITH(p.add_correlation({{"I-01", "I-99"}, 0.5}), Contains("unknown initiative 'I-99'"));
+    CHECK_THROWS_WITH(p.add_correlation({{"I-01", "I-01"}, 0.5}), Contains("names 'I-01' twice"));
+    CHECK_THROWS_WITH(p.add_risk_event({.id = "e", .probability = 0.5, .initiatives = {}}), Contains("expected at least 1"));
+    p.add_correlation({{"I-01", "I-02"}, -1.5, CorrelationOn::cost});
+    p.add_risk_event({.id = "strike", .probability = 2, .initiatives = {"I-03"}, .delay = Estimate{Distribution::uniform, 3, 2, 1}});
+    const auto problems = fixtures::messages(validate(p));
+    CHECK(fixtures::has_problem(validate(p), "coefficient -1.5"));
+    CHECK(fixtures::has_problem(validate(p), "risk event 'strike' has probability 2"));
+    CHECK(fixtures::has_problem(validate(p), "risk event 'strike' has a delay impact"));
+    RiskOptions m;
+    m.samples = 10;
+    m.selection = std::vector<std::string>{"I-01", "I-02"};
+    CHECK_THROWS_AS(simulate(p, m), ValidationError);
+    m.selection = std::vector<std::string>{"I-99"};
+    CHECK_THROWS_WITH(simulate(sample_portfolio(), m), Contains("unknown initiative 'I-99'"));
+}
+
+TEST_CASE("risk: a model's correlations and risk events survive the file", "[risk]") {
+    const auto p = sample_portfolio();
+    REQUIRE(!p.correlations().empty());
+    REQUIRE(!p.risk_events().empty());
+    CHECK(model_from_json(model_to_json(p)) == p);
+    auto q = p;
+    q.add_correlation({{"I-05", "I-06"}, 0.3, CorrelationOn::benefit});
+    CHECK(!(q == p));
+    CHECK(model_from_json(model_to_json(q)) == q);
+}
