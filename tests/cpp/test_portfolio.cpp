@@ -233,8 +233,26 @@ TEST_CASE("validate reports every bad value, naming the item", "[portfolio][vali
         u.success_probability = 1.5;
         p.add_initiative({.id = "D", .duration = 1, .uncertainty = u});
         auto problems = validate(p);
-        CHECK(has_problem(problems, "/initiatives/3/uncertainty/cost: 'D' has cost estimate low=1.2 mode=1 high=1.5"));
+        CHECK(has_problem(problems, "/initiatives/3/uncertainty/cost: 'D' has a cost estimate pert(low=1.2, mode=1, high=1.5), expected finite 0 <= low <= mode <= high"));
         CHECK(has_problem(problems, "success probability 1.5"));
+    }
+    SECTION("normal and lognormal estimates: the mode where low and high put it") {
+        Uncertainty u;
+        u.cost = Estimate{Distribution::normal, 0.8, 1.0, 1.4};
+        u.benefit = Estimate{Distribution::lognormal, 0.5, 1.0, 2.5};
+        p.add_initiative({.id = "D", .duration = 1, .uncertainty = u});
+        auto problems = validate(p);
+        CHECK(has_problem(problems, "/initiatives/3/uncertainty/cost: 'D' has a cost estimate normal(low=0.8, mode=1, high=1.4): a normal is symmetric"));
+        CHECK(has_problem(problems, "so mode should be 1.1;"));
+        CHECK(has_problem(problems, "so mode should be 1.11803"));
+    }
+    SECTION("a normal multiplier likely below zero is a warning") {
+        Uncertainty u;
+        u.cost = Estimate{Distribution::normal, 0.05, 1.0, 1.95};
+        p.add_initiative({.id = "D", .duration = 1, .uncertainty = u});
+        auto problems = validate(p);
+        CHECK(has_problem(problems, "'D' has a cost multiplier that is below 0 with probability"));
+        CHECK(validate_errors(p).empty());
     }
     SECTION("settings") {
         p.set_settings({.discount_rate = -1.0, .enabler_share = 2});

@@ -87,6 +87,7 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
     std::vector<Problem> out;
     auto add = [&](std::string pointer, std::string message) { out.push_back({std::move(pointer), std::move(message), {}}); };
     auto warn = [&](std::string pointer, std::string message) {
+        if (!warnings) return;
         out.push_back({std::move(pointer), std::move(message), {}, Severity::warning});
     };
     const auto P = p.horizon().periods;
