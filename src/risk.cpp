@@ -1,4 +1,6 @@
 // The compiled library: risk analysis (the marginals, the engine, a model's portfolio).
 
+#include "aligngraph/risk/detail/marginal-inl.hpp"
+
 #include "aligngraph/risk/risk-inl.hpp"
 #include "aligngraph/risk/portfolio_risk-inl.hpp"

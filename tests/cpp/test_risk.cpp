@@ -72,7 +72,7 @@ RiskProblem small_problem(const std::vector<double>& cost, const std::vector<dou
     q.benefits = Eigen::MatrixXd::Zero(n, T);
     q.capacity = Eigen::MatrixXd::Constant(n, T, 1e9);
     for (Index i = 0; i < n; ++i) {
-        q.ids.push_back("X" + std::to_string(i));
+        q.ids.push_back(std::string("X").append(std::to_string(i)));
         q.starts.push_back(0);
         q.durations.push_back(1);
         q.costs(i, 0) = cost[static_cast<std::size_t>(i)];
@@ -81,7 +81,7 @@ RiskProblem small_problem(const std::vector<double>& cost, const std::vector<dou
         u(i, 0) = cost[static_cast<std::size_t>(i)];
         q.usage.push_back(u);
         q.scales_with_cost.push_back(true);
-        q.resources.push_back("budget X" + std::to_string(i));
+        q.resources.push_back(std::string("budget X").append(std::to_string(i)));
     }
     q.uncertainty.assign(static_cast<std::size_t>(n), Uncertainty{});
     return q;

@@ -21,7 +21,7 @@
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
 #include "aligngraph/risk/detail/copula.hpp"
-#include "aligngraph/risk/detail/marginal-inl.hpp"
+#include "aligngraph/risk/detail/marginal.hpp"
 #include "aligngraph/risk/detail/random.hpp"
 
 namespace aligngraph {

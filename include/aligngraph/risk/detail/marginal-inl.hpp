@@ -8,7 +8,7 @@
 
 namespace aligngraph::detail {
 
-inline Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode), b_(e.high) {
+ALIGNGRAPH_INLINE Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode), b_(e.high) {
     if (!(e.high > e.low)) {
         kind_ = Kind::constant;
         a_ = e.mode;

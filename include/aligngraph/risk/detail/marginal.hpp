@@ -3,6 +3,7 @@
 // quantile function of a uniform draw, or of a standard normal score (the copula's). Not
 // public API; the conventions are risk.hpp's and docs/risk.md's.
 
+#include "aligngraph/export.hpp"
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -13,7 +14,7 @@
 
 namespace aligngraph::detail {
 
-class Marginal {
+class ALIGNGRAPH_API Marginal {
 public:
     Marginal() = default;  // the constant 1
     explicit Marginal(const Estimate& e);
@@ -63,3 +64,7 @@ private:
 };
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/risk/detail/marginal-inl.hpp"
+#endif
