@@ -66,7 +66,8 @@ inline std::vector<CopulaGroup> copula_groups(int variables, const std::vector<s
             members[root(v)].push_back(v);
         }
     std::vector<CopulaGroup> groups;
-    for (auto& [_, vars] : members) {
+    for (auto& entry : members) {
+        auto& vars = entry.second;
         std::sort(vars.begin(), vars.end());
         vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
         const auto m = static_cast<Eigen::Index>(vars.size());
