@@ -11,6 +11,7 @@
 #include <aligngraph/io/sample_portfolio.hpp>
 #include <aligngraph/model/validation.hpp>
 #include <aligngraph/risk/detail/marginal.hpp>
+#include <aligngraph/risk/detail/random.hpp>
 #include <aligngraph/risk/portfolio_risk.hpp>
 #include <aligngraph/risk/risk.hpp>
 
@@ -409,7 +410,7 @@ TEST_CASE("risk: the convergence stop and Latin hypercube strata", "[risk]") {
     const auto p = sample_portfolio();
     RiskOptions o;
     o.samples = 200000;
-    o.convergence = 0.002;
+    o.convergence = 0.01;
     o.check_every = 2048;
     o.sensitivity = false;
     const auto q = risk_problem(p, o);
@@ -417,7 +418,7 @@ TEST_CASE("risk: the convergence stop and Latin hypercube strata", "[risk]") {
     CHECK(r.converged);
     CHECK(r.samples < 200000);
     CHECK(r.samples % 2048 == 0);
-    CHECK(r.summary.standard_error <= 0.002 * std::abs(r.summary.mean));
+    CHECK(r.summary.standard_error <= 0.01 * std::abs(r.summary.mean));
     RiskOptions all = o;
     all.convergence = 0;
     all.samples = r.samples;
@@ -506,4 +507,59 @@ TEST_CASE("risk: a model's correlations and risk events survive the file", "[ris
     q.add_correlation({{"I-05", "I-06"}, 0.3, CorrelationOn::benefit});
     CHECK(!(q == p));
     CHECK(model_from_json(model_to_json(q)) == q);
+}
+
+TEST_CASE("risk: the vectorised draws are the scalar ones, bit for bit", "[risk]") {
+    using namespace aligngraph::detail;
+    // Philox: every lane, a sample index whose low word wraps inside a batch, odd counts.
+    std::vector<std::uint32_t> scratch;
+    for (const std::uint64_t first : {std::uint64_t{0}, std::uint64_t{12345}, std::uint64_t{0xFFFFFFFFull - 5}, std::uint64_t{1} << 40}) {
+        const std::size_t count = 37;
+        std::vector<double> u0(count), u1(count), u2(count), u3(count);
+        philox_uniforms(99, first, count, 7, RiskStream::item, {u0.data(), u1.data(), u2.data(), u3.data()}, scratch);
+        std::vector<std::uint32_t> w0(count), w1(count), w2(count), w3(count);
+        philox_batch(99, first, count, 7, RiskStream::item, w0.data(), w1.data(), w2.data(), w3.data());
+        for (std::size_t s = 0; s < count; ++s) {
+            const auto r = philox_words(99, first + s, 7, RiskStream::item);
+            CHECK(w0[s] == r[0]);
+            CHECK(w3[s] == r[3]);
+            CHECK(u0[s] == open_uniform(r[0]));
+            CHECK(u1[s] == open_uniform(r[1]));
+            CHECK(u2[s] == open_uniform(r[2]));
+            CHECK(u3[s] == open_uniform(r[3]));
+        }
+    }
+    // Random123's own published vector for Philox4x32-10 (kat_vectors: pi digits).
+    {
+        r123::Philox4x32 rng;
+        const r123::Philox4x32::ctr_type c = {{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}};
+        const r123::Philox4x32::key_type k = {{0xa4093822, 0x299f31d0}};
+        const auto r = rng(c, k);
+        CHECK(r[0] == 0xd16cfe09u);
+        CHECK(r[1] == 0x94fdccebu);
+        CHECK(r[2] == 0x5001e420u);
+        CHECK(r[3] == 0x24126ea1u);
+        std::vector<std::uint32_t> w0(8), w1(8), w2(8), w3(8);
+        // The same counter through philox_batch: sample = (c1 << 32) | c0, item c2, stream c3.
+        philox_batch(0x299f31d0a4093822ull, 0x85a308d3243f6a88ull, 8, 0x13198a2e, static_cast<RiskStream>(0x03707344), w0.data(), w1.data(),
+                     w2.data(), w3.data());
+        CHECK(w0[0] == 0xd16cfe09u);
+        CHECK(w3[0] == 0x24126ea1u);
+    }
+    // The normal quantile over arrays, and each marginal's batch quantiles.
+    std::vector<double> p(4000), z(4000);
+    for (std::size_t s = 0; s < p.size(); ++s) p[s] = open_uniform(philox_words(3, s, 0, RiskStream::item)[0]);
+    p[0] = 1e-300;
+    p[1] = 0.5;
+    p[2] = 0.075;
+    p[3] = 0.925;
+    normal_quantiles(p.data(), z.data(), p.size());
+    for (std::size_t s = 0; s < p.size(); ++s) CHECK(z[s] == normal_quantile(p[s]));
+    for (const Distribution d : {Distribution::triangular, Distribution::pert, Distribution::uniform, Distribution::normal,
+                                 Distribution::lognormal}) {
+        const Marginal m(Estimate{d, 0.8, 1.0, 1.25});
+        std::vector<double> out(p.size());
+        m.quantiles(p.data(), out.data(), p.size());
+        for (std::size_t s = 0; s < p.size(); ++s) CHECK(out[s] == m.quantile(p[s]));
+    }
 }

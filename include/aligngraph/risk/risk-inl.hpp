@@ -48,6 +48,8 @@ struct RiskModel {
     std::vector<char> scales;                                // resource: with the cost multiplier
     std::vector<CopulaGroup> groups;
     std::vector<char> correlated;                            // variable 2 i + kind
+    std::vector<int> score_slot;                             // variable -> its row of the scores (-1: none)
+    int score_count = 0;
     struct Event {
         double probability;
         Marginal cost, delay;
@@ -213,8 +215,12 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
     const auto name = [&](int v) { return fmt::format("'{}' {}", q.ids[static_cast<std::size_t>(v / 2)], v % 2 ? "benefit" : "cost"); };
     m.groups = copula_groups(static_cast<int>(2 * n), pairs, repair, name, m.notes);
     m.correlated.assign(2 * N, 0);
+    m.score_slot.assign(2 * N, -1);
     for (const auto& g : m.groups)
-        for (int v : g.vars) m.correlated[static_cast<std::size_t>(v)] = 1;
+        for (int v : g.vars) {
+            m.correlated[static_cast<std::size_t>(v)] = 1;
+            m.score_slot[static_cast<std::size_t>(v)] = m.score_count++;
+        }
     // Risk events.
     for (const auto& e : q.events) {
         if (!(e.probability >= 0 && e.probability <= 1))
@@ -238,131 +244,174 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
     return m;
 }
 
-// Scratch space of one thread for one block.
+// Scratch space of one thread for one block of L samples; per item arrays are item-major
+// (item i's L values together), so that every loop runs over samples.
 struct RiskScratch {
     std::vector<double> u;          // 4 x n x L: the uniforms, variable-major
-    std::vector<double> cost, benefit;  // n x L multipliers
-    std::vector<char> success;      // n x L
-    std::vector<int> delay;         // n x L, own late start
-    std::vector<double> extra;      // n: events' extra cost in this sample
-    std::vector<double> value;      // n: each item's NPV in this sample
-    std::vector<int> event_delay, shift;  // n
-    std::vector<double> use;        // R x T
+    std::vector<double> cost, benefit;  // L: one item's multipliers
+    std::vector<char> success;      // L
+    std::vector<int> delay;         // L: its own late start
+    std::vector<double> extra;      // n x L: events' extra cost (when there are events)
+    std::vector<int> event_delay;   // n x L
+    std::vector<int> shift;         // n x L: the late start, pushes included
+    std::vector<double> total;      // L: the portfolio NPV
+    std::vector<double> use;        // (R T) x L: each resource-period's use
     std::vector<std::uint32_t> perm;
+    std::vector<std::uint32_t> words;  // 4 x L: one item's Philox words
+    std::vector<double> item_u;     // 4 x L: one item's uniforms
+    std::vector<double> scores, eps;  // correlated variables' normal scores, slot-major; a group's eps
 };
 
-// The uniforms of block `block`'s samples [lo, hi) (absolute indices), variable-major, with
-// Latin hypercube strata over [lo, hi) when asked for.
+// Item i's four uniforms (cost, benefit, success, delay) of samples [lo, lo + L), in block
+// `block`, into u[0..3][s], with Latin hypercube strata over them when asked for.
+inline void draw_item(std::uint64_t seed, long long lo, std::size_t L, bool lhs, long long block, std::size_t i,
+                      const std::array<double*, 4>& u, RiskScratch& w) {
+    philox_uniforms(seed, static_cast<std::uint64_t>(lo), L, static_cast<std::uint32_t>(i), RiskStream::item, u, w.words);
+    if (!lhs) return;
+    w.perm.resize(L);
+    for (std::uint32_t v = 0; v < 4; ++v) {
+        std::iota(w.perm.begin(), w.perm.end(), 0u);
+        std::array<std::uint32_t, 4> shuffle{};
+        for (std::size_t k = L; k-- > 1;) {
+            const std::size_t call = k / 4;
+            if (k % 4 == 3 || k == L - 1)
+                shuffle = philox_words(seed, static_cast<std::uint64_t>(block), static_cast<std::uint32_t>(i),
+                                       static_cast<RiskStream>(2 + 4 * (v + 4 * static_cast<std::uint32_t>(call))));
+            const auto j = static_cast<std::size_t>((static_cast<std::uint64_t>(shuffle[k % 4]) * (k + 1)) >> 32);
+            std::swap(w.perm[k], w.perm[j]);
+        }
+        double* col = u[v];
+        for (std::size_t s = 0; s < L; ++s) col[s] = (w.perm[s] + col[s]) / static_cast<double>(L);
+    }
+}
+
+// The uniforms of block `block`'s samples [lo, hi) (absolute indices) of every item that
+// draws, variable-major (w.u[(v n + i) L + s]).
 inline void draw_uniforms(const RiskModel& m, std::uint64_t seed, long long lo, long long hi, bool lhs, long long block,
                           RiskScratch& w) {
     const auto n = static_cast<std::size_t>(m.n);
     const auto L = static_cast<std::size_t>(hi - lo);
     w.u.resize(4 * n * L);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!m.draws[i]) continue;
-        for (std::size_t s = 0; s < L; ++s) {
-            const auto r = philox_words(seed, static_cast<std::uint64_t>(lo) + s, static_cast<std::uint32_t>(i), RiskStream::item);
-            for (std::size_t v = 0; v < 4; ++v) w.u[(v * n + i) * L + s] = open_uniform(r[v]);
-        }
-        if (!lhs) continue;
-        w.perm.resize(L);
-        for (std::uint32_t v = 0; v < 4; ++v) {
-            std::iota(w.perm.begin(), w.perm.end(), 0u);
-            std::array<std::uint32_t, 4> words{};
-            for (std::size_t k = L; k-- > 1;) {
-                const std::size_t call = k / 4;
-                if (k % 4 == 3 || k == L - 1)
-                    words = philox_words(seed, static_cast<std::uint64_t>(block), static_cast<std::uint32_t>(i),
-                                         static_cast<RiskStream>(2 + 4 * (v + 4 * static_cast<std::uint32_t>(call))));
-                const auto j = static_cast<std::size_t>((static_cast<std::uint64_t>(words[k % 4]) * (k + 1)) >> 32);
-                std::swap(w.perm[k], w.perm[j]);
-            }
-            double* col = &w.u[(v * n + i) * L];
-            for (std::size_t s = 0; s < L; ++s) col[s] = (w.perm[s] + col[s]) / static_cast<double>(L);
-        }
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (m.draws[i])
+            draw_item(seed, lo, L, lhs, block, i, {&w.u[i * L], &w.u[(n + i) * L], &w.u[(2 * n + i) * L], &w.u[(3 * n + i) * L]}, w);
 }
 
-// The copula over the drawn uniforms: each correlated variable's uniform replaced by Phi(z).
-// `scores`, when given, receives the z of each correlated variable (n x 2 x L).
-inline void correlate(const RiskModel& m, std::size_t L, RiskScratch& w, std::vector<double>* scores) {
-    const auto n = static_cast<std::size_t>(m.n);
-    std::vector<double> eps, z;
+// The normal scores z of the correlated variables of samples [lo, lo + L) into
+// w.scores[slot L + s] (slot: m.score_slot of the variable): each group's members' uniforms
+// as normal scores, times the group's factor.
+inline void correlated_scores(const RiskModel& m, std::uint64_t seed, long long lo, std::size_t L, bool lhs, long long block,
+                              RiskScratch& w) {
+    w.scores.resize(static_cast<std::size_t>(m.score_count) * L);
+    w.item_u.resize(4 * L);
+    double* u = w.item_u.data();
     for (const auto& g : m.groups) {
         const auto k = g.vars.size();
-        eps.resize(k);
-        z.resize(k);
-        for (std::size_t s = 0; s < L; ++s) {
-            for (std::size_t a = 0; a < k; ++a) {
-                const auto v = static_cast<std::size_t>(g.vars[a]);
-                eps[a] = normal_quantile(w.u[((v % 2) * n + v / 2) * L + s]);
-            }
-            for (std::size_t a = 0; a < k; ++a) {
-                double x = 0;
-                for (std::size_t b = 0; b < k; ++b) x += g.factor(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) * eps[b];
-                z[a] = x;
-            }
-            for (std::size_t a = 0; a < k; ++a) {
-                const auto v = static_cast<std::size_t>(g.vars[a]);
-                if (scores) (*scores)[(v * L) + s] = z[a];
-                w.u[((v % 2) * n + v / 2) * L + s] = std::clamp(normal_cdf(z[a]), 0x1p-60, 1 - 0x1p-53);
+        w.eps.resize(k * L);
+        for (std::size_t a = 0; a < k; ++a) {
+            const auto v = static_cast<std::size_t>(g.vars[a]);
+            draw_item(seed, lo, L, lhs, block, v / 2, {u, u + L, u + 2 * L, u + 3 * L}, w);
+            const double* col = u + (v % 2) * L;
+            for (std::size_t s = 0; s < L; ++s) w.eps[a * L + s] = normal_quantile(col[s]);
+        }
+        for (std::size_t a = 0; a < k; ++a) {
+            double* z = &w.scores[static_cast<std::size_t>(m.score_slot[static_cast<std::size_t>(g.vars[a])]) * L];
+            std::fill_n(z, L, 0.0);
+            for (std::size_t b = 0; b < k; ++b) {
+                const double f = g.factor(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b));
+                if (f == 0) continue;
+                const double* e = &w.eps[b * L];
+                for (std::size_t s = 0; s < L; ++s) z[s] += f * e[s];
             }
         }
     }
 }
 
-// One block's samples [lo, hi): their NPVs and uses into npv/use_rows (indexed from `origin`),
-// their sums into `sums` and counts into `counts`.
+// The copula over the drawn uniforms (draw_uniforms'): each correlated variable's uniform
+// replaced by Phi(z), its normal score.
+inline void correlate(const RiskModel& m, std::uint64_t seed, long long lo, std::size_t L, bool lhs, long long block, RiskScratch& w) {
+    const auto n = static_cast<std::size_t>(m.n);
+    correlated_scores(m, seed, lo, L, lhs, block, w);
+    for (std::size_t v = 0; v < 2 * n; ++v) {
+        if (m.score_slot[v] < 0) continue;
+        const double* z = &w.scores[static_cast<std::size_t>(m.score_slot[v]) * L];
+        double* u = &w.u[((v % 2) * n + v / 2) * L];
+        for (std::size_t s = 0; s < L; ++s) u[s] = std::clamp(normal_cdf(z[s]), 0x1p-60, 1 - 0x1p-53);
+    }
+}
+
+// One block's samples [lo, hi): their NPVs into npv_out and their uses into use_out (sample
+// `sample` of resource-period k at use_out[k * stride + sample - origin]), their sums into
+// `sums` and counts into `counts`.
 inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t seed, long long lo, long long hi, bool lhs,
-                      long long origin, double* npv_out, double* use_rows, double* sums, long long* counts, RiskScratch& w) {
+                      long long origin, double* npv_out, double* use_out, long long stride, double* sums, long long* counts,
+                      RiskScratch& w) {
     const auto n = static_cast<std::size_t>(m.n);
     const auto T = static_cast<int>(m.T);
-    const auto R = static_cast<std::size_t>(m.R);
+    const auto RT = static_cast<std::size_t>(m.R * m.T);
     const auto L = static_cast<std::size_t>(hi - lo);
-    draw_uniforms(m, seed, lo, hi, lhs, lo / RiskResult::block_size, w);
-    // Scores of the correlated variables, then the multipliers.
-    std::vector<double> scores;
-    if (!m.groups.empty()) {
-        scores.assign(2 * n * L, 0.0);
-        correlate(m, L, w, &scores);
-    }
-    w.cost.assign(n * L, 1.0);
-    w.benefit.assign(n * L, 1.0);
-    w.success.assign(n * L, 1);
-    w.delay.assign(n * L, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!m.draws[i]) continue;
-        const double* u0 = &w.u[(0 * n + i) * L];
-        const double* u1 = &w.u[(1 * n + i) * L];
-        const double* u2 = &w.u[(2 * n + i) * L];
-        const double* u3 = &w.u[(3 * n + i) * L];
-        if (m.has_cost[i]) {
-            if (m.correlated[2 * i])
-                for (std::size_t s = 0; s < L; ++s) w.cost[i * L + s] = m.cost[i].from_normal(scores[2 * i * L + s]);
-            else
-                for (std::size_t s = 0; s < L; ++s) w.cost[i * L + s] = m.cost[i].quantile(u0[s]);
-        } else {
-            for (std::size_t s = 0; s < L; ++s) w.cost[i * L + s] = m.cost[i].quantile(0.5);
+    const long long block = lo / RiskResult::block_size;
+    if (!m.groups.empty()) correlated_scores(m, seed, lo, L, lhs, block, w);
+    // One item's multipliers, success and delay over the block: drawn just before they are used.
+    w.item_u.resize(4 * L);
+    w.cost.resize(L);
+    w.benefit.resize(L);
+    w.success.resize(L);
+    w.delay.resize(L);
+    double* const u = w.item_u.data();
+    const auto draw = [&](std::size_t i) {
+        double* cost = w.cost.data();
+        double* benefit = w.benefit.data();
+        char* success = w.success.data();
+        int* delay = w.delay.data();
+        if (!m.draws[i]) {
+            std::fill_n(cost, L, m.cost[i].quantile(0.5));
+            std::fill_n(benefit, L, m.benefit[i].quantile(0.5));
+            std::fill_n(success, L, char{1});
+            std::fill_n(delay, L, 0);
+            return;
         }
-        if (m.has_benefit[i]) {
-            if (m.correlated[2 * i + 1])
-                for (std::size_t s = 0; s < L; ++s) w.benefit[i * L + s] = m.benefit[i].from_normal(scores[(2 * i + 1) * L + s]);
-            else
-                for (std::size_t s = 0; s < L; ++s) w.benefit[i * L + s] = m.benefit[i].quantile(u1[s]);
+        draw_item(seed, lo, L, lhs, block, i, {u, u + L, u + 2 * L, u + 3 * L}, w);
+        if (!m.has_cost[i]) std::fill_n(cost, L, m.cost[i].quantile(0.5));
+        else if (m.correlated[2 * i]) m.cost[i].from_normals(&w.scores[static_cast<std::size_t>(m.score_slot[2 * i]) * L], cost, L);
+        else m.cost[i].quantiles(u, cost, L);
+        if (!m.has_benefit[i]) std::fill_n(benefit, L, m.benefit[i].quantile(0.5));
+        else if (m.correlated[2 * i + 1])
+            m.benefit[i].from_normals(&w.scores[static_cast<std::size_t>(m.score_slot[2 * i + 1]) * L], benefit, L);
+        else m.benefit[i].quantiles(u + L, benefit, L);
+        const double p = m.success[i];
+        for (std::size_t s = 0; s < L; ++s) success[s] = u[2 * L + s] < p;
+        if (m.has_delay[i]) {
+            m.delay[i].quantiles(u + 3 * L, u, L);  // the cost's uniforms are used: their room serves
+            for (std::size_t s = 0; s < L; ++s) delay[s] = whole_delay(u[s]);
         } else {
-            for (std::size_t s = 0; s < L; ++s) w.benefit[i * L + s] = m.benefit[i].quantile(0.5);
+            std::fill_n(delay, L, 0);
         }
-        if (m.success[i] < 1)
-            for (std::size_t s = 0; s < L; ++s) w.success[i * L + s] = u2[s] < m.success[i];
-        if (m.has_delay[i])
-            for (std::size_t s = 0; s < L; ++s) w.delay[i * L + s] = whole_delay(m.delay[i].quantile(u3[s]));
+    };
+    // Risk events: per sample, which happen; their extra cost and delay for the items they hit.
+    const bool events = !m.events.empty();
+    if (events) {
+        w.extra.assign(n * L, 0.0);
+        w.event_delay.assign(n * L, 0);
+        for (std::size_t s = 0; s < L; ++s) {
+            const long long sample = lo + static_cast<long long>(s);
+            for (std::size_t e = 0; e < m.events.size(); ++e) {
+                const auto& ev = m.events[e];
+                const auto r = philox_words(seed, static_cast<std::uint64_t>(sample), static_cast<std::uint32_t>(e), RiskStream::event);
+                if (!(open_uniform(r[0]) < ev.probability)) continue;
+                const double x = ev.has_cost ? ev.cost.quantile(open_uniform(r[1])) : 0.0;
+                const int d = ev.has_delay ? whole_delay(ev.delay.quantile(open_uniform(r[2]))) : 0;
+                for (int i : ev.items) {
+                    w.extra[static_cast<std::size_t>(i) * L + s] += x;
+                    w.event_delay[static_cast<std::size_t>(i) * L + s] += d;
+                }
+            }
+        }
     }
-    // Each sample.
-    w.extra.assign(n, 0.0);
-    w.value.assign(n, 0.0);
-    w.event_delay.assign(n, 0);
-    w.shift.assign(n, 0);
-    w.use.assign(R * static_cast<std::size_t>(T), 0.0);
+    // Each item over the block's samples, prerequisites first.
+    w.shift.resize(n * L);
+    w.total.assign(L, 0.0);
+    w.use.assign(RT * L, 0.0);
     const Index K = m.n;
     double* item_sum = sums + 2;
     double* item_sq = sums + 2 + K;
@@ -371,67 +420,95 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
     long long* delays = counts + 1 + K;
     long long* finish = counts + 1 + 2 * K;
     long long* over = counts + 1 + 2 * K + K * (m.T + 1);
-    for (std::size_t s = 0; s < L; ++s) {
-        const long long sample = lo + static_cast<long long>(s);
-        if (!m.events.empty()) {
-            std::fill(w.extra.begin(), w.extra.end(), 0.0);
-            std::fill(w.event_delay.begin(), w.event_delay.end(), 0);
-            for (std::size_t e = 0; e < m.events.size(); ++e) {
-                const auto& ev = m.events[e];
-                const auto r = philox_words(seed, static_cast<std::uint64_t>(sample), static_cast<std::uint32_t>(e), RiskStream::event);
-                if (!(open_uniform(r[0]) < ev.probability)) continue;
-                const double x = ev.has_cost ? ev.cost.quantile(open_uniform(r[1])) : 0.0;
-                const int d = ev.has_delay ? whole_delay(ev.delay.quantile(open_uniform(r[2]))) : 0;
-                for (int i : ev.items) {
-                    w.extra[static_cast<std::size_t>(i)] += x;
-                    w.event_delay[static_cast<std::size_t>(i)] += d;
+    const int max_power = static_cast<int>(m.powers.size());
+    double* total = w.total.data();
+    for (int ii : m.order) {
+        const auto i = static_cast<std::size_t>(ii);
+        draw(i);
+        int* shift = &w.shift[i * L];
+        if (m.started[i]) {
+            std::fill_n(shift, L, 0);
+        } else {
+            const int* own = w.delay.data();
+            if (events) {
+                const int* ev = &w.event_delay[i * L];
+                for (std::size_t s = 0; s < L; ++s) shift[s] = own[s] + ev[s];
+            } else {
+                std::copy_n(own, L, shift);
+            }
+            for (auto [p, gap] : m.prereqs[i]) {
+                const int* before = &w.shift[static_cast<std::size_t>(p) * L];
+                for (std::size_t s = 0; s < L; ++s) shift[s] = std::max(shift[s], before[s] - gap);
+            }
+        }
+        double* cm = w.cost.data();
+        if (events) {
+            const double* x = &w.extra[i * L];
+            for (std::size_t s = 0; s < L; ++s) cm[s] *= 1 + x[s];
+        }
+        const double* bm = w.benefit.data();
+        const char* ok = w.success.data();
+        const double pvb = m.pv_benefit[i], pvc = m.pv_cost[i], planned = pvb - pvc;
+        double sum = 0, sq = 0;
+        long long failed = 0, late = 0;
+        long long* done = finish + static_cast<Index>(i) * (m.T + 1);
+        const long long planned_finish = q.starts[i] + q.durations[i];
+        for (std::size_t s = 0; s < L; ++s) {
+            const int sh = shift[s];
+            const double df = sh < max_power ? m.powers[static_cast<std::size_t>(sh)] : std::pow(m.discount, sh);
+            const double v = ((ok[s] ? bm[s] * pvb : 0.0) - cm[s] * pvc) * df;
+            total[s] += v;
+            // About the planned value, so that an item without uncertainty sums to exactly 0.
+            const double d = v - planned;
+            sum += d;
+            sq += d * d;
+            failed += ok[s] ? 0 : 1;
+            late += sh;
+            const long long f = planned_finish + sh;
+            if (f <= m.T) ++done[f];
+        }
+        item_sum[i] += sum;
+        item_sq[i] += sq;
+        failures[i] += failed;
+        delays[i] += late;
+        for (const auto& use : m.uses[i]) {
+            const bool scales = m.scales[static_cast<std::size_t>(use.resource)];
+            double* rows = &w.use[static_cast<std::size_t>(use.resource) * static_cast<std::size_t>(T) * L];
+            const int width = static_cast<int>(use.amounts.size());
+            for (int k = 0; k < width; ++k) {
+                const double amount = use.amounts[static_cast<std::size_t>(k)];
+                const int at = use.first + k;
+                for (std::size_t s = 0; s < L; ++s) {
+                    const int t = at + shift[s];
+                    if (t < T) rows[static_cast<std::size_t>(t) * L + s] += (scales ? cm[s] : 1.0) * amount;
                 }
             }
         }
-        std::fill(w.use.begin(), w.use.end(), 0.0);
-        double total = 0;
-        for (int ii : m.order) {
-            const auto i = static_cast<std::size_t>(ii);
-            int shift = 0;
-            if (!m.started[i]) {
-                shift = w.delay[i * L + s] + w.event_delay[i];
-                for (auto [p, gap] : m.prereqs[i]) shift = std::max(shift, w.shift[static_cast<std::size_t>(p)] - gap);
-            }
-            w.shift[i] = shift;
-            const double cm = w.cost[i * L + s] * (1 + w.extra[i]);
-            const bool ok = w.success[i * L + s] != 0;
-            const double value = (ok ? w.benefit[i * L + s] * m.pv_benefit[i] : 0.0) - cm * m.pv_cost[i];
-            const double v = value * m.discounted(shift);
-            w.value[i] = v;
-            if (!ok) ++failures[i];
-            delays[i] += shift;
-            const long long f = q.starts[i] + q.durations[i] + shift;
-            if (f <= m.T) ++finish[static_cast<Index>(i) * (m.T + 1) + f];
-            for (const auto& use : m.uses[i]) {
-                const double factor = m.scales[static_cast<std::size_t>(use.resource)] ? cm : 1.0;
-                double* row = &w.use[static_cast<std::size_t>(use.resource) * static_cast<std::size_t>(T)];
-                const int from = use.first + shift;
-                const int k_end = std::min<int>(static_cast<int>(use.amounts.size()), T - from);
-                for (int k = 0; k < k_end; ++k) row[from + k] += factor * use.amounts[static_cast<std::size_t>(k)];
-            }
+    }
+    double npv_sum = 0, npv_sq = 0;
+    long long negative = 0;
+    for (std::size_t s = 0; s < L; ++s) {
+        npv_sum += total[s];
+        npv_sq += total[s] * total[s];
+        negative += total[s] < 0 ? 1 : 0;
+    }
+    sums[0] += npv_sum;
+    sums[1] += npv_sq;
+    counts[0] += negative;
+    std::copy_n(total, L, npv_out + (lo - origin));
+    for (std::size_t k = 0; k < RT; ++k) {
+        const double* row = &w.use[k * L];
+        const double cap = q.capacity(static_cast<Index>(k) / T, static_cast<Index>(k) % T);
+        const double limit = cap + 1e-9 * std::max(1.0, std::abs(cap));
+        double sum = 0;
+        long long above = 0;
+        for (std::size_t s = 0; s < L; ++s) {
+            sum += row[s];
+            above += row[s] > limit ? 1 : 0;
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            const double v = w.value[i];
-            total += v;
-            item_sum[i] += v;
-            item_sq[i] += v * v;
-        }
-        sums[0] += total;
-        sums[1] += total * total;
-        if (total < 0) ++counts[0];
-        for (std::size_t k = 0; k < R * static_cast<std::size_t>(T); ++k) {
-            use_sum[k] += w.use[k];
-            const double cap = q.capacity(static_cast<Index>(k) / T, static_cast<Index>(k) % T);
-            if (w.use[k] > cap + 1e-9 * std::max(1.0, std::abs(cap))) ++over[k];
-        }
-        npv_out[sample - origin] = total;
-        if (use_rows)
-            std::copy(w.use.begin(), w.use.end(), use_rows + static_cast<std::size_t>(sample - origin) * R * static_cast<std::size_t>(T));
+        use_sum[k] += sum;
+        over[k] += above;
+        if (use_out) std::copy_n(row, L, use_out + static_cast<long long>(k) * stride + (lo - origin));
     }
 }
 
@@ -455,7 +532,8 @@ inline double fixed_npv(const RiskModel& m, const std::vector<double>& cost, con
     return total;
 }
 
-inline std::vector<TornadoBar> tornado_bars(const RiskModel& m) {
+// The tornado's bars, largest swing first; `base` receives the NPV with every input at its base.
+inline std::vector<TornadoBar> tornado_bars(const RiskModel& m, double& base) {
     const auto n = static_cast<std::size_t>(m.n);
     std::vector<double> cost(n), benefit(n);
     std::vector<char> success(n, 1);
@@ -465,45 +543,27 @@ inline std::vector<TornadoBar> tornado_bars(const RiskModel& m) {
         benefit[i] = m.benefit[i].quantile(0.5);
         delay[i] = m.has_delay[i] ? whole_delay(m.delay[i].quantile(0.5)) : 0;
     }
+    base = fixed_npv(m, cost, benefit, success, delay);
     std::vector<TornadoBar> bars;
     const auto bar = [&](std::size_t i, const char* var, double lo_in, double hi_in, double lo, double hi) {
         bars.push_back({static_cast<Index>(i), var, lo_in, hi_in, lo, hi, std::abs(hi - lo)});
     };
+    // One input at its low and high value, the others at their base.
+    const auto swing = [&](std::size_t i, const char* var, auto& slot, auto lo, auto hi) {
+        const auto base = slot;
+        slot = lo;
+        const double a = fixed_npv(m, cost, benefit, success, delay);
+        slot = hi;
+        const double b = fixed_npv(m, cost, benefit, success, delay);
+        slot = base;
+        bar(i, var, static_cast<double>(lo), static_cast<double>(hi), a, b);
+    };
     for (std::size_t i = 0; i < n; ++i) {
-        if (m.has_cost[i]) {
-            const double base = cost[i], lo = m.cost[i].quantile(0.1), hi = m.cost[i].quantile(0.9);
-            cost[i] = lo;
-            const double a = fixed_npv(m, cost, benefit, success, delay);
-            cost[i] = hi;
-            const double b = fixed_npv(m, cost, benefit, success, delay);
-            cost[i] = base;
-            bar(i, "cost", lo, hi, a, b);
-        }
-        if (m.has_benefit[i]) {
-            const double base = benefit[i], lo = m.benefit[i].quantile(0.1), hi = m.benefit[i].quantile(0.9);
-            benefit[i] = lo;
-            const double a = fixed_npv(m, cost, benefit, success, delay);
-            benefit[i] = hi;
-            const double b = fixed_npv(m, cost, benefit, success, delay);
-            benefit[i] = base;
-            bar(i, "benefit", lo, hi, a, b);
-        }
-        if (m.has_delay[i]) {
-            const int base = delay[i], lo = whole_delay(m.delay[i].quantile(0.1)), hi = whole_delay(m.delay[i].quantile(0.9));
-            delay[i] = lo;
-            const double a = fixed_npv(m, cost, benefit, success, delay);
-            delay[i] = hi;
-            const double b = fixed_npv(m, cost, benefit, success, delay);
-            delay[i] = base;
-            bar(i, "delay", lo, hi, a, b);
-        }
-        if (m.success[i] < 1) {
-            success[i] = 0;
-            const double a = fixed_npv(m, cost, benefit, success, delay);
-            success[i] = 1;
-            const double b = fixed_npv(m, cost, benefit, success, delay);
-            bar(i, "success", 0, 1, a, b);
-        }
+        if (m.has_cost[i]) swing(i, "cost", cost[i], m.cost[i].quantile(0.1), m.cost[i].quantile(0.9));
+        if (m.has_benefit[i]) swing(i, "benefit", benefit[i], m.benefit[i].quantile(0.1), m.benefit[i].quantile(0.9));
+        if (m.has_delay[i])
+            swing(i, "delay", delay[i], whole_delay(m.delay[i].quantile(0.1)), whole_delay(m.delay[i].quantile(0.9)));
+        if (m.success[i] < 1) swing(i, "success", success[i], char{0}, char{1});
     }
     std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) { return a.swing > b.swing; });
     return bars;
@@ -567,7 +627,7 @@ inline std::vector<RankCorrelation> rank_correlations(const RiskModel& m, std::u
         const long long hi = std::min(end, (block + 1) * RiskResult::block_size);
         const auto L = static_cast<std::size_t>(hi - lo);
         draw_uniforms(m, seed, lo, hi, lhs, block, w);
-        if (!m.groups.empty()) correlate(m, L, w, nullptr);
+        if (!m.groups.empty()) correlate(m, seed, lo, L, lhs, block, w);
         for (std::size_t k = 0; k < inputs.size(); ++k) {
             const auto [i, v] = inputs[k];
             std::copy_n(&w.u[(static_cast<std::size_t>(v) * n + i) * L], L, &draws[k * N + static_cast<std::size_t>(lo - first)]);
@@ -651,9 +711,11 @@ inline void summarise(const RiskModel& m, const RiskProblem& q, const RiskOption
     r.delay_mean.resize(n);
     r.finish_by = Eigen::MatrixXd::Zero(n, T + 1);
     for (Index i = 0; i < n; ++i) {
-        const double mean = total(2 + i) / N;
-        r.item_npv_mean(i) = mean;
-        r.item_npv_sd(i) = r.samples > 1 ? std::sqrt(std::max(0.0, (total(2 + n + i) - N * mean * mean) / (N - 1))) : 0.0;
+        // The sums are of the deviation from the planned value.
+        const double shift = total(2 + i) / N;
+        const auto k = static_cast<std::size_t>(i);
+        r.item_npv_mean(i) = m.pv_benefit[k] - m.pv_cost[k] + shift;
+        r.item_npv_sd(i) = r.samples > 1 ? std::sqrt(std::max(0.0, (total(2 + n + i) - N * shift * shift) / (N - 1))) : 0.0;
         r.failure_rate(i) = static_cast<double>(r.counts(1 + i, 0)) / N;
         r.delay_mean(i) = static_cast<double>(r.counts(1 + n + i, 0)) / N;
         long long cum = 0;
@@ -671,18 +733,22 @@ inline void summarise(const RiskModel& m, const RiskProblem& q, const RiskOption
         r.use_mean(k / T, k % T) = total(2 + 2 * n + k) / N;
         r.p_over(k / T, k % T) = static_cast<double>(r.counts(1 + 2 * n + n * (T + 1) + k, 0)) / N;
         if (r.use_samples.rows() == r.samples && r.samples > 0) {
+            // The two order statistics around P95 (numpy's linear interpolation), without a sort.
             Eigen::VectorXd col = r.use_samples.col(k);
-            std::sort(col.data(), col.data() + col.size());
             const double h = (N - 1) * 0.95;
             const auto lo = static_cast<Index>(std::floor(h));
             const Index hi = std::min<Index>(lo + 1, col.size() - 1);
-            r.use_p95(k / T, k % T) = col(lo) + (h - static_cast<double>(lo)) * (col(hi) - col(lo));
+            double* x = col.data();
+            std::nth_element(x, x + lo, x + col.size());
+            const double below = x[lo];
+            const double above = hi > lo ? *std::min_element(x + lo + 1, x + col.size()) : below;
+            r.use_p95(k / T, k % T) = below + (h - static_cast<double>(lo)) * (above - below);
         } else {
             r.use_p95(k / T, k % T) = std::nan("");
         }
     }
     if (o.sensitivity) {
-        r.tornado = tornado_bars(m);
+        r.tornado = tornado_bars(m, r.tornado_base);
         r.rank_correlations = rank_correlations(m, r.seed, r.first, r.latin_hypercube, r.npv, std::max(1, r.threads));
     } else {
         r.tornado.clear();
@@ -698,6 +764,8 @@ inline void label(const RiskProblem& q, const RiskModel& m, RiskResult& r) {
     r.periods = q.periods;
     r.currency = q.currency;
     r.scenario = q.scenario;
+    r.starts = q.starts;
+    r.durations = q.durations;
     r.notes = m.notes;
     double planned = 0;
     for (Index i = 0; i < m.n; ++i) planned += m.pv_benefit[static_cast<std::size_t>(i)] - m.pv_cost[static_cast<std::size_t>(i)];
@@ -737,7 +805,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
     const long long blocks = (end - 1) / RiskResult::block_size - first_block + 1;
     Eigen::VectorXd npv(o.samples);
     Eigen::MatrixXd use_rows;
-    if (o.keep_use_samples) use_rows.resize(RT, o.samples);  // column per sample, transposed at the end
+    if (o.keep_use_samples) use_rows.resize(o.samples, RT);  // a column per resource-period
     Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(m.sums_rows(), blocks);
     Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic> counts =
         Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic>::Zero(m.counts_rows(), blocks);
@@ -756,7 +824,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
                 const long long lo = std::max(o.first, (first_block + b) * RiskResult::block_size);
                 const long long hi = std::min(end, (first_block + b + 1) * RiskResult::block_size);
                 detail::run_block(m, q, o.seed, lo, hi, o.latin_hypercube, o.first, npv.data(),
-                                  o.keep_use_samples ? use_rows.data() : nullptr, sums.col(b).data(), counts.col(b).data(), w);
+                                  o.keep_use_samples ? use_rows.data() : nullptr, o.samples, sums.col(b).data(), counts.col(b).data(), w);
             }
         };
         const int workers = static_cast<int>(std::min<long long>(r.threads, upto - done));
@@ -796,7 +864,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
     const long long have = std::min(end, (first_block + done) * RiskResult::block_size) - o.first;
     r.samples = have;
     r.npv = npv.head(have);
-    if (o.keep_use_samples) r.use_samples = use_rows.leftCols(have).transpose();
+    if (o.keep_use_samples) r.use_samples = use_rows.topRows(have);
     r.block_sums = sums.leftCols(done);
     r.counts = counts.leftCols(done).rowwise().sum();
     // Block sums keep each block apart; counts are exact integers and add in any order.

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "aligngraph/model/records.hpp"
+#include "aligngraph/schedule/schedule.hpp"
 #include "aligngraph/stop.hpp"
 #include "aligngraph/types.hpp"
 
@@ -74,7 +75,7 @@ struct RiskProblem {
 /// Named parameters of simulate().
 struct RiskOptions {
     long long samples = 10000;  ///< how many (at most, with a convergence stop)
-    std::uint64_t seed = 1;
+    std::uint64_t seed = 0;
     long long first = 0;        ///< index of the first sample: chunks [first, first + samples) join exactly
     int threads = 0;            ///< 0: every hardware thread; the result does not depend on it
     bool latin_hypercube = false;  ///< stratify each variable within each block of block_size samples
@@ -126,13 +127,11 @@ struct RankCorrelation {
     double rho = 0;
 };
 
-/// The result of simulate(): self-describing (labels with the numbers).
-struct ALIGNGRAPH_API RiskResult {
+/// The result of simulate(): self-describing (the labels, ScheduleLabels, with the numbers).
+struct ALIGNGRAPH_API RiskResult : ScheduleLabels {
     static constexpr long long block_size = 1024;
 
-    std::vector<std::string> ids, resources, resource_kinds, resource_ids, periods;
-    std::string currency, scenario;
-    std::uint64_t seed = 1;
+    std::uint64_t seed = 0;
     long long first = 0, samples = 0;  ///< the samples [first, first + samples)
     bool latin_hypercube = false;
     bool converged = false;            ///< a convergence stop was asked for and met
@@ -157,12 +156,17 @@ struct ALIGNGRAPH_API RiskResult {
     Eigen::VectorXd delay_mean;        ///< mean late start (own delay, events and pushes), periods
     Eigen::MatrixXd finish_by;         ///< n x (T + 1): P(finish <= t), finish = start + duration
 
+    std::vector<Period> starts;        ///< each item's planned start
+    std::vector<Periods> durations;    ///< and how long it runs: P(on time) = finish_by(i, start + duration)
     std::vector<TornadoBar> tornado;   ///< largest swing first
+    double tornado_base = 0;           ///< the portfolio NPV with every input at its base (the tornado's centre)
     std::vector<RankCorrelation> rank_correlations;  ///< largest |rho| first
 
     /// Sums per block of block_size samples (columns) for exact joins; and exact counts.
     Eigen::MatrixXd block_sums;
     Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic> counts;
+
+    Index item_count() const { return static_cast<Index>(ids.size()); }
 };
 
 /// Simulate. @throws ValidationError for inconsistent shapes, a bad estimate, probability or
@@ -178,7 +182,7 @@ ALIGNGRAPH_API RiskResult join(const RiskProblem& problem, const std::vector<Ris
 
 /// Samples [first, first + n) of one three-point estimate, as simulate() draws it.
 /// @throws ValidationError for a bad estimate.
-ALIGNGRAPH_API Eigen::VectorXd draws(const Estimate& estimate, long long n, std::uint64_t seed = 1, long long first = 0);
+ALIGNGRAPH_API Eigen::VectorXd draws(const Estimate& estimate, long long n, std::uint64_t seed = 0, long long first = 0);
 
 }  // namespace aligngraph
 

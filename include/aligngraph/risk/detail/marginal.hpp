@@ -6,6 +6,7 @@
 #include "aligngraph/export.hpp"
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "aligngraph/risk/detail/random.hpp"
 
 namespace aligngraph::detail {
+
+/// The shared PERT table of a shape (Marginal's): computed once per process and shape.
+ALIGNGRAPH_API std::shared_ptr<const std::vector<double>> pert_table(double alpha, double beta);
 
 class ALIGNGRAPH_API Marginal {
 public:
@@ -43,7 +47,46 @@ public:
     }
     bool constant() const noexcept { return kind_ == Kind::constant; }
 
-    /// The PERT table: values on a uniform grid of normal scores over [-reach, reach].
+    /// quantile(u[s]) into out[s] for s < count: the same values, the switch taken once and
+    /// the loops without branches where they can be.
+    void quantiles(const double* u, double* out, std::size_t count) const {
+        switch (kind_) {
+            case Kind::constant: std::fill_n(out, count, a_); return;
+            case Kind::uniform:
+                for (std::size_t s = 0; s < count; ++s) out[s] = a_ + (b_ - a_) * u[s];
+                return;
+            case Kind::triangular: {
+                for (std::size_t s = 0; s < count; ++s) {
+                    const bool below = u[s] < p1_;
+                    const double r = std::sqrt(below ? u[s] * (b_ - a_) * (c_ - a_) : (1 - u[s]) * (b_ - a_) * (b_ - c_));
+                    out[s] = below ? a_ + r : b_ - r;
+                }
+                return;
+            }
+            default:
+                normal_quantiles(u, out, count);
+                from_normals(out, out, count);
+        }
+    }
+    /// from_normal(z[s]) into out[s] for s < count.
+    void from_normals(const double* z, double* out, std::size_t count) const {
+        switch (kind_) {
+            case Kind::normal:
+                for (std::size_t s = 0; s < count; ++s) out[s] = p1_ + p2_ * z[s];
+                return;
+            case Kind::lognormal:
+                for (std::size_t s = 0; s < count; ++s) out[s] = std::exp(p1_ + p2_ * z[s]);
+                return;
+            case Kind::pert:
+                for (std::size_t s = 0; s < count; ++s) out[s] = pert(z[s]);
+                return;
+            default:
+                for (std::size_t s = 0; s < count; ++s) out[s] = from_normal(z[s]);
+        }
+    }
+
+    /// The PERT table: the standard beta quantile (on [0, 1]) and its slope on a uniform grid
+    /// of normal scores over [-reach, reach]; one per shape (alpha, beta), shared.
     static constexpr int intervals = 1024;
     static constexpr double reach = 9.0;
 
@@ -56,7 +99,8 @@ private:
         const double s = t - k;
         const double* v = table_->data() + 2 * k;  // value, derivative x h at k; then at k + 1
         const double s2 = s * s, s3 = s2 * s;
-        return (2 * s3 - 3 * s2 + 1) * v[0] + (s3 - 2 * s2 + s) * v[1] + (-2 * s3 + 3 * s2) * v[2] + (s3 - s2) * v[3];
+        const double x = (2 * s3 - 3 * s2 + 1) * v[0] + (s3 - 2 * s2 + s) * v[1] + (-2 * s3 + 3 * s2) * v[2] + (s3 - s2) * v[3];
+        return a_ + (b_ - a_) * x;
     }
     Kind kind_ = Kind::constant;
     double a_ = 1, c_ = 1, b_ = 1, p1_ = 0, p2_ = 0;
