@@ -5,3 +5,4 @@
 #include "aligngraph/io/ranking_report-inl.hpp"
 #include "aligngraph/io/selection_report-inl.hpp"
 #include "aligngraph/io/schedule_report-inl.hpp"
+#include "aligngraph/io/risk_report-inl.hpp"

@@ -324,6 +324,54 @@ struct Roadmap : Command {
     }
 };
 
+int risk(const ag::Portfolio& p, const Output& o, ag::RiskOptions ro, int top) {
+    ro.cancel = ctrl_c();
+    const auto r = ag::simulate(p, ro);
+    const int rc = print(o.json() ? ag::risk_json(r) : ag::risk_text(r, o.width, top));
+    if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the samples done until then are shown");
+    return rc;
+}
+
+struct Risk : Command {
+    ag::RiskOptions options;
+    std::vector<std::string> selection;
+    int top = 10;
+    Risk(CLI::App& parent) {
+        options.samples = 100000;
+        app = parent.add_subcommand("risk", "How sure the plan is: Monte Carlo of the portfolio's NPV, spend and team load");
+        add_file();
+        app->add_option("--samples", options.samples, "How many samples (at most, with --convergence)")
+            ->check(CLI::Range(1LL, 1LL << 40))
+            ->capture_default_str();
+        app->add_option("--seed", options.seed, "Seed: the same seed gives the same samples on any thread count")->capture_default_str();
+        app->add_option("--first", options.first, "Index of the first sample (chunks of one simulation join exactly)")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
+        app->add_option("--threads", options.threads, "Threads (0: every hardware thread; the result does not depend on it)")
+            ->check(CLI::Range(0, 4096))
+            ->capture_default_str();
+        app->add_option("--select", selection, "The initiatives to simulate (ids, comma-separated); default: the optimal portfolio")
+            ->delimiter(',');
+        app->add_flag("--roadmap", options.roadmap, "Start each initiative at its roadmap start instead of its planned start");
+        app->add_option("--scenario", options.scenario, "Apply a scenario (rate, budget factor, cost overrun, forced decisions)");
+        app->add_flag("--latin-hypercube", options.latin_hypercube, "Stratify each input within each block of 1024 samples");
+        app->add_option("--convergence", options.convergence,
+                        "Stop once the standard error of the mean NPV is below this share of it (checked every 4096 samples)")
+            ->check(CLI::Range(0.0, 1.0));
+        app->add_flag("--repair-correlations", options.repair_correlations,
+                      "Repair a correlation matrix that is not positive semi-definite to the nearest one (said in a note)");
+        app->add_option("--top", top, "Tornado bars and rank correlations shown")->check(CLI::Range(0, 1000))->capture_default_str();
+        app->add_option("--time-limit", options.time_limit, "Seconds for choosing the portfolio (and its roadmap)")
+            ->check(seconds)
+            ->capture_default_str();
+        output.add_to(*app);
+    }
+    int run() override {
+        if (!selection.empty()) options.selection = selection;
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return risk(p, output, options, top); });
+    }
+};
+
 /// Sensitivity of the alignment ranking to the heaviest goal weights.
 std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
     auto s = ag::goal_weight_sensitivity(p, k);
@@ -333,6 +381,15 @@ std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_
                        "alignment ranking changes:\n",
                        s.size()) +
            ag::sensitivity_text(s, "goal", k);
+}
+
+/// The demo's Monte Carlo: the optimal portfolio at its roadmap's starts.
+ag::RiskOptions demo_risk() {
+    ag::RiskOptions ro;
+    ro.samples = 20000;
+    ro.roadmap = true;
+    ro.time_limit = 30;
+    return ro;
 }
 
 struct Demo : Command {
@@ -351,9 +408,10 @@ struct Demo : Command {
             const auto total = ag::portfolio_financials(p, all, fo);
             ag::RoadmapOptions ro;
             ro.time_limit = 30;
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {}}}\n", ag::summary_json(p),
-                                     ag::financials_json(per_initiative, total), ag::schedule_json(ag::roadmap(p, ro)),
-                                     ag::schedule_json(ag::plan(p, ro))));
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {}}}\n",
+                                     ag::summary_json(p), ag::financials_json(per_initiative, total),
+                                     ag::schedule_json(ag::roadmap(p, ro)), ag::schedule_json(ag::plan(p, ro)),
+                                     ag::risk_json(ag::simulate(p, demo_risk()))));
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -375,6 +433,8 @@ struct Demo : Command {
             const auto together = ag::plan(p, ro);
             print(ag::plan_comparison_text(road, together, output.width));
         }
+        std::fputs("\n", stdout);
+        if (const int rc = risk(p, output, demo_risk(), 5); rc != 0) return rc;
         std::fputs("\n", stdout);
         return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
     }
@@ -399,6 +459,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Optimize>(app));
     commands.push_back(std::make_unique<cli::Frontier>(app));
     commands.push_back(std::make_unique<cli::Roadmap>(app));
+    commands.push_back(std::make_unique<cli::Risk>(app));
     commands.push_back(std::make_unique<cli::Demo>(app));
     try {
         app.parse(argc, argv);
