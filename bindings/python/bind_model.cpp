@@ -1,5 +1,6 @@
 // Bindings of the model: enums, records and the Portfolio builder and arrays.
 
+#include <fmt/format.h>
 #include <pybind11/eigen.h>
 #include <pybind11/operators.h>
 #include <pybind11/pybind11.h>
@@ -40,6 +41,7 @@ void define_model(py::module_& m) {
     bind_enum<Status>(m, "Lifecycle status of an initiative.");
     bind_enum<Distribution>(m, "How risk analysis samples a three-point estimate.");
     bind_enum<CostKind>(m, "Which costs a budget limits.");
+    bind_enum<CorrelationOn>(m, "Which multipliers a correlation links: cost, benefit, or both (each with its own kind).");
     bind_enum<Strength>(m, "A contribution's strength on the named scale: none, weak (1/9), medium (3/9), strong (1).");
 
     py::class_<Horizon>(m, "Horizon", "The planning horizon: `periods` periods of `period_years` years from `first_label`.")
@@ -119,6 +121,27 @@ void define_model(py::module_& m) {
         .def_readwrite("delay", &Uncertainty::delay)
         .def_readwrite("success_probability", &Uncertainty::success_probability)
         .def(py::self == py::self);
+
+    py::class_<Correlation>(m, "Correlation", "Correlated multipliers of initiatives (a Gaussian copula; every pair has the coefficient).")
+        .def_readonly("initiatives", &Correlation::initiatives)
+        .def_readonly("coefficient", &Correlation::coefficient)
+        .def_readonly("on", &Correlation::on)
+        .def(py::self == py::self)
+        .def("__repr__", [](const Correlation& c) {
+            std::string ids;
+            for (const auto& i : c.initiatives) ids += (ids.empty() ? "" : ", ") + i;
+            return fmt::format("<aligngraph.Correlation {} of {}: {}>", to_string(c.on), ids, c.coefficient);
+        });
+
+    py::class_<RiskEvent>(m, "RiskEvent", "A risk event of the register: its probability, the initiatives it hits, its impacts.")
+        .def_readonly("id", &RiskEvent::id)
+        .def_readonly("name", &RiskEvent::name)
+        .def_readonly("probability", &RiskEvent::probability)
+        .def_readonly("initiatives", &RiskEvent::initiatives)
+        .def_readonly("cost", &RiskEvent::cost, "Extra cost as a fraction of each initiative's cost (an Estimate), or None.")
+        .def_readonly("delay", &RiskEvent::delay, "Periods of delay (an Estimate), or None.")
+        .def(py::self == py::self)
+        .def("__repr__", [](const RiskEvent& e) { return fmt::format("<aligngraph.RiskEvent '{}' p={}>", e.id, e.probability); });
 
     py::class_<Initiative>(m, "Initiative", "An initiative's record (a copy; change the model with its builder methods).")
         .def_readonly("id", &Initiative::id)
@@ -276,6 +299,25 @@ void define_model(py::module_& m) {
              },
              py::arg("efforts"), "Bulk: every initiative's effort.")
         .def("add_requires", changing_call(&Portfolio::add_requires), py::arg("dependant"), py::arg("prerequisite"))
+        .def("add_correlation",
+             [](Portfolio& p, std::vector<std::string> initiatives, double coefficient, CorrelationOn on) {
+                 const auto lock = changing(p);
+                 p.add_correlation({std::move(initiatives), coefficient, on});
+             },
+             py::arg("initiatives"), py::arg("coefficient"), py::arg("on") = CorrelationOn::both,
+             "Correlate the initiatives' multipliers (cost, benefit or both): every pair gets `coefficient` in [-1, 1].")
+        .def("add_risk_event",
+             [](Portfolio& p, std::string id, double probability, std::vector<std::string> initiatives, std::string name,
+                std::optional<Estimate> cost, std::optional<Estimate> delay) {
+                 const auto lock = changing(p);
+                 p.add_risk_event({std::move(id), std::move(name), probability, std::move(initiatives), cost, delay});
+             },
+             py::arg("id"), py::arg("probability"), py::arg("initiatives"), py::kw_only(), py::arg("name") = "",
+             py::arg("cost") = py::none(), py::arg("delay") = py::none(),
+             "A risk event: in each sample it happens with `probability` and hits every listed initiative: `cost` "
+             "(an Estimate of the extra cost as a fraction of its cost) and `delay` (an Estimate in periods).")
+        .def_property_readonly("correlations", &Portfolio::correlations, "The correlations (copies).")
+        .def_property_readonly("risk_events", &Portfolio::risk_events, "The risk event register (copies).")
         .def("add_exclusion", changing_call(&Portfolio::add_exclusion), py::arg("id"), py::arg("members"),
              "A group of alternatives: at most one member may be selected.")
         .def("add_budget",

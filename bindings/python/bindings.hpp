@@ -13,6 +13,7 @@ void define_finance(pybind11::module_& m);
 void define_scoring(pybind11::module_& m);
 void define_selection(pybind11::module_& m);
 void define_schedule(pybind11::module_& m);
+void define_risk(pybind11::module_& m);
 
 }  // namespace aligngraph::python
 

@@ -114,4 +114,5 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_scoring(m);
     aligngraph::python::define_selection(m);
     aligngraph::python::define_schedule(m);
+    aligngraph::python::define_risk(m);
 }

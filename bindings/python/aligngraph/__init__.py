@@ -13,6 +13,7 @@ from . import _core
 from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio, load, sample_portfolio
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
+from .risk import RiskResult, draws, join, simulate
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -26,6 +27,8 @@ from .scoring import (
 from ._core import (
     AhpMethod,
     CompositeWeights,
+    CorrelationOn,
+    Correlation,
     CostKind,
     Criterion,
     Direction,
@@ -60,6 +63,7 @@ from ._core import (
     Status,
     StopReason,
     Strength,
+    RiskEvent,
     Uncertainty,
     ValidationError,
     When,
@@ -122,6 +126,13 @@ __all__ = [
     "StartReason",
     "read_psplib",
     "schedule",
+    "RiskResult",
+    "RiskEvent",
+    "Correlation",
+    "CorrelationOn",
+    "draws",
+    "join",
+    "simulate",
     "Portfolio",
     "Settings",
     "Status",

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'ReoptimizerCore', 'ResourceError', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -163,6 +163,56 @@ class CostKind:
         ...
     @typing.overload
     def __ne__(self, other: CostKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class CorrelationOn:
+    """
+    Which multipliers a correlation links: cost, benefit, or both (each with its own kind).
+    
+    Members:
+    
+      cost
+    
+      benefit
+    
+      both
+    """
+    __members__: typing.ClassVar[dict[str, CorrelationOn]]
+    benefit: typing.ClassVar[CorrelationOn]
+    both: typing.ClassVar[CorrelationOn]
+    cost: typing.ClassVar[CorrelationOn]
+    @typing.overload
+    def __eq__(self, other: CorrelationOn) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: CorrelationOn) -> bool:
         ...
     @typing.overload
     def __ne__(self, other: typing.Any) -> bool:
@@ -398,6 +448,55 @@ class Uncertainty:
     @success_probability.setter
     def success_probability(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class Correlation:
+    """
+    Correlated multipliers of initiatives (a Gaussian copula; every pair has the coefficient).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: Correlation) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def coefficient(self) -> float:
+        ...
+    @property
+    def initiatives(self) -> list[str]:
+        ...
+    @property
+    def on(self) -> CorrelationOn:
+        ...
+class RiskEvent:
+    """
+    A risk event of the register: its probability, the initiatives it hits, its impacts.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: RiskEvent) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cost(self) -> Estimate | None:
+        """
+        Extra cost as a fraction of each initiative's cost (an Estimate), or None.
+        """
+    @property
+    def delay(self) -> Estimate | None:
+        """
+        Periods of delay (an Estimate), or None.
+        """
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def initiatives(self) -> list[str]:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def probability(self) -> float:
+        ...
 class Initiative:
     """
     An initiative's record (a copy; change the model with its builder methods).
@@ -565,6 +664,10 @@ class PortfolioCore:
         """
         Bulk: contributions by index arrays (int64 initiative and goal indices, float strengths).
         """
+    def add_correlation(self, initiatives: collections.abc.Sequence[str], coefficient: typing.SupportsFloat | typing.SupportsIndex, on: CorrelationOn = CorrelationOn.both) -> None:
+        """
+        Correlate the initiatives' multipliers (cost, benefit or both): every pair gets `coefficient` in [-1, 1].
+        """
     def add_exclusion(self, id: str, members: collections.abc.Sequence[str]) -> None:
         """
         A group of alternatives: at most one member may be selected.
@@ -587,6 +690,10 @@ class PortfolioCore:
         """
     def add_requires(self, dependant: str, prerequisite: str) -> None:
         ...
+    def add_risk_event(self, id: str, probability: typing.SupportsFloat | typing.SupportsIndex, initiatives: collections.abc.Sequence[str], *, name: str = '', cost: Estimate | None = None, delay: Estimate | None = None) -> None:
+        """
+        A risk event: in each sample it happens with `probability` and hits every listed initiative: `cost` (an Estimate of the extra cost as a fraction of its cost) and `delay` (an Estimate in periods).
+        """
     def add_scenario(self, id: str, name: str = '', *, discount_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, budget_factor: typing.SupportsFloat | typing.SupportsIndex | None = None, cost_overrun: typing.SupportsFloat | typing.SupportsIndex | None = None, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None = None, goal_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, criterion_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex] = {}, judgments: collections.abc.Mapping[str, tuple[collections.abc.Sequence[str], typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]] = {}, forced_in: collections.abc.Sequence[str] = [], forced_out: collections.abc.Sequence[str] = []) -> None:
         ...
     def add_team(self, id: str, capacity: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, name: str = '') -> None:
@@ -665,6 +772,11 @@ class PortfolioCore:
         Capex, n x P.
         """
     @property
+    def correlations(self) -> list[Correlation]:
+        """
+        The correlations (copies).
+        """
+    @property
     def costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         capex + opex, n x P.
@@ -721,6 +833,11 @@ class PortfolioCore:
     def opex(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         Opex, n x P.
+        """
+    @property
+    def risk_events(self) -> list[RiskEvent]:
+        """
+        The risk event register (copies).
         """
     @property
     def scenarios(self) -> list[Scenario]:
@@ -2123,6 +2240,242 @@ class ScheduleResultCore:
     @property
     def value(self) -> float:
         ...
+class RiskSummary:
+    """
+    The portfolio NPV's distribution in numbers.
+    """
+    @property
+    def cvar5(self) -> float:
+        """
+        The mean of the worst 5% of samples.
+        """
+    @property
+    def max(self) -> float:
+        ...
+    @property
+    def mean(self) -> float:
+        ...
+    @property
+    def min(self) -> float:
+        ...
+    @property
+    def p5(self) -> float:
+        ...
+    @property
+    def p50(self) -> float:
+        ...
+    @property
+    def p95(self) -> float:
+        ...
+    @property
+    def p_negative(self) -> float:
+        """
+        P(NPV < 0).
+        """
+    @property
+    def p_negative_high(self) -> float:
+        ...
+    @property
+    def p_negative_low(self) -> float:
+        """
+        Its 95% interval (Wilson), low end.
+        """
+    @property
+    def sd(self) -> float:
+        ...
+    @property
+    def standard_error(self) -> float:
+        """
+        Of the mean.
+        """
+class TornadoBar:
+    """
+    One input of one initiative at its P10 and P90, the others at their base.
+    """
+    @property
+    def input_high(self) -> float:
+        ...
+    @property
+    def input_low(self) -> float:
+        ...
+    @property
+    def item(self) -> int:
+        ...
+    @property
+    def npv_high(self) -> float:
+        ...
+    @property
+    def npv_low(self) -> float:
+        ...
+    @property
+    def swing(self) -> float:
+        ...
+    @property
+    def variable(self) -> str:
+        ...
+class RankCorrelation:
+    """
+    Spearman's rank correlation of one input with the portfolio NPV.
+    """
+    @property
+    def item(self) -> int:
+        ...
+    @property
+    def rho(self) -> float:
+        ...
+    @property
+    def variable(self) -> str:
+        ...
+class RiskResultCore:
+    """
+    A Monte Carlo simulation's samples and summaries (see aligngraph.RiskResult).
+    """
+    block_size: typing.ClassVar[int] = 1024
+    @property
+    def block_sums(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def converged(self) -> bool:
+        ...
+    @property
+    def counts(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, n]"]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def delay_mean(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def durations(self) -> list[int]:
+        ...
+    @property
+    def failure_rate(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def finish_by(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def first(self) -> int:
+        ...
+    @property
+    def histogram_counts(self) -> list[int]:
+        ...
+    @property
+    def histogram_edges(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def item_npv_mean(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def item_npv_sd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def latin_hypercube(self) -> bool:
+        ...
+    @property
+    def notes(self) -> list[str]:
+        ...
+    @property
+    def npv(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def p_over(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def periods(self) -> list[str]:
+        ...
+    @property
+    def planned_npv(self) -> float:
+        ...
+    @property
+    def rank_correlations(self) -> list[RankCorrelation]:
+        ...
+    @property
+    def resource_ids(self) -> list[str]:
+        ...
+    @property
+    def resource_kinds(self) -> list[str]:
+        ...
+    @property
+    def resources(self) -> list[str]:
+        ...
+    @property
+    def samples(self) -> int:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
+    @property
+    def starts(self) -> list[int]:
+        ...
+    @property
+    def stop_reason(self) -> StopReason:
+        ...
+    @property
+    def summary(self) -> RiskSummary:
+        ...
+    @property
+    def threads(self) -> int:
+        ...
+    @property
+    def tornado(self) -> list[TornadoBar]:
+        ...
+    @property
+    def tornado_base(self) -> float:
+        ...
+    @property
+    def use_mean(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def use_p95(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def use_samples(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+class RiskProblemCore:
+    """
+    A risk analysis over arrays, as simulate() samples it (see docs/risk.md).
+    """
+    @property
+    def benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def capacity(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def costs(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def durations(self) -> list[int]:
+        ...
+    @property
+    def horizon(self) -> int:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def rate(self) -> float:
+        ...
+    @property
+    def resources(self) -> list[str]:
+        ...
+    @property
+    def starts(self) -> list[int]:
+        ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -2135,6 +2488,8 @@ def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat
     ...
 def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
+def array_risk_problem_core(ids: collections.abc.Sequence[str], starts: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], horizon: typing.SupportsInt | typing.SupportsIndex, costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], benefits: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], scales_with_cost: collections.abc.Sequence[bool], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], uncertainty: collections.abc.Sequence[Uncertainty], started: collections.abc.Sequence[bool], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], correlations: collections.abc.Sequence[tuple[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], typing.SupportsFloat | typing.SupportsIndex, CorrelationOn]], events: collections.abc.Sequence[tuple[str, typing.SupportsFloat | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], Estimate | None, Estimate | None]], rate: typing.SupportsFloat | typing.SupportsIndex, currency: str) -> RiskProblemCore:
+    ...
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """
     (stranded ids, [(goal, lost, remaining, unserved)]).
@@ -2142,6 +2497,8 @@ def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], l
 def criterion_weight_sensitivity_core(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion], k: typing.SupportsInt | typing.SupportsIndex) -> list[tuple[str, float, float, float, float, float]]:
     ...
 def dependants(portfolio: PortfolioCore, id: str) -> list[str]:
+    ...
+def draws_core(estimate: Estimate, n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     ...
 def explain_score_core(portfolio: PortfolioCore, id: str, kind: ScoreKind, criteria: collections.abc.Sequence[Criterion], composite: CompositeWeights, enabler_share: typing.SupportsFloat | typing.SupportsIndex | None, root_weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], scenario: str | None, wsjf_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"], rice_names: typing.Annotated[collections.abc.Sequence[str], "FixedSize(3)"]) -> ScoreExplanation:
     ...
@@ -2183,6 +2540,8 @@ def irr_rows(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tol
     """
     (rate per row, root count per row).
     """
+def join_core(problem: RiskProblemCore, chunks: collections.abc.Sequence[RiskResultCore], repair_correlations: bool, sensitivity: bool, histogram_bins: typing.SupportsInt | typing.SupportsIndex) -> RiskResultCore:
+    ...
 def kendall_tau(a: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], b: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], ids: collections.abc.Sequence[str]) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"], float]:
     ...
 def load_model(path: os.PathLike | str | bytes) -> PortfolioCore:
@@ -2219,6 +2578,8 @@ def period_rate(yearly: typing.SupportsFloat | typing.SupportsIndex, period_year
     """
 def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> Financials:
     ...
+def portfolio_risk_problem_core(portfolio: PortfolioCore, selection: collections.abc.Sequence[str] | None, scenario: str, roadmap: bool, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> RiskProblemCore:
+    ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
     ...
 def random_index(table: RandomIndex, n: typing.SupportsInt | typing.SupportsIndex) -> float:
@@ -2233,6 +2594,16 @@ def read_psplib_core(path: str) -> dict:
     ...
 def reoptimizer_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> ReoptimizerCore:
     ...
+def risk_json(result: RiskResultCore) -> str:
+    """
+    The simulation as JSON (what `aligngraph risk --format json` prints).
+    """
+def risk_problem_core(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], starts: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], scenario: str) -> RiskProblemCore:
+    ...
+def risk_text(result: RiskResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100, top: typing.SupportsInt | typing.SupportsIndex = 10) -> str:
+    """
+    The simulation as aligned text (what `aligngraph risk` prints).
+    """
 def roadmap_core(portfolio: PortfolioCore, objective: ScheduleObjective, selection: collections.abc.Sequence[str] | None, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str, weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], plan: bool, explain: bool) -> ScheduleResultCore:
     ...
 def sample_portfolio() -> PortfolioCore:
@@ -2267,6 +2638,8 @@ def set_memory_limit(limit: typing.Any) -> None:
     """
     Set the memory cap for the process: bytes, or a size such as "64G" (K, M, G, T: powers of 1024); 0 returns to ALIGNGRAPH_MEMORY_LIMIT or the default of 8 GiB. What grows with a model's size is checked against it before it is allocated (ResourceError).
     """
+def simulate_problem_core(problem: RiskProblemCore, samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, convergence: typing.SupportsFloat | typing.SupportsIndex, check_every: typing.SupportsInt | typing.SupportsIndex, latin_hypercube: bool, repair_correlations: bool, sensitivity: bool, keep_use_samples: bool, histogram_bins: typing.SupportsInt | typing.SupportsIndex) -> RiskResultCore:
+    ...
 def summary_json(portfolio: PortfolioCore) -> str:
     ...
 def summary_text(portfolio: PortfolioCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:

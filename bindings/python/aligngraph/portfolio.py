@@ -470,6 +470,53 @@ class Portfolio(_core.PortfolioCore):
                                   _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain))
         return ScheduleResult(core, by_id=True)
 
+    def simulate(
+        self,
+        samples: int = 100_000,
+        seed: int = 0,
+        first: int = 0,
+        selection: list[str] | None = None,
+        scenario: str | None = None,
+        threads: int | None = None,
+        stop_at: float | None = None,
+        *,
+        roadmap: bool = False,
+        latin_hypercube: bool = False,
+        repair_correlations: bool = False,
+        sensitivity: bool = True,
+        keep_use: bool = True,
+        check_every: int = 4096,
+        histogram_bins: int = 40,
+        time_limit: float = 60.0,
+    ) -> "RiskResult":
+        """Monte Carlo of the portfolio ``selection`` (ids; default: the optimal portfolio by
+        NPV): each initiative's cost and benefit multipliers, delay and success drawn from its
+        ``uncertainty``, with the model's correlations (a Gaussian copula) and risk events;
+        a delay moves the initiative's flows and demand and pushes its dependants. Starts are
+        the planned ones, or the roadmap's (``roadmap=True``).
+
+        Samples ``first .. first + samples - 1`` of ``seed``: the same numbers on any
+        ``threads`` (None: every core), and chunks join exactly (:func:`aligngraph.risk.join`).
+        ``stop_at``: stop once the standard error of the mean NPV is below this share of it
+        (checked every ``check_every`` samples). The result: ``npv`` (numpy, one per sample),
+        ``p_negative``, ``summary()``, ``spend()``, ``load()``, ``initiatives()``,
+        ``finish_by()``, ``tornado()``, ``rank_correlations()``. See docs/risk.md."""
+        from .risk import RiskResult, _options
+
+        options = _options(samples, seed, first, threads, stop_at, check_every, latin_hypercube, repair_correlations,
+                           sensitivity, keep_use, histogram_bins)
+        problem = _core.portfolio_risk_problem_core(self, None if selection is None else [str(s) for s in selection],
+                                                    scenario or "", bool(roadmap), float(time_limit))
+        return RiskResult(_core.simulate_problem_core(problem, **options), problem, options)
+
+    def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:
+        """Correlate the initiatives' multipliers through a Gaussian copula: every pair gets
+        ``coefficient`` (in [-1, 1]) on ``on``: ``"cost"``, ``"benefit"`` or ``"both"`` (each
+        kind with its own kind), or a :class:`CorrelationOn`."""
+        from .risk import _on
+
+        super().add_correlation([str(i) for i in initiatives], float(coefficient), _on(on))
+
     def selection_problem(self, objective: Objective = Objective.npv, *, scenario: str | None = None) -> dict[str, Any]:
         """The arrays :meth:`optimize` solves, for :func:`select_portfolio`, :func:`frontier` or
         another solver: ``values`` (n), ``costs`` (n x m, one column per budget and period),

@@ -1,0 +1,252 @@
+"""Risk analysis from Python: the distributions against scipy.stats, the closed-form moments of
+a small portfolio, bit-identity over threads and chunks, the frames against the samples they
+summarise, the builder, the command line."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import aligngraph as ag
+
+Z95 = stats.norm.ppf(0.95)
+
+
+def scipy_reference(e: ag.Estimate):
+    """The distribution docs/risk.md defines for an estimate, built from scipy.stats."""
+    a, m, b = e.low, e.mode, e.high
+    d = e.distribution
+    if d == ag.Distribution.triangular:
+        return stats.triang(c=(m - a) / (b - a), loc=a, scale=b - a)
+    if d == ag.Distribution.pert:
+        alpha = 1 + 4 * (m - a) / (b - a)
+        beta = 1 + 4 * (b - m) / (b - a)
+        return stats.beta(alpha, beta, loc=a, scale=b - a)
+    if d == ag.Distribution.uniform:
+        return stats.uniform(loc=a, scale=b - a)
+    if d == ag.Distribution.normal:  # mean mode, low and high its 5th and 95th percentiles
+        return stats.norm(loc=m, scale=(b - a) / (2 * Z95))
+    if d == ag.Distribution.lognormal:  # median mode = sqrt(low * high), low and high P5 and P95
+        return stats.lognorm(s=math.log(b / a) / (2 * Z95), scale=m)
+    raise AssertionError(d)
+
+
+ESTIMATES = [
+    ag.Estimate(0.8, 1.0, 1.6, ag.Distribution.triangular),
+    ag.Estimate(0.9, 1.0, 1.0, ag.Distribution.triangular),  # mode at the top
+    ag.Estimate(0.7, 1.1, 2.0, ag.Distribution.pert),
+    ag.Estimate(0.5, 0.6, 3.0, ag.Distribution.pert),  # strongly skewed
+    ag.Estimate(0.9, 1.0, 1.3, ag.Distribution.uniform),
+    ag.Estimate(0.8, 1.0, 1.2, ag.Distribution.normal),
+    ag.Estimate(0.5, 1.0, 2.0, ag.Distribution.lognormal),
+]
+
+
+@pytest.mark.parametrize("estimate", ESTIMATES, ids=lambda e: f"{e.distribution.name}-{e.low}-{e.mode}-{e.high}")
+def test_each_distribution_passes_kolmogorov_smirnov_against_scipy(estimate):
+    x = ag.draws(estimate, 20_000, seed=11)
+    ref = scipy_reference(estimate)
+    assert stats.kstest(x, ref.cdf).pvalue > 0.001
+    # And the moments within 5 standard errors of the closed form.
+    assert abs(x.mean() - ref.mean()) < 5 * ref.std() / math.sqrt(len(x))
+    assert x.var(ddof=1) == pytest.approx(ref.var(), rel=0.05)
+
+
+def test_draws_are_a_function_of_the_sample_index():
+    e = ag.Estimate(0.8, 1.0, 1.5, ag.Distribution.pert)
+    whole = ag.draws(e, 3000, seed=5)
+    part = ag.draws(e, 1000, seed=5, first=1500)
+    assert np.array_equal(whole[1500:2500], part)
+    assert not np.array_equal(whole, ag.draws(e, 3000, seed=6))
+    assert np.array_equal(ag.draws((0.8, 1.0, 1.5, "pert"), 3000, seed=5), whole)
+
+
+def small_problem():
+    costs = np.array([[100.0, 50, 0, 0], [80, 80, 0, 0], [0, 60, 0, 0]])
+    benefits = np.array([[0.0, 0, 90, 90], [0, 0, 0, 120], [0, 0, 40, 40]])
+    cost = [ag.Estimate(0.9, 1.0, 1.5, ag.Distribution.triangular), ag.Estimate(0.8, 1.0, 1.4, ag.Distribution.pert), None]
+    benefit = [ag.Estimate(0.6, 1.0, 1.1, ag.Distribution.uniform), None, ag.Estimate(0.8, 1.0, 1.2, ag.Distribution.normal)]
+    success = [0.9, 1.0, 0.7]
+    return costs, benefits, cost, benefit, success
+
+
+def test_mean_and_variance_of_a_small_portfolio_match_the_closed_form():
+    costs, benefits, cost, benefit, success = small_problem()
+    rate = 0.02
+    disc = (1 + rate) ** -np.arange(costs.shape[1])
+    pvc, pvb = costs @ disc, benefits @ disc
+    mean = var = 0.0
+    for i in range(3):
+        c = scipy_reference(cost[i]) if cost[i] else None
+        b = scipy_reference(benefit[i]) if benefit[i] else None
+        ec, ec2 = (c.mean(), c.var() + c.mean() ** 2) if c else (1.0, 1.0)
+        eb, eb2 = (b.mean(), b.var() + b.mean() ** 2) if b else (1.0, 1.0)
+        p = success[i]
+        m = p * eb * pvb[i] - ec * pvc[i]
+        second = p * eb2 * pvb[i] ** 2 - 2 * p * eb * ec * pvb[i] * pvc[i] + ec2 * pvc[i] ** 2
+        mean += m
+        var += second - m * m
+    r = ag.simulate(costs, benefits, cost=cost, benefit=benefit, success=success, rate=rate, samples=200_000, seed=3)
+    assert r.samples == 200_000 and r.npv.shape == (200_000,)
+    assert abs(r.summary()["mean"] - mean) < 4 * math.sqrt(var / r.samples)
+    assert r.npv.var(ddof=1) == pytest.approx(var, rel=0.02)
+    assert r.planned_npv == pytest.approx(float(np.sum(pvb - pvc)))
+
+
+def test_the_same_bits_on_any_thread_count_and_in_chunks():
+    costs, benefits, cost, benefit, success = small_problem()
+    kw = dict(cost=cost, benefit=benefit, success=success, correlations=[([0, 1], 0.6, "cost")],
+              events=[("E1", 0.2, [0, 2], (0.05, 0.1, 0.3), (1, 1, 2))], budget=[200, 200, 10, 10], rate=0.01, seed=9)
+    one = ag.simulate(costs, benefits, samples=5000, threads=1, **kw)
+    for t in (2, 4):
+        other = ag.simulate(costs, benefits, samples=5000, threads=t, **kw)
+        assert np.array_equal(other.npv, one.npv)
+        assert other.summary().equals(one.summary())
+        assert other.spend().equals(one.spend())
+    a = ag.simulate(costs, benefits, samples=2048, first=0, **kw)
+    b = ag.simulate(costs, benefits, samples=2952, first=2048, **kw)
+    joined = ag.join([a, b])
+    assert np.array_equal(joined.npv, one.npv)
+    assert joined.summary().equals(one.summary())
+    assert joined.initiatives().equals(one.initiatives())
+    with pytest.raises(ag.ValidationError, match="multiple of 1024"):
+        ag.join([ag.simulate(costs, benefits, samples=1000, **kw), ag.simulate(costs, benefits, samples=1000, first=1000, **kw)])
+
+
+def test_a_sample_portfolio_simulation_summarises_its_own_samples(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    r = p.simulate(samples=8192, seed=4)
+    x = r.npv
+    assert not x.flags.writeable
+    s = r.summary()
+    # Against numpy over the samples (an independent computation of each summary).
+    assert s["mean"] == pytest.approx(x.mean(), rel=1e-12)
+    assert s["sd"] == pytest.approx(x.std(ddof=1), rel=1e-9)
+    for q in (5, 50, 95):
+        assert s[f"p{q}"] == pytest.approx(np.percentile(x, q), rel=1e-12)
+    worst = np.sort(x)[: math.ceil(0.05 * len(x))]
+    assert s["cvar5"] == pytest.approx(worst.mean(), rel=1e-12)
+    assert r.p_negative == np.mean(x < 0)
+    lo, hi = r.p_negative_interval
+    assert lo <= r.p_negative <= hi
+    counts, edges = r.histogram()
+    assert counts.sum() == len(x) and edges[0] == x.min() and edges[-1] == x.max()
+    ref, _ = np.histogram(x, bins=edges)
+    assert np.abs(counts - ref).max() <= 2  # a sample on an edge may fall either side
+    # Spend and load against the per-sample use.
+    u = r.use_samples
+    spend, load = r.spend(), r.load()
+    assert len(spend) + len(load) == u.shape[1] * u.shape[2]
+    resources = list(r.core.resource_kinds)
+    for frame, kind in ((spend, "budget"), (load, "team")):
+        rows = [k for k, name in enumerate(resources) if name == kind]
+        got = frame["mean"].to_numpy().reshape(len(rows), -1)
+        assert np.allclose(got, u[:, rows, :].mean(axis=0), rtol=1e-10, atol=1e-9)
+        limit = frame.iloc[:, 2].to_numpy().reshape(len(rows), -1)
+        over = (u[:, rows, :] > limit[None] + 1e-9 * np.maximum(1, np.abs(limit[None]))).mean(axis=0)
+        assert np.array_equal(frame["p_over"].to_numpy().reshape(len(rows), -1), over)
+        p95 = np.percentile(u[:, rows, :], 95, axis=0)
+        assert np.allclose(frame["p95"].to_numpy().reshape(len(rows), -1), p95, rtol=1e-12, atol=1e-9)
+    # The initiatives: the selection, every one of them; item means add up to the total.
+    items = r.initiatives()
+    assert list(items.index) == r.ids and set(r.ids) <= set(p.initiative_ids)
+    assert items["npv_mean"].sum() == pytest.approx(s["mean"], rel=1e-9)
+    assert ((items["failure_rate"] >= 0) & (items["failure_rate"] <= 1)).all()
+    fb = r.finish_by()
+    assert (np.diff(fb.to_numpy(), axis=1) >= 0).all() and (fb["later"] == 1).all()
+    t = r.tornado()
+    assert list(t.columns) == ["initiative", "variable", "input_low", "input_high", "npv_low", "npv_high", "swing"]
+    assert (t["swing"].diff().dropna() <= 0).all()
+    assert set(t["variable"]) <= {"cost", "benefit", "delay", "success"}
+    rc = r.rank_correlations()
+    assert (rc["rho"].abs() <= 1).all()
+    assert "P(NPV < 0)" in r.text() and json.loads(r.to_json())["samples"] == 8192
+    assert "RiskResult: 8192 samples" in repr(r)
+
+
+def test_selection_roadmap_and_scenario_reach_the_simulation(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    picked = p.initiative_ids[:3]
+    r = p.simulate(samples=1024, selection=picked, sensitivity=False)
+    assert r.ids == sorted(picked, key=p.initiative_ids.index)
+    assert r.tornado().empty and r.rank_correlations().empty
+    road = p.roadmap(time_limit=30)
+    rr = p.simulate(samples=1024, roadmap=True, time_limit=30)
+    starts = road.starts
+    assert list(rr.core.starts) == [int(starts[i]) for i in rr.ids]
+
+
+def test_convergence_stop_gives_the_first_samples_of_the_full_run():
+    costs, benefits, cost, benefit, success = small_problem()
+    full = ag.simulate(costs, benefits, cost=cost, benefit=benefit, success=success, samples=100_000, seed=2)
+    early = ag.simulate(costs, benefits, cost=cost, benefit=benefit, success=success, samples=100_000, seed=2, stop_at=0.01)
+    assert early.converged and early.samples < full.samples and early.samples % 4096 == 0
+    assert np.array_equal(early.npv, full.npv[: early.samples])
+    se = early.npv.std(ddof=1) / math.sqrt(early.samples)
+    assert se <= 0.01 * abs(early.npv.mean())
+
+
+def test_bad_input_is_refused_naming_the_item():
+    costs, benefits, *_ = small_problem()
+    with pytest.raises(ag.ValidationError, match="#1"):
+        ag.simulate(costs, benefits, cost=[None, (1.2, 1.0, 0.9), None], samples=10)
+    with pytest.raises(ag.ValidationError, match="samples 0"):
+        ag.simulate(costs, benefits, samples=0)
+    with pytest.raises(ag.ValidationError, match="#2"):
+        ag.simulate(costs, benefits, success=[1, 1, 1.5], samples=10)
+    with pytest.raises(ag.ValidationError, match="positive semi-definite"):
+        ag.simulate(costs, benefits, cost=(0.9, 1, 1.2), samples=10,
+                    correlations=[([0, 1], 0.9, "cost"), ([1, 2], 0.9, "cost"), ([0, 2], -0.9, "cost")])
+    repaired = ag.simulate(costs, benefits, cost=(0.9, 1, 1.2), samples=10, repair_correlations=True,
+                           correlations=[([0, 1], 0.9, "cost"), ([1, 2], 0.9, "cost"), ([0, 2], -0.9, "cost")])
+    assert any("nearest" in n for n in repaired.notes)
+    with pytest.raises(ag.ValidationError, match="threads 0"):
+        ag.simulate(costs, benefits, samples=10, threads=0)
+    with pytest.raises(ag.ValidationError, match="unknown distribution 'beta'"):
+        ag.simulate(costs, benefits, cost=(0.9, 1, 1.2, "beta"), samples=10)
+    p = ag.Portfolio.sample()
+    with pytest.raises(ag.ValidationError, match="I-99"):
+        p.simulate(samples=10, selection=["I-99"])
+
+
+def test_builder_correlations_and_events_round_trip():
+    p = ag.Portfolio(periods=4)
+    p.add_goal("G", "Goal")
+    for i in ("A", "B", "C"):
+        p.add_initiative(i, i, "IT", capex=[100], benefits=[0, 60, 60, 60],
+                         uncertainty=ag.Uncertainty(cost=ag.Estimate(0.9, 1.0, 1.3), success_probability=0.9))
+        p.add_contribution(i, "G", "strong")
+    p.add_correlation(["A", "B"], 0.5, on="cost")
+    p.add_risk_event("R1", 0.2, ["A", "C"], name="Vendor", cost=ag.Estimate(0.1, 0.2, 0.4), delay=ag.Estimate(1, 1, 2))
+    assert p.correlations[0].on == ag.CorrelationOn.cost and p.correlations[0].initiatives == ["A", "B"]
+    assert p.risk_events[0].id == "R1" and p.risk_events[0].delay.high == 2
+    again = ag.Portfolio.from_json(p.to_json())
+    assert again.correlations == p.correlations and again.risk_events == p.risk_events
+    with pytest.raises(ag.ValidationError, match="Z"):
+        p.add_correlation(["A", "Z"], 0.5)
+    with pytest.raises(ag.ValidationError, match="unknown correlation kind 'time'"):
+        p.add_correlation(["A", "B"], 0.5, on="time")
+    r = p.simulate(samples=2048, selection=["A", "B", "C"])
+    assert r.initiatives()["failure_rate"].between(0.05, 0.15).all()
+
+
+def test_risk_command_text_and_json(sample_path):
+    from test_cli import run
+
+    text = run("risk", "--samples", "4096", "--seed", "3", str(sample_path))
+    assert text.returncode == 0, text.stderr
+    assert "P(NPV < 0)" in text.stdout and "Tornado" in text.stdout
+    assert max(len(line) for line in text.stdout.splitlines()) <= 100
+    out = run("risk", "--samples", "4096", "--seed", "3", "--threads", "1", "--format", "json", str(sample_path))
+    doc = json.loads(out.stdout)
+    p = ag.Portfolio.load(sample_path)
+    r = p.simulate(samples=4096, seed=3)
+    assert doc["npv"]["mean"] == r.summary()["mean"] and doc["npv"]["p5"] == r.summary()["p5"]
+    assert [i["id"] for i in doc["initiatives"]] == r.ids
+    bad = run("risk", "--samples", "0", str(sample_path))
+    assert bad.returncode == 105 and "samples" in bad.stderr
