@@ -6,3 +6,4 @@
 #include "aligngraph/io/selection_report-inl.hpp"
 #include "aligngraph/io/schedule_report-inl.hpp"
 #include "aligngraph/io/risk_report-inl.hpp"
+#include "aligngraph/io/robust_report-inl.hpp"

@@ -1,6 +1,7 @@
-// The compiled library: risk analysis (the marginals, the engine, a model's portfolio).
+// The compiled library: risk analysis (the marginals, the engine, a model's portfolio, robust selection).
 
 #include "aligngraph/risk/detail/marginal-inl.hpp"
 
 #include "aligngraph/risk/risk-inl.hpp"
 #include "aligngraph/risk/portfolio_risk-inl.hpp"
+#include "aligngraph/risk/robust-inl.hpp"

@@ -372,6 +372,34 @@ struct Risk : Command {
     }
 };
 
+int robust(const ag::Portfolio& p, const Output& o, ag::RobustOptions ro) {
+    ro.cancel = ctrl_c();
+    const auto f = ag::selection_frequency(p, ro);
+    const int rc = print(o.json() ? ag::selection_frequency_json(f) : ag::selection_frequency_text(f, o.width));
+    if (f.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the scenarios done until then are shown");
+    return rc;
+}
+
+struct Robust : Command {
+    ag::RobustOptions options;
+    Robust(CLI::App& parent) {
+        app = parent.add_subcommand("robust", "Which initiatives belong in the portfolio whatever happens: selection frequency over "
+                                              "sampled scenarios");
+        add_file();
+        app->add_option("--scenarios", options.scenarios, "How many sampled scenarios (the Monte Carlo's samples)")
+            ->check(CLI::Range(1LL, 1LL << 40))
+            ->capture_default_str();
+        app->add_option("--seed", options.seed, "Seed of the scenarios (the same as risk's)")->capture_default_str();
+        app->add_option("--first", options.first, "Index of the first scenario")->check(CLI::NonNegativeNumber)->capture_default_str();
+        app->add_option("--scenario", options.scenario, "Apply a model scenario (rate, budget factor, cost overrun, forced decisions)");
+        app->add_option("--time-limit", options.time_limit, "Seconds for the whole study")->check(seconds)->capture_default_str();
+        output.add_to(*app);
+    }
+    int run() override {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) { return robust(p, output, options); });
+    }
+};
+
 /// Sensitivity of the alignment ranking to the heaviest goal weights.
 std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
     auto s = ag::goal_weight_sensitivity(p, k);
@@ -392,6 +420,14 @@ ag::RiskOptions demo_risk() {
     return ro;
 }
 
+/// The demo's selection frequency.
+ag::RobustOptions demo_robust() {
+    ag::RobustOptions ro;
+    ro.scenarios = 200;
+    ro.time_limit = 30;
+    return ro;
+}
+
 struct Demo : Command {
     Demo(CLI::App& parent) {
         app = parent.add_subcommand("demo", "Show the sample portfolio shipped with aligngraph, with its analyses");
@@ -408,10 +444,11 @@ struct Demo : Command {
             const auto total = ag::portfolio_financials(p, all, fo);
             ag::RoadmapOptions ro;
             ro.time_limit = 30;
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {}}}\n",
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {}}}\n",
                                      ag::summary_json(p), ag::financials_json(per_initiative, total),
                                      ag::schedule_json(ag::roadmap(p, ro)), ag::schedule_json(ag::plan(p, ro)),
-                                     ag::risk_json(ag::simulate(p, demo_risk()))));
+                                     ag::risk_json(ag::simulate(p, demo_risk())),
+                                     ag::selection_frequency_json(ag::selection_frequency(p, demo_robust()))));
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -435,6 +472,8 @@ struct Demo : Command {
         }
         std::fputs("\n", stdout);
         if (const int rc = risk(p, output, demo_risk(), 5); rc != 0) return rc;
+        std::fputs("\n", stdout);
+        if (const int rc = robust(p, output, demo_robust()); rc != 0) return rc;
         std::fputs("\n", stdout);
         return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
     }
@@ -460,6 +499,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Frontier>(app));
     commands.push_back(std::make_unique<cli::Roadmap>(app));
     commands.push_back(std::make_unique<cli::Risk>(app));
+    commands.push_back(std::make_unique<cli::Robust>(app));
     commands.push_back(std::make_unique<cli::Demo>(app));
     try {
         app.parse(argc, argv);

@@ -563,3 +563,124 @@ TEST_CASE("risk: the vectorised draws are the scalar ones, bit for bit", "[risk]
         for (std::size_t s = 0; s < p.size(); ++s) CHECK(out[s] == m.quantile(p[s]));
     }
 }
+
+TEST_CASE("risk: selection frequency against enumeration of every scenario's optimum", "[risk]") {
+    // Eight initiatives, one budget over four quarters, B requires A; costs, benefits, success
+    // and a delay uncertain. Each scenario's optimum found here by trying all 256 selections.
+    const char* model = R"({
+      "format_version": 1,
+      "horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
+      "settings": {"discount_rate": 0.08, "currency": "EUR"},
+      "goals": [{"id": "G", "name": "Goal"}],
+      "budgets": [{"id": "all", "limits": [260, 260, 200, 200]}],
+      "initiatives": [
+        {"id": "A", "name": "A", "department": "IT", "duration": 2, "costs": {"capex": [100, 60]}, "benefits": [0, 0, 120, 120], "contributes": {"G": "weak"},
+         "uncertainty": {"cost": {"distribution": "pert", "low": 0.8, "mode": 1.0, "high": 1.6}, "success_probability": 0.9}},
+        {"id": "B", "name": "B", "department": "IT", "start": 1, "duration": 2, "costs": {"capex": [0, 80, 40]}, "benefits": [0, 0, 0, 200], "requires": ["A"],
+         "contributes": {"G": "weak"},
+         "uncertainty": {"benefit": {"distribution": "triangular", "low": 0.3, "mode": 1.0, "high": 1.4}}},
+        {"id": "C", "name": "C", "department": "IT", "duration": 1, "costs": {"capex": [120]}, "benefits": [0, 60, 60, 60], "contributes": {"G": "weak"},
+         "uncertainty": {"cost": {"distribution": "uniform", "low": 0.9, "mode": 1.0, "high": 1.5},
+                         "delay": {"distribution": "triangular", "low": 0, "mode": 0, "high": 2}}},
+        {"id": "D", "name": "D", "department": "IT", "duration": 2, "costs": {"capex": [70, 70]}, "benefits": [0, 0, 100, 110], "contributes": {"G": "weak"},
+         "uncertainty": {"benefit": {"distribution": "normal", "low": 0.7, "mode": 1.0, "high": 1.3}, "success_probability": 0.8}},
+        {"id": "E", "name": "E", "department": "IT", "start": 2, "duration": 1, "costs": {"capex": [0, 0, 90]}, "benefits": [0, 0, 0, 130], "contributes": {"G": "weak"},
+         "uncertainty": {"cost": {"distribution": "lognormal", "low": 0.8, "mode": 1.0, "high": 1.25}}},
+        {"id": "F", "name": "F", "department": "IT", "duration": 1, "costs": {"capex": [50]}, "benefits": [0, 20, 20, 20], "contributes": {"G": "weak"}},
+        {"id": "G1", "name": "G1", "department": "IT", "duration": 3, "costs": {"capex": [60, 60, 60]}, "benefits": [0, 0, 0, 260], "contributes": {"G": "weak"},
+         "uncertainty": {"benefit": {"distribution": "pert", "low": 0.2, "mode": 1.0, "high": 1.2}, "success_probability": 0.85}},
+        {"id": "H", "name": "H", "department": "IT", "start": 1, "duration": 1, "costs": {"capex": [0, 40]}, "benefits": [0, 0, 30, 30], "contributes": {"G": "weak"},
+         "uncertainty": {"cost": {"distribution": "triangular", "low": 0.9, "mode": 1.0, "high": 2.5}}}
+      ]
+    })";
+    const auto p = model_from_json(model);
+    const Index n = p.initiative_count();
+    RobustOptions o;
+    o.scenarios = 60;
+    o.seed = 11;
+    const auto f = selection_frequency(p, o);
+    REQUIRE(f.scenarios == 60);
+    CHECK(f.proven == 60);
+    // The same scenarios, by the engine (tested against closed forms above).
+    std::vector<Index> all(static_cast<std::size_t>(n));
+    std::iota(all.begin(), all.end(), Index{0});
+    RiskOptions ro;
+    ro.samples = 60;
+    ro.seed = 11;
+    ro.keep_item_samples = true;
+    ro.sensitivity = false;
+    const auto mc = simulate(risk_problem(p, all), ro);
+    const std::vector<std::vector<double>> planned = {{100, 60, 0, 0},  {0, 80, 40, 0}, {120, 0, 0, 0}, {70, 70, 0, 0},
+                                                      {0, 0, 90, 0},    {50, 0, 0, 0},  {60, 60, 60, 0}, {0, 40, 0, 0}};
+    const std::vector<int> start = {0, 1, 0, 0, 2, 0, 0, 1};
+    const double limits[4] = {260, 260, 200, 200};
+    Eigen::VectorXd frequency = Eigen::VectorXd::Zero(n);
+    Eigen::MatrixXd mean_cost = Eigen::MatrixXd::Zero(n, 4);  // per initiative and quarter, over the scenarios
+    for (Index k = 0; k < 60; ++k)
+        for (Index i = 0; i < n; ++i)
+            for (int t = 0; t < 4; ++t) {
+                const int to = t >= start[static_cast<std::size_t>(i)] ? t + mc.item_shift_samples(k, i) : t;
+                if (to < 4) mean_cost(i, to) += mc.item_cost_samples(k, i) * planned[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)] / 60;
+            }
+    {
+        double best = -1e300;
+        unsigned best_set = 0;
+        for (unsigned set = 0; set < (1u << n); ++set) {
+            if ((set & 2u) && !(set & 1u)) continue;
+            double value = 0;
+            bool fits = true;
+            for (int t = 0; t < 4; ++t) {
+                double use = 0;
+                for (Index i = 0; i < n; ++i) use += (set & (1u << i)) ? mean_cost(i, t) : 0.0;
+                fits = fits && use <= limits[t] + 1e-9;
+            }
+            for (Index i = 0; i < n; ++i) value += (set & (1u << i)) ? mc.item_npv_samples.col(i).mean() : 0.0;
+            if (fits && value > best + 1e-9) {
+                best = value;
+                best_set = set;
+            }
+        }
+        std::vector<Index> expected;
+        for (Index i = 0; i < n; ++i)
+            if (best_set & (1u << i)) expected.push_back(i);
+        CHECK(f.expected_selection == expected);
+        CHECK(f.expected_value == Approx(best).epsilon(1e-9));
+        CHECK(f.expected_proven);
+    }
+    for (Index k = 0; k < 60; ++k) {
+        double best = -1e300;
+        unsigned best_set = 0;
+        for (unsigned set = 0; set < (1u << n); ++set) {
+            if ((set & 2u) && !(set & 1u)) continue;  // B requires A
+            double use[4] = {0, 0, 0, 0}, value = 0;
+            for (Index i = 0; i < n; ++i) {
+                if (!(set & (1u << i))) continue;
+                value += mc.item_npv_samples(k, i);
+                for (int t = 0; t < 4; ++t) {
+                    const int to = t >= start[static_cast<std::size_t>(i)] ? t + mc.item_shift_samples(k, i) : t;
+                    if (to < 4) use[to] += mc.item_cost_samples(k, i) * planned[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)];
+                }
+            }
+            bool fits = true;
+            for (int t = 0; t < 4; ++t) fits = fits && use[t] <= limits[t] + 1e-9;
+            if (fits && value > best + 1e-9) {
+                best = value;
+                best_set = set;
+            }
+        }
+        CHECK(f.optimum(k) == Approx(best).epsilon(1e-9));
+        for (Index i = 0; i < n; ++i) {
+            CHECK(static_cast<bool>(f.selected(k, i)) == static_cast<bool>(best_set & (1u << i)));
+            frequency(i) += (best_set & (1u << i)) ? 1.0 / 60 : 0.0;
+        }
+    }
+    for (Index i = 0; i < n; ++i) CHECK(f.frequency(i) == Approx(frequency(i)).margin(1e-12));
+    // Some initiative is neither always nor never in: the scenarios matter.
+    CHECK(((f.frequency.array() > 0) && (f.frequency.array() < 1)).any());
+    // An initiative without uncertainty: its mean NPV is the planned one (the two engines agree).
+    CHECK(f.mean_npv(5) == Approx(f.planned_npv(5)).epsilon(1e-9));
+    // Errors.
+    RobustOptions none;
+    none.scenarios = 0;
+    CHECK_THROWS_WITH(selection_frequency(p, none), Contains("0 scenarios"));
+}

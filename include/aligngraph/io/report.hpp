@@ -1,12 +1,13 @@
 #pragma once
 /// @file report.hpp
 /// Every report, by area: the model and its problems, finance, rankings, the optimal
-/// portfolio and its frontier, the roadmap, the Monte Carlo. Each presents a result; none
-/// computes an analysis.
+/// portfolio and its frontier, the roadmap, the Monte Carlo, robust selection. Each presents
+/// a result; none computes an analysis.
 
 #include "aligngraph/io/finance_report.hpp"
 #include "aligngraph/io/model_report.hpp"
 #include "aligngraph/io/ranking_report.hpp"
 #include "aligngraph/io/risk_report.hpp"
+#include "aligngraph/io/robust_report.hpp"
 #include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/io/selection_report.hpp"

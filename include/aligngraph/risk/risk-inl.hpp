@@ -343,9 +343,16 @@ inline void correlate(const RiskModel& m, std::uint64_t seed, long long lo, std:
 // One block's samples [lo, hi): their NPVs into npv_out and their uses into use_out (sample
 // `sample` of resource-period k at use_out[k * stride + sample - origin]), their sums into
 // `sums` and counts into `counts`.
+// Items' samples (keep_item_samples), each samples x n column-major with `stride` rows; null: not kept.
+struct ItemSamplesOut {
+    double* npv = nullptr;
+    double* cost = nullptr;
+    int* shift = nullptr;
+};
+
 inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t seed, long long lo, long long hi, bool lhs,
                       long long origin, double* npv_out, double* use_out, long long stride, double* sums, long long* counts,
-                      RiskScratch& w) {
+                      RiskScratch& w, const ItemSamplesOut& items = {}) {
     const auto n = static_cast<std::size_t>(m.n);
     const auto T = static_cast<int>(m.T);
     const auto RT = static_cast<std::size_t>(m.R * m.T);
@@ -466,6 +473,17 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
             late += sh;
             const long long f = planned_finish + sh;
             if (f <= m.T) ++done[f];
+        }
+        if (items.npv) {
+            const long long at = static_cast<long long>(i) * stride + (lo - origin);
+            std::copy_n(shift, L, items.shift + at);
+            std::copy_n(cm, L, items.cost + at);
+            double* out = items.npv + at;
+            for (std::size_t s = 0; s < L; ++s) {
+                const int sh = shift[s];
+                const double df = sh < max_power ? m.powers[static_cast<std::size_t>(sh)] : std::pow(m.discount, sh);
+                out[s] = ((ok[s] ? bm[s] * pvb : 0.0) - cm[s] * pvc) * df;
+            }
         }
         item_sum[i] += sum;
         item_sq[i] += sq;
@@ -806,6 +824,17 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
     Eigen::VectorXd npv(o.samples);
     Eigen::MatrixXd use_rows;
     if (o.keep_use_samples) use_rows.resize(o.samples, RT);  // a column per resource-period
+    Eigen::MatrixXd item_npv, item_cost;
+    Eigen::MatrixXi item_shift;
+    if (o.keep_item_samples) {
+        detail::check_memory(fmt::format("the NPV, cost and delay of {} items in {} samples (keep_item_samples)", m.n, o.samples),
+                             20.0 * static_cast<double>(o.samples) * static_cast<double>(m.n));
+        item_npv.resize(o.samples, m.n);
+        item_cost.resize(o.samples, m.n);
+        item_shift.resize(o.samples, m.n);
+    }
+    const detail::ItemSamplesOut item_out = o.keep_item_samples ? detail::ItemSamplesOut{item_npv.data(), item_cost.data(), item_shift.data()}
+                                                                : detail::ItemSamplesOut{};
     Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(m.sums_rows(), blocks);
     Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic> counts =
         Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic>::Zero(m.counts_rows(), blocks);
@@ -824,7 +853,8 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
                 const long long lo = std::max(o.first, (first_block + b) * RiskResult::block_size);
                 const long long hi = std::min(end, (first_block + b + 1) * RiskResult::block_size);
                 detail::run_block(m, q, o.seed, lo, hi, o.latin_hypercube, o.first, npv.data(),
-                                  o.keep_use_samples ? use_rows.data() : nullptr, o.samples, sums.col(b).data(), counts.col(b).data(), w);
+                                  o.keep_use_samples ? use_rows.data() : nullptr, o.samples, sums.col(b).data(), counts.col(b).data(), w,
+                                  item_out);
             }
         };
         const int workers = static_cast<int>(std::min<long long>(r.threads, upto - done));
@@ -865,6 +895,11 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
     r.samples = have;
     r.npv = npv.head(have);
     if (o.keep_use_samples) r.use_samples = use_rows.topRows(have);
+    if (o.keep_item_samples) {
+        r.item_npv_samples = item_npv.topRows(have);
+        r.item_cost_samples = item_cost.topRows(have);
+        r.item_shift_samples = item_shift.topRows(have);
+    }
     r.block_sums = sums.leftCols(done);
     r.counts = counts.leftCols(done).rowwise().sum();
     // Block sums keep each block apart; counts are exact integers and add in any order.
@@ -884,7 +919,7 @@ ALIGNGRAPH_INLINE RiskResult join(const RiskProblem& q, const std::vector<RiskRe
     r.latin_hypercube = a.latin_hypercube;
     r.threads = a.threads;
     long long total = 0, blocks = 0;
-    bool keep = true;
+    bool keep = true, keep_items = true;
     for (std::size_t k = 0; k < chunks.size(); ++k) {
         const auto& c = chunks[k];
         if (c.seed != a.seed || c.latin_hypercube != a.latin_hypercube)
@@ -905,16 +940,27 @@ ALIGNGRAPH_INLINE RiskResult join(const RiskProblem& q, const std::vector<RiskRe
         total += c.samples;
         blocks += c.block_sums.cols();
         keep = keep && c.use_samples.rows() == c.samples;
+        keep_items = keep_items && c.item_npv_samples.rows() == c.samples;
     }
     r.samples = total;
     r.npv.resize(total);
     r.block_sums.resize(m.sums_rows(), blocks);
     r.counts = Eigen::Matrix<long long, Eigen::Dynamic, Eigen::Dynamic>::Zero(m.counts_rows(), 1);
     if (keep) r.use_samples.resize(total, m.R * m.T);
+    if (keep_items) {
+        r.item_npv_samples.resize(total, m.n);
+        r.item_cost_samples.resize(total, m.n);
+        r.item_shift_samples.resize(total, m.n);
+    }
     long long at = 0, bt = 0;
     for (const auto& c : chunks) {
         r.npv.segment(at, c.samples) = c.npv;
         if (keep) r.use_samples.middleRows(at, c.samples) = c.use_samples;
+        if (keep_items) {
+            r.item_npv_samples.middleRows(at, c.samples) = c.item_npv_samples;
+            r.item_cost_samples.middleRows(at, c.samples) = c.item_cost_samples;
+            r.item_shift_samples.middleRows(at, c.samples) = c.item_shift_samples;
+        }
         r.block_sums.middleCols(bt, c.block_sums.cols()) = c.block_sums;
         r.counts += c.counts;
         r.seconds += c.seconds;

@@ -88,6 +88,9 @@ struct RiskOptions {
     bool repair_correlations = false;
     bool sensitivity = true;    ///< the tornado and the rank correlations
     bool keep_use_samples = true;  ///< each sample's use of each resource (for use_p95); memory samples x R x T
+    /// Each sample's NPV, cost multiplier (risk events included) and late start of each item
+    /// (for robust selection); memory samples x n x 3.
+    bool keep_item_samples = false;
     int histogram_bins = 40;
     Cancellation cancel;
 
@@ -155,6 +158,10 @@ struct ALIGNGRAPH_API RiskResult : ScheduleLabels {
     Eigen::VectorXd failure_rate;      ///< share of samples where it failed
     Eigen::VectorXd delay_mean;        ///< mean late start (own delay, events and pushes), periods
     Eigen::MatrixXd finish_by;         ///< n x (T + 1): P(finish <= t), finish = start + duration
+    /// keep_item_samples: samples x n, each sample's NPV of each item, its cost multiplier
+    /// (risk events' extra cost included) and how many periods late it starts (pushes included).
+    Eigen::MatrixXd item_npv_samples, item_cost_samples;
+    Eigen::MatrixXi item_shift_samples;
 
     std::vector<Period> starts;        ///< each item's planned start
     std::vector<Periods> durations;    ///< and how long it runs: P(on time) = finish_by(i, start + duration)

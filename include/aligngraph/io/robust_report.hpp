@@ -1,0 +1,26 @@
+#pragma once
+/// @file robust_report.hpp
+/// Robust selection results as text and JSON. Every function takes only the result.
+
+#include "aligngraph/export.hpp"
+#include <string>
+
+#include "aligngraph/risk/robust.hpp"
+
+namespace aligngraph {
+
+/// Selection frequency: the scenarios and their proofs; the initiatives in every scenario's
+/// optimum, in none, and each of the others with a bar of its frequency, its mean and planned
+/// NPV and whether the planned optimum and the portfolio best in expectation hold it; the
+/// portfolio best in expectation against the planned optimum.
+ALIGNGRAPH_API std::string selection_frequency_text(const SelectionFrequency& f, int width = 100);
+
+/// The same as JSON: every initiative (frequency, mean and planned NPV, in the planned
+/// optimum, in the best in expectation), the selections, the optimum per scenario.
+ALIGNGRAPH_API std::string selection_frequency_json(const SelectionFrequency& f);
+
+}  // namespace aligngraph
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#include "aligngraph/io/robust_report-inl.hpp"
+#endif
