@@ -7,13 +7,16 @@
 #include <pybind11/stl.h>
 
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "aligngraph/io/risk_report.hpp"
+#include "aligngraph/io/robust_report.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/risk/risk.hpp"
+#include "aligngraph/risk/robust.hpp"
 #include "bindings.hpp"
 #include "interrupt.hpp"
 #include "model_access.hpp"
@@ -27,7 +30,7 @@ namespace {
 /// The options every simulate call takes, from Python's keyword arguments.
 RiskOptions risk_options(long long samples, std::uint64_t seed, long long first, int threads, double convergence,
                          long long check_every, bool latin_hypercube, bool repair_correlations, bool sensitivity,
-                         bool keep_use_samples, int histogram_bins) {
+                         bool keep_use_samples, int histogram_bins, bool keep_item_samples) {
     RiskOptions o;
     o.samples = samples;
     o.seed = seed;
@@ -40,6 +43,7 @@ RiskOptions risk_options(long long samples, std::uint64_t seed, long long first,
     o.sensitivity = sensitivity;
     o.keep_use_samples = keep_use_samples;
     o.histogram_bins = histogram_bins;
+    o.keep_item_samples = keep_item_samples;
     return o;
 }
 
@@ -58,7 +62,7 @@ RiskResult run(const RiskProblem& q, RiskOptions o) {
 #define ALIGNGRAPH_RISK_OPTION_ARGS                                                                                       \
     py::arg("samples"), py::arg("seed"), py::arg("first"), py::arg("threads"), py::arg("convergence"),                 \
         py::arg("check_every"), py::arg("latin_hypercube"), py::arg("repair_correlations"), py::arg("sensitivity"),     \
-        py::arg("keep_use_samples"), py::arg("histogram_bins")
+        py::arg("keep_use_samples"), py::arg("histogram_bins"), py::arg("keep_item_samples")
 
 }  // namespace
 
@@ -123,6 +127,9 @@ void define_risk(py::module_& m) {
         .def_readonly("failure_rate", &RiskResult::failure_rate)
         .def_readonly("delay_mean", &RiskResult::delay_mean)
         .def_readonly("finish_by", &RiskResult::finish_by)
+        .def_readonly("item_npv_samples", &RiskResult::item_npv_samples)
+        .def_readonly("item_cost_samples", &RiskResult::item_cost_samples)
+        .def_readonly("item_shift_samples", &RiskResult::item_shift_samples)
         .def_readonly("starts", &RiskResult::starts)
         .def_readonly("durations", &RiskResult::durations)
         .def_readonly("tornado", &RiskResult::tornado)
@@ -130,7 +137,114 @@ void define_risk(py::module_& m) {
         .def_readonly("rank_correlations", &RiskResult::rank_correlations)
         .def_readonly("block_sums", &RiskResult::block_sums)
         .def_readonly("counts", &RiskResult::counts)
-        .def_readonly_static("block_size", &RiskResult::block_size);
+        .def_readonly_static("block_size", &RiskResult::block_size)
+        .def(py::pickle(
+            [](const RiskResult& r) {  // every field by name: a result sent to or from another process
+                py::dict d;
+                d["ids"] = r.ids;
+                d["resources"] = r.resources;
+                d["resource_kinds"] = r.resource_kinds;
+                d["resource_ids"] = r.resource_ids;
+                d["periods"] = r.periods;
+                d["currency"] = r.currency;
+                d["scenario"] = r.scenario;
+                d["seed"] = r.seed;
+                d["first"] = r.first;
+                d["samples"] = r.samples;
+                d["latin_hypercube"] = r.latin_hypercube;
+                d["converged"] = r.converged;
+                d["stop_reason"] = std::string(to_string(r.stop_reason));
+                d["threads"] = r.threads;
+                d["seconds"] = r.seconds;
+                d["notes"] = r.notes;
+                d["planned_npv"] = r.planned_npv;
+                d["npv"] = r.npv;
+                const auto& s = r.summary;
+                d["summary"] = std::vector<double>{s.mean, s.sd, s.standard_error, s.p5, s.p50, s.p95, s.cvar5, s.min, s.max,
+                                                   s.p_negative, s.p_negative_low, s.p_negative_high};
+                d["histogram_edges"] = r.histogram_edges;
+                d["histogram_counts"] = r.histogram_counts;
+                d["capacity"] = r.capacity;
+                d["use_mean"] = r.use_mean;
+                d["use_p95"] = r.use_p95;
+                d["p_over"] = r.p_over;
+                d["use_samples"] = r.use_samples;
+                d["item_npv_mean"] = r.item_npv_mean;
+                d["item_npv_sd"] = r.item_npv_sd;
+                d["failure_rate"] = r.failure_rate;
+                d["delay_mean"] = r.delay_mean;
+                d["finish_by"] = r.finish_by;
+                d["item_npv_samples"] = r.item_npv_samples;
+                d["item_cost_samples"] = r.item_cost_samples;
+                d["item_shift_samples"] = r.item_shift_samples;
+                d["starts"] = r.starts;
+                d["durations"] = r.durations;
+                py::list tornado, ranks;
+                for (const auto& b : r.tornado)
+                    tornado.append(py::make_tuple(b.item, b.variable, b.input_low, b.input_high, b.npv_low, b.npv_high, b.swing));
+                for (const auto& c : r.rank_correlations) ranks.append(py::make_tuple(c.item, c.variable, c.rho));
+                d["tornado"] = tornado;
+                d["tornado_base"] = r.tornado_base;
+                d["rank_correlations"] = ranks;
+                d["block_sums"] = r.block_sums;
+                d["counts"] = r.counts;
+                return d;
+            },
+            [](const py::dict& d) {
+                RiskResult r;
+                const auto get = [&](const char* key, auto& field) { field = d[key].cast<std::decay_t<decltype(field)>>(); };
+                get("ids", r.ids);
+                get("resources", r.resources);
+                get("resource_kinds", r.resource_kinds);
+                get("resource_ids", r.resource_ids);
+                get("periods", r.periods);
+                get("currency", r.currency);
+                get("scenario", r.scenario);
+                get("seed", r.seed);
+                get("first", r.first);
+                get("samples", r.samples);
+                get("latin_hypercube", r.latin_hypercube);
+                get("converged", r.converged);
+                r.stop_reason = from_string<StopReason>(d["stop_reason"].cast<std::string>()).value_or(StopReason::none);
+                get("threads", r.threads);
+                get("seconds", r.seconds);
+                get("notes", r.notes);
+                get("planned_npv", r.planned_npv);
+                get("npv", r.npv);
+                const auto s = d["summary"].cast<std::vector<double>>();
+                if (s.size() != 12) throw ValidationError("RiskResult: a pickled summary of another version");
+                r.summary = {s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11]};
+                get("histogram_edges", r.histogram_edges);
+                get("histogram_counts", r.histogram_counts);
+                get("capacity", r.capacity);
+                get("use_mean", r.use_mean);
+                get("use_p95", r.use_p95);
+                get("p_over", r.p_over);
+                get("use_samples", r.use_samples);
+                get("item_npv_mean", r.item_npv_mean);
+                get("item_npv_sd", r.item_npv_sd);
+                get("failure_rate", r.failure_rate);
+                get("delay_mean", r.delay_mean);
+                get("finish_by", r.finish_by);
+                get("item_npv_samples", r.item_npv_samples);
+                get("item_cost_samples", r.item_cost_samples);
+                get("item_shift_samples", r.item_shift_samples);
+                get("starts", r.starts);
+                get("durations", r.durations);
+                for (const auto& t : d["tornado"].cast<py::list>()) {
+                    const auto b = t.cast<std::tuple<Index, std::string, double, double, double, double, double>>();
+                    r.tornado.push_back({std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b), std::get<4>(b), std::get<5>(b),
+                                         std::get<6>(b)});
+                }
+                get("tornado_base", r.tornado_base);
+                for (const auto& t : d["rank_correlations"].cast<py::list>()) {
+                    const auto c = t.cast<std::tuple<Index, std::string, double>>();
+                    r.rank_correlations.push_back({std::get<0>(c), std::get<1>(c), std::get<2>(c)});
+                }
+                get("block_sums", r.block_sums);
+                get("counts", r.counts);
+                return r;
+            }));
 
     py::class_<RiskProblem>(m, "RiskProblemCore", "A risk analysis over arrays, as simulate() samples it (see docs/risk.md).")
         .def_readonly("ids", &RiskProblem::ids)
@@ -171,9 +285,9 @@ void define_risk(py::module_& m) {
 
     m.def("simulate_problem_core", [](const RiskProblem& q, long long samples, std::uint64_t seed, long long first, int threads,
                                       double convergence, long long check_every, bool latin_hypercube, bool repair_correlations,
-                                      bool sensitivity, bool keep_use_samples, int histogram_bins) {
+                                      bool sensitivity, bool keep_use_samples, int histogram_bins, bool keep_item_samples) {
         return run(q, risk_options(samples, seed, first, threads, convergence, check_every, latin_hypercube, repair_correlations,
-                                   sensitivity, keep_use_samples, histogram_bins));
+                                   sensitivity, keep_use_samples, histogram_bins, keep_item_samples));
     }, py::arg("problem"), ALIGNGRAPH_RISK_OPTION_ARGS);
 
     m.def("join_core", [](const RiskProblem& q, const std::vector<RiskResult>& chunks, bool repair_correlations, bool sensitivity,
@@ -226,6 +340,49 @@ void define_risk(py::module_& m) {
         py::gil_scoped_release release;
         return draws(e, n, seed, first);
     }, py::arg("estimate"), py::arg("n"), py::arg("seed"), py::arg("first"));
+
+    py::class_<SelectionFrequency>(m, "SelectionFrequencyCore", "How often each initiative is in the optimal portfolio over sampled scenarios.")
+        .def_readonly("ids", &SelectionFrequency::ids)
+        .def_readonly("currency", &SelectionFrequency::currency)
+        .def_readonly("scenario", &SelectionFrequency::scenario)
+        .def_readonly("seed", &SelectionFrequency::seed)
+        .def_readonly("first", &SelectionFrequency::first)
+        .def_readonly("scenarios", &SelectionFrequency::scenarios)
+        .def_readonly("stop_reason", &SelectionFrequency::stop_reason)
+        .def_readonly("proven", &SelectionFrequency::proven)
+        .def_readonly("seconds", &SelectionFrequency::seconds)
+        .def_readonly("frequency", &SelectionFrequency::frequency)
+        .def_readonly("mean_npv", &SelectionFrequency::mean_npv)
+        .def_readonly("planned_npv", &SelectionFrequency::planned_npv)
+        .def_readonly("selected", &SelectionFrequency::selected)
+        .def_readonly("optimum", &SelectionFrequency::optimum)
+        .def_readonly("expected_selection", &SelectionFrequency::expected_selection)
+        .def_readonly("expected_value", &SelectionFrequency::expected_value)
+        .def_readonly("expected_proven", &SelectionFrequency::expected_proven)
+        .def_readonly("planned_selection", &SelectionFrequency::planned_selection);
+
+    m.def("selection_frequency_core", [](const Portfolio& p, long long scenarios, std::uint64_t seed, long long first,
+                                         std::string scenario, double time_limit) {
+        RobustOptions o;
+        o.scenarios = scenarios;
+        o.seed = seed;
+        o.first = first;
+        o.scenario = std::move(scenario);
+        o.time_limit = time_limit;
+        PythonInterrupt interrupt;
+        o.cancel = interrupt.cancellation();
+        SelectionFrequency f;
+        {
+            const auto lock = reading(p);
+            py::gil_scoped_release release;
+            f = selection_frequency(p, o);
+        }
+        interrupt.raise_if_interrupted();
+        return f;
+    }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"));
+    m.def("selection_frequency_text", &selection_frequency_text, py::arg("result"), py::arg("width") = 100,
+          "Selection frequency as aligned text (what `aligngraph robust` prints).");
+    m.def("selection_frequency_json", &selection_frequency_json, py::arg("result"));
 
     m.def("risk_text", &risk_text, py::arg("result"), py::arg("width") = 100, py::arg("top") = 10,
           "The simulation as aligned text (what `aligngraph risk` prints).");

@@ -250,3 +250,51 @@ def test_risk_command_text_and_json(sample_path):
     assert [i["id"] for i in doc["initiatives"]] == r.ids
     bad = run("risk", "--samples", "0", str(sample_path))
     assert bad.returncode == 105 and "samples" in bad.stderr
+
+
+def test_item_samples_add_up_to_the_portfolio(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    r = p.simulate(samples=2048, seed=8, keep_items=True, sensitivity=False)
+    items = r.item_samples()
+    assert list(items["npv"].columns) == r.ids and items["npv"].shape == (2048, len(r.ids))
+    assert np.allclose(items["npv"].sum(axis=1).to_numpy(), r.npv, rtol=1e-12, atol=1e-6)
+    assert np.allclose(items["npv"].mean().to_numpy(), r.initiatives()["npv_mean"].to_numpy(), rtol=1e-9, atol=1e-6)
+    assert (items["shift"].mean().to_numpy() == pytest.approx(r.initiatives()["delay_mean"].to_numpy()))
+    with pytest.raises(ValueError, match="keep_items=True"):
+        p.simulate(samples=1024).item_samples()
+
+
+def test_selection_frequency_summarises_its_scenarios(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    f = p.selection_frequency(scenarios=300, seed=4)
+    assert f.scenarios == 300 and f.proven == 300
+    sel = f.selected
+    assert sel.shape == (300, p.initiative_count) and list(sel.columns) == p.initiative_ids
+    assert np.array_equal(f.frequency.to_numpy(), sel.mean().to_numpy())
+    # The scenarios are the Monte Carlo's: each optimum is worth the sum of its members' NPVs there.
+    r = p.simulate(samples=300, seed=4, selection=p.initiative_ids, keep_items=True, sensitivity=False)
+    npv = r.item_samples()["npv"]
+    assert np.allclose((npv.to_numpy() * sel.to_numpy()).sum(axis=1), f.optimum, rtol=1e-9)
+    # Mandatory initiatives are in every optimum; what is in the planned optimum is the optimize() answer.
+    frame = p.initiatives()
+    for i in frame.index[frame["mandatory"]]:
+        assert f.frequency[i] == 1
+    assert f.planned_selection == list(p.optimize().selected)
+    table = f.frame()
+    assert table["frequency"].is_monotonic_decreasing and set(table.index) == set(p.initiative_ids)
+    assert "Selection frequency over 300 scenarios" in f.text() and json.loads(f.to_json())["scenarios"] == 300
+    with pytest.raises(ag.ValidationError, match="0 scenarios"):
+        p.selection_frequency(scenarios=0)
+
+
+def test_robust_command(sample_path):
+    from test_cli import run
+
+    out = run("robust", "--scenarios", "200", "--seed", "4", "--format", "json", str(sample_path))
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    f = ag.Portfolio.load(sample_path).selection_frequency(scenarios=200, seed=4)
+    assert [i["frequency"] for i in doc["initiatives"]] == list(f.frequency)
+    assert doc["best_in_expectation"]["selection"] == f.expected_selection
+    text = run("robust", "--scenarios", "200", str(sample_path))
+    assert "In every scenario's optimum:" in text.stdout and "Best in expectation" in text.stdout

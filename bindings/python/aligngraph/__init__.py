@@ -14,6 +14,7 @@ from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio,
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
+from .robust import SelectionFrequency
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -127,6 +128,7 @@ __all__ = [
     "read_psplib",
     "schedule",
     "RiskResult",
+    "SelectionFrequency",
     "RiskEvent",
     "Correlation",
     "CorrelationOn",

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -2331,6 +2331,10 @@ class RiskResultCore:
     A Monte Carlo simulation's samples and summaries (see aligngraph.RiskResult).
     """
     block_size: typing.ClassVar[int] = 1024
+    def __getstate__(self) -> dict:
+        ...
+    def __setstate__(self, arg0: dict) -> None:
+        ...
     @property
     def block_sums(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         ...
@@ -2371,10 +2375,19 @@ class RiskResultCore:
     def ids(self) -> list[str]:
         ...
     @property
+    def item_cost_samples(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
     def item_npv_mean(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
     @property
+    def item_npv_samples(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
     def item_npv_sd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def item_shift_samples(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, n]"]:
         ...
     @property
     def latin_hypercube(self) -> bool:
@@ -2475,6 +2488,64 @@ class RiskProblemCore:
         ...
     @property
     def starts(self) -> list[int]:
+        ...
+class SelectionFrequencyCore:
+    """
+    How often each initiative is in the optimal portfolio over sampled scenarios.
+    """
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def expected_proven(self) -> bool:
+        ...
+    @property
+    def expected_selection(self) -> list[int]:
+        ...
+    @property
+    def expected_value(self) -> float:
+        ...
+    @property
+    def first(self) -> int:
+        ...
+    @property
+    def frequency(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def mean_npv(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def optimum(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def planned_npv(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def planned_selection(self) -> list[int]:
+        ...
+    @property
+    def proven(self) -> int:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def scenarios(self) -> int:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
+    @property
+    def selected(self) -> typing.Annotated[numpy.typing.NDArray[numpy.uint8], "[m, n]"]:
+        ...
+    @property
+    def stop_reason(self) -> StopReason:
         ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
@@ -2626,6 +2697,14 @@ def select_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, 
     ...
 def select_frontier_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], requires_any: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], factors: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
+def selection_frequency_core(portfolio: PortfolioCore, scenarios: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, scenario: str, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> SelectionFrequencyCore:
+    ...
+def selection_frequency_json(result: SelectionFrequencyCore) -> str:
+    ...
+def selection_frequency_text(result: SelectionFrequencyCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
+    """
+    Selection frequency as aligned text (what `aligngraph robust` prints).
+    """
 def selection_json(result: SelectionResultCore) -> str:
     ...
 def selection_problem_core(portfolio: PortfolioCore, objective: Objective, scenario: str) -> SelectionProblem:
@@ -2638,7 +2717,7 @@ def set_memory_limit(limit: typing.Any) -> None:
     """
     Set the memory cap for the process: bytes, or a size such as "64G" (K, M, G, T: powers of 1024); 0 returns to ALIGNGRAPH_MEMORY_LIMIT or the default of 8 GiB. What grows with a model's size is checked against it before it is allocated (ResourceError).
     """
-def simulate_problem_core(problem: RiskProblemCore, samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, convergence: typing.SupportsFloat | typing.SupportsIndex, check_every: typing.SupportsInt | typing.SupportsIndex, latin_hypercube: bool, repair_correlations: bool, sensitivity: bool, keep_use_samples: bool, histogram_bins: typing.SupportsInt | typing.SupportsIndex) -> RiskResultCore:
+def simulate_problem_core(problem: RiskProblemCore, samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, convergence: typing.SupportsFloat | typing.SupportsIndex, check_every: typing.SupportsInt | typing.SupportsIndex, latin_hypercube: bool, repair_correlations: bool, sensitivity: bool, keep_use_samples: bool, histogram_bins: typing.SupportsInt | typing.SupportsIndex, keep_item_samples: bool) -> RiskResultCore:
     ...
 def summary_json(portfolio: PortfolioCore) -> str:
     ...

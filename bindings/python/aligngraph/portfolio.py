@@ -64,6 +64,10 @@ class ModelWarning(UserWarning):
     """Something in a model worth a look that does not make it invalid (see ``Portfolio.validate``)."""
 
 
+def _from_pickled_json(cls: type, text: str) -> "Portfolio":
+    return cls.from_json(text, "<pickle>")
+
+
 class Portfolio(_core.PortfolioCore):
     """The portfolio model: goals, initiatives, contributions, dependencies, budgets, teams.
 
@@ -152,6 +156,11 @@ class Portfolio(_core.PortfolioCore):
     def copy(self) -> Portfolio:
         """An independent copy."""
         return self._adopt(self)
+
+    def __reduce__(self) -> tuple:
+        """Pickles through the model file's JSON (not the object's internals): what another
+        process or a Dask worker gets is what ``Portfolio.from_json(p.to_json())`` gives."""
+        return (_from_pickled_json, (type(self), self.to_json(-1)))
 
     # ---- graph queries ---------------------------------------------------------------
     def goal_weights(self) -> GoalWeights:
@@ -485,6 +494,7 @@ class Portfolio(_core.PortfolioCore):
         repair_correlations: bool = False,
         sensitivity: bool = True,
         keep_use: bool = True,
+        keep_items: bool = False,
         check_every: int = 4096,
         histogram_bins: int = 40,
         time_limit: float = 60.0,
@@ -500,14 +510,32 @@ class Portfolio(_core.PortfolioCore):
         ``stop_at``: stop once the standard error of the mean NPV is below this share of it
         (checked every ``check_every`` samples). The result: ``npv`` (numpy, one per sample),
         ``p_negative``, ``summary()``, ``spend()``, ``load()``, ``initiatives()``,
-        ``finish_by()``, ``tornado()``, ``rank_correlations()``. See docs/risk.md."""
+        ``finish_by()``, ``tornado()``, ``rank_correlations()``; with ``keep_items=True``
+        ``item_samples()``. See docs/risk.md."""
         from .risk import RiskResult, _options
 
         options = _options(samples, seed, first, threads, stop_at, check_every, latin_hypercube, repair_correlations,
-                           sensitivity, keep_use, histogram_bins)
+                           sensitivity, keep_use, histogram_bins, keep_items)
         problem = _core.portfolio_risk_problem_core(self, None if selection is None else [str(s) for s in selection],
                                                     scenario or "", bool(roadmap), float(time_limit))
         return RiskResult(_core.simulate_problem_core(problem, **options), problem, options)
+
+    def selection_frequency(self, scenarios: int = 1000, seed: int = 0, first: int = 0, *, scenario: str | None = None,
+                            time_limit: float = 60.0) -> "SelectionFrequency":
+        """How often each initiative is in the optimal portfolio over ``scenarios`` sampled
+        scenarios (the Monte Carlo's samples ``first ..`` of ``seed``: each initiative's
+        multipliers, success and delay, with the correlations and risk events), every
+        initiative at its planned start, under every budget in every period; each scenario
+        solved exactly, warm-started from the previous one. The result: ``frequency`` (a
+        Series by id), ``frame()``, ``selected`` (scenarios x initiatives), ``optimum`` per
+        scenario, ``expected_selection`` (the portfolio best in expectation: mean NPVs, mean
+        costs) and ``planned_selection``. See docs/risk.md."""
+        from .robust import SelectionFrequency
+
+        if int(scenarios) < 1:
+            raise _core.ValidationError(f"selection_frequency(): {scenarios} scenarios, expected at least 1")
+        core = _core.selection_frequency_core(self, int(scenarios), int(seed), int(first), scenario or "", float(time_limit))
+        return SelectionFrequency(core)
 
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:
         """Correlate the initiatives' multipliers through a Gaussian copula: every pair gets

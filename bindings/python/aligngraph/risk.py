@@ -34,7 +34,7 @@ def _threads(threads: int | None) -> int:
 
 def _options(samples: int, seed: int, first: int, threads: int | None, stop_at: float | None, check_every: int,
              latin_hypercube: bool, repair_correlations: bool, sensitivity: bool, keep_use: bool,
-             histogram_bins: int) -> dict[str, Any]:
+             histogram_bins: int, keep_items: bool = False) -> dict[str, Any]:
     if isinstance(samples, float) and samples.is_integer():
         samples = int(samples)
     if not isinstance(samples, (int, np.integer)) or isinstance(samples, bool):
@@ -44,7 +44,8 @@ def _options(samples: int, seed: int, first: int, threads: int | None, stop_at: 
     return dict(samples=int(samples), seed=int(seed), first=int(first), threads=_threads(threads),
                 convergence=0.0 if stop_at is None else float(stop_at), check_every=int(check_every),
                 latin_hypercube=bool(latin_hypercube), repair_correlations=bool(repair_correlations),
-                sensitivity=bool(sensitivity), keep_use_samples=bool(keep_use), histogram_bins=int(histogram_bins))
+                sensitivity=bool(sensitivity), keep_use_samples=bool(keep_use), histogram_bins=int(histogram_bins),
+                keep_item_samples=bool(keep_items))
 
 
 class RiskResult:
@@ -67,6 +68,11 @@ class RiskResult:
         self.core = core
         self.problem = problem
         self._options = dict(options or {})
+
+    def __reduce__(self) -> tuple:
+        """Pickles with its samples and summaries (the compiled result's every field); the
+        problem stays behind (a joined result is made where the problem is)."""
+        return (RiskResult, (self.core, None, self._options))
 
     samples = property(lambda self: self.core.samples, doc="How many samples.")
     first = property(lambda self: self.core.first, doc="Index of the first sample.")
@@ -102,6 +108,19 @@ class RiskResult:
         u = self.core.use_samples
         R, T = self.core.use_mean.shape
         return u.reshape(u.shape[0], R, T) if u.shape[0] else np.zeros((0, R, T))
+
+    def item_samples(self) -> dict[str, pd.DataFrame]:
+        """Each sample's ``npv``, ``cost`` multiplier (risk events included) and ``shift`` (periods
+        late, pushes included) of each initiative: frames of samples x initiatives (simulated
+        with ``keep_items=True``; else ValueError)."""
+        c = self.core
+        if c.item_npv_samples.shape[0] != c.samples:
+            raise ValueError("item_samples(): simulate with keep_items=True to keep them")
+        index = pd.RangeIndex(c.first, c.first + c.samples, name="sample")
+        columns = pd.Index(list(c.ids), name="initiative")
+        return {"npv": pd.DataFrame(c.item_npv_samples, index=index, columns=columns),
+                "cost": pd.DataFrame(c.item_cost_samples, index=index, columns=columns),
+                "shift": pd.DataFrame(c.item_shift_samples, index=index, columns=columns)}
 
     def summary(self) -> pd.Series:
         """The NPV's distribution: planned, mean, sd, standard_error (of the mean), p5, p50,
@@ -253,7 +272,7 @@ def simulate(costs: Any, benefits: Any, *, cost: Any = None, benefit: Any = None
              resources: Sequence[str] | None = None, samples: int = 100_000, seed: int = 0, first: int = 0,
              threads: int | None = None, stop_at: float | None = None, check_every: int = 4096, latin_hypercube: bool = False,
              repair_correlations: bool = False, sensitivity: bool = True, keep_use: bool = True,
-             histogram_bins: int = 40) -> RiskResult:
+             histogram_bins: int = 40, keep_items: bool = False) -> RiskResult:
     """Monte Carlo over plain arrays: n items (initiatives) with flows in absolute periods.
 
     ``costs``, ``benefits``: (n x P) money in each period (the first T = the horizon have
@@ -278,7 +297,8 @@ def simulate(costs: Any, benefits: Any, *, cost: Any = None, benefit: Any = None
     NPV falls below this share of it, checked every ``check_every`` samples),
     ``latin_hypercube``, ``repair_correlations`` (a matrix that is not positive
     semi-definite is repaired instead of refused), ``sensitivity`` (tornado and rank
-    correlations), ``keep_use`` (each sample's use, for P95). Raises
+    correlations), ``keep_use`` (each sample's use, for P95), ``keep_items`` (each sample's
+    NPV, cost multiplier and delay of each item: ``item_samples()``). Raises
     :class:`ValidationError` naming the item or field."""
     c = np.atleast_2d(np.asarray(costs, dtype=np.float64))
     b = np.atleast_2d(np.asarray(benefits, dtype=np.float64))
@@ -344,7 +364,7 @@ def simulate(costs: Any, benefits: Any, *, cost: Any = None, benefit: Any = None
         ids, starts, durations, int(T), np.ascontiguousarray(c), np.ascontiguousarray(b), use, scale_list,
         np.ascontiguousarray(cap), names, [], uncertainty, [], links, corr, ev, float(rate), "")
     options = _options(samples, seed, first, threads, stop_at, check_every, latin_hypercube, repair_correlations, sensitivity,
-                       keep_use, histogram_bins)
+                       keep_use, histogram_bins, keep_items)
     return RiskResult(_core.simulate_problem_core(problem, **options), problem, options)
 
 

@@ -1,0 +1,68 @@
+"""aligngraph.distributed on a real dask LocalCluster of two worker processes (no mocks): the
+same bits as a local run; portfolios and results pickle."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+from dask.distributed import Client, LocalCluster
+
+import aligngraph as ag
+import aligngraph.distributed as agd
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def test_chunks_end_at_block_boundaries():
+    parts = agd.chunks(1000, 10_000, 3000)
+    assert parts[0][0] == 1000 and sum(n for _, n in parts) == 10_000
+    for (f, n), (g, _) in zip(parts, parts[1:]):
+        assert f + n == g and (f + n) % 1024 == 0
+    assert agd.chunks(0, 5, 4096) == [(0, 5)]
+
+
+def test_a_cluster_run_is_the_local_run_to_the_bit(client):
+    p = ag.Portfolio.sample()
+    local = p.simulate(samples=20_000, seed=5, first=100, threads=2)
+    remote = agd.simulate(p, samples=20_000, seed=5, first=100, client=client, chunk_samples=4096)
+    assert remote.core.samples == 20_000 and remote.first == 100
+    assert np.array_equal(remote.npv, local.npv)
+    assert remote.summary().equals(local.summary())
+    assert remote.spend().equals(local.spend()) and remote.load().equals(local.load())
+    assert remote.initiatives().equals(local.initiatives())
+    assert remote.finish_by().equals(local.finish_by())
+    assert remote.tornado().equals(local.tornado())
+    assert remote.rank_correlations().equals(local.rank_correlations())
+    assert np.array_equal(remote.use_samples, local.use_samples)
+    # The default chunking (a pilot, at least 0.1 s a chunk) gives the same bits too.
+    auto = agd.simulate(p, samples=20_000, seed=5, first=100, client=client)
+    assert np.array_equal(auto.npv, local.npv)
+
+
+def test_portfolios_and_results_pickle():
+    p = ag.Portfolio.sample()
+    again = pickle.loads(pickle.dumps(p))
+    assert isinstance(again, ag.Portfolio) and again == p
+    r = p.simulate(samples=3000, seed=2)
+    back = pickle.loads(pickle.dumps(r))
+    assert np.array_equal(back.npv, r.npv)
+    assert back.summary().equals(r.summary()) and back.tornado().equals(r.tornado())
+    assert back.spend().equals(r.spend()) and back.initiatives().equals(r.initiatives())
+    assert np.array_equal(back.core.block_sums, r.core.block_sums) and np.array_equal(back.core.counts, r.core.counts)
+
+
+def test_import_aligngraph_needs_no_dask():
+    import subprocess
+    import sys
+
+    code = "import sys, aligngraph, aligngraph.distributed; assert 'dask' not in sys.modules and 'distributed' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
