@@ -150,8 +150,10 @@ def aligngraph_simulate(m: dict, samples: int, threads: int, seed: int = 1) -> a
                        budget=m["budget"], rate=m["rate"], samples=samples, seed=seed, threads=threads, sensitivity=False)
 
 
-def make_portfolio(m: dict) -> ag.Portfolio:
-    """The same model as a Portfolio (for the Dask path, which ships a model file's JSON)."""
+def make_portfolio(m: dict, departments: tuple[str, ...] = (), share: float = 1.25) -> ag.Portfolio:
+    """The same model as a Portfolio (the Dask path ships a model file's JSON). One budget "B"
+    over everything, or with `departments` the initiatives dealt to them in turn and a pool
+    per department limited to `share` of its planned cost per period."""
     n, P = m["n"], m["costs"].shape[1]
     p = ag.Portfolio(periods=P, period_years=0.25, first_label="2027Q1")
     p.add_goal("G", "Goal")
@@ -159,15 +161,21 @@ def make_portfolio(m: dict) -> ag.Portfolio:
     def est(e):
         return None if e is None else ag.Estimate(e[0], e[1], e[2], ag.Distribution.__members__[e[3]])
 
+    dept = [departments[i % len(departments)] if departments else "IT" for i in range(n)]
     for i in range(n):
         u = ag.Uncertainty(cost=est(m["cost"][i]), benefit=est(m["benefit"][i]), delay=est(m["delay"][i]),
                            success_probability=float(m["success"][i]))
-        p.add_initiative(f"I{i}", f"Initiative {i}", "IT", start=int(m["start"][i]), duration=int(m["dur"][i]),
+        p.add_initiative(f"I{i}", f"Initiative {i}", dept[i], start=int(m["start"][i]), duration=int(m["dur"][i]),
                          capex=list(m["costs"][i]), benefits=list(m["benefits"][i]), uncertainty=u)
         p.add_contribution(f"I{i}", "G", "weak")
-    limits = list(m["budget"]) + [float(m["costs"][:, t].sum()) * 1.25 for t in range(m["T"], P)]
-    p.add_budget("B", limits)
-    p.add_correlation([f"I{i}" for i in m["group"]], m["rho"], on="cost")
+    if departments:
+        for d in departments:
+            rows = [i for i in range(n) if dept[i] == d]
+            p.add_budget(d, [float(x) for x in share * m["costs"][rows].sum(axis=0)], department=d)
+    else:
+        limits = list(m["budget"]) + [float(m["costs"][:, t].sum()) * share for t in range(m["T"], P)]
+        p.add_budget("B", limits)
+    p.add_correlation([f"I{i}" for i in m["group"] if i < n], m["rho"], on="cost")
     s = p.settings
     s.discount_rate = (1 + m["rate"]) ** 4 - 1  # per year, quarters
     p.settings = s
