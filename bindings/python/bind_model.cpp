@@ -298,7 +298,9 @@ void define_model(py::module_& m) {
                  p.set_efforts({efforts.data(), static_cast<std::size_t>(efforts.size())});
              },
              py::arg("efforts"), "Bulk: every initiative's effort.")
-        .def("add_requires", changing_call(&Portfolio::add_requires), py::arg("dependant"), py::arg("prerequisite"))
+        .def("add_requires", changing_call(&Portfolio::add_requires), py::arg("dependant"), py::arg("prerequisite"),
+             py::arg("lag") = 0,
+             "`dependant` requires `prerequisite`: finish-to-start, starting no earlier than `lag` periods after it finishes.")
         .def("add_correlation",
              [](Portfolio& p, std::vector<std::string> initiatives, double coefficient, CorrelationOn on) {
                  const auto lock = changing(p);

@@ -305,7 +305,7 @@ void define_risk(py::module_& m) {
              const Eigen::MatrixXd& costs, const Eigen::MatrixXd& benefits, std::vector<Eigen::MatrixXd> usage,
              std::vector<bool> scales_with_cost, const Eigen::MatrixXd& capacity, std::vector<std::string> resources,
              std::vector<std::string> periods, std::vector<Uncertainty> uncertainty, std::vector<bool> started,
-             std::vector<std::pair<Index, Index>> precedences,
+             std::vector<std::tuple<Index, Index, Periods>> precedences,
              std::vector<std::tuple<std::vector<Index>, double, CorrelationOn>> correlations,
              std::vector<std::tuple<std::string, double, std::vector<Index>, std::optional<Estimate>, std::optional<Estimate>>> events,
              double rate, std::string currency) {
@@ -323,7 +323,7 @@ void define_risk(py::module_& m) {
               q.periods = std::move(periods);
               q.uncertainty = std::move(uncertainty);
               q.started = std::move(started);
-              q.precedences = std::move(precedences);
+              for (auto [d, p, lag] : precedences) q.precedences.push_back({.dependant = d, .prerequisite = p, .lag = lag});
               for (auto& [items, coefficient, on] : correlations) q.correlations.push_back({std::move(items), coefficient, on});
               for (auto& [id, probability, items, cost, delay] : events)
                   q.events.push_back({std::move(id), probability, std::move(items), cost, delay});

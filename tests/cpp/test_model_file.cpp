@@ -1,6 +1,7 @@
 // The JSON model file: loading with located errors, compact form, exact round trips, atomic saves.
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fmt/format.h>
@@ -139,6 +140,7 @@ TEST_CASE("save then load gives back the same model, field by field", "[model_fi
         p.add_exclusion("alt", {"E", "F"});
         p.add_contribution("D/x~y", "G4", Strength::strong);
         p.add_requires("D/x~y", "A");
+        p.add_requires("D/x~y", "C", 1);  // C finishes at 1; D starts at 2: with the lag, not before
         p.add_budget({.id = "it-opex", .department = "IT", .kind = CostKind::opex, .limits = {1, 2, 3, 4}});
         p.add_scenario({.id = "cut",
                         .name = "Cut",
@@ -163,6 +165,31 @@ TEST_CASE("save then load gives back the same model, field by field", "[model_fi
         CHECK(q.initiative(3).capex[1] == 1.0 / 3);  // exact, not rounded
         CHECK(q.initiative(3).uncertainty == u);
         CHECK(q.scenarios() == p.scenarios());
+        CHECK(q.requirements().back().lag == 1);
+        CHECK(model_to_json(q).find(R"({
+          "id": "C",
+          "lag": 1
+        })") != std::string::npos);
+    }
+}
+
+TEST_CASE("requires entries: an id, or an id with a lag; anything else is refused where it is", "[model_file]") {
+    auto doc = nlohmann::json::parse(model_to_json(fixtures::small_model()));
+    auto& b = doc["initiatives"][1];
+    b["requires"] = nlohmann::json::array({nlohmann::json{{"id", "A"}, {"lag", 2}}, "C"});
+    const auto p = model_from_json(doc.dump());
+    REQUIRE(p.requirements().size() == 2);
+    CHECK(p.requirements()[0].lag == 2);
+    CHECK(p.requirements()[1].lag == 0);
+    for (const auto& [entry, message] : std::vector<std::pair<nlohmann::json, std::string>>{
+             {nlohmann::json{{"id", "A"}, {"lag", -1}}, "/initiatives/1/requires/0/lag"},
+             {nlohmann::json{{"id", "A"}, {"lag", 1.5}}, "/initiatives/1/requires/0/lag"},
+             {nlohmann::json{{"id", "A"}, {"late", 1}}, "/initiatives/1/requires/0/late"},
+             {nlohmann::json{{"lag", 1}}, "/initiatives/1/requires/0"},
+             {nlohmann::json{{"id", "Z"}, {"lag", 1}}, "'B' requires unknown initiative 'Z'"},
+             {nlohmann::json(7), "expected an id (a string) or {\"id\": ..., \"lag\": periods}, got 7"}}) {
+        b["requires"] = nlohmann::json::array({entry});
+        CHECK_THROWS_WITH(model_from_json(doc.dump()), Catch::Contains(message));
     }
 }
 

@@ -458,7 +458,7 @@ TEST_CASE("schedule: NPV moves flows with the start, and values flows past the h
 namespace {
 
 // A small model: three initiatives over 6 quarters, one budget, one team of 3, B requires A.
-ag::Portfolio roadmap_model() {
+ag::Portfolio roadmap_model(ag::Periods lag = 0) {
     ag::Portfolio p(ag::Horizon{.periods = 6, .period_years = 0.25, .first_label = "2027Q1"});
     p.add_goal({.id = "G", .name = "Grow"});
     p.add_team({.id = "dev", .name = "Developers", .capacity = {3, 3, 3, 3, 3, 3}});
@@ -474,7 +474,7 @@ ag::Portfolio roadmap_model() {
     p.add_initiative(a);
     p.add_initiative(b);
     p.add_initiative(c);
-    p.add_requires("B", "A");
+    p.add_requires("B", "A", lag);
     return p;
 }
 
@@ -491,17 +491,17 @@ double model_value(const ag::Portfolio& p, ag::Index i, int s) {
 
 }  // namespace
 
-TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against enumeration", "[schedule][roadmap]") {
-    const auto p = roadmap_model();
+// The best NPV roadmap of roadmap_model(lag), by trying every start: A in [0, 4], B in [0, 5]
+// at least `lag` periods after A finishes, C in [0, 3] (deadline 5, duration 2).
+std::pair<double, std::vector<int>> enumerate_roadmap(const ag::Portfolio& p, int lag) {
     const int P = 6;
-    // Every start: A in [0, 4], B in [0, 5] after A, C in [0, 3] (deadline 5, duration 2).
     double best = -1e300;
     std::vector<int> arg;
     for (int a = 0; a <= 4; ++a)
         for (int b = 0; b <= 5; ++b)
             for (int c = 0; c <= 3; ++c) {
                 const std::vector<int> s{a, b, c};
-                if (b < a + 2) continue;
+                if (b < a + 2 + lag) continue;
                 bool ok = true;
                 for (int t = 0; t < P && ok; ++t) {
                     double money = 0, dev = 0;
@@ -521,6 +521,31 @@ TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against en
                     arg = s;
                 }
             }
+    return {best, arg};
+}
+
+TEST_CASE("roadmap: a requires lag keeps the dependant that many periods after its prerequisite, against enumeration",
+          "[schedule][roadmap]") {
+    for (const int lag : {1, 2}) {
+        const auto p = roadmap_model(lag);
+        const auto [best, arg] = enumerate_roadmap(p, lag);
+        REQUIRE(!arg.empty());
+        ag::RoadmapOptions o;
+        o.selection = std::vector<std::string>{"A", "B", "C"};
+        const auto r = ag::roadmap(p, o);
+        CHECK(r.proven);
+        CHECK(r.value == Approx(best));
+        CHECK(r.starts == arg);
+        CHECK(r.starts[1] >= r.starts[0] + 2 + lag);
+    }
+    // The builder refuses a negative lag.
+    auto p = roadmap_model();
+    CHECK_THROWS_WITH(p.add_requires("C", "A", -1), Catch::Contains("lag -1, expected a whole number of periods from 0"));
+}
+
+TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against enumeration", "[schedule][roadmap]") {
+    const auto p = roadmap_model();
+    const auto [best, arg] = enumerate_roadmap(p, 0);
     REQUIRE(!arg.empty());
     ag::RoadmapOptions o;
     o.selection = std::vector<std::string>{"A", "B", "C"};

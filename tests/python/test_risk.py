@@ -298,3 +298,17 @@ def test_robust_command(sample_path):
     assert doc["best_in_expectation"]["selection"] == f.expected_selection
     text = run("robust", "--scenarios", "200", str(sample_path))
     assert "In every scenario's optimum:" in text.stdout and "Best in expectation" in text.stdout
+
+
+def test_a_requires_lag_narrows_the_gap_a_delay_eats():
+    # A runs in periods 0-1 and may start 0..3 periods late; B starts in period 3.
+    costs = np.array([[10.0, 10, 0, 0, 0, 0, 0, 0], [0, 0, 0, 10, 0, 0, 0, 0]])
+    benefits = np.zeros_like(costs)
+    kw = dict(delay=[(0, 0, 3, "uniform"), None], starts=[0, 3], durations=[2, 1], samples=20_000, seed=1, sensitivity=False)
+    slack = ag.simulate(costs, benefits, requires=[(1, 0)], **kw).initiatives()["delay_mean"]
+    tight = ag.simulate(costs, benefits, requires=[(1, 0, 1)], **kw).initiatives()["delay_mean"]
+    # With the lag of 1 the gap is 0: B moves with A; without it B absorbs one period of A's delay.
+    assert tight.iloc[1] == pytest.approx(tight.iloc[0])
+    r = ag.simulate(costs, benefits, requires=[(1, 0)], keep_items=True, **kw).item_samples()["shift"]
+    assert np.array_equal(r.iloc[:, 1].to_numpy(), np.maximum(0, r.iloc[:, 0].to_numpy() - 1))
+    assert slack.iloc[1] < tight.iloc[1]

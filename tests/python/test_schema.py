@@ -25,6 +25,13 @@ def test_sample_file_matches_schema(sample_doc):
 def test_saved_files_match_schema():
     doc = json.loads(ag.Portfolio.sample().to_json())
     validator().validate(doc)
+    # A requires link with a lag is written as {"id", "lag"}, which the schema takes.
+    p = ag.Portfolio.sample()
+    p.add_requires("I-34", "I-01", lag=2)
+    doc = json.loads(p.to_json())
+    assert {"id": "I-01", "lag": 2} in doc["initiatives"][-1]["requires"]
+    validator().validate(doc)
+    assert ag.Portfolio.from_json(p.to_json()) == p
 
 
 @pytest.mark.parametrize(
@@ -35,8 +42,11 @@ def test_saved_files_match_schema():
         lambda d: d["initiatives"][0]["contributes"].update(T2="huge"),
         lambda d: d["goals"][3]["parents"][0].update(weight=0),
         lambda d: d["initiatives"][1].update(costs={"capex": [1]}),  # compact and costs both
+        lambda d: d["initiatives"][1].update(requires=[{"id": "I-01", "lag": -1}]),
+        lambda d: d["initiatives"][1].update(requires=[{"id": "I-01", "delay": 1}]),
     ],
-    ids=["unknown key", "unknown status", "unknown strength", "zero weight", "compact and costs"],
+    ids=["unknown key", "unknown status", "unknown strength", "zero weight", "compact and costs", "negative lag",
+         "unknown requires key"],
 )
 def test_schema_rejects_what_the_library_rejects(sample_doc, edit):
     edit(sample_doc)

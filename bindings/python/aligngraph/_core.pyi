@@ -688,8 +688,10 @@ class PortfolioCore:
         """
         Bulk: requires links by index arrays.
         """
-    def add_requires(self, dependant: str, prerequisite: str) -> None:
-        ...
+    def add_requires(self, dependant: str, prerequisite: str, lag: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        `dependant` requires `prerequisite`: finish-to-start, starting no earlier than `lag` periods after it finishes.
+        """
     def add_risk_event(self, id: str, probability: typing.SupportsFloat | typing.SupportsIndex, initiatives: collections.abc.Sequence[str], *, name: str = '', cost: Estimate | None = None, delay: Estimate | None = None) -> None:
         """
         A risk event: in each sample it happens with `probability` and hits every listed initiative: `cost` (an Estimate of the extra cost as a fraction of its cost) and `delay` (an Estimate in periods).
@@ -2559,7 +2561,7 @@ def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat
     ...
 def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
-def array_risk_problem_core(ids: collections.abc.Sequence[str], starts: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], horizon: typing.SupportsInt | typing.SupportsIndex, costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], benefits: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], scales_with_cost: collections.abc.Sequence[bool], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], uncertainty: collections.abc.Sequence[Uncertainty], started: collections.abc.Sequence[bool], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], correlations: collections.abc.Sequence[tuple[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], typing.SupportsFloat | typing.SupportsIndex, CorrelationOn]], events: collections.abc.Sequence[tuple[str, typing.SupportsFloat | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], Estimate | None, Estimate | None]], rate: typing.SupportsFloat | typing.SupportsIndex, currency: str) -> RiskProblemCore:
+def array_risk_problem_core(ids: collections.abc.Sequence[str], starts: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], horizon: typing.SupportsInt | typing.SupportsIndex, costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], benefits: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], scales_with_cost: collections.abc.Sequence[bool], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], uncertainty: collections.abc.Sequence[Uncertainty], started: collections.abc.Sequence[bool], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], correlations: collections.abc.Sequence[tuple[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], typing.SupportsFloat | typing.SupportsIndex, CorrelationOn]], events: collections.abc.Sequence[tuple[str, typing.SupportsFloat | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], Estimate | None, Estimate | None]], rate: typing.SupportsFloat | typing.SupportsIndex, currency: str) -> RiskProblemCore:
     ...
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """

@@ -284,7 +284,8 @@ def simulate(costs: Any, benefits: Any, *, cost: Any = None, benefit: Any = None
     ``(low, mode, high[, distribution])`` or None (as planned); one value applies to all.
     ``success``: per item the probability of success (a failed item spends its cost and
     returns nothing). ``starts`` (default 0) and ``durations`` (default P): for P(finish by)
-    and delays. ``requires``: (dependant, prerequisite) pairs: a delay pushes dependants.
+    and delays. ``requires``: (dependant, prerequisite[, lag]): a delay pushes dependants (by
+    what it eats of the gap between the prerequisite's finish plus the lag and their start).
     ``correlations``: ``(items, coefficient[, on])`` with ``on`` cost, benefit or both.
     ``events``: ``(id, probability, items[, cost[, delay]])`` risk events.
 
@@ -345,9 +346,9 @@ def simulate(costs: Any, benefits: Any, *, cost: Any = None, benefit: Any = None
     durations = [P] * n if durations is None else [int(d) for d in durations]
     links = []
     for link in requires:
-        if len(link) != 2:
-            raise _core.ValidationError(f"simulate(): requires entry {link!r} is not (dependant, prerequisite)")
-        links.append((int(link[0]), int(link[1])))
+        if len(link) not in (2, 3):
+            raise _core.ValidationError(f"simulate(): requires entry {link!r} is not (dependant, prerequisite[, lag])")
+        links.append((int(link[0]), int(link[1]), int(link[2]) if len(link) == 3 else 0))
     corr = []
     for k, entry in enumerate(correlations):
         if len(entry) not in (2, 3):

@@ -426,7 +426,7 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
     const Horizon& h = p.horizon();
     // Initiatives, then the links between them (a prerequisite may come later in the file).
     struct PendingContribution { std::string initiative, goal; double strength; std::string ptr; };
-    struct PendingRequires { std::string dependant, prerequisite; std::string ptr; };
+    struct PendingRequires { std::string dependant, prerequisite; std::string ptr; Periods lag = 0; };
     std::vector<PendingContribution> contributions;
     std::vector<PendingRequires> requires_links;
     if (const json* ij = r.member(doc, "initiatives", root, true); ij && r.expect_array(*ij, "/initiatives")) {
@@ -535,10 +535,22 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
                     }
                 }
             }
-            if (const json* rj = r.member(j, "requires", ptr, false)) {
-                auto ids = r.id_list(*rj, ptr + "/requires");
-                for (std::size_t q = 0; q < ids.size(); ++q)
-                    requires_links.push_back({shown, ids[q], fmt::format("{}/requires/{}", ptr, q)});
+            // Each entry an id, or {"id": ..., "lag": periods} (finish-to-start with a lag).
+            if (const json* rj = r.member(j, "requires", ptr, false); rj && r.expect_array(*rj, ptr + "/requires")) {
+                for (std::size_t q = 0; q < rj->size(); ++q) {
+                    const auto& e = (*rj)[q];
+                    const std::string eptr = fmt::format("{}/requires/{}", ptr, q);
+                    if (e.is_string()) {
+                        requires_links.push_back({shown, e.get<std::string>(), eptr, 0});
+                    } else if (e.is_object()) {
+                        r.known_keys(e, eptr, {"id", "lag"});
+                        const auto pre = r.string(e, "id", eptr, true, true);
+                        const auto lag = r.integer(e, "lag", eptr, false, 0, max_periods);
+                        if (pre) requires_links.push_back({shown, *pre, eptr + "/id", static_cast<Periods>(lag.value_or(0))});
+                    } else {
+                        r.fail(eptr, fmt::format("expected an id (a string) or {{\"id\": ..., \"lag\": periods}}, got {}", kind_of(e)));
+                    }
+                }
             }
             if (!ok) continue;
             if (p.find_initiative(*id)) {
@@ -558,7 +570,7 @@ inline void read_initiatives(Reader& r, const json& doc, Portfolio& p) {
         if (!p.find_initiative(l.dependant)) continue;
         if (!p.find_initiative(l.prerequisite))
             r.fail(l.ptr, fmt::format("'{}' requires unknown initiative '{}'", l.dependant, l.prerequisite));
-        else p.add_requires(l.dependant, l.prerequisite);
+        else p.add_requires(l.dependant, l.prerequisite, l.lag);
     }
 }
 

@@ -88,8 +88,8 @@ ALIGNGRAPH_INLINE std::string model_to_json(const Portfolio& p, int indent) {
 
     std::vector<std::vector<const Contribution*>> contributes(static_cast<std::size_t>(p.initiative_count()));
     for (const auto& c : p.contributions()) contributes[c.initiative].push_back(&c);
-    std::vector<std::vector<Index>> requires_of(static_cast<std::size_t>(p.initiative_count()));
-    for (const auto& r : p.requirements()) requires_of[r.dependant].push_back(r.prerequisite);
+    std::vector<std::vector<const Requirement*>> requires_of(static_cast<std::size_t>(p.initiative_count()));
+    for (const auto& r : p.requirements()) requires_of[r.dependant].push_back(&r);
     detail::ojson initiatives = detail::ojson::array();
     for (Index i = 0; i < p.initiative_count(); ++i) {
         const auto in = p.initiative(i);
@@ -117,7 +117,11 @@ ALIGNGRAPH_INLINE std::string model_to_json(const Portfolio& p, int indent) {
         }
         if (!requires_of[i].empty()) {
             detail::ojson a = detail::ojson::array();
-            for (Index q : requires_of[i]) a.push_back(p.initiative_ids()[q]);
+            for (const auto* r : requires_of[i]) {
+                const auto& id = p.initiative_ids()[r->prerequisite];
+                if (r->lag > 0) a.push_back(detail::ojson{{"id", id}, {"lag", r->lag}});
+                else a.push_back(id);
+            }
             j["requires"] = a;
         }
         if (!in.demand.empty()) {

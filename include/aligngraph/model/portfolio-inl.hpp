@@ -283,7 +283,7 @@ ALIGNGRAPH_INLINE void Portfolio::add_contribution(std::string_view initiative, 
     add_contribution(initiative, goal, strength_of(strength));
 }
 
-ALIGNGRAPH_INLINE void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite) {
+ALIGNGRAPH_INLINE void Portfolio::add_requires(std::string_view dependant, std::string_view prerequisite, Periods lag) {
     touch();
     auto d = find_initiative(dependant);
     auto p = find_initiative(prerequisite);
@@ -291,7 +291,11 @@ ALIGNGRAPH_INLINE void Portfolio::add_requires(std::string_view dependant, std::
     if (!p)
         throw ValidationError(
             fmt::format("add_requires(): '{}' requires unknown initiative '{}'", dependant, detail::escaped(prerequisite)));
-    requirements_.push_back({*d, *p});
+    if (lag < 0 || lag > max_periods)
+        throw ValidationError(fmt::format("add_requires(): '{}' requires '{}' with lag {}, expected a whole number of periods from 0 "
+                                          "to {}",
+                                          dependant, prerequisite, lag, max_periods));
+    requirements_.push_back({*d, *p, lag});
 }
 
 ALIGNGRAPH_INLINE void Portfolio::add_exclusion(std::string id, const std::vector<std::string>& members) {

@@ -56,6 +56,7 @@ struct Contribution {
 struct Requirement {
     Index dependant;
     Index prerequisite;
+    Periods lag = 0;  ///< the dependant starts no earlier than `lag` periods after the prerequisite finishes
     friend bool operator==(const Requirement&, const Requirement&) = default;
 };
 
@@ -115,8 +116,10 @@ public:
     void add_contribution(std::string_view initiative, std::string_view goal, Weight strength);
     /// Same, with a strength on the named scale (Strength::weak is 1/9...).
     void add_contribution(std::string_view initiative, std::string_view goal, Strength strength);
-    /// `dependant` requires `prerequisite`. @throws ValidationError naming an unknown id.
-    void add_requires(std::string_view dependant, std::string_view prerequisite);
+    /// `dependant` requires `prerequisite` (finish-to-start: for the roadmap it starts no earlier
+    /// than `lag` periods after the prerequisite finishes). @throws ValidationError naming an
+    /// unknown id, or a lag below 0 or past the largest horizon.
+    void add_requires(std::string_view dependant, std::string_view prerequisite, Periods lag = 0);
     // ---- bulk builder, by index (for generated or very large models) -------------
     /// Add initiatives with these ids and departments (duration 1, no flows).
     /// @throws ValidationError on an empty or duplicate id, or lists of different lengths.

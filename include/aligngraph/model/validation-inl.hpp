@@ -288,13 +288,15 @@ inline std::vector<Problem> problems_of(const Portfolio& p, bool warnings) {
             for (const auto& r : p.requirements()) {
                 const auto k = seen_links[static_cast<std::size_t>(r.dependant)]++;
                 const std::int64_t finish = std::int64_t{p.starts()(r.prerequisite)} + p.durations()(r.prerequisite);
-                if (p.starts()(r.prerequisite) < 0 || p.durations()(r.prerequisite) < 1 || p.starts()(r.dependant) >= finish) continue;
+                const std::int64_t earliest = finish + r.lag;
+                if (p.starts()(r.prerequisite) < 0 || p.durations()(r.prerequisite) < 1 || p.starts()(r.dependant) >= earliest) continue;
                 warn(fmt::format("/initiatives/{}/requires/{}", r.dependant, k),
                      fmt::format("'{}' starts in period {} ({}) but requires '{}', which runs until period {} ({}): a "
-                                "dependant starts after its prerequisite finishes, in period {} ({}) or later",
+                                "dependant starts after its prerequisite finishes{}, in period {} ({}) or later",
                                 p.initiative_ids()[r.dependant], p.starts()(r.dependant), p.horizon().label(p.starts()(r.dependant)),
-                                p.initiative_ids()[r.prerequisite], finish - 1, p.horizon().label(finish - 1), finish,
-                                p.horizon().label(finish)));
+                                p.initiative_ids()[r.prerequisite], finish - 1, p.horizon().label(finish - 1),
+                                r.lag > 0 ? fmt::format(" and its lag of {} period{} has passed", r.lag, r.lag == 1 ? "" : "s") : "",
+                                earliest, p.horizon().label(static_cast<Period>(std::min<std::int64_t>(earliest, max_periods)))));
             }
         }
         for (Index q = 0; q < n; ++q) {

@@ -133,7 +133,7 @@ ALIGNGRAPH_INLINE RiskProblem risk_problem(const Portfolio& p, const std::vector
             throw ValidationError(fmt::format("simulate(): '{}' requires '{}', which is not in the selection",
                                               p.initiative_ids()[static_cast<std::size_t>(r.dependant)],
                                               p.initiative_ids()[static_cast<std::size_t>(r.prerequisite)]));
-        q.precedences.emplace_back(d, pre);
+        q.precedences.push_back({.dependant = d, .prerequisite = pre, .lag = r.lag});
     }
     const auto members = [&](const std::vector<std::string>& ids) {
         std::vector<Index> out;

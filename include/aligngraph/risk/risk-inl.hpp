@@ -153,11 +153,13 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
     m.prereqs.resize(N);
     std::vector<std::vector<int>> dependants(N);
     std::vector<int> missing(N, 0);
-    for (auto [d, p] : q.precedences) {
+    for (const auto& link : q.precedences) {
+        const Index d = link.dependant, p = link.prerequisite;
+        if (link.lag < 0) throw ValidationError(fmt::format("simulate(): precedence ({}, {}) has lag {}, expected >= 0", d, p, link.lag));
         if (d < 0 || d >= n || p < 0 || p >= n || d == p)
             throw ValidationError(fmt::format("simulate(): precedence ({}, {}) names an item out of range or itself", d, p));
         const auto D = static_cast<std::size_t>(d), P = static_cast<std::size_t>(p);
-        const int gap = std::max(0, q.starts[D] - (q.starts[P] + q.durations[P]));
+        const int gap = std::max(0, q.starts[D] - (q.starts[P] + q.durations[P] + link.lag));
         m.prereqs[D].emplace_back(static_cast<int>(p), gap);
         dependants[P].push_back(static_cast<int>(d));
         ++missing[D];

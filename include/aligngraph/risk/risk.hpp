@@ -65,7 +65,9 @@ struct RiskProblem {
     std::vector<std::string> periods;                                   ///< T labels
     std::vector<Uncertainty> uncertainty;  ///< n (empty: nothing uncertain)
     std::vector<bool> started;             ///< n (empty: none): started items are not delayed or pushed
-    std::vector<std::pair<Index, Index>> precedences;  ///< (dependant, prerequisite): a delay pushes dependants
+    /// Finish-to-start links (with their lags): a delay pushes dependants by what it eats of
+    /// the gap between the prerequisite's planned finish plus the lag and the dependant's start.
+    std::vector<Precedence> precedences;
     std::vector<RiskCorrelation> correlations;
     std::vector<RiskEventSpec> events;
     double rate = 0;  ///< discount rate per period: a flow in absolute period t is divided by (1 + rate)^t

@@ -154,7 +154,7 @@ ALIGNGRAPH_INLINE ScheduleProblem roadmap_problem(const Portfolio& p, const std:
         if (pre < 0)
             throw ValidationError(fmt::format("roadmap(): '{}' requires '{}', which is not in the selection", id(r.dependant),
                                               id(r.prerequisite)));
-        q.precedences.push_back({.dependant = d, .prerequisite = pre});
+        q.precedences.push_back({.dependant = d, .prerequisite = pre, .lag = r.lag});
     }
     if (optional)
         for (const auto& x : p.exclusions()) {
