@@ -393,6 +393,10 @@ struct Robust : Command {
         app->add_option("--first", options.first, "Index of the first scenario")->check(CLI::NonNegativeNumber)->capture_default_str();
         app->add_option("--scenario", options.scenario, "Apply a model scenario (rate, budget factor, cost overrun, forced decisions)");
         app->add_option("--time-limit", options.time_limit, "Seconds for the whole study")->check(seconds)->capture_default_str();
+        app->add_option("--solve-time-limit", options.solve_time_limit,
+                        "Seconds for each scenario's solve at most (a hard one gives its best found, unproven)")
+            ->check(seconds)
+            ->capture_default_str();
         output.add_to(*app);
     }
     int run() override {

@@ -362,13 +362,14 @@ void define_risk(py::module_& m) {
         .def_readonly("planned_selection", &SelectionFrequency::planned_selection);
 
     m.def("selection_frequency_core", [](const Portfolio& p, long long scenarios, std::uint64_t seed, long long first,
-                                         std::string scenario, double time_limit) {
+                                         std::string scenario, double time_limit, double solve_time_limit) {
         RobustOptions o;
         o.scenarios = scenarios;
         o.seed = seed;
         o.first = first;
         o.scenario = std::move(scenario);
         o.time_limit = time_limit;
+        o.solve_time_limit = solve_time_limit;
         PythonInterrupt interrupt;
         o.cancel = interrupt.cancellation();
         SelectionFrequency f;
@@ -379,7 +380,8 @@ void define_risk(py::module_& m) {
         }
         interrupt.raise_if_interrupted();
         return f;
-    }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"));
+    }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"),
+       py::arg("solve_time_limit"));
     m.def("selection_frequency_text", &selection_frequency_text, py::arg("result"), py::arg("width") = 100,
           "Selection frequency as aligned text (what `aligngraph robust` prints).");
     m.def("selection_frequency_json", &selection_frequency_json, py::arg("result"));

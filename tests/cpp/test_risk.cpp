@@ -683,4 +683,7 @@ TEST_CASE("risk: selection frequency against enumeration of every scenario's opt
     RobustOptions none;
     none.scenarios = 0;
     CHECK_THROWS_WITH(selection_frequency(p, none), Contains("0 scenarios"));
+    RobustOptions instant;
+    instant.solve_time_limit = 0;
+    CHECK_THROWS_WITH(selection_frequency(p, instant), Contains("solve time limit 0 s, expected > 0"));
 }

@@ -285,6 +285,8 @@ def test_selection_frequency_summarises_its_scenarios(sample_path):
     assert "Selection frequency over 300 scenarios" in f.text() and json.loads(f.to_json())["scenarios"] == 300
     with pytest.raises(ag.ValidationError, match="0 scenarios"):
         p.selection_frequency(scenarios=0)
+    with pytest.raises(ag.ValidationError, match="solve time limit 0 s"):
+        p.selection_frequency(scenarios=10, solve_time_limit=0)
 
 
 def test_robust_command(sample_path):

@@ -521,7 +521,7 @@ class Portfolio(_core.PortfolioCore):
         return RiskResult(_core.simulate_problem_core(problem, **options), problem, options)
 
     def selection_frequency(self, scenarios: int = 1000, seed: int = 0, first: int = 0, *, scenario: str | None = None,
-                            time_limit: float = 60.0) -> "SelectionFrequency":
+                            time_limit: float = 60.0, solve_time_limit: float = 10.0) -> "SelectionFrequency":
         """How often each initiative is in the optimal portfolio over ``scenarios`` sampled
         scenarios (the Monte Carlo's samples ``first ..`` of ``seed``: each initiative's
         multipliers, success and delay, with the correlations and risk events), every
@@ -529,12 +529,15 @@ class Portfolio(_core.PortfolioCore):
         solved exactly, warm-started from the previous one. The result: ``frequency`` (a
         Series by id), ``frame()``, ``selected`` (scenarios x initiatives), ``optimum`` per
         scenario, ``expected_selection`` (the portfolio best in expectation: mean NPVs, mean
-        costs) and ``planned_selection``. See docs/risk.md."""
+        costs) and ``planned_selection``. ``time_limit`` covers the call, ``solve_time_limit``
+        each scenario's solve (a hard one gives its best found, counted out of ``proven``).
+        See docs/risk.md."""
         from .robust import SelectionFrequency
 
         if int(scenarios) < 1:
             raise _core.ValidationError(f"selection_frequency(): {scenarios} scenarios, expected at least 1")
-        core = _core.selection_frequency_core(self, int(scenarios), int(seed), int(first), scenario or "", float(time_limit))
+        core = _core.selection_frequency_core(self, int(scenarios), int(seed), int(first), scenario or "", float(time_limit),
+                                              float(solve_time_limit))
         return SelectionFrequency(core)
 
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:

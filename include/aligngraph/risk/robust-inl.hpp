@@ -48,11 +48,14 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
     if (o.scenarios < 1) throw ValidationError(fmt::format("selection_frequency(): {} scenarios, expected at least 1", o.scenarios));
     if (o.first < 0) throw ValidationError(fmt::format("selection_frequency(): first scenario {}, expected >= 0", o.first));
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("selection_frequency(): time limit {} s, expected > 0", o.time_limit));
+    if (!(o.solve_time_limit > 0))
+        throw ValidationError(fmt::format("selection_frequency(): solve time limit {} s, expected > 0", o.solve_time_limit));
     p.check();
     const Index n = p.initiative_count();
     detail::Limits limits(o.time_limit, std::numeric_limits<long long>::max(), &o.cancel, t0);
     const auto left = [&] {
-        return std::max(1e-3, o.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        return std::min(o.solve_time_limit,
+                        std::max(1e-3, o.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()));
     };
 
     // The scenarios: the Monte Carlo of every initiative at its planned start.

@@ -28,7 +28,10 @@ struct RobustOptions {
     std::uint64_t seed = 0;
     long long first = 0;
     std::string scenario;        ///< the model's scenario (rate, budget factor, cost overrun, forced decisions)
-    double time_limit = 60;      ///< seconds for the whole call: each scenario's solve gets what is left
+    double time_limit = 60;      ///< seconds for the whole call
+    /// Seconds for each scenario's solve at most (within what is left of time_limit): a hard
+    /// scenario gives its best selection found, unproven, instead of taking the whole call.
+    double solve_time_limit = 10;
     Cancellation cancel;
 };
 
