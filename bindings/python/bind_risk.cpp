@@ -127,6 +127,7 @@ void define_risk(py::module_& m) {
         .def_readonly("failure_rate", &RiskResult::failure_rate)
         .def_readonly("delay_mean", &RiskResult::delay_mean)
         .def_readonly("finish_by", &RiskResult::finish_by)
+        .def_readonly("on_time", &RiskResult::on_time)
         .def_readonly("item_npv_samples", &RiskResult::item_npv_samples)
         .def_readonly("item_cost_samples", &RiskResult::item_cost_samples)
         .def_readonly("item_shift_samples", &RiskResult::item_shift_samples)
@@ -174,6 +175,7 @@ void define_risk(py::module_& m) {
                 d["failure_rate"] = r.failure_rate;
                 d["delay_mean"] = r.delay_mean;
                 d["finish_by"] = r.finish_by;
+                d["on_time"] = r.on_time;
                 d["item_npv_samples"] = r.item_npv_samples;
                 d["item_cost_samples"] = r.item_cost_samples;
                 d["item_shift_samples"] = r.item_shift_samples;
@@ -226,6 +228,7 @@ void define_risk(py::module_& m) {
                 get("failure_rate", r.failure_rate);
                 get("delay_mean", r.delay_mean);
                 get("finish_by", r.finish_by);
+                get("on_time", r.on_time);
                 get("item_npv_samples", r.item_npv_samples);
                 get("item_cost_samples", r.item_cost_samples);
                 get("item_shift_samples", r.item_shift_samples);

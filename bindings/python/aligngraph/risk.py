@@ -170,14 +170,9 @@ class RiskResult:
         nothing), delay_mean (periods late, pushes included), on_time (P(finished by its
         planned finish); NaN when that is past the horizon)."""
         c = self.core
-        finish = c.finish_by
-        on_time = []
-        for i, (s, d) in enumerate(zip(c.starts, c.durations)):
-            f = s + d
-            on_time.append(finish[i, f] if 0 <= f < finish.shape[1] else np.nan)
         return pd.DataFrame({"npv_mean": np.asarray(c.item_npv_mean), "npv_sd": np.asarray(c.item_npv_sd),
                              "failure_rate": np.asarray(c.failure_rate), "delay_mean": np.asarray(c.delay_mean),
-                             "on_time": np.asarray(on_time, dtype=float)},
+                             "on_time": np.asarray(c.on_time)},
                             index=pd.Index(list(c.ids), name="initiative"))
 
     def finish_by(self) -> pd.DataFrame:

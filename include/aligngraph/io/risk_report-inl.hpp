@@ -28,13 +28,6 @@ inline std::string risk_percent(double p) {
     return fmt::format("{:.1f}%", 100 * p);
 }
 
-/// The planned finish of item i (start + duration) when it is within the horizon, else -1.
-inline Index planned_finish(const RiskResult& r, Index i) {
-    if (i >= static_cast<Index>(r.starts.size()) || i >= static_cast<Index>(r.durations.size())) return -1;
-    const Index f = r.starts[static_cast<std::size_t>(i)] + r.durations[static_cast<std::size_t>(i)];
-    return f >= 0 && f < r.finish_by.cols() ? f : -1;
-}
-
 }  // namespace detail
 
 ALIGNGRAPH_INLINE std::string risk_text(const RiskResult& r, int width, int top) {
@@ -146,10 +139,9 @@ ALIGNGRAPH_INLINE std::string risk_text(const RiskResult& r, int width, int top)
         out += fmt::format("\n{} {:>10} {:>10} {:>8} {:>10} {:>8}\n", detail::pad(detail::fit("Initiative", label + 2), label + 2), "mean NPV", "sd", "failed",
                            "mean delay", "on time");
         for (Index i = 0; i < n; ++i) {
-            const Index f = detail::planned_finish(r, i);
             out += fmt::format("  {} {:>10} {:>10} {:>8} {:>10.2f} {:>8}\n", detail::pad(detail::fit(r.id(i), label), label),
                                money(r.item_npv_mean(i)), money(r.item_npv_sd(i)), percent(r.failure_rate(i)), r.delay_mean(i),
-                               f >= 0 ? percent(r.finish_by(i, f)) : "-");
+                               percent(r.on_time(i)));
         }
         out += detail::wrapped("  ", "(failed: spent its cost and returned nothing; delay: periods late, pushes by prerequisites "
                                      "included; on time: finished by its planned finish)",
@@ -232,7 +224,6 @@ ALIGNGRAPH_INLINE std::string risk_json(const RiskResult& r) {
     for (Index i = 0; i < n; ++i) {
         ojson by = ojson::array();
         for (Index t = 0; t < r.finish_by.cols(); ++t) by.push_back(r.finish_by(i, t));
-        const Index f = detail::planned_finish(r, i);
         items.push_back(ojson{{"id", r.id(i)},
                               {"start", i < static_cast<Index>(r.starts.size()) ? ojson(r.starts[static_cast<std::size_t>(i)]) : ojson(nullptr)},
                               {"duration", i < static_cast<Index>(r.durations.size()) ? ojson(r.durations[static_cast<std::size_t>(i)]) : ojson(nullptr)},
@@ -240,7 +231,7 @@ ALIGNGRAPH_INLINE std::string risk_json(const RiskResult& r) {
                               {"npv_sd", r.item_npv_sd(i)},
                               {"failure_rate", r.failure_rate(i)},
                               {"delay_mean", r.delay_mean(i)},
-                              {"on_time", f >= 0 ? ojson(r.finish_by(i, f)) : ojson(nullptr)},
+                              {"on_time", risk_number(r.on_time(i))},
                               {"finish_by", by}});
     }
     ojson tornado = ojson::array();

@@ -730,6 +730,7 @@ inline void summarise(const RiskModel& m, const RiskProblem& q, const RiskOption
     r.failure_rate.resize(n);
     r.delay_mean.resize(n);
     r.finish_by = Eigen::MatrixXd::Zero(n, T + 1);
+    r.on_time.resize(n);
     for (Index i = 0; i < n; ++i) {
         // The sums are of the deviation from the planned value.
         const double shift = total(2 + i) / N;
@@ -743,6 +744,8 @@ inline void summarise(const RiskModel& m, const RiskProblem& q, const RiskOption
             cum += r.counts(1 + 2 * n + i * (T + 1) + t, 0);
             r.finish_by(i, t) = static_cast<double>(cum) / N;
         }
+        const Index planned = q.starts[static_cast<std::size_t>(i)] + q.durations[static_cast<std::size_t>(i)];
+        r.on_time(i) = planned >= 0 && planned <= T ? r.finish_by(i, planned) : std::nan("");
     }
     // Resources.
     r.capacity = q.capacity;

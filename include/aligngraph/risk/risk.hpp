@@ -160,6 +160,7 @@ struct ALIGNGRAPH_API RiskResult : ScheduleLabels {
     Eigen::VectorXd failure_rate;      ///< share of samples where it failed
     Eigen::VectorXd delay_mean;        ///< mean late start (own delay, events and pushes), periods
     Eigen::MatrixXd finish_by;         ///< n x (T + 1): P(finish <= t), finish = start + duration
+    Eigen::VectorXd on_time;           ///< n: P(finished by its planned finish); NaN when that is past the horizon
     /// keep_item_samples: samples x n, each sample's NPV of each item, its cost multiplier
     /// (risk events' extra cost included) and how many periods late it starts (pushes included).
     Eigen::MatrixXd item_npv_samples, item_cost_samples;
