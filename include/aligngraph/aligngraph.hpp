@@ -18,6 +18,7 @@
 #include "aligngraph/names.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/risk/risk.hpp"
+#include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
 #include "aligngraph/schedule/psplib.hpp"
 #include "aligngraph/schedule/roadmap.hpp"

@@ -10,6 +10,7 @@
 #include <aligngraph/io/model_file.hpp>
 #include <aligngraph/io/sample_portfolio.hpp>
 #include <aligngraph/model/validation.hpp>
+#include <aligngraph/risk/chance.hpp>
 #include <aligngraph/risk/detail/marginal.hpp>
 #include <aligngraph/risk/detail/random.hpp>
 #include <aligngraph/risk/portfolio_risk.hpp>
@@ -564,36 +565,38 @@ TEST_CASE("risk: the vectorised draws are the scalar ones, bit for bit", "[risk]
     }
 }
 
+// Eight initiatives, one budget over four quarters, B requires A; costs, benefits, success
+// and a delay uncertain: robust selection's tests enumerate its 256 selections.
+const char* const eight_initiatives = R"({
+  "format_version": 1,
+  "horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
+  "settings": {"discount_rate": 0.08, "currency": "EUR"},
+  "goals": [{"id": "G", "name": "Goal"}],
+  "budgets": [{"id": "all", "limits": [260, 260, 200, 200]}],
+  "initiatives": [
+    {"id": "A", "name": "A", "department": "IT", "duration": 2, "costs": {"capex": [100, 60]}, "benefits": [0, 0, 120, 120], "contributes": {"G": "weak"},
+     "uncertainty": {"cost": {"distribution": "pert", "low": 0.8, "mode": 1.0, "high": 1.6}, "success_probability": 0.9}},
+    {"id": "B", "name": "B", "department": "IT", "start": 1, "duration": 2, "costs": {"capex": [0, 80, 40]}, "benefits": [0, 0, 0, 200], "requires": ["A"],
+     "contributes": {"G": "weak"},
+     "uncertainty": {"benefit": {"distribution": "triangular", "low": 0.3, "mode": 1.0, "high": 1.4}}},
+    {"id": "C", "name": "C", "department": "IT", "duration": 1, "costs": {"capex": [120]}, "benefits": [0, 60, 60, 60], "contributes": {"G": "weak"},
+     "uncertainty": {"cost": {"distribution": "uniform", "low": 0.9, "mode": 1.0, "high": 1.5},
+                     "delay": {"distribution": "triangular", "low": 0, "mode": 0, "high": 2}}},
+    {"id": "D", "name": "D", "department": "IT", "duration": 2, "costs": {"capex": [70, 70]}, "benefits": [0, 0, 100, 110], "contributes": {"G": "weak"},
+     "uncertainty": {"benefit": {"distribution": "normal", "low": 0.7, "mode": 1.0, "high": 1.3}, "success_probability": 0.8}},
+    {"id": "E", "name": "E", "department": "IT", "start": 2, "duration": 1, "costs": {"capex": [0, 0, 90]}, "benefits": [0, 0, 0, 130], "contributes": {"G": "weak"},
+     "uncertainty": {"cost": {"distribution": "lognormal", "low": 0.8, "mode": 1.0, "high": 1.25}}},
+    {"id": "F", "name": "F", "department": "IT", "duration": 1, "costs": {"capex": [50]}, "benefits": [0, 20, 20, 20], "contributes": {"G": "weak"}},
+    {"id": "G1", "name": "G1", "department": "IT", "duration": 3, "costs": {"capex": [60, 60, 60]}, "benefits": [0, 0, 0, 260], "contributes": {"G": "weak"},
+     "uncertainty": {"benefit": {"distribution": "pert", "low": 0.2, "mode": 1.0, "high": 1.2}, "success_probability": 0.85}},
+    {"id": "H", "name": "H", "department": "IT", "start": 1, "duration": 1, "costs": {"capex": [0, 40]}, "benefits": [0, 0, 30, 30], "contributes": {"G": "weak"},
+     "uncertainty": {"cost": {"distribution": "triangular", "low": 0.9, "mode": 1.0, "high": 2.5}}}
+  ]
+})";
+
 TEST_CASE("risk: selection frequency against enumeration of every scenario's optimum", "[risk]") {
-    // Eight initiatives, one budget over four quarters, B requires A; costs, benefits, success
-    // and a delay uncertain. Each scenario's optimum found here by trying all 256 selections.
-    const char* model = R"({
-      "format_version": 1,
-      "horizon": {"periods": 4, "period_years": 0.25, "first": "2027Q1"},
-      "settings": {"discount_rate": 0.08, "currency": "EUR"},
-      "goals": [{"id": "G", "name": "Goal"}],
-      "budgets": [{"id": "all", "limits": [260, 260, 200, 200]}],
-      "initiatives": [
-        {"id": "A", "name": "A", "department": "IT", "duration": 2, "costs": {"capex": [100, 60]}, "benefits": [0, 0, 120, 120], "contributes": {"G": "weak"},
-         "uncertainty": {"cost": {"distribution": "pert", "low": 0.8, "mode": 1.0, "high": 1.6}, "success_probability": 0.9}},
-        {"id": "B", "name": "B", "department": "IT", "start": 1, "duration": 2, "costs": {"capex": [0, 80, 40]}, "benefits": [0, 0, 0, 200], "requires": ["A"],
-         "contributes": {"G": "weak"},
-         "uncertainty": {"benefit": {"distribution": "triangular", "low": 0.3, "mode": 1.0, "high": 1.4}}},
-        {"id": "C", "name": "C", "department": "IT", "duration": 1, "costs": {"capex": [120]}, "benefits": [0, 60, 60, 60], "contributes": {"G": "weak"},
-         "uncertainty": {"cost": {"distribution": "uniform", "low": 0.9, "mode": 1.0, "high": 1.5},
-                         "delay": {"distribution": "triangular", "low": 0, "mode": 0, "high": 2}}},
-        {"id": "D", "name": "D", "department": "IT", "duration": 2, "costs": {"capex": [70, 70]}, "benefits": [0, 0, 100, 110], "contributes": {"G": "weak"},
-         "uncertainty": {"benefit": {"distribution": "normal", "low": 0.7, "mode": 1.0, "high": 1.3}, "success_probability": 0.8}},
-        {"id": "E", "name": "E", "department": "IT", "start": 2, "duration": 1, "costs": {"capex": [0, 0, 90]}, "benefits": [0, 0, 0, 130], "contributes": {"G": "weak"},
-         "uncertainty": {"cost": {"distribution": "lognormal", "low": 0.8, "mode": 1.0, "high": 1.25}}},
-        {"id": "F", "name": "F", "department": "IT", "duration": 1, "costs": {"capex": [50]}, "benefits": [0, 20, 20, 20], "contributes": {"G": "weak"}},
-        {"id": "G1", "name": "G1", "department": "IT", "duration": 3, "costs": {"capex": [60, 60, 60]}, "benefits": [0, 0, 0, 260], "contributes": {"G": "weak"},
-         "uncertainty": {"benefit": {"distribution": "pert", "low": 0.2, "mode": 1.0, "high": 1.2}, "success_probability": 0.85}},
-        {"id": "H", "name": "H", "department": "IT", "start": 1, "duration": 1, "costs": {"capex": [0, 40]}, "benefits": [0, 0, 30, 30], "contributes": {"G": "weak"},
-         "uncertainty": {"cost": {"distribution": "triangular", "low": 0.9, "mode": 1.0, "high": 2.5}}}
-      ]
-    })";
-    const auto p = model_from_json(model);
+    // Each scenario's optimum found here by trying all 256 selections.
+    const auto p = model_from_json(eight_initiatives);
     const Index n = p.initiative_count();
     RobustOptions o;
     o.scenarios = 60;
@@ -686,4 +689,145 @@ TEST_CASE("risk: selection frequency against enumeration of every scenario's opt
     RobustOptions instant;
     instant.solve_time_limit = 0;
     CHECK_THROWS_WITH(selection_frequency(p, instant), Contains("solve time limit 0 s, expected > 0"));
+}
+
+TEST_CASE("risk: chance-constrained budgets against enumeration of every selection", "[risk]") {
+    // The eight initiatives' 256 selections tried here over the engine's scenarios (tested
+    // against closed forms above): the best mean NPV whose spend is over a quarter's limit in
+    // at most floor(alpha x S) scenarios (each quarter on its own, or any quarter, joint).
+    const auto p = model_from_json(eight_initiatives);
+    const Index n = p.initiative_count();
+    const long long S = 200, F = 300;
+    std::vector<Index> all(static_cast<std::size_t>(n));
+    std::iota(all.begin(), all.end(), Index{0});
+    RiskOptions ro;
+    ro.samples = S + F;
+    ro.seed = 5;
+    ro.keep_item_samples = true;
+    ro.sensitivity = false;
+    const auto mc = simulate(risk_problem(p, all), ro);
+    const std::vector<std::vector<double>> planned = {{100, 60, 0, 0},  {0, 80, 40, 0}, {120, 0, 0, 0}, {70, 70, 0, 0},
+                                                      {0, 0, 90, 0},    {50, 0, 0, 0},  {60, 60, 60, 0}, {0, 40, 0, 0}};
+    const std::vector<int> start = {0, 1, 0, 0, 2, 0, 0, 1};
+    const double limits[4] = {260, 260, 200, 200};
+    // Which quarters a selection is over in sample k (bit t), and its NPV there.
+    const auto over = [&](unsigned set, Index k) {
+        double use[4] = {0, 0, 0, 0};
+        for (Index i = 0; i < n; ++i) {
+            if (!(set & (1u << i))) continue;
+            for (int t = 0; t < 4; ++t) {
+                const int to = t >= start[static_cast<std::size_t>(i)] ? t + mc.item_shift_samples(k, i) : t;
+                if (to < 4) use[to] += mc.item_cost_samples(k, i) * planned[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)];
+            }
+        }
+        unsigned bits = 0;
+        for (int t = 0; t < 4; ++t)
+            if (use[t] > limits[t] + 1e-9 * limits[t]) bits |= 1u << t;
+        return bits;
+    };
+    const auto npv = [&](unsigned set, Index from, Index to) {
+        double v = 0;
+        for (Index k = from; k < to; ++k)
+            for (Index i = 0; i < n; ++i) v += (set & (1u << i)) ? mc.item_npv_samples(k, i) : 0.0;
+        return v / static_cast<double>(to - from);
+    };
+    const auto set_of = [](const std::vector<Index>& selection) {
+        unsigned set = 0;
+        for (Index i : selection) set |= 1u << i;
+        return set;
+    };
+    bool differs_from_plan = false;
+    for (const bool joint : {false, true})
+        for (const double alpha : {0.0, 0.05, 0.2}) {
+            CAPTURE(joint, alpha);
+            const long long allowed = static_cast<long long>(std::floor(alpha * S + 1e-9));
+            double best = -1e300;
+            unsigned best_set = 0;
+            for (unsigned set = 0; set < (1u << n); ++set) {
+                if ((set & 2u) && !(set & 1u)) continue;  // B requires A
+                long long count[4] = {0, 0, 0, 0}, any = 0;
+                for (Index k = 0; k < S; ++k) {
+                    const unsigned bits = over(set, k);
+                    for (int t = 0; t < 4; ++t) count[t] += (bits >> t) & 1u;
+                    any += bits != 0;
+                }
+                const bool fits = joint ? any <= allowed : std::ranges::all_of(count, [&](long long c) { return c <= allowed; });
+                const double value = npv(set, 0, S);
+                if (fits && value > best + 1e-9) {
+                    best = value;
+                    best_set = set;
+                }
+            }
+            ChanceOptions o;
+            o.alpha = alpha;
+            o.joint = joint;
+            o.scenarios = S;
+            o.fresh = F;
+            o.seed = 5;
+            const auto c = chance_constrained(p, o);
+            CHECK(c.proven);
+            CHECK(c.allowed == allowed);
+            CHECK(set_of(c.selected) == best_set);
+            CHECK(c.expected_value == Approx(best).epsilon(1e-9));
+            CHECK(c.bound == Approx(best).epsilon(1e-9));
+            // On the fresh samples after the scenarios: its share over each quarter, and the plan's.
+            const unsigned plan = set_of(optimize(p).selected);
+            CHECK(set_of(c.planned_selection) == plan);
+            differs_from_plan = differs_from_plan || best_set != plan;
+            double fresh[4] = {0, 0, 0, 0}, plan_fresh[4] = {0, 0, 0, 0}, any = 0;
+            for (Index k = S; k < S + F; ++k) {
+                const unsigned bits = over(best_set, k), plan_bits = over(plan, k);
+                for (int t = 0; t < 4; ++t) {
+                    fresh[t] += ((bits >> t) & 1u) / static_cast<double>(F);
+                    plan_fresh[t] += ((plan_bits >> t) & 1u) / static_cast<double>(F);
+                }
+                any += (bits != 0) / static_cast<double>(F);
+            }
+            REQUIRE(c.fresh_over.size() == 4);
+            for (int t = 0; t < 4; ++t) {
+                CHECK(c.fresh_over(t) == Approx(fresh[t]).margin(1e-12));
+                CHECK(c.planned_fresh_over(t) == Approx(plan_fresh[t]).margin(1e-12));
+                CHECK(c.fresh_over_low(t) <= c.fresh_over(t));
+                CHECK(c.fresh_over_high(t) >= c.fresh_over(t));
+                CHECK(c.sample_over(t) <= (joint ? 1.0 : alpha + 1e-12));
+            }
+            CHECK(c.fresh_any_over == Approx(any).margin(1e-12));
+            CHECK(c.fresh_value == Approx(npv(best_set, S, S + F)).epsilon(1e-9));
+            CHECK(c.planned_fresh_value == Approx(npv(plan, S, S + F)).epsilon(1e-9));
+            if (joint) CHECK(c.sample_any_over <= alpha + 1e-12);
+        }
+    // The chance constraints matter here: some answer is not the plan's optimum.
+    CHECK(differs_from_plan);
+}
+
+TEST_CASE("risk: chance-constrained budgets refuse what they cannot do", "[risk]") {
+    const auto p = model_from_json(eight_initiatives);
+    ChanceOptions o;
+    o.scenarios = 50;
+    o.fresh = 0;
+    o.alpha = 1;
+    CHECK_THROWS_AS(chance_constrained(p, o), ValidationError);
+    CHECK_THROWS_WITH(chance_constrained(p, o), Contains("alpha 1, expected 0 <= alpha < 1"));
+    o.alpha = 0.1;
+    o.scenarios = 0;
+    CHECK_THROWS_WITH(chance_constrained(p, o), Contains("0 scenarios"));
+    o.scenarios = 50;
+    o.fresh = -1;
+    CHECK_THROWS_WITH(chance_constrained(p, o), Contains("-1 fresh samples"));
+    // H's cost reaches 2.5 x 40 = 100 in the second quarter; forced in with everything
+    // that starts early, the second quarter (limit 260) breaks in most scenarios.
+    auto json = nlohmann::json::parse(eight_initiatives);
+    for (auto& i : json["initiatives"])
+        if (std::string id = i["id"]; id == "A" || id == "B" || id == "D" || id == "G1" || id == "H") i["mandatory"] = true;
+    const auto forced = model_from_json(json.dump());
+    o.fresh = 0;
+    o.alpha = 0;
+    const auto c = [&] { return chance_constrained(forced, o); };
+    CHECK_THROWS_AS(c(), InfeasibleError);
+    CHECK_THROWS_WITH(c(), Contains("the forced initiatives (A, B, D, G1, H) alone break budget 'all 2027Q2'"));
+    // Without fresh samples: no fresh figures.
+    o.alpha = 0.1;
+    const auto plain = chance_constrained(p, o);
+    CHECK(plain.fresh_over.size() == 0);
+    CHECK(std::isnan(plain.fresh_value));
 }

@@ -23,6 +23,7 @@
 #include "aligngraph/risk/detail/copula.hpp"
 #include "aligngraph/risk/detail/marginal.hpp"
 #include "aligngraph/risk/detail/random.hpp"
+#include "aligngraph/risk/detail/scenarios.hpp"
 
 namespace aligngraph {
 
@@ -706,13 +707,7 @@ inline void summarise(const RiskModel& m, const RiskProblem& q, const RiskOption
     s.cvar5 = tail / static_cast<double>(worst);
     const double pn = static_cast<double>(r.counts(0, 0)) / N;
     s.p_negative = pn;
-    {
-        const double z = 1.959963984540054, z2 = z * z;
-        const double centre = (pn + z2 / (2 * N)) / (1 + z2 / N);
-        const double half = z * std::sqrt(pn * (1 - pn) / N + z2 / (4 * N * N)) / (1 + z2 / N);
-        s.p_negative_low = std::max(0.0, centre - half);
-        s.p_negative_high = std::min(1.0, centre + half);
-    }
+    std::tie(s.p_negative_low, s.p_negative_high) = detail::wilson_interval(pn, N);
     // Histogram over [min, max].
     const int bins = std::max(1, o.histogram_bins);
     r.histogram_edges.resize(bins + 1);

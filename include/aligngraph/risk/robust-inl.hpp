@@ -13,35 +13,11 @@
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
+#include "aligngraph/risk/detail/scenarios.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 
 namespace aligngraph {
-
-namespace detail {
-
-// The scenario's costs: each initiative's planned cost per budget row times its cost
-// multiplier, what is at or after its start moved `shift` periods later (past the horizon: gone).
-inline void scenario_costs(const SelectionProblem& base, const Eigen::VectorXi& starts, const double* multiplier, const int* shift,
-                           Eigen::MatrixXd& out) {
-    const Index n = base.costs.rows(), m = base.costs.cols();
-    const auto P = static_cast<Index>(base.periods.size());
-    out.setZero(n, m);
-    for (Index i = 0; i < n; ++i) {
-        const double f = multiplier[i];
-        if (P == 0 || shift[i] == 0) {
-            out.row(i) = f * base.costs.row(i);
-            continue;
-        }
-        for (Index k = 0; k < m; ++k) {
-            const Index t = k % P;
-            const Index to = t >= starts(i) ? t + shift[i] : t;
-            if (to < P) out(i, k - t + to) += f * base.costs(i, k);
-        }
-    }
-}
-
-}  // namespace detail
 
 ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, const RobustOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
