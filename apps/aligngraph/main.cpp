@@ -380,11 +380,22 @@ int robust(const ag::Portfolio& p, const Output& o, ag::RobustOptions ro) {
     return rc;
 }
 
+int chance(const ag::Portfolio& p, const Output& o, ag::ChanceOptions co) {
+    co.cancel = ctrl_c();
+    const auto c = ag::chance_constrained(p, co);
+    const int rc = print(o.json() ? ag::chance_json(c) : ag::chance_text(c, o.width));
+    if (c.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best portfolio found until then is shown");
+    return rc;
+}
+
 struct Robust : Command {
     ag::RobustOptions options;
+    std::optional<double> alpha;
+    bool joint = false;
+    long long fresh = ag::ChanceOptions{}.fresh;
     Robust(CLI::App& parent) {
         app = parent.add_subcommand("robust", "Which initiatives belong in the portfolio whatever happens: selection frequency over "
-                                              "sampled scenarios");
+                                              "sampled scenarios, or (--chance) the best portfolio that breaks a budget rarely");
         add_file();
         app->add_option("--scenarios", options.scenarios, "How many sampled scenarios (the Monte Carlo's samples)")
             ->check(CLI::Range(1LL, 1LL << 40))
@@ -397,9 +408,31 @@ struct Robust : Command {
                         "Seconds for each scenario's solve at most (a hard one gives its best found, unproven)")
             ->check(seconds)
             ->capture_default_str();
+        auto* chance_option = app->add_option("--chance", alpha,
+                        "Chance-constrained budgets instead: the highest expected NPV whose spend is over each budget in each period "
+                        "in at most this share of the scenarios (e.g. 0.05)")
+            ->check(CLI::Range(0.0, 0.999999));
+        app->add_flag("--joint", joint, "With --chance: at most that share over any budget in any period (one joint constraint)")
+            ->needs(chance_option);
+        app->add_option("--fresh", fresh, "With --chance: fresh samples (after the scenarios) to check the answer on; 0 for none")
+            ->check(CLI::Range(0LL, 1LL << 40))
+            ->needs(chance_option)
+            ->capture_default_str();
         output.add_to(*app);
     }
     int run() override {
+        if (alpha) {
+            ag::ChanceOptions co;
+            co.alpha = *alpha;
+            co.joint = joint;
+            co.fresh = fresh;
+            co.scenarios = options.scenarios;
+            co.seed = options.seed;
+            co.first = options.first;
+            co.scenario = options.scenario;
+            co.time_limit = options.time_limit;
+            return with_model(file, output, false, [&](const ag::Portfolio& p) { return chance(p, output, co); });
+        }
         return with_model(file, output, false, [&](const ag::Portfolio& p) { return robust(p, output, options); });
     }
 };
@@ -422,6 +455,14 @@ ag::RiskOptions demo_risk() {
     ro.roadmap = true;
     ro.time_limit = 30;
     return ro;
+}
+
+/// The demo's chance-constrained budgets.
+ag::ChanceOptions demo_chance() {
+    ag::ChanceOptions co;
+    co.alpha = 0.05;
+    co.time_limit = 30;
+    return co;
 }
 
 /// The demo's selection frequency.
@@ -448,11 +489,12 @@ struct Demo : Command {
             const auto total = ag::portfolio_financials(p, all, fo);
             ag::RoadmapOptions ro;
             ro.time_limit = 30;
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {}}}\n",
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {},\n\"chance\": {}}}\n",
                                      ag::summary_json(p), ag::financials_json(per_initiative, total),
                                      ag::schedule_json(ag::roadmap(p, ro)), ag::schedule_json(ag::plan(p, ro)),
                                      ag::risk_json(ag::simulate(p, demo_risk())),
-                                     ag::selection_frequency_json(ag::selection_frequency(p, demo_robust()))));
+                                     ag::selection_frequency_json(ag::selection_frequency(p, demo_robust())),
+                                     ag::chance_json(ag::chance_constrained(p, demo_chance()))));
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -478,6 +520,8 @@ struct Demo : Command {
         if (const int rc = risk(p, output, demo_risk(), 5); rc != 0) return rc;
         std::fputs("\n", stdout);
         if (const int rc = robust(p, output, demo_robust()); rc != 0) return rc;
+        std::fputs("\n", stdout);
+        if (const int rc = chance(p, output, demo_chance()); rc != 0) return rc;
         std::fputs("\n", stdout);
         return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
     }

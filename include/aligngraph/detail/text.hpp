@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aligngraph::detail {
 
@@ -98,6 +99,14 @@ inline std::string money(double v) {
     if (a < 999.995e6) return fmt::format("{:.2f}M", v / 1e6);
     if (a < 999.995e9) return fmt::format("{:.2f}B", v / 1e9);
     return fmt::format("{:.2f}T", v / 1e12);
+}
+
+/// The ids of `items` (indices into `ids`), comma-separated; "none" when there are none.
+template <class Indices>
+std::string id_list(const std::vector<std::string>& ids, const Indices& items) {
+    std::string out;
+    for (auto i : items) out += (out.empty() ? "" : ", ") + ids[static_cast<std::size_t>(i)];
+    return out.empty() ? std::string("none") : out;
 }
 
 }  // namespace aligngraph::detail

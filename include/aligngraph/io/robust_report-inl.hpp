@@ -20,10 +20,12 @@ namespace detail {
 
 inline bool holds(const std::vector<Index>& selection, Index i) { return std::find(selection.begin(), selection.end(), i) != selection.end(); }
 
-inline std::string id_list(const SelectionFrequency& f, const std::vector<Index>& items) {
-    std::string out;
-    for (Index i : items) out += (out.empty() ? "" : ", ") + f.ids[static_cast<std::size_t>(i)];
-    return out.empty() ? std::string("none") : out;
+// What `b` holds that `a` does not.
+inline std::vector<Index> missing_from(const std::vector<Index>& a, const std::vector<Index>& b) {
+    std::vector<Index> out;
+    for (Index i : b)
+        if (!holds(a, i)) out.push_back(i);
+    return out;
 }
 
 }  // namespace detail
@@ -45,8 +47,8 @@ ALIGNGRAPH_INLINE std::string selection_frequency_text(const SelectionFrequency&
     if (f.stop_reason != StopReason::none) out += fmt::format("Stopped early ({}).\n", to_string(f.stop_reason));
     std::vector<Index> always, never, sometimes;
     for (Index i = 0; i < n; ++i) (f.frequency(i) >= 1 ? always : f.frequency(i) <= 0 ? never : sometimes).push_back(i);
-    out += "\n" + detail::wrapped("In every scenario's optimum: ", detail::id_list(f, always) + ".", 2, w);
-    out += detail::wrapped("In none: ", detail::id_list(f, never) + ".", 2, w);
+    out += "\n" + detail::wrapped("In every scenario's optimum: ", detail::id_list(f.ids, always) + ".", 2, w);
+    out += detail::wrapped("In none: ", detail::id_list(f.ids, never) + ".", 2, w);
     if (!sometimes.empty()) {
         std::stable_sort(sometimes.begin(), sometimes.end(), [&](Index a, Index b) { return f.frequency(a) > f.frequency(b); });
         std::size_t label = 8;
@@ -67,18 +69,14 @@ ALIGNGRAPH_INLINE std::string selection_frequency_text(const SelectionFrequency&
         }
         out += detail::wrapped("  ", "(planned: in the optimum as planned; expected: in the portfolio best in expectation)", 3, w);
     }
-    std::vector<Index> added, dropped;
-    for (Index i = 0; i < n; ++i) {
-        const bool e = detail::holds(f.expected_selection, i), pl = detail::holds(f.planned_selection, i);
-        if (e && !pl) added.push_back(i);
-        if (pl && !e) dropped.push_back(i);
-    }
+    const auto added = detail::missing_from(f.planned_selection, f.expected_selection);
+    const auto dropped = detail::missing_from(f.expected_selection, f.planned_selection);
     out += "\n" + detail::wrapped("", fmt::format("Best in expectation (each initiative's mean NPV and mean cost per budget and period): "
                                                   "{} initiatives, expected NPV {}{}{}. Against the optimum as planned it adds {} and "
                                                   "leaves out {}.",
                                                   f.expected_selection.size(), detail::money(f.expected_value),
                                                   f.currency.empty() ? "" : " " + f.currency, f.expected_proven ? " (proven)" : "",
-                                                  detail::id_list(f, added), detail::id_list(f, dropped)),
+                                                  detail::id_list(f.ids, added), detail::id_list(f.ids, dropped)),
                                   2, w);
     return out;
 }
@@ -111,6 +109,113 @@ ALIGNGRAPH_INLINE std::string selection_frequency_json(const SelectionFrequency&
               {"planned_selection", ids(f.planned_selection)},
               {"best_in_expectation", ojson{{"selection", ids(f.expected_selection)}, {"value", f.expected_value}, {"proven", f.expected_proven}}},
               {"optimum_per_scenario", optimum}};
+    return out.dump(2) + "\n";
+}
+
+ALIGNGRAPH_INLINE std::string chance_text(const ChanceConstrained& c, int width) {
+    const std::size_t w = static_cast<std::size_t>(std::max(width, 60));
+    const std::string currency = c.currency.empty() ? "" : " " + c.currency;
+    const auto pct = [](double v) { return fmt::format("{:.1f}%", 100 * v); };
+    std::string out;
+    out += detail::wrapped("", fmt::format("Chance-constrained budgets: the portfolio of the highest expected NPV whose spend is over {} "
+                                           "in at most {:g}% of the scenarios ({} of {}; samples {} to {}, seed {}{}).",
+                                           c.joint ? "some budget in some period" : "each budget in each period", 100 * c.alpha,
+                                           c.allowed, c.scenarios, c.first, c.first + c.scenarios - 1, c.seed,
+                                           c.scenario.empty() ? "" : ", scenario " + c.scenario),
+                           2, w);
+    if (c.proven)
+        out += detail::wrapped("", fmt::format("Proven optimal in the sample: {} solve{}, {} cover cut{}; {:.2f} s.", c.solves,
+                                               c.solves == 1 ? "" : "s", c.cuts, c.cuts == 1 ? "" : "s", c.seconds),
+                               2, w);
+    else
+        out += detail::wrapped("", fmt::format("Not proven ({}): the best found meeting the constraints, within {:.1f}% of the bound {}; "
+                                               "{:.2f} s.",
+                                               to_string(c.stop_reason), 100 * c.gap, detail::money(c.bound), c.seconds),
+                               2, w);
+    const bool fresh = c.fresh > 0;
+    out += "\n" + detail::wrapped("Fund: ", fmt::format("{} ({} initiatives).", detail::id_list(c.ids, c.selected), c.selected.size()), 2, w);
+    out += detail::wrapped("", fmt::format("Expected NPV {}{}{}.", detail::money(c.expected_value), currency,
+                                           fresh ? fmt::format(" ({} on {} fresh samples)", detail::money(c.fresh_value), c.fresh) : ""),
+                           2, w);
+    out += detail::wrapped("", fmt::format("The optimum as planned ({} initiatives, expected NPV {}{}{}) is over {} in {} of the {}; "
+                                           "this portfolio leaves out {} and adds {}.",
+                                           c.planned_selection.size(), detail::money(c.planned_expected_value), currency,
+                                           fresh ? fmt::format(", {} on the fresh samples", detail::money(c.planned_fresh_value)) : "",
+                                           "some budget", pct(fresh ? c.planned_fresh_any_over : std::numeric_limits<double>::quiet_NaN()),
+                                           fresh ? "fresh samples" : "scenarios",
+                                           detail::id_list(c.ids, detail::missing_from(c.selected, c.planned_selection)),
+                                           detail::id_list(c.ids, detail::missing_from(c.planned_selection, c.selected))),
+                           2, w);
+    // The rows either portfolio breaks in some sample, the plan's most often first.
+    std::vector<Index> rows;
+    for (Index r = 0; r < c.row_count(); ++r)
+        if (fresh ? c.fresh_over(r) > 0 || c.planned_fresh_over(r) > 0 : c.sample_over(r) > 0) rows.push_back(r);
+    if (fresh)
+        std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) { return c.planned_fresh_over(a) > c.planned_fresh_over(b); });
+    if (rows.empty()) {
+        out += "\n" + detail::wrapped("", fmt::format("Neither is ever over a budget {}.", fresh ? "on the fresh samples" : "in the sample"), 2, w);
+        return out;
+    }
+    std::size_t label = 12;
+    for (Index r : rows) label = std::max(label, detail::columns(c.budget_names[static_cast<std::size_t>(r)]));
+    label = std::min<std::size_t>(label, std::max<std::size_t>(12, w > 50 ? w - 50 : 12));
+    out += fmt::format("\nShare of the {} over the limit:\n  {} {:>12} {:>10} {:>19} {:>9}\n", fresh ? fmt::format("{} fresh samples", c.fresh) : "scenarios",
+                       detail::pad("budget", label), "limit", "this", fresh ? "95% interval" : "", fresh ? "planned" : "");
+    for (Index r : rows)
+        out += fmt::format("  {} {:>12} {:>10} {:>19} {:>9}\n", detail::pad(detail::fit(c.budget_names[static_cast<std::size_t>(r)], label), label),
+                           detail::money(c.limits(r)), pct(fresh ? c.fresh_over(r) : c.sample_over(r)),
+                           fresh ? fmt::format("[{:.2f}%, {:.2f}%]", 100 * c.fresh_over_low(r), 100 * c.fresh_over_high(r)) : "",
+                           fresh ? pct(c.planned_fresh_over(r)) : "");
+    out += fmt::format("  {} {:>12} {:>10} {:>19} {:>9}\n", detail::pad("any of them", label), "",
+                       pct(fresh ? c.fresh_any_over : c.sample_any_over), "", fresh ? pct(c.planned_fresh_any_over) : "");
+    return out;
+}
+
+ALIGNGRAPH_INLINE std::string chance_json(const ChanceConstrained& c) {
+    using detail::ojson;
+    const auto number = [](double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); };
+    const bool fresh = c.fresh > 0;
+    ojson rows = ojson::array();
+    for (Index r = 0; r < c.row_count(); ++r) {
+        ojson row{{"budget", c.budget_names[static_cast<std::size_t>(r)]}, {"limit", c.limits(r)}, {"sample_over", c.sample_over(r)}};
+        if (fresh) {
+            row["fresh_over"] = c.fresh_over(r);
+            row["fresh_over_interval"] = ojson::array({c.fresh_over_low(r), c.fresh_over_high(r)});
+            row["planned_fresh_over"] = c.planned_fresh_over(r);
+        }
+        rows.push_back(row);
+    }
+    const auto ids = [&](const std::vector<Index>& s) {
+        ojson a = ojson::array();
+        for (Index i : s) a.push_back(c.ids[static_cast<std::size_t>(i)]);
+        return a;
+    };
+    ojson out{{"scenario", c.scenario.empty() ? ojson(nullptr) : ojson(c.scenario)},
+              {"currency", c.currency},
+              {"alpha", c.alpha},
+              {"joint", c.joint},
+              {"seed", c.seed},
+              {"first", c.first},
+              {"scenarios", c.scenarios},
+              {"allowed", c.allowed},
+              {"fresh", c.fresh},
+              {"proven", c.proven},
+              {"stop_reason", std::string(to_string(c.stop_reason))},
+              {"solves", c.solves},
+              {"cuts", c.cuts},
+              {"seconds", c.seconds},
+              {"selection", ids(c.selected)},
+              {"expected_value", c.expected_value},
+              {"bound", c.bound},
+              {"gap", c.gap},
+              {"fresh_value", number(c.fresh_value)},
+              {"sample_any_over", c.sample_any_over},
+              {"fresh_any_over", number(c.fresh_any_over)},
+              {"planned", ojson{{"selection", ids(c.planned_selection)},
+                                {"expected_value", c.planned_expected_value},
+                                {"fresh_value", number(c.planned_fresh_value)},
+                                {"fresh_any_over", number(c.planned_fresh_any_over)}}},
+              {"budgets", rows}};
     return out.dump(2) + "\n";
 }
 

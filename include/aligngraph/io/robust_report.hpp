@@ -5,6 +5,7 @@
 #include "aligngraph/export.hpp"
 #include <string>
 
+#include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
 
 namespace aligngraph {
@@ -18,6 +19,16 @@ ALIGNGRAPH_API std::string selection_frequency_text(const SelectionFrequency& f,
 /// The same as JSON: every initiative (frequency, mean and planned NPV, in the planned
 /// optimum, in the best in expectation), the selections, the optimum per scenario.
 ALIGNGRAPH_API std::string selection_frequency_json(const SelectionFrequency& f);
+
+/// Chance-constrained budgets: alpha and the scenarios, the proof, the portfolio and its
+/// expected NPV against the optimum as planned (what it leaves out and adds), and each budget
+/// row either breaks: the share of the fresh samples over its limit (with the 95% interval)
+/// for both, then for any row; the shares in the sample without fresh samples.
+ALIGNGRAPH_API std::string chance_text(const ChanceConstrained& c, int width = 100);
+
+/// The same as JSON: every budget row (limit, share over in the sample and on the fresh
+/// samples with its interval, the plan's share), the selections and values.
+ALIGNGRAPH_API std::string chance_json(const ChanceConstrained& c);
 
 }  // namespace aligngraph
 

@@ -14,6 +14,7 @@
 
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/detail/selection_links.hpp"
+#include "aligngraph/detail/text.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
 #include "aligngraph/risk/detail/scenarios.hpp"
@@ -103,12 +104,6 @@ private:
     Eigen::MatrixXd spend_;  // scenarios x rows
     std::vector<std::vector<Index>> rows_of_;
 };
-
-inline std::string id_list(const std::vector<std::string>& ids, const std::vector<Index>& which) {
-    std::string out;
-    for (Index i : which) out += (out.empty() ? "" : ", ") + ids[static_cast<std::size_t>(i)];
-    return out;
-}
 
 }  // namespace detail
 
