@@ -144,3 +144,45 @@ TEST_CASE("one money format in every text output", "[report]") {
     }
     CHECK_THAT(selection_text(r), Catch::Contains("value " + money(r.value)));
 }
+
+TEST_CASE("the chance-constrained report fits the terminal and shows every budget either breaks", "[report][risk]") {
+    const auto p = sample_portfolio();
+    ChanceOptions o;
+    o.scenarios = 300;
+    o.fresh = 2000;
+    const auto c = chance_constrained(p, o);
+    // The rows shown: those either portfolio is over on some fresh sample.
+    std::vector<std::string> shown;
+    for (Index r = 0; r < c.row_count(); ++r)
+        if (c.fresh_over(r) > 0 || c.planned_fresh_over(r) > 0) shown.push_back(c.budget_names[static_cast<std::size_t>(r)]);
+    REQUIRE_FALSE(shown.empty());  // the plan breaks some budget: the sample makes the point
+    for (int width : {60, 80, 100, 160}) {
+        CAPTURE(width);
+        const auto text = chance_text(c, width);
+        CHECK(longest_line(text) <= static_cast<std::size_t>(width));
+        // Wrapped at any width: the words in order.
+        const auto words = std::regex_replace(text, std::regex("\\s+"), " ");
+        CHECK_THAT(words, Catch::Contains("in at most 5% of the scenarios (15 of 300;"));
+        CHECK_THAT(text, Catch::Contains("Share of the 2000 fresh samples over the limit:"));
+        for (Index i : c.selected) CHECK_THAT(text, Catch::Contains(c.ids[static_cast<std::size_t>(i)]));
+        if (width >= 80)
+            for (const auto& row : shown) CHECK_THAT(text, Catch::Contains(row));
+        CHECK(std::count(text.begin(), text.end(), '%') >= static_cast<long>(shown.size() * 2));
+    }
+    // Without fresh samples: the shares in the sample, no interval.
+    o.fresh = 0;
+    const auto in_sample = chance_text(chance_constrained(p, o));
+    CHECK_THAT(in_sample, Catch::Contains("Share of the scenarios over the limit:"));
+    CHECK_THAT(in_sample, !Catch::Contains("95% interval"));
+    // The JSON carries every row and the numbers of the result.
+    const auto j = nlohmann::json::parse(chance_json(c));
+    CHECK(j["budgets"].size() == static_cast<std::size_t>(c.row_count()));
+    CHECK(j["allowed"] == 15);
+    CHECK(j["selection"].size() == c.selected.size());
+    CHECK(j["expected_value"].get<double>() == c.expected_value);
+    CHECK(j["planned"]["fresh_any_over"].get<double>() == c.planned_fresh_any_over);
+    const auto shown_json = std::count_if(j["budgets"].begin(), j["budgets"].end(), [](const auto& row) {
+        return row["fresh_over"].template get<double>() > 0 || row["planned_fresh_over"].template get<double>() > 0;
+    });
+    CHECK(shown_json == static_cast<long>(shown.size()));
+}

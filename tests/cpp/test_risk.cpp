@@ -792,6 +792,10 @@ TEST_CASE("risk: chance-constrained budgets against enumeration of every selecti
                 CHECK(c.sample_over(t) <= (joint ? 1.0 : alpha + 1e-12));
             }
             CHECK(c.fresh_any_over == Approx(any).margin(1e-12));
+            double plan_sample[4] = {0, 0, 0, 0};
+            for (Index k = 0; k < S; ++k)
+                for (int t = 0; t < 4; ++t) plan_sample[t] += ((over(plan, k) >> t) & 1u) / static_cast<double>(S);
+            for (int t = 0; t < 4; ++t) CHECK(c.planned_sample_over(t) == Approx(plan_sample[t]).margin(1e-12));
             CHECK(c.fresh_value == Approx(npv(best_set, S, S + F)).epsilon(1e-9));
             CHECK(c.planned_fresh_value == Approx(npv(plan, S, S + F)).epsilon(1e-9));
             if (joint) CHECK(c.sample_any_over <= alpha + 1e-12);

@@ -141,7 +141,7 @@ ALIGNGRAPH_INLINE std::string chance_text(const ChanceConstrained& c, int width)
                                            "this portfolio leaves out {} and adds {}.",
                                            c.planned_selection.size(), detail::money(c.planned_expected_value), currency,
                                            fresh ? fmt::format(", {} on the fresh samples", detail::money(c.planned_fresh_value)) : "",
-                                           "some budget", pct(fresh ? c.planned_fresh_any_over : std::numeric_limits<double>::quiet_NaN()),
+                                           "some budget", pct(fresh ? c.planned_fresh_any_over : c.planned_sample_any_over),
                                            fresh ? "fresh samples" : "scenarios",
                                            detail::id_list(c.ids, detail::missing_from(c.selected, c.planned_selection)),
                                            detail::id_list(c.ids, detail::missing_from(c.planned_selection, c.selected))),
@@ -149,25 +149,31 @@ ALIGNGRAPH_INLINE std::string chance_text(const ChanceConstrained& c, int width)
     // The rows either portfolio breaks in some sample, the plan's most often first.
     std::vector<Index> rows;
     for (Index r = 0; r < c.row_count(); ++r)
-        if (fresh ? c.fresh_over(r) > 0 || c.planned_fresh_over(r) > 0 : c.sample_over(r) > 0) rows.push_back(r);
-    if (fresh)
-        std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) { return c.planned_fresh_over(a) > c.planned_fresh_over(b); });
+        if (fresh ? c.fresh_over(r) > 0 || c.planned_fresh_over(r) > 0 : c.sample_over(r) > 0 || c.planned_sample_over(r) > 0) rows.push_back(r);
+    const Eigen::VectorXd& planned = fresh ? c.planned_fresh_over : c.planned_sample_over;
+    std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) { return planned(a) > planned(b); });
     if (rows.empty()) {
         out += "\n" + detail::wrapped("", fmt::format("Neither is ever over a budget {}.", fresh ? "on the fresh samples" : "in the sample"), 2, w);
         return out;
     }
     std::size_t label = 12;
     for (Index r : rows) label = std::max(label, detail::columns(c.budget_names[static_cast<std::size_t>(r)]));
-    label = std::min<std::size_t>(label, std::max<std::size_t>(12, w > 50 ? w - 50 : 12));
-    out += fmt::format("\nShare of the {} over the limit:\n  {} {:>12} {:>10} {:>19} {:>9}\n", fresh ? fmt::format("{} fresh samples", c.fresh) : "scenarios",
-                       detail::pad("budget", label), "limit", "this", fresh ? "95% interval" : "", fresh ? "planned" : "");
+    // Narrow text: no interval column, then a shorter label.
+    const bool interval = fresh && w >= label + 58;
+    label = std::min(label, std::max<std::size_t>(12, w > (interval ? 58 : 38) ? w - (interval ? 58 : 38) : 12));
+    const auto line = [&](const std::string& name, const std::string& limit, const std::string& share, const std::string& range,
+                          const std::string& plan) {
+        return fmt::format("  {} {:>12} {:>10}{}{}\n", detail::pad(detail::fit(name, label), label), limit, share,
+                           interval ? fmt::format(" {:>19}", range) : "", fmt::format(" {:>9}", plan));
+    };
+    out += fmt::format("\nShare of the {} over the limit:\n", fresh ? fmt::format("{} fresh samples", c.fresh) : "scenarios");
+    out += line("budget", "limit", "this", "95% interval", "planned");
     for (Index r : rows)
-        out += fmt::format("  {} {:>12} {:>10} {:>19} {:>9}\n", detail::pad(detail::fit(c.budget_names[static_cast<std::size_t>(r)], label), label),
-                           detail::money(c.limits(r)), pct(fresh ? c.fresh_over(r) : c.sample_over(r)),
-                           fresh ? fmt::format("[{:.2f}%, {:.2f}%]", 100 * c.fresh_over_low(r), 100 * c.fresh_over_high(r)) : "",
-                           fresh ? pct(c.planned_fresh_over(r)) : "");
-    out += fmt::format("  {} {:>12} {:>10} {:>19} {:>9}\n", detail::pad("any of them", label), "",
-                       pct(fresh ? c.fresh_any_over : c.sample_any_over), "", fresh ? pct(c.planned_fresh_any_over) : "");
+        out += line(c.budget_names[static_cast<std::size_t>(r)], detail::money(c.limits(r)), pct(fresh ? c.fresh_over(r) : c.sample_over(r)),
+                    fresh ? fmt::format("[{:.2f}%, {:.2f}%]", 100 * c.fresh_over_low(r), 100 * c.fresh_over_high(r)) : "",
+                    pct(planned(r)));
+    out += line("any of them", "", pct(fresh ? c.fresh_any_over : c.sample_any_over), "",
+                pct(fresh ? c.planned_fresh_any_over : c.planned_sample_any_over));
     return out;
 }
 
@@ -177,7 +183,10 @@ ALIGNGRAPH_INLINE std::string chance_json(const ChanceConstrained& c) {
     const bool fresh = c.fresh > 0;
     ojson rows = ojson::array();
     for (Index r = 0; r < c.row_count(); ++r) {
-        ojson row{{"budget", c.budget_names[static_cast<std::size_t>(r)]}, {"limit", c.limits(r)}, {"sample_over", c.sample_over(r)}};
+        ojson row{{"budget", c.budget_names[static_cast<std::size_t>(r)]},
+                  {"limit", c.limits(r)},
+                  {"sample_over", c.sample_over(r)},
+                  {"planned_sample_over", c.planned_sample_over(r)}};
         if (fresh) {
             row["fresh_over"] = c.fresh_over(r);
             row["fresh_over_interval"] = ojson::array({c.fresh_over_low(r), c.fresh_over_high(r)});
@@ -214,6 +223,7 @@ ALIGNGRAPH_INLINE std::string chance_json(const ChanceConstrained& c) {
               {"planned", ojson{{"selection", ids(c.planned_selection)},
                                 {"expected_value", c.planned_expected_value},
                                 {"fresh_value", number(c.planned_fresh_value)},
+                                {"sample_any_over", c.planned_sample_any_over},
                                 {"fresh_any_over", number(c.planned_fresh_any_over)}}},
               {"budgets", rows}};
     return out.dump(2) + "\n";

@@ -380,6 +380,10 @@ ALIGNGRAPH_INLINE ChanceConstrained chance_constrained(const Portfolio& p, const
     const SelectionResult planned = select_portfolio(base, sel);
     c.planned_selection = planned.selected;
     c.planned_expected_value = value_of(planned.selected);
+    rows.set(c.planned_selection);
+    c.planned_sample_over.resize(m);
+    for (Index r = 0; r < m; ++r) c.planned_sample_over(r) = static_cast<double>(rows.over_count(r)) / static_cast<double>(S);
+    c.planned_sample_any_over = static_cast<double>(rows.any_over_count()) / static_cast<double>(S);
 
     const double nan = std::numeric_limits<double>::quiet_NaN();
     c.fresh_value = c.planned_fresh_value = c.fresh_any_over = c.planned_fresh_any_over = nan;

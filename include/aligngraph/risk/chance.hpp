@@ -79,11 +79,12 @@ struct ALIGNGRAPH_API ChanceConstrained {
     double sample_any_over = 0;     ///< share of the scenarios over in some row
 
     /// The optimum as planned (optimize() by NPV), for comparison: its mean NPV over the
-    /// scenarios and on the fresh samples, and how often it breaks each row on them.
+    /// scenarios and on the fresh samples, and how often it breaks each row in the sample and
+    /// on the fresh samples (and any row).
     std::vector<Index> planned_selection;
     double planned_expected_value = 0, planned_fresh_value = 0;
-    Eigen::VectorXd planned_fresh_over;
-    double planned_fresh_any_over = 0;
+    Eigen::VectorXd planned_sample_over, planned_fresh_over;
+    double planned_sample_any_over = 0, planned_fresh_any_over = 0;
 
     Index initiative_count() const { return static_cast<Index>(ids.size()); }
     Index row_count() const { return static_cast<Index>(budget_names.size()); }
