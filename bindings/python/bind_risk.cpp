@@ -16,6 +16,7 @@
 #include "aligngraph/io/robust_report.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/risk/risk.hpp"
+#include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
 #include "bindings.hpp"
 #include "interrupt.hpp"
@@ -385,6 +386,72 @@ void define_risk(py::module_& m) {
         return f;
     }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"),
        py::arg("solve_time_limit"));
+    py::class_<ChanceConstrained>(m, "ChanceConstrainedCore", "The chance-constrained portfolio, its value and how often it breaks each budget.")
+        .def_readonly("ids", &ChanceConstrained::ids)
+        .def_readonly("currency", &ChanceConstrained::currency)
+        .def_readonly("scenario", &ChanceConstrained::scenario)
+        .def_readonly("seed", &ChanceConstrained::seed)
+        .def_readonly("first", &ChanceConstrained::first)
+        .def_readonly("scenarios", &ChanceConstrained::scenarios)
+        .def_readonly("fresh", &ChanceConstrained::fresh)
+        .def_readonly("alpha", &ChanceConstrained::alpha)
+        .def_readonly("joint", &ChanceConstrained::joint)
+        .def_readonly("allowed", &ChanceConstrained::allowed)
+        .def_readonly("selected", &ChanceConstrained::selected)
+        .def_readonly("expected_value", &ChanceConstrained::expected_value)
+        .def_readonly("bound", &ChanceConstrained::bound)
+        .def_readonly("gap", &ChanceConstrained::gap)
+        .def_readonly("proven", &ChanceConstrained::proven)
+        .def_readonly("stop_reason", &ChanceConstrained::stop_reason)
+        .def_readonly("solves", &ChanceConstrained::solves)
+        .def_readonly("cuts", &ChanceConstrained::cuts)
+        .def_readonly("seconds", &ChanceConstrained::seconds)
+        .def_readonly("budget_names", &ChanceConstrained::budget_names)
+        .def_readonly("pools", &ChanceConstrained::pools)
+        .def_readonly("periods", &ChanceConstrained::periods)
+        .def_readonly("limits", &ChanceConstrained::limits)
+        .def_readonly("sample_over", &ChanceConstrained::sample_over)
+        .def_readonly("fresh_over", &ChanceConstrained::fresh_over)
+        .def_readonly("fresh_over_low", &ChanceConstrained::fresh_over_low)
+        .def_readonly("fresh_over_high", &ChanceConstrained::fresh_over_high)
+        .def_readonly("fresh_value", &ChanceConstrained::fresh_value)
+        .def_readonly("fresh_any_over", &ChanceConstrained::fresh_any_over)
+        .def_readonly("sample_any_over", &ChanceConstrained::sample_any_over)
+        .def_readonly("planned_selection", &ChanceConstrained::planned_selection)
+        .def_readonly("planned_expected_value", &ChanceConstrained::planned_expected_value)
+        .def_readonly("planned_fresh_value", &ChanceConstrained::planned_fresh_value)
+        .def_readonly("planned_sample_over", &ChanceConstrained::planned_sample_over)
+        .def_readonly("planned_fresh_over", &ChanceConstrained::planned_fresh_over)
+        .def_readonly("planned_sample_any_over", &ChanceConstrained::planned_sample_any_over)
+        .def_readonly("planned_fresh_any_over", &ChanceConstrained::planned_fresh_any_over);
+
+    m.def("chance_constrained_core", [](const Portfolio& p, double alpha, bool joint, long long scenarios, long long fresh,
+                                        std::uint64_t seed, long long first, std::string scenario, double time_limit) {
+        ChanceOptions o;
+        o.alpha = alpha;
+        o.joint = joint;
+        o.scenarios = scenarios;
+        o.fresh = fresh;
+        o.seed = seed;
+        o.first = first;
+        o.scenario = std::move(scenario);
+        o.time_limit = time_limit;
+        PythonInterrupt interrupt;
+        o.cancel = interrupt.cancellation();
+        ChanceConstrained c;
+        {
+            const auto lock = reading(p);
+            py::gil_scoped_release release;
+            c = chance_constrained(p, o);
+        }
+        interrupt.raise_if_interrupted();
+        return c;
+    }, py::arg("portfolio"), py::arg("alpha"), py::arg("joint"), py::arg("scenarios"), py::arg("fresh"), py::arg("seed"),
+       py::arg("first"), py::arg("scenario"), py::arg("time_limit"));
+    m.def("chance_text", &chance_text, py::arg("result"), py::arg("width") = 100,
+          "Chance-constrained budgets as aligned text (what `aligngraph robust --chance` prints).");
+    m.def("chance_json", &chance_json, py::arg("result"));
+
     m.def("selection_frequency_text", &selection_frequency_text, py::arg("result"), py::arg("width") = 100,
           "Selection frequency as aligned text (what `aligngraph robust` prints).");
     m.def("selection_frequency_json", &selection_frequency_json, py::arg("result"));

@@ -14,7 +14,7 @@ from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio,
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
-from .robust import SelectionFrequency
+from .robust import ChanceConstrained, SelectionFrequency
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -129,6 +129,7 @@ __all__ = [
     "schedule",
     "RiskResult",
     "SelectionFrequency",
+    "ChanceConstrained",
     "RiskEvent",
     "Correlation",
     "CorrelationOn",

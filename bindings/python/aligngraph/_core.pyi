@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -2552,6 +2552,121 @@ class SelectionFrequencyCore:
     @property
     def stop_reason(self) -> StopReason:
         ...
+class ChanceConstrainedCore:
+    """
+    The chance-constrained portfolio, its value and how often it breaks each budget.
+    """
+    @property
+    def allowed(self) -> int:
+        ...
+    @property
+    def alpha(self) -> float:
+        ...
+    @property
+    def bound(self) -> float:
+        ...
+    @property
+    def budget_names(self) -> list[str]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def cuts(self) -> int:
+        ...
+    @property
+    def expected_value(self) -> float:
+        ...
+    @property
+    def first(self) -> int:
+        ...
+    @property
+    def fresh(self) -> int:
+        ...
+    @property
+    def fresh_any_over(self) -> float:
+        ...
+    @property
+    def fresh_over(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def fresh_over_high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def fresh_over_low(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def fresh_value(self) -> float:
+        ...
+    @property
+    def gap(self) -> float:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def joint(self) -> bool:
+        ...
+    @property
+    def limits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def periods(self) -> list[str]:
+        ...
+    @property
+    def planned_expected_value(self) -> float:
+        ...
+    @property
+    def planned_fresh_any_over(self) -> float:
+        ...
+    @property
+    def planned_fresh_over(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def planned_fresh_value(self) -> float:
+        ...
+    @property
+    def planned_sample_any_over(self) -> float:
+        ...
+    @property
+    def planned_sample_over(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def planned_selection(self) -> list[int]:
+        ...
+    @property
+    def pools(self) -> list[str]:
+        ...
+    @property
+    def proven(self) -> bool:
+        ...
+    @property
+    def sample_any_over(self) -> float:
+        ...
+    @property
+    def sample_over(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def scenarios(self) -> int:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
+    @property
+    def selected(self) -> list[int]:
+        ...
+    @property
+    def solves(self) -> int:
+        ...
+    @property
+    def stop_reason(self) -> StopReason:
+        ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -2569,6 +2684,14 @@ def array_risk_problem_core(ids: collections.abc.Sequence[str], starts: collecti
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """
     (stranded ids, [(goal, lost, remaining, unserved)]).
+    """
+def chance_constrained_core(portfolio: PortfolioCore, alpha: typing.SupportsFloat | typing.SupportsIndex, joint: bool, scenarios: typing.SupportsInt | typing.SupportsIndex, fresh: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, scenario: str, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> ChanceConstrainedCore:
+    ...
+def chance_json(result: ChanceConstrainedCore) -> str:
+    ...
+def chance_text(result: ChanceConstrainedCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
+    """
+    Chance-constrained budgets as aligned text (what `aligngraph robust --chance` prints).
     """
 def criterion_weight_sensitivity_core(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion], k: typing.SupportsInt | typing.SupportsIndex) -> list[tuple[str, float, float, float, float, float]]:
     ...

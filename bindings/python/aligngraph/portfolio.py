@@ -540,6 +540,31 @@ class Portfolio(_core.PortfolioCore):
                                               float(solve_time_limit))
         return SelectionFrequency(core)
 
+    def chance_constrained(self, alpha: float = 0.05, scenarios: int = 1000, seed: int = 0, first: int = 0, *,
+                           joint: bool = False, fresh: int = 10_000, scenario: str | None = None,
+                           time_limit: float = 60.0) -> "ChanceConstrained":
+        """The portfolio of the highest expected NPV whose spend is over each budget in each
+        period in at most ``alpha`` of the sampled scenarios (``joint=True``: over any budget in
+        any period), by sample average approximation over ``scenarios`` Monte Carlo samples
+        (``first ..`` of ``seed``; every initiative at its planned start), solved exactly; then
+        checked on ``fresh`` samples after them, beside the optimum as planned. Respects
+        requires, excludes and the forced decisions. The result: ``selected`` (ids),
+        ``expected_value``, ``bound``, ``proven``, ``frame()`` (per budget and period: the
+        share over the limit in the sample and on the fresh samples, with the interval),
+        ``fresh_value``, ``planned_selection``. Raises ``InfeasibleError`` when the forced
+        initiatives alone break a chance constraint. See docs/risk.md."""
+        from .robust import ChanceConstrained
+
+        alpha = float(alpha)
+        if not 0.0 <= alpha < 1.0:
+            raise _core.ValidationError(f"chance_constrained(): alpha {alpha:g}, expected 0 <= alpha < 1")
+        for name, value, least in (("scenarios", scenarios, 1), ("fresh samples", fresh, 0), ("first scenario", first, 0)):
+            if int(value) < least:
+                raise _core.ValidationError(f"chance_constrained(): {name} {value}, expected at least {least}")
+        core = _core.chance_constrained_core(self, alpha, bool(joint), int(scenarios), int(fresh), int(seed), int(first),
+                                             scenario or "", float(time_limit))
+        return ChanceConstrained(core)
+
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:
         """Correlate the initiatives' multipliers through a Gaussian copula: every pair gets
         ``coefficient`` (in [-1, 1]) on ``on``: ``"cost"``, ``"benefit"`` or ``"both"`` (each

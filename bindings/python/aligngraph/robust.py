@@ -1,5 +1,6 @@
 """Robust selection from Python: which initiatives belong in the portfolio whatever happens
-(``Portfolio.selection_frequency``; see docs/risk.md, "Robust selection")."""
+(``Portfolio.selection_frequency``) and the best portfolio that rarely breaks a budget
+(``Portfolio.chance_constrained``); see docs/risk.md, "Robust selection"."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["SelectionFrequency"]
+__all__ = ["ChanceConstrained", "SelectionFrequency"]
 
 
 class SelectionFrequency:
@@ -80,3 +81,80 @@ class SelectionFrequency:
         f = np.asarray(self.core.frequency)
         return (f"<aligngraph.SelectionFrequency: {self.scenarios} scenarios, {int((f >= 1).sum())} always in, "
                 f"{int(((f > 0) & (f < 1)).sum())} sometimes, {int((f <= 0).sum())} never>")
+
+
+class ChanceConstrained:
+    """The portfolio of the highest expected NPV whose spend is over each budget in each period
+    (``joint``: over any) in at most ``alpha`` of the sampled scenarios, exact in the sample.
+
+    ``selected`` and ``planned_selection`` (ids: the answer, and the optimum as planned);
+    ``expected_value`` (its mean NPV over the scenarios), ``bound``, ``gap``, ``proven``;
+    ``fresh_value`` (its mean NPV on the fresh samples after the scenarios);
+    ``frame()``: one row per budget and period with its limit and the share of the scenarios
+    and of the fresh samples over it (with the 95% interval), for this portfolio and the plan;
+    ``fresh_any_over`` / ``planned_fresh_any_over``: the share over some budget; ``text()`` and
+    ``to_json()`` (what ``aligngraph robust --chance`` prints). ``core``: the compiled result."""
+
+    def __init__(self, core: Any) -> None:
+        self.core = core
+
+    alpha = property(lambda self: self.core.alpha)
+    joint = property(lambda self: self.core.joint)
+    scenarios = property(lambda self: self.core.scenarios)
+    fresh = property(lambda self: self.core.fresh, doc="How many fresh samples the answer was checked on.")
+    allowed = property(lambda self: self.core.allowed, doc="Scenarios that may break a budget row: floor(alpha x scenarios).")
+    expected_value = property(lambda self: self.core.expected_value, doc="The portfolio's mean NPV over the scenarios.")
+    bound = property(lambda self: self.core.bound)
+    gap = property(lambda self: self.core.gap)
+    proven = property(lambda self: self.core.proven)
+    stop_reason = property(lambda self: self.core.stop_reason)
+    solves = property(lambda self: self.core.solves)
+    cuts = property(lambda self: self.core.cuts)
+    seconds = property(lambda self: self.core.seconds)
+    fresh_value = property(lambda self: self.core.fresh_value, doc="The portfolio's mean NPV on the fresh samples (NaN without).")
+    fresh_any_over = property(lambda self: self.core.fresh_any_over)
+    sample_any_over = property(lambda self: self.core.sample_any_over)
+    planned_expected_value = property(lambda self: self.core.planned_expected_value)
+    planned_fresh_value = property(lambda self: self.core.planned_fresh_value)
+    planned_fresh_any_over = property(lambda self: self.core.planned_fresh_any_over)
+    planned_sample_any_over = property(lambda self: self.core.planned_sample_any_over)
+
+    @property
+    def selected(self) -> list[str]:
+        ids = self.core.ids
+        return [ids[i] for i in self.core.selected]
+
+    @property
+    def planned_selection(self) -> list[str]:
+        ids = self.core.ids
+        return [ids[i] for i in self.core.planned_selection]
+
+    def frame(self) -> pd.DataFrame:
+        """One row per budget and period (indexed by budget and period label): ``limit``,
+        ``sample_over`` and, with fresh samples, ``fresh_over``, ``fresh_low``, ``fresh_high``
+        (its 95% Wilson interval); ``planned_sample_over`` and ``planned_fresh_over`` (the
+        optimum as planned)."""
+        c = self.core
+        pools, periods = list(c.pools), list(c.periods)
+        if pools and periods and len(pools) * len(periods) == len(c.budget_names):
+            index = pd.MultiIndex.from_product([pools, periods], names=["budget", "period"])
+        else:
+            index = pd.Index(list(c.budget_names), name="budget")
+        columns: dict[str, Any] = {"limit": np.asarray(c.limits), "sample_over": np.asarray(c.sample_over),
+                                   "planned_sample_over": np.asarray(c.planned_sample_over)}
+        if c.fresh > 0:
+            columns.update({"fresh_over": np.asarray(c.fresh_over), "fresh_low": np.asarray(c.fresh_over_low),
+                            "fresh_high": np.asarray(c.fresh_over_high), "planned_fresh_over": np.asarray(c.planned_fresh_over)})
+        return pd.DataFrame(columns, index=index)
+
+    def text(self, width: int = 100) -> str:
+        return _core.chance_text(self.core, width)
+
+    def to_json(self) -> str:
+        return _core.chance_json(self.core)
+
+    def __repr__(self) -> str:
+        c = self.core
+        over = f", {100 * c.fresh_any_over:.1f}% of fresh samples over some budget" if c.fresh > 0 else ""
+        return (f"<aligngraph.ChanceConstrained: alpha {c.alpha:g}{' joint' if c.joint else ''}, {len(c.selected)} initiatives, "
+                f"expected NPV {c.expected_value:,.0f}{'' if c.proven else ' (unproven)'}{over}>")
