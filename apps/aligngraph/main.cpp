@@ -388,14 +388,25 @@ int chance(const ag::Portfolio& p, const Output& o, ag::ChanceOptions co) {
     return rc;
 }
 
+int rpm(const ag::Portfolio& p, const Output& o, ag::RpmOptions ro, int shown) {
+    ro.cancel = ctrl_c();
+    const auto r = ag::rpm(p, ro);
+    return print(o.json() ? ag::rpm_json(r) : ag::rpm_text(r, o.width, shown));
+}
+
 struct Robust : Command {
     ag::RobustOptions options;
+    bool use_rpm = false;
+    std::vector<std::string> criteria;
+    ag::RpmOptions rpm_options;
+    int shown = 10;
     std::optional<double> alpha;
     bool joint = false;
     long long fresh = ag::ChanceOptions{}.fresh;
     Robust(CLI::App& parent) {
         app = parent.add_subcommand("robust", "Which initiatives belong in the portfolio whatever happens: selection frequency over "
-                                              "sampled scenarios, or (--chance) the best portfolio that breaks a budget rarely");
+                                              "sampled scenarios, (--chance) the best portfolio that breaks a budget rarely, or "
+                                              "(--rpm) the portfolios worth choosing whatever the criterion weights");
         add_file();
         app->add_option("--scenarios", options.scenarios, "How many sampled scenarios (the Monte Carlo's samples)")
             ->check(CLI::Range(1LL, 1LL << 40))
@@ -418,9 +429,39 @@ struct Robust : Command {
             ->check(CLI::Range(0LL, 1LL << 40))
             ->needs(chance_option)
             ->capture_default_str();
+        auto* rpm_flag = app->add_flag("--rpm", use_rpm,
+                      "Robust Portfolio Modeling instead: the non-dominated portfolios under incomplete criterion weights and "
+                      "interval scores, and each initiative's core index")
+                             ->excludes(chance_option);
+        app->add_option("--criteria", criteria, "With --rpm: the criteria (comma-separated; default every criterion of the model)")
+            ->delimiter(',')
+            ->needs(rpm_flag);
+        app->add_option("--rank-order", rpm_options.rank_order,
+                        "With --rpm: criteria from the most important (w1 >= w2 >= ..., comma-separated); default none")
+            ->delimiter(',')
+            ->needs(rpm_flag);
+        app->add_option("--spread", rpm_options.score_spread,
+                        "With --rpm: each normalised score (0..1) is known only within +- this")
+            ->check(CLI::Range(0.0, 1.0))
+            ->needs(rpm_flag)
+            ->capture_default_str();
+        app->add_option("--state-limit", rpm_options.state_limit, "With --rpm: partial portfolios kept at once at most")
+            ->check(CLI::PositiveNumber)
+            ->needs(rpm_flag)
+            ->capture_default_str();
+        app->add_option("--portfolios", shown, "With --rpm: how many non-dominated portfolios to list")
+            ->check(CLI::NonNegativeNumber)
+            ->needs(rpm_flag)
+            ->capture_default_str();
         output.add_to(*app);
     }
     int run() override {
+        if (use_rpm) {
+            for (const auto& c : criteria) rpm_options.criteria.push_back({c});
+            rpm_options.scenario = options.scenario;
+            rpm_options.time_limit = options.time_limit;
+            return with_model(file, output, false, [&](const ag::Portfolio& p) { return rpm(p, output, rpm_options, shown); });
+        }
         if (alpha) {
             ag::ChanceOptions co;
             co.alpha = *alpha;

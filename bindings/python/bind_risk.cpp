@@ -18,6 +18,7 @@
 #include "aligngraph/risk/risk.hpp"
 #include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
+#include "aligngraph/risk/rpm.hpp"
 #include "bindings.hpp"
 #include "interrupt.hpp"
 #include "model_access.hpp"
@@ -452,6 +453,83 @@ void define_risk(py::module_& m) {
           "Chance-constrained budgets as aligned text (what `aligngraph robust --chance` prints).");
     m.def("chance_json", &chance_json, py::arg("result"));
 
+
+    bind_enum<CoreClass>(m, "What an initiative is over the non-dominated portfolios of Robust Portfolio Modeling.");
+    py::class_<RpmResult>(m, "RpmResultCore", "The non-dominated portfolios and each initiative's core index.")
+        .def_readonly("ids", &RpmResult::ids)
+        .def_readonly("criteria", &RpmResult::criteria)
+        .def_readonly("scenario", &RpmResult::scenario)
+        .def_readonly("extreme_weights", &RpmResult::extreme_weights)
+        .def_readonly("portfolios", &RpmResult::portfolios)
+        .def_readonly("value_low", &RpmResult::value_low)
+        .def_readonly("value_high", &RpmResult::value_high)
+        .def_readonly("core_index", &RpmResult::core_index)
+        .def_readonly("classes", &RpmResult::classes)
+        .def_readonly("states", &RpmResult::states)
+        .def_readonly("peak_states", &RpmResult::peak_states)
+        .def_readonly("seconds", &RpmResult::seconds);
+    m.def("extreme_weights", &extreme_weights, py::arg("criteria"), py::arg("rows"), py::arg("bounds"),
+          "The extreme points of {w >= 0, sum w = 1, rows @ w >= bounds}: K x C.");
+    const auto run_rpm = [](const RpmProblem& q, double time_limit, long long state_limit) {
+        PythonInterrupt interrupt;
+        RpmResult r;
+        {
+            py::gil_scoped_release release;
+            r = rpm(q, {.time_limit = time_limit, .state_limit = state_limit, .cancel = interrupt.cancellation()});
+        }
+        interrupt.raise_if_interrupted();
+        return r;
+    };
+    m.def("rpm_core", [run_rpm](const Eigen::MatrixXd& low, const Eigen::MatrixXd& high, const Eigen::MatrixXd& costs,
+                                const Eigen::VectorXd& budgets, std::vector<std::pair<Index, Index>> requires_links,
+                                std::vector<std::vector<Index>> excludes, std::vector<Index> forced_in, std::vector<Index> forced_out,
+                                std::vector<Index> rank_order, const Eigen::MatrixXd& weight_rows, const Eigen::VectorXd& weight_bounds,
+                                std::vector<std::string> ids, std::vector<std::string> criteria, std::vector<std::string> budget_names,
+                                double time_limit, long long state_limit) {
+        RpmProblem q;
+        q.score_low = low;
+        q.score_high = high;
+        q.costs = costs;
+        q.budgets = budgets;
+        q.requires_links = std::move(requires_links);
+        q.excludes = std::move(excludes);
+        q.forced_in = std::move(forced_in);
+        q.forced_out = std::move(forced_out);
+        q.ids = std::move(ids);
+        q.criteria = std::move(criteria);
+        q.budget_names = std::move(budget_names);
+        if (weight_rows.size() > 0 || weight_bounds.size() > 0) {
+            q.weight_rows = weight_rows;
+            q.weight_bounds = weight_bounds;
+        }
+        q.add_rank_order(rank_order);
+        return run_rpm(q, time_limit, state_limit);
+    }, py::arg("low"), py::arg("high"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
+       py::arg("forced_in"), py::arg("forced_out"), py::arg("rank_order"), py::arg("weight_rows"), py::arg("weight_bounds"),
+       py::arg("ids"), py::arg("criteria"), py::arg("budget_names"), py::arg("time_limit"), py::arg("state_limit"));
+    m.def("rpm_portfolio_core", [run_rpm](const Portfolio& p, std::vector<Criterion> criteria, std::vector<std::string> rank_order,
+                                          const Eigen::MatrixXd& weight_rows, const Eigen::VectorXd& weight_bounds, double spread,
+                                          std::string scenario, double time_limit, long long state_limit) {
+        RpmOptions o;
+        o.criteria = std::move(criteria);
+        o.rank_order = std::move(rank_order);
+        o.weight_rows = weight_rows;
+        o.weight_bounds = weight_bounds;
+        o.score_spread = spread;
+        o.scenario = std::move(scenario);
+        RpmProblem q;
+        {
+            const auto lock = reading(p);
+            q = rpm_problem(p, o);
+        }
+        // The scores as normalised, with their intervals: what the answer was computed from.
+        return std::make_tuple(run_rpm(q, time_limit, state_limit), q.score_low, q.score_high);
+    }, py::arg("portfolio"), py::arg("criteria"), py::arg("rank_order"), py::arg("weight_rows"), py::arg("weight_bounds"),
+       py::arg("spread"), py::arg("scenario"), py::arg("time_limit"), py::arg("state_limit"));
+
+    m.def("rpm_text", &rpm_text, py::arg("result"), py::arg("width") = 100, py::arg("portfolios") = 10,
+          "Robust Portfolio Modeling as aligned text (what `aligngraph robust --rpm` prints).");
+    m.def("rpm_json", &rpm_json, py::arg("result"));
     m.def("selection_frequency_text", &selection_frequency_text, py::arg("result"), py::arg("width") = 100,
           "Selection frequency as aligned text (what `aligngraph robust` prints).");
     m.def("selection_frequency_json", &selection_frequency_json, py::arg("result"));

@@ -20,6 +20,7 @@
 #include "aligngraph/risk/risk.hpp"
 #include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
+#include "aligngraph/risk/rpm.hpp"
 #include "aligngraph/schedule/psplib.hpp"
 #include "aligngraph/schedule/roadmap.hpp"
 #include "aligngraph/schedule/schedule.hpp"

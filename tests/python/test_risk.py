@@ -372,3 +372,103 @@ def test_chance_constrained_refuses_bad_input(sample_path):
         p.chance_constrained(fresh=-1)
     with pytest.raises(ag.ValidationError, match="nope"):
         p.chance_constrained(scenarios=10, scenario="nope")
+
+
+def _brute_force_rpm(low, high, costs, budgets, W, requires=(), excludes=()):
+    """Every feasible subset; p dominates q when, for every extreme weight, p's own members at
+    their low scores are worth at least q's own at their high ones, and more for one weight
+    at the opposite scores (Liesiö, Mild & Salo 2007)."""
+    import itertools
+
+    n = low.shape[0]
+    a, b = low @ W.T, high @ W.T  # n x K
+    feasible = []
+    for bits in itertools.product([0, 1], repeat=n):
+        x = np.array(bits, dtype=bool)
+        if (costs[x].sum(axis=0) > budgets + 1e-9).any():
+            continue
+        if any(x[d] and not x[p] for d, p in requires) or any(x[list(g)].sum() > 1 for g in excludes):
+            continue
+        feasible.append(x)
+
+    def dominates(p, q):
+        only_p, only_q = p & ~q, q & ~p
+        return bool((a[only_p].sum(axis=0) >= b[only_q].sum(axis=0) - 1e-9).all()
+                    and (b[only_p].sum(axis=0) > a[only_q].sum(axis=0) + 1e-9).any())
+
+    return [x for x in feasible if not any(dominates(p, x) for p in feasible if p is not x)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rpm_over_arrays_against_brute_force(seed):
+    rng = np.random.default_rng(seed)
+    n, C = 9, 3
+    mid = rng.integers(0, 11, size=(n, C)) / 10
+    spread = rng.integers(0, 3, size=(n, C)) / 20
+    low, high = np.maximum(mid - spread, 0), mid + spread
+    costs = rng.integers(1, 10, size=(n, 2)).astype(float)
+    budgets = np.round(costs.sum(axis=0) * 0.4)
+    requires, excludes = [(4, 1), (7, 4)], [[0, 5]]
+    r = ag.rpm(low, high, costs, budgets, requires=requires, excludes=excludes, rank_order=[2, 0, 1],
+               ids=[f"P{i}" for i in range(n)], criteria=["a", "b", "c"])
+    # The rank order w_c >= w_a >= w_b has these extreme points, written out here.
+    W = np.array([[0, 0, 1], [0.5, 0, 0.5], [1 / 3, 1 / 3, 1 / 3]])
+    assert np.allclose(np.sort(r.extreme_weights.to_numpy(), axis=0), np.sort(W, axis=0))
+    expect = _brute_force_rpm(low, high, costs, budgets, W, requires, excludes)
+    got = r.portfolios.to_numpy()
+    assert {tuple(x) for x in got} == {tuple(x) for x in expect} and len(got) == len(expect)
+    assert np.allclose(r.core_index.to_numpy(), np.mean(expect, axis=0))
+    assert set(r.core) == {f"P{i}" for i in np.flatnonzero(np.all(expect, axis=0))}
+    assert set(r.exterior) == {f"P{i}" for i in np.flatnonzero(~np.any(expect, axis=0))}
+    lo = np.array([(low[x] @ W.T).sum(axis=0).min() for x in got])
+    assert np.allclose(r.value_low, lo)
+    assert r.portfolio(0) == [f"P{i}" for i in np.flatnonzero(got[0])]
+
+
+def test_rpm_of_the_sample_model(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    crit = ["business_value", "risk_reduction", "time_criticality"]
+    r = p.rpm(crit, rank_order=crit, score_spread=0.05)
+    assert len(r) >= 1 and list(r.extreme_weights.columns) == crit
+    # The scores are the min-max normalisation of the model's, +- the spread within [0, 1].
+    mid = (r.score_low + r.score_high) / 2
+    assert ((r.score_high - r.score_low) <= 0.1 + 1e-12).all().all() and (r.score_low >= 0).all().all() and (r.score_high <= 1).all().all()
+    # Every non-dominated portfolio meets every budget in every period; mandatory ones are in each.
+    sp = p.selection_problem()
+    use = r.portfolios.to_numpy().astype(float) @ np.asarray(sp["costs"])
+    assert (use <= np.asarray(sp["budgets"]) + 1e-6).all()
+    for i in sp["forced_in"]:
+        assert r.classes.iloc[i] == "core"
+    # The optimum for a weight inside the set at the middle scores is one of them.
+    w = r.extreme_weights.to_numpy().mean(axis=0)
+    best = ag.select_portfolio(mid.to_numpy() @ w, sp["costs"], sp["budgets"], requires=sp["requires"],
+                               excludes=sp["excludes"], forced_in=sp["forced_in"], forced_out=sp["forced_out"], explain=False)
+    assert best.proven
+    assert any(sorted(r.portfolio(k)) == sorted(p.initiative_ids[i] for i in best.core.selected) for k in range(len(r)))
+    assert r.frame()["core_index"].is_monotonic_decreasing and "non-dominated" in repr(r)
+    with pytest.raises(ag.ValidationError, match="rank order names 'nope'"):
+        p.rpm(crit, rank_order=["nope"])
+    with pytest.raises(ag.NoSolutionError, match="state limit"):
+        p.rpm(crit, score_spread=0.3, state_limit=2)
+
+
+def test_robust_rpm_command(sample_path):
+    from test_cli import run
+
+    crit = "business_value,risk_reduction,time_criticality"
+    out = run("robust", "--rpm", "--criteria", crit, "--rank-order", crit, "--spread", "0.05", "--format", "json", str(sample_path))
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    r = ag.Portfolio.load(sample_path).rpm(crit.split(","), rank_order=crit.split(","), score_spread=0.05)
+    assert doc["portfolio_count"] == len(r)
+    assert [i["core_index"] for i in doc["initiatives"]] == list(r.core_index)
+    assert [p["initiatives"] for p in doc["portfolios"]] == [r.portfolio(k) for k in range(len(r))]
+    text = run("robust", "--rpm", "--criteria", crit, "--rank-order", crit, "--spread", "0.05", str(sample_path)).stdout
+    assert all(len(line) <= 100 for line in text.splitlines())
+    words = " ".join(text.split())
+    assert "Core (in every non-dominated portfolio): " + ", ".join(r.core) + "." in words
+    assert f"{len(r)} non-dominated portfolios" in words
+    bad = run("robust", "--rpm", "--rank-order", "nope", str(sample_path))
+    assert bad.returncode == 1 and "rank order names 'nope'" in bad.stderr
+    both = run("robust", "--rpm", "--chance", "0.1", str(sample_path))
+    assert both.returncode != 0 and "--chance excludes --rpm" in both.stderr

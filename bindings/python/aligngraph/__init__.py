@@ -14,7 +14,7 @@ from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio,
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
-from .robust import ChanceConstrained, SelectionFrequency
+from .robust import ChanceConstrained, RpmResult, SelectionFrequency, rpm
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -29,6 +29,7 @@ from ._core import (
     AhpMethod,
     CompositeWeights,
     CorrelationOn,
+    CoreClass,
     Correlation,
     CostKind,
     Criterion,
@@ -130,6 +131,9 @@ __all__ = [
     "RiskResult",
     "SelectionFrequency",
     "ChanceConstrained",
+    "RpmResult",
+    "rpm",
+    "CoreClass",
     "RiskEvent",
     "Correlation",
     "CorrelationOn",

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -2667,6 +2667,96 @@ class ChanceConstrainedCore:
     @property
     def stop_reason(self) -> StopReason:
         ...
+class CoreClass:
+    """
+    What an initiative is over the non-dominated portfolios of Robust Portfolio Modeling.
+    
+    Members:
+    
+      core
+    
+      borderline
+    
+      exterior
+    """
+    __members__: typing.ClassVar[dict[str, CoreClass]]
+    borderline: typing.ClassVar[CoreClass]
+    core: typing.ClassVar[CoreClass]
+    exterior: typing.ClassVar[CoreClass]
+    @typing.overload
+    def __eq__(self, other: CoreClass) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: CoreClass) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class RpmResultCore:
+    """
+    The non-dominated portfolios and each initiative's core index.
+    """
+    @property
+    def classes(self) -> list[CoreClass]:
+        ...
+    @property
+    def core_index(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def criteria(self) -> list[str]:
+        ...
+    @property
+    def extreme_weights(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def peak_states(self) -> int:
+        ...
+    @property
+    def portfolios(self) -> typing.Annotated[numpy.typing.NDArray[numpy.uint8], "[m, n]"]:
+        ...
+    @property
+    def scenario(self) -> str:
+        ...
+    @property
+    def seconds(self) -> float:
+        ...
+    @property
+    def states(self) -> int:
+        ...
+    @property
+    def value_high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def value_low(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -2706,6 +2796,10 @@ def explanation_json(explanation: ScoreExplanation) -> str:
 def explanation_text(explanation: ScoreExplanation) -> str:
     """
     What `aligngraph rank --explain` prints.
+    """
+def extreme_weights(criteria: typing.SupportsInt | typing.SupportsIndex, rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], bounds: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+    """
+    The extreme points of {w >= 0, sum w = 1, rows @ w >= bounds}: K x C.
     """
 def find_goal_cycle(portfolio: PortfolioCore) -> list[str] | None:
     ...
@@ -2805,6 +2899,16 @@ def risk_text(result: RiskResultCore, width: typing.SupportsInt | typing.Support
     """
 def roadmap_core(portfolio: PortfolioCore, objective: ScheduleObjective, selection: collections.abc.Sequence[str] | None, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str, weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], plan: bool, explain: bool) -> ScheduleResultCore:
     ...
+def rpm_core(low: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], high: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], rank_order: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weight_rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], weight_bounds: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], ids: collections.abc.Sequence[str], criteria: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], time_limit: typing.SupportsFloat | typing.SupportsIndex, state_limit: typing.SupportsInt | typing.SupportsIndex) -> RpmResultCore:
+    ...
+def rpm_json(result: RpmResultCore) -> str:
+    ...
+def rpm_portfolio_core(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion], rank_order: collections.abc.Sequence[str], weight_rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], weight_bounds: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], spread: typing.SupportsFloat | typing.SupportsIndex, scenario: str, time_limit: typing.SupportsFloat | typing.SupportsIndex, state_limit: typing.SupportsInt | typing.SupportsIndex) -> tuple[RpmResultCore, typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]]:
+    ...
+def rpm_text(result: RpmResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100, portfolios: typing.SupportsInt | typing.SupportsIndex = 10) -> str:
+    """
+    Robust Portfolio Modeling as aligned text (what `aligngraph robust --rpm` prints).
+    """
 def sample_portfolio() -> PortfolioCore:
     ...
 def sample_portfolio_json() -> str:

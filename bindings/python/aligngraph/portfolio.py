@@ -565,6 +565,28 @@ class Portfolio(_core.PortfolioCore):
                                              scenario or "", float(time_limit))
         return ChanceConstrained(core)
 
+    def rpm(self, criteria: Any = None, rank_order: list[str] | None = None, *, weight_rows: Any = None,
+            weight_bounds: Any = None, score_spread: float = 0.0, scenario: str | None = None, time_limit: float = 60.0,
+            state_limit: int = 5_000_000) -> "RpmResult":
+        """Robust Portfolio Modeling (Liesiö, Mild & Salo 2007): the portfolios no other
+        feasible one beats for every admissible weight and score, and each initiative's core
+        index. ``criteria``: names (or Criterion, for a cost direction) of the model's
+        criterion scores, default all, each normalised min-max to [0, 1]; ``rank_order``:
+        criterion names from the most important (w1 >= w2 >= ...); ``weight_rows @ w >=
+        weight_bounds``: more linear information; ``score_spread``: each normalised score is
+        known only within +- this (cut to [0, 1]). Budgets, requires, excludes and forced
+        decisions from the model (and ``scenario``). Exact; raises NoSolutionError when
+        ``time_limit`` or ``state_limit`` is reached first. See docs/risk.md."""
+        from .robust import RpmResult, _weight_arguments
+        from .scoring import criteria_list
+
+        chosen = criteria_list(criteria)
+        C = len(chosen) or len(self.criterion_names)
+        rows, bounds = _weight_arguments(C, weight_rows, weight_bounds)
+        core, low, high = _core.rpm_portfolio_core(self, chosen, list(rank_order or []), rows, bounds, float(score_spread),
+                                                   scenario or "", float(time_limit), int(state_limit))
+        return RpmResult(core, low, high)
+
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:
         """Correlate the initiatives' multipliers through a Gaussian copula: every pair gets
         ``coefficient`` (in [-1, 1]) on ``on``: ``"cost"``, ``"benefit"`` or ``"both"`` (each

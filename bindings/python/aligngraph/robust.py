@@ -1,6 +1,7 @@
 """Robust selection from Python: which initiatives belong in the portfolio whatever happens
 (``Portfolio.selection_frequency``) and the best portfolio that rarely breaks a budget
-(``Portfolio.chance_constrained``); see docs/risk.md, "Robust selection"."""
+(``Portfolio.chance_constrained``), and the portfolios worth choosing whatever the weights
+(``Portfolio.rpm``, ``rpm``); see docs/risk.md, "Robust selection"."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["ChanceConstrained", "SelectionFrequency"]
+__all__ = ["ChanceConstrained", "RpmResult", "SelectionFrequency", "rpm"]
 
 
 class SelectionFrequency:
@@ -158,3 +159,113 @@ class ChanceConstrained:
         over = f", {100 * c.fresh_any_over:.1f}% of fresh samples over some budget" if c.fresh > 0 else ""
         return (f"<aligngraph.ChanceConstrained: alpha {c.alpha:g}{' joint' if c.joint else ''}, {len(c.selected)} initiatives, "
                 f"expected NPV {c.expected_value:,.0f}{'' if c.proven else ' (unproven)'}{over}>")
+
+
+class RpmResult:
+    """Robust Portfolio Modeling: the non-dominated portfolios under incomplete weight
+    information and interval scores, and each initiative's core index (docs/risk.md).
+
+    ``portfolios``: a frame of portfolios x initiatives (True = in), by descending best value;
+    ``core_index``: Series by id, the share of the non-dominated portfolios holding it;
+    ``classes``: Series by id, ``"core"`` (in all), ``"borderline"`` or ``"exterior"`` (in none);
+    ``core``, ``borderline``, ``exterior``: the ids of each; ``extreme_weights``: a frame of the
+    weight set's extreme points x criteria; ``value_low`` and ``value_high``: each portfolio's
+    least and greatest value over every admissible weight and score; ``frame()``: one row per
+    initiative; ``score_low`` and ``score_high`` (from a model: the normalised scores used).
+    ``result``: the compiled result."""
+
+    def __init__(self, core: Any, score_low: Any = None, score_high: Any = None) -> None:
+        self.result = core
+        ids = list(core.ids)
+        self._ids = ids
+        if score_low is not None:
+            self.score_low = pd.DataFrame(np.asarray(score_low), index=pd.Index(ids, name="initiative"), columns=list(core.criteria))
+            self.score_high = pd.DataFrame(np.asarray(score_high), index=pd.Index(ids, name="initiative"), columns=list(core.criteria))
+
+    ids = property(lambda self: list(self._ids))
+    criteria = property(lambda self: list(self.result.criteria))
+    states = property(lambda self: self.result.states, doc="Partial portfolios made in all.")
+    peak_states = property(lambda self: self.result.peak_states, doc="Most partial portfolios kept at once.")
+    seconds = property(lambda self: self.result.seconds)
+    value_low = property(lambda self: np.asarray(self.result.value_low))
+    value_high = property(lambda self: np.asarray(self.result.value_high))
+
+    def __len__(self) -> int:
+        return int(self.result.portfolios.shape[0])
+
+    @property
+    def portfolios(self) -> pd.DataFrame:
+        return pd.DataFrame(np.asarray(self.result.portfolios).astype(bool), columns=pd.Index(self._ids, name="initiative"))
+
+    def portfolio(self, k: int) -> list[str]:
+        """The ids in non-dominated portfolio ``k``."""
+        row = np.asarray(self.result.portfolios)[k]
+        return [i for i, x in zip(self._ids, row) if x]
+
+    @property
+    def core_index(self) -> pd.Series:
+        return pd.Series(np.asarray(self.result.core_index), index=pd.Index(self._ids, name="initiative"), name="core_index")
+
+    @property
+    def classes(self) -> pd.Series:
+        return pd.Series([c.name for c in self.result.classes], index=pd.Index(self._ids, name="initiative"), name="class")
+
+    def _of(self, name: str) -> list[str]:
+        return [i for i, c in zip(self._ids, self.result.classes) if c.name == name]
+
+    core = property(lambda self: self._of("core"), doc="Ids in every non-dominated portfolio.")
+    borderline = property(lambda self: self._of("borderline"), doc="Ids in some but not all.")
+    exterior = property(lambda self: self._of("exterior"), doc="Ids in none.")
+
+    @property
+    def extreme_weights(self) -> pd.DataFrame:
+        return pd.DataFrame(np.asarray(self.result.extreme_weights), columns=self.criteria)
+
+    def frame(self) -> pd.DataFrame:
+        """One row per initiative: ``core_index`` and ``class``, by descending core index."""
+        f = pd.DataFrame({"core_index": self.core_index, "class": self.classes})
+        return f.sort_values("core_index", ascending=False, kind="stable")
+
+    def text(self, width: int = 100, portfolios: int = 10) -> str:
+        """What ``aligngraph robust --rpm`` prints: the weight set, core, exterior and borderline
+        initiatives, the first ``portfolios`` portfolios."""
+        return _core.rpm_text(self.result, width, portfolios)
+
+    def to_json(self) -> str:
+        return _core.rpm_json(self.result)
+
+    def __repr__(self) -> str:
+        return (f"<aligngraph.RpmResult: {len(self)} non-dominated portfolios, {len(self.core)} core, "
+                f"{len(self.borderline)} borderline, {len(self.exterior)} exterior initiatives>")
+
+
+def _weight_arguments(C: int, weight_rows: Any, weight_bounds: Any) -> tuple:
+    """The weight rows (k x C) and bounds (k) as the compiled module takes them; none: 0 rows."""
+    rows = np.zeros((0, C)) if weight_rows is None else np.atleast_2d(np.asarray(weight_rows, dtype=float))
+    bounds = np.zeros(0) if weight_bounds is None else np.atleast_1d(np.asarray(weight_bounds, dtype=float))
+    return rows, bounds
+
+
+def _matrix(a: Any) -> np.ndarray:
+    m = np.asarray(a, dtype=float)
+    return m.reshape(-1, 1) if m.ndim == 1 else m
+
+
+def rpm(score_low: Any, score_high: Any, costs: Any, budgets: Any, *, requires: Any = (), excludes: Any = (),
+        forced_in: Any = (), forced_out: Any = (), rank_order: Any = None, weight_rows: Any = None, weight_bounds: Any = None,
+        ids: list[str] | None = None, criteria: list[str] | None = None, budget_names: list[str] | None = None,
+        time_limit: float = 60.0, state_limit: int = 5_000_000) -> RpmResult:
+    """Robust Portfolio Modeling over arrays: ``score_low`` and ``score_high`` (n x C) bound
+    each initiative's score on each criterion; ``costs`` (n x m) and ``budgets`` (m) the
+    budget rows; ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
+    ``forced_in``/``forced_out`` indices. The weights are w >= 0 with sum 1, and
+    ``rank_order`` (criterion indices, most important first: w[a] >= w[b] >= ...) and
+    ``weight_rows @ w >= weight_bounds``. Exact; raises NoSolutionError when ``time_limit``
+    or ``state_limit`` (partial portfolios kept at once) is reached first."""
+    low, high = _matrix(score_low), _matrix(score_high)
+    rows, bounds = _weight_arguments(low.shape[1], weight_rows, weight_bounds)
+    core = _core.rpm_core(low, high, _matrix(costs), np.atleast_1d(np.asarray(budgets, dtype=float)),
+                          [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+                          [int(i) for i in forced_in], [int(i) for i in forced_out], [int(i) for i in (rank_order or [])],
+                          rows, bounds, list(ids or []), list(criteria or []), list(budget_names or []), float(time_limit), int(state_limit))
+    return RpmResult(core)

@@ -229,4 +229,82 @@ ALIGNGRAPH_INLINE std::string chance_json(const ChanceConstrained& c) {
     return out.dump(2) + "\n";
 }
 
+ALIGNGRAPH_INLINE std::string rpm_text(const RpmResult& r, int width, int portfolios) {
+    const std::size_t w = static_cast<std::size_t>(std::max(width, 60));
+    const Index n = r.initiative_count(), P = r.portfolio_count(), K = r.extreme_weights.rows();
+    std::string out;
+    out += detail::wrapped("", fmt::format("Robust Portfolio Modeling over {} criteri{} ({}){}: {} non-dominated portfolio{}; {:.2f} s.",
+                                           r.criteria.size(), r.criteria.size() == 1 ? "on" : "a", fmt::join(r.criteria, ", "),
+                                           r.scenario.empty() ? "" : ", scenario " + r.scenario, P, P == 1 ? "" : "s", r.seconds),
+                           2, w);
+    out += detail::wrapped("", fmt::format("The weight set has {} extreme point{}:", K, K == 1 ? "" : "s"), 2, w);
+    for (Index k = 0; k < K; ++k) {
+        std::vector<std::string> parts;
+        for (Index c = 0; c < r.extreme_weights.cols(); ++c)
+            parts.push_back(fmt::format("{} {:.3f}", r.criteria[static_cast<std::size_t>(c)], r.extreme_weights(k, c)));
+        out += detail::wrapped("  ", fmt::format("{}", fmt::join(parts, ", ")), 4, w);
+    }
+    std::vector<Index> core, exterior, borderline;
+    for (Index i = 0; i < n; ++i) {
+        const CoreClass c = r.classes[static_cast<std::size_t>(i)];
+        (c == CoreClass::core ? core : c == CoreClass::exterior ? exterior : borderline).push_back(i);
+    }
+    out += "\n" + detail::wrapped("Core (in every non-dominated portfolio): ", detail::id_list(r.ids, core) + ".", 2, w);
+    out += detail::wrapped("Exterior (in none): ", detail::id_list(r.ids, exterior) + ".", 2, w);
+    if (!borderline.empty()) {
+        std::stable_sort(borderline.begin(), borderline.end(), [&](Index a, Index b) { return r.core_index(a) > r.core_index(b); });
+        std::size_t label = 8;
+        for (Index i : borderline) label = std::max(label, detail::columns(r.ids[static_cast<std::size_t>(i)]));
+        label = std::min<std::size_t>(label, 16);
+        const std::size_t bar = std::min<std::size_t>(30, w > label + 20 ? w - label - 20 : 0);
+        out += "\nBorderline (core index: the share of the non-dominated portfolios holding it):\n";
+        for (Index i : borderline) {
+            const auto len = static_cast<std::size_t>(std::llround(r.core_index(i) * static_cast<double>(bar)));
+            out += fmt::format("  {}{} {:>6.1f}%\n", detail::pad(detail::fit(r.ids[static_cast<std::size_t>(i)], label), label),
+                               bar ? " [" + std::string(len, '#') + std::string(bar - len, ' ') + "]" : "", 100 * r.core_index(i));
+        }
+    }
+    const Index shown = std::min<Index>(P, std::max(portfolios, 0));
+    if (shown > 0) {
+        out += "\n" + detail::wrapped("", fmt::format("{} by best value (least to greatest value over every admissible weight and score):",
+                                                  shown == P ? "The portfolios" : fmt::format("The first {} of {} portfolios", shown, P)),
+                                      2, w);
+        for (Index k = 0; k < shown; ++k)
+            out += detail::wrapped(fmt::format("  {:>3}. {:.3f} .. {:.3f}: ", k + 1, r.value_low(k), r.value_high(k)),
+                                   detail::id_list(r.ids, r.portfolio(k)) + ".", 8, w);
+    }
+    return out;
+}
+
+ALIGNGRAPH_INLINE std::string rpm_json(const RpmResult& r) {
+    using detail::ojson;
+    ojson items = ojson::array();
+    for (Index i = 0; i < r.initiative_count(); ++i)
+        items.push_back(ojson{{"id", r.ids[static_cast<std::size_t>(i)]},
+                              {"core_index", r.core_index(i)},
+                              {"class", std::string(to_string(r.classes[static_cast<std::size_t>(i)]))}});
+    ojson weights = ojson::array();
+    for (Index k = 0; k < r.extreme_weights.rows(); ++k) {
+        ojson row = ojson::object();
+        for (Index c = 0; c < r.extreme_weights.cols(); ++c) row[r.criteria[static_cast<std::size_t>(c)]] = r.extreme_weights(k, c);
+        weights.push_back(std::move(row));
+    }
+    ojson ports = ojson::array();
+    for (Index k = 0; k < r.portfolio_count(); ++k) {
+        ojson ids = ojson::array();
+        for (Index i : r.portfolio(k)) ids.push_back(r.ids[static_cast<std::size_t>(i)]);
+        ports.push_back(ojson{{"initiatives", std::move(ids)}, {"value_low", r.value_low(k)}, {"value_high", r.value_high(k)}});
+    }
+    ojson out{{"scenario", r.scenario.empty() ? ojson(nullptr) : ojson(r.scenario)},
+              {"criteria", r.criteria},
+              {"extreme_weights", std::move(weights)},
+              {"portfolio_count", r.portfolio_count()},
+              {"initiatives", std::move(items)},
+              {"portfolios", std::move(ports)},
+              {"states", r.states},
+              {"peak_states", r.peak_states},
+              {"seconds", r.seconds}};
+    return out.dump(2) + "\n";
+}
+
 }  // namespace aligngraph

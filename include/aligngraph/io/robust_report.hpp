@@ -7,6 +7,7 @@
 
 #include "aligngraph/risk/chance.hpp"
 #include "aligngraph/risk/robust.hpp"
+#include "aligngraph/risk/rpm.hpp"
 
 namespace aligngraph {
 
@@ -29,6 +30,16 @@ ALIGNGRAPH_API std::string chance_text(const ChanceConstrained& c, int width = 1
 /// The same as JSON: every budget row (limit, share over in the sample and on the fresh
 /// samples with its interval, the plan's share), the selections and values.
 ALIGNGRAPH_API std::string chance_json(const ChanceConstrained& c);
+
+/// Robust Portfolio Modeling: the criteria and the weight set's extreme points, how many
+/// portfolios are non-dominated, the core, exterior and borderline initiatives (each
+/// borderline one with a bar of its core index), and the first `portfolios` portfolios by
+/// best value with their value range.
+ALIGNGRAPH_API std::string rpm_text(const RpmResult& r, int width = 100, int portfolios = 10);
+
+/// The same as JSON: the criteria, the extreme weights, every initiative's core index and
+/// class, every non-dominated portfolio (ids, least and greatest value).
+ALIGNGRAPH_API std::string rpm_json(const RpmResult& r);
 
 }  // namespace aligngraph
 

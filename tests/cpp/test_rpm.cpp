@@ -1,0 +1,328 @@
+#include <catch2/catch.hpp>
+
+#include <aligngraph/error.hpp>
+#include <aligngraph/io/sample_portfolio.hpp>
+#include <aligngraph/risk/rpm.hpp>
+#include <aligngraph/selection/portfolio_selection.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <set>
+#include <vector>
+
+using namespace aligngraph;
+
+namespace {
+
+// Brute force, written from the definition (Liesiö, Mild & Salo 2007): every subset of the
+// initiatives, the feasible ones kept, and p dominates q when V(p) >= V(q) for every extreme
+// weight and every score in its interval (the least difference: p's own members at their
+// low scores, q's own at their high ones, the common ones cancel), and V(p) > V(q) for one.
+struct Brute {
+    std::vector<std::uint32_t> feasible, nondominated;
+};
+
+Brute brute_force(const RpmProblem& q, const Eigen::MatrixXd& W) {
+    const int n = static_cast<int>(q.score_low.rows());
+    const Index K = W.rows();
+    // Sums of each subset's values under each extreme weight, at low and at high scores.
+    const std::uint32_t subsets = 1u << n;
+    Eigen::MatrixXd lo = Eigen::MatrixXd::Zero(subsets, K), hi = Eigen::MatrixXd::Zero(subsets, K);
+    for (std::uint32_t s = 1; s < subsets; ++s) {
+        const int i = __builtin_ctz(s);
+        const std::uint32_t rest = s & (s - 1);
+        for (Index k = 0; k < K; ++k) {
+            lo(s, k) = lo(rest, k) + W.row(k).dot(q.score_low.row(i));
+            hi(s, k) = hi(rest, k) + W.row(k).dot(q.score_high.row(i));
+        }
+    }
+    Brute b;
+    for (std::uint32_t s = 0; s < subsets; ++s) {
+        const auto in = [&](Index i) { return (s >> i) & 1u; };
+        bool ok = true;
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(q.budgets.size());
+        for (int i = 0; i < n; ++i)
+            if (in(i)) use += q.costs.row(i).transpose();
+        for (Index r = 0; r < use.size(); ++r) ok = ok && use(r) <= q.budgets(r) + 1e-9;
+        for (const auto& [d, pre] : q.requires_links) ok = ok && (!in(d) || in(pre));
+        for (const auto& g : q.excludes) {
+            int count = 0;
+            for (Index i : g) count += static_cast<int>(in(i));
+            ok = ok && count <= 1;
+        }
+        for (Index i : q.forced_in) ok = ok && in(i);
+        for (Index i : q.forced_out) ok = ok && !in(i);
+        if (ok) b.feasible.push_back(s);
+    }
+    const auto dominates = [&](std::uint32_t p, std::uint32_t x) {
+        const std::uint32_t only_p = p & ~x, only_x = x & ~p;
+        bool strict = false;
+        for (Index k = 0; k < K; ++k) {
+            if (lo(only_p, k) < hi(only_x, k) - 1e-9) return false;
+            strict = strict || hi(only_p, k) > lo(only_x, k) + 1e-9;
+        }
+        return strict;
+    };
+    for (std::uint32_t x : b.feasible) {
+        bool dominated = false;
+        for (std::uint32_t p : b.feasible)
+            if (p != x && dominates(p, x)) {
+                dominated = true;
+                break;
+            }
+        if (!dominated) b.nondominated.push_back(x);
+    }
+    return b;
+}
+
+std::set<std::uint32_t> as_masks(const RpmResult& r) {
+    std::set<std::uint32_t> out;
+    for (Index k = 0; k < r.portfolio_count(); ++k) {
+        std::uint32_t m = 0;
+        for (Index i : r.portfolio(k)) m |= 1u << i;
+        out.insert(m);
+    }
+    return out;
+}
+
+RpmProblem random_problem(std::mt19937_64& rng, int n) {
+    std::uniform_real_distribution<double> u(0, 1);
+    RpmProblem q;
+    const int C = 2 + static_cast<int>(rng() % 3), R = 1 + static_cast<int>(rng() % 3);
+    q.score_low.resize(n, C);
+    q.score_high.resize(n, C);
+    for (int i = 0; i < n; ++i)
+        for (int c = 0; c < C; ++c) {
+            const double v = std::round(u(rng) * 20) / 20;  // a grid, so ties happen
+            const double spread = rng() % 3 == 0 ? 0.0 : std::round(u(rng) * 4) / 20;
+            q.score_low(i, c) = std::max(0.0, v - spread);
+            q.score_high(i, c) = v + spread;
+        }
+    q.costs.resize(n, R);
+    q.budgets.resize(R);
+    for (int r = 0; r < R; ++r) {
+        for (int i = 0; i < n; ++i) q.costs(i, r) = std::round(1 + u(rng) * 9);
+        q.budgets(r) = std::round(q.costs.col(r).sum() * (0.25 + 0.35 * u(rng)));
+    }
+    for (int d = 1; d < n; ++d)
+        if (rng() % 4 == 0) q.requires_links.emplace_back(d, static_cast<Index>(rng() % static_cast<unsigned>(d)));
+    if (rng() % 2) {
+        const auto x = static_cast<Index>(rng() % static_cast<unsigned>(n));
+        q.excludes.push_back({x, (x + 1 + static_cast<Index>(rng() % static_cast<unsigned>(n - 1))) % n});
+    }
+    if (rng() % 5 == 0) q.forced_out.push_back(static_cast<Index>(rng() % n));
+    std::vector<Index> order(static_cast<std::size_t>(C));
+    std::iota(order.begin(), order.end(), Index{0});
+    std::shuffle(order.begin(), order.end(), rng);
+    switch (rng() % 3) {
+        case 0: break;                                  // any weights
+        case 1: q.add_rank_order(order); break;         // a full rank order
+        default:                                        // a partial order and a lower bound
+            q.add_rank_order({order[0], order[1]});
+            q.weight_rows.conservativeResize(q.weight_rows.rows() + 1, C);
+            q.weight_bounds.conservativeResize(q.weight_bounds.size() + 1);
+            q.weight_rows.bottomRows(1).setZero();
+            q.weight_rows(q.weight_rows.rows() - 1, order[C - 1]) = 1;
+            q.weight_bounds(q.weight_bounds.size() - 1) = 0.1;
+    }
+    return q;
+}
+
+}  // namespace
+
+TEST_CASE("rpm: the extreme points of the weight set", "[rpm]") {
+    SECTION("no information: each criterion alone") {
+        const Eigen::MatrixXd W = extreme_weights(3, Eigen::MatrixXd(0, 3), Eigen::VectorXd(0));
+        REQUIRE(W.rows() == 3);
+        REQUIRE((W * W.transpose()).isApprox(Eigen::Matrix3d::Identity()));
+        REQUIRE(W.minCoeff() == 0);
+        REQUIRE((W.rowwise().sum().array() - 1).abs().maxCoeff() < 1e-12);
+    }
+    SECTION("a rank order w1 >= w2 >= w3: (1,0,0), (1/2,1/2,0), (1/3,1/3,1/3)") {
+        RpmProblem q;
+        q.score_low.resize(1, 3);
+        q.add_rank_order({0, 1, 2});
+        const Eigen::MatrixXd W = extreme_weights(3, q.weight_rows, q.weight_bounds);
+        REQUIRE(W.rows() == 3);
+        const std::vector<std::vector<double>> expect{{1, 0, 0}, {0.5, 0.5, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+        for (const auto& e : expect) {
+            bool found = false;
+            for (Index k = 0; k < 3; ++k)
+                found = found || (W.row(k) - Eigen::RowVector3d(e[0], e[1], e[2])).cwiseAbs().maxCoeff() < 1e-12;
+            REQUIRE(found);
+        }
+    }
+    SECTION("w1 >= 0.6 and w2 >= w3 in three criteria: a triangle worked out by hand") {
+        Eigen::MatrixXd A(2, 3);
+        A << 1, 0, 0, 0, 1, -1;
+        const Eigen::MatrixXd W = extreme_weights(3, A, Eigen::Vector2d(0.6, 0));
+        // Vertices: (1,0,0), (0.6,0.4,0), (0.6,0.2,0.2).
+        REQUIRE(W.rows() == 3);
+        REQUIRE(W.col(0).minCoeff() == Approx(0.6));
+        REQUIRE((W.col(1) - W.col(2)).minCoeff() >= -1e-12);
+        REQUIRE(W.col(2).maxCoeff() == Approx(0.2));
+        REQUIRE(W.col(1).maxCoeff() == Approx(0.4));
+    }
+    SECTION("refusals") {
+        Eigen::MatrixXd A(1, 2);
+        A << 1, 0;
+        REQUIRE_THROWS_WITH(extreme_weights(2, A, Eigen::VectorXd::Constant(1, 1.5)), Catch::Contains("admit no weights"));
+        REQUIRE_THROWS_WITH(extreme_weights(3, A, Eigen::VectorXd::Constant(1, 0.5)), Catch::Contains("2 columns, expected one per criterion (3)"));
+        REQUIRE_THROWS_WITH(extreme_weights(2, A, Eigen::VectorXd(0)), Catch::Contains("1 weight rows but 0 bounds"));
+    }
+}
+
+TEST_CASE("rpm: non-dominated portfolios and core indices against brute force", "[rpm]") {
+    std::mt19937_64 rng(20070101);
+    int with_borderline = 0, checked = 0;
+    for (int trial = 0; trial < 80; ++trial) {
+        const int n = 5 + trial % 8;
+        RpmProblem q = random_problem(rng, n);
+        INFO("trial " << trial << ", n " << n);
+        RpmResult r;
+        try {
+            r = rpm(q);
+        } catch (const InfeasibleError&) {
+            continue;  // a forced decision that cannot hold: brute force finds no feasible portfolio either
+        }
+        const Eigen::MatrixXd W = extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds);
+        const Brute b = brute_force(q, W);
+        const std::set<std::uint32_t> expect(b.nondominated.begin(), b.nondominated.end());
+        REQUIRE(as_masks(r) == expect);
+        REQUIRE(r.portfolio_count() == static_cast<Index>(b.nondominated.size()));
+        for (Index i = 0; i < n; ++i) {
+            double share = 0;
+            for (std::uint32_t s : b.nondominated) share += (s >> i) & 1u;
+            share /= static_cast<double>(b.nondominated.size());
+            REQUIRE(r.core_index(i) == Approx(share).margin(1e-12));
+            REQUIRE(r.classes[static_cast<std::size_t>(i)] ==
+                    (share == 1 ? CoreClass::core : share == 0 ? CoreClass::exterior : CoreClass::borderline));
+            with_borderline += r.classes[static_cast<std::size_t>(i)] == CoreClass::borderline;
+        }
+        // Each portfolio's least and greatest value over the information set.
+        for (Index k = 0; k < r.portfolio_count(); ++k) {
+            Eigen::VectorXd lo = Eigen::VectorXd::Zero(W.rows()), hi = lo;
+            for (Index i : r.portfolio(k)) lo += W * q.score_low.row(i).transpose(), hi += W * q.score_high.row(i).transpose();
+            REQUIRE(r.value_low(k) == Approx(lo.minCoeff()).margin(1e-12));
+            REQUIRE(r.value_high(k) == Approx(hi.maxCoeff()).margin(1e-12));
+        }
+        ++checked;
+    }
+    REQUIRE(checked >= 60);
+    REQUIRE(with_borderline > 0);
+}
+
+TEST_CASE("rpm: sixteen initiatives with two budgets, requires and an excludes group, against brute force", "[rpm]") {
+    std::mt19937_64 rng(16);
+    for (int trial = 0; trial < 2; ++trial) {
+        RpmProblem q = random_problem(rng, 16);
+        q.costs.conservativeResize(16, 2);
+        q.budgets.conservativeResize(2);
+        for (Index r = 0; r < 2; ++r) {
+            for (Index i = 0; i < 16; ++i) q.costs(i, r) = 1 + static_cast<double>((i * 7 + r * 3 + trial) % 9);
+            q.budgets(r) = std::round(q.costs.col(r).sum() * 0.3);
+        }
+        q.forced_in.clear(), q.forced_out.clear();
+        q.excludes = {{2, 9}};
+        q.requires_links = {{5, 1}, {12, 5}, {14, 3}};
+        const RpmResult r = rpm(q);
+        const Brute b = brute_force(q, extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds));
+        REQUIRE(as_masks(r) == std::set<std::uint32_t>(b.nondominated.begin(), b.nondominated.end()));
+    }
+}
+
+TEST_CASE("rpm: exact scores and one criterion leave only the optimal portfolios", "[rpm]") {
+    // Values 5, 4, 3, 3 and costs 3, 2, 2, 2 within 4: the optimum is {1 (4), 2 or 3 (3)}
+    // worth 7, two portfolios tied; {0} is worth 5.
+    RpmProblem q;
+    q.score_low = Eigen::Vector4d(5, 4, 3, 3);
+    q.score_high = q.score_low;
+    q.costs = Eigen::Vector4d(3, 2, 2, 2);
+    q.budgets = Eigen::VectorXd::Constant(1, 4);
+    const RpmResult r = rpm(q);
+    REQUIRE(as_masks(r) == std::set<std::uint32_t>{0b0110u, 0b1010u});
+    REQUIRE(r.core_index(1) == 1);
+    REQUIRE(r.core_index(2) == 0.5);
+    REQUIRE(r.classes[0] == CoreClass::exterior);
+    REQUIRE(r.value_low(0) == 7);
+
+    SECTION("an interval on the first initiative lets it back in") {
+        q.score_high(0) = 8;  // 5..8 against 7: {0} is no longer dominated
+        const RpmResult wide = rpm(q);
+        REQUIRE(as_masks(wide) == std::set<std::uint32_t>{0b0001u, 0b0110u, 0b1010u});
+        REQUIRE(wide.classes[0] == CoreClass::borderline);
+    }
+    SECTION("forced decisions hold") {
+        q.forced_in = {0};
+        REQUIRE(as_masks(rpm(q)) == std::set<std::uint32_t>{0b0001u});
+        q.forced_in = {0, 1};
+        REQUIRE_THROWS_WITH(rpm(q), Catch::Contains("forced initiatives alone use 5") && Catch::Contains("over its limit 4"));
+    }
+}
+
+TEST_CASE("rpm: refusals name the item", "[rpm]") {
+    RpmProblem q;
+    q.ids = {"A", "B"};
+    q.criteria = {"value"};
+    q.score_low = Eigen::Vector2d(1, 2);
+    q.score_high = Eigen::Vector2d(2, 1);
+    q.costs = Eigen::Vector2d(1, 1);
+    q.budgets = Eigen::VectorXd::Constant(1, 1);
+    REQUIRE_THROWS_WITH(rpm(q), "rpm(): score of 'B' on 'value' has low 2 > high 1");
+    q.score_high(1) = 3;
+    q.costs(0) = -1;
+    REQUIRE_THROWS_WITH(rpm(q), Catch::Contains("cost of 'A'") && Catch::Contains("expected a finite cost >= 0"));
+    q.costs(0) = 1;
+    q.requires_links = {{0, 1}, {1, 0}};
+    REQUIRE_THROWS_AS(rpm(q), CycleError);
+    q.requires_links = {{0, 7}};
+    REQUIRE_THROWS_WITH(rpm(q), Catch::Contains("names initiative 7"));
+    q.requires_links.clear();
+    q.forced_in = {0};
+    q.forced_out = {0};
+    REQUIRE_THROWS_WITH(rpm(q), Catch::Contains("'A' must be both in and out"));
+}
+
+TEST_CASE("rpm: a limit reached gives no answer, and says how far it got", "[rpm]") {
+    std::mt19937_64 rng(3);
+    RpmProblem q = random_problem(rng, 12);
+    q.forced_in.clear(), q.forced_out.clear();
+    REQUIRE_THROWS_AS(rpm(q, {.time_limit = 60, .state_limit = 1}), NoSolutionError);
+    REQUIRE_THROWS_WITH(rpm(q, {.time_limit = 60, .state_limit = 1}), Catch::Contains("state limit reached after deciding"));
+}
+
+TEST_CASE("rpm: the sample model", "[rpm]") {
+    const Portfolio p = sample_portfolio();
+    RpmOptions o;
+    o.rank_order = {"business_value", "risk_reduction", "time_criticality"};
+    o.criteria = {{"business_value"}, {"risk_reduction"}, {"time_criticality"}};
+    o.score_spread = 0.05;
+    const RpmResult r = rpm(p, o);
+    REQUIRE(r.portfolio_count() > 0);
+    REQUIRE(r.extreme_weights.rows() == 3);
+    const SelectionProblem sp = selection_problem(p);
+    // Every non-dominated portfolio is feasible, and nothing more fits in it (every score is
+    // >= 0 and each initiative is worth more than nothing somewhere, so adding one dominates).
+    for (Index k = 0; k < r.portfolio_count(); ++k) {
+        const auto sel = r.portfolio(k);
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(sp.budgets.size());
+        for (Index i : sel) use += sp.costs.row(i).transpose();
+        REQUIRE(((use - sp.budgets).array() <= 1e-6).all());
+        for (Index i : sp.forced_in) REQUIRE(std::find(sel.begin(), sel.end(), i) != sel.end());
+    }
+    // The optimum for a weight inside the set at the middle scores, found by the selection
+    // solver, is not dominated: it is one of them.
+    const RpmProblem q = rpm_problem(p, o);
+    const Eigen::RowVector3d w = r.extreme_weights.colwise().mean();
+    SelectionProblem middle = sp;
+    middle.values = (q.score_low + q.score_high) / 2 * w.transpose();
+    const SelectionResult best = select_portfolio(middle, {.explain = false});
+    REQUIRE(best.proven);
+    bool found = false;
+    for (Index k = 0; k < r.portfolio_count() && !found; ++k) found = r.portfolio(k) == best.selected;
+    REQUIRE(found);
+    REQUIRE_THROWS_WITH(rpm(p, RpmOptions{.rank_order = {"nope"}}), Catch::Contains("rank order names 'nope'"));
+    REQUIRE_THROWS_WITH(rpm(p, RpmOptions{.score_spread = 2}), Catch::Contains("score spread 2"));
+}
