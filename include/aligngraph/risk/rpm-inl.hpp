@@ -14,6 +14,7 @@
 #include <limits>
 #include <numeric>
 #include <queue>
+#include <random>
 
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/error.hpp"
@@ -339,9 +340,56 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     };
 
     // Complete portfolios to prune against: the optimum at each extreme weight with the low
-    // scores, and at the centre weight with the middle scores (the selection solver). A
-    // partial portfolio every completion of which one of them dominates is dropped.
-    std::vector<std::vector<std::uint64_t>> incumbents;
+    // scores, and at the centre weight with the middle scores (the selection solver), then
+    // greedy completions of the best partial portfolios as the programme goes. A partial
+    // portfolio every completion of which one of them dominates is dropped.
+    //
+    // The test, for incumbent r and partial x with the initiatives before `decided` decided:
+    // for each k, r's own decided members at low scores beat x's own at high scores by more
+    // than the worst completion q of x can take back. q takes back a_ik for each of r's later
+    // members it also takes and adds b_ik for each other: at most the fractional knapsack of
+    // those gains over the later initiatives x could still take, within what x has left of a
+    // budget row (the least over the most binding rows).
+    const Index bound_rows = std::min<Index>(R, 4);
+    std::vector<Index> brows(static_cast<std::size_t>(R));
+    std::iota(brows.begin(), brows.end(), Index{0});
+    {
+        std::vector<double> load(static_cast<std::size_t>(R));
+        for (Index r = 0; r < R; ++r) load[static_cast<std::size_t>(r)] = q.costs.col(r).sum() / std::max(q.budgets(r), 1e-12);
+        std::stable_sort(brows.begin(), brows.end(), [&](Index x, Index y) { return load[static_cast<std::size_t>(x)] > load[static_cast<std::size_t>(y)]; });
+        brows.resize(static_cast<std::size_t>(bound_rows));
+    }
+    struct Incumbent {
+        std::vector<std::uint64_t> bits;
+        std::vector<double> low;                 // K: its value at the low scores under each extreme weight
+        std::vector<std::vector<Index>> sorted;  // [k * bound_rows + row]: the free items by gain per cost, descending
+    };
+    std::vector<Incumbent> incumbents;
+    const std::size_t incumbent_cap = 256, exact_bound_cap = 8;
+    const auto gain = [&](const std::uint64_t* r, Index i, Index k) {
+        return detail::has(r, i) ? a[static_cast<std::size_t>(i * K + k)] : b[static_cast<std::size_t>(i * K + k)];
+    };
+    const auto add_incumbent = [&](std::vector<std::uint64_t> bits) {
+        if (incumbents.size() >= incumbent_cap) return;
+        for (const auto& inc : incumbents)
+            if (inc.bits == bits) return;
+        Incumbent inc{std::move(bits), std::vector<double>(static_cast<std::size_t>(K), 0.0), {}};
+        for (Index i = 0; i < n; ++i)
+            if (detail::has(inc.bits.data(), i))
+                for (Index k = 0; k < K; ++k) inc.low[static_cast<std::size_t>(k)] += a[static_cast<std::size_t>(i * K + k)];
+        for (Index k = 0; k < K && incumbents.size() < exact_bound_cap; ++k)
+            for (Index rb : brows) {
+                std::vector<Index> items;
+                for (Index i : order) items.push_back(i);
+                const auto ratio = [&](Index i) {
+                    const double c = q.costs(i, rb), g = gain(inc.bits.data(), i, k);
+                    return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+                };
+                std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
+                inc.sorted.push_back(std::move(items));
+            }
+        incumbents.push_back(std::move(inc));
+    };
     {
         SelectionProblem sp = static_cast<const SelectionProblem&>(q);
         sp.requires_any.clear();
@@ -350,16 +398,32 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             if (fixed[static_cast<std::size_t>(i)] == 1) sp.forced_in.push_back(i);
             if (fixed[static_cast<std::size_t>(i)] == -1) sp.forced_out.push_back(i);
         }
-        for (Index k = 0; k <= K; ++k) {
+        // The extreme weights at the low scores, the centre at the middle ones, then weights
+        // drawn inside the set (a fixed generator: the same answer every run) at low, middle
+        // and high scores.
+        std::mt19937_64 draw(0x5eed);
+        std::uniform_real_distribution<double> unit(0, 1);
+        const Index tries = K + 1 + std::min<Index>(60, 4 * K + n / 2);
+        const Eigen::MatrixXd mid = (q.score_low + q.score_high) / 2;
+        for (Index k = 0; k < tries; ++k) {
             sp.values.resize(n);
-            for (Index i = 0; i < n; ++i)
-                sp.values(i) = k < K ? a[static_cast<std::size_t>(i * K + k)]
-                                     : W.colwise().mean().dot((q.score_low.row(i) + q.score_high.row(i)) / 2);
+            if (k < K) {
+                for (Index i = 0; i < n; ++i) sp.values(i) = a[static_cast<std::size_t>(i * K + k)];
+            } else {
+                Eigen::RowVectorXd w = W.colwise().mean();
+                if (k > K) {
+                    Eigen::VectorXd mix(K);
+                    for (Index l = 0; l < K; ++l) mix(l) = -std::log(std::max(unit(draw), 1e-300));
+                    w = (mix / mix.sum()).transpose() * W;
+                }
+                const Eigen::MatrixXd& v = k == K || k % 3 == 0 ? mid : k % 3 == 1 ? q.score_low : q.score_high;
+                sp.values = v * w.transpose();
+            }
             const double left = lim.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            if (left <= 0) break;
+            if (left <= 0 || limits.reached()) break;
             SelectionResult best;
             try {
-                best = select_portfolio(sp, {.time_limit = std::min(1.0, left), .cancel = lim.cancel, .explain = false});
+                best = select_portfolio(sp, {.time_limit = std::min(k <= K ? 1.0 : 0.1, left), .cancel = lim.cancel, .explain = false});
             } catch (const Error&) {
                 continue;  // no portfolio found in time: one fewer to prune against
             }
@@ -371,35 +435,118 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             }
             bool feasible = true;
             for (Index r = 0; r < R; ++r) feasible = feasible && use(r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
-            if (feasible && std::find(incumbents.begin(), incumbents.end(), bits) == incumbents.end()) incumbents.push_back(bits);
+            if (feasible) add_incumbent(std::move(bits));
         }
     }
-    // Whether an incumbent dominates every completion of x once `decided` initiatives are:
-    // for every k, its own decided members at low scores and its undecided ones that x cannot
-    // take beat x's own decided members at high scores and every undecided one x could take
-    // that it lacks (the worst completion), strictly for one k.
+    // Whether initiative i may join x (its prerequisites in, no member of its groups in, it fits).
+    const auto may_join = [&](const std::uint64_t* x, const double* used, Index i, Index decided) {
+        for (Index r = 0; r < R; ++r)
+            if (used[r] + q.costs(i, r) > q.budgets(r) * (1 + 1e-12) + 1e-9) return false;
+        for (Index pre : prereqs[static_cast<std::size_t>(i)])
+            if (position[static_cast<std::size_t>(pre)] < decided && !detail::has(x, pre)) return false;
+        for (Index g : groups_of[static_cast<std::size_t>(i)])
+            for (Index o : q.excludes[static_cast<std::size_t>(g)])
+                if (o != i && detail::has(x, o)) return false;
+        return true;
+    };
     std::vector<char> could(static_cast<std::size_t>(n), 0);
-    std::vector<double> margin(static_cast<std::size_t>(K));
+    std::vector<double> margin(static_cast<std::size_t>(K)), upper(static_cast<std::size_t>(K));
+    // The free initiatives by high value per cost, per extreme weight and bound row.
+    std::vector<std::vector<Index>> by_high;
+    for (Index k = 0; k < K; ++k)
+        for (Index rb : brows) {
+            std::vector<Index> items(order.begin(), order.end());
+            const auto ratio = [&](Index i) {
+                const double c = q.costs(i, rb), g = b[static_cast<std::size_t>(i * K + k)];
+                return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+            };
+            std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
+            by_high.push_back(std::move(items));
+        }
+    // The initiatives decided so far (the fixed ones and the first of the order); the most
+    // any portfolio's interval widths add up to, per extreme weight (a quick filter).
+    std::vector<std::uint64_t> decided_mask(static_cast<std::size_t>(words), 0);
+    for (Index i = 0; i < n; ++i)
+        if (fixed[static_cast<std::size_t>(i)]) decided_mask[static_cast<std::size_t>(i / 64)] |= std::uint64_t{1} << (i % 64);
+    std::vector<double> max_width(static_cast<std::size_t>(K), 0.0);
+    for (Index i = 0; i < n; ++i)
+        for (Index k = 0; k < K; ++k)
+            max_width[static_cast<std::size_t>(k)] += std::max(0.0, b[static_cast<std::size_t>(i * K + k)] - a[static_cast<std::size_t>(i * K + k)]);
     const auto hopeless = [&](const detail::RpmStates& st, std::size_t s, Index decided) {
         if (incumbents.empty()) return false;
         const std::uint64_t* x = st.bits_of(s);
         const double* used = st.cost_of(s);
         for (Index j = decided; j < m; ++j) {
             const Index i = order[static_cast<std::size_t>(j)];
-            bool fits = true;
-            for (Index r = 0; r < R && fits; ++r) fits = used[r] + q.costs(i, r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
-            for (Index pre : prereqs[static_cast<std::size_t>(i)])
-                fits = fits && (position[static_cast<std::size_t>(pre)] >= decided || detail::has(x, pre));
-            for (Index g : groups_of[static_cast<std::size_t>(i)])
-                for (Index o : q.excludes[static_cast<std::size_t>(g)]) fits = fits && (o == i || !detail::has(x, o));
-            could[static_cast<std::size_t>(i)] = fits;
+            could[static_cast<std::size_t>(i)] = may_join(x, used, i, decided);
         }
-        for (const auto& r : incumbents) {
+        // x's best completion at high scores, whoever compares: its value plus the least
+        // fractional knapsack over the rows of the later initiatives it could take.
+        for (Index k = 0; k < K; ++k) {
+            double best = std::numeric_limits<double>::infinity();
+            if (bound_rows == 0) {
+                best = 0;
+                for (Index j = decided; j < m; ++j) {
+                    const Index i = order[static_cast<std::size_t>(j)];
+                    if (could[static_cast<std::size_t>(i)]) best += std::max(b[static_cast<std::size_t>(i * K + k)], 0.0);
+                }
+            }
+            for (Index rb = 0; rb < bound_rows; ++rb) {
+                const Index row = brows[static_cast<std::size_t>(rb)];
+                double room = std::max(0.0, q.budgets(row) * (1 + 1e-12) + 1e-9 - used[row]), taken = 0;
+                for (Index i : by_high[static_cast<std::size_t>(k * bound_rows + rb)]) {
+                    if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
+                    const double g = b[static_cast<std::size_t>(i * K + k)];
+                    if (g <= 0) break;
+                    const double c = q.costs(i, row);
+                    if (c <= room) {
+                        taken += g, room -= c;
+                    } else {
+                        taken += g * room / c;
+                        break;
+                    }
+                }
+                best = std::min(best, taken);
+            }
+            upper[static_cast<std::size_t>(k)] = st.high_of(s)[k] + best;
+        }
+        // Against each incumbent r: L(r \ y) - U(y \ r) = L(r) - U(y) + width(r & y) for any
+        // completion y of x, and width(r & y) >= width(r & x).
+        for (const auto& inc : incumbents) {
+            const std::uint64_t* r = inc.bits.data();
+            bool differs = false;
+            for (Index w = 0; w < words && !differs; ++w) differs = ((r[w] ^ x[w]) & decided_mask[static_cast<std::size_t>(w)]) != 0;
+            if (!differs) continue;
+            bool near = true;
+            for (Index k = 0; k < K && near; ++k) near = inc.low[static_cast<std::size_t>(k)] + max_width[static_cast<std::size_t>(k)] >= upper[static_cast<std::size_t>(k)];
+            if (!near) continue;
+            std::fill(margin.begin(), margin.end(), 0.0);
+            for (Index w = 0; w < words; ++w) {
+                std::uint64_t both = r[w] & x[w];
+                while (both) {
+                    const auto i = static_cast<std::size_t>(w * 64 + std::countr_zero(both));
+                    both &= both - 1;
+                    for (Index k = 0; k < K; ++k)
+                        margin[static_cast<std::size_t>(k)] += b[i * static_cast<std::size_t>(K) + static_cast<std::size_t>(k)] -
+                                                               a[i * static_cast<std::size_t>(K) + static_cast<std::size_t>(k)];
+                }
+            }
+            bool all = true, strict = false;
+            for (Index k = 0; k < K && all; ++k) {
+                const double mk = inc.low[static_cast<std::size_t>(k)] + margin[static_cast<std::size_t>(k)] - upper[static_cast<std::size_t>(k)];
+                all = mk >= eps;
+                strict = strict || mk > eps;
+            }
+            if (all && strict) return true;
+        }
+        for (const auto& inc : incumbents) {
+            if (inc.sorted.empty()) break;  // the exact test for the first few only
+            const std::uint64_t* r = inc.bits.data();
             std::fill(margin.begin(), margin.end(), 0.0);
             bool differs = false;
             for (Index j = 0; j < decided; ++j) {
                 const Index i = order[static_cast<std::size_t>(j)];
-                const bool in_r = detail::has(r.data(), i), in_x = detail::has(x, i);
+                const bool in_r = detail::has(r, i), in_x = detail::has(x, i);
                 differs = differs || in_r != in_x;
                 if (in_r && !in_x)
                     for (Index k = 0; k < K; ++k) margin[static_cast<std::size_t>(k)] += a[static_cast<std::size_t>(i * K + k)];
@@ -407,23 +554,58 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                     for (Index k = 0; k < K; ++k) margin[static_cast<std::size_t>(k)] -= b[static_cast<std::size_t>(i * K + k)];
             }
             if (!differs) continue;
-            for (Index j = decided; j < m; ++j) {
-                const Index i = order[static_cast<std::size_t>(j)];
-                const bool in_r = detail::has(r.data(), i), may = could[static_cast<std::size_t>(i)];
-                for (Index k = 0; k < K; ++k) {
-                    // r's member: worth a_ik to r unless x takes it too; another: costs x's side b_ik if taken.
-                    const double ai = a[static_cast<std::size_t>(i * K + k)], bi = b[static_cast<std::size_t>(i * K + k)];
-                    margin[static_cast<std::size_t>(k)] += in_r ? (may ? std::min(ai, 0.0) : ai) : (may ? -std::max(bi, 0.0) : 0.0);
-                }
-            }
             bool all = true, strict = false;
             for (Index k = 0; k < K && all; ++k) {
-                all = margin[static_cast<std::size_t>(k)] >= eps;
-                strict = strict || margin[static_cast<std::size_t>(k)] > eps;
+                double mk = margin[static_cast<std::size_t>(k)];
+                for (Index j = decided; j < m; ++j) {
+                    const Index i = order[static_cast<std::size_t>(j)];
+                    if (detail::has(r, i)) mk += a[static_cast<std::size_t>(i * K + k)];
+                }
+                // What the worst completion takes back: the least fractional knapsack over the rows.
+                double back = std::numeric_limits<double>::infinity();
+                if (bound_rows == 0) {
+                    back = 0;
+                    for (Index j = decided; j < m; ++j) {
+                        const Index i = order[static_cast<std::size_t>(j)];
+                        if (could[static_cast<std::size_t>(i)]) back += std::max(gain(r, i, k), 0.0);
+                    }
+                }
+                for (Index rb = 0; rb < bound_rows && mk - back < eps; ++rb) {
+                    const Index row = brows[static_cast<std::size_t>(rb)];
+                    double room = std::max(0.0, q.budgets(row) * (1 + 1e-12) + 1e-9 - used[row]), taken = 0;  // as may_join reads a limit
+                    for (Index i : inc.sorted[static_cast<std::size_t>(k * bound_rows + rb)]) {
+                        if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
+                        const double g = gain(r, i, k);
+                        if (g <= 0) break;  // sorted by gain per cost: the rest gain nothing either (or cost nothing and gain <= 0)
+                        const double c = q.costs(i, row);
+                        if (c <= room) {
+                            taken += g, room -= c;
+                        } else {
+                            taken += g * room / c;
+                            break;
+                        }
+                    }
+                    back = std::min(back, taken);
+                }
+                mk -= back;
+                all = mk >= eps;
+                strict = strict || mk > eps;
             }
             if (all && strict) return true;
         }
         return false;
+    };
+    // A complete portfolio from partial x: the later initiatives in order, each that may join.
+    const auto complete = [&](const detail::RpmStates& st, std::size_t s, Index decided) {
+        std::vector<std::uint64_t> bits(st.bits_of(s), st.bits_of(s) + words);
+        std::vector<double> used(st.cost_of(s), st.cost_of(s) + R);
+        for (Index j = decided; j < m; ++j) {
+            const Index i = order[static_cast<std::size_t>(j)];
+            if (!may_join(bits.data(), used.data(), i, m)) continue;
+            bits[static_cast<std::size_t>(i / 64)] |= std::uint64_t{1} << (i % 64);
+            for (Index r = 0; r < R; ++r) used[static_cast<std::size_t>(r)] += q.costs(i, r);
+        }
+        return bits;
     };
 
     detail::RpmStates cur, next;
@@ -529,6 +711,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     long long peak = 1;
     for (Index j = 0; j < m; ++j) {
         const Index i = order[static_cast<std::size_t>(j)];
+        decided_mask[static_cast<std::size_t>(i / 64)] |= std::uint64_t{1} << (i % 64);
         next.clear();
         const std::size_t N = cur.size();
         detail::check_memory(fmt::format("rpm(): {} partial portfolios", 2 * N), 2.0 * static_cast<double>(N) * bytes_per_state);
@@ -569,6 +752,17 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
         }
         prune(next, j + 1, j + 1 == m);
         std::swap(cur, next);
+        // More incumbents: the best partial portfolios (by the pruning's key, and at each
+        // extreme weight's low value), completed greedily.
+        if (j + 1 < m && cur.size() > 0 && incumbents.size() < incumbent_cap) {
+            for (std::size_t t = 0; t < std::min<std::size_t>(cur.size(), 8); ++t) add_incumbent(complete(cur, t, j + 1));
+            for (Index k = 0; k < K; ++k) {
+                std::size_t best = 0;
+                for (std::size_t t = 1; t < cur.size(); ++t)
+                    if (cur.low_of(t)[k] > cur.low_of(best)[k]) best = t;
+                add_incumbent(complete(cur, best, j + 1));
+            }
+        }
     }
     if (m == 0) prune(cur, 0, true);
 
