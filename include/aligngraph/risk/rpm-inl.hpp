@@ -450,7 +450,20 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
         return true;
     };
     std::vector<char> could(static_cast<std::size_t>(n), 0);
-    std::vector<double> margin(static_cast<std::size_t>(K)), upper(static_cast<std::size_t>(K));
+    std::vector<double> margin(static_cast<std::size_t>(K)), upper(static_cast<std::size_t>(K)), spend(static_cast<std::size_t>(R));
+    // Initiatives whose joining makes any portfolio worth more for every weight and score
+    // (>= 0 at the low scores under every extreme weight, > 0 at the high ones under one).
+    std::vector<char> worth_adding(static_cast<std::size_t>(n), 0);
+    bool any_worth_adding = false;
+    for (Index i = 0; i < n; ++i) {
+        bool low_ok = true, high_pos = false;
+        for (Index k = 0; k < K; ++k) {
+            low_ok = low_ok && a[static_cast<std::size_t>(i * K + k)] >= 0;
+            high_pos = high_pos || b[static_cast<std::size_t>(i * K + k)] > eps;
+        }
+        worth_adding[static_cast<std::size_t>(i)] = low_ok && high_pos;
+        any_worth_adding = any_worth_adding || (low_ok && high_pos);
+    }
     // The free initiatives by high value per cost, per extreme weight and bound row.
     std::vector<std::vector<Index>> by_high;
     for (Index k = 0; k < K; ++k)
@@ -473,13 +486,38 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
         for (Index k = 0; k < K; ++k)
             max_width[static_cast<std::size_t>(k)] += std::max(0.0, b[static_cast<std::size_t>(i * K + k)] - a[static_cast<std::size_t>(i * K + k)]);
     const auto hopeless = [&](const detail::RpmStates& st, std::size_t s, Index decided) {
-        if (incumbents.empty()) return false;
         const std::uint64_t* x = st.bits_of(s);
         const double* used = st.cost_of(s);
         for (Index j = decided; j < m; ++j) {
             const Index i = order[static_cast<std::size_t>(j)];
             could[static_cast<std::size_t>(i)] = may_join(x, used, i, decided);
         }
+        // Not maximal: an initiative left out that still fits whatever the later ones x takes
+        // (its prerequisites in, no member of its groups in or still to come, room in every
+        // row with every later one that could join) would join every completion and make it
+        // worth more for every weight and score (it is worth >= 0 at its low scores, more at
+        // its high ones under some weight): no completion of x is non-dominated.
+        if (any_worth_adding) {
+            std::fill(spend.begin(), spend.end(), 0.0);
+            for (Index j = decided; j < m; ++j) {
+                const Index i = order[static_cast<std::size_t>(j)];
+                if (!could[static_cast<std::size_t>(i)]) continue;
+                for (Index r = 0; r < R; ++r) spend[static_cast<std::size_t>(r)] += q.costs(i, r);
+            }
+            for (Index j = 0; j < decided; ++j) {
+                const Index i = order[static_cast<std::size_t>(j)];
+                if (!worth_adding[static_cast<std::size_t>(i)] || detail::has(x, i)) continue;
+                bool fits = true;
+                for (Index r = 0; r < R && fits; ++r)
+                    fits = used[r] + spend[static_cast<std::size_t>(r)] + q.costs(i, r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
+                for (Index pre : prereqs[static_cast<std::size_t>(i)]) fits = fits && detail::has(x, pre);
+                for (Index g : groups_of[static_cast<std::size_t>(i)])
+                    for (Index o : q.excludes[static_cast<std::size_t>(g)])
+                        fits = fits && (o == i || (!detail::has(x, o) && !(position[static_cast<std::size_t>(o)] >= decided)));
+                if (fits) return true;
+            }
+        }
+        if (incumbents.empty()) return false;
         // x's best completion at high scores, whoever compares: its value plus the least
         // fractional knapsack over the rows of the later initiatives it could take.
         for (Index k = 0; k < K; ++k) {
@@ -741,7 +779,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                                               "the limit)", j, m, next.size(), lim.state_limit));
         }
         peak = std::max(peak, static_cast<long long>(next.size()));
-        if (!incumbents.empty() && j + 1 < m) {
+        if (j + 1 < m) {
             detail::RpmStates hopeful;
             hopeful.words = words, hopeful.K = K, hopeful.R = R;
             for (std::size_t s = 0; s < next.size(); ++s) {
