@@ -506,6 +506,17 @@ ag::ChanceOptions demo_chance() {
     return co;
 }
 
+/// The demo's Robust Portfolio Modeling: three criteria in the order of the sample's
+/// scenario weights (3, 2, 1), each normalised score known within +- 0.05.
+ag::RpmOptions demo_rpm() {
+    ag::RpmOptions o;
+    o.criteria = {{"risk_reduction"}, {"time_criticality"}, {"business_value"}};
+    o.rank_order = {"risk_reduction", "time_criticality", "business_value"};
+    o.score_spread = 0.05;
+    o.time_limit = 30;
+    return o;
+}
+
 /// The demo's selection frequency.
 ag::RobustOptions demo_robust() {
     ag::RobustOptions ro;
@@ -530,12 +541,12 @@ struct Demo : Command {
             const auto total = ag::portfolio_financials(p, all, fo);
             ag::RoadmapOptions ro;
             ro.time_limit = 30;
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {},\n\"chance\": {}}}\n",
+            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {},\n\"chance\": {},\n\"rpm\": {}}}\n",
                                      ag::summary_json(p), ag::financials_json(per_initiative, total),
                                      ag::schedule_json(ag::roadmap(p, ro)), ag::schedule_json(ag::plan(p, ro)),
                                      ag::risk_json(ag::simulate(p, demo_risk())),
                                      ag::selection_frequency_json(ag::selection_frequency(p, demo_robust())),
-                                     ag::chance_json(ag::chance_constrained(p, demo_chance()))));
+                                     ag::chance_json(ag::chance_constrained(p, demo_chance())), ag::rpm_json(ag::rpm(p, demo_rpm()))));
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -563,6 +574,8 @@ struct Demo : Command {
         if (const int rc = robust(p, output, demo_robust()); rc != 0) return rc;
         std::fputs("\n", stdout);
         if (const int rc = chance(p, output, demo_chance()); rc != 0) return rc;
+        std::fputs("\n", stdout);
+        if (const int rc = rpm(p, output, demo_rpm(), 5); rc != 0) return rc;
         std::fputs("\n", stdout);
         return frontier(p, output, {.objective = ag::Objective::alignment, .time_limit = 10}, 6, 1.5, ag::Sweep::scale);
     }
