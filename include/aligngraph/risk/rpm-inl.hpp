@@ -276,11 +276,13 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                     for (Index j : g)
                         if (j != i) changed |= fix(j, -1, fmt::format("it excludes '{}', which is in", q.id(i)));
     }
+    // A budget row's limit as every test here reads it (the rounding of sums of costs allowed for).
+    const auto row_limit = [&](Index r) { return q.budgets(r) * (1 + 1e-12) + 1e-9; };
     Eigen::VectorXd base_cost = Eigen::VectorXd::Zero(R);
     for (Index i = 0; i < n; ++i)
         if (fixed[static_cast<std::size_t>(i)] == 1) base_cost += q.costs.row(i).transpose();
     for (Index r = 0; r < R; ++r)
-        if (base_cost(r) > q.budgets(r) * (1 + 1e-12) + 1e-9)
+        if (base_cost(r) > row_limit(r))
             throw InfeasibleError(fmt::format("rpm(): the forced initiatives alone use {} of '{}', over its limit {}", base_cost(r),
                                               q.budget_name(r), q.budgets(r)));
 
@@ -359,6 +361,31 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
         std::stable_sort(brows.begin(), brows.end(), [&](Index x, Index y) { return load[static_cast<std::size_t>(x)] > load[static_cast<std::size_t>(y)]; });
         brows.resize(static_cast<std::size_t>(bound_rows));
     }
+    // The undecided initiatives by gain per cost on a row, descending (free ones that gain first).
+    const auto by_ratio = [&](Index row, const auto& gain_of) {
+        std::vector<Index> items(order.begin(), order.end());
+        const auto ratio = [&](Index i) {
+            const double c = q.costs(i, row), g = gain_of(i);
+            return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+        };
+        std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
+        return items;
+    };
+    // The fractional knapsack of the gains of the initiatives in `sorted` (by_ratio's order)
+    // that x could still take, within what x has left of the row: no completion gains more.
+    const auto fractional = [&](const std::vector<Index>& sorted, Index row, const double* used, Index decided, const auto& gain_of,
+                                const std::vector<char>& could) {
+        double room = std::max(0.0, row_limit(row) - used[row]), taken = 0;
+        for (Index i : sorted) {
+            if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
+            const double g = gain_of(i);
+            if (g <= 0) break;  // in ratio order: no later one gains either
+            const double c = q.costs(i, row);
+            if (c > room) return taken + g * room / c;
+            taken += g, room -= c;
+        }
+        return taken;
+    };
     struct Incumbent {
         std::vector<std::uint64_t> bits;
         std::vector<double> low;                 // K: its value at the low scores under each extreme weight
@@ -378,16 +405,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             if (detail::has(inc.bits.data(), i))
                 for (Index k = 0; k < K; ++k) inc.low[static_cast<std::size_t>(k)] += a[static_cast<std::size_t>(i * K + k)];
         for (Index k = 0; k < K && incumbents.size() < exact_bound_cap; ++k)
-            for (Index rb : brows) {
-                std::vector<Index> items;
-                for (Index i : order) items.push_back(i);
-                const auto ratio = [&](Index i) {
-                    const double c = q.costs(i, rb), g = gain(inc.bits.data(), i, k);
-                    return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
-                };
-                std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
-                inc.sorted.push_back(std::move(items));
-            }
+            for (Index rb : brows) inc.sorted.push_back(by_ratio(rb, [&](Index i) { return gain(inc.bits.data(), i, k); }));
         incumbents.push_back(std::move(inc));
     };
     {
@@ -434,14 +452,14 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                 use += q.costs.row(i).transpose();
             }
             bool feasible = true;
-            for (Index r = 0; r < R; ++r) feasible = feasible && use(r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
+            for (Index r = 0; r < R; ++r) feasible = feasible && use(r) <= row_limit(r);
             if (feasible) add_incumbent(std::move(bits));
         }
     }
     // Whether initiative i may join x (its prerequisites in, no member of its groups in, it fits).
     const auto may_join = [&](const std::uint64_t* x, const double* used, Index i, Index decided) {
         for (Index r = 0; r < R; ++r)
-            if (used[r] + q.costs(i, r) > q.budgets(r) * (1 + 1e-12) + 1e-9) return false;
+            if (used[r] + q.costs(i, r) > row_limit(r)) return false;
         for (Index pre : prereqs[static_cast<std::size_t>(i)])
             if (position[static_cast<std::size_t>(pre)] < decided && !detail::has(x, pre)) return false;
         for (Index g : groups_of[static_cast<std::size_t>(i)])
@@ -467,15 +485,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     // The free initiatives by high value per cost, per extreme weight and bound row.
     std::vector<std::vector<Index>> by_high;
     for (Index k = 0; k < K; ++k)
-        for (Index rb : brows) {
-            std::vector<Index> items(order.begin(), order.end());
-            const auto ratio = [&](Index i) {
-                const double c = q.costs(i, rb), g = b[static_cast<std::size_t>(i * K + k)];
-                return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
-            };
-            std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
-            by_high.push_back(std::move(items));
-        }
+        for (Index rb : brows) by_high.push_back(by_ratio(rb, [&](Index i) { return b[static_cast<std::size_t>(i * K + k)]; }));
     // The initiatives decided so far (the fixed ones and the first of the order); the most
     // any portfolio's interval widths add up to, per extreme weight (a quick filter).
     std::vector<std::uint64_t> decided_mask(static_cast<std::size_t>(words), 0);
@@ -509,7 +519,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                 if (!worth_adding[static_cast<std::size_t>(i)] || detail::has(x, i)) continue;
                 bool fits = true;
                 for (Index r = 0; r < R && fits; ++r)
-                    fits = used[r] + spend[static_cast<std::size_t>(r)] + q.costs(i, r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
+                    fits = used[r] + spend[static_cast<std::size_t>(r)] + q.costs(i, r) <= row_limit(r);
                 for (Index pre : prereqs[static_cast<std::size_t>(i)]) fits = fits && detail::has(x, pre);
                 for (Index g : groups_of[static_cast<std::size_t>(i)])
                     for (Index o : q.excludes[static_cast<std::size_t>(g)])
@@ -529,23 +539,10 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                     if (could[static_cast<std::size_t>(i)]) best += std::max(b[static_cast<std::size_t>(i * K + k)], 0.0);
                 }
             }
-            for (Index rb = 0; rb < bound_rows; ++rb) {
-                const Index row = brows[static_cast<std::size_t>(rb)];
-                double room = std::max(0.0, q.budgets(row) * (1 + 1e-12) + 1e-9 - used[row]), taken = 0;
-                for (Index i : by_high[static_cast<std::size_t>(k * bound_rows + rb)]) {
-                    if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
-                    const double g = b[static_cast<std::size_t>(i * K + k)];
-                    if (g <= 0) break;
-                    const double c = q.costs(i, row);
-                    if (c <= room) {
-                        taken += g, room -= c;
-                    } else {
-                        taken += g * room / c;
-                        break;
-                    }
-                }
-                best = std::min(best, taken);
-            }
+            const auto high = [&](Index i) { return b[static_cast<std::size_t>(i * K + k)]; };
+            for (Index rb = 0; rb < bound_rows; ++rb)
+                best = std::min(best, fractional(by_high[static_cast<std::size_t>(k * bound_rows + rb)], brows[static_cast<std::size_t>(rb)],
+                                                 used, decided, high, could));
             upper[static_cast<std::size_t>(k)] = st.high_of(s)[k] + best;
         }
         // Against each incumbent r: L(r \ y) - U(y \ r) = L(r) - U(y) + width(r & y) for any
@@ -608,23 +605,10 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                         if (could[static_cast<std::size_t>(i)]) back += std::max(gain(r, i, k), 0.0);
                     }
                 }
-                for (Index rb = 0; rb < bound_rows && mk - back < eps; ++rb) {
-                    const Index row = brows[static_cast<std::size_t>(rb)];
-                    double room = std::max(0.0, q.budgets(row) * (1 + 1e-12) + 1e-9 - used[row]), taken = 0;  // as may_join reads a limit
-                    for (Index i : inc.sorted[static_cast<std::size_t>(k * bound_rows + rb)]) {
-                        if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
-                        const double g = gain(r, i, k);
-                        if (g <= 0) break;  // sorted by gain per cost: the rest gain nothing either (or cost nothing and gain <= 0)
-                        const double c = q.costs(i, row);
-                        if (c <= room) {
-                            taken += g, room -= c;
-                        } else {
-                            taken += g * room / c;
-                            break;
-                        }
-                    }
-                    back = std::min(back, taken);
-                }
+                const auto take_back = [&](Index i) { return gain(r, i, k); };
+                for (Index rb = 0; rb < bound_rows && mk - back < eps; ++rb)
+                    back = std::min(back, fractional(inc.sorted[static_cast<std::size_t>(k * bound_rows + rb)],
+                                                     brows[static_cast<std::size_t>(rb)], used, decided, take_back, could));
                 mk -= back;
                 all = mk >= eps;
                 strict = strict || mk > eps;
@@ -761,7 +745,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             for (Index g : groups_of[static_cast<std::size_t>(i)])
                 for (Index o : q.excludes[static_cast<std::size_t>(g)]) fits = fits && (o == i || !detail::has(bits, o));
             const double* c = cur.cost_of(s);
-            for (Index r = 0; r < R && fits; ++r) fits = c[r] + q.costs(i, r) <= q.budgets(r) * (1 + 1e-12) + 1e-9;
+            for (Index r = 0; r < R && fits; ++r) fits = c[r] + q.costs(i, r) <= row_limit(r);
             if (!fits) continue;
             next.push(cur, s);  // with i
             const std::size_t t = next.size() - 1;
