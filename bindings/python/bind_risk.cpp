@@ -49,16 +49,27 @@ RiskOptions risk_options(long long samples, std::uint64_t seed, long long first,
     return o;
 }
 
-RiskResult run(const RiskProblem& q, RiskOptions o) {
+/// `analysis(cancel)` with the GIL released (reading `model` under its lock, when given):
+/// Ctrl-C cancels it, and raises KeyboardInterrupt once it has returned.
+template <class F>
+auto interruptible(const Portfolio* model, F&& analysis) {
     PythonInterrupt interrupt;
-    o.cancel = interrupt.cancellation();
-    RiskResult r;
+    decltype(analysis(interrupt.cancellation())) out;
     {
+        std::shared_lock<std::shared_mutex> lock;
+        if (model) lock = reading(*model);
         py::gil_scoped_release release;
-        r = simulate(q, o);
+        out = analysis(interrupt.cancellation());
     }
     interrupt.raise_if_interrupted();
-    return r;
+    return out;
+}
+
+RiskResult run(const RiskProblem& q, RiskOptions o) {
+    return interruptible(nullptr, [&](Cancellation cancel) {
+        o.cancel = std::move(cancel);
+        return simulate(q, o);
+    });
 }
 
 #define ALIGNGRAPH_RISK_OPTION_ARGS                                                                                       \
@@ -276,16 +287,10 @@ void define_risk(py::module_& m) {
         o.scenario = std::move(scenario);
         o.roadmap = roadmap;
         o.time_limit = time_limit;
-        PythonInterrupt interrupt;
-        o.cancel = interrupt.cancellation();
-        RiskProblem q;
-        {
-            const auto lock = reading(p);
-            py::gil_scoped_release release;
-            q = risk_problem(p, o);
-        }
-        interrupt.raise_if_interrupted();
-        return q;
+        return interruptible(&p, [&](Cancellation cancel) {
+            o.cancel = std::move(cancel);
+            return risk_problem(p, o);
+        });
     }, py::arg("portfolio"), py::arg("selection"), py::arg("scenario"), py::arg("roadmap"), py::arg("time_limit"));
 
     m.def("simulate_problem_core", [](const RiskProblem& q, long long samples, std::uint64_t seed, long long first, int threads,
@@ -375,16 +380,10 @@ void define_risk(py::module_& m) {
         o.scenario = std::move(scenario);
         o.time_limit = time_limit;
         o.solve_time_limit = solve_time_limit;
-        PythonInterrupt interrupt;
-        o.cancel = interrupt.cancellation();
-        SelectionFrequency f;
-        {
-            const auto lock = reading(p);
-            py::gil_scoped_release release;
-            f = selection_frequency(p, o);
-        }
-        interrupt.raise_if_interrupted();
-        return f;
+        return interruptible(&p, [&](Cancellation cancel) {
+            o.cancel = std::move(cancel);
+            return selection_frequency(p, o);
+        });
     }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"),
        py::arg("solve_time_limit"));
     py::class_<ChanceConstrained>(m, "ChanceConstrainedCore", "The chance-constrained portfolio, its value and how often it breaks each budget.")
@@ -437,16 +436,10 @@ void define_risk(py::module_& m) {
         o.first = first;
         o.scenario = std::move(scenario);
         o.time_limit = time_limit;
-        PythonInterrupt interrupt;
-        o.cancel = interrupt.cancellation();
-        ChanceConstrained c;
-        {
-            const auto lock = reading(p);
-            py::gil_scoped_release release;
-            c = chance_constrained(p, o);
-        }
-        interrupt.raise_if_interrupted();
-        return c;
+        return interruptible(&p, [&](Cancellation cancel) {
+            o.cancel = std::move(cancel);
+            return chance_constrained(p, o);
+        });
     }, py::arg("portfolio"), py::arg("alpha"), py::arg("joint"), py::arg("scenarios"), py::arg("fresh"), py::arg("seed"),
        py::arg("first"), py::arg("scenario"), py::arg("time_limit"));
     m.def("chance_text", &chance_text, py::arg("result"), py::arg("width") = 100,
@@ -471,14 +464,9 @@ void define_risk(py::module_& m) {
     m.def("extreme_weights", &extreme_weights, py::arg("criteria"), py::arg("rows"), py::arg("bounds"),
           "The extreme points of {w >= 0, sum w = 1, rows @ w >= bounds}: K x C.");
     const auto run_rpm = [](const RpmProblem& q, double time_limit, long long state_limit) {
-        PythonInterrupt interrupt;
-        RpmResult r;
-        {
-            py::gil_scoped_release release;
-            r = rpm(q, {.time_limit = time_limit, .state_limit = state_limit, .cancel = interrupt.cancellation()});
-        }
-        interrupt.raise_if_interrupted();
-        return r;
+        return interruptible(nullptr, [&](Cancellation cancel) {
+            return rpm(q, {.time_limit = time_limit, .state_limit = state_limit, .cancel = std::move(cancel)});
+        });
     };
     m.def("rpm_core", [run_rpm](const Eigen::MatrixXd& low, const Eigen::MatrixXd& high, const Eigen::MatrixXd& costs,
                                 const Eigen::VectorXd& budgets, std::vector<std::pair<Index, Index>> requires_links,
