@@ -352,20 +352,40 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     // members it also takes and adds b_ik for each other: at most the fractional knapsack of
     // those gains over the later initiatives x could still take, within what x has left of a
     // budget row (the least over the most binding rows).
-    const Index bound_rows = std::min<Index>(R, 4);
+    // The rows of the bound: the most binding budget rows, then (with two or more) their
+    // surrogate, every row with a limit divided by it and added up: any completion that
+    // fits every row fits the sum.
     std::vector<Index> brows(static_cast<std::size_t>(R));
     std::iota(brows.begin(), brows.end(), Index{0});
     {
         std::vector<double> load(static_cast<std::size_t>(R));
         for (Index r = 0; r < R; ++r) load[static_cast<std::size_t>(r)] = q.costs.col(r).sum() / std::max(q.budgets(r), 1e-12);
         std::stable_sort(brows.begin(), brows.end(), [&](Index x, Index y) { return load[static_cast<std::size_t>(x)] > load[static_cast<std::size_t>(y)]; });
-        brows.resize(static_cast<std::size_t>(bound_rows));
+        brows.resize(static_cast<std::size_t>(std::min<Index>(R, 4)));
     }
+    const bool surrogate = R >= 2;
+    const Index bound_rows = static_cast<Index>(brows.size()) + (surrogate ? 1 : 0);
+    Eigen::VectorXd scale_of = Eigen::VectorXd::Zero(R);
+    for (Index r = 0; r < R; ++r)
+        if (q.budgets(r) > 0) scale_of(r) = 1 / q.budgets(r);
+    Eigen::MatrixXd bound_cost(n, bound_rows);
+    for (Index rb = 0; rb < static_cast<Index>(brows.size()); ++rb) bound_cost.col(rb) = q.costs.col(brows[static_cast<std::size_t>(rb)]);
+    if (surrogate) bound_cost.col(bound_rows - 1) = q.costs * scale_of;
+    // What x has left on bound row rb.
+    const auto room_of = [&](Index rb, const double* used) {
+        if (rb < static_cast<Index>(brows.size())) {
+            const Index row = brows[static_cast<std::size_t>(rb)];
+            return std::max(0.0, row_limit(row) - used[row]);
+        }
+        double room = 0;
+        for (Index r = 0; r < R; ++r) room += scale_of(r) * std::max(0.0, row_limit(r) - used[r]);
+        return room;
+    };
     // The undecided initiatives by gain per cost on a row, descending (free ones that gain first).
-    const auto by_ratio = [&](Index row, const auto& gain_of) {
+    const auto by_ratio = [&](Index rb, const auto& gain_of) {
         std::vector<Index> items(order.begin(), order.end());
         const auto ratio = [&](Index i) {
-            const double c = q.costs(i, row), g = gain_of(i);
+            const double c = bound_cost(i, rb), g = gain_of(i);
             return c > 0 ? g / c : g > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
         };
         std::stable_sort(items.begin(), items.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
@@ -373,14 +393,14 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     };
     // The fractional knapsack of the gains of the initiatives in `sorted` (by_ratio's order)
     // that x could still take, within what x has left of the row: no completion gains more.
-    const auto fractional = [&](const std::vector<Index>& sorted, Index row, const double* used, Index decided, const auto& gain_of,
+    const auto fractional = [&](const std::vector<Index>& sorted, Index rb, const double* used, Index decided, const auto& gain_of,
                                 const std::vector<char>& could) {
-        double room = std::max(0.0, row_limit(row) - used[row]), taken = 0;
+        double room = room_of(rb, used), taken = 0;
         for (Index i : sorted) {
             if (position[static_cast<std::size_t>(i)] < decided || !could[static_cast<std::size_t>(i)]) continue;
             const double g = gain_of(i);
             if (g <= 0) break;  // in ratio order: no later one gains either
-            const double c = q.costs(i, row);
+            const double c = bound_cost(i, rb);
             if (c > room) return taken + g * room / c;
             taken += g, room -= c;
         }
@@ -405,7 +425,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             if (detail::has(inc.bits.data(), i))
                 for (Index k = 0; k < K; ++k) inc.low[static_cast<std::size_t>(k)] += a[static_cast<std::size_t>(i * K + k)];
         for (Index k = 0; k < K && incumbents.size() < exact_bound_cap; ++k)
-            for (Index rb : brows) inc.sorted.push_back(by_ratio(rb, [&](Index i) { return gain(inc.bits.data(), i, k); }));
+            for (Index rb = 0; rb < bound_rows; ++rb) inc.sorted.push_back(by_ratio(rb, [&](Index i) { return gain(inc.bits.data(), i, k); }));
         incumbents.push_back(std::move(inc));
     };
     {
@@ -485,7 +505,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     // The free initiatives by high value per cost, per extreme weight and bound row.
     std::vector<std::vector<Index>> by_high;
     for (Index k = 0; k < K; ++k)
-        for (Index rb : brows) by_high.push_back(by_ratio(rb, [&](Index i) { return b[static_cast<std::size_t>(i * K + k)]; }));
+        for (Index rb = 0; rb < bound_rows; ++rb) by_high.push_back(by_ratio(rb, [&](Index i) { return b[static_cast<std::size_t>(i * K + k)]; }));
     // The initiatives decided so far (the fixed ones and the first of the order); the most
     // any portfolio's interval widths add up to, per extreme weight (a quick filter).
     std::vector<std::uint64_t> decided_mask(static_cast<std::size_t>(words), 0);
@@ -541,8 +561,7 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             }
             const auto high = [&](Index i) { return b[static_cast<std::size_t>(i * K + k)]; };
             for (Index rb = 0; rb < bound_rows; ++rb)
-                best = std::min(best, fractional(by_high[static_cast<std::size_t>(k * bound_rows + rb)], brows[static_cast<std::size_t>(rb)],
-                                                 used, decided, high, could));
+                best = std::min(best, fractional(by_high[static_cast<std::size_t>(k * bound_rows + rb)], rb, used, decided, high, could));
             upper[static_cast<std::size_t>(k)] = st.high_of(s)[k] + best;
         }
         // Against each incumbent r: L(r \ y) - U(y \ r) = L(r) - U(y) + width(r & y) for any
@@ -607,8 +626,8 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
                 }
                 const auto take_back = [&](Index i) { return gain(r, i, k); };
                 for (Index rb = 0; rb < bound_rows && mk - back < eps; ++rb)
-                    back = std::min(back, fractional(inc.sorted[static_cast<std::size_t>(k * bound_rows + rb)],
-                                                     brows[static_cast<std::size_t>(rb)], used, decided, take_back, could));
+                    back = std::min(back, fractional(inc.sorted[static_cast<std::size_t>(k * bound_rows + rb)], rb, used, decided,
+                                                     take_back, could));
                 mk -= back;
                 all = mk >= eps;
                 strict = strict || mk > eps;
