@@ -66,3 +66,13 @@ def test_import_aligngraph_needs_no_dask():
 
     code = "import sys, aligngraph, aligngraph.distributed; assert 'dask' not in sys.modules and 'distributed' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
+
+
+def test_back_to_back_runs_on_one_client(client):
+    # Each call scatters the model under a key of its own: with a key from the content, a call
+    # could reuse the key the previous call was still releasing ("lost dependencies", seen
+    # about once in 40 calls).
+    p = ag.Portfolio.sample()
+    local = p.simulate(samples=3000, seed=1, threads=1)
+    for _ in range(12):
+        assert np.array_equal(agd.simulate(p, samples=3000, seed=1, client=client, chunk_samples=1024).npv, local.npv)

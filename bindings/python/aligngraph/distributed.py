@@ -106,7 +106,10 @@ def simulate(portfolio: Any, samples: int = 100_000, seed: int = 0, first: int =
             if size < 1:
                 raise _core.ValidationError(f"simulate(): chunk_samples {size}, expected at least 1")
         parts = chunks(options["first"], options["samples"], size)
-        model = client.scatter(portfolio.to_json(-1), broadcast=True)
+        # hash=False: a key of this call's own. With the default (a key from the content), a
+        # second call on the same model reuses the first call's key while the scheduler is
+        # still releasing it, and the chunks fail with "lost dependencies".
+        model = client.scatter(portfolio.to_json(-1), broadcast=True, hash=False)
         futures = [client.submit(_run_chunk, model, ids, starts, scenario or "", dict(worker, first=f, samples=n), pure=False)
                    for f, n in parts]
         cores = client.gather(futures)
