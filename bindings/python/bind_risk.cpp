@@ -369,7 +369,60 @@ void define_risk(py::module_& m) {
         .def_readonly("expected_selection", &SelectionFrequency::expected_selection)
         .def_readonly("expected_value", &SelectionFrequency::expected_value)
         .def_readonly("expected_proven", &SelectionFrequency::expected_proven)
-        .def_readonly("planned_selection", &SelectionFrequency::planned_selection);
+        .def_readonly("planned_selection", &SelectionFrequency::planned_selection)
+        .def_readonly("npv_block_sums", &SelectionFrequency::npv_block_sums)
+        .def_readonly("cost_block_sums", &SelectionFrequency::cost_block_sums)
+        .def_readonly_static("block_size", &SelectionFrequency::block_size)
+        .def(py::pickle(
+            [](const SelectionFrequency& f) {  // every field by name: a result sent to or from another process
+                py::dict d;
+                d["ids"] = f.ids;
+                d["currency"] = f.currency;
+                d["scenario"] = f.scenario;
+                d["seed"] = f.seed;
+                d["first"] = f.first;
+                d["scenarios"] = f.scenarios;
+                d["stop_reason"] = std::string(to_string(f.stop_reason));
+                d["proven"] = f.proven;
+                d["seconds"] = f.seconds;
+                d["frequency"] = f.frequency;
+                d["mean_npv"] = f.mean_npv;
+                d["planned_npv"] = f.planned_npv;
+                d["selected"] = f.selected;
+                d["optimum"] = f.optimum;
+                d["expected_selection"] = f.expected_selection;
+                d["expected_value"] = f.expected_value;
+                d["expected_proven"] = f.expected_proven;
+                d["planned_selection"] = f.planned_selection;
+                d["npv_block_sums"] = f.npv_block_sums;
+                d["cost_block_sums"] = f.cost_block_sums;
+                return d;
+            },
+            [](const py::dict& d) {
+                SelectionFrequency f;
+                const auto get = [&](const char* key, auto& field) { field = d[key].cast<std::decay_t<decltype(field)>>(); };
+                get("ids", f.ids);
+                get("currency", f.currency);
+                get("scenario", f.scenario);
+                get("seed", f.seed);
+                get("first", f.first);
+                get("scenarios", f.scenarios);
+                f.stop_reason = from_string<StopReason>(d["stop_reason"].cast<std::string>()).value_or(StopReason::none);
+                get("proven", f.proven);
+                get("seconds", f.seconds);
+                get("frequency", f.frequency);
+                get("mean_npv", f.mean_npv);
+                get("planned_npv", f.planned_npv);
+                get("selected", f.selected);
+                get("optimum", f.optimum);
+                get("expected_selection", f.expected_selection);
+                get("expected_value", f.expected_value);
+                get("expected_proven", f.expected_proven);
+                get("planned_selection", f.planned_selection);
+                get("npv_block_sums", f.npv_block_sums);
+                get("cost_block_sums", f.cost_block_sums);
+                return f;
+            }));
 
     m.def("selection_frequency_core", [](const Portfolio& p, long long scenarios, std::uint64_t seed, long long first,
                                          std::string scenario, double time_limit, double solve_time_limit) {
@@ -386,6 +439,16 @@ void define_risk(py::module_& m) {
         });
     }, py::arg("portfolio"), py::arg("scenarios"), py::arg("seed"), py::arg("first"), py::arg("scenario"), py::arg("time_limit"),
        py::arg("solve_time_limit"));
+    m.def("join_selection_frequency_core", [](const Portfolio& p, const std::vector<SelectionFrequency>& parts, double time_limit,
+                                              double solve_time_limit) {
+        RobustOptions o;
+        o.time_limit = time_limit;
+        o.solve_time_limit = solve_time_limit;
+        return interruptible(&p, [&](Cancellation cancel) {
+            o.cancel = std::move(cancel);
+            return join_selection_frequency(p, parts, o);
+        });
+    }, py::arg("portfolio"), py::arg("parts"), py::arg("time_limit"), py::arg("solve_time_limit"));
     py::class_<ChanceConstrained>(m, "ChanceConstrainedCore", "The chance-constrained portfolio, its value and how often it breaks each budget.")
         .def_readonly("ids", &ChanceConstrained::ids)
         .def_readonly("currency", &ChanceConstrained::currency)

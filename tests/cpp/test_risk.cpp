@@ -691,6 +691,72 @@ TEST_CASE("risk: selection frequency against enumeration of every scenario's opt
     CHECK_THROWS_WITH(selection_frequency(p, instant), Contains("solve time limit 0 s, expected > 0"));
 }
 
+TEST_CASE("risk: selection frequency in chunks joins into the single run, to the bit", "[risk]") {
+    const auto p = model_from_json(eight_initiatives);
+    constexpr long long B = SelectionFrequency::block_size;
+    RobustOptions o;
+    o.scenarios = 3 * B + 17;
+    o.seed = 4;
+    o.first = 40;  // the first block is scenarios 40..63
+    const auto whole = selection_frequency(p, o);
+    REQUIRE(whole.scenarios == o.scenarios);
+    REQUIRE(whole.npv_block_sums.rows() == 4);  // 40..63, 64..127, 128..191, 192..248
+    // Chunks ending on block boundaries: 40..63 | 64..191 | 192..248.
+    std::vector<SelectionFrequency> parts;
+    for (const auto& [first, count] : std::vector<std::pair<long long, long long>>{{40, 24}, {64, 2 * B}, {192, o.scenarios - 24 - 2 * B}}) {
+        RobustOptions c = o;
+        c.first = first;
+        c.scenarios = count;
+        parts.push_back(selection_frequency(p, c));
+    }
+    const auto joined = join_selection_frequency(p, parts, o);
+    CHECK(joined.first == 40);
+    CHECK(joined.scenarios == whole.scenarios);
+    CHECK(joined.proven == whole.proven);
+    CHECK(joined.selected == whole.selected);
+    CHECK((joined.optimum.array() == whole.optimum.array()).all());
+    CHECK((joined.npv_block_sums.array() == whole.npv_block_sums.array()).all());
+    CHECK((joined.cost_block_sums.array() == whole.cost_block_sums.array()).all());
+    CHECK((joined.mean_npv.array() == whole.mean_npv.array()).all());
+    CHECK((joined.frequency.array() == whole.frequency.array()).all());
+    CHECK(joined.expected_selection == whole.expected_selection);
+    CHECK(joined.expected_value == whole.expected_value);
+    CHECK(joined.planned_selection == whole.planned_selection);
+    // Block sums, independently: each block's summed NPV is the engine's item NPVs over it.
+    std::vector<Index> all(static_cast<std::size_t>(p.initiative_count()));
+    std::iota(all.begin(), all.end(), Index{0});
+    RiskOptions ro;
+    ro.samples = o.scenarios;
+    ro.seed = 4;
+    ro.first = 40;
+    ro.keep_item_samples = true;
+    ro.sensitivity = false;
+    const auto mc = simulate(risk_problem(p, all), ro);
+    CHECK(whole.npv_block_sums.row(1).sum() == Approx(mc.item_npv_samples.middleRows(24, B).sum()).epsilon(1e-12));
+    CHECK(whole.mean_npv(0) == Approx(mc.item_npv_samples.col(0).mean()).epsilon(1e-12));
+
+    // Parts that do not fit are refused, naming the part.
+    auto gap = parts;
+    gap.erase(gap.begin() + 1);
+    CHECK_THROWS_WITH(join_selection_frequency(p, gap, o), Contains("part 1 starts at scenario 192, expected 64"));
+    RobustOptions mid = o;
+    mid.first = 40;
+    mid.scenarios = 30;  // ends at 70, inside a block
+    RobustOptions rest = o;
+    rest.first = 70;
+    rest.scenarios = 20;
+    CHECK_THROWS_WITH(join_selection_frequency(p, {selection_frequency(p, mid), selection_frequency(p, rest)}, o),
+                      Contains("part 0 ends at scenario 70, inside a block"));
+    auto seeded = parts;
+    RobustOptions other = o;
+    other.seed = 5;
+    other.first = 64;
+    other.scenarios = 2 * B;
+    seeded[1] = selection_frequency(p, other);
+    CHECK_THROWS_WITH(join_selection_frequency(p, seeded, o), Contains("part 1 has seed 5"));
+    CHECK_THROWS_WITH(join_selection_frequency(p, {}, o), Contains("no parts"));
+}
+
 TEST_CASE("risk: chance-constrained budgets against enumeration of every selection", "[risk]") {
     // The eight initiatives' 256 selections tried here over the engine's scenarios (tested
     // against closed forms above): the best mean NPV whose spend is over a quarter's limit in

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -287,6 +288,36 @@ def test_selection_frequency_summarises_its_scenarios(sample_path):
         p.selection_frequency(scenarios=0)
     with pytest.raises(ag.ValidationError, match="solve time limit 0 s"):
         p.selection_frequency(scenarios=10, solve_time_limit=0)
+
+
+def test_selection_frequency_in_chunks_joins_to_the_single_run(sample_path):
+    p = ag.Portfolio.load(sample_path)
+    block = ag.SelectionFrequency.BLOCK_SIZE
+    whole = p.selection_frequency(scenarios=200, seed=6, first=30)
+    # 30..63 | 64..191 | 192..229: chunks ending on block boundaries (multiples of 64).
+    parts = [p.selection_frequency(scenarios=n, seed=6, first=f) for f, n in [(30, 34), (64, 2 * block), (192, 38)]]
+    joined = ag.join_selection_frequency(p, parts)
+    assert joined.first == 30 and joined.scenarios == 200 and joined.proven == whole.proven
+    assert joined.selected.equals(whole.selected)
+    assert np.array_equal(joined.optimum, whole.optimum)
+    assert joined.frame().equals(whole.frame())
+    assert joined.expected_selection == whole.expected_selection and joined.expected_value == whole.expected_value
+    # The sums kept per block are the scenarios' NPVs over each block, from the Monte Carlo.
+    r = p.simulate(samples=200, seed=6, first=30, selection=p.initiative_ids, keep_items=True, sensitivity=False)
+    npv = r.item_samples()["npv"].to_numpy()
+    sums = np.asarray(whole.core.npv_block_sums)
+    assert sums.shape == (4, p.initiative_count)
+    assert np.allclose(sums[1], npv[34:98].sum(axis=0), rtol=1e-12, atol=1e-6)
+    assert np.allclose(whole.frame()["mean_npv"].reindex(p.initiative_ids).to_numpy(), npv.mean(axis=0), rtol=1e-12, atol=1e-6)
+    # A part that does not fit is named.
+    with pytest.raises(ag.ValidationError, match="part 1 starts at scenario 192, expected 64"):
+        ag.join_selection_frequency(p, [parts[0], parts[2]])
+    with pytest.raises(ag.ValidationError, match="part 1 has seed 7"):
+        ag.join_selection_frequency(p, [parts[0], p.selection_frequency(scenarios=10, seed=7, first=64)])
+    # It pickles, every field.
+    back = pickle.loads(pickle.dumps(whole))
+    assert back.frame().equals(whole.frame()) and back.selected.equals(whole.selected)
+    assert np.array_equal(back.core.cost_block_sums, whole.core.cost_block_sums) and back.seconds == whole.seconds
 
 
 def test_robust_command(sample_path):

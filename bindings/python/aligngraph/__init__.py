@@ -14,7 +14,7 @@ from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio,
 from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
-from .robust import ChanceConstrained, RpmResult, SelectionFrequency, rpm
+from .robust import ChanceConstrained, RpmResult, SelectionFrequency, join_selection_frequency, rpm
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
     AhpConsistencyWarning,
@@ -139,6 +139,7 @@ __all__ = [
     "CorrelationOn",
     "draws",
     "join",
+    "join_selection_frequency",
     "simulate",
     "Portfolio",
     "Settings",

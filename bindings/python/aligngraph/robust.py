@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["ChanceConstrained", "RpmResult", "SelectionFrequency", "rpm"]
+__all__ = ["ChanceConstrained", "RpmResult", "SelectionFrequency", "join_selection_frequency", "rpm"]
 
 
 class SelectionFrequency:
@@ -26,9 +26,14 @@ class SelectionFrequency:
     optima were proven), ``seconds``; ``text()`` and ``to_json()`` (what ``aligngraph robust``
     prints). ``core``: the compiled result."""
 
+    #: Scenarios come in blocks of this many (by absolute index); each block starts its solves
+    #: afresh and keeps its own sums, so chunks that end on block boundaries join exactly.
+    BLOCK_SIZE = _core.SelectionFrequencyCore.block_size
+
     def __init__(self, core: Any) -> None:
         self.core = core
 
+    first = property(lambda self: self.core.first, doc="The first scenario's index (the Monte Carlo's sample index).")
     scenarios = property(lambda self: self.core.scenarios)
     proven = property(lambda self: self.core.proven, doc="How many scenarios' optima were proven.")
     seconds = property(lambda self: self.core.seconds)
@@ -82,6 +87,18 @@ class SelectionFrequency:
         f = np.asarray(self.core.frequency)
         return (f"<aligngraph.SelectionFrequency: {self.scenarios} scenarios, {int((f >= 1).sum())} always in, "
                 f"{int(((f > 0) & (f < 1)).sum())} sometimes, {int((f <= 0).sum())} never>")
+
+
+def join_selection_frequency(portfolio: Any, parts: list[SelectionFrequency], *, time_limit: float = 60.0,
+                             solve_time_limit: float = 10.0) -> SelectionFrequency:
+    """Runs of consecutive chunks of scenarios (``portfolio.selection_frequency(..., first=k)``,
+    in order, each starting where the one before ended, every one but the last ending at a
+    multiple of ``SelectionFrequency.BLOCK_SIZE`` scenarios) joined into the run of them all,
+    to the bit; the portfolio best in expectation is solved again over the joined sums
+    (``time_limit``, ``solve_time_limit``). A gap, an overlap, another seed, scenario or model
+    raises ``ValidationError`` naming the part."""
+    cores = [x.core if isinstance(x, SelectionFrequency) else x for x in parts]
+    return SelectionFrequency(_core.join_selection_frequency_core(portfolio, cores, float(time_limit), float(solve_time_limit)))
 
 
 class ChanceConstrained:

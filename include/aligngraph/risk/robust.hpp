@@ -8,6 +8,12 @@
 ///
 ///     auto f = aligngraph::selection_frequency(p, {.scenarios = 1000, .seed = 7});
 ///     // f.frequency(i): share of scenarios whose optimum holds initiative i
+///
+/// Chunks join exactly: scenarios come in blocks of SelectionFrequency::block_size (by
+/// absolute scenario index); each block's solves start afresh (from the optimum as planned,
+/// with no search memory) and its sums are kept apart, so a run of scenarios [first, end)
+/// split into chunks that end on block boundaries, each run with options.first, and
+/// joined by join_selection_frequency() is the single run, to the bit.
 
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
@@ -41,7 +47,7 @@ struct ALIGNGRAPH_API SelectionFrequency {
     std::string currency, scenario;
     std::uint64_t seed = 0;
     long long first = 0, scenarios = 0;  ///< the scenarios done (all unless a limit stopped the call)
-    StopReason stop_reason = StopReason::none;
+    StopReason stop_reason = StopReason::none;  ///< why the scenarios stopped short of those asked for (none: all done)
     long long proven = 0;            ///< scenarios whose optimum was proven
     double seconds = 0;
 
@@ -58,6 +64,12 @@ struct ALIGNGRAPH_API SelectionFrequency {
     bool expected_proven = false;
     std::vector<Index> planned_selection;  ///< the optimum as planned (optimize() by NPV)
 
+    /// Sums per block of block_size scenarios (by absolute index: the first block of a run
+    /// from first = 100 holds scenarios 100..127), for exact joins: each initiative's NPV
+    /// (blocks x n) and its cost per budget row (blocks x (n * m), column-major n x m).
+    Eigen::MatrixXd npv_block_sums, cost_block_sums;
+    static constexpr long long block_size = 64;
+
     Index initiative_count() const { return static_cast<Index>(ids.size()); }
 };
 
@@ -68,6 +80,17 @@ struct ALIGNGRAPH_API SelectionFrequency {
 /// scenario, scenarios < 1; InfeasibleError when the forced initiatives alone break a budget
 /// in a scenario; NoSolutionError when stopped before the first scenario.
 ALIGNGRAPH_API SelectionFrequency selection_frequency(const Portfolio& p, const RobustOptions& options = {});
+
+/// The runs of consecutive chunks of scenarios joined into the run of them all, to the bit:
+/// parts in order, each starting where the one before ended, every part but the last ending
+/// on a block boundary (first + scenarios a multiple of block_size), all of one model, seed
+/// and scenario. The portfolio best in expectation is solved again over the joined sums
+/// (options: scenario, time_limit, solve_time_limit, cancel; its scenarios, seed and first
+/// are the parts'). seconds is the parts' seconds summed plus the join's. @throws
+/// ValidationError naming the part that does not fit (a gap, an overlap, another seed or
+/// scenario, a part stopped early that is not the last).
+ALIGNGRAPH_API SelectionFrequency join_selection_frequency(const Portfolio& p, const std::vector<SelectionFrequency>& parts,
+                                                           const RobustOptions& options = {});
 
 }  // namespace aligngraph
 
