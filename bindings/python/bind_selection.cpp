@@ -155,7 +155,87 @@ void define_selection(py::module_& m) {
         .def_readonly("left_out", &SelectionResult::left_out)
         .def_readonly("displaced", &SelectionResult::displaced)
         .def_property_readonly("total_budget", &SelectionResult::total_budget)
-        .def_property_readonly("total_use", &SelectionResult::total_use);
+        .def_property_readonly("total_use", &SelectionResult::total_use)
+        .def(py::pickle(
+            [](const SelectionResult& r) {  // every field by name: a result sent to or from another process
+                py::dict d;
+                d["ids"] = r.ids;
+                d["budget_names"] = r.budget_names;
+                d["pools"] = r.pools;
+                d["periods"] = r.periods;
+                d["total_pools"] = r.total_pools;
+                d["objective"] = r.objective ? py::cast(std::string(to_string(*r.objective))) : py::none();
+                d["scenario"] = r.scenario;
+                d["currency"] = r.currency;
+                d["selected"] = r.selected;
+                d["value"] = r.value;
+                d["upper_bound"] = r.upper_bound;
+                d["gap"] = r.gap;
+                d["proven"] = r.proven;
+                d["stop_reason"] = std::string(to_string(r.stop_reason));
+                d["nodes"] = r.nodes;
+                d["seconds"] = r.seconds;
+                d["values"] = r.values;
+                d["budgets"] = r.budgets;
+                d["budget_use"] = r.budget_use;
+                d["slack"] = r.slack;
+                py::list left_out, displaced;
+                for (const auto& l : r.left_out)
+                    left_out.append(py::make_tuple(l.initiative, std::string(to_string(l.reason)), l.needs, l.blocked_by, l.overruns,
+                                                   l.value, l.text));
+                for (const auto& x : r.displaced)
+                    displaced.append(py::make_tuple(x.initiative, x.locked, x.with, x.value, x.displaces, x.displaced_value, x.margin,
+                                                    x.text, x.explained));
+                d["left_out"] = left_out;
+                d["displaced"] = displaced;
+                d["explained"] = r.explained;
+                return d;
+            },
+            [](const py::dict& d) {
+                SelectionResult r;
+                const auto get = [&](const char* key, auto& field) { field = d[key].cast<std::decay_t<decltype(field)>>(); };
+                const auto named = [](auto tag, const std::string& text) {
+                    using E = decltype(tag);
+                    const auto e = from_string<E>(text);
+                    if (!e) throw ValidationError("SelectionResult: a pickle of another version (" + std::string(EnumNames<E>::type) + " '" +
+                                                  text + "')");
+                    return *e;
+                };
+                get("ids", r.ids);
+                get("budget_names", r.budget_names);
+                get("pools", r.pools);
+                get("periods", r.periods);
+                get("total_pools", r.total_pools);
+                if (!d["objective"].is_none()) r.objective = named(Objective{}, d["objective"].cast<std::string>());
+                get("scenario", r.scenario);
+                get("currency", r.currency);
+                get("selected", r.selected);
+                get("value", r.value);
+                get("upper_bound", r.upper_bound);
+                get("gap", r.gap);
+                get("proven", r.proven);
+                r.stop_reason = named(StopReason{}, d["stop_reason"].cast<std::string>());
+                get("nodes", r.nodes);
+                get("seconds", r.seconds);
+                get("values", r.values);
+                get("budgets", r.budgets);
+                get("budget_use", r.budget_use);
+                get("slack", r.slack);
+                for (const auto& t : d["left_out"].cast<py::list>()) {
+                    const auto l = t.cast<std::tuple<Index, std::string, std::vector<Index>, std::vector<Index>,
+                                                     std::vector<std::pair<Index, double>>, double, std::string>>();
+                    r.left_out.push_back({std::get<0>(l), named(LeftOutReason{}, std::get<1>(l)), std::get<2>(l), std::get<3>(l),
+                                          std::get<4>(l), std::get<5>(l), std::get<6>(l)});
+                }
+                for (const auto& t : d["displaced"].cast<py::list>()) {
+                    const auto x = t.cast<std::tuple<Index, bool, std::vector<Index>, double, std::vector<Index>, double, double,
+                                                     std::string, bool>>();
+                    r.displaced.push_back({std::get<0>(x), std::get<1>(x), std::get<2>(x), std::get<3>(x), std::get<4>(x),
+                                           std::get<5>(x), std::get<6>(x), std::get<7>(x), std::get<8>(x)});
+                }
+                get("explained", r.explained);
+                return r;
+            }));
     py::class_<FrontierPoint>(m, "FrontierPoint", "One level of the efficient frontier.")
         .def_readonly("factor", &FrontierPoint::factor)
         .def_readonly("sweep", &FrontierPoint::sweep)

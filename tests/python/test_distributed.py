@@ -48,6 +48,47 @@ def test_a_cluster_run_is_the_local_run_to_the_bit(client):
     assert np.array_equal(auto.npv, local.npv)
 
 
+def test_a_selection_frequency_study_on_the_cluster_is_the_local_one(client):
+    p = ag.Portfolio.sample()
+    local = p.selection_frequency(scenarios=300, seed=3, first=10)
+    for chunk in (64, None):  # chunks of one block, and the default sizing from a pilot
+        remote = agd.selection_frequency(p, scenarios=300, seed=3, first=10, client=client, chunk_scenarios=chunk)
+        assert remote.first == 10 and remote.scenarios == 300 and remote.proven == local.proven
+        assert remote.selected.equals(local.selected)
+        assert np.array_equal(remote.optimum, local.optimum)
+        assert remote.frame().equals(local.frame())
+        assert remote.expected_selection == local.expected_selection and remote.expected_value == local.expected_value
+        assert remote.planned_selection == local.planned_selection
+        assert np.array_equal(remote.core.npv_block_sums, local.core.npv_block_sums)
+    # Refused before anything is sent; a chunk stopped by its time limit is named.
+    with pytest.raises(ag.ValidationError, match="no-such-scenario"):
+        agd.selection_frequency(p, scenarios=100, scenario="no-such-scenario", client=client)
+    with pytest.raises(ag.NoSolutionError, match=r"scenarios 0\.\.63 stopped after 1"):
+        agd.selection_frequency(p, scenarios=200, client=client, chunk_scenarios=64, time_limit=1e-6)
+
+
+def test_sweeps_over_scenarios_are_the_local_calls(client):
+    p = ag.Portfolio.sample()
+    names = [None] + [s.id for s in p.scenarios]
+    assert len(names) >= 3
+    best = agd.optimize(p, client=client, per_task=1)
+    assert list(best) == names
+    for s, r in best.items():
+        local = p.optimize(scenario=s)
+        assert r.selected == local.selected and r.value == local.value and r.proven == local.proven
+        assert r.budgets.equals(local.budgets) and r.left_out.equals(local.left_out) and r.displaced.equals(local.displaced)
+    assert best[names[1]].core.scenario == names[1]
+    curves = agd.frontier(p, names[1:], levels=6, max_factor=1.5, client=client)
+    assert list(curves) == names[1:]
+    for s, f in curves.items():
+        local = p.frontier(levels=6, max_factor=1.5, scenario=s)
+        assert len(f) == 6 and f.drop(columns="seconds").equals(local.drop(columns="seconds"))
+    with pytest.raises(ag.ValidationError, match="unknown scenario 'nope'"):
+        agd.optimize(p, [None, "nope"], client=client)
+    with pytest.raises(ag.ValidationError, match="given twice"):
+        agd.frontier(p, [names[1], names[1]], client=client)
+
+
 def test_portfolios_and_results_pickle():
     p = ag.Portfolio.sample()
     again = pickle.loads(pickle.dumps(p))
@@ -58,6 +99,11 @@ def test_portfolios_and_results_pickle():
     assert back.summary().equals(r.summary()) and back.tornado().equals(r.tornado())
     assert back.spend().equals(r.spend()) and back.initiatives().equals(r.initiatives())
     assert np.array_equal(back.core.block_sums, r.core.block_sums) and np.array_equal(back.core.counts, r.core.counts)
+    o = p.optimize()
+    again = pickle.loads(pickle.dumps(o))
+    assert again.selected == o.selected and again.value == o.value and again.objective == o.objective
+    assert again.budgets.equals(o.budgets) and again.left_out.equals(o.left_out) and again.displaced.equals(o.displaced)
+    assert repr(again) == repr(o) and again.core.seconds == o.core.seconds
 
 
 def test_import_aligngraph_needs_no_dask():

@@ -50,6 +50,9 @@ class SelectionResult:
         ids = list(core.ids)
         self._name = (lambda i: ids[i]) if ids else (lambda i: i)
 
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.core,))  # the compiled result pickles every field
+
     selected = property(lambda self: [self._name(i) for i in self.core.selected])
     value = property(lambda self: self.core.value)
     upper_bound = property(lambda self: self.core.upper_bound)
