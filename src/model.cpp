@@ -5,3 +5,4 @@
 #include "aligngraph/model/graph-inl.hpp"
 #include "aligngraph/model/portfolio-inl.hpp"
 #include "aligngraph/model/validation-inl.hpp"
+#include "aligngraph/model/what_if-inl.hpp"

@@ -7,3 +7,4 @@
 #include "aligngraph/io/schedule_report-inl.hpp"
 #include "aligngraph/io/risk_report-inl.hpp"
 #include "aligngraph/io/robust_report-inl.hpp"
+#include "aligngraph/io/compare_report-inl.hpp"

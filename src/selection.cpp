@@ -9,3 +9,4 @@
 #include "aligngraph/selection/explain-inl.hpp"
 #include "aligngraph/selection/reoptimizer-inl.hpp"
 #include "aligngraph/selection/portfolio_selection-inl.hpp"
+#include "aligngraph/selection/scenario_comparison-inl.hpp"

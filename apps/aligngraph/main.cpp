@@ -4,12 +4,16 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <functional>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <new>
@@ -94,10 +98,13 @@ const CLI::Validator seconds{[](std::string& s) -> std::string {
 struct Output {
     Format format = Format::text;
     int width = 100;
+    bool timings = false;
 
     void add_to(CLI::App& cmd) {
         add_enum_option(cmd, "--format", format, "Output format");
         cmd.add_option("--width", width, "Width of text output in columns")->check(CLI::Range(60, 400))->capture_default_str();
+        cmd.add_flag("--timings", timings, "Keep how long each computation took (\"seconds\") in JSON output, which is then not "
+                                           "byte-stable");
     }
     bool json() const { return format == Format::json; }
 };
@@ -107,6 +114,52 @@ int print(const std::string& s) {
     return 0;
 }
 
+/// Every "seconds" member taken out, at any depth.
+void drop_timings(nlohmann::ordered_json& j) {
+    if (j.is_object()) {
+        j.erase("seconds");
+        for (auto& [key, value] : j.items()) drop_timings(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) drop_timings(value);
+    }
+}
+
+/// Prints what a presenter made; JSON without timings (so the same input gives the same
+/// bytes) unless --timings.
+int print(const Output& o, const std::string& s) {
+    if (!o.json() || o.timings) return print(s);
+    auto doc = nlohmann::ordered_json::parse(s);
+    drop_timings(doc);
+    return print(doc.dump(2) + "\n");
+}
+
+/// The exit codes, documented in docs/cli.md and kept.
+enum Exit : int { ok = 0, model_fault = 1, usage = 2, internal = 3, out_of_memory = 4 };
+
+/// Set from the command line before parsing: errors go to standard error as JSON too.
+bool json_errors = false;
+
+/// An error on standard error, as `aligngraph: message` or, under --format json, as
+/// {"error": {"exit_code", "kind", "message"}}; returns the exit code.
+int fail(int code, const std::string& message) {
+    if (json_errors) {
+        static constexpr const char* kinds[] = {"ok", "model", "usage", "internal", "memory"};
+        const nlohmann::json doc = {{"error", {{"exit_code", code}, {"kind", code >= 0 && code <= 4 ? kinds[code] : "interrupted"},
+                                               {"message", message}}}};
+        std::fprintf(stderr, "%s\n", doc.dump(2).c_str());
+    } else {
+        std::fprintf(stderr, "aligngraph: %s\n", message.c_str());
+    }
+    return code;
+}
+
+/// The model named on the command line: a file, or standard input for "-".
+ag::Portfolio read_model(const std::string& file) {
+    if (file != "-") return ag::load_model(file);
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    return ag::model_from_json(text, "<stdin>");
+}
+
 /// Loads a model; on failure prints every problem (and exits 1). `report_valid`: print
 /// "valid" (or the JSON verdict) too when there is none.
 int with_model(const std::string& file, const Output& o, bool report_valid,
@@ -114,14 +167,15 @@ int with_model(const std::string& file, const Output& o, bool report_valid,
     std::vector<ag::Problem> problems;
     std::optional<ag::Portfolio> p;
     try {
-        p = ag::load_model(file);
+        p = read_model(file);
     } catch (const ag::ValidationError& e) {
         problems = e.problems();
         if (problems.empty()) problems.push_back({"", e.what(), {}});
     }
     if (p && report_valid) problems = ag::validate(*p);  // the warnings of a valid model
     if (!problems.empty() || report_valid) {
-        const auto s = o.json() ? ag::problems_json(problems, file) : ag::problems_text(problems, file);
+        const std::string name = file == "-" ? "<stdin>" : file;
+        const auto s = o.json() ? ag::problems_json(problems, name) : ag::problems_text(problems, name);
         const bool invalid = !p;
         std::fputs(s.c_str(), invalid ? stderr : stdout);
         if (invalid) return 1;
@@ -137,7 +191,56 @@ struct Command {
     virtual ~Command() = default;
     virtual int run() = 0;
 
-    void add_file() { app->add_option("FILE", file, "Model file (JSON)")->required()->check(CLI::ExistingFile); }
+    /// The model file (a missing one is the model's fault, exit 1, said by the reader), or "-".
+    void add_file() { app->add_option("FILE", file, "Model file (JSON), or - to read it from standard input")->required(); }
+
+    /// What-if options: --scenario, --force-in, --force-out, --budget-factor; the analysis
+    /// then runs under the scenario apply_what_if() makes, whose id goes to `scenario`.
+    void add_what_if(std::string& scenario, const std::string& scenario_help) {
+        scenario_ = &scenario;
+        app->add_option("--scenario", what_if_.scenario, scenario_help);
+        app->add_option("--force-in", what_if_.force_in, "What if these initiatives are funded (ids, comma-separated)")
+            ->delimiter(',')
+            ->type_name("ID,...");
+        app->add_option("--force-out", what_if_.force_out, "What if these initiatives are not funded (ids, comma-separated)")
+            ->delimiter(',')
+            ->type_name("ID,...");
+        app->add_option_function<double>("--budget-factor", [this](double x) { what_if_.budget_factor = x; },
+                                         "What if every budget is scaled by X (times the scenario's own factor)")
+            ->check(CLI::Validator(
+                [](std::string& v) -> std::string {
+                    std::size_t used = 0;
+                    double x = 0;
+                    try {
+                        x = std::stod(v, &used);
+                    } catch (const std::exception&) {
+                        used = 0;
+                    }
+                    if (used != v.size() || !(std::isfinite(x) && x > 0)) return fmt::format("'{}': expected a number > 0", v);
+                    return {};
+                },
+                "X > 0"))
+            ->type_name("X");
+    }
+
+    /// with_model() under the what-if: the model with its what-if scenario added (when it
+    /// asks more than a scenario of the model), whose id the command's scenario becomes.
+    int with_what_if(const std::function<int(const ag::Portfolio&)>& then) {
+        return with_model(file, output, false, [&](const ag::Portfolio& p) {
+            if (what_if_.only_scenario()) {
+                if (scenario_) *scenario_ = what_if_.scenario;
+                return then(p);
+            }
+            ag::Portfolio q = p;
+            const std::string id = ag::apply_what_if(q, what_if_);
+            if (scenario_) *scenario_ = id;
+            return then(q);
+        });
+    }
+
+private:
+    ag::WhatIf what_if_;
+    std::string* scenario_ = nullptr;
 };
 
 struct Validate : Command {
@@ -152,7 +255,7 @@ struct Validate : Command {
 };
 
 int show(const ag::Portfolio& p, const Output& o) {
-    return print(o.json() ? ag::summary_json(p) : ag::summary_text(p, o.width));
+    return print(o, o.json() ? ag::summary_json(p) : ag::summary_text(p, o.width));
 }
 
 struct Show : Command {
@@ -171,7 +274,7 @@ int finance(const ag::Portfolio& p, const Output& o, const ag::FinanceOptions& f
     std::vector<ag::Index> all(static_cast<std::size_t>(p.initiative_count()));
     for (ag::Index i = 0; i < p.initiative_count(); ++i) all[static_cast<std::size_t>(i)] = i;
     const auto total = ag::portfolio_financials(p, all, fo);
-    return print(o.json() ? ag::financials_json(per_initiative, total) : ag::financials_text(per_initiative, total, o.width));
+    return print(o, o.json() ? ag::financials_json(per_initiative, total) : ag::financials_text(per_initiative, total, o.width));
 }
 
 struct Finance : Command {
@@ -197,9 +300,9 @@ int rank(const ag::Portfolio& p, const Output& o, const ag::ScoreOptions& so, co
     const auto t = ag::score(p, so);
     if (!explain.empty()) {
         const auto e = ag::explain_score(p, so, t, p.initiative_index(explain));
-        return print(o.json() ? ag::explanation_json(e) : ag::explanation_text(e));
+        return print(o, o.json() ? ag::explanation_json(e) : ag::explanation_text(e));
     }
-    if (o.json()) return print(ag::ranking_json(p, t, top));
+    if (o.json()) return print(o, ag::ranking_json(p, t, top));
     return print(ag::ranking_text(p, t, top, o.width));
 }
 
@@ -213,12 +316,11 @@ struct Rank : Command {
         add_enum_option(*app, "--by", kind, "The score (score: weighted, every criterion)");
         app->add_option("--explain", explain, "Break one initiative's score into its parts");
         app->add_option("--top", top, "Show only the first K")->check(CLI::NonNegativeNumber);
-        app->add_option("--scenario", scenario,
-                        "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
+        add_what_if(scenario, "Apply a scenario of the model (its goal weights, enabler share and criterion weights)");
         output.add_to(*app);
     }
     int run() override {
-        return with_model(file, output, false, [&](const ag::Portfolio& p) {
+        return with_what_if([&](const ag::Portfolio& p) {
             ag::ScoreOptions so;
             so.kind = kind;
             if (!scenario.empty()) so = ag::ScoreOptions::from_scenario(p, scenario, kind);
@@ -230,7 +332,7 @@ struct Rank : Command {
 int optimize(const ag::Portfolio& p, const Output& o, ag::OptimizeOptions oo, bool displaced = true) {
     oo.cancel = ctrl_c();
     const auto r = ag::optimize(p, oo);
-    const int rc = print(o.json() ? ag::selection_json(r) : ag::selection_text(r, o.width, displaced));
+    const int rc = print(o, o.json() ? ag::selection_json(r) : ag::selection_text(r, o.width, displaced));
     if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best selection found so far is shown, not proven");
     return rc;
 }
@@ -244,11 +346,11 @@ struct Optimize : Command {
         app->add_option("--time-limit", options.time_limit, "Seconds before returning the best found")
             ->check(seconds)
             ->capture_default_str();
-        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        add_what_if(options.scenario, "Apply a scenario of the model (budget factor, forced decisions...)");
         output.add_to(*app);
     }
     int run() override {
-        return with_model(file, output, false, [&](const ag::Portfolio& p) { return optimize(p, output, options); });
+        return with_what_if([&](const ag::Portfolio& p) { return optimize(p, output, options); });
     }
 };
 
@@ -261,7 +363,7 @@ std::vector<double> levels(int k, double max_factor) {
 int frontier(const ag::Portfolio& p, const Output& o, ag::OptimizeOptions oo, int k, double max_factor, ag::Sweep sweep) {
     oo.cancel = ctrl_c();
     const auto points = ag::frontier(p, levels(k, max_factor), sweep, oo);
-    const int rc = print(o.json() ? ag::frontier_json(points) : ag::frontier_text(points));
+    const int rc = print(o, o.json() ? ag::frontier_json(points) : ag::frontier_text(points));
     if (!points.empty() && points.back().result.stop_reason == ag::StopReason::interrupted)
         return interrupted_exit(fmt::format("the {} levels reached of {} are shown, the last not proven", points.size(), k).c_str());
     return rc;
@@ -284,19 +386,18 @@ struct Frontier : Command {
                         "scale: every budget scaled by each factor; total: one total budget (factors of the cost of all "
                         "initiatives), the per-period limits dropped");
         app->add_option("--time-limit", options.time_limit, "Seconds per level")->check(seconds)->capture_default_str();
-        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        add_what_if(options.scenario, "Apply a scenario of the model (budget factor, forced decisions...)");
         output.add_to(*app);
     }
     int run() override {
-        return with_model(file, output, false,
-                          [&](const ag::Portfolio& p) { return frontier(p, output, options, count, max_factor, sweep); });
+        return with_what_if([&](const ag::Portfolio& p) { return frontier(p, output, options, count, max_factor, sweep); });
     }
 };
 
 int roadmap(const ag::Portfolio& p, const Output& o, ag::RoadmapOptions ro, bool together) {
     ro.cancel = ctrl_c();
     const auto r = together ? ag::plan(p, ro) : ag::roadmap(p, ro);
-    const int rc = print(o.json() ? ag::schedule_json(r) : ag::schedule_text(r, o.width));
+    const int rc = print(o, o.json() ? ag::schedule_json(r) : ag::schedule_text(r, o.width));
     if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best schedule found so far is shown, not proven");
     return rc;
 }
@@ -315,19 +416,19 @@ struct Roadmap : Command {
         app->add_option("--time-limit", options.time_limit, "Seconds before returning the best found")
             ->check(seconds)
             ->capture_default_str();
-        app->add_option("--scenario", options.scenario, "Apply a scenario (budget factor, forced decisions...)");
+        add_what_if(options.scenario, "Apply a scenario of the model (budget factor, forced decisions...)");
         output.add_to(*app);
     }
     int run() override {
         if (!selection.empty()) options.selection = selection;
-        return with_model(file, output, false, [&](const ag::Portfolio& p) { return roadmap(p, output, options, together); });
+        return with_what_if([&](const ag::Portfolio& p) { return roadmap(p, output, options, together); });
     }
 };
 
 int risk(const ag::Portfolio& p, const Output& o, ag::RiskOptions ro, int top) {
     ro.cancel = ctrl_c();
     const auto r = ag::simulate(p, ro);
-    const int rc = print(o.json() ? ag::risk_json(r) : ag::risk_text(r, o.width, top));
+    const int rc = print(o, o.json() ? ag::risk_json(r) : ag::risk_text(r, o.width, top));
     if (r.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the samples done until then are shown");
     return rc;
 }
@@ -353,7 +454,7 @@ struct Risk : Command {
         app->add_option("--select", selection, "The initiatives to simulate (ids, comma-separated); default: the optimal portfolio")
             ->delimiter(',');
         app->add_flag("--roadmap", options.roadmap, "Start each initiative at its roadmap start instead of its planned start");
-        app->add_option("--scenario", options.scenario, "Apply a scenario (rate, budget factor, cost overrun, forced decisions)");
+        add_what_if(options.scenario, "Apply a scenario of the model (rate, budget factor, cost overrun, forced decisions)");
         app->add_flag("--latin-hypercube", options.latin_hypercube, "Stratify each input within each block of 1024 samples");
         app->add_option("--convergence", options.convergence,
                         "Stop once the standard error of the mean NPV is below this share of it (checked every 4096 samples)")
@@ -368,14 +469,14 @@ struct Risk : Command {
     }
     int run() override {
         if (!selection.empty()) options.selection = selection;
-        return with_model(file, output, false, [&](const ag::Portfolio& p) { return risk(p, output, options, top); });
+        return with_what_if([&](const ag::Portfolio& p) { return risk(p, output, options, top); });
     }
 };
 
 int robust(const ag::Portfolio& p, const Output& o, ag::RobustOptions ro) {
     ro.cancel = ctrl_c();
     const auto f = ag::selection_frequency(p, ro);
-    const int rc = print(o.json() ? ag::selection_frequency_json(f) : ag::selection_frequency_text(f, o.width));
+    const int rc = print(o, o.json() ? ag::selection_frequency_json(f) : ag::selection_frequency_text(f, o.width));
     if (f.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the scenarios done until then are shown");
     return rc;
 }
@@ -383,7 +484,7 @@ int robust(const ag::Portfolio& p, const Output& o, ag::RobustOptions ro) {
 int chance(const ag::Portfolio& p, const Output& o, ag::ChanceOptions co) {
     co.cancel = ctrl_c();
     const auto c = ag::chance_constrained(p, co);
-    const int rc = print(o.json() ? ag::chance_json(c) : ag::chance_text(c, o.width));
+    const int rc = print(o, o.json() ? ag::chance_json(c) : ag::chance_text(c, o.width));
     if (c.stop_reason == ag::StopReason::interrupted) return interrupted_exit("the best portfolio found until then is shown");
     return rc;
 }
@@ -391,7 +492,7 @@ int chance(const ag::Portfolio& p, const Output& o, ag::ChanceOptions co) {
 int rpm(const ag::Portfolio& p, const Output& o, ag::RpmOptions ro, int shown) {
     ro.cancel = ctrl_c();
     const auto r = ag::rpm(p, ro);
-    return print(o.json() ? ag::rpm_json(r) : ag::rpm_text(r, o.width, shown));
+    return print(o, o.json() ? ag::rpm_json(r) : ag::rpm_text(r, o.width, shown));
 }
 
 struct Robust : Command {
@@ -413,7 +514,7 @@ struct Robust : Command {
             ->capture_default_str();
         app->add_option("--seed", options.seed, "Seed of the scenarios (the same as risk's)")->capture_default_str();
         app->add_option("--first", options.first, "Index of the first scenario")->check(CLI::NonNegativeNumber)->capture_default_str();
-        app->add_option("--scenario", options.scenario, "Apply a model scenario (rate, budget factor, cost overrun, forced decisions)");
+        add_what_if(options.scenario, "Apply a scenario of the model (rate, budget factor, cost overrun, forced decisions)");
         app->add_option("--time-limit", options.time_limit, "Seconds for the whole study")->check(seconds)->capture_default_str();
         app->add_option("--solve-time-limit", options.solve_time_limit,
                         "Seconds for each scenario's solve at most (a hard one gives its best found, unproven)")
@@ -458,9 +559,11 @@ struct Robust : Command {
     int run() override {
         if (use_rpm) {
             for (const auto& c : criteria) rpm_options.criteria.push_back({c});
-            rpm_options.scenario = options.scenario;
             rpm_options.time_limit = options.time_limit;
-            return with_model(file, output, false, [&](const ag::Portfolio& p) { return rpm(p, output, rpm_options, shown); });
+            return with_what_if([&](const ag::Portfolio& p) {
+                rpm_options.scenario = options.scenario;
+                return rpm(p, output, rpm_options, shown);
+            });
         }
         if (alpha) {
             ag::ChanceOptions co;
@@ -470,11 +573,43 @@ struct Robust : Command {
             co.scenarios = options.scenarios;
             co.seed = options.seed;
             co.first = options.first;
-            co.scenario = options.scenario;
             co.time_limit = options.time_limit;
-            return with_model(file, output, false, [&](const ag::Portfolio& p) { return chance(p, output, co); });
+            return with_what_if([&](const ag::Portfolio& p) {
+                co.scenario = options.scenario;
+                return chance(p, output, co);
+            });
         }
-        return with_model(file, output, false, [&](const ag::Portfolio& p) { return robust(p, output, options); });
+        return with_what_if([&](const ag::Portfolio& p) { return robust(p, output, options); });
+    }
+};
+
+struct Compare : Command {
+    std::vector<std::string> scenarios;
+    ag::CompareOptions options;
+    int rows = 15;
+    Compare(CLI::App& parent) {
+        app = parent.add_subcommand("compare", "Two scenarios side by side: optimal portfolios, values, rankings, Kendall's tau");
+        add_file();
+        app->add_option("--scenario", scenarios,
+                        "A scenario of the model, twice (compare A with B), or once (the model as it is against it)")
+            ->required()
+            ->expected(1, 2);
+        add_enum_option(*app, "--objective", options.objective, "What each optimal portfolio maximises");
+        add_enum_option(*app, "--by", options.by, "The ranking compared");
+        app->add_option("--time-limit", options.time_limit, "Seconds for each solve")->check(seconds)->capture_default_str();
+        app->add_option("--rows", rows, "Initiatives listed at most (those that change most)")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
+        output.add_to(*app);
+    }
+    int run() override {
+        if (scenarios.size() > 2) return fail(usage, fmt::format("--scenario given {} times: compare one or two scenarios", scenarios.size()));
+        return with_model(file, output, false, [&](const ag::Portfolio& p) {
+            const std::string a = scenarios.size() == 2 ? scenarios[0] : "", b = scenarios.back();
+            options.cancel = ctrl_c();
+            const auto c = ag::compare_scenarios(p, a, b, options);
+            return print(output, output.json() ? ag::compare_json(c) : ag::compare_text(c, output.width, rows));
+        });
     }
 };
 
@@ -487,6 +622,14 @@ std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_
                        "alignment ranking changes:\n",
                        s.size()) +
            ag::sensitivity_text(s, "goal", k);
+}
+
+/// The same as JSON.
+std::string top_goal_sensitivity_json(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
+    auto s = ag::goal_weight_sensitivity(p, k);
+    std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    if (s.size() > goals) s.resize(goals);
+    return ag::sensitivity_json(s, "goal", k);
 }
 
 /// The demo's Monte Carlo: the optimal portfolio at its roadmap's starts.
@@ -541,12 +684,22 @@ struct Demo : Command {
             const auto total = ag::portfolio_financials(p, all, fo);
             ag::RoadmapOptions ro;
             ro.time_limit = 30;
-            return print(fmt::format("{{\"model\": {},\n\"finance\": {},\n\"roadmap\": {},\n\"plan\": {},\n\"risk\": {},\n\"robust\": {},\n\"chance\": {},\n\"rpm\": {}}}\n",
-                                     ag::summary_json(p), ag::financials_json(per_initiative, total),
-                                     ag::schedule_json(ag::roadmap(p, ro)), ag::schedule_json(ag::plan(p, ro)),
-                                     ag::risk_json(ag::simulate(p, demo_risk())),
-                                     ag::selection_frequency_json(ag::selection_frequency(p, demo_robust())),
-                                     ag::chance_json(ag::chance_constrained(p, demo_chance())), ag::rpm_json(ag::rpm(p, demo_rpm()))));
+            ag::ScoreOptions so;
+            const ag::OptimizeOptions npv{.objective = ag::Objective::npv, .time_limit = 30};
+            const ag::OptimizeOptions alignment{.objective = ag::Objective::alignment, .time_limit = 10};
+            const auto road = ag::roadmap(p, ro);
+            const auto together = ag::plan(p, ro);
+            const auto doc = fmt::format(
+                "{{\"model\": {},\n\"finance\": {},\n\"ranking\": {},\n\"sensitivity\": {},\n\"optimal\": {},\n\"roadmap\": {},\n"
+                "\"plan\": {},\n\"plan_comparison\": {},\n\"risk\": {},\n\"robust\": {},\n"
+                "\"chance\": {},\n\"rpm\": {},\n\"frontier\": {}}}\n",
+                ag::summary_json(p), ag::financials_json(per_initiative, total), ag::ranking_json(p, ag::score(p, so), 10),
+                top_goal_sensitivity_json(p, 5, 5), ag::selection_json(ag::optimize(p, npv)), ag::schedule_json(road),
+                ag::schedule_json(together), ag::plan_comparison_json(road, together),
+                ag::risk_json(ag::simulate(p, demo_risk())), ag::selection_frequency_json(ag::selection_frequency(p, demo_robust())),
+                ag::chance_json(ag::chance_constrained(p, demo_chance())), ag::rpm_json(ag::rpm(p, demo_rpm())),
+                ag::frontier_json(ag::frontier(p, levels(6, 1.5), ag::Sweep::scale, alignment)));
+            return print(output, doc);
         }
         show(p, output);
         std::fputs("\n", stdout);
@@ -583,6 +736,54 @@ struct Demo : Command {
 
 }  // namespace cli
 
+namespace cli {
+
+/// Edits (insert, delete, replace, swap of neighbours) from a to b.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+/// The message for a first word that is no command ("did you mean ...?"), or nothing.
+std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+    const auto subcommands = app.get_subcommands([](CLI::App*) { return true; });
+    for (int k = 1; k < argc; ++k) {
+        const std::string word = argv[k];
+        if (word == "--memory-limit") {  // the main options that take a value
+            ++k;
+            continue;
+        }
+        if (word.empty() || word[0] == '-') continue;
+        std::vector<std::string> names;
+        std::string best;
+        std::size_t best_distance = 99;
+        for (const CLI::App* c : subcommands) {
+            if (c->get_name() == word) return std::nullopt;
+            names.push_back(c->get_name());
+            const std::size_t d = edit_distance(word, c->get_name());
+            if (d < best_distance) {
+                best_distance = d;
+                best = c->get_name();
+            }
+        }
+        std::string all;
+        for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+        if (best_distance <= std::max<std::size_t>(2, word.size() / 3))
+            return fmt::format("unknown command '{}'; did you mean '{}'? (commands: {})", word, best, all);
+        return fmt::format("unknown command '{}' (commands: {})", word, all);
+    }
+    return std::nullopt;
+}
+
+}  // namespace cli
+
 int main(int argc, char** argv) {
     CLI::App app{fmt::format("aligngraph {}: IT-business alignment and budget modelling", ag::version_string), "aligngraph"};
     app.set_version_flag("--version", ag::version_string);
@@ -602,38 +803,38 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Roadmap>(app));
     commands.push_back(std::make_unique<cli::Risk>(app));
     commands.push_back(std::make_unique<cli::Robust>(app));
+    commands.push_back(std::make_unique<cli::Compare>(app));
     commands.push_back(std::make_unique<cli::Demo>(app));
+    for (int k = 1; k < argc; ++k) {
+        const std::string_view a = argv[k];
+        if (a == "--format=json" || (a == "--format" && k + 1 < argc && std::string_view(argv[k + 1]) == "json")) cli::json_errors = true;
+    }
+    if (const auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(cli::usage, *wrong);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        return cli::fail(cli::usage, fmt::format("{} (run with --help for the options)", e.what()));
     } catch (const ag::Error& e) {  // an option's own check (a rate of 12)
-        std::fprintf(stderr, "aligngraph: %s\n", e.what());
-        return 2;
+        return cli::fail(cli::usage, e.what());
     }
     std::signal(SIGINT, cli::on_interrupt);
     try {
         if (!memory_limit.empty()) ag::set_memory_limit(ag::parse_memory_size(memory_limit));
     } catch (const ag::Error& e) {
-        std::fprintf(stderr, "aligngraph: --memory-limit: %s\n", e.what());
-        return 2;
+        return cli::fail(cli::usage, fmt::format("--memory-limit: {}", e.what()));
     }
     try {
         for (const auto& c : commands)
             if (*c->app) return c->run();
     } catch (const ag::ResourceError& e) {  // refused before allocating: too big for the memory cap
-        std::fprintf(stderr, "aligngraph: %s\n", e.what());
-        return 4;
+        return cli::fail(cli::out_of_memory, e.what());
     } catch (const ag::Error& e) {
-        std::fprintf(stderr, "aligngraph: %s\n", e.what());
-        return 1;
+        return cli::fail(cli::model_fault, e.what());
     } catch (const std::bad_alloc&) {
-        std::fprintf(stderr, "aligngraph: out of memory: the model (or what was asked of it) is too large for this "
-                             "machine's memory\n");
-        return 4;
+        return cli::fail(cli::out_of_memory, "out of memory: the model (or what was asked of it) is too large for this machine's memory");
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "aligngraph: internal error: %s\n", e.what());
-        return 3;
+        return cli::fail(cli::internal, fmt::format("internal error: {}", e.what()));
     }
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "aligngraph/model/portfolio.hpp"
 #include "aligngraph/model/validation.hpp"
+#include "aligngraph/model/what_if.hpp"
 #include "bindings.hpp"
 #include "model_access.hpp"
 
@@ -355,6 +356,14 @@ void define_model(py::module_& m) {
              py::arg("criterion_weights") = std::map<std::string, double>{},
              py::arg("judgments") = std::map<std::string, std::pair<std::vector<std::string>, Eigen::MatrixXd>>{},
              py::arg("forced_in") = std::vector<std::string>{}, py::arg("forced_out") = std::vector<std::string>{})
+        .def("apply_what_if",
+             [](Portfolio& p, std::string scenario, std::vector<std::string> force_in, std::vector<std::string> force_out,
+                std::optional<double> budget_factor) {
+                 const auto lock = changing(p);
+                 return apply_what_if(p, {std::move(scenario), std::move(force_in), std::move(force_out), budget_factor});
+             },
+             py::arg("scenario"), py::arg("force_in"), py::arg("force_out"), py::arg("budget_factor"),
+             "Adds the what-if as a scenario of its own and returns its id (see Portfolio.what_if).")
         .def_property_readonly("initiative_count", &Portfolio::initiative_count)
         .def_property_readonly("goal_count", &Portfolio::goal_count)
         .def_property_readonly("initiative_ids", &Portfolio::initiative_ids)

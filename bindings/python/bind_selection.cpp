@@ -11,6 +11,7 @@
 #include "aligngraph/io/report.hpp"
 #include "aligngraph/selection/knapsack.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
+#include "aligngraph/selection/scenario_comparison.hpp"
 #include "bindings.hpp"
 #include "interrupt.hpp"
 #include "model_access.hpp"
@@ -257,6 +258,45 @@ void define_selection(py::module_& m) {
         .def_readonly("forced_in", &SelectionProblem::forced_in)
         .def_readonly("forced_out", &SelectionProblem::forced_out);
     define_frontier(m);
+
+    py::class_<ScenarioComparison>(m, "ScenarioComparisonCore", "Two scenarios side by side.")
+        .def_readonly("ids", &ScenarioComparison::ids)
+        .def_readonly("names", &ScenarioComparison::names)
+        .def_readonly("scenario_a", &ScenarioComparison::scenario_a)
+        .def_readonly("scenario_b", &ScenarioComparison::scenario_b)
+        .def_readonly("currency", &ScenarioComparison::currency)
+        .def_readonly("by", &ScenarioComparison::by)
+        .def_readonly("a", &ScenarioComparison::a)
+        .def_readonly("b", &ScenarioComparison::b)
+        .def_readonly("score_a", &ScenarioComparison::score_a)
+        .def_readonly("score_b", &ScenarioComparison::score_b)
+        .def_property_readonly("rank_a", [](const ScenarioComparison& c) { return c.ranks.rank_a; })
+        .def_property_readonly("rank_b", [](const ScenarioComparison& c) { return c.ranks.rank_b; })
+        .def_property_readonly("change", [](const ScenarioComparison& c) { return c.ranks.change; })
+        .def_property_readonly("kendall_tau", [](const ScenarioComparison& c) { return c.ranks.kendall_tau; })
+        .def_readonly("both", &ScenarioComparison::both)
+        .def_readonly("only_a", &ScenarioComparison::only_a)
+        .def_readonly("only_b", &ScenarioComparison::only_b)
+        .def_readonly("value_difference", &ScenarioComparison::value_difference);
+    m.def("compare_scenarios_core", [](const Portfolio& p, const std::string& a, const std::string& b, Objective objective, ScoreKind by,
+                                       double time_limit) {
+        CompareOptions o;
+        o.objective = objective;
+        o.by = by;
+        o.time_limit = time_limit;
+        PythonInterrupt interrupt;
+        o.cancel = interrupt.cancellation();
+        ScenarioComparison c;
+        {
+            const auto lock = reading(p);
+            py::gil_scoped_release release;
+            c = compare_scenarios(p, a, b, o);
+        }
+        interrupt.raise_if_interrupted();
+        return c;
+    }, py::arg("portfolio"), py::arg("a"), py::arg("b"), py::arg("objective"), py::arg("by"), py::arg("time_limit"));
+    m.def("compare_text", &compare_text, py::arg("comparison"), py::arg("width") = 100, py::arg("rows") = 15);
+    m.def("compare_json", &compare_json, py::arg("comparison"));
 
     m.def("select_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                             std::vector<std::pair<Index, Index>> requires_links,

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -364,4 +365,35 @@ TEST_CASE("check() is cached until the model changes", "[portfolio][validation]"
     copy.add_contribution("A", "G3", 2.0);
     REQUIRE_THROWS_AS(copy.check(), ValidationError);
     q.check();
+}
+
+TEST_CASE("what-if: a scenario of the model with decisions forced and budgets scaled", "[model]") {
+    Portfolio p = sample_portfolio();
+    const auto before = p.scenarios().size();
+    // Only a scenario: its own id, the model unchanged.
+    CHECK(apply_what_if(p, {.scenario = "downturn"}) == "downturn");
+    CHECK(apply_what_if(p, {}).empty());
+    CHECK(p.scenarios().size() == before);
+    const auto& downturn = *std::find_if(p.scenarios().begin(), p.scenarios().end(), [](const Scenario& s) { return s.id == "downturn"; });
+    const double factor = downturn.budget_factor.value_or(1.0);
+    const auto id = apply_what_if(p, {.scenario = "downturn", .force_in = {"I-07"}, .force_out = {"I-01"}, .budget_factor = 0.5});
+    CHECK(id == "what-if");
+    REQUIRE(p.scenarios().size() == before + 1);
+    const Scenario& w = p.scenarios().back();
+    CHECK(w.id == "what-if");
+    CHECK(*w.budget_factor == Approx(factor * 0.5));
+    CHECK(std::find(w.forced_in.begin(), w.forced_in.end(), "I-07") != w.forced_in.end());
+    CHECK(std::find(w.forced_out.begin(), w.forced_out.end(), "I-01") != w.forced_out.end());
+    CHECK(w.discount_rate == downturn.discount_rate);  // the rest of the scenario kept
+    CHECK(w.goal_weights == downturn.goal_weights);
+    // Taken: the next id.
+    CHECK(apply_what_if(p, {.budget_factor = 2.0}) == "what-if-2");
+    CHECK(*p.scenarios().back().budget_factor == 2.0);
+    // Errors name what is wrong.
+    CHECK_THROWS_WITH(apply_what_if(p, {.scenario = "boom"}), Catch::Contains("unknown scenario 'boom'"));
+    CHECK_THROWS_WITH(apply_what_if(p, {.force_in = {"I-99"}}), Catch::Contains("forced in: unknown initiative 'I-99'"));
+    CHECK_THROWS_WITH(apply_what_if(p, {.force_in = {"I-02"}, .force_out = {"I-02"}}), Catch::Contains("'I-02' forced both in and out"));
+    CHECK_THROWS_WITH(apply_what_if(p, {.budget_factor = 0.0}), Catch::Contains("budget factor 0, expected a number > 0"));
+    REQUIRE(p.flags()[static_cast<std::size_t>(p.initiative_index("I-07"))].mandatory);
+    CHECK_THROWS_WITH(apply_what_if(p, {.force_out = {"I-07"}}), Catch::Contains("'I-07' is mandatory"));
 }

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <chrono>
 #include <fstream>
 #include <stop_token>
@@ -1041,4 +1043,52 @@ TEST_CASE("labels and limits of the wrong size are refused before the search", "
     p.budget_names.clear();
     REQUIRE_THROWS_WITH(select_portfolio(p, {.node_limit = -5}), Catch::Contains("node limit -5, expected >= 0"));
     CHECK(select_portfolio(p).value == 30);
+}
+
+TEST_CASE("compare_scenarios: two scenarios side by side, against each one solved and ranked alone", "[selection]") {
+    const Portfolio p = sample_portfolio();
+    const auto c = compare_scenarios(p, "downturn", "compliance-first");
+    const auto a = optimize(p, {.scenario = "downturn"});
+    const auto b = optimize(p, {.scenario = "compliance-first"});
+    CHECK(c.a.value == Approx(a.value).epsilon(1e-12));
+    CHECK(c.b.value == Approx(b.value).epsilon(1e-12));
+    CHECK(c.value_difference == Approx(b.value - a.value).epsilon(1e-12));
+    // The funding split, by set difference here.
+    std::vector<Index> both, only_a, only_b;
+    std::set_intersection(a.selected.begin(), a.selected.end(), b.selected.begin(), b.selected.end(), std::back_inserter(both));
+    std::set_difference(a.selected.begin(), a.selected.end(), b.selected.begin(), b.selected.end(), std::back_inserter(only_a));
+    std::set_difference(b.selected.begin(), b.selected.end(), a.selected.begin(), a.selected.end(), std::back_inserter(only_b));
+    CHECK(c.both == both);
+    CHECK(c.only_a == only_a);
+    CHECK(c.only_b == only_b);
+    // Kendall's tau-a over every pair of the two rankings (as score() ranks: ties by id), written out here.
+    const auto ta = score(p, ScoreOptions::from_scenario(p, "downturn", ScoreKind::alignment));
+    const auto tb = score(p, ScoreOptions::from_scenario(p, "compliance-first", ScoreKind::alignment));
+    const auto& sa = ta.total;
+    CHECK((c.score_a - sa).cwiseAbs().maxCoeff() == 0.0);
+    CHECK((c.ranks.rank_a.array() == ta.rank.array()).all());
+    CHECK((c.ranks.rank_b.array() == tb.rank.array()).all());
+    long long concordant = 0, discordant = 0;
+    for (Index i = 0; i < sa.size(); ++i)
+        for (Index j = i + 1; j < sa.size(); ++j) {
+            const long long s = static_cast<long long>(ta.rank(i) - ta.rank(j)) * (tb.rank(i) - tb.rank(j));
+            if (s > 0) ++concordant;
+            if (s < 0) ++discordant;
+        }
+    const double pairs = static_cast<double>(sa.size() * (sa.size() - 1) / 2);
+    CHECK(c.ranks.kendall_tau == Approx(static_cast<double>(concordant - discordant) / pairs).margin(1e-12));
+    CHECK(c.ranks.kendall_tau < 1.0);  // the goal weights differ: the order moves
+    // The model as it is against itself: nothing moves.
+    const auto same = compare_scenarios(p, "", "");
+    CHECK(same.only_a.empty());
+    CHECK(same.only_b.empty());
+    CHECK(same.ranks.kendall_tau == 1.0);
+    CHECK_THROWS_WITH(compare_scenarios(p, "", "boom"), Catch::Contains("unknown scenario 'boom'"));
+    // Presented: the text names both, the JSON carries every initiative.
+    const auto text = compare_text(c);
+    CHECK_THAT(text, Catch::Contains("'downturn' against 'compliance-first'"));
+    CHECK_THAT(text, Catch::Contains("Kendall's tau"));
+    const auto doc = nlohmann::json::parse(compare_json(c));
+    CHECK(doc["initiatives"].size() == static_cast<std::size_t>(p.initiative_count()));
+    CHECK(doc["kendall_tau"].get<double>() == c.ranks.kendall_tau);
 }

@@ -43,6 +43,99 @@ def test_validate_prints_every_problem():
     assert all(line.startswith(f"{BAD}: /") for line in lines[:-1])
 
 
+def test_exit_codes_are_the_documented_ones(tmp_path):
+    # 1: the model (or its file) is at fault; 2: usage. Never CLI11's own 105-109.
+    missing = run("show", str(tmp_path / "nowhere.json"))
+    assert missing.returncode == 1 and "nowhere.json" in missing.stderr and "No such file" in missing.stderr
+    unknown_option = run("show", "--bogus", str(BAD))
+    assert unknown_option.returncode == 2 and "--bogus" in unknown_option.stderr
+    out_of_range = run("risk", "--samples", "0", str(BAD))
+    assert out_of_range.returncode == 2 and "--samples" in out_of_range.stderr
+    needs = run("robust", "--joint", str(BAD))
+    assert needs.returncode == 2 and "--joint requires --chance" in needs.stderr
+    assert run().returncode == 2
+    assert run("--help").returncode == 0 and run("optimize", "--help").returncode == 0
+
+
+def test_a_mistyped_command_suggests_the_nearest():
+    r = run("optimise", str(BAD))
+    assert r.returncode == 2
+    assert "unknown command 'optimise'; did you mean 'optimize'?" in r.stderr and "roadmap" in r.stderr
+    assert "did you mean 'frontier'" in run("fronteir", str(BAD)).stderr
+    far = run("frobnicate")
+    assert far.returncode == 2 and "unknown command 'frobnicate'" in far.stderr and "did you mean" not in far.stderr
+
+
+def test_a_dash_reads_the_model_from_standard_input(sample_path):
+    text = Path(sample_path).read_text()
+    piped = subprocess.run([cli(), "optimize", "--format", "json", "-"], input=text, capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout) == json.loads(run("optimize", "--format", "json", str(sample_path)).stdout)
+    broken = subprocess.run([cli(), "validate", "-"], input="{", capture_output=True, text=True, timeout=60)
+    assert broken.returncode == 1 and broken.stderr.startswith("<stdin>: ")
+
+
+def test_errors_are_json_under_format_json(tmp_path):
+    r = run("optimize", "--format", "json", str(tmp_path / "nowhere.json"))
+    assert r.returncode == 1
+    error = json.loads(r.stderr)["error"]
+    assert error["exit_code"] == 1 and error["kind"] == "model" and "nowhere.json" in error["message"]
+    usage = run("risk", "--samples", "0", "--format", "json", str(BAD))
+    assert usage.returncode == 2 and json.loads(usage.stderr)["error"]["kind"] == "usage"
+    mistyped = run("optimse", "--format=json", str(BAD))
+    assert mistyped.returncode == 2 and "did you mean 'optimize'" in json.loads(mistyped.stderr)["error"]["message"]
+
+
+def test_what_ifs_on_the_analysis_commands(sample_path):
+    import aligngraph as ag
+
+    p = ag.Portfolio.load(sample_path)
+    sp = p.selection_problem()
+    ids = sp["ids"]
+
+    def solve(budgets, forced_in=(), forced_out=()):  # the arrays optimize solves, changed here by hand
+        return ag.select_portfolio(sp["values"], sp["costs"], budgets, requires=sp["requires"], excludes=sp["excludes"],
+                                   forced_in=sorted(set(sp["forced_in"]) | set(forced_in)),
+                                   forced_out=sorted(set(sp["forced_out"]) | set(forced_out)), ids=ids)
+
+    scaled = json.loads(run("optimize", "--budget-factor", "0.8", "--format", "json", str(sample_path)).stdout)
+    expected = solve(np.asarray(sp["budgets"]) * 0.8)
+    assert scaled["value"] == pytest.approx(expected.value, rel=1e-9) and sorted(scaled["selected"]) == sorted(expected.selected)
+    assert scaled["value"] < p.optimize().value
+    flags = p.initiatives()
+    dropped = next(i for i in p.optimize().selected if not (flags.loc[i, "mandatory"] or flags.loc[i, "forced_in"]))
+    chosen = "I-15"  # left out for its value, no prerequisites
+    assert chosen not in p.optimize().selected and not p.prerequisites(chosen)
+    forced = json.loads(run("optimize", "--force-in", chosen, "--force-out", dropped, "--format", "json", str(sample_path)).stdout)
+    expected = solve(sp["budgets"], [ids.index(chosen)], [ids.index(dropped)])
+    assert chosen in forced["selected"] and dropped not in forced["selected"]
+    assert forced["value"] == pytest.approx(expected.value, rel=1e-9)
+    # On top of a scenario: its budget factor times the what-if's.
+    downturn = next(s for s in p.scenarios if s.id == "downturn")
+    both = json.loads(run("optimize", "--scenario", "downturn", "--budget-factor", "0.9", "--format", "json", str(sample_path)).stdout)
+    base = p.selection_problem(scenario="downturn")
+    expected = ag.select_portfolio(base["values"], base["costs"], np.asarray(sp["budgets"]) * downturn.budget_factor * 0.9,
+                                   requires=base["requires"], excludes=base["excludes"], forced_in=base["forced_in"],
+                                   forced_out=base["forced_out"], ids=ids)
+    assert both["value"] == pytest.approx(expected.value, rel=1e-9)
+    # Every analysis command takes them.
+    for command in (["rank", "--top", "3"], ["frontier", "--levels", "2"], ["roadmap"], ["risk", "--samples", "1024"],
+                    ["robust", "--scenarios", "20"]):
+        r = run(*command, "--force-out", dropped, "--format", "json", str(sample_path))
+        assert r.returncode == 0, (command, r.stderr)
+    road = json.loads(run("roadmap", "--force-out", dropped, "--format", "json", str(sample_path)).stdout)
+    assert road["scenario"] == "what-if" and dropped not in [j["id"] for j in road["jobs"] if j["scheduled"]]
+    unknown = run("optimize", "--force-in", "I-99", str(sample_path))
+    assert unknown.returncode == 1 and "unknown initiative 'I-99'" in unknown.stderr
+    contradiction = run("optimize", "--force-in", chosen, "--force-out", chosen, str(sample_path))
+    assert contradiction.returncode == 1 and f"'{chosen}' forced both in and out" in contradiction.stderr
+    mandatory = flags.index[flags["mandatory"]][0]
+    refused = run("optimize", "--force-out", mandatory, str(sample_path))
+    assert refused.returncode == 1 and f"'{mandatory}' is mandatory" in refused.stderr
+    zero = run("optimize", "--budget-factor", "0", str(sample_path))
+    assert zero.returncode == 2 and "expected a number > 0" in zero.stderr
+
+
 def test_validate_json():
     r = run("validate", "--format", "json", str(BAD))
     assert r.returncode == 1
@@ -75,9 +168,42 @@ def test_demo_shows_the_sample():
 
 def test_missing_file_and_bad_option(tmp_path):
     r = run("show", str(tmp_path / "nope.json"))
-    assert r.returncode != 0 and "nope.json" in r.stderr
+    assert r.returncode == 1 and "nope.json" in r.stderr
     r = run("show", "--format", "xml", str(BAD))
-    assert r.returncode != 0 and "xml" in r.stderr
+    assert r.returncode == 2 and "xml" in r.stderr
+
+
+def test_json_output_is_byte_stable_and_timings_come_when_asked(sample_path):
+    for command in (["optimize"], ["frontier", "--levels", "3"], ["roadmap"], ["risk", "--samples", "2048"]):
+        first = run(*command, "--format", "json", str(sample_path))
+        assert first.returncode == 0, first.stderr
+        assert '"seconds"' not in first.stdout
+        assert run(*command, "--format", "json", str(sample_path)).stdout == first.stdout
+    timed = json.loads(run("optimize", "--format", "json", "--timings", str(sample_path)).stdout)
+    assert timed["seconds"] >= 0
+
+
+def test_demo_json_holds_what_the_text_shows():
+    import aligngraph as ag
+
+    r = run("demo", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert list(doc) == ["model", "finance", "ranking", "sensitivity", "optimal", "roadmap", "plan", "plan_comparison", "risk",
+                         "robust", "chance", "rpm", "frontier"]
+    p = ag.Portfolio.sample()
+    text = run("demo").stdout
+    # Each section against the library through Python, and against the text beside it.
+    assert [x["id"] for x in doc["ranking"]] == list(p.rank(top=10).index)
+    assert doc["optimal"]["value"] == pytest.approx(p.optimize().value, rel=1e-12)
+    assert sorted(doc["optimal"]["selected"]) == sorted(p.optimize().selected)
+    assert len(doc["sensitivity"]["items"]) == 5 and doc["sensitivity"]["items"][0]["id"] in text
+    assert doc["plan_comparison"]["plan_value"] == pytest.approx(p.plan().value, rel=1e-9)
+    assert doc["plan_comparison"]["roadmap_value"] == pytest.approx(p.roadmap().value, rel=1e-9)
+    for added in doc["plan_comparison"]["added"]:
+        assert added in text.split("Planning which initiatives and when together:")[1].split("\n\n")[0]
+    assert len(doc["frontier"]["levels"]) == 6
+    assert run("demo", "--format", "json").stdout == r.stdout  # byte-stable
 
 
 def test_show_invalid_model_fails_with_problems():
@@ -183,3 +309,22 @@ def test_a_model_past_the_memory_limit_is_refused_with_exit_4(tmp_path):
     assert r.returncode == 4 and "more than the memory limit of 4.0 KiB" in r.stderr
     r = run("--memory-limit", "lots", "validate", str(path))
     assert r.returncode == 2 and "--memory-limit: memory limit \"lots\": expected a size in bytes" in r.stderr
+
+
+def test_compare_command(sample_path):
+    import aligngraph as ag
+
+    p = ag.Portfolio.load(sample_path)
+    r = run("compare", "--scenario", "downturn", "--scenario", "compliance-first", "--format", "json", str(sample_path))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    c = p.compare("downturn", "compliance-first")
+    assert doc["only_a"] == c.only_a and doc["only_b"] == c.only_b and doc["kendall_tau"] == c.kendall_tau
+    assert doc["a"]["value"] == c.a.value and doc["b"]["value"] == c.b.value
+    one = json.loads(run("compare", "--scenario", "downturn", "--format", "json", str(sample_path)).stdout)
+    assert one["scenario_a"] == "" and one["b"]["value"] == pytest.approx(p.optimize(scenario="downturn").value, rel=1e-12)
+    text = run("compare", "--scenario", "downturn", "--scenario", "compliance-first", "--width", "80", str(sample_path)).stdout
+    assert "'downturn' against 'compliance-first'" in text and "Kendall's tau" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert run("compare", "--scenario", "boom", str(sample_path)).returncode == 1
+    assert run("compare", str(sample_path)).returncode == 2

@@ -249,3 +249,56 @@ def test_requires_one_of_a_group_against_enumeration():
     assert sorted(r.selected) == [0, 3, 4]  # 1 + 10 + 8 in 7: item 4 rides on 3, item 3 on 0
     with pytest.raises(ag.ValidationError, match="requires one of an empty group"):
         ag.select_portfolio(values, costs, [7.0], requires_any=[(3, [])])
+
+
+def test_what_if_is_a_scenario_of_a_copy():
+    p = ag.Portfolio.sample()
+    sp = p.selection_problem()
+    ids = sp["ids"]
+    assert "I-09" in p.optimize().selected
+    q, s = p.what_if(force_out=["I-09"], budget_factor=0.9)
+    assert s == "what-if" and p == ag.Portfolio.sample()  # the model itself unchanged
+    r = q.optimize(scenario=s)
+    expected = ag.select_portfolio(sp["values"], sp["costs"], np.asarray(sp["budgets"]) * 0.9, requires=sp["requires"],
+                                   excludes=sp["excludes"], forced_in=sp["forced_in"],
+                                   forced_out=sorted(set(sp["forced_out"]) | {ids.index("I-09")}), ids=ids)
+    assert "I-09" not in r.selected and r.value == pytest.approx(expected.value, rel=1e-9)
+    same, name = p.what_if("downturn")
+    assert name == "downturn" and same == p
+    nothing, none = p.what_if()
+    assert none is None
+    with pytest.raises(ag.ValidationError, match="unknown initiative 'I-99'"):
+        p.what_if(force_in=["I-99"])
+    with pytest.raises(ag.ValidationError, match="forced both in and out"):
+        p.what_if(force_in=["I-09"], force_out=["I-09"])
+    with pytest.raises(ag.ValidationError, match="'I-07' is mandatory"):
+        p.what_if(force_out=["I-07"])
+    with pytest.raises(ag.ValidationError, match="budget factor -1"):
+        p.what_if(budget_factor=-1)
+
+
+def test_compare_two_scenarios():
+    import json
+
+    from scipy import stats
+
+    p = ag.Portfolio.sample()
+    c = p.compare("downturn", "compliance-first")
+    a, b = p.optimize(scenario="downturn"), p.optimize(scenario="compliance-first")
+    assert c.a.value == pytest.approx(a.value, rel=1e-12) and c.b.value == pytest.approx(b.value, rel=1e-12)
+    assert set(c.only_a) == set(a.selected) - set(b.selected) and set(c.only_b) == set(b.selected) - set(a.selected)
+    assert set(c.both) == set(a.selected) & set(b.selected)
+    f = c.frame()
+    assert list(f.index) == p.initiative_ids and f["in_b"].sum() == len(b.selected)
+    assert (f["change"] == f["rank_b"] - f["rank_a"]).all()
+    # Kendall's tau-a of the two rankings, by scipy over the ranks.
+    tau = stats.kendalltau(f["rank_a"], f["rank_b"]).statistic
+    assert c.kendall_tau == pytest.approx(tau, abs=1e-12)
+    assert c.kendall_tau < 1
+    # The scores are each scenario's ranking scores.
+    assert np.array_equal(f["score_b"].to_numpy(), p.scores(scenario="compliance-first")["score"].to_numpy())
+    assert np.array_equal(f["rank_a"].to_numpy(), p.scores(scenario="downturn")["rank"].to_numpy())
+    assert "Kendall's tau" in c.text() and json.loads(c.to_json())["only_b"] == c.only_b
+    assert "ScenarioComparison downturn vs compliance-first" in repr(c)
+    with pytest.raises(ag.ValidationError, match="unknown scenario 'boom'"):
+        p.compare(None, "boom")

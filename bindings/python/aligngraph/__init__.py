@@ -11,7 +11,7 @@ gives it Python's conventions: numpy arrays, pandas frames, exceptions.
 
 from . import _core
 from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio, load, sample_portfolio
-from .selection import Reoptimizer, SelectionResult, frontier, select_portfolio
+from .selection import Reoptimizer, ScenarioComparison, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
 from .robust import ChanceConstrained, RpmResult, SelectionFrequency, join_selection_frequency, rpm
@@ -120,6 +120,7 @@ __all__ = [
     "Sweep",
     "Reoptimizer",
     "SelectionResult",
+    "ScenarioComparison",
     "frontier",
     "select_portfolio",
     "ScheduleObjective",

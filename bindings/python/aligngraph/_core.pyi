@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -700,6 +700,10 @@ class PortfolioCore:
         ...
     def add_team(self, id: str, capacity: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], *, name: str = '') -> None:
         ...
+    def apply_what_if(self, scenario: str, force_in: collections.abc.Sequence[str], force_out: collections.abc.Sequence[str], budget_factor: typing.SupportsFloat | typing.SupportsIndex | None) -> str:
+        """
+        Adds the what-if as a scenario of its own and returns its id (see Portfolio.what_if).
+        """
     def budget_costs(self, budget: str) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         """
         Costs counted by a budget, n x P.
@@ -1977,6 +1981,64 @@ class SelectionProblem:
     @property
     def values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
+class ScenarioComparisonCore:
+    """
+    Two scenarios side by side.
+    """
+    @property
+    def a(self) -> SelectionResultCore:
+        ...
+    @property
+    def b(self) -> SelectionResultCore:
+        ...
+    @property
+    def both(self) -> list[int]:
+        ...
+    @property
+    def by(self) -> ScoreKind:
+        ...
+    @property
+    def change(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        ...
+    @property
+    def kendall_tau(self) -> float:
+        ...
+    @property
+    def names(self) -> list[str]:
+        ...
+    @property
+    def only_a(self) -> list[int]:
+        ...
+    @property
+    def only_b(self) -> list[int]:
+        ...
+    @property
+    def rank_a(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def rank_b(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def scenario_a(self) -> str:
+        ...
+    @property
+    def scenario_b(self) -> str:
+        ...
+    @property
+    def score_a(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def score_b(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def value_difference(self) -> float:
+        ...
 class ReoptimizerCore:
     """
     A selection problem kept between solves (see aligngraph.Reoptimizer).
@@ -2798,6 +2860,12 @@ def chance_text(result: ChanceConstrainedCore, width: typing.SupportsInt | typin
     """
     Chance-constrained budgets as aligned text (what `aligngraph robust --chance` prints).
     """
+def compare_json(comparison: ScenarioComparisonCore) -> str:
+    ...
+def compare_scenarios_core(portfolio: PortfolioCore, a: str, b: str, objective: Objective, by: ScoreKind, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> ScenarioComparisonCore:
+    ...
+def compare_text(comparison: ScenarioComparisonCore, width: typing.SupportsInt | typing.SupportsIndex = 100, rows: typing.SupportsInt | typing.SupportsIndex = 15) -> str:
+    ...
 def criterion_weight_sensitivity_core(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion], k: typing.SupportsInt | typing.SupportsIndex) -> list[tuple[str, float, float, float, float, float]]:
     ...
 def dependants(portfolio: PortfolioCore, id: str) -> list[str]:

@@ -433,6 +433,32 @@ class Portfolio(_core.PortfolioCore):
                                    scenario or "")
         return SelectionResult(core)
 
+    def what_if(self, scenario: str | None = None, *, force_in: list[str] = (), force_out: list[str] = (),
+                budget_factor: float | None = None) -> tuple["Portfolio", str | None]:
+        """A copy of the model with a what-if as a scenario of its own, and that scenario's id
+        to pass to any analysis: ``scenario`` (one of the model's, or None) with the
+        initiatives ``force_in`` and ``force_out`` decided and every budget scaled by
+        ``budget_factor`` (times the scenario's own). ``q, s = p.what_if(force_out=["I-01"],
+        budget_factor=0.9); q.optimize(scenario=s)``. The id is ``scenario`` itself when
+        nothing more is asked (the copy then equals the model), else ``"what-if"``. An
+        unknown scenario or initiative, one forced both in and out, or a factor <= 0 raises
+        ``ValidationError`` naming it; the model itself is never changed. The same as the
+        command line's ``--scenario``, ``--force-in``, ``--force-out``, ``--budget-factor``."""
+        q = self.copy()
+        id = q.apply_what_if(scenario or "", [str(i) for i in force_in], [str(i) for i in force_out],
+                             None if budget_factor is None else float(budget_factor))
+        return q, (id or None)
+
+    def compare(self, a: str | None, b: str | None, *, objective: Objective = Objective.npv,
+                by: ScoreKind = ScoreKind.alignment, time_limit: float = 60.0) -> "ScenarioComparison":
+        """Scenario ``a`` against scenario ``b`` (None: the model as it is): each one's optimal
+        portfolio by ``objective`` and ranking by ``by``, what is funded in one only, each
+        initiative's rank in both and Kendall's tau. See :class:`ScenarioComparison`; the
+        same as ``aligngraph compare``."""
+        from .selection import ScenarioComparison
+
+        return ScenarioComparison(_core.compare_scenarios_core(self, a or "", b or "", objective, by, float(time_limit)))
+
     def roadmap(
         self,
         selection: list[str] | None = None,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _core
 
-__all__ = ["Reoptimizer", "SelectionResult", "frontier", "select_portfolio"]
+__all__ = ["Reoptimizer", "ScenarioComparison", "SelectionResult", "frontier", "select_portfolio"]
 
 _NO_LIMIT = 2**62
 
@@ -287,3 +287,52 @@ class Reoptimizer:
         """The current budget limits."""
         names = self._core.budget_names or [f"budget {k}" for k in range(len(self._core.budgets))]
         return pd.Series(self._core.budgets, index=pd.Index(names, name="budget"), name="limit")
+
+
+class ScenarioComparison:
+    """Two scenarios side by side (:meth:`Portfolio.compare`).
+
+    ``a`` and ``b``: each scenario's optimal portfolio (a :class:`SelectionResult`);
+    ``scenario_a``/``scenario_b`` (None: the model as it is); ``value_difference`` (b - a);
+    ``both``, ``only_a``, ``only_b`` (ids funded in both, in a only, in b only);
+    ``kendall_tau`` between the two rankings; ``frame()``: one row per initiative with
+    ``name``, ``in_a``, ``in_b``, ``score_a``, ``score_b``, ``rank_a``, ``rank_b`` and
+    ``change`` (rank b - rank a: negative moves up); ``text()`` and ``to_json()`` (what
+    ``aligngraph compare`` prints). ``core``: the compiled result."""
+
+    def __init__(self, core: Any) -> None:
+        self.core = core
+
+    def __reduce__(self) -> tuple:
+        raise TypeError("a ScenarioComparison does not pickle; pickle its SelectionResults (a, b) or its frame()")
+
+    scenario_a = property(lambda self: self.core.scenario_a or None)
+    scenario_b = property(lambda self: self.core.scenario_b or None)
+    a = property(lambda self: SelectionResult(self.core.a))
+    b = property(lambda self: SelectionResult(self.core.b))
+    value_difference = property(lambda self: self.core.value_difference)
+    kendall_tau = property(lambda self: self.core.kendall_tau)
+    both = property(lambda self: [self.core.ids[i] for i in self.core.both])
+    only_a = property(lambda self: [self.core.ids[i] for i in self.core.only_a])
+    only_b = property(lambda self: [self.core.ids[i] for i in self.core.only_b])
+
+    def frame(self) -> pd.DataFrame:
+        c = self.core
+        in_a, in_b = set(c.a.selected), set(c.b.selected)
+        n = len(c.ids)
+        return pd.DataFrame({"name": list(c.names), "in_a": [i in in_a for i in range(n)], "in_b": [i in in_b for i in range(n)],
+                             "score_a": np.asarray(c.score_a), "score_b": np.asarray(c.score_b),
+                             "rank_a": np.asarray(c.rank_a), "rank_b": np.asarray(c.rank_b), "change": np.asarray(c.change)},
+                            index=pd.Index(list(c.ids), name="initiative"))
+
+    def text(self, width: int = 100, rows: int = 15) -> str:
+        return _core.compare_text(self.core, width, rows)
+
+    def to_json(self) -> str:
+        return _core.compare_json(self.core)
+
+    def __repr__(self) -> str:
+        label = lambda s: s or "as it is"  # noqa: E731
+        return (f"<aligngraph.ScenarioComparison {label(self.core.scenario_a)} vs {label(self.core.scenario_b)}: "
+                f"value {self.core.a.value:.6g} vs {self.core.b.value:.6g}, {len(self.core.only_a)} only in a, "
+                f"{len(self.core.only_b)} only in b, Kendall's tau {self.core.kendall_tau:.3f}>")

@@ -116,4 +116,14 @@ ALIGNGRAPH_INLINE std::string sensitivity_text(const std::vector<WeightSensitivi
     return out;
 }
 
+ALIGNGRAPH_INLINE std::string sensitivity_json(const std::vector<WeightSensitivity>& s, const std::string& what, Index k) {
+    detail::ojson items = detail::ojson::array();
+    for (const auto& x : s)
+        items.push_back(detail::ojson{{"id", x.item},
+                                      {"weight", x.weight},
+                                      {"keeps_first", {x.top1_low, x.top1_high}},
+                                      {"keeps_top_k", {x.topk_low, x.topk_high}}});
+    return detail::ojson{{"what", what}, {"k", k}, {"items", items}}.dump(2) + "\n";
+}
+
 }  // namespace aligngraph

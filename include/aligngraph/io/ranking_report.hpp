@@ -30,6 +30,8 @@ ALIGNGRAPH_API std::string explanation_json(const ScoreExplanation& e);
 /// Weight sensitivity table: weight now, interval keeping the first-ranked initiative, and
 /// the interval keeping the top-k set.
 ALIGNGRAPH_API std::string sensitivity_text(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
+/// The same as JSON: {"what", "k", "items": [{id, weight, keeps_first: [low, high], keeps_top_k: [low, high]}]}.
+ALIGNGRAPH_API std::string sensitivity_json(const std::vector<WeightSensitivity>& s, const std::string& what, Index k);
 
 }  // namespace aligngraph
 

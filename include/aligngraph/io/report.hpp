@@ -9,5 +9,6 @@
 #include "aligngraph/io/ranking_report.hpp"
 #include "aligngraph/io/risk_report.hpp"
 #include "aligngraph/io/robust_report.hpp"
+#include "aligngraph/io/compare_report.hpp"
 #include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/io/selection_report.hpp"

@@ -136,18 +136,30 @@ ALIGNGRAPH_INLINE std::string schedule_text(const ScheduleResult& r, int width) 
     return out;
 }
 
-ALIGNGRAPH_INLINE std::string plan_comparison_text(const ScheduleResult& roadmap, const ScheduleResult& plan, int width) {
-    const std::size_t w = static_cast<std::size_t>(std::max(width, 60));
-    std::vector<std::string> in_roadmap, added, dropped;
+namespace detail {
+/// What the plan adds to the roadmap's initiatives and leaves out of them, by id.
+struct PlanChange {
+    std::vector<std::string> added, dropped;
+};
+ALIGNGRAPH_INLINE PlanChange plan_change(const ScheduleResult& roadmap, const ScheduleResult& plan) {
+    PlanChange c;
+    std::vector<std::string> in_roadmap;
     for (Index j = 0; j < roadmap.job_count(); ++j)
         if (roadmap.starts[static_cast<std::size_t>(j)] >= 0) in_roadmap.push_back(roadmap.id(j));
     std::sort(in_roadmap.begin(), in_roadmap.end());
     for (Index j = 0; j < plan.job_count(); ++j) {
         const bool on = plan.starts[static_cast<std::size_t>(j)] >= 0;
         const bool was = std::binary_search(in_roadmap.begin(), in_roadmap.end(), plan.id(j));
-        if (on && !was) added.push_back(plan.id(j));
-        if (!on && was) dropped.push_back(plan.id(j));
+        if (on && !was) c.added.push_back(plan.id(j));
+        if (!on && was) c.dropped.push_back(plan.id(j));
     }
+    return c;
+}
+}  // namespace detail
+
+ALIGNGRAPH_INLINE std::string plan_comparison_text(const ScheduleResult& roadmap, const ScheduleResult& plan, int width) {
+    const std::size_t w = static_cast<std::size_t>(std::max(width, 60));
+    const auto [added, dropped] = detail::plan_change(roadmap, plan);
     const auto list = [](const std::vector<std::string>& v) {
         std::string s;
         for (const auto& x : v) {
@@ -164,6 +176,18 @@ ALIGNGRAPH_INLINE std::string plan_comparison_text(const ScheduleResult& roadmap
     out += detail::wrapped("  ", fmt::format("It adds {} and leaves out {}.", list(added), list(dropped)), 4, w);
     if (!plan.proven || !roadmap.proven) out += "  (not both proven: the difference is between the best found)\n";
     return out;
+}
+
+ALIGNGRAPH_INLINE std::string plan_comparison_json(const ScheduleResult& roadmap, const ScheduleResult& plan) {
+    const auto [added, dropped] = detail::plan_change(roadmap, plan);
+    return detail::ojson{{"roadmap_value", roadmap.value},
+                         {"plan_value", plan.value},
+                         {"difference", plan.value - roadmap.value},
+                         {"added", added},
+                         {"left_out", dropped},
+                         {"both_proven", roadmap.proven && plan.proven}}
+               .dump(2) +
+           "\n";
 }
 
 ALIGNGRAPH_INLINE std::string schedule_json(const ScheduleResult& r) {

@@ -23,6 +23,8 @@ ALIGNGRAPH_API std::string schedule_json(const ScheduleResult& r);
 /// values and the difference, what the plan adds and what it leaves out of the selection.
 /// Both results must be NPV schedules of one model (a roadmap and a plan).
 ALIGNGRAPH_API std::string plan_comparison_text(const ScheduleResult& roadmap, const ScheduleResult& plan, int width = 100);
+/// The same as JSON: {roadmap_value, plan_value, difference, added, left_out, both_proven}.
+ALIGNGRAPH_API std::string plan_comparison_json(const ScheduleResult& roadmap, const ScheduleResult& plan);
 
 }  // namespace aligngraph
 
