@@ -8,3 +8,5 @@
 #include "aligngraph/io/risk_report-inl.hpp"
 #include "aligngraph/io/robust_report-inl.hpp"
 #include "aligngraph/io/compare_report-inl.hpp"
+#include "aligngraph/io/svg-inl.hpp"
+#include "aligngraph/io/notebook_html-inl.hpp"

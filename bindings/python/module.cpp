@@ -115,4 +115,5 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_selection(m);
     aligngraph::python::define_schedule(m);
     aligngraph::python::define_risk(m);
+    aligngraph::python::define_display(m);
 }

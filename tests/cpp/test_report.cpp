@@ -5,6 +5,8 @@
 #include <aligngraph/detail/text.hpp>
 #include <aligngraph/io/sample_portfolio.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <regex>
 
@@ -185,4 +187,49 @@ TEST_CASE("the chance-constrained report fits the terminal and shows every budge
         return row["fresh_over"].template get<double>() > 0 || row["planned_fresh_over"].template get<double>() > 0;
     });
     CHECK(shown_json == static_cast<long>(shown.size()));
+}
+
+namespace {
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("svg: charts draw one mark per item, escaped, and nothing from outside", "[report]") {
+    CHECK(svg::escape("<a href=\"x\">R&D's</a>") == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;");
+    const auto b = svg::bars({{"A <1>", 3.0}, {"B", -1.0}, {"C", 1.5, "50%"}}, 400, "three");
+    CHECK(count_of(b, "class=\"bar\"") == 3);
+    CHECK_THAT(b, Catch::Contains("A &lt;1&gt;"));
+    CHECK_THAT(b, Catch::Contains(">50%<"));
+    CHECK_THAT(b, Catch::Contains("<title>three</title>"));
+    CHECK(count_of(b, "<line") == 1);
+    const auto h = svg::histogram({-2, -1, 0, 1, 2}, {1, 2, 3, 4}, 0.0, "zero");
+    CHECK(count_of(h, "class=\"bin\"") == 4);
+    CHECK(count_of(h, "class=\"marker\"") == 1);
+    CHECK(count_of(h, svg::vermillion) == 2);  // the two bins below the marker
+    CHECK(count_of(svg::histogram({1, 2, 3}, {5, 5}, 0.0, "zero"), "class=\"marker\"") == 0);  // 0 outside: no marker
+    const auto g = svg::gantt({{"X", 0, 2, false}, {"Y", 2, 5, true}}, {"Q1", "Q2", "Q3", "Q4", "Q5"});
+    CHECK(count_of(g, "class=\"task\"") == 2);
+    CHECK_THAT(g, Catch::Contains("Y: Q3 to Q5 (critical)"));
+    for (const auto& s : {b, h, g}) {
+        CHECK(s.find("href") == std::string::npos);
+        CHECK(s.find("<script") == std::string::npos);
+    }
+}
+
+TEST_CASE("notebook HTML: each result's table and chart", "[report]") {
+    const auto p = sample_portfolio();
+    const auto r = optimize(p);
+    const auto html = selection_html(r);
+    CHECK(count_of(html, "class=\"bar\"") == std::min<std::size_t>(12, r.selected.size()));
+    CHECK_THAT(html, Catch::Contains(fmt::format("{} of {}", r.selected.size(), p.initiative_count())));
+    CHECK_THAT(portfolio_html(p), Catch::Contains("<table>"));
+    RiskOptions o;
+    o.samples = 2048;
+    const auto sim = simulate(p, o);
+    const auto risk = risk_html(sim);
+    CHECK(count_of(risk, "class=\"bin\"") == sim.histogram_counts.size());
+    CHECK_THAT(risk, Catch::Contains("P(NPV &lt; 0)"));
 }

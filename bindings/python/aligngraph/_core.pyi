@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_json', 'chance_text', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_json', 'selection_frequency_text', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_html', 'chance_json', 'chance_text', 'compare_html', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_html', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_html', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_html', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_html', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_html', 'selection_frequency_json', 'selection_frequency_text', 'selection_html', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -316,6 +316,11 @@ class Settings:
     """
     __hash__: typing.ClassVar[None] = None
     currency: str
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Settings) -> str
+        """
     def __eq__(self, arg0: Settings) -> bool:
         ...
     def __init__(self, discount_rate: typing.SupportsFloat | typing.SupportsIndex = 0.1, enabler_share: typing.SupportsFloat | typing.SupportsIndex = 0.5, currency: str = 'EUR') -> None:
@@ -343,6 +348,11 @@ class Kpi:
     __hash__: typing.ClassVar[None] = None
     metric: str
     unit: str
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Kpi) -> str
+        """
     def __eq__(self, arg0: Kpi) -> bool:
         ...
     def __init__(self, metric: str, unit: str = '', baseline: typing.SupportsFloat | typing.SupportsIndex = 0.0, target: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> None:
@@ -363,6 +373,11 @@ class Judgments:
     """
     AHP judgments of a goal over its children.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Judgments) -> str
+        """
     @property
     def children(self) -> list[str]:
         ...
@@ -408,6 +423,11 @@ class Estimate:
     """
     __hash__: typing.ClassVar[None] = None
     distribution: Distribution
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Estimate) -> str
+        """
     def __eq__(self, arg0: Estimate) -> bool:
         ...
     def __init__(self, low: typing.SupportsFloat | typing.SupportsIndex, mode: typing.SupportsFloat | typing.SupportsIndex, high: typing.SupportsFloat | typing.SupportsIndex, distribution: Distribution = Distribution.triangular) -> None:
@@ -438,6 +458,11 @@ class Uncertainty:
     benefit: Estimate | None
     cost: Estimate | None
     delay: Estimate | None
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Uncertainty) -> str
+        """
     def __eq__(self, arg0: Uncertainty) -> bool:
         ...
     def __init__(self, *, cost: Estimate | None = None, benefit: Estimate | None = None, delay: Estimate | None = None, success_probability: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
@@ -564,6 +589,11 @@ class Budget:
     """
     A per-period limit on one funding pool's costs.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Budget) -> str
+        """
     @property
     def department(self) -> str:
         ...
@@ -580,6 +610,11 @@ class Team:
     """
     A team with per-period capacity.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Team) -> str
+        """
     @property
     def capacity(self) -> list[float]:
         ...
@@ -593,6 +628,11 @@ class Scenario:
     """
     A named overlay on the model.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Scenario) -> str
+        """
     @property
     def budget_factor(self) -> float | None:
         ...
@@ -633,6 +673,11 @@ class PortfolioCore:
     __hash__: typing.ClassVar[None] = None
     name: str
     settings: Settings
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.PortfolioCore) -> str
+        """
     def __eq__(self, arg0: PortfolioCore) -> bool:
         ...
     @typing.overload
@@ -1372,6 +1417,11 @@ class Alignment:
     """
     Alignment of every initiative (model order), with its rank.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Alignment) -> str
+        """
     @property
     def direct(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
@@ -1400,6 +1450,11 @@ class ScoreTable:
     """
     A score per initiative (model order), its parts and its rank.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ScoreTable) -> str
+        """
     @property
     def kind(self) -> ScoreKind:
         ...
@@ -1425,6 +1480,11 @@ class ScorePart:
     """
     One part of an explained score.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ScorePart) -> str
+        """
     @property
     def kind(self) -> ScorePartKind:
         ...
@@ -1450,6 +1510,11 @@ class ScoreExplanation:
     """
     One initiative's score with its parts.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ScoreExplanation) -> str
+        """
     @property
     def id(self) -> str:
         ...
@@ -1494,6 +1559,11 @@ class CompositeWeights:
     """
     Weights of the composite priority (normalised to sum 1).
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.CompositeWeights) -> str
+        """
     def __init__(self, alignment: typing.SupportsFloat | typing.SupportsIndex = 0.5, financial: typing.SupportsFloat | typing.SupportsIndex = 0.25, criteria: typing.SupportsFloat | typing.SupportsIndex = 0.25) -> None:
         ...
     @property
@@ -1760,6 +1830,11 @@ class Displacement:
     """
     What a selected initiative's funding buys, against its next best use.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Displacement) -> str
+        """
     @property
     def displaced_value(self) -> float:
         ...
@@ -1795,6 +1870,11 @@ class SelectionResultCore:
     """
     The best selection found, how good it is proven to be, and what its numbers are.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.SelectionResultCore) -> str
+        """
     def __getstate__(self) -> dict:
         ...
     def __setstate__(self, arg0: dict) -> None:
@@ -1890,6 +1970,11 @@ class FrontierPoint:
     """
     One level of the efficient frontier.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.FrontierPoint) -> str
+        """
     @property
     def factor(self) -> float:
         ...
@@ -1921,6 +2006,11 @@ class SelectionProblem:
     """
     A selection problem over arrays, with its labels.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.SelectionProblem) -> str
+        """
     @property
     def budget_names(self) -> list[str]:
         """
@@ -1985,6 +2075,11 @@ class ScenarioComparisonCore:
     """
     Two scenarios side by side.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ScenarioComparisonCore) -> str
+        """
     @property
     def a(self) -> SelectionResultCore:
         ...
@@ -2043,6 +2138,11 @@ class ReoptimizerCore:
     """
     A selection problem kept between solves (see aligngraph.Reoptimizer).
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ReoptimizerCore) -> str
+        """
     def __init__(self, values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], requires_any: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str]) -> None:
         ...
     def force_in(self, index: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -2208,6 +2308,11 @@ class ScheduleResultCore:
     """
     The best schedule found, how good it is proven to be, and its loads.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ScheduleResultCore) -> str
+        """
     @property
     def bound(self) -> float:
         ...
@@ -2312,6 +2417,11 @@ class RiskSummary:
     """
     The portfolio NPV's distribution in numbers.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.RiskSummary) -> str
+        """
     @property
     def cvar5(self) -> float:
         """
@@ -2360,6 +2470,11 @@ class TornadoBar:
     """
     One input of one initiative at its P10 and P90, the others at their base.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.TornadoBar) -> str
+        """
     @property
     def input_high(self) -> float:
         ...
@@ -2385,6 +2500,11 @@ class RankCorrelation:
     """
     Spearman's rank correlation of one input with the portfolio NPV.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.RankCorrelation) -> str
+        """
     @property
     def item(self) -> int:
         ...
@@ -2399,6 +2519,11 @@ class RiskResultCore:
     A Monte Carlo simulation's samples and summaries (see aligngraph.RiskResult).
     """
     block_size: typing.ClassVar[int] = 1024
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.RiskResultCore) -> str
+        """
     def __getstate__(self) -> dict:
         ...
     def __setstate__(self, arg0: dict) -> None:
@@ -2533,6 +2658,11 @@ class RiskProblemCore:
     """
     A risk analysis over arrays, as simulate() samples it (see docs/risk.md).
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.RiskProblemCore) -> str
+        """
     @property
     def benefits(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
         ...
@@ -2565,6 +2695,11 @@ class SelectionFrequencyCore:
     How often each initiative is in the optimal portfolio over sampled scenarios.
     """
     block_size: typing.ClassVar[int] = 64
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.SelectionFrequencyCore) -> str
+        """
     def __getstate__(self) -> dict:
         ...
     def __setstate__(self, arg0: dict) -> None:
@@ -2633,6 +2768,11 @@ class ChanceConstrainedCore:
     """
     The chance-constrained portfolio, its value and how often it breaks each budget.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.ChanceConstrainedCore) -> str
+        """
     @property
     def allowed(self) -> int:
         ...
@@ -2798,6 +2938,11 @@ class RpmResultCore:
     """
     The non-dominated portfolios and each initiative's core index.
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.RpmResultCore) -> str
+        """
     @property
     def classes(self) -> list[CoreClass]:
         ...
@@ -2854,12 +2999,16 @@ def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], l
     """
 def chance_constrained_core(portfolio: PortfolioCore, alpha: typing.SupportsFloat | typing.SupportsIndex, joint: bool, scenarios: typing.SupportsInt | typing.SupportsIndex, fresh: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, scenario: str, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> ChanceConstrainedCore:
     ...
+def chance_html(result: ChanceConstrainedCore) -> str:
+    ...
 def chance_json(result: ChanceConstrainedCore) -> str:
     ...
 def chance_text(result: ChanceConstrainedCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
     """
     Chance-constrained budgets as aligned text (what `aligngraph robust --chance` prints).
     """
+def compare_html(comparison: ScenarioComparisonCore) -> str:
+    ...
 def compare_json(comparison: ScenarioComparisonCore) -> str:
     ...
 def compare_scenarios_core(portfolio: PortfolioCore, a: str, b: str, objective: Objective, by: ScoreKind, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> ScenarioComparisonCore:
@@ -2956,6 +3105,8 @@ def period_rate(yearly: typing.SupportsFloat | typing.SupportsIndex, period_year
     """
 def portfolio_financials(portfolio: PortfolioCore, ids: collections.abc.Sequence[str], rate: typing.SupportsFloat | typing.SupportsIndex | None = None, convention: NpvConvention = NpvConvention.numpy, finance_rate: typing.SupportsFloat | typing.SupportsIndex | None = None, reinvest_rate: typing.SupportsFloat | typing.SupportsIndex | None = None) -> Financials:
     ...
+def portfolio_html(portfolio: PortfolioCore) -> str:
+    ...
 def portfolio_risk_problem_core(portfolio: PortfolioCore, selection: collections.abc.Sequence[str] | None, scenario: str, roadmap: bool, time_limit: typing.SupportsFloat | typing.SupportsIndex) -> RiskProblemCore:
     ...
 def prerequisites(portfolio: PortfolioCore, id: str) -> list[str]:
@@ -2972,6 +3123,8 @@ def read_psplib_core(path: str) -> dict:
     ...
 def reoptimizer_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> ReoptimizerCore:
     ...
+def risk_html(result: RiskResultCore) -> str:
+    ...
 def risk_json(result: RiskResultCore) -> str:
     """
     The simulation as JSON (what `aligngraph risk --format json` prints).
@@ -2985,6 +3138,8 @@ def risk_text(result: RiskResultCore, width: typing.SupportsInt | typing.Support
 def roadmap_core(portfolio: PortfolioCore, objective: ScheduleObjective, selection: collections.abc.Sequence[str] | None, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str, weights: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex], plan: bool, explain: bool) -> ScheduleResultCore:
     ...
 def rpm_core(low: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], high: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], budgets: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], requires: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], excludes: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]], forced_in: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], forced_out: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], rank_order: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weight_rows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], weight_bounds: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], ids: collections.abc.Sequence[str], criteria: collections.abc.Sequence[str], budget_names: collections.abc.Sequence[str], time_limit: typing.SupportsFloat | typing.SupportsIndex, state_limit: typing.SupportsInt | typing.SupportsIndex) -> RpmResultCore:
+    ...
+def rpm_html(result: RpmResultCore) -> str:
     ...
 def rpm_json(result: RpmResultCore) -> str:
     ...
@@ -3002,6 +3157,8 @@ def save_model(portfolio: PortfolioCore, path: os.PathLike | str | bytes) -> Non
     ...
 def schedule_core(durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], horizon: typing.SupportsInt | typing.SupportsIndex, earliest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], latest: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], flows: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]], rate: typing.SupportsFloat | typing.SupportsIndex, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"], objective: ScheduleObjective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, ids: collections.abc.Sequence[str], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], explain: bool) -> ScheduleResultCore:
     ...
+def schedule_html(result: ScheduleResultCore) -> str:
+    ...
 def schedule_json(result: ScheduleResultCore) -> str:
     ...
 def schedule_text(result: ScheduleResultCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
@@ -3016,12 +3173,16 @@ def select_frontier_core(values: typing.Annotated[numpy.typing.ArrayLike, numpy.
     ...
 def selection_frequency_core(portfolio: PortfolioCore, scenarios: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, scenario: str, time_limit: typing.SupportsFloat | typing.SupportsIndex, solve_time_limit: typing.SupportsFloat | typing.SupportsIndex) -> SelectionFrequencyCore:
     ...
+def selection_frequency_html(result: SelectionFrequencyCore) -> str:
+    ...
 def selection_frequency_json(result: SelectionFrequencyCore) -> str:
     ...
 def selection_frequency_text(result: SelectionFrequencyCore, width: typing.SupportsInt | typing.SupportsIndex = 100) -> str:
     """
     Selection frequency as aligned text (what `aligngraph robust` prints).
     """
+def selection_html(result: SelectionResultCore) -> str:
+    ...
 def selection_json(result: SelectionResultCore) -> str:
     ...
 def selection_problem_core(portfolio: PortfolioCore, objective: Objective, scenario: str) -> SelectionProblem:

@@ -695,6 +695,10 @@ class Portfolio(_core.PortfolioCore):
         """Goal tree, initiatives and budgets as aligned text (what ``aligngraph show`` prints)."""
         return _core.summary_text(self, width)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.portfolio_html(self)
+
     def __repr__(self) -> str:
         h = self.horizon
         return (

@@ -210,6 +210,10 @@ class RiskResult:
         """The simulation as JSON (what ``aligngraph risk --format json`` prints)."""
         return _core.risk_json(self.core)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.risk_html(self.core)
+
     def __repr__(self) -> str:
         s = self.core.summary
         return (f"<aligngraph.RiskResult: {self.samples} samples of {len(self.core.ids)} initiatives, NPV mean {s.mean:.6g}, "

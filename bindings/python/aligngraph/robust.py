@@ -83,6 +83,10 @@ class SelectionFrequency:
     def to_json(self) -> str:
         return _core.selection_frequency_json(self.core)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.selection_frequency_html(self.core)
+
     def __repr__(self) -> str:
         f = np.asarray(self.core.frequency)
         return (f"<aligngraph.SelectionFrequency: {self.scenarios} scenarios, {int((f >= 1).sum())} always in, "
@@ -171,6 +175,10 @@ class ChanceConstrained:
     def to_json(self) -> str:
         return _core.chance_json(self.core)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.chance_html(self.core)
+
     def __repr__(self) -> str:
         c = self.core
         over = f", {100 * c.fresh_any_over:.1f}% of fresh samples over some budget" if c.fresh > 0 else ""
@@ -250,6 +258,10 @@ class RpmResult:
 
     def to_json(self) -> str:
         return _core.rpm_json(self.result)
+
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.rpm_html(self.core)
 
     def __repr__(self) -> str:
         return (f"<aligngraph.RpmResult: {len(self)} non-dominated portfolios, {len(self.core)} core, "

@@ -128,6 +128,10 @@ class ScheduleResult:
         """The schedule as JSON (what ``aligngraph roadmap --format json`` prints)."""
         return _core.schedule_json(self.core)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.schedule_html(self.core)
+
     def __repr__(self) -> str:
         proof = "proven" if self.proven else f"not proven ({self.stop_reason.name}), gap {100 * self.gap:.2f}%"
         return (f"<aligngraph.ScheduleResult: {len(self.core.starts)} jobs, {self.objective.name} {self.value:.6g}, "

@@ -112,6 +112,10 @@ class SelectionResult:
         """The result as JSON (what ``aligngraph optimize --format json`` prints)."""
         return _core.selection_json(self.core)
 
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.selection_html(self.core)
+
     def __repr__(self) -> str:
         proof = "proven" if self.proven else f"not proven ({self.stop_reason.name}), gap {100 * self.gap:.2f}%"
         return f"<aligngraph.SelectionResult: {len(self.core.selected)} selected, value {self.value:.6g}, {proof}>"
@@ -241,6 +245,9 @@ class Reoptimizer:
         self._item = {name: k for k, name in enumerate(ids_now)}
         self._budget = {name: k for k, name in enumerate(self._core.budget_names)}
 
+    def __repr__(self) -> str:
+        return f"<aligngraph.Reoptimizer over {len(self._core.ids)} initiatives and {len(self._core.budget_names)} budget rows>"
+
     def _index(self, item: Any) -> int:
         if isinstance(item, str):
             if item not in self._item:
@@ -330,6 +337,10 @@ class ScenarioComparison:
 
     def to_json(self) -> str:
         return _core.compare_json(self.core)
+
+    def _repr_html_(self) -> str:
+        """A compact table and a small inline SVG chart, for notebooks."""
+        return _core.compare_html(self.core)
 
     def __repr__(self) -> str:
         label = lambda s: s or "as it is"  # noqa: E731

@@ -101,6 +101,9 @@ inline std::string money(double v) {
     return fmt::format("{:.2f}T", v / 1e12);
 }
 
+/// A share as a percentage with one decimal ("12.5%"); "-" for NaN.
+inline std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
+
 /// The ids of `items` (indices into `ids`), comma-separated; "none" when there are none.
 template <class Indices>
 std::string id_list(const std::vector<std::string>& ids, const Indices& items) {

@@ -18,7 +18,6 @@ namespace aligngraph {
 
 namespace detail {
 
-inline std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
 inline std::string periods(double v) { return std::isnan(v) ? std::string("never") : fmt::format("{:.2f}", v); }
 inline std::string ratio(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.2f}", v); }
 

@@ -6,9 +6,11 @@
 
 #include "aligngraph/io/finance_report.hpp"
 #include "aligngraph/io/model_report.hpp"
+#include "aligngraph/io/notebook_html.hpp"
 #include "aligngraph/io/ranking_report.hpp"
 #include "aligngraph/io/risk_report.hpp"
 #include "aligngraph/io/robust_report.hpp"
 #include "aligngraph/io/compare_report.hpp"
 #include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/io/selection_report.hpp"
+#include "aligngraph/io/svg.hpp"
