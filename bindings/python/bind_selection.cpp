@@ -277,7 +277,55 @@ void define_selection(py::module_& m) {
         .def_readonly("both", &ScenarioComparison::both)
         .def_readonly("only_a", &ScenarioComparison::only_a)
         .def_readonly("only_b", &ScenarioComparison::only_b)
-        .def_readonly("value_difference", &ScenarioComparison::value_difference);
+        .def_readonly("value_difference", &ScenarioComparison::value_difference)
+        .def(py::pickle(
+            [](const ScenarioComparison& c) {  // every field by name; the two results pickle themselves
+                py::dict d;
+                d["ids"] = c.ids;
+                d["names"] = c.names;
+                d["scenario_a"] = c.scenario_a;
+                d["scenario_b"] = c.scenario_b;
+                d["currency"] = c.currency;
+                d["by"] = std::string(to_string(c.by));
+                d["a"] = py::cast(c.a);
+                d["b"] = py::cast(c.b);
+                d["score_a"] = c.score_a;
+                d["score_b"] = c.score_b;
+                d["rank_a"] = c.ranks.rank_a;
+                d["rank_b"] = c.ranks.rank_b;
+                d["change"] = c.ranks.change;
+                d["kendall_tau"] = c.ranks.kendall_tau;
+                d["both"] = c.both;
+                d["only_a"] = c.only_a;
+                d["only_b"] = c.only_b;
+                d["value_difference"] = c.value_difference;
+                return d;
+            },
+            [](const py::dict& d) {
+                ScenarioComparison c;
+                const auto get = [&](const char* key, auto& field) { field = d[key].cast<std::decay_t<decltype(field)>>(); };
+                get("ids", c.ids);
+                get("names", c.names);
+                get("scenario_a", c.scenario_a);
+                get("scenario_b", c.scenario_b);
+                get("currency", c.currency);
+                const auto by = from_string<ScoreKind>(d["by"].cast<std::string>());
+                if (!by) throw ValidationError("ScenarioComparison: a pickle of another version");
+                c.by = *by;
+                get("a", c.a);
+                get("b", c.b);
+                get("score_a", c.score_a);
+                get("score_b", c.score_b);
+                get("rank_a", c.ranks.rank_a);
+                get("rank_b", c.ranks.rank_b);
+                get("change", c.ranks.change);
+                get("kendall_tau", c.ranks.kendall_tau);
+                get("both", c.both);
+                get("only_a", c.only_a);
+                get("only_b", c.only_b);
+                get("value_difference", c.value_difference);
+                return c;
+            }));
     m.def("compare_scenarios_core", [](const Portfolio& p, const std::string& a, const std::string& b, Objective objective, ScoreKind by,
                                        double time_limit) {
         CompareOptions o;

@@ -302,3 +302,8 @@ def test_compare_two_scenarios():
     assert "ScenarioComparison downturn vs compliance-first" in repr(c)
     with pytest.raises(ag.ValidationError, match="unknown scenario 'boom'"):
         p.compare(None, "boom")
+    import pickle
+
+    back = pickle.loads(pickle.dumps(c))
+    assert back.frame().equals(c.frame()) and back.kendall_tau == c.kendall_tau and back.only_b == c.only_b
+    assert back.a.selected == c.a.selected and back.text() == c.text()

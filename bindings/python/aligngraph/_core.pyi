@@ -2080,6 +2080,10 @@ class ScenarioComparisonCore:
         """
         (self: aligngraph._core.ScenarioComparisonCore) -> str
         """
+    def __getstate__(self) -> dict:
+        ...
+    def __setstate__(self, arg0: dict) -> None:
+        ...
     @property
     def a(self) -> SelectionResultCore:
         ...

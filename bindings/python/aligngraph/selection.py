@@ -310,9 +310,6 @@ class ScenarioComparison:
     def __init__(self, core: Any) -> None:
         self.core = core
 
-    def __reduce__(self) -> tuple:
-        raise TypeError("a ScenarioComparison does not pickle; pickle its SelectionResults (a, b) or its frame()")
-
     scenario_a = property(lambda self: self.core.scenario_a or None)
     scenario_b = property(lambda self: self.core.scenario_b or None)
     a = property(lambda self: SelectionResult(self.core.a))
