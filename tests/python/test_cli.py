@@ -323,8 +323,9 @@ def test_compare_command(sample_path):
     assert doc["a"]["value"] == c.a.value and doc["b"]["value"] == c.b.value
     one = json.loads(run("compare", "--scenario", "downturn", "--format", "json", str(sample_path)).stdout)
     assert one["scenario_a"] == "" and one["b"]["value"] == pytest.approx(p.optimize(scenario="downturn").value, rel=1e-12)
-    text = run("compare", "--scenario", "downturn", "--scenario", "compliance-first", "--width", "80", str(sample_path)).stdout
-    assert "'downturn' against 'compliance-first'" in text and "Kendall's tau" in text
-    assert max(len(line) for line in text.splitlines()) <= 80
+    for width in (60, 80, 120):
+        text = run("compare", "--scenario", "downturn", "--scenario", "compliance-first", "--width", str(width), str(sample_path)).stdout
+        assert "'downturn' against" in text and "Kendall's tau" in text
+        assert max(len(line) for line in text.splitlines()) <= width
     assert run("compare", "--scenario", "boom", str(sample_path)).returncode == 1
     assert run("compare", str(sample_path)).returncode == 2

@@ -31,13 +31,17 @@ ALIGNGRAPH_INLINE std::string compare_text(const ScenarioComparison& c, int widt
                                                       c.scenario_b.empty() ? "the model as it is" : "'" + lb + "'", objective,
                                                       to_string(c.by)),
                                       2, w);
-    const std::size_t col = std::max<std::size_t>({14, detail::columns(la) + 2, detail::columns(lb) + 2});
+    // Two value columns wide enough for the scenario names, narrowed (names cut) to fit the width
+    // with the difference beside them.
+    const std::size_t col = std::min(std::max<std::size_t>({14, detail::columns(la) + 2, detail::columns(lb) + 2}),
+                                     std::max<std::size_t>(12, w > 36 ? (w - 36) / 2 : 0));
     const auto row = [&](const std::string& label, const std::string& x, const std::string& y, const std::string& note) {
-        std::string line = fmt::format("  {} {} {}{}", detail::pad(label, 20), detail::pad(x, col), detail::pad(y, col), note);
+        std::string line = fmt::format("  {} {} {}{}", detail::pad(label, 19), detail::pad(detail::fit(x, col - 1), col),
+                                       detail::pad(detail::fit(y, col - 1), col), note);
         line.erase(line.find_last_not_of(' ') + 1);
         return line + "\n";
     };
-    out += "\n" + row("", detail::fit(la, col), detail::fit(lb, col), "");
+    out += "\n" + row("", la, lb, "");
     out += row("optimal " + objective, detail::money(c.a.value) + unit, detail::money(c.b.value) + unit,
                fmt::format("({}{})", c.value_difference >= 0 ? "+" : "", detail::money(c.value_difference)));
     out += row("initiatives funded", std::to_string(c.a.selected.size()), std::to_string(c.b.selected.size()), "");
