@@ -66,7 +66,7 @@ fuzz-build: deps
 	cmake -S . -B $(FUZZ_BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
 	  -DALIGNGRAPH_BUILD_FUZZERS=ON -DALIGNGRAPH_BUILD_TESTS=OFF -DALIGNGRAPH_BUILD_CLI=OFF \
 	  -DALIGNGRAPH_BUILD_EXAMPLES=OFF -DALIGNGRAPH_INSTALL=OFF
-	cmake --build $(FUZZ_BUILD) --parallel $(JOBS)
+	cmake --build $(FUZZ_BUILD) --parallel $(JOBS) --target fuzz_model_reader
 
 test-fuzz: fuzz-build install-python
 	FUZZ_BUILD=$(FUZZ_BUILD) PYTHON=$(VENV)/bin/python tests/fuzz/run.sh short
