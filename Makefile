@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations '$(shell cat bindings/python/stub-enums.txt)' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection bench-risk clean
+.PHONY: all deps configure build demo test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection bench-risk bench-report clean
 
 all: build
 
@@ -93,6 +93,9 @@ bench-selection: bench-build install-python
 
 bench-risk: bench-build install-python
 	$(VENV)/bin/python benchmarks/risk/bench_risk.py
+
+bench-report: install-python
+	$(VENV)/bin/python benchmarks/report/bench_report.py
 
 # Regenerate the type stubs of the compiled module (tests/python/test_stubs.py checks them).
 stubs: install-python

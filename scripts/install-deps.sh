@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing aligngraph needs, and nothing that is already there:
 #   - C++ libraries and tools from Debian's packages (apt-get; sudo when not root), clang
-#     with its sanitizer and libFuzzer runtimes among them (the fuzz targets);
+#     with its sanitizer and libFuzzer runtimes among them (the fuzz targets), and chromium
+#     (the report's browser test);
 #   - a Python virtual environment (.venv by default) with the test tools from PyPI;
 #   - CMake >= 3.20 and Ninja from PyPI into that environment when the machine lacks them.
 # Usage: scripts/install-deps.sh [VENV_DIR]
@@ -15,6 +16,7 @@ apt_packages=(
   libeigen3-dev libboost-dev libboost-graph-dev libboost-math-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev catch2 librandom123-dev
   clang libclang-rt-dev
+  chromium fonts-dejavu-core
 )
 missing=()
 for p in "${apt_packages[@]}"; do

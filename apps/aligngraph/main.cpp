@@ -11,6 +11,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <iterator>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "aligngraph/aligngraph.hpp"
+#include "aligngraph/detail/sha256.hpp"
 #include "aligngraph/io/sample_portfolio.hpp"
 
 namespace ag = aligngraph;
@@ -153,10 +155,19 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
+/// The SHA-256 of the bytes of the last model read (what `sha256sum FILE` prints), for the report.
+std::string model_file_sha256;
+
 /// The model named on the command line: a file, or standard input for "-".
 ag::Portfolio read_model(const std::string& file) {
-    if (file != "-") return ag::load_model(file);
+    if (file != "-") {
+        auto p = ag::load_model(file);
+        std::ifstream in(file, std::ios::binary);
+        model_file_sha256 = ag::detail::sha256_hex(std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()});
+        return p;
+    }
     std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    model_file_sha256 = ag::detail::sha256_hex(text);
     return ag::model_from_json(text, "<stdin>");
 }
 
@@ -613,6 +624,53 @@ struct Compare : Command {
     }
 };
 
+struct Report : Command {
+    ag::ReportOptions options;
+    std::string path;
+    bool no_roadmap = false, no_risk = false;
+    Report(CLI::App& parent) {
+        app = parent.add_subcommand("report", "Write the steering committee's report: one self-contained HTML file (opens offline, prints to PDF)");
+        add_file();
+        app->add_option("-o,--output", path, "The HTML file to write (replaced atomically), or - for standard output")->required();
+        add_what_if(options.scenario, "Apply a scenario of the model (rate, budget factor, cost overrun, forced decisions, goal weights)");
+        add_enum_option(*app, "--by", options.ranking, "The score the ranking shows");
+        app->add_option("--explained", options.explained, "How many of the first ranked initiatives are taken apart")
+            ->check(CLI::Range(0, 1000000))
+            ->capture_default_str();
+        app->add_option("--samples", options.samples, "Monte Carlo samples")->check(CLI::Range(1LL, 1LL << 40))->capture_default_str();
+        app->add_option("--seed", options.seed, "Monte Carlo seed: the same seed gives the same report")->capture_default_str();
+        app->add_option("--threads", options.threads, "Threads of the Monte Carlo (0: every hardware thread; the report does not depend on it)")
+            ->check(CLI::Range(0, 4096))
+            ->capture_default_str();
+        app->add_flag("--no-roadmap", no_roadmap, "Leave the roadmap out");
+        app->add_flag("--no-risk", no_risk, "Leave the Monte Carlo out");
+        app->add_option("--time-limit", options.time_limit, "Seconds for each exact analysis (the portfolio, each frontier level, the roadmap)")
+            ->check(seconds)
+            ->capture_default_str();
+    }
+    int run() override {
+        options.roadmap = !no_roadmap;
+        options.risk = !no_risk;
+        options.cancel = ctrl_c();
+        return with_what_if([&](const ag::Portfolio& p) {
+            options.model_file = file == "-" ? "<stdin>" : file;
+            options.model_file_sha256 = model_file_sha256;
+            ag::Briefing b;
+            try {
+                b = ag::brief(p, options);
+            } catch (const ag::NoSolutionError&) {
+                if (interrupted.load()) return interrupted_exit("no report written");
+                throw;
+            }
+            if (path == "-") return print(ag::report_html(p, b));
+            ag::write_report(path, p, b);
+            std::printf("%s: the report of %s (%d of %d initiatives funded)\n", path.c_str(), options.model_file.c_str(),
+                        static_cast<int>(b.optimal.selected.size()), static_cast<int>(p.initiative_count()));
+            return 0;
+        });
+    }
+};
+
 /// Sensitivity of the alignment ranking to the heaviest goal weights.
 std::string top_goal_sensitivity(const ag::Portfolio& p, ag::Index k, std::size_t goals) {
     auto s = ag::goal_weight_sensitivity(p, k);
@@ -804,6 +862,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Risk>(app));
     commands.push_back(std::make_unique<cli::Robust>(app));
     commands.push_back(std::make_unique<cli::Compare>(app));
+    commands.push_back(std::make_unique<cli::Report>(app));
     commands.push_back(std::make_unique<cli::Demo>(app));
     for (int k = 1; k < argc; ++k) {
         const std::string_view a = argv[k];

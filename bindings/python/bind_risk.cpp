@@ -49,22 +49,6 @@ RiskOptions risk_options(long long samples, std::uint64_t seed, long long first,
     return o;
 }
 
-/// `analysis(cancel)` with the GIL released (reading `model` under its lock, when given):
-/// Ctrl-C cancels it, and raises KeyboardInterrupt once it has returned.
-template <class F>
-auto interruptible(const Portfolio* model, F&& analysis) {
-    PythonInterrupt interrupt;
-    decltype(analysis(interrupt.cancellation())) out;
-    {
-        std::shared_lock<std::shared_mutex> lock;
-        if (model) lock = reading(*model);
-        py::gil_scoped_release release;
-        out = analysis(interrupt.cancellation());
-    }
-    interrupt.raise_if_interrupted();
-    return out;
-}
-
 RiskResult run(const RiskProblem& q, RiskOptions o) {
     return interruptible(nullptr, [&](Cancellation cancel) {
         o.cancel = std::move(cancel);

@@ -332,16 +332,10 @@ void define_selection(py::module_& m) {
         o.objective = objective;
         o.by = by;
         o.time_limit = time_limit;
-        PythonInterrupt interrupt;
-        o.cancel = interrupt.cancellation();
-        ScenarioComparison c;
-        {
-            const auto lock = reading(p);
-            py::gil_scoped_release release;
-            c = compare_scenarios(p, a, b, o);
-        }
-        interrupt.raise_if_interrupted();
-        return c;
+        return interruptible(&p, [&](Cancellation cancel) {
+            o.cancel = std::move(cancel);
+            return compare_scenarios(p, a, b, o);
+        });
     }, py::arg("portfolio"), py::arg("a"), py::arg("b"), py::arg("objective"), py::arg("by"), py::arg("time_limit"));
     m.def("compare_text", &compare_text, py::arg("comparison"), py::arg("width") = 100, py::arg("rows") = 15);
     m.def("compare_json", &compare_json, py::arg("comparison"));

@@ -14,6 +14,7 @@ void define_scoring(pybind11::module_& m);
 void define_selection(pybind11::module_& m);
 void define_schedule(pybind11::module_& m);
 void define_risk(pybind11::module_& m);
+void define_report(pybind11::module_& m);
 void define_display(pybind11::module_& m);  // last: reprs and notebook HTML of the classes the others defined
 
 }  // namespace aligngraph::python

@@ -130,6 +130,10 @@ void define_display(py::module_& m) {
     repr<RankCorrelation>(m, "RankCorrelation", [](const RankCorrelation& c) {
         return fmt::format("item #{} {}: rho {:.3f}", c.item, c.variable, c.rho);
     });
+    repr<Briefing>(m, "BriefingCore", [](const Briefing& b) {
+        return fmt::format("'{}': {} funded, NPV {:g}{}{}", b.title, b.optimal.selected.size(), b.optimal.value, b.roadmap ? ", roadmap" : "",
+                           b.risk ? ", risk" : "");
+    });
     repr<RiskResult>(m, "RiskResultCore", [](const RiskResult& r) {
         return fmt::format("{} samples from {}, seed {}, mean NPV {:g}", r.samples, r.first, r.seed, r.summary.mean);
     });

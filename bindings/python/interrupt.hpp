@@ -7,7 +7,10 @@
 
 #include <pybind11/pybind11.h>
 
+#include <shared_mutex>
+
 #include "aligngraph/stop.hpp"
+#include "model_access.hpp"
 
 namespace aligngraph::python {
 
@@ -34,5 +37,21 @@ public:
 private:
     bool raised_ = false;
 };
+
+/// `analysis(cancel)` with the GIL released (reading `model` under its lock, when given):
+/// Ctrl-C cancels it, and raises KeyboardInterrupt once it has returned.
+template <class F>
+auto interruptible(const Portfolio* model, F&& analysis) {
+    PythonInterrupt interrupt;
+    decltype(analysis(interrupt.cancellation())) out;
+    {
+        std::shared_lock<std::shared_mutex> lock;
+        if (model) lock = reading(*model);
+        pybind11::gil_scoped_release release;
+        out = analysis(interrupt.cancellation());
+    }
+    interrupt.raise_if_interrupted();
+    return out;
+}
 
 }  // namespace aligngraph::python

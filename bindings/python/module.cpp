@@ -115,5 +115,6 @@ PYBIND11_MODULE(_core, m) {
     aligngraph::python::define_selection(m);
     aligngraph::python::define_schedule(m);
     aligngraph::python::define_risk(m);
+    aligngraph::python::define_report(m);
     aligngraph::python::define_display(m);
 }

@@ -17,6 +17,7 @@
 #include "aligngraph/model/validation.hpp"
 #include "aligngraph/model/what_if.hpp"
 #include "aligngraph/names.hpp"
+#include "aligngraph/report/briefing.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/risk/risk.hpp"
 #include "aligngraph/risk/chance.hpp"

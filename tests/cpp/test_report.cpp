@@ -1,13 +1,18 @@
-// Summaries for the command line.
+// Summaries for the command line, the notebook HTML and the steering committee's report.
 
 #include <catch2/catch.hpp>
 
+#include <aligngraph/detail/sha256.hpp>
 #include <aligngraph/detail/text.hpp>
 #include <aligngraph/io/sample_portfolio.hpp>
 
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -232,4 +237,159 @@ TEST_CASE("notebook HTML: each result's table and chart", "[report]") {
     const auto risk = risk_html(sim);
     CHECK(count_of(risk, "class=\"bin\"") == sim.histogram_counts.size());
     CHECK_THAT(risk, Catch::Contains("P(NPV &lt; 0)"));
+}
+
+TEST_CASE("sha256 of the published test vectors (FIPS 180-4 examples)", "[report]") {
+    CHECK(detail::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(detail::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(detail::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(detail::sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("svg: limits, ranges and a curve with its knee and chosen point", "[report]") {
+    svg::Bar capped{"IT", 80.0, "80 of 100"};
+    capped.limit = 100;
+    const auto b = svg::bars({capped, {"Ops", 30.0}}, 400);
+    CHECK(count_of(b, "class=\"limit\"") == 1);
+    CHECK_THAT(b, Catch::Contains("IT: limit 100"));
+    const auto t = svg::ranges({{"A cost", 8, 12, ""}, {"B success", 2, 10, ""}, {"C flat", 10, 10, ""}}, 10.0, "base");
+    CHECK(count_of(t, "class=\"range\"") == 3);
+    CHECK(count_of(t, "class=\"centre\"") == 1);
+    CHECK(count_of(t, svg::vermillion) == 2);  // A and B reach below the centre, C does not
+    const auto c = svg::curve({{1, 1, "a"}, {2, 3, "b"}, {3, 3.5, "c"}}, "money", "NPV", 1, 2);
+    CHECK(count_of(c, "class=\"point") == 3);
+    CHECK(count_of(c, "knee") == 1);
+    CHECK(count_of(c, "chosen") == 1);
+    CHECK_THAT(c, Catch::Contains(">money<"));
+}
+
+namespace {
+
+// The number of rows of the first table after `marker` in `html`.
+std::size_t rows_after(const std::string& html, const std::string& marker) {
+    const auto at = html.find(marker);
+    if (at == std::string::npos) return 0;
+    const auto body = html.find("<tbody>", at), end = html.find("</tbody>", body);
+    return count_of(html.substr(body, end - body), "<tr");
+}
+
+// The text of section `id`.
+std::string section_of(const std::string& html, const std::string& id) {
+    const auto at = html.find("<section id=\"" + id + "\">");
+    if (at == std::string::npos) return {};
+    return html.substr(at, html.find("</section>", at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("report: every section, each chart with one mark per item, nothing from outside", "[report]") {
+    const auto p = sample_portfolio();
+    ReportOptions o;
+    o.samples = 4096;
+    o.time_limit = 30;
+    o.model_file = "sample.json";
+    o.model_file_sha256 = "00ff";
+    const auto b = brief(p, o);
+    const auto html = report_html(p, b);
+    for (const char* id : {"summary", "goals", "ranking", "finance", "portfolio", "frontier", "roadmap", "risk", "assumptions"})
+        CHECK_FALSE(section_of(html, id).empty());
+    const auto n = static_cast<std::size_t>(p.initiative_count());
+    const auto funded = b.optimal.selected.size();
+    // The funded portfolio is the optimum the selection solver finds on its own.
+    const auto alone = optimize(p, {.objective = Objective::npv});
+    CHECK(b.optimal.selected == alone.selected);
+    CHECK(b.optimal.value == Approx(alone.value));
+    // Finance: one bar and one row per initiative, and the portfolio row.
+    CHECK(count_of(section_of(html, "finance"), "class=\"bar\"") == n);
+    CHECK(rows_after(html, "<section id=\"finance\">") == n + 1);
+    // Ranking: the first 15 as bars, every initiative in the table, the explained ones listed.
+    CHECK(count_of(section_of(html, "ranking"), "class=\"bar\"") == std::min<std::size_t>(15, n));
+    CHECK(b.explanations.size() == 10);
+    // The portfolio: one row per funded initiative and per left-out one; one bar per pool with its limit.
+    CHECK(rows_after(html, "<h3>Funded, and what") == funded);
+    CHECK(rows_after(html, "<h3>Left out, and why</h3>") == n - funded);
+    CHECK(count_of(section_of(html, "portfolio"), "class=\"limit\"") == b.optimal.pools.size());
+    // Frontier: a point per feasible level, the plan (factor 1) chosen, its value the optimum's.
+    REQUIRE(b.plan_level >= 0);
+    CHECK(b.frontier[static_cast<std::size_t>(b.plan_level)].factor == 1.0);
+    CHECK(b.frontier[static_cast<std::size_t>(b.plan_level)].result.value == Approx(alone.value));
+    std::size_t feasible = 0;
+    for (const auto& pt : b.frontier) feasible += pt.feasible;
+    CHECK(count_of(section_of(html, "frontier"), "class=\"point") == feasible);
+    CHECK(count_of(section_of(html, "frontier"), " chosen\"") == 1);
+    // Roadmap: a task per funded initiative; risk: 40 bins, a tornado.
+    REQUIRE(b.roadmap);
+    CHECK(count_of(section_of(html, "roadmap"), "class=\"task\"") == funded);
+    REQUIRE(b.risk);
+    CHECK(count_of(section_of(html, "risk"), "class=\"bin\"") == 40);
+    CHECK(count_of(section_of(html, "risk"), "class=\"range\"") >= 1);
+    // Assumptions: the file and its hash as given; the model's own hash, of its canonical text.
+    const auto assumptions = section_of(html, "assumptions");
+    CHECK_THAT(assumptions, Catch::Contains("sample.json") && Catch::Contains("00ff"));
+    CHECK_THAT(assumptions, Catch::Contains(detail::sha256_hex(model_to_json(p))));
+    // Self-contained: no script, nothing fetched, links only within the page.
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("src=") == std::string::npos);
+    CHECK(html.find("url(") == std::string::npos);
+    CHECK(std::regex_search(html, std::regex("href=\"[^#]")) == false);
+    CHECK_THAT(html, Catch::Contains("@media print"));
+    // The same input and seed: the same report, to the byte (no time or path of its own).
+    CHECK(report_html(p, brief(p, o)) == html);
+}
+
+TEST_CASE("report: text from the model is escaped, sections asked away say so, an impossible roadmap leaves a note", "[report]") {
+    auto p = sample_portfolio();
+    p.set_name("Q3 <script>alert(1)</script> & co");
+    ReportOptions o;
+    o.risk = false;
+    o.frontier_levels = {};
+    o.time_limit = 30;
+    const auto html = report_html(p, brief(p, o));
+    CHECK(html.find("<script>alert") == std::string::npos);
+    CHECK_THAT(html, Catch::Contains("Q3 &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    CHECK_THAT(section_of(html, "risk"), Catch::Contains("No Monte Carlo: not asked for."));
+    CHECK_THAT(section_of(html, "frontier"), Catch::Contains("Not asked for."));
+    // A team with no capacity that a funded initiative needs: no roadmap can exist.
+    const auto funded = optimize(p).selected.front();
+    const auto& id = p.initiative_ids()[static_cast<std::size_t>(funded)];
+    p.add_team({"T0", "Nobody", std::vector<double>(static_cast<std::size_t>(p.horizon().periods), 0.0)});
+    p.set_demand(id, "T0", std::vector<double>(static_cast<std::size_t>(p.initiative(funded).duration), 1.0));
+    o.risk = true;
+    o.samples = 1024;
+    const auto b = brief(p, o);
+    CHECK_FALSE(b.roadmap);
+    CHECK_THAT(b.roadmap_note, Catch::Contains("no roadmap fits") && Catch::Contains(id));
+    REQUIRE(b.risk);  // at the planned starts instead
+    CHECK_THAT(section_of(report_html(p, b), "roadmap"), Catch::Contains("No roadmap: no roadmap fits"));
+}
+
+TEST_CASE("report: bad options are refused by name", "[report]") {
+    const auto p = sample_portfolio();
+    CHECK_THROWS_WITH(brief(p, {.scenario = "nope"}), Catch::Contains("no scenario 'nope'"));
+    CHECK_THROWS_WITH(brief(p, {.time_limit = 0}), Catch::Contains("time_limit"));
+    ReportOptions o;
+    o.frontier_levels = {1.0, -2.0};
+    CHECK_THROWS_WITH(brief(p, o), Catch::Contains("frontier level") && Catch::Contains("-2"));
+    o = {};
+    o.samples = 0;
+    CHECK_THROWS_WITH(brief(p, o), Catch::Contains("samples"));
+}
+
+TEST_CASE("report: written atomically; an unwritable path is an error naming it", "[report]") {
+    const auto p = sample_portfolio();
+    ReportOptions o;
+    o.risk = false;
+    o.roadmap = false;
+    o.frontier_levels = {};
+    const auto b = brief(p, o);
+    const auto dir = std::filesystem::temp_directory_path() / fmt::format("ag-report-{}", std::random_device{}());
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "report.html";
+    write_report(path, p, b);
+    std::ifstream in(path, std::ios::binary);
+    const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(written == report_html(p, b));
+    CHECK_THROWS_WITH(write_report(dir / "missing" / "r.html", p, b), Catch::Contains("missing"));
+    std::filesystem::remove_all(dir);
 }

@@ -14,6 +14,7 @@ from .portfolio import CancellationImpact, GoalWeights, ModelWarning, Portfolio,
 from .selection import Reoptimizer, ScenarioComparison, SelectionResult, frontier, select_portfolio
 from .schedule import ScheduleResult, read_psplib, schedule
 from .risk import RiskResult, draws, join, simulate
+from .report import Briefing
 from .robust import ChanceConstrained, RpmResult, SelectionFrequency, join_selection_frequency, rpm
 from .finance import fv, ipmt, irr, mirr, nper, npv, pmt, ppmt, pv, rate, xirr, xnpv
 from .scoring import (
@@ -83,6 +84,7 @@ __all__ = [
     "AhpMethod",
     "AhpResult",
     "AhpWarning",
+    "Briefing",
     "CompositeWeights",
     "Criterion",
     "Direction",

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'cancellation_impact', 'chance_constrained_core', 'chance_html', 'chance_json', 'chance_text', 'compare_html', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_html', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'risk_html', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_html', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_html', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_html', 'selection_frequency_json', 'selection_frequency_text', 'selection_html', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'BriefingCore', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'brief_core', 'cancellation_impact', 'chance_constrained_core', 'chance_html', 'chance_json', 'chance_text', 'compare_html', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_html', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'report_html', 'risk_html', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_html', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_html', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_html', 'selection_frequency_json', 'selection_frequency_text', 'selection_html', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'sha256_hex', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'write_report', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -2983,6 +2983,75 @@ class RpmResultCore:
     @property
     def value_low(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
+class BriefingCore:
+    """
+    Everything the report shows, computed (see aligngraph.Briefing).
+    """
+    @property
+    def coverage(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        Per goal: the share the funded portfolio serves.
+        """
+    @property
+    def currency(self) -> str:
+        ...
+    @property
+    def discount_rate(self) -> float:
+        """
+        Yearly, as used (the scenario's when it sets one).
+        """
+    @property
+    def frontier(self) -> list[FrontierPoint]:
+        """
+        By NPV at each budget factor (1: the plan).
+        """
+    @property
+    def global_weights(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def local_weights(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def model_file_sha256(self) -> str:
+        ...
+    @property
+    def model_sha256(self) -> str:
+        ...
+    @property
+    def optimal(self) -> SelectionResultCore:
+        ...
+    @property
+    def period_labels(self) -> list[str]:
+        ...
+    @property
+    def plan_level(self) -> int:
+        ...
+    @property
+    def risk(self) -> RiskResultCore | None:
+        ...
+    @property
+    def risk_note(self) -> str:
+        ...
+    @property
+    def roadmap(self) -> ScheduleResultCore | None:
+        ...
+    @property
+    def roadmap_note(self) -> str:
+        ...
+    @property
+    def title(self) -> str:
+        ...
+    @property
+    def unserved(self) -> list[int]:
+        """
+        Goals (indices) the funded portfolio does not serve at all.
+        """
+    @property
+    def version(self) -> str:
+        ...
+    @property
+    def weight_served(self) -> float:
+        ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -2996,6 +3065,8 @@ def alignment_core(portfolio: PortfolioCore, enabler_share: typing.SupportsFloat
 def annual_rate(per_period: typing.SupportsFloat | typing.SupportsIndex, period_years: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
 def array_risk_problem_core(ids: collections.abc.Sequence[str], starts: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], durations: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], horizon: typing.SupportsInt | typing.SupportsIndex, costs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], benefits: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], usage: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]], scales_with_cost: collections.abc.Sequence[bool], capacity: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], resources: collections.abc.Sequence[str], periods: collections.abc.Sequence[str], uncertainty: collections.abc.Sequence[Uncertainty], started: collections.abc.Sequence[bool], precedences: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], correlations: collections.abc.Sequence[tuple[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], typing.SupportsFloat | typing.SupportsIndex, CorrelationOn]], events: collections.abc.Sequence[tuple[str, typing.SupportsFloat | typing.SupportsIndex, collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], Estimate | None, Estimate | None]], rate: typing.SupportsFloat | typing.SupportsIndex, currency: str) -> RiskProblemCore:
+    ...
+def brief_core(portfolio: PortfolioCore, scenario: str, by: ScoreKind, explained: typing.SupportsInt | typing.SupportsIndex, levels: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roadmap: bool, risk: bool, samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, time_limit: typing.SupportsFloat | typing.SupportsIndex, model_file: str, model_file_sha256: str) -> BriefingCore:
     ...
 def cancellation_impact(portfolio: PortfolioCore, id: str) -> tuple[list[str], list[tuple[str, float, float, bool]]]:
     """
@@ -3127,6 +3198,8 @@ def read_psplib_core(path: str) -> dict:
     ...
 def reoptimizer_core(portfolio: PortfolioCore, objective: Objective, time_limit: typing.SupportsFloat | typing.SupportsIndex, node_limit: typing.SupportsInt | typing.SupportsIndex, scenario: str) -> ReoptimizerCore:
     ...
+def report_html(portfolio: PortfolioCore, briefing: BriefingCore) -> str:
+    ...
 def risk_html(result: RiskResultCore) -> str:
     ...
 def risk_json(result: RiskResultCore) -> str:
@@ -3199,6 +3272,10 @@ def set_memory_limit(limit: typing.Any) -> None:
     """
     Set the memory cap for the process: bytes, or a size such as "64G" (K, M, G, T: powers of 1024); 0 returns to ALIGNGRAPH_MEMORY_LIMIT or the default of 8 GiB. What grows with a model's size is checked against it before it is allocated (ResourceError).
     """
+def sha256_hex(data: bytes) -> str:
+    """
+    SHA-256 of the bytes as hex (what sha256sum prints).
+    """
 def simulate_problem_core(problem: RiskProblemCore, samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, first: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, convergence: typing.SupportsFloat | typing.SupportsIndex, check_every: typing.SupportsInt | typing.SupportsIndex, latin_hypercube: bool, repair_correlations: bool, sensitivity: bool, keep_use_samples: bool, histogram_bins: typing.SupportsInt | typing.SupportsIndex, keep_item_samples: bool) -> RiskResultCore:
     ...
 def summary_json(portfolio: PortfolioCore) -> str:
@@ -3228,6 +3305,8 @@ def tvm_pv(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: 
 def tvm_rate(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg3: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg4: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg5: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg6: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg7: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> typing.Any:
     ...
 def unserved_goals(portfolio: PortfolioCore, selection: collections.abc.Sequence[str]) -> list[str]:
+    ...
+def write_report(path: os.PathLike | str | bytes, portfolio: PortfolioCore, briefing: BriefingCore) -> None:
     ...
 def xirr_one(flows: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], days: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], tolerance: typing.SupportsFloat | typing.SupportsIndex, max_iterations: typing.SupportsInt | typing.SupportsIndex, lower: typing.SupportsFloat | typing.SupportsIndex, upper: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import warnings
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,9 @@ from . import _core
 from ._core import CompositeWeights, NpvConvention, Objective, ScoreKind, Settings, Sweep
 from .scoring import criteria_list
 from .selection import Reoptimizer, SelectionResult, _frontier_frame
+
+if TYPE_CHECKING:
+    from .report import Briefing
 
 __all__ = ["CancellationImpact", "GoalWeights", "ModelWarning", "Portfolio", "load", "sample_portfolio"]
 
@@ -691,6 +695,44 @@ class Portfolio(_core.PortfolioCore):
         return _frontier_frame(columns)
 
     # ---- reports --------------------------------------------------------------------
+    def briefing(
+        self,
+        *,
+        scenario: str | None = None,
+        by: ScoreKind = ScoreKind.alignment,
+        explained: int = 10,
+        frontier_levels: Any = (0.5, 0.75, 1.0, 1.25, 1.5),
+        roadmap: bool = True,
+        risk: bool = True,
+        samples: int = 10_000,
+        seed: int = 0,
+        threads: int | None = None,
+        time_limit: float = 60.0,
+        model_file: str | os.PathLike[str] | None = None,
+    ) -> "Briefing":
+        """Everything the report shows, computed: the optimal portfolio by NPV (explained),
+        the ranking by ``by`` (the first ``explained`` taken apart), finance, the frontier at
+        ``frontier_levels`` (budget factors; 1, the plan, always added; None: no frontier),
+        the funded portfolio's roadmap and Monte Carlo (``samples``, ``seed``), under
+        ``scenario``. Each exact analysis has ``time_limit`` seconds. ``model_file``: the file
+        the model came from, named with its SHA-256 under the report's assumptions. A roadmap
+        the model cannot have leaves a note instead. See :class:`aligngraph.Briefing`."""
+        from .report import _brief
+
+        return _brief(self, scenario=scenario, by=by, explained=explained, frontier_levels=frontier_levels, roadmap=roadmap,
+                      risk=risk, samples=samples, seed=seed, threads=threads, time_limit=time_limit, model_file=model_file)
+
+    def report(self, path: str | os.PathLike[str] | None = None, **options: Any) -> "Path | str":
+        """The steering committee's report: one self-contained HTML file (no script, and no
+        style sheet, font or image from outside: it opens offline and prints to a clean PDF)
+        with a summary for the board, goals and weights, the ranking with explanations,
+        finance, the optimal portfolio with reasons, the frontier, the roadmap, the risk and
+        the assumptions. Written to ``path`` (replaced atomically; the path is returned), or
+        returned as a string when ``path`` is None. ``options`` are those of
+        :meth:`briefing`. The same report as ``aligngraph report FILE -o PATH``."""
+        b = self.briefing(**options)
+        return b.html() if path is None else b.write(path)
+
     def summary(self, width: int = 100) -> str:
         """Goal tree, initiatives and budgets as aligned text (what ``aligngraph show`` prints)."""
         return _core.summary_text(self, width)

@@ -101,6 +101,9 @@ inline std::string money(double v) {
     return fmt::format("{:.2f}T", v / 1e12);
 }
 
+/// An amount with its currency after it ("2.56M EUR"), or alone when there is none.
+inline std::string with_unit(double v, const std::string& currency) { return money(v) + (currency.empty() ? "" : " " + currency); }
+
 /// A share as a percentage with one decimal ("12.5%"); "-" for NaN.
 inline std::string percent(double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.1f}%", 100 * v); }
 

@@ -28,7 +28,6 @@ inline std::string html_card(const std::string& title, const Rows& rows, const s
     return out + "</table>" + chart + "</div>";
 }
 
-inline std::string with_unit(double v, const std::string& currency) { return money(v) + (currency.empty() ? "" : " " + currency); }
 
 // The first k of `order` as bars.
 template <class Label, class Value>

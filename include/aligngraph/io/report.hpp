@@ -1,10 +1,11 @@
 #pragma once
 /// @file report.hpp
 /// Every report, by area: the model and its problems, finance, rankings, the optimal
-/// portfolio and its frontier, the roadmap, the Monte Carlo, robust selection. Each presents
-/// a result; none computes an analysis.
+/// portfolio and its frontier, the roadmap, the Monte Carlo, robust selection, and the
+/// steering committee's HTML report. Each presents a result; none computes an analysis.
 
 #include "aligngraph/io/finance_report.hpp"
+#include "aligngraph/io/html_report.hpp"
 #include "aligngraph/io/model_report.hpp"
 #include "aligngraph/io/notebook_html.hpp"
 #include "aligngraph/io/ranking_report.hpp"
