@@ -2987,6 +2987,11 @@ class BriefingCore:
     """
     Everything the report shows, computed (see aligngraph.Briefing).
     """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.BriefingCore) -> str
+        """
     @property
     def coverage(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
