@@ -1,7 +1,8 @@
 # aligngraph: two commands for a fresh machine.
 #   make demo   installs what it needs, builds the command-line tool, shows the sample portfolio
 #   make test   installs what it needs, builds everything, runs every C++ and Python test
-# Other targets: deps, build, test-cpp, test-python, test-fuzz, install-python, clean;
+# Other targets: deps, build, wheel (a manylinux wheel and the sdist in build/dist), test-cpp,
+#   test-python, test-fuzz, install-python, clean;
 #   test-sanitize (the C++ suite and the CLI under AddressSanitizer and UBSan; .ci/run runs it);
 #   fuzz FUZZ_SECONDS=3600 (each fuzz target that long; tests/fuzz/README.md).
 
@@ -14,7 +15,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations '$(shell cat bindings/python/stub-enums.txt)' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection bench-risk bench-report clean
+.PHONY: all deps configure build demo wheel test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection bench-risk bench-report clean
 
 all: build
 
@@ -35,9 +36,22 @@ demo: configure
 test-cpp: build
 	cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
 
-# `pip install .` into the venv, as a user would, then the Python tests against it.
-install-python: deps
-	$(VENV)/bin/python -m pip install -q .
+# The wheel and the sdist in build/dist: the wheel built reusing its build directory (no
+# build isolation: the build tools come from `make deps`, so a rebuild compiles only what
+# changed), repaired by auditwheel into a manylinux wheel (libfmt grafted in); then
+# `python -m build --sdist`. tests/python/test_wheel.py installs that wheel into a fresh venv.
+DIST ?= build/dist
+wheel: deps
+	rm -rf $(DIST) && mkdir -p $(DIST)/raw
+	$(VENV)/bin/python -m pip wheel -q --no-build-isolation --no-deps . -w $(DIST)/raw
+	$(VENV)/bin/python -m auditwheel repair $(DIST)/raw/aligngraph-*.whl -w $(DIST) > $(DIST)/auditwheel.log 2>&1 \
+	  || { cat $(DIST)/auditwheel.log; exit 1; }
+	$(VENV)/bin/python -m build --sdist --no-isolation -o $(DIST) . > $(DIST)/sdist.log 2>&1 || { cat $(DIST)/sdist.log; exit 1; }
+	@ls -1 $(DIST)/*.whl $(DIST)/*.tar.gz
+
+# The repaired wheel into the venv, as a user installs it, then the Python tests against it.
+install-python: wheel
+	$(VENV)/bin/python -m pip install -q --force-reinstall --no-deps $(DIST)/aligngraph-*manylinux*.whl
 
 test-python: install-python
 	$(VENV)/bin/python -m pytest -q tests/python
