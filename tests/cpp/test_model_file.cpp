@@ -173,7 +173,7 @@ TEST_CASE("save then load gives back the same model, field by field", "[model_fi
     }
 }
 
-TEST_CASE("requires entries: an id, or an id with a lag; anything else is refused where it is", "[model_file]") {
+TEST_CASE("requires entries: an id, or an id with a lag, and anything else is refused where it is", "[model_file]") {
     auto doc = nlohmann::json::parse(model_to_json(fixtures::small_model()));
     auto& b = doc["initiatives"][1];
     b["requires"] = nlohmann::json::array({nlohmann::json{{"id", "A"}, {"lag", 2}}, "C"});
@@ -411,7 +411,7 @@ TEST_CASE("goal weights from AHP judgments in the model file", "[model_file][wei
     CHECK(fixtures::has_problem(problems_of(three), "/goals/0/judgments: goal 'E': element 2 is not compared with element 0"));
 }
 
-TEST_CASE("judgments are the model's data; their weights are computed by the weights analysis", "[model][weights]") {
+TEST_CASE("judgments are the model's data, and their weights are computed by the weights analysis", "[model][weights]") {
     Portfolio p{Horizon{1, 1.0, "2027"}};
     p.add_goal({.id = "E", .name = "root"});
     p.add_goal({.id = "A", .name = "a"});
@@ -435,7 +435,7 @@ TEST_CASE("judgments are the model's data; their weights are computed by the wei
                       Catch::Contains("goal 'E': a(1, 0) = -1, expected a finite judgment > 0"));
 }
 
-TEST_CASE("whole numbers are range-checked where they are read; nothing is cut to 32 bits", "[model_file][reliability]") {
+TEST_CASE("whole numbers are range-checked where they are read, and nothing is cut to 32 bits", "[model_file][reliability]") {
     // Regressions: a start of 4294967296 was read as 0, a duration of 4294967298 as 2, and a compact
     // initiative with start 2147483647 overflowed int and wrote out of bounds.
     auto one = [](const std::string& fields) {

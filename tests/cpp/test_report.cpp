@@ -376,7 +376,7 @@ TEST_CASE("report: bad options are refused by name", "[report]") {
     CHECK_THROWS_WITH(brief(p, o), Catch::Contains("samples"));
 }
 
-TEST_CASE("report: written atomically; an unwritable path is an error naming it", "[report]") {
+TEST_CASE("report: written atomically, and an unwritable path is an error naming it", "[report]") {
     const auto p = sample_portfolio();
     ReportOptions o;
     o.risk = false;

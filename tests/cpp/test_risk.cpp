@@ -236,7 +236,7 @@ TEST_CASE("risk: the sample model's mean NPV and variance match the closed form"
     }
 }
 
-TEST_CASE("risk: a correlated pair's rank correlation is recovered; rho = 1 is comonotone", "[risk]") {
+TEST_CASE("risk: a correlated pair's rank correlation is recovered, and rho = 1 is comonotone", "[risk]") {
     auto q = small_problem({100, 100, 100}, {0, 0, 0});
     q.uncertainty[0].cost = Estimate{Distribution::triangular, 0.8, 1.0, 1.6};
     q.uncertainty[1].cost = Estimate{Distribution::pert, 0.9, 1.0, 1.5};
@@ -275,7 +275,7 @@ TEST_CASE("risk: a correlation matrix that is not positive semi-definite is refu
     CHECK_THAT(r.notes[0], Contains("nearest correlation matrix"));
 }
 
-TEST_CASE("risk: a delay pushes dependants by what it eats of the gap; finish probabilities", "[risk]") {
+TEST_CASE("risk: a delay pushes dependants by what it eats of the gap, and finish probabilities", "[risk]") {
     // A (duration 1, start 0) -> B (start 2, a gap of 1 period) -> C (start 3).
     auto q = small_problem({10, 10, 10}, {0, 0, 0}, 12);
     q.starts = {0, 2, 3};
