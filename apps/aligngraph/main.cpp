@@ -10,7 +10,11 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -21,6 +25,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "aligngraph/aligngraph.hpp"
 #include "aligngraph/detail/sha256.hpp"
@@ -624,6 +630,59 @@ struct Compare : Command {
     }
 };
 
+/// The Python with the aligngraph package, for `import` and `export` (pandas reads the
+/// tables): $ALIGNGRAPH_PYTHON; the python beside this program (a virtual environment's bin);
+/// the environment's when this program sits in its site-packages (an installed wheel); python3
+/// on the PATH. The first that imports aligngraph.tables.
+std::optional<std::string> tables_python() {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("ALIGNGRAPH_PYTHON"); env && *env) candidates.emplace_back(env);
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto dir = self.parent_path();
+        for (const auto& p : {dir / "python3", dir / "python", dir / "../../../../bin/python3"})
+            if (std::filesystem::exists(p, ec)) candidates.push_back(p.lexically_normal().string());
+    }
+    candidates.emplace_back("python3");
+    for (const auto& python : candidates) {
+        const std::string check = "'" + python + "' -c 'import aligngraph.tables' >/dev/null 2>&1";
+        if (python.find('\'') == std::string::npos && std::system(check.c_str()) == 0) return python;
+    }
+    return std::nullopt;
+}
+
+/// `aligngraph import` and `aligngraph export`: run by the Python package's aligngraph.tables
+/// (reading and writing Excel takes pandas and openpyxl), with this program's exit codes.
+struct TablesCommand : Command {
+    std::string name, input, out;
+    TablesCommand(CLI::App& parent, const std::string& command) : name(command) {
+        if (command == "import") {
+            app = parent.add_subcommand("import", "A model file from tables: an .xlsx workbook, a .zip of CSV files or a folder of them (docs/tables.md)");
+            app->add_option("PATH", input, "The workbook, zip or folder")->required();
+            app->add_option("-o,--output", out, "The model file to write (JSON, replaced atomically), or - for standard output")->required();
+        } else {
+            app = parent.add_subcommand("export", "A model's tables: an .xlsx workbook, a .zip of CSV files, or else a folder of CSV files, by -o");
+            app->add_option("FILE", input, "Model file (JSON), or - to read it from standard input")->required();
+            app->add_option("-o,--output", out, "The workbook (.xlsx), zip (.zip) or folder to write")->required();
+        }
+    }
+    int run() override {
+        const auto python = tables_python();
+        if (!python)
+            return fail(model_fault, fmt::format("'aligngraph {}' needs the aligngraph Python package (tables are read with pandas): "
+                                                 "pip install 'aligngraph[excel]', or set ALIGNGRAPH_PYTHON to a Python that has it",
+                                                 name));
+        std::vector<std::string> args{*python, "-m", "aligngraph.tables", name, input, "-o", out};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::fflush(stdout);
+        ::execvp(argv[0], argv.data());
+        return fail(internal, fmt::format("cannot run {}: {}", *python, std::strerror(errno)));
+    }
+};
+
 struct Report : Command {
     ag::ReportOptions options;
     std::string path;
@@ -863,6 +922,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::Robust>(app));
     commands.push_back(std::make_unique<cli::Compare>(app));
     commands.push_back(std::make_unique<cli::Report>(app));
+    commands.push_back(std::make_unique<cli::TablesCommand>(app, "import"));
+    commands.push_back(std::make_unique<cli::TablesCommand>(app, "export"));
     commands.push_back(std::make_unique<cli::Demo>(app));
     for (int k = 1; k < argc; ++k) {
         const std::string_view a = argv[k];

@@ -254,7 +254,7 @@ def test_bulk_builder_by_index():
 def test_the_package_only_re_exports():
     # __init__ names what the modules define; no module's imports (np, pd, os...) show through.
     public = {name for name in dir(ag) if not name.startswith("_")}
-    assert public - {"distributed", "finance", "plot", "portfolio", "report", "risk", "robust", "scoring", "selection"} == set(ag.__all__)
+    assert public - {"distributed", "finance", "plot", "portfolio", "report", "risk", "robust", "scoring", "selection", "tables"} == set(ag.__all__)
     for leaked in ("np", "pd", "os", "warnings", "dataclass", "Any", "annotations"):
         assert not hasattr(ag, leaked), leaked
     assert ag.Portfolio.__module__ == "aligngraph.portfolio"

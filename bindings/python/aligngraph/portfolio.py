@@ -694,6 +694,45 @@ class Portfolio(_core.PortfolioCore):
                                       scenario or "")
         return _frontier_frame(columns)
 
+    # ---- tables -----------------------------------------------------------------------
+    @classmethod
+    def from_frames(cls, frames: dict[str, pd.DataFrame] | None = None, **tables: pd.DataFrame) -> Portfolio:
+        """A model from tables: ``Portfolio.from_frames(model=..., goals=..., initiatives=...,
+        flows=..., contributions=..., requires=..., budgets=..., teams=..., demand=...,
+        scenarios=..., ...)`` or a dict of them (what :meth:`to_frames` gives). The tables
+        and their columns: docs/tables.md (``aligngraph.tables.TABLES``). Flows long (one row
+        per initiative and period) or wide (one column per period); a year's amount in a
+        quarterly or monthly model spread evenly over its periods; dependencies as a table or
+        a ``"I-01; I-04"`` cell. Every problem is reported at once in one ``ValidationError``,
+        each naming its table, row and column; nothing is coerced silently."""
+        from .tables import from_frames
+
+        return cls._adopt(from_frames({**(frames or {}), **tables}))
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """The model as a dict of DataFrames, one per table (docs/tables.md);
+        ``Portfolio.from_frames(p.to_frames()) == p``."""
+        from .tables import to_frames
+
+        return to_frames(self)
+
+    @classmethod
+    def read_tables(cls, path: str | os.PathLike[str]) -> Portfolio:
+        """A model from an Excel workbook (``.xlsx``, a sheet per table; the ``[excel]``
+        extra), a ``.zip`` of CSV files or a folder of them. Errors name the file or sheet,
+        the row as a spreadsheet numbers it, and the column."""
+        from .tables import read_tables
+
+        return cls._adopt(read_tables(path))
+
+    def write_tables(self, path: str | os.PathLike[str]) -> Path:
+        """The model's tables as an Excel workbook (``.xlsx``), a ``.zip`` of CSV files, or a
+        folder of them (any other path), each file replaced atomically; read back exactly by
+        :meth:`read_tables`."""
+        from .tables import write_tables
+
+        return write_tables(self, path)
+
     # ---- reports --------------------------------------------------------------------
     def briefing(
         self,
