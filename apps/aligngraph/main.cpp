@@ -73,9 +73,39 @@ extern "C" void on_interrupt(int) {
     std::signal(SIGINT, SIG_DFL);
 }
 
+/// Progress of long work on stderr: a line rewritten in place when stderr is a terminal, or
+/// one line per report when ALIGNGRAPH_PROGRESS=1 asks for it elsewhere (=0: never).
+enum class ProgressMode { off, terminal, lines };
+ProgressMode progress_mode = ProgressMode::off;
+bool progress_shown = false;
+
+void show_progress(const ag::Progress& p) {
+    std::string what;
+    if (p.task == "simulate")
+        what = fmt::format("{} of {} samples ({:.0f}%)", p.done, p.total, p.total > 0 ? 100.0 * p.done / p.total : 0.0);
+    else if (p.task == "frontier")
+        what = fmt::format("{} of {} budget levels", p.done, p.total);
+    else
+        what = fmt::format("{} nodes searched", p.done);
+    const auto line = fmt::format("aligngraph: {}: {}, {:.1f} s", p.task, what, p.seconds);
+    if (progress_mode == ProgressMode::terminal)
+        std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
+    else
+        std::fprintf(stderr, "%s\n", line.c_str());
+    std::fflush(stderr);
+    progress_shown = true;
+}
+
+/// The line left clean once the command is done (a terminal's).
+void end_progress() {
+    if (progress_shown && progress_mode == ProgressMode::terminal) std::fputs("\r\x1b[K", stderr);
+    progress_shown = false;
+}
+
 ag::Cancellation ctrl_c() {
     ag::Cancellation c;
     c.poll = [] { return interrupted.load(); };
+    if (progress_mode != ProgressMode::off) c.progress = show_progress;
     return c;
 }
 
@@ -150,6 +180,7 @@ bool json_errors = false;
 /// An error on standard error, as `aligngraph: message` or, under --format json, as
 /// {"error": {"exit_code", "kind", "message"}}; returns the exit code.
 int fail(int code, const std::string& message) {
+    end_progress();
     if (json_errors) {
         static constexpr const char* kinds[] = {"ok", "model", "usage", "internal", "memory"};
         const nlohmann::json doc = {{"error", {{"exit_code", code}, {"kind", code >= 0 && code <= 4 ? kinds[code] : "interrupted"},
@@ -944,9 +975,17 @@ int main(int argc, char** argv) {
     } catch (const ag::Error& e) {
         return cli::fail(cli::usage, fmt::format("--memory-limit: {}", e.what()));
     }
+    if (const char* env = std::getenv("ALIGNGRAPH_PROGRESS"); env && std::string_view(env) == "1")
+        cli::progress_mode = cli::ProgressMode::lines;
+    else if (!(env && std::string_view(env) == "0") && ::isatty(STDERR_FILENO))
+        cli::progress_mode = cli::ProgressMode::terminal;
     try {
         for (const auto& c : commands)
-            if (*c->app) return c->run();
+            if (*c->app) {
+                const int rc = c->run();
+                cli::end_progress();
+                return rc;
+            }
     } catch (const ag::ResourceError& e) {  // refused before allocating: too big for the memory cap
         return cli::fail(cli::out_of_memory, e.what());
     } catch (const ag::Error& e) {

@@ -21,6 +21,14 @@ namespace py = pybind11;
 namespace aligngraph::python {
 
 void define_report(py::module_& m) {
+    py::class_<Progress>(m, "Progress", "How far a long computation has got (what progress= callbacks receive).")
+        .def_property_readonly("task", [](const Progress& p) { return std::string(p.task); },
+                               "'optimize', 'frontier', 'roadmap' or 'simulate'.")
+        .def_readonly("done", &Progress::done, "Units done: nodes (optimize, roadmap), levels (frontier), samples (simulate).")
+        .def_readonly("total", &Progress::total, "Units in all; -1 when not known ahead (a search's nodes).")
+        .def_readonly("seconds", &Progress::seconds, "Since the computation started.");
+    m.def("_set_progress", [](py::object callback) { progress_callback() = std::move(callback); }, py::arg("callback"),
+          "Set (or clear, with None) this thread's progress callback for the calls that follow (aligngraph._progress).");
     py::class_<Briefing>(m, "BriefingCore", "Everything the report shows, computed (see aligngraph.Briefing).")
         .def_readonly("title", &Briefing::title)
         .def_readonly("currency", &Briefing::currency)

@@ -92,10 +92,11 @@ void define_schedule(py::module_& m) {
         q.resources = std::move(resources);
         q.periods = std::move(periods);
         PythonInterrupt interrupt;
+        const Cancellation cancel = interrupt.cancellation();  // with the GIL: it takes the progress callback
         ScheduleResult r;
         {
             py::gil_scoped_release release;
-            r = schedule(q, {.time_limit = time_limit, .node_limit = node_limit, .cancel = interrupt.cancellation(),
+            r = schedule(q, {.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel,
                              .explain = explain});
         }
         interrupt.raise_if_interrupted();

@@ -349,10 +349,11 @@ void define_selection(py::module_& m) {
         const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(requires_any), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), std::move(ids), std::move(budget_names));
         PythonInterrupt interrupt;
+        const Cancellation cancel = interrupt.cancellation();  // with the GIL: it takes the progress callback
         SelectionResult r;
         {
             py::gil_scoped_release release;
-            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .cancel = interrupt.cancellation(),
+            r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel,
                                       .start = std::move(start), .explain = explain});
         }
         interrupt.raise_if_interrupted();
@@ -371,10 +372,11 @@ void define_selection(py::module_& m) {
                                      std::move(forced_in), std::move(forced_out), {}, {});
         std::vector<FrontierPoint> points;
         PythonInterrupt interrupt;
+        const Cancellation cancel = interrupt.cancellation();  // with the GIL: it takes the progress callback
         {
             py::gil_scoped_release release;
             points = frontier(sp, std::move(factors),
-                              SelectionOptions{.time_limit = time_limit, .node_limit = node_limit, .cancel = interrupt.cancellation()});
+                              SelectionOptions{.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel});
         }
         interrupt.raise_if_interrupted();
         return frontier_columns(points);

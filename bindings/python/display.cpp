@@ -130,6 +130,9 @@ void define_display(py::module_& m) {
     repr<RankCorrelation>(m, "RankCorrelation", [](const RankCorrelation& c) {
         return fmt::format("item #{} {}: rho {:.3f}", c.item, c.variable, c.rho);
     });
+    repr<Progress>(m, "Progress", [](const Progress& p) {
+        return fmt::format("{}: {} of {}, {:.1f} s", p.task, p.done, p.total < 0 ? std::string("?") : std::to_string(p.total), p.seconds);
+    });
     repr<Briefing>(m, "BriefingCore", [](const Briefing& b) {
         return fmt::format("'{}': {} funded, NPV {:g}{}{}", b.title, b.optimal.selected.size(), b.optimal.value, b.roadmap ? ", roadmap" : "",
                            b.risk ? ", risk" : "");

@@ -43,8 +43,18 @@ struct EnumNames<StopReason> {
                                       std::pair{StopReason::interrupted, std::string_view("interrupted")}};
 };
 
-/// How a caller cancels a computation. Either way is checked from the computing thread at
-/// least every few milliseconds; the poll is called at most every `poll_seconds`.
+/// How far a long computation has got, as told to Cancellation::progress.
+struct Progress {
+    std::string_view task;  ///< "optimize", "frontier", "roadmap" or "simulate"
+    long long done = 0;     ///< units done: nodes (optimize, roadmap), levels (frontier), samples (simulate)
+    long long total = -1;   ///< units in all; -1 when not known ahead (a search's nodes)
+    double seconds = 0;     ///< since the computation started
+};
+
+/// How a caller cancels a computation, and hears how far it has got. Either way of stopping
+/// is checked from the computing thread at least every few milliseconds; the poll is called
+/// at most every `poll_seconds`, the progress at most every `progress_seconds` (and once
+/// more when a counted task is done).
 struct Cancellation {
     /// Stop when its source's request_stop() is called, from any thread (std::jthread gives one).
     std::stop_token token;
@@ -52,6 +62,10 @@ struct Cancellation {
     /// call. For a flag set by a signal handler, or an event loop's own check. Must not throw.
     std::function<bool()> poll;
     double poll_seconds = 0.01;
+    /// Called from the computing thread with how far the optimum, frontier, roadmap or
+    /// simulation has got (a progress line, a bar). Must not throw; keep it quick.
+    std::function<void(const Progress&)> progress;
+    double progress_seconds = 0.25;
 
     /// Whether a stop was asked for: the token's state, then the poll.
     bool requested() const { return token.stop_requested() || (poll && poll()); }

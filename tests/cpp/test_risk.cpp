@@ -901,3 +901,50 @@ TEST_CASE("risk: chance-constrained budgets refuse what they cannot do", "[risk]
     CHECK(plain.fresh_over.size() == 0);
     CHECK(std::isnan(plain.fresh_value));
 }
+
+TEST_CASE("progress: the simulation, the frontier and the search report how far they have got", "[risk][progress]") {
+    const auto p = sample_portfolio();
+    std::vector<Progress> seen;
+    std::vector<std::string> tasks;
+    Cancellation c;
+    c.progress_seconds = 0;  // every report
+    c.progress = [&](const Progress& g) {
+        seen.push_back(g);
+        tasks.emplace_back(g.task);
+    };
+    RiskOptions o;
+    o.samples = 3 * RiskResult::block_size + 5;
+    o.threads = 1;
+    o.cancel = c;
+    const auto r = simulate(p, o);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(tasks.front() == "optimize");  // the portfolio is chosen first
+    std::vector<Progress> drawn;
+    for (std::size_t k = 0; k < seen.size(); ++k)
+        if (tasks[k] == "simulate") drawn.push_back(seen[k]);
+    REQUIRE_FALSE(drawn.empty());
+    for (std::size_t k = 0; k < drawn.size(); ++k) {
+        CHECK(drawn[k].total == o.samples);
+        if (k) CHECK(drawn[k].done >= drawn[k - 1].done);
+    }
+    CHECK(drawn.back().done == r.samples);  // the last report: all of it
+    seen.clear();
+    tasks.clear();
+    OptimizeOptions oo;
+    oo.cancel = c;
+    const auto f = frontier(p, {0.5, 1.0, 1.5}, oo);
+    REQUIRE(seen.size() == 4);  // before the first level and after each
+    for (long long k = 0; k < 4; ++k) {
+        CHECK(tasks[static_cast<std::size_t>(k)] == "frontier");
+        CHECK(seen[static_cast<std::size_t>(k)].done == k);
+        CHECK(seen[static_cast<std::size_t>(k)].total == 3);
+    }
+    seen.clear();
+    tasks.clear();
+    const auto best = optimize(p, oo);
+    CHECK(best.proven);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(tasks.front() == "optimize");
+    CHECK(seen.back().total == -1);
+    CHECK(seen.back().done <= best.nodes);
+}

@@ -13,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['AhpMethod', 'Alignment', 'BriefingCore', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'brief_core', 'cancellation_impact', 'chance_constrained_core', 'chance_html', 'chance_json', 'chance_text', 'compare_html', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_html', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'report_html', 'risk_html', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_html', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_html', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_html', 'selection_frequency_json', 'selection_frequency_text', 'selection_html', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'sha256_hex', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'write_report', 'xirr_one', 'xirr_roots', 'xnpv']
+__all__: list[str] = ['AhpMethod', 'Alignment', 'BriefingCore', 'Budget', 'ChanceConstrainedCore', 'CompositeWeights', 'CoreClass', 'Correlation', 'CorrelationOn', 'CostKind', 'Criterion', 'CycleError', 'Direction', 'Displacement', 'Distribution', 'Error', 'Estimate', 'Financials', 'FrontierPoint', 'Goal', 'Horizon', 'InfeasibleError', 'Initiative', 'IrrResult', 'IrrStatus', 'Judgments', 'Kpi', 'LeftOut', 'LeftOutReason', 'NoSolutionError', 'NpvConvention', 'Objective', 'PortfolioCore', 'Progress', 'RandomIndex', 'RankCorrelation', 'ReoptimizerCore', 'ResourceError', 'RiskEvent', 'RiskProblemCore', 'RiskResultCore', 'RiskSummary', 'RpmResultCore', 'Scenario', 'ScenarioComparisonCore', 'ScheduleObjective', 'ScheduleResultCore', 'ScoreExplanation', 'ScoreKind', 'ScorePart', 'ScorePartKind', 'ScoreTable', 'SelectionFrequencyCore', 'SelectionProblem', 'SelectionResultCore', 'Settings', 'StartExplanation', 'StartReason', 'Status', 'StopReason', 'Strength', 'Sweep', 'Team', 'TornadoBar', 'Uncertainty', 'ValidationError', 'When', 'aggregate_judgments', 'ahp_core', 'alignment_core', 'annual_rate', 'array_risk_problem_core', 'brief_core', 'cancellation_impact', 'chance_constrained_core', 'chance_html', 'chance_json', 'chance_text', 'compare_html', 'compare_json', 'compare_scenarios_core', 'compare_text', 'criterion_weight_sensitivity_core', 'dependants', 'draws_core', 'explain_score_core', 'explanation_json', 'explanation_text', 'extreme_weights', 'find_goal_cycle', 'find_requires_cycle', 'frontier_core', 'goal_coverage', 'goal_order', 'goal_weight_sensitivity_core', 'goal_weights', 'initiative_financials', 'irr_one', 'irr_roots', 'irr_rows', 'join_core', 'join_selection_frequency_core', 'kendall_tau', 'load_model', 'local_goal_weights', 'memory_limit', 'mirr_rows', 'model_format_version', 'model_from_json', 'model_to_json', 'npv_rows', 'optimize_core', 'orphan_initiatives', 'payback_rows', 'period_rate', 'portfolio_financials', 'portfolio_html', 'portfolio_risk_problem_core', 'prerequisites', 'random_index', 'ranks', 'read_psplib_core', 'reoptimizer_core', 'report_html', 'risk_html', 'risk_json', 'risk_problem_core', 'risk_text', 'roadmap_core', 'rpm_core', 'rpm_html', 'rpm_json', 'rpm_portfolio_core', 'rpm_text', 'sample_portfolio', 'sample_portfolio_json', 'save_model', 'schedule_core', 'schedule_html', 'schedule_json', 'schedule_text', 'score_core', 'select_core', 'select_frontier_core', 'selection_frequency_core', 'selection_frequency_html', 'selection_frequency_json', 'selection_frequency_text', 'selection_html', 'selection_json', 'selection_problem_core', 'selection_text', 'set_memory_limit', 'sha256_hex', 'simulate_problem_core', 'summary_json', 'summary_text', 'topological_order', 'topological_order_indices', 'tvm_fv', 'tvm_ipmt', 'tvm_nper', 'tvm_pmt', 'tvm_ppmt', 'tvm_pv', 'tvm_rate', 'unserved_goals', 'write_report', 'xirr_one', 'xirr_roots', 'xnpv']
 class Status:
     """
     Lifecycle status of an initiative.
@@ -2983,6 +2983,35 @@ class RpmResultCore:
     @property
     def value_low(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
+class Progress:
+    """
+    How far a long computation has got (what progress= callbacks receive).
+    """
+    @staticmethod
+    def __repr__(*args, **kwargs):
+        """
+        (self: aligngraph._core.Progress) -> str
+        """
+    @property
+    def done(self) -> int:
+        """
+        Units done: nodes (optimize, roadmap), levels (frontier), samples (simulate).
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Since the computation started.
+        """
+    @property
+    def task(self) -> str:
+        """
+        'optimize', 'frontier', 'roadmap' or 'simulate'.
+        """
+    @property
+    def total(self) -> int:
+        """
+        Units in all; -1 when not known ahead (a search's nodes).
+        """
 class BriefingCore:
     """
     Everything the report shows, computed (see aligngraph.Briefing).
@@ -3059,6 +3088,10 @@ class BriefingCore:
         ...
 def _pipeline_seconds(portfolio: PortfolioCore, criteria: collections.abc.Sequence[Criterion]) -> dict[str, float]:
     ...
+def _set_progress(callback: typing.Any) -> None:
+    """
+    Set (or clear, with None) this thread's progress callback for the calls that follow (aligngraph._progress).
+    """
 def aggregate_judgments(matrices: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
     """
     Group judgment: element-wise geometric mean of several people's matrices (NaN: that person skipped the cell).

@@ -422,6 +422,7 @@ class Portfolio(_core.PortfolioCore):
         time_limit: float = 60.0,
         node_limit: int | None = None,
         scenario: str | None = None,
+        progress: Any = None,
     ) -> SelectionResult:
         """The optimal portfolio: maximise the sum of ``objective`` (NPV, alignment or
         composite) over the initiatives funded, under every budget in every period,
@@ -430,11 +431,15 @@ class Portfolio(_core.PortfolioCore):
         slack per budget and period; ``result.selected`` the ids. ``time_limit`` covers the
         whole call, the explanation included: on it the best selection so far comes back
         with ``proven=False`` and ``stop_reason``; Ctrl-C raises KeyboardInterrupt at once.
-        A model too large for :func:`aligngraph.memory_limit` raises ``ResourceError``."""
+        A model too large for :func:`aligngraph.memory_limit` raises ``ResourceError``.
+        ``progress``: True for a tqdm bar (the ``[progress]`` extra), or a callable taking an
+        :class:`aligngraph.Progress` (task, done, total, seconds)."""
+        from ._progress import reporting
         from .selection import _NO_LIMIT
 
-        core = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
-                                   scenario or "")
+        with reporting(progress):
+            core = _core.optimize_core(self, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
+                                       scenario or "")
         return SelectionResult(core)
 
     def what_if(self, scenario: str | None = None, *, force_in: list[str] = (), force_out: list[str] = (),
@@ -473,6 +478,7 @@ class Portfolio(_core.PortfolioCore):
         scenario: str | None = None,
         weights: dict[str, float] | None = None,
         explain: bool = True,
+        progress: Any = None,
     ) -> "ScheduleResult":
         """When each initiative of ``selection`` (ids; default: the optimal portfolio by NPV)
         starts, under every budget in every period and every team's capacity, each within its
@@ -482,12 +488,14 @@ class Portfolio(_core.PortfolioCore):
         (default: its benefits per period). The result: ``starts`` (a Series by id, period
         index), ``frame()``, ``spend()`` (pool x period against limits), ``load()`` (team x
         period against capacity), ``value``, ``bound``, ``gap``, ``proven``. See docs/schedule.md."""
+        from ._progress import reporting
         from .schedule import ScheduleResult, _objective
         from .selection import _NO_LIMIT
 
-        core = _core.roadmap_core(self, _objective(objective), None if selection is None else [str(s) for s in selection],
-                                  float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), scenario or "",
-                                  {str(k): float(v) for k, v in (weights or {}).items()}, False, bool(explain))
+        with reporting(progress):
+            core = _core.roadmap_core(self, _objective(objective), None if selection is None else [str(s) for s in selection],
+                                      float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), scenario or "",
+                                      {str(k): float(v) for k, v in (weights or {}).items()}, False, bool(explain))
         return ScheduleResult(core, by_id=True)
 
     def plan(
@@ -498,15 +506,18 @@ class Portfolio(_core.PortfolioCore):
         node_limit: int | None = None,
         scenario: str | None = None,
         explain: bool = True,
+        progress: Any = None,
     ) -> "ScheduleResult":
         """Which initiatives and when, in one optimisation: the NPV of those chosen, with their
         flows at their starts, under the roadmap's constraints and the selection's (requires,
         excludes, mandatory and forced decisions). ``result.scheduled`` says which are in."""
+        from ._progress import reporting
         from .schedule import ScheduleResult, _objective
         from .selection import _NO_LIMIT
 
-        core = _core.roadmap_core(self, _objective(objective), None, float(time_limit),
-                                  _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain))
+        with reporting(progress):
+            core = _core.roadmap_core(self, _objective(objective), None, float(time_limit),
+                                      _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain))
         return ScheduleResult(core, by_id=True)
 
     def simulate(
@@ -528,6 +539,7 @@ class Portfolio(_core.PortfolioCore):
         check_every: int = 4096,
         histogram_bins: int = 40,
         time_limit: float = 60.0,
+        progress: Any = None,
     ) -> "RiskResult":
         """Monte Carlo of the portfolio ``selection`` (ids; default: the optimal portfolio by
         NPV): each initiative's cost and benefit multipliers, delay and success drawn from its
@@ -541,14 +553,18 @@ class Portfolio(_core.PortfolioCore):
         (checked every ``check_every`` samples). The result: ``npv`` (numpy, one per sample),
         ``p_negative``, ``summary()``, ``spend()``, ``load()``, ``initiatives()``,
         ``finish_by()``, ``tornado()``, ``rank_correlations()``; with ``keep_items=True``
-        ``item_samples()``. See docs/risk.md."""
+        ``item_samples()``. ``progress``: True for a tqdm bar (the ``[progress]`` extra), or a
+        callable taking an :class:`aligngraph.Progress`. See docs/risk.md."""
+        from ._progress import reporting
         from .risk import RiskResult, _options
 
         options = _options(samples, seed, first, threads, stop_at, check_every, latin_hypercube, repair_correlations,
                            sensitivity, keep_use, histogram_bins, keep_items)
-        problem = _core.portfolio_risk_problem_core(self, None if selection is None else [str(s) for s in selection],
-                                                    scenario or "", bool(roadmap), float(time_limit))
-        return RiskResult(_core.simulate_problem_core(problem, **options), problem, options)
+        with reporting(progress):
+            problem = _core.portfolio_risk_problem_core(self, None if selection is None else [str(s) for s in selection],
+                                                        scenario or "", bool(roadmap), float(time_limit))
+            core = _core.simulate_problem_core(problem, **options)
+        return RiskResult(core, problem, options)
 
     def selection_frequency(self, scenarios: int = 1000, seed: int = 0, first: int = 0, *, scenario: str | None = None,
                             time_limit: float = 60.0, solve_time_limit: float = 10.0) -> "SelectionFrequency":
@@ -665,6 +681,7 @@ class Portfolio(_core.PortfolioCore):
         objective: Objective = Objective.npv,
         time_limit: float = 60.0,
         scenario: str | None = None,
+        progress: Any = None,
     ) -> pd.DataFrame:
         """The efficient frontier: the optimal value at each budget level, each point exact,
         with the marginal value of budget between levels and the knee of the curve.
@@ -690,8 +707,11 @@ class Portfolio(_core.PortfolioCore):
         if factors is None:
             factors = [max_factor * k / levels for k in range(1, levels + 1)]
         chosen = totals if amounts else factors
-        columns = _core.frontier_core(self, [float(t) for t in chosen], sweep, amounts, objective, float(time_limit),
-                                      scenario or "")
+        from ._progress import reporting
+
+        with reporting(progress):
+            columns = _core.frontier_core(self, [float(t) for t in chosen], sweep, amounts, objective, float(time_limit),
+                                          scenario or "")
         return _frontier_frame(columns)
 
     # ---- tables -----------------------------------------------------------------------
@@ -748,6 +768,7 @@ class Portfolio(_core.PortfolioCore):
         threads: int | None = None,
         time_limit: float = 60.0,
         model_file: str | os.PathLike[str] | None = None,
+        progress: Any = None,
     ) -> "Briefing":
         """Everything the report shows, computed: the optimal portfolio by NPV (explained),
         the ranking by ``by`` (the first ``explained`` taken apart), finance, the frontier at
@@ -756,10 +777,12 @@ class Portfolio(_core.PortfolioCore):
         ``scenario``. Each exact analysis has ``time_limit`` seconds. ``model_file``: the file
         the model came from, named with its SHA-256 under the report's assumptions. A roadmap
         the model cannot have leaves a note instead. See :class:`aligngraph.Briefing`."""
+        from ._progress import reporting
         from .report import _brief
 
-        return _brief(self, scenario=scenario, by=by, explained=explained, frontier_levels=frontier_levels, roadmap=roadmap,
-                      risk=risk, samples=samples, seed=seed, threads=threads, time_limit=time_limit, model_file=model_file)
+        with reporting(progress):
+            return _brief(self, scenario=scenario, by=by, explained=explained, frontier_levels=frontier_levels, roadmap=roadmap,
+                          risk=risk, samples=samples, seed=seed, threads=threads, time_limit=time_limit, model_file=model_file)
 
     def report(self, path: str | os.PathLike[str] | None = None, **options: Any) -> "Path | str":
         """The steering committee's report: one self-contained HTML file (no script, and no

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <limits>
+#include <string_view>
 
 namespace aligngraph::detail {
 
@@ -18,7 +19,7 @@ public:
 
     Limits() = default;
     Limits(double time_limit, long long node_limit, const Cancellation* cancel, clock::time_point start = clock::now())
-        : start_(start), last_poll_(start), time_limit_(time_limit), node_limit_(node_limit), cancel_(cancel) {}
+        : start_(start), last_poll_(start), last_progress_(start), time_limit_(time_limit), node_limit_(node_limit), cancel_(cancel) {}
 
     /// True once a limit is met (and from then on), counting `nodes` against the node limit.
     bool reached(long long nodes) {
@@ -42,6 +43,16 @@ public:
         return false;
     }
 
+    /// Tells the caller's progress callback how far `task` has got, at most every
+    /// progress_seconds (`last`: now, whatever the time: the task is done).
+    void progress(std::string_view task, long long done, long long total = -1, bool last = false) {
+        if (!cancel_ || !cancel_->progress) return;
+        const auto now = clock::now();
+        if (!last && std::chrono::duration<double>(now - last_progress_).count() < cancel_->progress_seconds) return;
+        last_progress_ = now;
+        cancel_->progress(Progress{task, done, total, std::chrono::duration<double>(now - start_).count()});
+    }
+
     bool stopped() const noexcept { return reason_ != StopReason::none; }
     /// Carry a stop asked for over from an earlier phase with its own limits (the search's
     /// to the explanation's): the caller's poll said stop once, and is not asked again.
@@ -58,7 +69,7 @@ private:
         return true;
     }
 
-    clock::time_point start_ = clock::now(), last_poll_ = start_;
+    clock::time_point start_ = clock::now(), last_poll_ = start_, last_progress_ = start_;
     double time_limit_ = std::numeric_limits<double>::infinity();
     long long node_limit_ = std::numeric_limits<long long>::max();
     const Cancellation* cancel_ = nullptr;

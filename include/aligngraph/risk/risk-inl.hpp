@@ -876,6 +876,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
                 break;
             }
         }
+        limits.progress("simulate", std::min(end, (first_block + done) * RiskResult::block_size) - o.first, o.samples, done == blocks);
         if (done < blocks && limits.reached()) {
             r.stop_reason = limits.reason();
             break;

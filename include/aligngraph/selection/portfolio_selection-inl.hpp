@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "aligngraph/detail/limits.hpp"
 #include <set>
 
 #include "aligngraph/error.hpp"
@@ -152,12 +154,17 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
     std::vector<Index> previous;
     // What one level's search learns about the initiatives (pseudocosts, the root LP) guides the next.
     SearchMemory memory;
+    // Progress by level: the levels' own searches tell nothing (a count of nodes per level).
+    Limits counter(std::numeric_limits<double>::infinity(), std::numeric_limits<long long>::max(), &o.cancel);
+    const auto levels = static_cast<long long>(factors.size());
+    counter.progress("frontier", 0, levels, true);
     for (double f : factors) {
         SelectionProblem sp = base;
         sp.budgets = budgets_at(f);
         SelectionOptions so = o;
         so.start = previous;
         so.explain = false;
+        so.cancel.progress = nullptr;
         FrontierPoint point{.factor = f, .sweep = sweep};
         try {
             point.result = select_portfolio(sp, so, &memory);
@@ -175,6 +182,7 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
             point.pool_budgets.push_back(sp.budgets.segment(static_cast<Index>(pool) * per_pool, per_pool).sum());
         if (!point.feasible) {
             out.push_back(std::move(point));
+            counter.progress("frontier", static_cast<long long>(out.size()), levels, true);
             continue;
         }
         const FrontierPoint* last = nullptr;
@@ -187,6 +195,7 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
         previous = point.result.selected;
         const bool interrupted = point.result.stop_reason == StopReason::interrupted;
         out.push_back(std::move(point));
+        counter.progress("frontier", static_cast<long long>(out.size()), levels, true);
         if (interrupted) break;  // the caller asked to stop: the levels done so far
     }
     mark_knee(out);

@@ -362,6 +362,7 @@ struct SchedTree {
     }
 
     void search(int last) {
+        limits.progress("roadmap", best.nodes + 1);
         if (limits.reached(++best.nodes)) return;
         if (done == in.n) return leaf();
         // The earliest fit of each ready job: it never gets earlier deeper down.

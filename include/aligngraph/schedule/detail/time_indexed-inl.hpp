@@ -119,6 +119,12 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     options.time_limit = std::max(0.0, time_limit - limits.seconds());
     options.node_limit = node_limit;
     options.cancel = cancel;
+    if (cancel.progress)  // the selection search's nodes are the roadmap's
+        options.cancel.progress = [outer = cancel.progress](const Progress& p) {
+            Progress q = p;
+            q.task = "roadmap";
+            outer(q);
+        };
     options.explain = false;
     if (!start.empty()) {
         for (int j = 0; j < jobs; ++j) {

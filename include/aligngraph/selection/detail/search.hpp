@@ -211,7 +211,10 @@ public:
 
 private:
     // A limit is met (the node count, the clock, the caller's cancellation).
-    bool out_of_time() { return limits_.reached(nodes_); }
+    bool out_of_time() {
+        limits_.progress("optimize", nodes_);
+        return limits_.reached(nodes_);
+    }
     // The LP under the limits: Status::stopped when one is met mid-solve.
     BoxedDualSimplex::Status solve_lp(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000) {
         return lp_->solve(cutoff, max_iterations, &limits_);

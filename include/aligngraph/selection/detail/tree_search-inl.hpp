@@ -86,6 +86,7 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         cost_count_ = Eigen::MatrixXi::Zero(n_, 2);
     }
     open_bound_ = -std::numeric_limits<double>::infinity();
+    limits_.progress("optimize", 0, -1, true);  // the search has begun (one solved at its root reports nothing else)
     if (!limits_.reached()) root_cuts();
     stopped_ = limits_.reached();
     if (stopped_)
