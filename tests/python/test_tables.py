@@ -179,3 +179,30 @@ def test_the_command_line_imports_and_exports(sample_path: Path, tmp_path: Path)
     assert not (tmp_path / "x.json").exists()
     r = subprocess.run([str(tool), "import", str(book)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
+
+
+@pytest.mark.parametrize("start,duration,lifetime", [(1, 2, 1.0), (0, 3, 10.0), (5, 3, 0.5)])
+def test_add_initiative_takes_the_compact_form(start: int, duration: int, lifetime: float) -> None:
+    p = ag.Portfolio(periods=8, period_years=0.25, first_label="2027Q1")
+    C, s, B, R, y = 1000.0, 0.6, 400.0, 40.0, 0.25
+    p.add_initiative("A", "a", "IT", start=start, duration=duration,
+                     compact={"total_cost": C, "capex_share": s, "yearly_benefit": B, "lifetime_years": lifetime, "yearly_run_cost": R})
+    # The rule of docs/model-format.md, written out: the cost spread over the running
+    # periods, then round(L / y) periods of benefit and run cost, cut at the horizon.
+    capex, opex, benefits = [0.0] * 8, [0.0] * 8, [0.0] * 8
+    for t in range(start, start + duration):
+        capex[t], opex[t] = s * C / duration, (1 - s) * C / duration
+    for t in range(start + duration, min(8, start + duration + round(lifetime / y))):
+        benefits[t], opex[t] = B * y, R * y
+    i = json.loads(p.to_json())["initiatives"][0]
+    assert i["costs"]["capex"] == pytest.approx(capex) and i["costs"]["opex"] == pytest.approx(opex)
+    assert i.get("benefits", [0.0] * 8) == pytest.approx(benefits)
+
+
+def test_add_initiative_compact_errors_name_the_initiative() -> None:
+    p = ag.Portfolio(periods=4, period_years=1, first_label="2027")
+    with pytest.raises(ag.ValidationError, match=r"add_initiative\('B'\): compact/total_cost: total cost -5"):
+        p.add_initiative("B", "b", "IT", duration=2, compact={"total_cost": -5, "capex_share": 0.5})
+    with pytest.raises(ag.ValidationError, match=r"give flows \(capex\) or compact, not both"):
+        p.add_initiative("C", "c", "IT", duration=2, compact={"total_cost": 5, "capex_share": 1}, capex=[1])
+    assert p.initiative_ids == []

@@ -3,6 +3,7 @@ numpy arrays and pandas frames for its tables and the analyses as methods."""
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from dataclasses import dataclass
@@ -117,6 +118,41 @@ class Portfolio(_core.PortfolioCore):
         obj = cls.__new__(cls)
         _core.PortfolioCore.__init__(obj, core)
         return obj
+
+    # ---- building -------------------------------------------------------------------
+    def add_initiative(self, id: str, name: str = "", department: str = "", *, compact: dict[str, float] | None = None,
+                       **options: Any) -> None:
+        """Add an initiative (the compiled builder's options: ``start``, ``duration``,
+        ``effort``, ``capex``, ``opex``, ``benefits`` per period from period 0, ``criteria``,
+        ``uncertainty``, ``mandatory``, ``forced_in``, ``forced_out``, ``status``, ``demand``,
+        ``earliest_start``, ``latest_start``, ``deadline``), or with its flows in the compact
+        form instead: ``compact={"total_cost": C, "capex_share": s, "yearly_benefit": B,
+        "lifetime_years": L, "yearly_run_cost": R}``, a total cost spread over the duration and
+        a yearly benefit (and run cost) for a lifetime after it, expanded by the model file's
+        rule (docs/model-format.md, "Compact form")."""
+        if compact is not None:
+            given = [k for k in ("capex", "opex", "benefits") if k in options]
+            if given:
+                raise _core.ValidationError(f"add_initiative({id!r}): give flows ({', '.join(given)}) or compact, not both")
+            options.update(self._compact_flows(id, int(options.get("start", 0)), int(options.get("duration", 1)), compact))
+        super().add_initiative(id, name, department, **options)
+
+    def _compact_flows(self, id: str, start: int, duration: int, compact: dict[str, float]) -> dict[str, list[float]]:
+        """The flows the model reader expands `compact` to, on this model's horizon."""
+        h = self.horizon
+        doc = {"horizon": {"periods": h.periods, "period_years": h.period_years, "first": h.first_label}, "goals": [],
+               "initiatives": [{"id": str(id), "name": "-", "department": "-", "start": start, "duration": duration,
+                                "compact": dict(compact)}]}
+        try:
+            out = json.loads(_core.model_to_json(_core.model_from_json(json.dumps(doc), "<compact>")))["initiatives"][0]
+        except _core.ValidationError as e:
+            problems = getattr(e, "problems", None) or [("", str(e))]
+            raise _core.ValidationError("; ".join(f"add_initiative({id!r}): compact{pointer.split('/compact', 1)[-1] if '/compact' in pointer else ''}: {text}"
+                                                  for pointer, text in problems)) from None
+        except TypeError as e:
+            raise _core.ValidationError(f"add_initiative({id!r}): compact: {e}") from None
+        costs = out.get("costs", {})
+        return {"capex": costs.get("capex", []), "opex": costs.get("opex", []), "benefits": out.get("benefits", [])}
 
     # ---- validation ----------------------------------------------------------------
     def validate(self) -> list[tuple[str, str]]:
