@@ -70,8 +70,9 @@ struct RiskModel {
 };
 
 inline int whole_delay(double x) {
-    if (!(x > 0.5)) return 0;
-    return static_cast<int>(std::min(std::floor(x + 0.5), 1e6));
+    // Without a branch (a draw is above or below 1/2 at random); NaN is 0.
+    const double rounded = std::min(std::floor(x + 0.5), 1e6);
+    return static_cast<int>(x > 0.5 ? rounded : 0.0);
 }
 
 inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
@@ -252,12 +253,13 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
 struct RiskScratch {
     std::vector<double> u;          // 4 x n x L: the uniforms, variable-major
     std::vector<double> cost, benefit;  // L: one item's multipliers
-    std::vector<char> success;      // L
+    std::vector<double> success;    // L: 1 succeeded, 0 failed
     std::vector<int> delay;         // L: its own late start
     std::vector<double> extra;      // n x L: events' extra cost (when there are events)
     std::vector<int> event_delay;   // n x L
     std::vector<int> shift;         // n x L: the late start, pushes included
     std::vector<double> total;      // L: the portfolio NPV
+    std::vector<double> value;      // L: one item's NPV
     std::vector<double> use;        // (R T) x L: each resource-period's use
     std::vector<std::uint32_t> perm;
     std::vector<std::uint32_t> words;  // 4 x L: one item's Philox words
@@ -315,7 +317,7 @@ inline void correlated_scores(const RiskModel& m, std::uint64_t seed, long long 
             const auto v = static_cast<std::size_t>(g.vars[a]);
             draw_item(seed, lo, L, lhs, block, v / 2, {u, u + L, u + 2 * L, u + 3 * L}, w);
             const double* col = u + (v % 2) * L;
-            for (std::size_t s = 0; s < L; ++s) w.eps[a * L + s] = normal_quantile(col[s]);
+            for (std::size_t s = 0; s < L; ++s) w.eps[a * L + s] = Marginal::standard_normal(col[s]);
         }
         for (std::size_t a = 0; a < k; ++a) {
             double* z = &w.scores[static_cast<std::size_t>(m.score_slot[static_cast<std::size_t>(g.vars[a])]) * L];
@@ -372,12 +374,12 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
     const auto draw = [&](std::size_t i) {
         double* cost = w.cost.data();
         double* benefit = w.benefit.data();
-        char* success = w.success.data();
+        double* success = w.success.data();
         int* delay = w.delay.data();
         if (!m.draws[i]) {
             std::fill_n(cost, L, m.cost[i].quantile(0.5));
             std::fill_n(benefit, L, m.benefit[i].quantile(0.5));
-            std::fill_n(success, L, char{1});
+            std::fill_n(success, L, 1.0);
             std::fill_n(delay, L, 0);
             return;
         }
@@ -390,10 +392,11 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
             m.benefit[i].from_normals(&w.scores[static_cast<std::size_t>(m.score_slot[2 * i + 1]) * L], benefit, L);
         else m.benefit[i].quantiles(u + L, benefit, L);
         const double p = m.success[i];
-        for (std::size_t s = 0; s < L; ++s) success[s] = u[2 * L + s] < p;
+        for (std::size_t s = 0; s < L; ++s) success[s] = u[2 * L + s] < p ? 1.0 : 0.0;
         if (m.has_delay[i]) {
-            m.delay[i].quantiles(u + 3 * L, u, L);  // the cost's uniforms are used: their room serves
-            for (std::size_t s = 0; s < L; ++s) delay[s] = whole_delay(u[s]);
+            double* const x = u;  // the cost's uniforms are used: their room serves
+            m.delay[i].quantiles(u + 3 * L, x, L);
+            for (std::size_t s = 0; s < L; ++s) delay[s] = whole_delay(x[s]);
         } else {
             std::fill_n(delay, L, 0);
         }
@@ -421,6 +424,7 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
     // Each item over the block's samples, prerequisites first.
     w.shift.resize(n * L);
     w.total.assign(L, 0.0);
+    w.value.resize(L);
     w.use.assign(RT * L, 0.0);
     const Index K = m.n;
     double* item_sum = sums + 2;
@@ -457,51 +461,85 @@ inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t se
             for (std::size_t s = 0; s < L; ++s) cm[s] *= 1 + x[s];
         }
         const double* bm = w.benefit.data();
-        const char* ok = w.success.data();
+        const double* ok = w.success.data();  // 1 or 0: a factor of the benefit
         const double pvb = m.pv_benefit[i], pvc = m.pv_cost[i], planned = pvb - pvc;
-        double sum = 0, sq = 0;
-        long long failed = 0, late = 0;
+        // The latest start in these samples: most items are never late, and their loops are
+        // then without a discount's lookup or a scatter (and vectorised).
+        int latest = 0;
+        for (std::size_t s = 0; s < L; ++s) latest = std::max(latest, shift[s]);
+        double* value = w.value.data();
+        if (latest == 0) {
+            for (std::size_t s = 0; s < L; ++s) value[s] = ok[s] * bm[s] * pvb - cm[s] * pvc;
+        } else {
+            for (std::size_t s = 0; s < L; ++s) {
+                const int sh = shift[s];
+                const double df = sh < max_power ? m.powers[static_cast<std::size_t>(sh)] : std::pow(m.discount, sh);
+                value[s] = (ok[s] * bm[s] * pvb - cm[s] * pvc) * df;
+            }
+        }
+        // Sums about the planned value (so that an item without uncertainty sums to exactly
+        // 0), in four interleaved parts (one chain of additions would wait on each other).
+        double sum[4] = {0, 0, 0, 0}, sq[4] = {0, 0, 0, 0};
+        long long failed = 0;
+        std::size_t s = 0;
+        for (; s + 4 <= L; s += 4)
+            for (std::size_t k = 0; k < 4; ++k) {
+                const double d = value[s + k] - planned;
+                sum[k] += d;
+                sq[k] += d * d;
+            }
+        for (; s < L; ++s) {
+            const double d = value[s] - planned;
+            sum[0] += d;
+            sq[0] += d * d;
+        }
+        for (s = 0; s < L; ++s) {
+            total[s] += value[s];
+            failed += ok[s] != 0 ? 0 : 1;
+        }
+        item_sum[i] += (sum[0] + sum[1]) + (sum[2] + sum[3]);
+        item_sq[i] += (sq[0] + sq[1]) + (sq[2] + sq[3]);
+        failures[i] += failed;
         long long* done = finish + static_cast<Index>(i) * (m.T + 1);
         const long long planned_finish = q.starts[i] + q.durations[i];
-        for (std::size_t s = 0; s < L; ++s) {
-            const int sh = shift[s];
-            const double df = sh < max_power ? m.powers[static_cast<std::size_t>(sh)] : std::pow(m.discount, sh);
-            const double v = ((ok[s] ? bm[s] * pvb : 0.0) - cm[s] * pvc) * df;
-            total[s] += v;
-            // About the planned value, so that an item without uncertainty sums to exactly 0.
-            const double d = v - planned;
-            sum += d;
-            sq += d * d;
-            failed += ok[s] ? 0 : 1;
-            late += sh;
-            const long long f = planned_finish + sh;
-            if (f <= m.T) ++done[f];
+        if (latest == 0) {
+            if (planned_finish <= m.T) done[planned_finish] += static_cast<long long>(L);
+        } else {
+            long long late = 0;
+            for (s = 0; s < L; ++s) {
+                late += shift[s];
+                const long long f = planned_finish + shift[s];
+                if (f <= m.T) ++done[f];
+            }
+            delays[i] += late;
         }
         if (items.npv) {
             const long long at = static_cast<long long>(i) * stride + (lo - origin);
             std::copy_n(shift, L, items.shift + at);
             std::copy_n(cm, L, items.cost + at);
-            double* out = items.npv + at;
-            for (std::size_t s = 0; s < L; ++s) {
-                const int sh = shift[s];
-                const double df = sh < max_power ? m.powers[static_cast<std::size_t>(sh)] : std::pow(m.discount, sh);
-                out[s] = ((ok[s] ? bm[s] * pvb : 0.0) - cm[s] * pvc) * df;
-            }
+            std::copy_n(value, L, items.npv + at);
         }
-        item_sum[i] += sum;
-        item_sq[i] += sq;
-        failures[i] += failed;
-        delays[i] += late;
+        // The uses: row t of a resource gets amount k of each sample that starts its use in
+        // period t - k. Most items are never late: then whole rows (vectorised); else a
+        // scatter by each sample's late start.
         for (const auto& use : m.uses[i]) {
             const bool scales = m.scales[static_cast<std::size_t>(use.resource)];
             double* rows = &w.use[static_cast<std::size_t>(use.resource) * static_cast<std::size_t>(T) * L];
             const int width = static_cast<int>(use.amounts.size());
-            for (int k = 0; k < width; ++k) {
+            for (int k = 0; k < width && use.first + k < T; ++k) {
                 const double amount = use.amounts[static_cast<std::size_t>(k)];
                 const int at = use.first + k;
-                for (std::size_t s = 0; s < L; ++s) {
-                    const int t = at + shift[s];
-                    if (t < T) rows[static_cast<std::size_t>(t) * L + s] += (scales ? cm[s] : 1.0) * amount;
+                double* row = rows + static_cast<std::size_t>(at) * L;
+                if (latest == 0) {
+                    if (scales)
+                        for (s = 0; s < L; ++s) row[s] += cm[s] * amount;
+                    else
+                        for (s = 0; s < L; ++s) row[s] += amount;
+                } else if (at + latest < T) {
+                    for (s = 0; s < L; ++s) row[static_cast<std::size_t>(shift[s]) * L + s] += (scales ? cm[s] : 1.0) * amount;
+                } else {
+                    for (s = 0; s < L; ++s)
+                        if (at + shift[s] < T) row[static_cast<std::size_t>(shift[s]) * L + s] += (scales ? cm[s] : 1.0) * amount;
                 }
             }
         }
@@ -852,9 +890,14 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
             for (long long b; (b = next.fetch_add(1)) < upto;) {
                 const long long lo = std::max(o.first, (first_block + b) * RiskResult::block_size);
                 const long long hi = std::min(end, (first_block + b + 1) * RiskResult::block_size);
-                detail::run_block(m, q, o.seed, lo, hi, o.latin_hypercube, o.first, npv.data(),
-                                  o.keep_use_samples ? use_rows.data() : nullptr, o.samples, sums.col(b).data(), counts.col(b).data(), w,
-                                  item_out);
+                const long long step = o.latin_hypercube ? RiskResult::block_size : 256;
+                for (long long a = lo; a < hi;) {
+                    const long long z = std::min(hi, (a / step + 1) * step);
+                    detail::run_block(m, q, o.seed, a, z, o.latin_hypercube, o.first, npv.data(),
+                                      o.keep_use_samples ? use_rows.data() : nullptr, o.samples, sums.col(b).data(), counts.col(b).data(), w,
+                                      item_out);
+                    a = z;
+                }
             }
         };
         const int workers = static_cast<int>(std::min<long long>(r.threads, upto - done));

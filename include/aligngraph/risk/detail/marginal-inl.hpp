@@ -1,5 +1,5 @@
 #pragma once
-// The marginals of risk analysis (marginal.hpp): PERT's quantile as a table of Boost.Math's
+// The marginals of risk analysis (marginal.hpp): PERT's quantile as tables of Boost.Math's
 // beta quantile, interpolated by cubic Hermite polynomials with exact slopes.
 
 #include "aligngraph/risk/detail/marginal.hpp"
@@ -17,43 +17,94 @@ namespace aligngraph::detail {
 using PertPolicy = boost::math::policies::policy<boost::math::policies::promote_float<false>,
                                                  boost::math::policies::promote_double<false>>;
 
-inline std::shared_ptr<const std::vector<double>> make_pert_table(double alpha, double beta) {
-    constexpr int intervals = Marginal::intervals;
-    constexpr double reach = Marginal::reach;
-    const double h = 2 * reach / intervals;
-    auto t = std::make_shared<std::vector<double>>(2 * (intervals + 1));
-    auto& v = *t;
-    for (int k = 0; k <= intervals; ++k) {
-        const double z = -reach + k * h;
-        const double u = normal_cdf(z);
-        const double x = u <= 0 ? 0.0 : u >= 1 ? 1.0 : boost::math::ibeta_inv(alpha, beta, u, PertPolicy());
-        v[2 * k] = x;
-        const double pdf = x > 0 && x < 1 ? boost::math::ibeta_derivative(alpha, beta, x, PertPolicy()) : 0.0;
-        const double phi = 0.39894228040143267794 * std::exp(-0.5 * z * z);
-        v[2 * k + 1] = pdf > 1e-300 && std::isfinite(pdf) ? phi / pdf * h : std::nan("");
-    }
-    // Where the density vanishes (the far tails), the slope from the neighbours.
-    for (int k = 0; k <= intervals; ++k)
-        if (std::isnan(v[2 * k + 1])) {
-            const int lo = std::max(k - 1, 0), hi = std::min(k + 1, intervals);
-            v[2 * k + 1] = (v[2 * hi] - v[2 * lo]) / (hi - lo);
+// The slope of Beta(alpha, beta)'s quantile at the value x: 1 / density (NaN where the
+// density vanishes or is not finite).
+inline double beta_quantile_slope(double alpha, double beta, double x) {
+    const double pdf = x > 0 && x < 1 ? boost::math::ibeta_derivative(alpha, beta, x, PertPolicy()) : 0.0;
+    return pdf > 1e-300 && std::isfinite(pdf) ? 1 / pdf : std::nan("");
+}
+
+// The octave table of Beta(alpha, beta)'s quantile: Q(w) and w Q'(w) at the nodes. The side
+// above 1/2 is 1 - (the side below of Beta(beta, alpha)): Q(1 - w) = 1 - Q_{beta, alpha}(w),
+// which keeps the digits of values near 1.
+inline std::vector<double> beta_octaves(double alpha, double beta) {
+    constexpr int nodes = OctaveTable::nodes;
+    std::vector<double> v(2 * OctaveTable::side_size);
+    for (int upper = 0; upper < 2; ++upper) {
+        const double a = upper ? beta : alpha, b = upper ? alpha : beta;
+        double* side = v.data() + upper * OctaveTable::side_size;
+        for (int k = 0; k <= nodes; ++k) {
+            const double w = OctaveTable::node(k);
+            const double x = boost::math::ibeta_inv(a, b, w, PertPolicy());
+            const double slope = w * beta_quantile_slope(a, b, x);
+            side[2 * k] = upper ? 1 - x : x;
+            // Where the density vanishes (x at 0, a > 1, below what doubles resolve), x = C w^(1/a): w Q' = x / a.
+            side[2 * k + 1] = (upper ? -1 : 1) * (std::isnan(slope) ? x / a : slope);
         }
-    return t;
+        side[2 * (nodes + 1)] = side[2 * nodes];
+        side[2 * (nodes + 1) + 1] = side[2 * nodes + 1];
+    }
+    return v;
+}
+
+ALIGNGRAPH_INLINE PertTables::PertTables(double alpha, double beta) : alpha_(alpha), beta_(beta), by_u_(beta_octaves(alpha, beta)) {}
+
+ALIGNGRAPH_INLINE const OctaveTable& normal_table() {
+    static const OctaveTable table([] {
+        constexpr int nodes = OctaveTable::nodes;
+        std::vector<double> v(2 * OctaveTable::side_size);
+        double* upper = v.data() + OctaveTable::side_size;
+        for (int k = 0; k <= nodes + 1; ++k) {
+            const double w = OctaveTable::node(std::min(k, nodes));
+            const double x = normal_quantile(w);
+            // Q'(w) = 1 / phi(x); the side above is the mirror image: Q(1 - w) = -Q(w).
+            const double slope = w / (0.39894228040143267794 * std::exp(-0.5 * x * x));
+            v[2 * k] = x;
+            v[2 * k + 1] = slope;
+            upper[2 * k] = -x;
+            upper[2 * k + 1] = -slope;
+        }
+        return v;
+    }());
+    return table;
+}
+
+ALIGNGRAPH_INLINE const double* PertTables::by_normal() const {
+    std::call_once(once_, [this] {
+        const double h = 2 * reach / intervals;
+        auto& v = normal_;
+        v.assign(2 * (intervals + 1), 0.0);
+        for (int k = 0; k <= intervals; ++k) {
+            const double z = -reach + k * h;
+            const double u = normal_cdf(z);
+            const double x = u <= 0 ? 0.0 : u >= 1 ? 1.0 : boost::math::ibeta_inv(alpha_, beta_, u, PertPolicy());
+            v[2 * k] = x;
+            const double phi = 0.39894228040143267794 * std::exp(-0.5 * z * z);
+            v[2 * k + 1] = phi * beta_quantile_slope(alpha_, beta_, x) * h;
+        }
+        // Where the density vanishes (the far tails), the slope from the neighbours.
+        for (int k = 0; k <= intervals; ++k)
+            if (std::isnan(v[2 * k + 1])) {
+                const int lo = std::max(k - 1, 0), hi = std::min(k + 1, intervals);
+                v[2 * k + 1] = (v[2 * hi] - v[2 * lo]) / (hi - lo);
+            }
+    });
+    return normal_.data();
 }
 
 // One table per shape, shared by every marginal of that shape in the process (a model's
 // PERT estimates often share their shape, and repeated simulations their every shape): at
-// most 4096 kept (16 KiB each), the cache emptied when full. The values do not depend on it.
-ALIGNGRAPH_INLINE std::shared_ptr<const std::vector<double>> pert_table(double alpha, double beta) {
+// most 1024 kept (48 KiB each), the cache emptied when full. The values do not depend on it.
+ALIGNGRAPH_INLINE std::shared_ptr<const PertTables> pert_table(double alpha, double beta) {
     static std::mutex mutex;
-    static std::map<std::pair<double, double>, std::shared_ptr<const std::vector<double>>> tables;
+    static std::map<std::pair<double, double>, std::shared_ptr<const PertTables>> tables;
     {
         std::lock_guard lock(mutex);
         if (auto it = tables.find({alpha, beta}); it != tables.end()) return it->second;
     }
-    auto t = make_pert_table(alpha, beta);
+    auto t = std::make_shared<const PertTables>(alpha, beta);
     std::lock_guard lock(mutex);
-    if (tables.size() >= 4096) tables.clear();
+    if (tables.size() >= 1024) tables.clear();
     return tables.emplace(std::pair{alpha, beta}, std::move(t)).first->second;
 }
 
@@ -85,7 +136,7 @@ ALIGNGRAPH_INLINE Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode),
             const double alpha = 1 + 4 * (c_ - a_) / (b_ - a_), beta = 1 + 4 * (b_ - c_) / (b_ - a_);
             p1_ = alpha;
             p2_ = beta;
-            table_ = pert_table(alpha, beta);
+            pert_ = pert_table(alpha, beta);
             break;
         }
     }

@@ -132,17 +132,62 @@ __attribute__((target("avx2"))) inline std::size_t philox_uniforms_avx2(std::uin
     }
     return s;
 }
+/// philox_uniforms_avx2() with sixteen counters per 512-bit register (AVX-512F).
+__attribute__((target("avx512f"))) inline std::size_t philox_uniforms_avx512(std::uint64_t seed, std::uint64_t first, std::size_t count,
+                                                                            std::uint32_t item, RiskStream stream,
+                                                                            const std::array<double*, 4>& out) {
+    const __m512i m0 = _mm512_set1_epi32(static_cast<int>(0xD2511F53u)), m1 = _mm512_set1_epi32(static_cast<int>(0xCD9E8D57u));
+    const __m512i low_half = _mm512_set1_epi64(0x00000000FFFFFFFFll), high_half = _mm512_set1_epi64(static_cast<long long>(0xFFFFFFFF00000000ull));
+    const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m512d half = _mm512_set1_pd(0.5), scale = _mm512_set1_pd(0x1p-32);
+    std::size_t s = 0;
+    for (; s + 16 <= count; s += 16) {
+        const std::uint64_t a = first + s;
+        if ((a & 0xFFFFFFFFu) > 0xFFFFFFFFu - 15) break;  // the low word wraps within these sixteen: the caller's
+        __m512i c0 = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(a))), lanes);
+        __m512i c1 = _mm512_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(a >> 32)));
+        __m512i c2 = _mm512_set1_epi32(static_cast<int>(item));
+        __m512i c3 = _mm512_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(stream)));
+        std::uint32_t k0 = static_cast<std::uint32_t>(seed), k1 = static_cast<std::uint32_t>(seed >> 32);
+        for (int round = 0; round < 10; ++round) {
+            const __m512i p0even = _mm512_mul_epu32(c0, m0), p0odd = _mm512_mul_epu32(_mm512_srli_epi64(c0, 32), m0);
+            const __m512i p1even = _mm512_mul_epu32(c2, m1), p1odd = _mm512_mul_epu32(_mm512_srli_epi64(c2, 32), m1);
+            const __m512i lo0 = _mm512_or_si512(_mm512_and_si512(p0even, low_half), _mm512_slli_epi64(p0odd, 32));
+            const __m512i hi0 = _mm512_or_si512(_mm512_srli_epi64(p0even, 32), _mm512_and_si512(p0odd, high_half));
+            const __m512i lo1 = _mm512_or_si512(_mm512_and_si512(p1even, low_half), _mm512_slli_epi64(p1odd, 32));
+            const __m512i hi1 = _mm512_or_si512(_mm512_srli_epi64(p1even, 32), _mm512_and_si512(p1odd, high_half));
+            c0 = _mm512_xor_si512(_mm512_xor_si512(hi1, c1), _mm512_set1_epi32(static_cast<int>(k0)));
+            c2 = _mm512_xor_si512(_mm512_xor_si512(hi0, c3), _mm512_set1_epi32(static_cast<int>(k1)));
+            c1 = lo1;
+            c3 = lo0;
+            k0 += 0x9E3779B9u;
+            k1 += 0xBB67AE85u;
+        }
+        const __m512i words[4] = {c0, c1, c2, c3};
+        for (int v = 0; v < 4; ++v)
+            for (int h = 0; h < 2; ++h) {
+                // Unsigned to double exactly (AVX-512 converts unsigned words itself).
+                const __m256i w = _mm512_extracti64x4_epi64(words[v], h);
+                _mm512_storeu_pd(out[static_cast<std::size_t>(v)] + s + 8 * h, _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(w), half), scale));
+            }
+    }
+    return s;
+}
 #endif
 
 /// philox_words() of samples first .. first + count - 1 (one item and stream) as open
-/// uniforms, word v into out[v][s]: AVX2 where the processor has it, else four at a time
-/// (SSE2), the same bits either way.
+/// uniforms, word v into out[v][s]: AVX-512 or AVX2 where the processor has them, else four
+/// at a time (SSE2), the same bits either way.
 inline void philox_uniforms(std::uint64_t seed, std::uint64_t first, std::size_t count, std::uint32_t item, RiskStream stream,
                             const std::array<double*, 4>& out, std::vector<std::uint32_t>& words) {
     std::size_t done = 0;
 #ifdef ALIGNGRAPH_RISK_AVX2
-    static const bool avx2 = __builtin_cpu_supports("avx2");
-    if (avx2) done = philox_uniforms_avx2(seed, first, count, item, stream, out);
+    static const bool avx512 = __builtin_cpu_supports("avx512f"), avx2 = __builtin_cpu_supports("avx2");
+    if (avx512) done = philox_uniforms_avx512(seed, first, count, item, stream, out);
+    if (avx2 && done < count) {
+        const std::array<double*, 4> rest{out[0] + done, out[1] + done, out[2] + done, out[3] + done};
+        done += philox_uniforms_avx2(seed, first + done, count - done, item, stream, rest);
+    }
 #endif
     if (done == count) return;
     const std::size_t rest = count - done;
