@@ -355,6 +355,17 @@ struct ItemSamplesOut {
     int* shift = nullptr;
 };
 
+// The sampling of a block, with clones for AVX-512 (x86-64-v4) and AVX2 (x86-64-v3) chosen at
+// load time, everything it calls compiled into each (flatten): the loops over samples are
+// then four or eight wide, and the octave tables read by gathers. No fused multiply-add
+// (src/risk.cpp is built without contraction) and no reassociation: every clone computes the
+// default's numbers bit for bit. Clones need the loader's indirect functions and GCC's
+// "arch=" clones: GCC on x86-64 glibc; elsewhere, and in header-only mode, the one portable
+// version (the same numbers).
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__) && !defined(ALIGNGRAPH_NO_TARGET_CLONES) && \
+    !defined(ALIGNGRAPH_HEADER_ONLY)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
+#endif
 inline void run_block(const RiskModel& m, const RiskProblem& q, std::uint64_t seed, long long lo, long long hi, bool lhs,
                       long long origin, double* npv_out, double* use_out, long long stride, double* sums, long long* counts,
                       RiskScratch& w, const ItemSamplesOut& items = {}) {

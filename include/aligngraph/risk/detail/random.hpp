@@ -90,7 +90,7 @@ inline void philox_batch(std::uint64_t seed, std::uint64_t first, std::size_t co
 /// counters per 256-bit register (AVX2: called only where the processor has it). Returns how
 /// many samples it did (a multiple of 8; the rest is the caller's). Integer arithmetic and
 /// exact conversions: the same bits as philox_words() and open_uniform().
-__attribute__((target("avx2"))) inline std::size_t philox_uniforms_avx2(std::uint64_t seed, std::uint64_t first, std::size_t count,
+__attribute__((target("avx2"), noinline)) inline std::size_t philox_uniforms_avx2(std::uint64_t seed, std::uint64_t first, std::size_t count,
                                                                        std::uint32_t item, RiskStream stream,
                                                                        const std::array<double*, 4>& out) {
     const __m256i m0 = _mm256_set1_epi32(static_cast<int>(0xD2511F53u)), m1 = _mm256_set1_epi32(static_cast<int>(0xCD9E8D57u));
@@ -132,8 +132,13 @@ __attribute__((target("avx2"))) inline std::size_t philox_uniforms_avx2(std::uin
     }
     return s;
 }
+// GCC 12 warns of its own AVX-512 intrinsics' undefined operands (its bug 105593).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 /// philox_uniforms_avx2() with sixteen counters per 512-bit register (AVX-512F).
-__attribute__((target("avx512f"))) inline std::size_t philox_uniforms_avx512(std::uint64_t seed, std::uint64_t first, std::size_t count,
+__attribute__((target("avx512f"), noinline)) inline std::size_t philox_uniforms_avx512(std::uint64_t seed, std::uint64_t first, std::size_t count,
                                                                             std::uint32_t item, RiskStream stream,
                                                                             const std::array<double*, 4>& out) {
     const __m512i m0 = _mm512_set1_epi32(static_cast<int>(0xD2511F53u)), m1 = _mm512_set1_epi32(static_cast<int>(0xCD9E8D57u));
@@ -167,12 +172,15 @@ __attribute__((target("avx512f"))) inline std::size_t philox_uniforms_avx512(std
         for (int v = 0; v < 4; ++v)
             for (int h = 0; h < 2; ++h) {
                 // Unsigned to double exactly (AVX-512 converts unsigned words itself).
-                const __m256i w = _mm512_extracti64x4_epi64(words[v], h);
+                const __m256i w = h ? _mm512_extracti64x4_epi64(words[v], 1) : _mm512_castsi512_si256(words[v]);
                 _mm512_storeu_pd(out[static_cast<std::size_t>(v)] + s + 8 * h, _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(w), half), scale));
             }
     }
     return s;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #endif
 
 /// philox_words() of samples first .. first + count - 1 (one item and stream) as open
