@@ -86,8 +86,8 @@ def simulate(portfolio: Any, samples: int = 100_000, seed: int = 0, first: int =
 
     ``client``: a ``dask.distributed.Client`` (default: a LocalCluster of two worker
     processes made for the call and closed after it). ``chunk_samples``: samples per task
-    (default: enough for ``min_seconds`` of work each, measured on a local pilot of 1024
-    samples, and at least two tasks per worker when there are samples enough). The portfolio
+    (default: enough for ``min_seconds`` of work each, measured on local pilots of 1024 and
+    4096 samples, and at least two tasks per worker when there are samples enough). The portfolio
     (its selection and starts) is chosen here, once; the tornado and rank correlations are
     computed here over all samples."""
     options = _options(samples, seed, first, None, None, 4096, latin_hypercube, repair_correlations, sensitivity, keep_use,
@@ -100,10 +100,15 @@ def simulate(portfolio: Any, samples: int = 100_000, seed: int = 0, first: int =
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         if chunk_samples is None:
-            pilot = dict(worker, samples=BLOCK_SIZE, first=0, keep_use_samples=False)
-            t0 = time.perf_counter()
-            _core.simulate_problem_core(problem, **pilot)
-            per_sample = max((time.perf_counter() - t0) / BLOCK_SIZE, 1e-9)
+            # What one more sample costs: a pilot of one block and one of four, the difference
+            # (a call's own cost, preparing the problem, would make the chunks too small).
+            timed = []
+            for blocks in (1, 4):
+                pilot = dict(worker, samples=blocks * BLOCK_SIZE, first=0, keep_use_samples=False)
+                t0 = time.perf_counter()
+                _core.simulate_problem_core(problem, **pilot)
+                timed.append(time.perf_counter() - t0)
+            per_sample = max((timed[1] - timed[0]) / (3 * BLOCK_SIZE), timed[1] / (16 * BLOCK_SIZE), 1e-9)
             size = int(min_seconds / per_sample) + 1
             size = min(size, max(BLOCK_SIZE, options["samples"] // (2 * workers)))
         else:
