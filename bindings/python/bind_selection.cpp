@@ -157,6 +157,8 @@ void define_selection(py::module_& m) {
         .def_readonly("displaced", &SelectionResult::displaced)
         .def_property_readonly("total_budget", &SelectionResult::total_budget)
         .def_property_readonly("total_use", &SelectionResult::total_use)
+        .def("pool_budget", &SelectionResult::pool_budget, py::arg("pool"), "Pool q's limits over the horizon (NaN: no such pool).")
+        .def("pool_use", &SelectionResult::pool_use, py::arg("pool"), "What the selection uses of pool q over the horizon.")
         .def(py::pickle(
             [](const SelectionResult& r) {  // every field by name: a result sent to or from another process
                 py::dict d;

@@ -633,6 +633,19 @@ TEST_CASE("the frontier reports money as the budgets are: the model's total, eac
     CHECK(std::isnan(levels[1].marginal));
     CHECK(std::isnan(optimize(overlapping).total_budget()));
     CHECK(optimize(disjoint).total_budget() == 25);
+    // Each pool's limits and use over the horizon, written out from the model: a (capex 10 in
+    // 2027) and b (opex 10 in 2028) in IT, c (capex 5 in 2027) in Ops, which no pool covers.
+    const auto r = optimize(overlapping);
+    const auto in = [&](const char* id) {
+        const auto at = std::find(r.ids.begin(), r.ids.end(), id) - r.ids.begin();
+        return std::count(r.selected.begin(), r.selected.end(), static_cast<Index>(at)) ? 1.0 : 0.0;
+    };
+    REQUIRE(in("a") + in("b") >= 1);
+    CHECK(r.pool_budget(0) == 20);
+    CHECK(r.pool_use(0) == 10 * in("a") + 10 * in("b"));
+    CHECK(r.pool_budget(1) == 16);
+    CHECK(r.pool_use(1) == 10 * in("a"));
+    CHECK(std::isnan(r.pool_use(2)));
 }
 
 TEST_CASE("a result from the model carries what a presenter needs", "[selection]") {

@@ -73,6 +73,12 @@ def test_optimize_the_sample():
     assert list(r.budgets.columns) == ["pool", "period", "limit", "use", "slack"]
     assert r.budgets.loc["IT-capex 2027Q2", "pool"] == "IT-capex" and r.budgets.loc["IT-capex 2027Q2", "period"] == "2027Q2"
     assert r.total_budget == pytest.approx(38.8e6)
+    # Each pool over the horizon: its rows of the budget table added up by pandas.
+    totals = r.pool_totals
+    by_pool = r.budgets.groupby("pool", sort=False)[["limit", "use"]].sum()
+    assert list(totals.index) == list(by_pool.index) and len(totals) == 5
+    assert np.allclose(totals["limit"], by_pool["limit"], rtol=1e-12) and np.allclose(totals["use"], by_pool["use"], rtol=1e-12)
+    assert (totals["slack"] >= -1e-6).all()
     assert isinstance(r.core.left_out[0], ag.LeftOut) and isinstance(r.core.left_out[0].reason, ag.LeftOutReason)
     assert "value 2.56M" in r.text() and '"objective": "npv"' in r.to_json()
     cut = p.optimize(ag.Objective.alignment, scenario="downturn")

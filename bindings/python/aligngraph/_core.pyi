@@ -1879,6 +1879,14 @@ class SelectionResultCore:
         ...
     def __setstate__(self, arg0: dict) -> None:
         ...
+    def pool_budget(self, pool: typing.SupportsInt | typing.SupportsIndex) -> float:
+        """
+        Pool q's limits over the horizon (NaN: no such pool).
+        """
+    def pool_use(self, pool: typing.SupportsInt | typing.SupportsIndex) -> float:
+        """
+        What the selection uses of pool q over the horizon.
+        """
     @property
     def budget_names(self) -> list[str]:
         """

@@ -29,7 +29,8 @@ class SelectionResult:
     and none is the total).
 
     ``budgets``: a DataFrame of limit, use and slack per budget row (with ``pool`` and
-    ``period`` columns when the rows come from a model).
+    ``period`` columns when the rows come from a model); ``pool_totals``: limit, use and
+    slack of each pool over the horizon (one row per budget row over plain arrays).
 
     ``left_out``: a DataFrame, one row per initiative not selected, with ``reason``
     (a :class:`LeftOutReason` name: forced_out, prerequisite, excluded, budget, no_value,
@@ -67,6 +68,14 @@ class SelectionResult:
     currency = property(lambda self: self.core.currency)
     total_budget = property(lambda self: self.core.total_budget)
     total_use = property(lambda self: self.core.total_use)
+
+    @property
+    def pool_totals(self) -> pd.DataFrame:
+        c = self.core
+        names = list(c.pools) if len(c.pools) else [self._budget_name(k) for k in range(len(c.budgets))]
+        limit = np.array([c.pool_budget(q) for q in range(len(names))], dtype=float)
+        use = np.array([c.pool_use(q) for q in range(len(names))], dtype=float)
+        return pd.DataFrame({"limit": limit, "use": use, "slack": limit - use}, index=pd.Index(names, name="pool"))
 
     def _budget_name(self, k: int) -> str:
         names = self.core.budget_names

@@ -291,8 +291,7 @@ inline std::string portfolio(const Portfolio& p, const Briefing& b) {
         const auto periods = static_cast<Index>(r.periods.size());
         std::vector<svg::Bar> totals;
         for (std::size_t q = 0; q < r.pools.size(); ++q) {
-            const auto rows = Eigen::seqN(static_cast<Index>(q) * periods, periods);
-            const double used = r.budget_use(rows).sum(), limit = r.budgets(rows).sum();
+            const double used = r.pool_use(static_cast<Index>(q)), limit = r.pool_budget(static_cast<Index>(q));
             totals.push_back({r.pools[q], used, fmt::format("{} of {}", money(used), money(limit)), svg::blue, limit});
         }
         body += "<h3>Budget use against the limits</h3>" + svg::bars(totals, 640, "Each pool's use over the horizon (the tick is its limit)") +

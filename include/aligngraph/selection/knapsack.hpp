@@ -201,6 +201,10 @@ struct ALIGNGRAPH_API SelectionResult : SelectionLabels {
     double total_budget() const;
     /// The same for what the selection uses.
     double total_use() const;
+    /// Pool q's limits over the horizon (the sum of its rows), and what the selection uses of
+    /// them; with no pools, q is a budget row.
+    double pool_budget(Index q) const;
+    double pool_use(Index q) const;
 };
 
 /// A selection problem kept between solves, for what-if questions: change one thing, solve

@@ -31,10 +31,26 @@ inline double over_total_pools(const SelectionLabels& l, const Eigen::VectorXd& 
     return sum;
 }
 
+// Sum of `rows` over pool q's rows (row q itself when there are no pools).
+inline double over_pool(const SelectionLabels& l, const Eigen::VectorXd& rows, Index q) {
+    if (l.pools.empty()) return q >= 0 && q < rows.size() ? rows(q) : std::numeric_limits<double>::quiet_NaN();
+    const Index per_pool = l.periods.empty() ? 1 : static_cast<Index>(l.periods.size());
+    if (q < 0 || (q + 1) * per_pool > rows.size()) return std::numeric_limits<double>::quiet_NaN();
+    return rows.segment(q * per_pool, per_pool).sum();
+}
+
 }  // namespace detail
 
 ALIGNGRAPH_INLINE double SelectionResult::total_budget() const { return detail::over_total_pools(*this, budgets); }
 
 ALIGNGRAPH_INLINE double SelectionResult::total_use() const { return detail::over_total_pools(*this, budget_use); }
+
+}  // namespace aligngraph
+
+namespace aligngraph {
+
+ALIGNGRAPH_INLINE double SelectionResult::pool_budget(Index q) const { return detail::over_pool(*this, budgets, q); }
+
+ALIGNGRAPH_INLINE double SelectionResult::pool_use(Index q) const { return detail::over_pool(*this, budget_use, q); }
 
 }  // namespace aligngraph
