@@ -852,6 +852,19 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
         throw ValidationError(fmt::format("simulate(): check_every {}, expected a positive multiple of {} samples", o.check_every,
                                           RiskResult::block_size));
     if (o.histogram_bins < 1) throw ValidationError(fmt::format("simulate(): histogram_bins {}, expected at least 1", o.histogram_bins));
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const int threads = o.threads > 0 ? o.threads : static_cast<int>(hw);
+    {
+        // PERT's tables, each shape once, on every thread (a model may have one per estimate).
+        std::vector<std::pair<double, double>> shapes;
+        const auto add = [&](const std::optional<Estimate>& e) {
+            if (e && e->distribution == Distribution::pert && e->high > e->low && detail::estimate_problem(*e).empty())
+                shapes.push_back(detail::pert_shape(*e));
+        };
+        for (const auto& u : q.uncertainty) add(u.cost), add(u.benefit), add(u.delay);
+        for (const auto& e : q.events) add(e.cost), add(e.delay);
+        detail::prepare_pert_tables(std::move(shapes), threads);
+    }
     const auto m = detail::compile_risk(q, o.repair_correlations);
     const Index RT = m.R * m.T;
     detail::check_memory(fmt::format("the NPV of {} samples", o.samples), 8.0 * static_cast<double>(o.samples));
@@ -864,8 +877,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
     r.seed = o.seed;
     r.first = o.first;
     r.latin_hypercube = o.latin_hypercube;
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    r.threads = o.threads > 0 ? o.threads : static_cast<int>(hw);
+    r.threads = threads;
 
     const long long end = o.first + o.samples;
     const long long first_block = o.first / RiskResult::block_size;

@@ -6,7 +6,10 @@
 
 #include <boost/math/special_functions/beta.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 #include <mutex>
 #include <utility>
 
@@ -108,6 +111,20 @@ ALIGNGRAPH_INLINE std::shared_ptr<const PertTables> pert_table(double alpha, dou
     return tables.emplace(std::pair{alpha, beta}, std::move(t)).first->second;
 }
 
+ALIGNGRAPH_INLINE void prepare_pert_tables(std::vector<std::pair<double, double>> shapes, int threads) {
+    std::sort(shapes.begin(), shapes.end());
+    shapes.erase(std::unique(shapes.begin(), shapes.end()), shapes.end());
+    if (shapes.size() < 2 || threads < 2) return;  // made when first needed
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < shapes.size();) pert_table(shapes[k].first, shapes[k].second);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::min<int>(threads, static_cast<int>(shapes.size())); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+}
+
 ALIGNGRAPH_INLINE Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode), b_(e.high) {
     if (!(e.high > e.low)) {
         kind_ = Kind::constant;
@@ -133,7 +150,7 @@ ALIGNGRAPH_INLINE Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode),
         case Distribution::pert: {
             // Beta-PERT with lambda = 4: low + (high - low) Beta(alpha, beta).
             kind_ = Kind::pert;
-            const double alpha = 1 + 4 * (c_ - a_) / (b_ - a_), beta = 1 + 4 * (b_ - c_) / (b_ - a_);
+            const auto [alpha, beta] = pert_shape(e);
             p1_ = alpha;
             p2_ = beta;
             pert_ = pert_table(alpha, beta);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "aligngraph/model/records.hpp"
@@ -91,6 +92,15 @@ private:
 
 /// The shared PERT tables of a shape (Marginal's): computed once per process and shape.
 ALIGNGRAPH_API std::shared_ptr<const PertTables> pert_table(double alpha, double beta);
+
+/// The PERT shape (alpha, beta) of an estimate with high > low: Beta-PERT with lambda = 4.
+inline std::pair<double, double> pert_shape(const Estimate& e) {
+    return {1 + 4 * (e.mode - e.low) / (e.high - e.low), 1 + 4 * (e.high - e.mode) / (e.high - e.low)};
+}
+
+/// Make the tables of these shapes on `threads` threads (a table takes milliseconds; a model
+/// may have a shape per estimate). The tables are the same made anywhere.
+ALIGNGRAPH_API void prepare_pert_tables(std::vector<std::pair<double, double>> shapes, int threads);
 
 /// The standard normal quantile by the octaves of u (AS 241 at the nodes): the marginals'
 /// quantile of independent normal and lognormal draws. About 1e-9 of the exact (tested).
