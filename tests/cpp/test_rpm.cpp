@@ -233,6 +233,116 @@ TEST_CASE("rpm: sixteen initiatives with two budgets, requires and an excludes g
     }
 }
 
+TEST_CASE("rpm: exact scores (the branch and bound) against brute force, ties and both bounds", "[rpm]") {
+    // Every score a point on a grid of twentieths (ties between portfolios happen), now and
+    // then an initiative worth nothing on any criterion (a portfolio with and without it tie:
+    // both are non-dominated) or twin initiatives, and now and then no budget row at all.
+    std::mt19937_64 rng(20261204);
+    int checked = 0, with_ties = 0;
+    for (int trial = 0; trial < 90; ++trial) {
+        const int n = 5 + trial % 9;
+        RpmProblem q = random_problem(rng, n);
+        q.score_high = q.score_low;
+        if (trial % 4 == 1) q.score_low.row(static_cast<Index>(rng() % static_cast<unsigned>(n))).setZero();
+        if (trial % 3 == 2) {  // a twin: the last initiative a copy of the first
+            q.score_low.row(n - 1) = q.score_low.row(0);
+            q.costs.row(n - 1) = q.costs.row(0);
+        }
+        q.score_high = q.score_low;
+        if (trial % 15 == 7) {
+            q.costs.resize(n, 0);
+            q.budgets.resize(0);
+        }
+        INFO("trial " << trial << ", n " << n << ", rows " << q.budgets.size());
+        const Eigen::MatrixXd W = extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds);
+        for (const double table_bytes : {64e6, 0.0}) {
+            INFO("table bytes " << table_bytes);
+            RpmResult r;
+            try {
+                r = detail::rpm_impl(q, {}, table_bytes);
+            } catch (const InfeasibleError&) {
+                continue;
+            }
+            const Brute b = brute_force(q, W);
+            REQUIRE(as_masks(r) == std::set<std::uint32_t>(b.nondominated.begin(), b.nondominated.end()));
+            for (Index i = 0; i < n; ++i) {
+                double share = 0;
+                for (std::uint32_t s : b.nondominated) share += (s >> i) & 1u;
+                REQUIRE(r.core_index(i) == Approx(share / static_cast<double>(b.nondominated.size())).margin(1e-12));
+            }
+            for (Index k = 0; k < r.portfolio_count(); ++k) {
+                Eigen::VectorXd f = Eigen::VectorXd::Zero(W.rows());
+                for (Index i : r.portfolio(k)) f += W * q.score_low.row(i).transpose();
+                REQUIRE(r.value_low(k) == Approx(f.minCoeff()).margin(1e-12));
+                REQUIRE(r.value_high(k) == Approx(f.maxCoeff()).margin(1e-12));
+            }
+            // Two portfolios worth the same under every extreme weight: a tie both sides of which stay.
+            for (std::size_t x = 0; x < b.nondominated.size() && table_bytes > 0; ++x)
+                for (std::size_t y = x + 1; y < b.nondominated.size(); ++y) {
+                    Eigen::VectorXd d = Eigen::VectorXd::Zero(W.rows());
+                    for (Index i = 0; i < n; ++i) {
+                        const double sign = static_cast<double>((b.nondominated[x] >> i) & 1u) - static_cast<double>((b.nondominated[y] >> i) & 1u);
+                        if (sign != 0) d += sign * (W * q.score_low.row(i).transpose());
+                    }
+                    if (d.cwiseAbs().maxCoeff() < 1e-9) {
+                        ++with_ties;
+                        x = b.nondominated.size();
+                        break;
+                    }
+                }
+            ++checked;
+        }
+    }
+    REQUIRE(checked >= 140);
+    REQUIRE(with_ties > 5);
+}
+
+TEST_CASE("rpm: exact scores at fifty initiatives with two budgets: the non-dominated set against the optimum at every extreme weight", "[rpm]") {
+    // Too many for brute force; what must hold: every optimum of an extreme weight's
+    // value (the selection solver, a proven optimum) is worth no more than some portfolio
+    // of the answer under that weight, the best of the answer reaches it, no portfolio of the
+    // answer dominates another, each fits the budgets, requires and excludes.
+    std::mt19937_64 rng(50);
+    std::uniform_real_distribution<double> u(0, 1);
+    const Index n = 50;
+    RpmProblem q;
+    q.score_low.resize(n, 3);
+    for (Index i = 0; i < n; ++i)
+        for (Index c = 0; c < 3; ++c) q.score_low(i, c) = u(rng);
+    q.score_high = q.score_low;
+    q.costs.resize(n, 2);
+    for (Index i = 0; i < n; ++i) q.costs(i, 0) = std::round(100 * (0.3 + q.score_low.row(i).mean()) * (0.5 + u(rng))), q.costs(i, 1) = std::round(60 * (0.2 + 1.6 * u(rng)));
+    q.budgets = (q.costs.colwise().sum() * 0.3).transpose().array().round();
+    q.requires_links = {{10, 3}, {20, 7}, {33, 20}, {41, 2}};
+    q.excludes = {{5, 15, 25}};
+    q.add_rank_order({0, 1, 2});
+    const RpmResult r = rpm(q);
+    const Eigen::MatrixXd& W = r.extreme_weights;
+    REQUIRE(r.portfolio_count() > 1);
+    std::vector<Eigen::VectorXd> f;
+    for (Index p = 0; p < r.portfolio_count(); ++p) {
+        const auto in = r.portfolio(p);
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(2), value = Eigen::VectorXd::Zero(W.rows());
+        for (Index i : in) use += q.costs.row(i).transpose(), value += W * q.score_low.row(i).transpose();
+        REQUIRE((use.array() <= q.budgets.array() + 1e-9).all());
+        for (const auto& [d, pre] : q.requires_links) REQUIRE((!r.portfolios(p, d) || r.portfolios(p, pre)));
+        REQUIRE(r.portfolios(p, 5) + r.portfolios(p, 15) + r.portfolios(p, 25) <= 1);
+        f.push_back(value);
+    }
+    for (std::size_t x = 0; x < f.size(); ++x)
+        for (std::size_t y = 0; y < f.size(); ++y)
+            if (x != y) REQUIRE_FALSE(((f[x].array() >= f[y].array() - 1e-9).all() && (f[x].array() > f[y].array() + 1e-9).any()));
+    for (Index k = 0; k < W.rows(); ++k) {
+        SelectionProblem sp = static_cast<const SelectionProblem&>(q);
+        sp.values = q.score_low * W.row(k).transpose();
+        const SelectionResult best = select_portfolio(sp);
+        REQUIRE(best.proven);
+        double top = -1;
+        for (const auto& fx : f) top = std::max(top, fx(k));
+        REQUIRE(top == Approx(best.value).epsilon(1e-12));
+    }
+}
+
 TEST_CASE("rpm: exact scores and one criterion leave only the optimal portfolios", "[rpm]") {
     // Values 5, 4, 3, 3 and costs 3, 2, 2, 2 within 4: the optimum is {1 (4), 2 or 3 (3)}
     // worth 7, two portfolios tied; {0} is worth 5.

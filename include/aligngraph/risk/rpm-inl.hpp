@@ -19,6 +19,7 @@
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
+#include "aligngraph/risk/detail/rpm_search.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"
 
 namespace aligngraph {
@@ -186,7 +187,9 @@ inline bool has(const std::uint64_t* bits, Index i) { return (bits[i / 64] >> (i
 
 }  // namespace detail
 
-ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
+namespace detail {
+
+ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, double table_bytes) {
     const auto t0 = std::chrono::steady_clock::now();
     const Index n = q.score_low.rows(), C = q.score_low.cols(), R = q.budgets.size();
     const auto crit = [&](Index c) { return c < static_cast<Index>(q.criteria.size()) ? q.criteria[static_cast<std::size_t>(c)] : fmt::format("criterion {}", c); };
@@ -475,6 +478,74 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
             for (Index r = 0; r < R; ++r) feasible = feasible && use(r) <= row_limit(r);
             if (feasible) add_incumbent(std::move(bits));
         }
+    }
+    // The answer from the non-dominated portfolios in `st`.
+    const auto finish = [&](const detail::RpmStates& st, long long states, long long peak_states) {
+        const std::size_t P = st.size();
+        out.portfolios.resize(static_cast<Index>(P), n);
+        out.value_low.resize(static_cast<Index>(P));
+        out.value_high.resize(static_cast<Index>(P));
+        // By descending best value, then least value, then ids (the DP's key order is not that).
+        std::vector<std::size_t> idx(P);
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        const auto lowest = [&](std::size_t s) { return *std::min_element(st.low_of(s), st.low_of(s) + K); };
+        const auto highest = [&](std::size_t s) { return *std::max_element(st.high_of(s), st.high_of(s) + K); };
+        std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+            if (highest(x) != highest(y)) return highest(x) > highest(y);
+            if (lowest(x) != lowest(y)) return lowest(x) > lowest(y);
+            return std::lexicographical_compare(st.bits_of(x), st.bits_of(x) + words, st.bits_of(y), st.bits_of(y) + words);
+        });
+        out.core_index = Eigen::VectorXd::Zero(n);
+        for (std::size_t r = 0; r < P; ++r) {
+            const std::size_t s = idx[r];
+            for (Index i = 0; i < n; ++i) {
+                const bool in = detail::has(st.bits_of(s), i);
+                out.portfolios(static_cast<Index>(r), i) = in ? 1 : 0;
+                if (in) out.core_index(i) += 1;
+            }
+            out.value_low(static_cast<Index>(r)) = lowest(s);
+            out.value_high(static_cast<Index>(r)) = highest(s);
+        }
+        if (P > 0) out.core_index /= static_cast<double>(P);
+        for (Index i = 0; i < n; ++i) {
+            const double ci = out.core_index(i);
+            out.classes.push_back(P > 0 && ci >= 1 ? CoreClass::core : ci <= 0 ? CoreClass::exterior : CoreClass::borderline);
+        }
+        out.states = states;
+        out.peak_states = peak_states;
+        out.seconds = limits.seconds();
+    };
+    // Exact scores: the Pareto set of the K objectives, by branch and bound (rpm_search.hpp).
+    if (a == b) {
+        detail::RpmSearchInput in;
+        in.n = n, in.K = K, in.R = R;
+        in.value = &a;
+        in.costs = &q.costs;
+        for (Index r = 0; r < R; ++r) in.limit.push_back(row_limit(r));
+        in.order = order;
+        in.prereqs = prereqs;
+        in.dependants = dependants;
+        in.excludes = &q.excludes;
+        in.groups_of = groups_of;
+        in.base_bits.assign(static_cast<std::size_t>(words), 0);
+        for (Index i = 0; i < n; ++i)
+            if (fixed[static_cast<std::size_t>(i)] == 1) in.base_bits[static_cast<std::size_t>(i / 64)] |= std::uint64_t{1} << (i % 64);
+        in.base_cost.assign(base_cost.data(), base_cost.data() + R);
+        for (const auto& inc : incumbents) in.seeds.push_back(inc.bits);
+        in.eps = eps;
+        in.candidate_limit = lim.state_limit;
+        in.table_bytes = table_bytes;
+        detail::RpmSearch search(in, limits);
+        detail::RpmSearchOutput found = search.run();
+        detail::RpmStates st;
+        st.words = words, st.K = K, st.R = R;
+        for (std::size_t t = 0; t < found.portfolios.size(); ++t) {
+            st.bits.insert(st.bits.end(), found.portfolios[t].begin(), found.portfolios[t].end());
+            st.low.insert(st.low.end(), found.values[t].begin(), found.values[t].end());
+            st.high.insert(st.high.end(), found.values[t].begin(), found.values[t].end());
+        }
+        finish(st, found.nodes, found.peak);
+        return out;
     }
     // Whether initiative i may join x (its prerequisites in, no member of its groups in, it fits).
     const auto may_join = [&](const std::uint64_t* x, const double* used, Index i, Index decided) {
@@ -807,41 +878,13 @@ ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) {
     }
     if (m == 0) prune(cur, 0, true);
 
-    const std::size_t P = cur.size();
-    out.portfolios.resize(static_cast<Index>(P), n);
-    out.value_low.resize(static_cast<Index>(P));
-    out.value_high.resize(static_cast<Index>(P));
-    // By descending best value, then least value, then ids (the DP's key order is not that).
-    std::vector<std::size_t> idx(P);
-    std::iota(idx.begin(), idx.end(), std::size_t{0});
-    const auto lowest = [&](std::size_t s) { return *std::min_element(cur.low_of(s), cur.low_of(s) + K); };
-    const auto highest = [&](std::size_t s) { return *std::max_element(cur.high_of(s), cur.high_of(s) + K); };
-    std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
-        if (highest(x) != highest(y)) return highest(x) > highest(y);
-        if (lowest(x) != lowest(y)) return lowest(x) > lowest(y);
-        return std::lexicographical_compare(cur.bits_of(x), cur.bits_of(x) + words, cur.bits_of(y), cur.bits_of(y) + words);
-    });
-    out.core_index = Eigen::VectorXd::Zero(n);
-    for (std::size_t r = 0; r < P; ++r) {
-        const std::size_t s = idx[r];
-        for (Index i = 0; i < n; ++i) {
-            const bool in = detail::has(cur.bits_of(s), i);
-            out.portfolios(static_cast<Index>(r), i) = in ? 1 : 0;
-            if (in) out.core_index(i) += 1;
-        }
-        out.value_low(static_cast<Index>(r)) = lowest(s);
-        out.value_high(static_cast<Index>(r)) = highest(s);
-    }
-    if (P > 0) out.core_index /= static_cast<double>(P);
-    for (Index i = 0; i < n; ++i) {
-        const double ci = out.core_index(i);
-        out.classes.push_back(P > 0 && ci >= 1 ? CoreClass::core : ci <= 0 ? CoreClass::exterior : CoreClass::borderline);
-    }
-    out.states = made;
-    out.peak_states = peak;
-    out.seconds = limits.seconds();
+    finish(cur, made, peak);
     return out;
 }
+
+}  // namespace detail
+
+ALIGNGRAPH_INLINE RpmResult rpm(const RpmProblem& q, const RpmLimits& lim) { return detail::rpm_impl(q, lim, 64e6); }
 
 ALIGNGRAPH_INLINE RpmProblem rpm_problem(const Portfolio& p, const RpmOptions& o) {
     if (!(o.score_spread >= 0 && o.score_spread <= 1))

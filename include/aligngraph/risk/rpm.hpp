@@ -23,7 +23,10 @@
 /// Exact: a dynamic programme over the initiatives (prerequisites first) whose partial
 /// portfolios are dropped only when another one over the same initiatives dominates them,
 /// costs no more in any budget row and leaves every later initiative as free to join;
-/// then the survivors are filtered pairwise. See docs/risk.md, "Robust Portfolio Modeling".
+/// then the survivors are filtered pairwise. With exact scores (every interval a point) the
+/// non-dominated set is the Pareto set of the K objectives w^k.v, found instead by a branch
+/// and bound with exact knapsack bounds (risk/detail/rpm_search.hpp). See docs/risk.md,
+/// "Robust Portfolio Modeling".
 
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
@@ -115,8 +118,8 @@ struct ALIGNGRAPH_API RpmResult {
     Eigen::VectorXd value_low, value_high;
     Eigen::VectorXd core_index;         ///< n: share of the non-dominated portfolios holding it
     std::vector<CoreClass> classes;     ///< n
-    long long states = 0;               ///< partial portfolios made in all
-    long long peak_states = 0;          ///< most partial portfolios kept at once
+    long long states = 0;               ///< partial portfolios made in all (exact scores: nodes of the search)
+    long long peak_states = 0;          ///< most partial portfolios kept at once (exact scores: candidates)
     double seconds = 0;
 
     Index initiative_count() const { return static_cast<Index>(ids.size()); }
@@ -134,6 +137,12 @@ ALIGNGRAPH_API Eigen::MatrixXd extreme_weights(Index criteria, const Eigen::Matr
 /// wrong shape or admitting no weights; InfeasibleError when the forced decisions break a
 /// budget, a requires or an excludes; NoSolutionError when a limit is reached first.
 ALIGNGRAPH_API RpmResult rpm(const RpmProblem& problem, const RpmLimits& limits = {});
+
+namespace detail {
+/// rpm() with the memory for the exact-score search's bound tables (bytes; 0: none, the
+/// fractional bound instead). For the tests of both bounds.
+ALIGNGRAPH_API RpmResult rpm_impl(const RpmProblem& problem, const RpmLimits& limits, double table_bytes);
+}  // namespace detail
 
 /// The model as an RPM problem (see RpmOptions). @throws ValidationError for an invalid model,
 /// unknown criteria or scenario, a rank order naming an unknown or repeated criterion, a

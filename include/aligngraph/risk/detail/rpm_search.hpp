@@ -1,0 +1,418 @@
+#pragma once
+// Robust Portfolio Modeling with exact scores (rpm-inl.hpp calls it when every score's
+// interval is a point): the non-dominated portfolios are then the Pareto set of K linear
+// objectives, f_k(x) = sum_i w^k.v_i x_i for each extreme weight w^k, over the portfolios
+// that fit every budget row, requires and excludes.
+//
+// Found by a depth-first branch and bound over the initiatives in rpm()'s order (every
+// prerequisite before its dependants), "in" before "out". The candidates are the complete
+// portfolios met so far that none of the others dominates; the region no candidate
+// dominates is kept as a union of corners, {y : y >= corner} (Klamroth, Lacour &
+// Vanderpooten 2015, "On the representation of the search region in multi-objective
+// optimization", EJOR 245). A node is dropped when its box of upper bounds (the most each
+// objective can still reach in its subtree) lies below every corner in some objective. A leaf
+// joins the candidates unless one of them dominates it, and drops the ones it dominates.
+// Every non-dominated portfolio is reached (nothing dominates it, so nothing drops it) and
+// every candidate left at the end is non-dominated (anything dominating it was reached, or
+// dropped by a candidate that also dominates it).
+//
+// An objective's upper bound at a node is the least over a few single rows (the two most
+// binding budget rows, mixes of the two, and with more rows their sum, each over its limit)
+// of the exact knapsack of the later initiatives in that row: a table per objective and row
+// over each suffix of the order and the room in whole cells of the room at the start (costs
+// rounded down, room rounded down: whatever fits the row fits in cells), so a node's bound is
+// a few lookups. Where the tables would take more than `table_bytes`, the fractional
+// knapsack of the later initiatives that could still join in each row instead.
+
+#include <Eigen/Core>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+#include "aligngraph/detail/limits.hpp"
+#include "aligngraph/error.hpp"
+#include "aligngraph/types.hpp"
+
+namespace aligngraph::detail {
+
+/// What the search needs, prepared by rpm(): the undecided initiatives in their order of
+/// decision (every prerequisite before its dependants), the decided ones as a base.
+struct RpmSearchInput {
+    Index n = 0, K = 0, R = 0;
+    const std::vector<double>* value = nullptr;  ///< n x K row-major: f_k's coefficient of each initiative
+    const Eigen::MatrixXd* costs = nullptr;      ///< n x R, every cost >= 0
+    std::vector<double> limit;                   ///< R: each row's limit, rounding allowed for
+    std::vector<Index> order;                    ///< the undecided initiatives, prerequisites first
+    std::vector<std::vector<Index>> prereqs;     ///< per initiative
+    std::vector<std::vector<Index>> dependants;  ///< per initiative
+    const std::vector<std::vector<Index>>* excludes = nullptr;
+    std::vector<std::vector<Index>> groups_of;   ///< per initiative: its excludes groups
+    std::vector<std::uint64_t> base_bits;        ///< the initiatives forced in
+    std::vector<double> base_cost;               ///< R: what they use
+    std::vector<std::vector<std::uint64_t>> seeds;  ///< feasible portfolios known at the start
+    double eps = 0;                              ///< sums closer than this are ties
+    long long candidate_limit = 0;               ///< most candidates kept at once
+    double table_bytes = 64e6;                   ///< memory for the bound tables at most
+};
+
+struct RpmSearchOutput {
+    std::vector<std::vector<std::uint64_t>> portfolios;  ///< the non-dominated portfolios
+    std::vector<std::vector<double>> values;             ///< each one's K values
+    long long nodes = 0, peak = 0;
+};
+
+class RpmSearch {
+public:
+    RpmSearch(const RpmSearchInput& in, Limits& limits) : in_(in), limits_(limits) {}
+
+    RpmSearchOutput run() {
+        setup();
+        for (const auto& s : in_.seeds) offer(s, values_of(s));
+        search();
+        RpmSearchOutput out;
+        out.portfolios = std::move(cand_bits_);
+        out.values = std::move(cand_values_);
+        out.nodes = nodes_;
+        out.peak = peak_;
+        return out;
+    }
+
+private:
+    using Size = std::size_t;
+    static Size at(Index i) { return static_cast<Size>(i); }
+    static bool has(const std::vector<std::uint64_t>& bits, Index i) { return (bits[at(i / 64)] >> (i % 64)) & 1U; }
+    double v(Index i, Index k) const { return (*in_.value)[at(i * in_.K + k)]; }
+    double c(Index i, Index r) const { return (*in_.costs)(i, r); }
+
+    std::vector<double> values_of(const std::vector<std::uint64_t>& bits) const {
+        std::vector<double> f(at(in_.K), 0.0);
+        for (Index i = 0; i < in_.n; ++i)
+            if (has(bits, i))
+                for (Index k = 0; k < in_.K; ++k) f[at(k)] += v(i, k);
+        return f;
+    }
+
+    // p dominates q: >= in every objective, > in one (ties within eps).
+    bool dominates(const double* p, const double* q) const {
+        bool strict = false;
+        for (Index k = 0; k < in_.K; ++k) {
+            if (p[k] < q[k] - in_.eps) return false;
+            strict = strict || p[k] > q[k] + in_.eps;
+        }
+        return strict;
+    }
+
+    // A complete feasible portfolio: dropped if a candidate dominates it (or is it), else it
+    // joins, drops the candidates it dominates and splits the corners below it.
+    void offer(const std::vector<std::uint64_t>& bits, const std::vector<double>& f) {
+        for (Size t = 0; t < cand_bits_.size(); ++t)
+            if (cand_bits_[t] == bits || dominates(cand_values_[t].data(), f.data())) return;
+        Size kept = 0;
+        for (Size t = 0; t < cand_bits_.size(); ++t) {
+            if (dominates(f.data(), cand_values_[t].data())) continue;
+            if (kept != t) cand_bits_[kept] = std::move(cand_bits_[t]), cand_values_[kept] = std::move(cand_values_[t]);
+            ++kept;
+        }
+        cand_bits_.resize(kept), cand_values_.resize(kept);
+        cand_bits_.push_back(bits);
+        cand_values_.push_back(f);
+        add_corners(f);
+        peak_ = std::max(peak_, static_cast<long long>(cand_bits_.size()));
+        if (static_cast<long long>(cand_bits_.size()) > in_.candidate_limit)
+            throw NoSolutionError(fmt::format("rpm(): state limit reached: more than {} non-dominated portfolios so far, after {} "
+                                              "nodes of the search (raise the limit)", in_.candidate_limit, nodes_));
+    }
+
+    // The corners after candidate f joined: a corner below f in every objective (its region
+    // holds points f dominates) splits into K, each raised to f in one objective; a corner
+    // >= another in every objective is dropped (the other's region holds its region).
+    void add_corners(const std::vector<double>& f) {
+        const Size K = at(in_.K);
+        std::vector<double> next;
+        next.reserve(corners_.size() + K * K);
+        for (Size t = 0; t < corners_.size(); t += K) {
+            const double* l = corners_.data() + t;
+            bool below = true;
+            for (Size k = 0; k < K && below; ++k) below = l[k] < f[k];
+            if (!below) {
+                next.insert(next.end(), l, l + K);
+                continue;
+            }
+            for (Size k = 0; k < K; ++k) {
+                const Size base = next.size();
+                next.insert(next.end(), l, l + K);
+                next[base + k] = f[k];
+            }
+        }
+        const Size N = next.size() / K;
+        std::vector<char> drop(N, 0);
+        for (Size x = 0; x < N; ++x)
+            for (Size y = 0; y < N && !drop[x]; ++y) {
+                if (x == y || drop[y]) continue;
+                bool ge = true, same = true;
+                for (Size k = 0; k < K && ge; ++k) {
+                    ge = next[x * K + k] >= next[y * K + k];
+                    same = same && next[x * K + k] == next[y * K + k];
+                }
+                if (ge && (!same || y < x)) drop[x] = 1;
+            }
+        corners_.clear();
+        for (Size x = 0; x < N; ++x)
+            if (!drop[x]) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
+    }
+
+    void setup() {
+        const Index n = in_.n, R = in_.R, K = in_.K;
+        m_ = static_cast<Index>(in_.order.size());
+        position_.assign(at(n), -1);
+        for (Index j = 0; j < m_; ++j) position_[at(in_.order[at(j)])] = j;
+        bits_ = in_.base_bits;
+        used_ = in_.base_cost;
+        val_ = values_of(bits_);
+        upper_.assign(at(K), 0.0);
+        blocked_.assign(at(n), 0);
+        corners_.assign(at(K), -std::numeric_limits<double>::infinity());
+        // The bound's rows: the two most binding (total cost over the limit), then mixes of
+        // the two (each over its limit) and, with more rows, all of them added up.
+        std::vector<Index> rows(at(R));
+        std::iota(rows.begin(), rows.end(), Index{0});
+        std::vector<double> load(at(R));
+        for (Index r = 0; r < R; ++r) load[at(r)] = in_.costs->col(r).sum() / std::max(in_.limit[at(r)], 1e-12);
+        std::stable_sort(rows.begin(), rows.end(), [&](Index x, Index y) { return load[at(x)] > load[at(y)]; });
+        rows.resize(at(std::min<Index>(R, 2)));
+        scale_.assign(at(R), 0.0);
+        for (Index r = 0; r < R; ++r)
+            if (in_.limit[at(r)] > 0) scale_[at(r)] = 1 / in_.limit[at(r)];
+        for (Index r : rows) {
+            std::vector<double> w(at(R), 0.0);
+            w[at(r)] = 1;
+            weights_.push_back(w);
+        }
+        if (R >= 2) {
+            for (double share : {0.25, 0.5, 0.75}) {
+                std::vector<double> w(at(R), 0.0);
+                w[at(rows[0])] = share * scale_[at(rows[0])];
+                w[at(rows[1])] = (1 - share) * scale_[at(rows[1])];
+                weights_.push_back(w);
+            }
+            if (R > 2) weights_.push_back(scale_);
+        }
+        B_ = static_cast<Index>(weights_.size());
+        bcost_.assign(at(n * B_), 0.0);
+        for (Index i = 0; i < n; ++i)
+            for (Index b = 0; b < B_; ++b) {
+                double s = 0;
+                for (Index r = 0; r < R; ++r) s += weights_[at(b)][at(r)] * c(i, r);
+                bcost_[at(i * B_ + b)] = s;
+            }
+        if (!build_tables()) {
+            // Per objective and row, the later initiatives worth something by value per cost.
+            sorted_.assign(at(K * B_), {});
+            for (Index k = 0; k < K; ++k)
+                for (Index b = 0; b < B_; ++b) {
+                    auto& list = sorted_[at(k * B_ + b)];
+                    for (Index i : in_.order)
+                        if (v(i, k) > 0) list.push_back(i);
+                    const auto ratio = [&](Index i) {
+                        const double cost = bcost_[at(i * B_ + b)];
+                        return cost > 0 ? v(i, k) / cost : std::numeric_limits<double>::infinity();
+                    };
+                    std::stable_sort(list.begin(), list.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
+                }
+        }
+    }
+
+    // What is left of bound row b.
+    double room(Index b) const {
+        double s = 0;
+        for (Index r = 0; r < in_.R; ++r) {
+            const double w = weights_[at(b)][at(r)];
+            if (w != 0) s += w * std::max(0.0, in_.limit[at(r)] - used_[at(r)]);
+        }
+        return s;
+    }
+
+    Size table(Index k, Index b, Index j) const { return (at(k * B_ + b) * at(m_ + 1) + at(j)) * at(cells_ + 1); }
+
+    // The exact knapsack tables, if they fit table_bytes.
+    bool build_tables() {
+        const Index n = in_.n, K = in_.K;
+        const auto bytes = [&](long long cells) {
+            return static_cast<double>(K * B_) * static_cast<double>(m_ + 1) * static_cast<double>(cells + 1) * sizeof(double);
+        };
+        cells_ = 4096;
+        while (cells_ > 128 && bytes(cells_) > in_.table_bytes) cells_ /= 2;
+        if (bytes(cells_) > in_.table_bytes || B_ == 0) {
+            cells_ = 0;
+            return false;
+        }
+        unit_.assign(at(B_), 1.0);
+        for (Index b = 0; b < B_; ++b) unit_[at(b)] = std::max(room(b), 1e-300) / static_cast<double>(cells_);
+        dp_.assign(at(K * B_) * at(m_ + 1) * at(cells_ + 1), 0.0);
+        std::vector<long long> w(at(n));
+        for (Index b = 0; b < B_; ++b) {
+            // Cells of each cost, rounded down (and a hair more, against rounding up by division).
+            for (Index i = 0; i < n; ++i) {
+                const double units = bcost_[at(i * B_ + b)] / unit_[at(b)] * (1 - 1e-12);
+                w[at(i)] = units > static_cast<double>(cells_) ? cells_ + 1 : static_cast<long long>(std::floor(units));
+            }
+            for (Index k = 0; k < K; ++k)
+                for (Index j = m_ - 1; j >= 0; --j) {
+                    const Index i = in_.order[at(j)];
+                    const double* from = dp_.data() + table(k, b, j + 1);
+                    double* to = dp_.data() + table(k, b, j);
+                    std::copy(from, from + cells_ + 1, to);
+                    const double g = v(i, k);
+                    const long long wi = w[at(i)];
+                    if (g <= 0 || wi > cells_) continue;
+                    for (long long cell = wi; cell <= cells_; ++cell) to[cell] = std::max(to[cell], from[cell - wi] + g);
+                }
+        }
+        return true;
+    }
+
+    // The most objective k can still gain after `depth` decisions.
+    double gain_bound(Index k, Index depth) const {
+        double best = std::numeric_limits<double>::infinity();
+        if (cells_ > 0) {
+            for (Index b = 0; b < B_; ++b) {
+                const double cells = std::floor(room(b) / unit_[at(b)] * (1 + 1e-12) + 1e-9);
+                best = std::min(best, dp_[table(k, b, depth) + at(static_cast<long long>(std::min(cells, static_cast<double>(cells_))))]);
+            }
+            return best;
+        }
+        if (B_ == 0) {  // no budget rows: every later initiative worth something may join
+            double all = 0;
+            for (Index t = depth; t < m_; ++t) {
+                const Index i = in_.order[at(t)];
+                if (!blocked_[at(i)]) all += std::max(0.0, v(i, k));
+            }
+            return all;
+        }
+        // The fractional knapsack of the later initiatives that may still join.
+        for (Index b = 0; b < B_; ++b) {
+            double left = room(b), taken = 0;
+            for (Index i : sorted_[at(k * B_ + b)]) {
+                if (position_[at(i)] < depth || blocked_[at(i)]) continue;
+                const double cost = bcost_[at(i * B_ + b)];
+                if (cost > left) {
+                    taken += v(i, k) * left / cost;
+                    break;
+                }
+                taken += v(i, k), left -= cost;
+                if (taken >= best) break;
+            }
+            best = std::min(best, taken);
+        }
+        return best;
+    }
+
+    // Whether no completion of the node after `depth` decisions can be non-dominated: its
+    // box of upper bounds is below every corner in some objective.
+    bool hopeless(Index depth) {
+        const Size K = at(in_.K);
+        bool computed = false;
+        for (Size t = 0; t < corners_.size(); t += K) {
+            const double* l = corners_.data() + t;
+            if (!computed) {
+                for (Size k = 0; k < K; ++k) upper_[k] = val_[k] + gain_bound(static_cast<Index>(k), depth);
+                computed = true;
+            }
+            bool below = false;
+            for (Size k = 0; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
+            if (!below) return false;
+        }
+        return true;
+    }
+
+    bool may_join(Index i) const {
+        if (blocked_[at(i)]) return false;
+        for (Index r = 0; r < in_.R; ++r)
+            if (used_[at(r)] + c(i, r) > in_.limit[at(r)]) return false;
+        return true;
+    }
+
+    // Decide initiative i in or out (delta +1), or undo that (delta -1): a member in keeps
+    // the rest of its groups out, a prerequisite out keeps its dependants out.
+    void set(Index i, bool in, int delta) {
+        if (in) {
+            bits_[at(i / 64)] ^= std::uint64_t{1} << (i % 64);
+            for (Index k = 0; k < in_.K; ++k) val_[at(k)] += delta * v(i, k);
+            for (Index r = 0; r < in_.R; ++r) used_[at(r)] += delta * c(i, r);
+            for (Index g : in_.groups_of[at(i)])
+                for (Index o : (*in_.excludes)[at(g)])
+                    if (o != i) blocked_[at(o)] += delta;
+        } else {
+            for (Index d : in_.dependants[at(i)]) blocked_[at(d)] += delta;
+        }
+    }
+
+    void search() {
+        std::vector<char> in_taken(at(m_) + 1, 0);  // at each depth: the decision was "in"
+        Index j = 0;
+        bool fresh = true;  // at depth j from above: test the node
+        while (true) {
+            if (fresh) {
+                ++nodes_;
+                if ((nodes_ & 1023) == 0) {
+                    limits_.progress("rpm", nodes_);
+                    if (limits_.reached())
+                        throw NoSolutionError(fmt::format("rpm(): {} after {} nodes of the search, with {} non-dominated portfolios "
+                                                          "found so far: no exact answer (add weight information or raise the limits)",
+                                                          limits_.reason() == StopReason::interrupted ? "interrupted" : "time limit reached",
+                                                          nodes_, cand_bits_.size()));
+                }
+                if (j == m_) {
+                    offer(bits_, values_of(bits_));  // summed afresh: val_ drifts with the additions and removals
+                    fresh = false;
+                } else if (hopeless(j)) {
+                    fresh = false;
+                } else {
+                    const Index i = in_.order[at(j)];
+                    const bool in = may_join(i);
+                    in_taken[at(j)] = in;
+                    set(i, in, +1);
+                    ++j;
+                    continue;
+                }
+            }
+            // Back to the nearest decision that took "in": now "out".
+            while (j > 0) {
+                --j;
+                const Index i = in_.order[at(j)];
+                set(i, in_taken[at(j)] != 0, -1);
+                if (in_taken[at(j)]) {
+                    in_taken[at(j)] = 0;
+                    set(i, false, +1);
+                    ++j;
+                    fresh = true;
+                    break;
+                }
+            }
+            if (!fresh) return;
+        }
+    }
+
+    const RpmSearchInput& in_;
+    Limits& limits_;
+    Index m_ = 0, B_ = 0;
+    long long cells_ = 0;
+    std::vector<Index> position_;
+    std::vector<std::vector<double>> weights_;  // per bound row: its weight on each budget row
+    std::vector<double> scale_, bcost_, unit_, dp_;
+    std::vector<std::vector<Index>> sorted_;
+    std::vector<int> blocked_;
+    std::vector<std::uint64_t> bits_;
+    std::vector<double> used_, val_, upper_;
+    std::vector<double> corners_;  // K per corner: the region no candidate dominates is the union of {y >= corner}
+    std::vector<std::vector<std::uint64_t>> cand_bits_;
+    std::vector<std::vector<double>> cand_values_;
+    long long nodes_ = 0, peak_ = 0;
+};
+
+}  // namespace aligngraph::detail
