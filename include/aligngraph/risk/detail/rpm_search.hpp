@@ -21,7 +21,9 @@
 // of the exact knapsack of the later initiatives in that row: a table per objective and row
 // over each suffix of the order and the room in whole cells of the room at the start (costs
 // rounded down, room rounded down: whatever fits the row fits in cells), so a node's bound is
-// a few lookups. Where the tables would take more than `table_bytes`, the fractional
+// a few lookups. The tables know part of the requires: an initiative left out keeps out the
+// run of initiatives right after it in the order that need it (rpm() puts dependants right
+// after their last prerequisite). Where the tables would take more than `table_bytes`, the fractional
 // knapsack of the later initiatives that could still join in each row instead.
 
 #include <Eigen/Core>
@@ -251,6 +253,21 @@ private:
             cells_ = 0;
             return false;
         }
+        // After each position, the run of initiatives that need the one there (directly or
+        // through one before them in the run): out with it.
+        run_end_.assign(at(m_), 0);
+        for (Index j = 0; j < m_; ++j) {
+            std::vector<Index> need{in_.order[at(j)]};
+            Index t = j + 1;
+            for (; t < m_; ++t) {
+                const Index d = in_.order[at(t)];
+                bool needs = false;
+                for (Index pre : in_.prereqs[at(d)]) needs = needs || std::find(need.begin(), need.end(), pre) != need.end();
+                if (!needs) break;
+                need.push_back(d);
+            }
+            run_end_[at(j)] = t;
+        }
         unit_.assign(at(B_), 1.0);
         for (Index b = 0; b < B_; ++b) unit_[at(b)] = std::max(room(b), 1e-300) / static_cast<double>(cells_);
         dp_.assign(at(K * B_) * at(m_ + 1) * at(cells_ + 1), 0.0);
@@ -266,10 +283,12 @@ private:
                     const Index i = in_.order[at(j)];
                     const double* from = dp_.data() + table(k, b, j + 1);
                     double* to = dp_.data() + table(k, b, j);
-                    std::copy(from, from + cells_ + 1, to);
+                    // Without i, none of the run after it that needs it; with i, any of the rest.
+                    const double* without = dp_.data() + table(k, b, run_end_[at(j)]);
+                    std::copy(without, without + cells_ + 1, to);
                     const double g = v(i, k);
                     const long long wi = w[at(i)];
-                    if (g <= 0 || wi > cells_) continue;
+                    if (wi > cells_ || (g <= 0 && run_end_[at(j)] == j + 1)) continue;
                     for (long long cell = wi; cell <= cells_; ++cell) to[cell] = std::max(to[cell], from[cell - wi] + g);
                 }
         }
@@ -402,7 +421,7 @@ private:
     Limits& limits_;
     Index m_ = 0, B_ = 0;
     long long cells_ = 0;
-    std::vector<Index> position_;
+    std::vector<Index> position_, run_end_;
     std::vector<std::vector<double>> weights_;  // per bound row: its weight on each budget row
     std::vector<double> scale_, bcost_, unit_, dp_;
     std::vector<std::vector<Index>> sorted_;
