@@ -6,6 +6,7 @@
 #include <aligngraph/selection/portfolio_selection.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <numeric>
 #include <random>
@@ -295,6 +296,55 @@ TEST_CASE("rpm: exact scores (the branch and bound) against brute force, ties an
     }
     REQUIRE(checked >= 140);
     REQUIRE(with_ties > 5);
+}
+
+TEST_CASE("rpm: exact scores: a better initiative does not replace a worse one where the swap is not allowed", "[rpm]") {
+    // Two criteria, no weight information: the non-dominated portfolios are the Pareto set of
+    // the two scores. Initiative 1 (1, 1) beats initiative 2 (1, 0.5) at the same cost, so a
+    // portfolio with 2 and without 1 is dominated by swapping them -- unless 1 may not join
+    // (its excludes partner is in, or its prerequisite does not fit) or something in it needs
+    // 2. Each case has such a portfolio in its Pareto set, best under no weighting of the two
+    // (so only the search finds it, not the weighted optima rpm() starts from); the sets were
+    // enumerated apart and are checked against brute force too.
+    const auto problem = [](std::vector<std::array<double, 2>> scores, std::vector<double> costs, double budget) {
+        RpmProblem q;
+        const auto n = static_cast<Index>(scores.size());
+        q.score_low.resize(n, 2);
+        for (Index i = 0; i < n; ++i) q.score_low.row(i) << scores[static_cast<std::size_t>(i)][0], scores[static_cast<std::size_t>(i)][1];
+        q.score_high = q.score_low;
+        q.costs = Eigen::Map<Eigen::VectorXd>(costs.data(), n);
+        q.budgets = Eigen::VectorXd::Constant(1, budget);
+        return q;
+    };
+    const auto mask = [](std::initializer_list<int> items) {
+        std::uint32_t m = 0;
+        for (int i : items) m |= 1u << i;
+        return m;
+    };
+    const auto check = [&](const RpmProblem& q, const std::set<std::uint32_t>& expect) {
+        REQUIRE(as_masks(rpm(q)) == expect);
+        const Brute b = brute_force(q, extreme_weights(2, q.weight_rows, q.weight_bounds));
+        REQUIRE(std::set<std::uint32_t>(b.nondominated.begin(), b.nondominated.end()) == expect);
+    };
+    {  // 0 and 1 exclude each other: {0, 2, 4} (4, 3.5) stays
+        RpmProblem q = problem({{3, 0}, {1, 1}, {1, 0.5}, {2, 3}, {0, 3}, {0, 2}}, {1, 1, 1, 2, 1, 1}, 3);
+        q.excludes = {{0, 1}};
+        check(q, {mask({0, 3}), mask({0, 2, 4}), mask({3, 4}), mask({0, 4, 5})});
+    }
+    {  // 1 needs 3, which does not fit beside 5: {2, 5} (5, 4.5) stays
+        RpmProblem q = problem({{3, 0}, {1, 1}, {1, 0.5}, {0, 0.1}, {0, 1}, {4, 4}}, {1, 1, 1, 2, 1, 2}, 3);
+        q.requires_links = {{1, 3}};
+        check(q, {mask({0, 5}), mask({2, 5}), mask({4, 5})});
+    }
+    {  // 3 (free) needs 2: {2, 3, 5} (5, 2.5) stays
+        RpmProblem q = problem({{3, 0}, {1, 1}, {1, 0.5}, {0, 2}, {1, 4}, {4, 0}, {3, 1}}, {1, 1, 1, 0, 2, 1, 1}, 2);
+        q.requires_links = {{3, 2}};
+        check(q, {mask({4}), mask({2, 3, 5}), mask({2, 3, 6}), mask({5, 6})});
+    }
+    {  // nothing in the way: {0, 2} (4, 0.5) gives way to {0, 1} (4, 1); {1, 2} (2, 1.5) stays
+        RpmProblem q = problem({{3, 0}, {1, 1}, {1, 0.5}}, {1, 1, 1}, 2);
+        check(q, {mask({0, 1}), mask({1, 2})});
+    }
 }
 
 TEST_CASE("rpm: exact scores at fifty initiatives with two budgets: the non-dominated set against the optimum at every extreme weight", "[rpm]") {

@@ -12,9 +12,16 @@
 // optimization", EJOR 245). A node is dropped when its box of upper bounds (the most each
 // objective can still reach in its subtree) lies below every corner in some objective. A leaf
 // joins the candidates unless one of them dominates it, and drops the ones it dominates.
-// Every non-dominated portfolio is reached (nothing dominates it, so nothing drops it) and
-// every candidate left at the end is non-dominated (anything dominating it was reached, or
-// dropped by a candidate that also dominates it).
+//
+// Swaps: where initiative i is worth at least as much as j under every extreme weight (more
+// under one) and costs no more in any row, a portfolio with j and without i is dominated by
+// the one with i instead of j, if that one is feasible: it is when i needs nothing and is in
+// no excludes group, and nothing needs j. So "i out" keeps such a j out and "j in" keeps such
+// an i in. Only strictly better ones: portfolios that merely tie are all kept.
+//
+// Every non-dominated portfolio is reached (nothing dominates it, so neither a bound nor a
+// swap drops it) and every candidate left at the end is non-dominated (anything dominating it
+// was reached, or dropped by a candidate or a swap that also dominates it).
 //
 // An objective's upper bound at a node is the least over a few single rows (the two most
 // binding budget rows, mixes of the two, and with more rows their sum, each over its limit)
@@ -212,6 +219,7 @@ private:
                 for (Index r = 0; r < R; ++r) s += weights_[at(b)][at(r)] * c(i, r);
                 bcost_[at(i * B_ + b)] = s;
             }
+        find_swaps();
         if (!build_tables()) {
             // Per objective and row, the later initiatives worth something by value per cost.
             sorted_.assign(at(K * B_), {});
@@ -226,6 +234,30 @@ private:
                     };
                     std::stable_sort(list.begin(), list.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
                 }
+        }
+    }
+
+    // The pairs (i better than j, both undecided) for the swap rule: "i out" keeps j out when j
+    // comes later, "j in" keeps i in when i comes later.
+    void find_swaps() {
+        const Index n = in_.n;
+        out_keeps_out_.assign(at(n), {});
+        in_keeps_in_.assign(at(n), {});
+        forced_.assign(at(n), 0);
+        for (Index i : in_.order) {
+            if (!in_.prereqs[at(i)].empty() || !in_.groups_of[at(i)].empty()) continue;
+            for (Index j : in_.order) {
+                if (j == i || !in_.dependants[at(j)].empty()) continue;
+                bool ok = true, more = false;
+                for (Index k = 0; k < in_.K && ok; ++k) {
+                    ok = v(i, k) >= v(j, k);
+                    more = more || v(i, k) > v(j, k) + in_.eps;
+                }
+                for (Index r = 0; r < in_.R && ok; ++r) ok = c(i, r) <= c(j, r);
+                if (!ok || !more) continue;
+                if (position_[at(j)] > position_[at(i)]) out_keeps_out_[at(i)].push_back(j);
+                else in_keeps_in_[at(j)].push_back(i);
+            }
         }
     }
 
@@ -357,7 +389,7 @@ private:
     }
 
     // Decide initiative i in or out (delta +1), or undo that (delta -1): a member in keeps
-    // the rest of its groups out, a prerequisite out keeps its dependants out.
+    // the rest of its groups out, a prerequisite out keeps its dependants out; the swaps.
     void set(Index i, bool in, int delta) {
         if (in) {
             bits_[at(i / 64)] ^= std::uint64_t{1} << (i % 64);
@@ -366,8 +398,10 @@ private:
             for (Index g : in_.groups_of[at(i)])
                 for (Index o : (*in_.excludes)[at(g)])
                     if (o != i) blocked_[at(o)] += delta;
+            for (Index o : in_keeps_in_[at(i)]) forced_[at(o)] += delta;
         } else {
             for (Index d : in_.dependants[at(i)]) blocked_[at(d)] += delta;
+            for (Index o : out_keeps_out_[at(i)]) blocked_[at(o)] += delta;
         }
     }
 
@@ -394,18 +428,21 @@ private:
                 } else {
                     const Index i = in_.order[at(j)];
                     const bool in = may_join(i);
-                    in_taken[at(j)] = in;
-                    set(i, in, +1);
-                    ++j;
-                    continue;
+                    if (in || forced_[at(i)] == 0) {  // else: kept in by a swap, and it cannot join
+                        in_taken[at(j)] = in;
+                        set(i, in, +1);
+                        ++j;
+                        continue;
+                    }
+                    fresh = false;
                 }
             }
-            // Back to the nearest decision that took "in": now "out".
+            // Back to the nearest decision that took "in" and may be "out": now "out".
             while (j > 0) {
                 --j;
                 const Index i = in_.order[at(j)];
                 set(i, in_taken[at(j)] != 0, -1);
-                if (in_taken[at(j)]) {
+                if (in_taken[at(j)] && forced_[at(i)] == 0) {
                     in_taken[at(j)] = 0;
                     set(i, false, +1);
                     ++j;
@@ -425,7 +462,8 @@ private:
     std::vector<std::vector<double>> weights_;  // per bound row: its weight on each budget row
     std::vector<double> scale_, bcost_, unit_, dp_;
     std::vector<std::vector<Index>> sorted_;
-    std::vector<int> blocked_;
+    std::vector<int> blocked_, forced_;  // per initiative: reasons it must stay out, and in
+    std::vector<std::vector<Index>> out_keeps_out_, in_keeps_in_;
     std::vector<std::uint64_t> bits_;
     std::vector<double> used_, val_, upper_;
     std::vector<double> corners_;  // K per corner: the region no candidate dominates is the union of {y >= corner}
