@@ -271,11 +271,12 @@ private:
         return s;
     }
 
-    Size table(Index k, Index b, Index j) const { return (at(k * B_ + b) * at(m_ + 1) + at(j)) * at(cells_ + 1); }
+    // Bound row b's table after j decisions: for each cell of room, the K objectives' values.
+    Size table(Index b, Index j) const { return (at(b) * at(m_ + 1) + at(j)) * at(cells_ + 1) * at(in_.K); }
 
     // The exact knapsack tables, if they fit table_bytes.
     bool build_tables() {
-        const Index n = in_.n, K = in_.K;
+        const Index K = in_.K;
         const auto bytes = [&](long long cells) {
             return static_cast<double>(K * B_) * static_cast<double>(m_ + 1) * static_cast<double>(cells + 1) * sizeof(double);
         };
@@ -303,40 +304,46 @@ private:
         unit_.assign(at(B_), 1.0);
         for (Index b = 0; b < B_; ++b) unit_[at(b)] = std::max(room(b), 1e-300) / static_cast<double>(cells_);
         dp_.assign(at(K * B_) * at(m_ + 1) * at(cells_ + 1), 0.0);
-        std::vector<long long> w(at(n));
+        const Size row = at(cells_ + 1) * at(K);
+        std::vector<double> g(at(K));
         for (Index b = 0; b < B_; ++b) {
-            // Cells of each cost, rounded down (and a hair more, against rounding up by division).
-            for (Index i = 0; i < n; ++i) {
+            for (Index j = m_ - 1; j >= 0; --j) {
+                const Index i = in_.order[at(j)];
+                const double* from = dp_.data() + table(b, j + 1);
+                double* to = dp_.data() + table(b, j);
+                // Without i, none of the run after it that needs it; with i, any of the rest.
+                const double* without = dp_.data() + table(b, run_end_[at(j)]);
+                std::copy(without, without + row, to);
+                // Cells of i's cost, rounded down (and a hair more, against rounding up by division).
                 const double units = bcost_[at(i * B_ + b)] / unit_[at(b)] * (1 - 1e-12);
-                w[at(i)] = units > static_cast<double>(cells_) ? cells_ + 1 : static_cast<long long>(std::floor(units));
+                if (units > static_cast<double>(cells_)) continue;
+                const Size shift = at(static_cast<long long>(std::floor(units))) * at(K);
+                for (Index k = 0; k < K; ++k) g[at(k)] = v(i, k);
+                for (Size t = shift; t < row; t += at(K))
+                    for (Size k = 0; k < at(K); ++k) to[t + k] = std::max(to[t + k], from[t - shift + k] + g[k]);
             }
-            for (Index k = 0; k < K; ++k)
-                for (Index j = m_ - 1; j >= 0; --j) {
-                    const Index i = in_.order[at(j)];
-                    const double* from = dp_.data() + table(k, b, j + 1);
-                    double* to = dp_.data() + table(k, b, j);
-                    // Without i, none of the run after it that needs it; with i, any of the rest.
-                    const double* without = dp_.data() + table(k, b, run_end_[at(j)]);
-                    std::copy(without, without + cells_ + 1, to);
-                    const double g = v(i, k);
-                    const long long wi = w[at(i)];
-                    if (wi > cells_ || (g <= 0 && run_end_[at(j)] == j + 1)) continue;
-                    for (long long cell = wi; cell <= cells_; ++cell) to[cell] = std::max(to[cell], from[cell - wi] + g);
-                }
         }
         return true;
     }
 
-    // The most objective k can still gain after `depth` decisions.
+    // The most each objective can still gain after `depth` decisions, into gain[0..K).
+    void gain_bounds(Index depth, double* gain) const {
+        const Index K = in_.K;
+        if (cells_ > 0) {
+            std::fill(gain, gain + K, std::numeric_limits<double>::infinity());
+            for (Index b = 0; b < B_; ++b) {
+                const double cells = std::min(std::floor(room(b) / unit_[at(b)] * (1 + 1e-12) + 1e-9), static_cast<double>(cells_));
+                const double* at_room = dp_.data() + table(b, depth) + at(static_cast<long long>(cells)) * at(K);
+                for (Index k = 0; k < K; ++k) gain[k] = std::min(gain[k], at_room[k]);
+            }
+            return;
+        }
+        for (Index k = 0; k < K; ++k) gain[k] = gain_bound(k, depth);
+    }
+
+    // The most objective k can still gain after `depth` decisions, without the tables.
     double gain_bound(Index k, Index depth) const {
         double best = std::numeric_limits<double>::infinity();
-        if (cells_ > 0) {
-            for (Index b = 0; b < B_; ++b) {
-                const double cells = std::floor(room(b) / unit_[at(b)] * (1 + 1e-12) + 1e-9);
-                best = std::min(best, dp_[table(k, b, depth) + at(static_cast<long long>(std::min(cells, static_cast<double>(cells_))))]);
-            }
-            return best;
-        }
         if (B_ == 0) {  // no budget rows: every later initiative worth something may join
             double all = 0;
             for (Index t = depth; t < m_; ++t) {
@@ -367,13 +374,11 @@ private:
     // box of upper bounds is below every corner in some objective.
     bool hopeless(Index depth) {
         const Size K = at(in_.K);
-        bool computed = false;
+        if (corners_.empty()) return true;
+        gain_bounds(depth, upper_.data());
+        for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
         for (Size t = 0; t < corners_.size(); t += K) {
             const double* l = corners_.data() + t;
-            if (!computed) {
-                for (Size k = 0; k < K; ++k) upper_[k] = val_[k] + gain_bound(static_cast<Index>(k), depth);
-                computed = true;
-            }
             bool below = false;
             for (Size k = 0; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
             if (!below) return false;
