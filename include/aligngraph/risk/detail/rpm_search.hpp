@@ -170,9 +170,13 @@ private:
                 }
                 if (ge && (!same || y < x)) drop[x] = 1;
             }
-        corners_.clear();
+        // By the first objective, highest first: hopeless() skips the run a box is below there.
+        std::vector<Size> kept;
         for (Size x = 0; x < N; ++x)
-            if (!drop[x]) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
+            if (!drop[x]) kept.push_back(x);
+        std::stable_sort(kept.begin(), kept.end(), [&](Size x, Size y) { return next[x * K] > next[y * K]; });
+        corners_.clear();
+        for (Size x : kept) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
     }
 
     void setup() {
@@ -373,14 +377,21 @@ private:
     // Whether no completion of the node after `depth` decisions can be non-dominated: its
     // box of upper bounds is below every corner in some objective.
     bool hopeless(Index depth) {
-        const Size K = at(in_.K);
-        if (corners_.empty()) return true;
+        const Size K = at(in_.K), N = corners_.size() / K;
+        if (N == 0) return true;
         gain_bounds(depth, upper_.data());
         for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
-        for (Size t = 0; t < corners_.size(); t += K) {
+        // The corners the box is below in the first objective come first (add_corners()).
+        Size lo = 0, hi = N;
+        while (lo < hi) {
+            const Size mid = (lo + hi) / 2;
+            if (upper_[0] < corners_[mid * K] - in_.eps) lo = mid + 1;
+            else hi = mid;
+        }
+        for (Size t = lo * K; t < corners_.size(); t += K) {
             const double* l = corners_.data() + t;
             bool below = false;
-            for (Size k = 0; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
+            for (Size k = 1; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
             if (!below) return false;
         }
         return true;
