@@ -177,6 +177,16 @@ private:
         std::stable_sort(kept.begin(), kept.end(), [&](Size x, Size y) { return next[x * K] > next[y * K]; });
         corners_.clear();
         for (Size x : kept) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
+        sum_corners();
+    }
+
+    // Each corner's sum, less K eps (hopeless()).
+    void sum_corners() {
+        const Size K = at(in_.K), N = corners_.size() / K;
+        corner_sum_.resize(N);
+        for (Size t = 0; t < N; ++t)
+            corner_sum_[t] = std::accumulate(corners_.begin() + static_cast<std::ptrdiff_t>(t * K), corners_.begin() + static_cast<std::ptrdiff_t>((t + 1) * K), 0.0) -
+                             static_cast<double>(K) * in_.eps;
     }
 
     void setup() {
@@ -187,9 +197,11 @@ private:
         bits_ = in_.base_bits;
         used_ = in_.base_cost;
         val_ = values_of(bits_);
-        upper_.assign(at(K), 0.0);
+        T_ = K > 1 ? K + 1 : K;
+        upper_.assign(at(T_), 0.0);
         blocked_.assign(at(n), 0);
         corners_.assign(at(K), -std::numeric_limits<double>::infinity());
+        sum_corners();
         // The bound's rows: the two most binding (total cost over the limit), then mixes of
         // the two (each over its limit) and, with more rows, all of them added up.
         std::vector<Index> rows(at(R));
@@ -275,14 +287,22 @@ private:
         return s;
     }
 
-    // Bound row b's table after j decisions: for each cell of room, the K objectives' values.
-    Size table(Index b, Index j) const { return (at(b) * at(m_ + 1) + at(j)) * at(cells_ + 1) * at(in_.K); }
+    // Bound row b's table after j decisions: for each cell of room, the K objectives' values
+    // and (with K > 1) their sum.
+    Size table(Index b, Index j) const { return (at(b) * at(m_ + 1) + at(j)) * at(cells_ + 1) * at(T_); }
+
+    // x as a float no less than x (the tables hold upper bounds in half the memory).
+    static float up(double x) {
+        float f = static_cast<float>(x);
+        if (static_cast<double>(f) < x) f = std::nextafter(f, std::numeric_limits<float>::infinity());
+        return f;
+    }
 
     // The exact knapsack tables, if they fit table_bytes.
     bool build_tables() {
         const Index K = in_.K;
         const auto bytes = [&](long long cells) {
-            return static_cast<double>(K * B_) * static_cast<double>(m_ + 1) * static_cast<double>(cells + 1) * sizeof(double);
+            return static_cast<double>(T_ * B_) * static_cast<double>(m_ + 1) * static_cast<double>(cells + 1) * sizeof(float);
         };
         cells_ = 4096;
         while (cells_ > 128 && bytes(cells_) > in_.table_bytes) cells_ /= 2;
@@ -307,38 +327,43 @@ private:
         }
         unit_.assign(at(B_), 1.0);
         for (Index b = 0; b < B_; ++b) unit_[at(b)] = std::max(room(b), 1e-300) / static_cast<double>(cells_);
-        dp_.assign(at(K * B_) * at(m_ + 1) * at(cells_ + 1), 0.0);
-        const Size row = at(cells_ + 1) * at(K);
-        std::vector<double> g(at(K));
+        dp_.assign(at(T_ * B_) * at(m_ + 1) * at(cells_ + 1), 0.0f);
+        const Size T = at(T_), row = at(cells_ + 1) * T;
+        std::vector<double> g(T);
         for (Index b = 0; b < B_; ++b) {
             for (Index j = m_ - 1; j >= 0; --j) {
                 const Index i = in_.order[at(j)];
-                const double* from = dp_.data() + table(b, j + 1);
-                double* to = dp_.data() + table(b, j);
+                const float* from = dp_.data() + table(b, j + 1);
+                float* to = dp_.data() + table(b, j);
                 // Without i, none of the run after it that needs it; with i, any of the rest.
-                const double* without = dp_.data() + table(b, run_end_[at(j)]);
+                const float* without = dp_.data() + table(b, run_end_[at(j)]);
                 std::copy(without, without + row, to);
                 // Cells of i's cost, rounded down (and a hair more, against rounding up by division).
                 const double units = bcost_[at(i * B_ + b)] / unit_[at(b)] * (1 - 1e-12);
                 if (units > static_cast<double>(cells_)) continue;
-                const Size shift = at(static_cast<long long>(std::floor(units))) * at(K);
+                const Size shift = at(static_cast<long long>(std::floor(units))) * T;
                 for (Index k = 0; k < K; ++k) g[at(k)] = v(i, k);
-                for (Size t = shift; t < row; t += at(K))
-                    for (Size k = 0; k < at(K); ++k) to[t + k] = std::max(to[t + k], from[t - shift + k] + g[k]);
+                if (T_ > K) g[at(K)] = std::accumulate(g.begin(), g.begin() + K, 0.0);
+                for (Size t = shift; t < row; t += T)
+                    for (Size k = 0; k < T; ++k) {
+                        const double with = static_cast<double>(from[t - shift + k]) + g[k];
+                        if (with > static_cast<double>(to[t + k])) to[t + k] = up(with);
+                    }
             }
         }
         return true;
     }
 
-    // The most each objective can still gain after `depth` decisions, into gain[0..K).
+    // The most each objective (and their sum) can still gain after `depth` decisions, into
+    // gain[0..T_); without the tables the sum is not bounded (+inf).
     void gain_bounds(Index depth, double* gain) const {
         const Index K = in_.K;
+        std::fill(gain, gain + T_, std::numeric_limits<double>::infinity());
         if (cells_ > 0) {
-            std::fill(gain, gain + K, std::numeric_limits<double>::infinity());
             for (Index b = 0; b < B_; ++b) {
                 const double cells = std::min(std::floor(room(b) / unit_[at(b)] * (1 + 1e-12) + 1e-9), static_cast<double>(cells_));
-                const double* at_room = dp_.data() + table(b, depth) + at(static_cast<long long>(cells)) * at(K);
-                for (Index k = 0; k < K; ++k) gain[k] = std::min(gain[k], at_room[k]);
+                const float* at_room = dp_.data() + table(b, depth) + at(static_cast<long long>(cells)) * at(T_);
+                for (Index k = 0; k < T_; ++k) gain[k] = std::min(gain[k], static_cast<double>(at_room[k]));
             }
             return;
         }
@@ -381,6 +406,7 @@ private:
         if (N == 0) return true;
         gain_bounds(depth, upper_.data());
         for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
+        if (T_ > in_.K) upper_[K] += std::accumulate(val_.begin(), val_.end(), 0.0);
         // The corners the box is below in the first objective come first (add_corners()).
         Size lo = 0, hi = N;
         while (lo < hi) {
@@ -388,9 +414,12 @@ private:
             if (upper_[0] < corners_[mid * K] - in_.eps) lo = mid + 1;
             else hi = mid;
         }
-        for (Size t = lo * K; t < corners_.size(); t += K) {
-            const double* l = corners_.data() + t;
-            bool below = false;
+        // Else below a corner in another objective, or in their sum (a point of the corner's
+        // region sums to at least the corner's sum).
+        const bool sum = T_ > in_.K;
+        for (Size t = lo; t < N; ++t) {
+            const double* l = corners_.data() + t * K;
+            bool below = sum && upper_[K] < corner_sum_[t];
             for (Size k = 1; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
             if (!below) return false;
         }
@@ -476,13 +505,16 @@ private:
     long long cells_ = 0;
     std::vector<Index> position_, run_end_;
     std::vector<std::vector<double>> weights_;  // per bound row: its weight on each budget row
-    std::vector<double> scale_, bcost_, unit_, dp_;
+    std::vector<double> scale_, bcost_, unit_;
+    std::vector<float> dp_;  // the bound tables (table())
+    Index T_ = 0;            // values per cell: the K objectives and, with K > 1, their sum
     std::vector<std::vector<Index>> sorted_;
     std::vector<int> blocked_, forced_;  // per initiative: reasons it must stay out, and in
     std::vector<std::vector<Index>> out_keeps_out_, in_keeps_in_;
     std::vector<std::uint64_t> bits_;
     std::vector<double> used_, val_, upper_;
     std::vector<double> corners_;  // K per corner: the region no candidate dominates is the union of {y >= corner}
+    std::vector<double> corner_sum_;  // per corner: its sum less K eps
     std::vector<std::vector<std::uint64_t>> cand_bits_;
     std::vector<std::vector<double>> cand_values_;
     long long nodes_ = 0, peak_ = 0;
