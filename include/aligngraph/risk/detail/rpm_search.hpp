@@ -10,8 +10,10 @@
 // dominates is kept as a union of corners, {y : y >= corner} (Klamroth, Lacour &
 // Vanderpooten 2015, "On the representation of the search region in multi-objective
 // optimization", EJOR 245). A node is dropped when its box of upper bounds (the most each
-// objective can still reach in its subtree) lies below every corner in some objective. A leaf
-// joins the candidates unless one of them dominates it, and drops the ones it dominates.
+// objective can still reach in its subtree) lies below every corner in some objective, or
+// in the sum of the objectives (a point of a corner's region sums to at least the corner's
+// sum). A leaf joins the candidates unless one of them dominates it, and drops the ones it
+// dominates.
 //
 // Swaps: where initiative i is worth at least as much as j under every extreme weight (more
 // under one) and costs no more in any row, a portfolio with j and without i is dominated by
@@ -25,10 +27,11 @@
 //
 // An objective's upper bound at a node is the least over a few single rows (the two most
 // binding budget rows, mixes of the two, and with more rows their sum, each over its limit)
-// of the exact knapsack of the later initiatives in that row: a table per objective and row
-// over each suffix of the order and the room in whole cells of the room at the start (costs
-// rounded down, room rounded down: whatever fits the row fits in cells), so a node's bound is
-// a few lookups. The tables know part of the requires: an initiative left out keeps out the
+// of the exact knapsack of the later initiatives in that row: a table per row over each
+// suffix of the order and the room in whole cells of the room at the start (costs rounded
+// down, room rounded down: whatever fits the row fits in cells), each cell holding every
+// objective's value and their sum as floats rounded up, so a node's bounds are a cache line
+// per row. The tables know part of the requires: an initiative left out keeps out the
 // run of initiatives right after it in the order that need it (rpm() puts dependants right
 // after their last prerequisite). Where the tables would take more than `table_bytes`, the fractional
 // knapsack of the later initiatives that could still join in each row instead.
