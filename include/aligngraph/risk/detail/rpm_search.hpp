@@ -173,13 +173,9 @@ private:
                 }
                 if (ge && (!same || y < x)) drop[x] = 1;
             }
-        // By the first objective, highest first: hopeless() skips the run a box is below there.
-        std::vector<Size> kept;
-        for (Size x = 0; x < N; ++x)
-            if (!drop[x]) kept.push_back(x);
-        std::stable_sort(kept.begin(), kept.end(), [&](Size x, Size y) { return next[x * K] > next[y * K]; });
         corners_.clear();
-        for (Size x : kept) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
+        for (Size x = 0; x < N; ++x)
+            if (!drop[x]) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
         sum_corners();
     }
 
@@ -190,6 +186,61 @@ private:
         for (Size t = 0; t < N; ++t)
             corner_sum_[t] = std::accumulate(corners_.begin() + static_cast<std::ptrdiff_t>(t * K), corners_.begin() + static_cast<std::ptrdiff_t>((t + 1) * K), 0.0) -
                              static_cast<double>(K) * in_.eps;
+        build_tree();
+    }
+
+    // The corners as points p = (corner - eps, its sum less K eps) in a k-d tree, each node
+    // with the least of every coordinate below it: a node is alive for some corner iff one
+    // point is <= its bounds q = (the box, the sum's bound) in every coordinate, and a subtree
+    // whose least is not <= q in some coordinate holds none.
+    static constexpr Size leaf_size = 8;
+    void build_tree() {
+        const Size K = at(in_.K), N = corners_.size() / K;
+        D_ = K + (T_ > in_.K ? 1 : 0);
+        points_.assign(N * D_, 0.0);
+        for (Size t = 0; t < N; ++t) {
+            for (Size k = 0; k < K; ++k) points_[t * D_ + k] = corners_[t * K + k] - in_.eps;
+            if (D_ > K) points_[t * D_ + K] = corner_sum_[t];
+        }
+        tree_min_.assign(4 * (N / leaf_size + 1) * D_, 0.0);
+        if (N > 0) build_node(1, 0, N, 0);
+    }
+
+    void build_node(Size node, Size lo, Size hi, Size dim) {
+        double* m = tree_min_.data() + node * D_;
+        std::fill(m, m + D_, std::numeric_limits<double>::infinity());
+        for (Size t = lo; t < hi; ++t)
+            for (Size d = 0; d < D_; ++d) m[d] = std::min(m[d], points_[t * D_ + d]);
+        if (hi - lo <= leaf_size) return;
+        // Split at the middle by coordinate dim (whole points move).
+        const Size mid = (lo + hi) / 2;
+        std::vector<Size> ids(hi - lo);
+        std::iota(ids.begin(), ids.end(), lo);
+        std::nth_element(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(mid - lo), ids.end(),
+                         [&](Size x, Size y) { return points_[x * D_ + dim] < points_[y * D_ + dim]; });
+        std::vector<double> moved((hi - lo) * D_);
+        for (Size t = 0; t < ids.size(); ++t) std::copy_n(points_.begin() + static_cast<std::ptrdiff_t>(ids[t] * D_), D_, moved.begin() + static_cast<std::ptrdiff_t>(t * D_));
+        std::copy(moved.begin(), moved.end(), points_.begin() + static_cast<std::ptrdiff_t>(lo * D_));
+        build_node(2 * node, lo, mid, (dim + 1) % D_);
+        build_node(2 * node + 1, mid, hi, (dim + 1) % D_);
+    }
+
+    // Whether some point is <= q in every coordinate.
+    bool any_below(Size node, Size lo, Size hi, const double* q) const {
+        const double* m = tree_min_.data() + node * D_;
+        for (Size d = 0; d < D_; ++d)
+            if (q[d] < m[d]) return false;
+        if (hi - lo <= leaf_size) {
+            for (Size t = lo; t < hi; ++t) {
+                const double* p = points_.data() + t * D_;
+                bool all = true;
+                for (Size d = 0; d < D_ && all; ++d) all = p[d] <= q[d];
+                if (all) return true;
+            }
+            return false;
+        }
+        const Size mid = (lo + hi) / 2;
+        return any_below(2 * node, lo, mid, q) || any_below(2 * node + 1, mid, hi, q);
     }
 
     void setup() {
@@ -410,23 +461,8 @@ private:
         gain_bounds(depth, upper_.data());
         for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
         if (T_ > in_.K) upper_[K] += std::accumulate(val_.begin(), val_.end(), 0.0);
-        // The corners the box is below in the first objective come first (add_corners()).
-        Size lo = 0, hi = N;
-        while (lo < hi) {
-            const Size mid = (lo + hi) / 2;
-            if (upper_[0] < corners_[mid * K] - in_.eps) lo = mid + 1;
-            else hi = mid;
-        }
-        // Else below a corner in another objective, or in their sum (a point of the corner's
-        // region sums to at least the corner's sum).
-        const bool sum = T_ > in_.K;
-        for (Size t = lo; t < N; ++t) {
-            const double* l = corners_.data() + t * K;
-            bool below = sum && upper_[K] < corner_sum_[t];
-            for (Size k = 1; k < K && !below; ++k) below = upper_[k] < l[k] - in_.eps;
-            if (!below) return false;
-        }
-        return true;
+        // Alive while some corner has the box not below it in any objective nor in the sum.
+        return !any_below(1, 0, N, upper_.data());
     }
 
     bool may_join(Index i) const {
@@ -518,6 +554,8 @@ private:
     std::vector<double> used_, val_, upper_;
     std::vector<double> corners_;  // K per corner: the region no candidate dominates is the union of {y >= corner}
     std::vector<double> corner_sum_;  // per corner: its sum less K eps
+    Size D_ = 0;                      // coordinates of a point of the tree: K, and the sum
+    std::vector<double> points_, tree_min_;  // the k-d tree (build_tree())
     std::vector<std::vector<std::uint64_t>> cand_bits_;
     std::vector<std::vector<double>> cand_values_;
     long long nodes_ = 0, peak_ = 0;
