@@ -176,11 +176,11 @@ private:
         corners_.clear();
         for (Size x = 0; x < N; ++x)
             if (!drop[x]) corners_.insert(corners_.end(), next.begin() + static_cast<std::ptrdiff_t>(x * K), next.begin() + static_cast<std::ptrdiff_t>((x + 1) * K));
-        sum_corners();
+        index_corners();
     }
 
-    // Each corner's sum, less K eps (hopeless()).
-    void sum_corners() {
+    // Each corner's sum, less K eps, and the corners' k-d tree (hopeless()).
+    void index_corners() {
         const Size K = at(in_.K), N = corners_.size() / K;
         corner_sum_.resize(N);
         for (Size t = 0; t < N; ++t)
@@ -255,7 +255,7 @@ private:
         upper_.assign(at(T_), 0.0);
         blocked_.assign(at(n), 0);
         corners_.assign(at(K), -std::numeric_limits<double>::infinity());
-        sum_corners();
+        index_corners();
         // The bound's rows: the two most binding (total cost over the limit), then mixes of
         // the two (each over its limit) and, with more rows, all of them added up.
         std::vector<Index> rows(at(R));
@@ -454,7 +454,7 @@ private:
     }
 
     // Whether no completion of the node after `depth` decisions can be non-dominated: its
-    // box of upper bounds is below every corner in some objective.
+    // box of upper bounds is below every corner in some objective or in their sum.
     bool hopeless(Index depth) {
         const Size K = at(in_.K), N = corners_.size() / K;
         if (N == 0) return true;
