@@ -1,3 +1,3 @@
-// The compiled library: Robust Portfolio Modeling (the dynamic programme and the branch and bound).
+// The compiled library: Robust Portfolio Modeling (the weight set, the order and the branch and bound).
 
 #include "aligngraph/risk/rpm-inl.hpp"

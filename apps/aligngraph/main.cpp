@@ -594,7 +594,7 @@ struct Robust : Command {
             ->check(CLI::Range(0.0, 1.0))
             ->needs(rpm_flag)
             ->capture_default_str();
-        app->add_option("--state-limit", rpm_options.state_limit, "With --rpm: partial portfolios kept at once at most")
+        app->add_option("--state-limit", rpm_options.state_limit, "With --rpm: non-dominated portfolios kept at once at most")
             ->check(CLI::PositiveNumber)
             ->needs(rpm_flag)
             ->capture_default_str();

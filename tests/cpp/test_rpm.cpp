@@ -176,43 +176,84 @@ TEST_CASE("rpm: the extreme points of the weight set", "[rpm]") {
 }
 
 TEST_CASE("rpm: non-dominated portfolios and core indices against brute force", "[rpm]") {
+    // Interval scores (a third of them points), each instance solved with the exact knapsack
+    // bounds and with the fractional ones; now and then no budget row at all.
     std::mt19937_64 rng(20070101);
     int with_borderline = 0, checked = 0;
-    for (int trial = 0; trial < 80; ++trial) {
-        const int n = 5 + trial % 8;
+    for (int trial = 0; trial < 100; ++trial) {
+        const int n = 5 + trial % 9;
         RpmProblem q = random_problem(rng, n);
-        INFO("trial " << trial << ", n " << n);
-        RpmResult r;
-        try {
-            r = rpm(q);
-        } catch (const InfeasibleError&) {
-            continue;  // a forced decision that cannot hold: brute force finds no feasible portfolio either
+        if (trial % 3 == 2) {  // a twin with point scores: the last initiative a copy of the first
+            q.score_low.row(n - 1) = q.score_low.row(0);
+            q.score_high.row(0) = q.score_high.row(n - 1) = q.score_low.row(0);
+            q.costs.row(n - 1) = q.costs.row(0);
         }
+        if (trial % 15 == 4) {
+            q.costs.resize(n, 0);
+            q.budgets.resize(0);
+        }
+        INFO("trial " << trial << ", n " << n << ", rows " << q.budgets.size());
         const Eigen::MatrixXd W = extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds);
-        const Brute b = brute_force(q, W);
-        const std::set<std::uint32_t> expect(b.nondominated.begin(), b.nondominated.end());
-        REQUIRE(as_masks(r) == expect);
-        REQUIRE(r.portfolio_count() == static_cast<Index>(b.nondominated.size()));
-        for (Index i = 0; i < n; ++i) {
-            double share = 0;
-            for (std::uint32_t s : b.nondominated) share += (s >> i) & 1u;
-            share /= static_cast<double>(b.nondominated.size());
-            REQUIRE(r.core_index(i) == Approx(share).margin(1e-12));
-            REQUIRE(r.classes[static_cast<std::size_t>(i)] ==
-                    (share == 1 ? CoreClass::core : share == 0 ? CoreClass::exterior : CoreClass::borderline));
-            with_borderline += r.classes[static_cast<std::size_t>(i)] == CoreClass::borderline;
+        for (const double table_bytes : {64e6, 0.0}) {
+            INFO("table bytes " << table_bytes);
+            RpmResult r;
+            try {
+                r = detail::rpm_impl(q, {}, table_bytes);
+            } catch (const InfeasibleError&) {
+                continue;  // a forced decision that cannot hold: brute force finds no feasible portfolio either
+            }
+            const Brute b = brute_force(q, W);
+            const std::set<std::uint32_t> expect(b.nondominated.begin(), b.nondominated.end());
+            REQUIRE(as_masks(r) == expect);
+            REQUIRE(r.portfolio_count() == static_cast<Index>(b.nondominated.size()));
+            for (Index i = 0; i < n; ++i) {
+                double share = 0;
+                for (std::uint32_t s : b.nondominated) share += (s >> i) & 1u;
+                share /= static_cast<double>(b.nondominated.size());
+                REQUIRE(r.core_index(i) == Approx(share).margin(1e-12));
+                REQUIRE(r.classes[static_cast<std::size_t>(i)] ==
+                        (share == 1 ? CoreClass::core : share == 0 ? CoreClass::exterior : CoreClass::borderline));
+                with_borderline += r.classes[static_cast<std::size_t>(i)] == CoreClass::borderline;
+            }
+            // Each portfolio's least and greatest value over the information set.
+            for (Index k = 0; k < r.portfolio_count(); ++k) {
+                Eigen::VectorXd lo = Eigen::VectorXd::Zero(W.rows()), hi = lo;
+                for (Index i : r.portfolio(k)) lo += W * q.score_low.row(i).transpose(), hi += W * q.score_high.row(i).transpose();
+                REQUIRE(r.value_low(k) == Approx(lo.minCoeff()).margin(1e-12));
+                REQUIRE(r.value_high(k) == Approx(hi.maxCoeff()).margin(1e-12));
+            }
+            ++checked;
         }
-        // Each portfolio's least and greatest value over the information set.
-        for (Index k = 0; k < r.portfolio_count(); ++k) {
-            Eigen::VectorXd lo = Eigen::VectorXd::Zero(W.rows()), hi = lo;
-            for (Index i : r.portfolio(k)) lo += W * q.score_low.row(i).transpose(), hi += W * q.score_high.row(i).transpose();
-            REQUIRE(r.value_low(k) == Approx(lo.minCoeff()).margin(1e-12));
-            REQUIRE(r.value_high(k) == Approx(hi.maxCoeff()).margin(1e-12));
-        }
-        ++checked;
     }
-    REQUIRE(checked >= 60);
+    REQUIRE(checked >= 150);
     REQUIRE(with_borderline > 0);
+}
+
+TEST_CASE("rpm: interval scores: a better initiative replaces a worse one only when better at its worst", "[rpm]") {
+    // One budget for one of the two. A is worth 0.5 for sure; B between 0.3 and 0.7: B's best
+    // beats A, A's best beats B's worst, so neither portfolio dominates the other. With B at
+    // most 0.5, A's worst beats B's best (and its best B's worst): only {A} is left.
+    RpmProblem q;
+    q.score_low.resize(2, 1);
+    q.score_high.resize(2, 1);
+    q.score_low << 0.5, 0.3;
+    q.score_high << 0.5, 0.7;
+    q.costs = Eigen::MatrixXd::Ones(2, 1);
+    q.budgets = Eigen::VectorXd::Ones(1);
+    REQUIRE(as_masks(rpm(q)) == std::set<std::uint32_t>{1u, 2u});
+    q.score_high(1, 0) = 0.5;
+    REQUIRE(as_masks(rpm(q)) == std::set<std::uint32_t>{1u});
+    // And at 0.3 to 0.5 against 0.5 to 0.5, with both fitting, {A, B} is the one.
+    q.budgets(0) = 2;
+    REQUIRE(as_masks(rpm(q)) == std::set<std::uint32_t>{3u});
+    // A twin of A (a tie: both stay) and C between 0.2 and 0.6, one fits: all three are left.
+    q.score_low.resize(3, 1);
+    q.score_high.resize(3, 1);
+    q.score_low << 0.5, 0.5, 0.2;
+    q.score_high << 0.5, 0.5, 0.6;
+    q.costs = Eigen::MatrixXd::Ones(3, 1);
+    q.budgets(0) = 1;
+    REQUIRE(as_masks(rpm(q)) == std::set<std::uint32_t>{1u, 2u, 4u});
 }
 
 TEST_CASE("rpm: sixteen initiatives with two budgets, requires and an excludes group, against brute force", "[rpm]") {
@@ -393,6 +434,76 @@ TEST_CASE("rpm: exact scores at fifty initiatives with two budgets: the non-domi
     }
 }
 
+TEST_CASE("rpm: interval scores at thirty initiatives with two budgets: every unique optimum is in the answer", "[rpm]") {
+    // Too many for brute force; what must hold: the optimum at any admissible weight and any
+    // scores within the intervals (the selection solver, proven, and with random reals
+    // unique) is dominated by nothing, so it is one of the answer's portfolios; no portfolio
+    // of the answer dominates another (the definition, written here); each one fits.
+    std::mt19937_64 rng(30);
+    std::uniform_real_distribution<double> u(0, 1);
+    const Index n = 30;
+    RpmProblem q;
+    q.score_low.resize(n, 3);
+    q.score_high.resize(n, 3);
+    for (Index i = 0; i < n; ++i)
+        for (Index c = 0; c < 3; ++c) {
+            const double mid = u(rng);
+            q.score_low(i, c) = std::max(0.0, mid - 0.05), q.score_high(i, c) = std::min(1.0, mid + 0.05);
+        }
+    q.costs.resize(n, 2);
+    for (Index i = 0; i < n; ++i) q.costs(i, 0) = std::round(100 * (0.3 + q.score_low.row(i).mean()) * (0.5 + u(rng))), q.costs(i, 1) = std::round(60 * (0.2 + 1.6 * u(rng)));
+    q.budgets = (q.costs.colwise().sum() * 0.3).transpose().array().round();
+    q.requires_links = {{10, 3}, {20, 7}, {25, 20}};
+    q.excludes = {{5, 15, 22}};
+    q.add_rank_order({0, 1, 2});
+    const RpmResult r = rpm(q);
+    const Eigen::MatrixXd& W = r.extreme_weights;
+    REQUIRE(r.portfolio_count() > 10);
+    std::set<std::vector<Index>> answer;
+    for (Index p = 0; p < r.portfolio_count(); ++p) {
+        Eigen::VectorXd use = Eigen::VectorXd::Zero(2);
+        for (Index i : r.portfolio(p)) use += q.costs.row(i).transpose();
+        REQUIRE((use.array() <= q.budgets.array() + 1e-9).all());
+        for (const auto& [d, pre] : q.requires_links) REQUIRE((!r.portfolios(p, d) || r.portfolios(p, pre)));
+        REQUIRE(r.portfolios(p, 5) + r.portfolios(p, 15) + r.portfolios(p, 22) <= 1);
+        answer.insert(r.portfolio(p));
+    }
+    const auto dominates = [&](Index x, Index y) {
+        bool strict = false;
+        for (Index k = 0; k < W.rows(); ++k) {
+            double worst = 0, best = 0;
+            for (Index i = 0; i < n; ++i) {
+                const double lo = W.row(k).dot(q.score_low.row(i)), hi = W.row(k).dot(q.score_high.row(i));
+                if (r.portfolios(x, i) && !r.portfolios(y, i)) worst += lo, best += hi;
+                if (r.portfolios(y, i) && !r.portfolios(x, i)) worst -= hi, best -= lo;
+            }
+            if (worst < -1e-9) return false;
+            strict = strict || best > 1e-9;
+        }
+        return strict;
+    };
+    for (Index x = 0; x < r.portfolio_count(); ++x)
+        for (Index y = 0; y < r.portfolio_count(); ++y)
+            if (x != y) REQUIRE_FALSE(dominates(x, y));
+    for (int draw = 0; draw < 20; ++draw) {
+        // A weight inside the set (a random mix of the extreme ones) and scores within the intervals.
+        Eigen::VectorXd mix(W.rows());
+        for (Index k = 0; k < W.rows(); ++k) mix(k) = -std::log(u(rng));
+        const Eigen::VectorXd w = W.transpose() * (mix / mix.sum());
+        Eigen::MatrixXd v(n, 3);
+        for (Index i = 0; i < n; ++i)
+            for (Index c = 0; c < 3; ++c) v(i, c) = q.score_low(i, c) + u(rng) * (q.score_high(i, c) - q.score_low(i, c));
+        SelectionProblem sp = static_cast<const SelectionProblem&>(q);
+        sp.values = v * w;
+        const SelectionResult best = select_portfolio(sp, {.explain = false});
+        REQUIRE(best.proven);
+        std::vector<Index> chosen = best.selected;
+        std::sort(chosen.begin(), chosen.end());
+        INFO("draw " << draw);
+        REQUIRE(answer.count(chosen) == 1);
+    }
+}
+
 TEST_CASE("rpm: exact scores and one criterion leave only the optimal portfolios", "[rpm]") {
     // Values 5, 4, 3, 3 and costs 3, 2, 2, 2 within 4: the optimum is {1 (4), 2 or 3 (3)}
     // worth 7, two portfolios tied; {0} is worth 5.
@@ -450,7 +561,7 @@ TEST_CASE("rpm: a limit reached gives no answer, and says how far it got", "[rpm
     RpmProblem q = random_problem(rng, 12);
     q.forced_in.clear(), q.forced_out.clear();
     REQUIRE_THROWS_AS(rpm(q, {.time_limit = 60, .state_limit = 1}), NoSolutionError);
-    REQUIRE_THROWS_WITH(rpm(q, {.time_limit = 60, .state_limit = 1}), Catch::Contains("state limit reached after deciding"));
+    REQUIRE_THROWS_WITH(rpm(q, {.time_limit = 60, .state_limit = 1}), Catch::Contains("state limit reached: more than 1 non-dominated portfolios so far"));
 }
 
 TEST_CASE("rpm: the sample model", "[rpm]") {

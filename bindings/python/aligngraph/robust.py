@@ -209,8 +209,8 @@ class RpmResult:
 
     ids = property(lambda self: list(self._ids))
     criteria = property(lambda self: list(self.result.criteria))
-    states = property(lambda self: self.result.states, doc="Partial portfolios made in all.")
-    peak_states = property(lambda self: self.result.peak_states, doc="Most partial portfolios kept at once.")
+    states = property(lambda self: self.result.states, doc="Nodes of the search.")
+    peak_states = property(lambda self: self.result.peak_states, doc="Most non-dominated portfolios kept at once (met so far).")
     seconds = property(lambda self: self.result.seconds)
     value_low = property(lambda self: np.asarray(self.result.value_low))
     value_high = property(lambda self: np.asarray(self.result.value_high))
@@ -290,7 +290,7 @@ def rpm(score_low: Any, score_high: Any, costs: Any, budgets: Any, *, requires: 
     ``forced_in``/``forced_out`` indices. The weights are w >= 0 with sum 1, and
     ``rank_order`` (criterion indices, most important first: w[a] >= w[b] >= ...) and
     ``weight_rows @ w >= weight_bounds``. Exact; raises NoSolutionError when ``time_limit``
-    or ``state_limit`` (partial portfolios kept at once) is reached first."""
+    or ``state_limit`` (non-dominated portfolios kept at once) is reached first."""
     low, high = _matrix(score_low), _matrix(score_high)
     rows, bounds = _weight_arguments(low.shape[1], weight_rows, weight_bounds)
     core = _core.rpm_core(low, high, _matrix(costs), np.atleast_1d(np.asarray(budgets, dtype=float)),

@@ -20,13 +20,11 @@
 ///     auto r = aligngraph::rpm(p, {.rank_order = {"business_value", "risk_reduction"}, .score_spread = 0.1});
 ///     // r.portfolios (one row per non-dominated portfolio), r.core_index, r.classes
 ///
-/// Exact: a dynamic programme over the initiatives (prerequisites first) whose partial
-/// portfolios are dropped only when another one over the same initiatives dominates them,
-/// costs no more in any budget row and leaves every later initiative as free to join;
-/// then the survivors are filtered pairwise. With exact scores (every interval a point) the
-/// non-dominated set is the Pareto set of the K objectives w^k.v, found instead by a branch
-/// and bound with exact knapsack bounds (risk/detail/rpm_search.hpp). See docs/risk.md,
-/// "Robust Portfolio Modeling".
+/// Exact: a depth-first branch and bound over the initiatives (prerequisites first) that
+/// keeps the non-dominated complete portfolios met so far and drops a subtree when one of
+/// them dominates all of it, with exact knapsack bounds (risk/detail/rpm_search.hpp). With
+/// exact scores (every interval a point) the answer is the Pareto set of the K objectives
+/// w^k.v. See docs/risk.md, "Robust Portfolio Modeling".
 
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
@@ -79,7 +77,7 @@ struct EnumNames<CoreClass> {
 /// Limits of rpm(). The answer is all or nothing: a limit reached throws NoSolutionError.
 struct RpmLimits {
     double time_limit = 60;                 ///< seconds for the whole call
-    long long state_limit = 5'000'000;      ///< partial portfolios kept at once at most
+    long long state_limit = 5'000'000;      ///< non-dominated portfolios kept at once at most
     Cancellation cancel;
 };
 
@@ -118,8 +116,8 @@ struct ALIGNGRAPH_API RpmResult {
     Eigen::VectorXd value_low, value_high;
     Eigen::VectorXd core_index;         ///< n: share of the non-dominated portfolios holding it
     std::vector<CoreClass> classes;     ///< n
-    long long states = 0;               ///< partial portfolios made in all (exact scores: nodes of the search)
-    long long peak_states = 0;          ///< most partial portfolios kept at once (exact scores: candidates)
+    long long states = 0;               ///< nodes of the search
+    long long peak_states = 0;          ///< most non-dominated portfolios kept at once (met so far)
     double seconds = 0;
 
     Index initiative_count() const { return static_cast<Index>(ids.size()); }
@@ -139,8 +137,8 @@ ALIGNGRAPH_API Eigen::MatrixXd extreme_weights(Index criteria, const Eigen::Matr
 ALIGNGRAPH_API RpmResult rpm(const RpmProblem& problem, const RpmLimits& limits = {});
 
 namespace detail {
-/// rpm() with the memory for the exact-score search's bound tables (bytes; 0: none, the
-/// fractional bound instead). For the tests of both bounds.
+/// rpm() with the memory for the search's bound tables (bytes; 0: none, the fractional
+/// bound instead). For the tests of both bounds.
 ALIGNGRAPH_API RpmResult rpm_impl(const RpmProblem& problem, const RpmLimits& limits, double table_bytes);
 }  // namespace detail
 

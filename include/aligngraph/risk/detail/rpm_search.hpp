@@ -1,22 +1,30 @@
 #pragma once
-// Robust Portfolio Modeling with exact scores (rpm-inl.hpp calls it when every score's
-// interval is a point): the non-dominated portfolios are then the Pareto set of K linear
-// objectives, f_k(x) = sum_i w^k.v_i x_i for each extreme weight w^k, over the portfolios
-// that fit every budget row, requires and excludes.
+// Robust Portfolio Modeling (rpm-inl.hpp prepares the input): the non-dominated
+// portfolios, f_k(x) = sum_i w^k.v_i x_i for each extreme weight w^k, over the portfolios
+// that fit every budget row, requires and excludes, each score v_i within [low, high].
 //
 // Found by a depth-first branch and bound over the initiatives in rpm()'s order (every
 // prerequisite before its dependants), "in" before "out". The candidates are the complete
-// portfolios met so far that none of the others dominates; the region no candidate
-// dominates is kept as a union of corners, {y : y >= corner} (Klamroth, Lacour &
-// Vanderpooten 2015, "On the representation of the search region in multi-objective
-// optimization", EJOR 245). A node is dropped when its box of upper bounds (the most each
-// objective can still reach in its subtree) lies below every corner in some objective, or
-// in the sum of the objectives (a point of a corner's region sums to at least the corner's
-// sum). A leaf joins the candidates unless one of them dominates it, and drops the ones it
-// dominates.
+// portfolios met so far that none of the others dominates. A leaf joins the candidates
+// unless one of them dominates it, and drops the ones it dominates. A node is dropped when
+// no completion of it can be non-dominated:
 //
-// Swaps: where initiative i is worth at least as much as j under every extreme weight (more
-// under one) and costs no more in any row, a portfolio with j and without i is dominated by
+// With exact scores (every interval a point) dominance is the Pareto order of the K
+// objectives. The region no candidate dominates is kept as a union of corners,
+// {y : y >= corner} (Klamroth, Lacour & Vanderpooten 2015, "On the representation of the
+// search region in multi-objective optimization", EJOR 245), and a node is dropped when
+// its box of upper bounds (the most each objective can still reach in its subtree) lies
+// below every corner in some objective, or in the sum of the objectives (a point of a
+// corner's region sums to at least the corner's sum).
+//
+// With interval scores, p dominates q when low over p \ q >= high over q \ p for every k
+// (rpm.hpp), which depends on what the two share, so there are no corners: a node is
+// dropped when one candidate dominates every completion (hopeless()), the candidates in a
+// k-d tree on their low values.
+//
+// Swaps: where initiative i at its low scores is worth at least as much as j at its high
+// ones under every extreme weight (at its high more than j at its low under one) and costs
+// no more in any row, a portfolio with j and without i is dominated by
 // the one with i instead of j, if that one is feasible: it is when i needs nothing and is in
 // no excludes group, and nothing needs j. So "i out" keeps such a j out and "j in" keeps such
 // an i in. Only strictly better ones: portfolios that merely tie are all kept.
@@ -27,7 +35,7 @@
 //
 // An objective's upper bound at a node is the least over a few single rows (the two most
 // binding budget rows, mixes of the two, and with more rows their sum, each over its limit)
-// of the exact knapsack of the later initiatives in that row: a table per row over each
+// of the exact knapsack of the later initiatives at their high scores in that row: a table per row over each
 // suffix of the order and the room in whole cells of the room at the start (costs rounded
 // down, room rounded down: whatever fits the row fits in cells), each cell holding every
 // objective's value and their sum as floats rounded up, so a node's bounds are a cache line
@@ -40,6 +48,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -56,7 +65,8 @@ namespace aligngraph::detail {
 /// decision (every prerequisite before its dependants), the decided ones as a base.
 struct RpmSearchInput {
     Index n = 0, K = 0, R = 0;
-    const std::vector<double>* value = nullptr;  ///< n x K row-major: f_k's coefficient of each initiative
+    const std::vector<double>* value = nullptr;  ///< n x K row-major: each initiative's value under each extreme weight (at the low scores)
+    const std::vector<double>* high = nullptr;   ///< the same at the high scores; null (or equal) with exact scores
     const Eigen::MatrixXd* costs = nullptr;      ///< n x R, every cost >= 0
     std::vector<double> limit;                   ///< R: each row's limit, rounding allowed for
     std::vector<Index> order;                    ///< the undecided initiatives, prerequisites first
@@ -74,7 +84,7 @@ struct RpmSearchInput {
 
 struct RpmSearchOutput {
     std::vector<std::vector<std::uint64_t>> portfolios;  ///< the non-dominated portfolios
-    std::vector<std::vector<double>> values;             ///< each one's K values
+    std::vector<std::vector<double>> values, highs;      ///< each one's K values at the low and the high scores
     long long nodes = 0, peak = 0;
 };
 
@@ -89,6 +99,7 @@ public:
         RpmSearchOutput out;
         out.portfolios = std::move(cand_bits_);
         out.values = std::move(cand_values_);
+        out.highs = std::move(cand_highs_);
         out.nodes = nodes_;
         out.peak = peak_;
         return out;
@@ -99,6 +110,7 @@ private:
     static Size at(Index i) { return static_cast<Size>(i); }
     static bool has(const std::vector<std::uint64_t>& bits, Index i) { return (bits[at(i / 64)] >> (i % 64)) & 1U; }
     double v(Index i, Index k) const { return (*in_.value)[at(i * in_.K + k)]; }
+    double vh(Index i, Index k) const { return (*high_)[at(i * in_.K + k)]; }
     double c(Index i, Index r) const { return (*in_.costs)(i, r); }
 
     std::vector<double> values_of(const std::vector<std::uint64_t>& bits) const {
@@ -107,6 +119,54 @@ private:
             if (has(bits, i))
                 for (Index k = 0; k < in_.K; ++k) f[at(k)] += v(i, k);
         return f;
+    }
+
+    std::vector<double> highs_of(const std::vector<std::uint64_t>& bits) const {
+        std::vector<double> f(at(in_.K), 0.0);
+        for (Index i = 0; i < in_.n; ++i)
+            if (has(bits, i))
+                for (Index k = 0; k < in_.K; ++k) f[at(k)] += vh(i, k);
+        return f;
+    }
+
+    // With interval scores (rpm.hpp): p dominates q when for every extreme weight k its worst
+    // case beats q's best case on what differs, low over p \ q >= high over q \ p, and for
+    // one k its best case beats q's worst, high over p \ q > low over q \ p. The members
+    // both hold cancel out, whatever their scores.
+    bool dominates_bits(const std::vector<std::uint64_t>& p, const std::vector<std::uint64_t>& q) const {
+        bool strict = false;
+        for (Index k = 0; k < in_.K; ++k) {
+            double worst = 0, best = 0;
+            for (Size w = 0; w < p.size(); ++w) {
+                for (std::uint64_t x = p[w] & ~q[w]; x; x &= x - 1) {
+                    const Index i = static_cast<Index>(w * 64) + std::countr_zero(x);
+                    worst += v(i, k), best += vh(i, k);
+                }
+                for (std::uint64_t x = q[w] & ~p[w]; x; x &= x - 1) {
+                    const Index i = static_cast<Index>(w * 64) + std::countr_zero(x);
+                    worst -= vh(i, k), best -= v(i, k);
+                }
+            }
+            if (worst < -in_.eps) return false;
+            strict = strict || best > in_.eps;
+        }
+        return strict;
+    }
+
+    // Whether candidate t dominates the portfolio (bits, f at the low scores, h at the high
+    // ones), or that portfolio candidate t. With intervals, p dominating q has p's values at
+    // least q's (less eps) at the low and at the high scores (what differs is worth at least
+    // as much at its worst, so at its best): a test of the values first.
+    bool dominates(Size t, const std::vector<std::uint64_t>& bits, const std::vector<double>& f, const std::vector<double>& h,
+                   bool candidate_first) const {
+        const double *fp = cand_values_[t].data(), *fq = f.data();
+        if (!candidate_first) std::swap(fp, fq);
+        if (!interval_) return dominates(fp, fq);
+        const double *hp = cand_highs_[t].data(), *hq = h.data();
+        if (!candidate_first) std::swap(hp, hq);
+        for (Index k = 0; k < in_.K; ++k)
+            if (fp[k] < fq[k] - in_.eps || hp[k] < hq[k] - in_.eps) return false;
+        return candidate_first ? dominates_bits(cand_bits_[t], bits) : dominates_bits(bits, cand_bits_[t]);
     }
 
     // p dominates q: >= in every objective, > in one (ties within eps).
@@ -122,18 +182,23 @@ private:
     // A complete feasible portfolio: dropped if a candidate dominates it (or is it), else it
     // joins, drops the candidates it dominates and splits the corners below it.
     void offer(const std::vector<std::uint64_t>& bits, const std::vector<double>& f) {
+        const std::vector<double> h = interval_ ? highs_of(bits) : f;
         for (Size t = 0; t < cand_bits_.size(); ++t)
-            if (cand_bits_[t] == bits || dominates(cand_values_[t].data(), f.data())) return;
+            if (cand_bits_[t] == bits || dominates(t, bits, f, h, true)) return;
         Size kept = 0;
         for (Size t = 0; t < cand_bits_.size(); ++t) {
-            if (dominates(f.data(), cand_values_[t].data())) continue;
-            if (kept != t) cand_bits_[kept] = std::move(cand_bits_[t]), cand_values_[kept] = std::move(cand_values_[t]);
+            if (dominates(t, bits, f, h, false)) continue;
+            if (kept != t)
+                cand_bits_[kept] = std::move(cand_bits_[t]), cand_values_[kept] = std::move(cand_values_[t]),
+                cand_highs_[kept] = std::move(cand_highs_[t]);
             ++kept;
         }
-        cand_bits_.resize(kept), cand_values_.resize(kept);
+        cand_bits_.resize(kept), cand_values_.resize(kept), cand_highs_.resize(kept);
         cand_bits_.push_back(bits);
         cand_values_.push_back(f);
-        add_corners(f);
+        cand_highs_.push_back(h);
+        if (interval_) index_candidate();
+        else add_corners(f);
         peak_ = std::max(peak_, static_cast<long long>(cand_bits_.size()));
         if (static_cast<long long>(cand_bits_.size()) > in_.candidate_limit)
             throw NoSolutionError(fmt::format("rpm(): state limit reached: more than {} non-dominated portfolios so far, after {} "
@@ -248,11 +313,16 @@ private:
         m_ = static_cast<Index>(in_.order.size());
         position_.assign(at(n), -1);
         for (Index j = 0; j < m_; ++j) position_[at(in_.order[at(j)])] = j;
+        high_ = in_.high ? in_.high : in_.value;
+        interval_ = *high_ != *in_.value;
         bits_ = in_.base_bits;
         used_ = in_.base_cost;
         val_ = values_of(bits_);
+        valh_ = highs_of(bits_);
         T_ = K > 1 ? K + 1 : K;
         upper_.assign(at(T_), 0.0);
+        floor_.assign(at(K), 0.0);
+        shared_.assign(at(K), 0.0);
         blocked_.assign(at(n), 0);
         corners_.assign(at(K), -std::numeric_limits<double>::infinity());
         index_corners();
@@ -297,10 +367,10 @@ private:
                 for (Index b = 0; b < B_; ++b) {
                     auto& list = sorted_[at(k * B_ + b)];
                     for (Index i : in_.order)
-                        if (v(i, k) > 0) list.push_back(i);
+                        if (vh(i, k) > 0) list.push_back(i);
                     const auto ratio = [&](Index i) {
                         const double cost = bcost_[at(i * B_ + b)];
-                        return cost > 0 ? v(i, k) / cost : std::numeric_limits<double>::infinity();
+                        return cost > 0 ? vh(i, k) / cost : std::numeric_limits<double>::infinity();
                     };
                     std::stable_sort(list.begin(), list.end(), [&](Index x, Index y) { return ratio(x) > ratio(y); });
                 }
@@ -320,8 +390,8 @@ private:
                 if (j == i || !in_.dependants[at(j)].empty()) continue;
                 bool ok = true, more = false;
                 for (Index k = 0; k < in_.K && ok; ++k) {
-                    ok = v(i, k) >= v(j, k);
-                    more = more || v(i, k) > v(j, k) + in_.eps;
+                    ok = v(i, k) >= vh(j, k);
+                    more = more || vh(i, k) > v(j, k) + in_.eps;
                 }
                 for (Index r = 0; r < in_.R && ok; ++r) ok = c(i, r) <= c(j, r);
                 if (!ok || !more) continue;
@@ -396,7 +466,7 @@ private:
                 const double units = bcost_[at(i * B_ + b)] / unit_[at(b)] * (1 - 1e-12);
                 if (units > static_cast<double>(cells_)) continue;
                 const Size shift = at(static_cast<long long>(std::floor(units))) * T;
-                for (Index k = 0; k < K; ++k) g[at(k)] = v(i, k);
+                for (Index k = 0; k < K; ++k) g[at(k)] = vh(i, k);
                 if (T_ > K) g[at(K)] = std::accumulate(g.begin(), g.begin() + K, 0.0);
                 for (Size t = shift; t < row; t += T)
                     for (Size k = 0; k < T; ++k) {
@@ -431,7 +501,7 @@ private:
             double all = 0;
             for (Index t = depth; t < m_; ++t) {
                 const Index i = in_.order[at(t)];
-                if (!blocked_[at(i)]) all += std::max(0.0, v(i, k));
+                if (!blocked_[at(i)]) all += std::max(0.0, vh(i, k));
             }
             return all;
         }
@@ -442,10 +512,10 @@ private:
                 if (position_[at(i)] < depth || blocked_[at(i)]) continue;
                 const double cost = bcost_[at(i * B_ + b)];
                 if (cost > left) {
-                    taken += v(i, k) * left / cost;
+                    taken += vh(i, k) * left / cost;
                     break;
                 }
-                taken += v(i, k), left -= cost;
+                taken += vh(i, k), left -= cost;
                 if (taken >= best) break;
             }
             best = std::min(best, taken);
@@ -453,16 +523,110 @@ private:
         return best;
     }
 
-    // Whether no completion of the node after `depth` decisions can be non-dominated: its
-    // box of upper bounds is below every corner in some objective or in their sum.
+    // Whether no completion of the node after `depth` decisions can be non-dominated. With
+    // exact scores: its box of upper bounds is below every corner in some objective or in
+    // their sum. With interval scores: one candidate c dominates every completion x, which
+    // holds when for every k, low(c) + width(c and the taken set) >= the most x can be worth
+    // at the high scores (low(c \ x) - high(x \ c) = low(c) - high(x) + width(c and x), and
+    // x holds the taken set), more by eps for one k (so c is not x, and ties stay).
     bool hopeless(Index depth) {
-        const Size K = at(in_.K), N = corners_.size() / K;
-        if (N == 0) return true;
+        const Size K = at(in_.K);
         gain_bounds(depth, upper_.data());
-        for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
-        if (T_ > in_.K) upper_[K] += std::accumulate(val_.begin(), val_.end(), 0.0);
-        // Alive while some corner has the box not below it in any objective nor in the sum.
-        return !any_below(1, 0, N, upper_.data());
+        if (!interval_) {
+            const Size N = corners_.size() / K;
+            if (N == 0) return true;
+            for (Size k = 0; k < K; ++k) upper_[k] += val_[k];
+            if (T_ > in_.K) upper_[K] += std::accumulate(val_.begin(), val_.end(), 0.0);
+            // Alive while some corner has the box not below it in any objective nor in the sum.
+            return !any_below(1, 0, N, upper_.data());
+        }
+        // A candidate passes only if its low value alone, with all of the taken set's width,
+        // reaches the bound less eps.
+        for (Size k = 0; k < K; ++k) {
+            upper_[k] += valh_[k];
+            floor_[k] = upper_[k] - in_.eps - (valh_[k] - val_[k]);
+        }
+        if (indexed_ > 0 && any_dominating(1, 0, indexed_)) return true;
+        for (Size t = indexed_; t < idx_low_.size() / K; ++t)
+            if (dominates_all(t)) return true;
+        return false;
+    }
+
+    // The candidates for hopeless(), as copies: the first `indexed_` in a k-d tree on their low
+    // values, each tree node with the most of every coordinate below it; the ones that joined
+    // since, after them, scanned one by one. A candidate dropped since keeps pruning until the
+    // next rebuild: what it dominates, the one that dropped it dominates too. Rebuilt when
+    // the unindexed ones are more than an eighth.
+    void index_candidate() {
+        const Size K = at(in_.K), W = bits_.size();
+        idx_low_.insert(idx_low_.end(), cand_values_.back().begin(), cand_values_.back().end());
+        idx_bits_.insert(idx_bits_.end(), cand_bits_.back().begin(), cand_bits_.back().end());
+        const Size N = idx_low_.size() / K;
+        if (N - indexed_ <= leaf_size + indexed_ / 8) return;
+        // Rebuild from the live candidates.
+        const Size L = cand_bits_.size();
+        std::vector<Size> ids(L);
+        std::iota(ids.begin(), ids.end(), Size{0});
+        idx_max_.assign(4 * (L / leaf_size + 1) * K, 0.0);
+        index_node(ids, 1, 0, L, 0);
+        idx_low_.resize(L * K), idx_bits_.resize(L * W);
+        for (Size t = 0; t < L; ++t) {
+            std::copy(cand_values_[ids[t]].begin(), cand_values_[ids[t]].end(), idx_low_.begin() + static_cast<std::ptrdiff_t>(t * K));
+            std::copy(cand_bits_[ids[t]].begin(), cand_bits_[ids[t]].end(), idx_bits_.begin() + static_cast<std::ptrdiff_t>(t * W));
+        }
+        indexed_ = L;
+    }
+
+    void index_node(std::vector<Size>& ids, Size node, Size lo, Size hi, Size dim) {
+        const Size K = at(in_.K);
+        double* m = idx_max_.data() + node * K;
+        std::fill(m, m + K, -std::numeric_limits<double>::infinity());
+        for (Size t = lo; t < hi; ++t)
+            for (Size k = 0; k < K; ++k) m[k] = std::max(m[k], cand_values_[ids[t]][k]);
+        if (hi - lo <= leaf_size) return;
+        const Size mid = (lo + hi) / 2;
+        std::nth_element(ids.begin() + static_cast<std::ptrdiff_t>(lo), ids.begin() + static_cast<std::ptrdiff_t>(mid),
+                         ids.begin() + static_cast<std::ptrdiff_t>(hi), [&](Size x, Size y) { return cand_values_[x][dim] < cand_values_[y][dim]; });
+        index_node(ids, 2 * node, lo, mid, (dim + 1) % K);
+        index_node(ids, 2 * node + 1, mid, hi, (dim + 1) % K);
+    }
+
+    // Whether an indexed candidate below the tree node dominates every completion.
+    bool any_dominating(Size node, Size lo, Size hi) {
+        const Size K = at(in_.K);
+        const double* m = idx_max_.data() + node * K;
+        for (Size k = 0; k < K; ++k)
+            if (m[k] < floor_[k]) return false;
+        if (hi - lo > leaf_size) {
+            const Size mid = (lo + hi) / 2;
+            return any_dominating(2 * node, lo, mid) || any_dominating(2 * node + 1, mid, hi);
+        }
+        for (Size t = lo; t < hi; ++t)
+            if (dominates_all(t)) return true;
+        return false;
+    }
+
+    // Whether candidate copy t dominates every completion (hopeless()).
+    bool dominates_all(Size t) {
+        const Size K = at(in_.K), W = bits_.size();
+        const double* low = idx_low_.data() + t * K;
+        for (Size k = 0; k < K; ++k)
+            if (low[k] < floor_[k]) return false;
+        // Its low values and the widths it shares with the taken set.
+        std::copy(low, low + K, shared_.begin());
+        const std::uint64_t* cb = idx_bits_.data() + t * W;
+        for (Size w = 0; w < W; ++w)
+            for (std::uint64_t x = bits_[w] & cb[w]; x; x &= x - 1) {
+                const Index i = static_cast<Index>(w * 64) + std::countr_zero(x);
+                for (Size k = 0; k < K; ++k) shared_[k] += vh(i, static_cast<Index>(k)) - v(i, static_cast<Index>(k));
+            }
+        bool strict = false;
+        for (Size k = 0; k < K; ++k) {
+            const double d = shared_[k] - upper_[k];
+            if (d < -in_.eps) return false;
+            strict = strict || d > in_.eps;
+        }
+        return strict;
     }
 
     bool may_join(Index i) const {
@@ -477,7 +641,7 @@ private:
     void set(Index i, bool in, int delta) {
         if (in) {
             bits_[at(i / 64)] ^= std::uint64_t{1} << (i % 64);
-            for (Index k = 0; k < in_.K; ++k) val_[at(k)] += delta * v(i, k);
+            for (Index k = 0; k < in_.K; ++k) val_[at(k)] += delta * v(i, k), valh_[at(k)] += delta * vh(i, k);
             for (Index r = 0; r < in_.R; ++r) used_[at(r)] += delta * c(i, r);
             for (Index g : in_.groups_of[at(i)])
                 for (Index o : (*in_.excludes)[at(g)])
@@ -500,9 +664,9 @@ private:
                     limits_.progress("rpm", nodes_);
                     if (limits_.reached())
                         throw NoSolutionError(fmt::format("rpm(): {} after {} nodes of the search, with {} non-dominated portfolios "
-                                                          "found so far: no exact answer (add weight information or raise the limits)",
+                                                          "found so far: no exact answer ({}add weight information or raise the limits)",
                                                           limits_.reason() == StopReason::interrupted ? "interrupted" : "time limit reached",
-                                                          nodes_, cand_bits_.size()));
+                                                          nodes_, cand_bits_.size(), interval_ ? "narrow the score intervals, " : ""));
                 }
                 if (j == m_) {
                     offer(bits_, values_of(bits_));  // summed afresh: val_ drifts with the additions and removals
@@ -552,12 +716,18 @@ private:
     std::vector<std::vector<Index>> out_keeps_out_, in_keeps_in_;
     std::vector<std::uint64_t> bits_;
     std::vector<double> used_, val_, upper_;
+    const std::vector<double>* high_ = nullptr;  // n x K: the values at the high scores (value's with exact scores)
+    bool interval_ = false;                      // some score's interval is not a point
+    std::vector<double> valh_, floor_, shared_;  // the taken set at the high scores; hopeless()'s scratch
+    Size indexed_ = 0;                           // the candidates' copies for hopeless() (index_candidate())
+    std::vector<double> idx_low_, idx_max_;
+    std::vector<std::uint64_t> idx_bits_;
     std::vector<double> corners_;  // K per corner: the region no candidate dominates is the union of {y >= corner}
     std::vector<double> corner_sum_;  // per corner: its sum less K eps
     Size D_ = 0;                      // coordinates of a point of the tree: K, and the sum
     std::vector<double> points_, tree_min_;  // the k-d tree (build_tree())
     std::vector<std::vector<std::uint64_t>> cand_bits_;
-    std::vector<std::vector<double>> cand_values_;
+    std::vector<std::vector<double>> cand_values_, cand_highs_;  // each one's values at the low and the high scores
     long long nodes_ = 0, peak_ = 0;
 };
 
