@@ -3,8 +3,8 @@
 No open implementation exists to set beside it, so this reports aligngraph alone: for each
 size, seeded project-shaped instances (three criteria in a rank order, scores on [0, 1] known
 within +- a spread, two budgets, requires links and an excludes group), the seconds, the
-number of non-dominated portfolios, the core, borderline and exterior initiatives, and the
-partial portfolios the exact dynamic programme made.
+number of non-dominated portfolios, the core, borderline and exterior initiatives, the
+nodes of the exact branch and bound and the most non-dominated portfolios it kept at once.
 
     python benchmarks/risk/bench_rpm.py [--sizes 50 100 200] [--seeds 3] [--spread 0.05] [--time-limit 60]
 """
