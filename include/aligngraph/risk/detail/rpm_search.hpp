@@ -113,21 +113,16 @@ private:
     double vh(Index i, Index k) const { return (*high_)[at(i * in_.K + k)]; }
     double c(Index i, Index r) const { return (*in_.costs)(i, r); }
 
-    std::vector<double> values_of(const std::vector<std::uint64_t>& bits) const {
+    // A portfolio's K values, from the values at the low scores or at the high ones (n x K).
+    std::vector<double> sum_of(const std::vector<std::uint64_t>& bits, const std::vector<double>& values) const {
         std::vector<double> f(at(in_.K), 0.0);
         for (Index i = 0; i < in_.n; ++i)
             if (has(bits, i))
-                for (Index k = 0; k < in_.K; ++k) f[at(k)] += v(i, k);
+                for (Index k = 0; k < in_.K; ++k) f[at(k)] += values[at(i * in_.K + k)];
         return f;
     }
-
-    std::vector<double> highs_of(const std::vector<std::uint64_t>& bits) const {
-        std::vector<double> f(at(in_.K), 0.0);
-        for (Index i = 0; i < in_.n; ++i)
-            if (has(bits, i))
-                for (Index k = 0; k < in_.K; ++k) f[at(k)] += vh(i, k);
-        return f;
-    }
+    std::vector<double> values_of(const std::vector<std::uint64_t>& bits) const { return sum_of(bits, *in_.value); }
+    std::vector<double> highs_of(const std::vector<std::uint64_t>& bits) const { return sum_of(bits, *high_); }
 
     // With interval scores (rpm.hpp): p dominates q when for every extreme weight k its worst
     // case beats q's best case on what differs, low over p \ q >= high over q \ p, and for
