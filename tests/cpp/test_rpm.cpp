@@ -230,7 +230,15 @@ TEST_CASE("rpm: non-dominated portfolios and core indices against brute force", 
             q.costs.resize(n, 0);
             q.budgets.resize(0);
         }
-        INFO("trial " << trial << ", n " << n << ", rows " << q.budgets.size());
+        if (trial % 10 == 9) {  // six criteria, any weights: six extreme weights (more than four at a time)
+            std::uniform_real_distribution<double> u(0, 0.5);
+            const Index C = q.score_low.cols();
+            q.score_low.conservativeResize(n, 6), q.score_high.conservativeResize(n, 6);
+            for (Index i = 0; i < n; ++i)
+                for (Index c = C; c < 6; ++c) q.score_low(i, c) = u(rng), q.score_high(i, c) = q.score_low(i, c) + u(rng) / 4;
+            q.weight_rows.resize(0, 6), q.weight_bounds.resize(0);
+        }
+        INFO("trial " << trial << ", n " << n << ", rows " << q.budgets.size() << ", criteria " << q.score_low.cols());
         const std::optional<Brute> b = check_against_brute_force(q);
         if (!b) continue;
         for (Index i = 0; i < n; ++i) {
