@@ -64,6 +64,7 @@ void define_scoring(py::module_& m) {
     py::class_<Alignment>(m, "Alignment", "Alignment of every initiative (model order), with its rank.")
         .def_readonly("goal_weights", &Alignment::goal_weights, "Global goal weights used (goal order).")
         .def_readonly("direct", &Alignment::direct)
+        .def_readonly("by_goal", &Alignment::by_goal, "n x goals: strength x global goal weight (a row sums to direct).")
         .def_readonly("enabler", &Alignment::enabler, "Credit from dependants: total - direct.")
         .def_readonly("total", &Alignment::total)
         .def_readonly("rank", &Alignment::rank, "1 = first: by descending total, ties by id.")

@@ -87,6 +87,14 @@ TEST_CASE("alignment over a goal DAG with a shared sub-goal, by hand", "[scoring
     REQUIRE(parts.size() == 2);
     CHECK(parts[0].value == Approx(0.59375).epsilon(1e-15));
     CHECK(parts[1].value == Approx(0.0625).epsilon(1e-15));
+    // By goal: X's row holds those two parts under S and C, nothing else; Y's row is empty.
+    REQUIRE(al.by_goal.rows() == 2);
+    REQUIRE(al.by_goal.cols() == p.goal_count());
+    for (Index g = 0; g < p.goal_count(); ++g) {
+        const std::string& id = p.goal(g).id;
+        CHECK(al.by_goal(0, g) == Approx(id == "S" ? 0.59375 : id == "C" ? 0.0625 : 0.0).epsilon(1e-15));
+        CHECK(al.by_goal(1, g) == 0.0);
+    }
     // Y serves nothing; T is unserved, and so is nothing above S or C.
     CHECK(orphan_initiatives(p) == std::vector<Index>{1});
     auto unserved = unserved_goals(p);

@@ -129,6 +129,17 @@ def test_scores_have_parts_that_sum_and_deterministic_ranks():
     weights = p.goal_weights().to_series()
     np.testing.assert_allclose(goals["weight"], weights[goals["source"]].to_numpy(), rtol=1e-12)
     assert "total of the parts" in p.explanation_text("I-01")
+    # By goal: the same goal parts, in a table whose rows sum to the direct alignment.
+    by_goal = p.alignment_by_goal()
+    assert list(by_goal.columns) == p.goal_ids and list(by_goal.index) == p.initiative_ids
+    np.testing.assert_allclose(by_goal.loc["I-01", goals["source"]].to_numpy(), goals["value"].to_numpy(), rtol=1e-12)
+    assert (by_goal.loc["I-01"].drop(goals["source"]) == 0).all()
+    np.testing.assert_allclose(by_goal.sum(axis=1), p.alignment()["direct"], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(by_goal.attrs["goal_weights"], weights[p.goal_ids].to_numpy(), rtol=1e-12)
+    # A scenario's goal weights: the cells move with them, the rows still sum to its direct alignment.
+    board = p.alignment_by_goal(scenario="compliance-first")
+    np.testing.assert_allclose(board.sum(axis=1), p.alignment(scenario="compliance-first")["direct"], rtol=1e-12, atol=1e-15)
+    assert not np.allclose(board.attrs["goal_weights"], by_goal.attrs["goal_weights"])
     wsjf = p.explain("I-02", ag.ScoreKind.wsjf)
     assert list(wsjf["kind"]) == ["criterion"] * 3 and wsjf["weight"].isna().all()
     assert wsjf["value"].sum() == pytest.approx(p.scores(ag.ScoreKind.wsjf).loc["I-02", "score"])

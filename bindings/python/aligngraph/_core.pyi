@@ -1423,6 +1423,11 @@ class Alignment:
         (self: aligngraph._core.Alignment) -> str
         """
     @property
+    def by_goal(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        n x goals: strength x global goal weight (a row sums to direct).
+        """
+    @property
     def direct(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         ...
     @property

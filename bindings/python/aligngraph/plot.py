@@ -160,18 +160,12 @@ def alignment_heatmap(p: "Portfolio", *, ax: "Axes | None" = None, scenario: str
     kwargs = {} if scenario is None else {"scenario": scenario}
     ranking = p.rank(**kwargs)
     ids = list(ranking.index[: top or len(ranking)])
-    parts = {i: p.explain(i, **kwargs) for i in ids}
-    goal_columns: dict[str, float] = {}
-    for frame in parts.values():
-        for _, row in frame.iterrows():
-            if row.get("kind") == "goal":
-                goal_columns[row["source"]] = max(goal_columns.get(row["source"], 0.0), float(row.get("weight", 0.0)))
-    goals = sorted(goal_columns, key=lambda g: -goal_columns[g])
-    data = np.zeros((len(ids), len(goals)))
-    for r, i in enumerate(ids):
-        for _, row in parts[i].iterrows():
-            if row.get("kind") == "goal" and row["source"] in goals:
-                data[r, goals.index(row["source"])] += float(row["value"])
+    by_goal = p.alignment_by_goal(**kwargs)
+    weights = by_goal.attrs["goal_weights"]
+    cells = by_goal.loc[ids]
+    # The goals these initiatives draw on, heaviest first (a stable sort: ties in model order).
+    goals = sorted((g for g in cells.columns if (cells[g] != 0).any()), key=lambda g: -float(weights[g]))
+    data = cells[goals].to_numpy(float)
     ax = _axes(ax, (1.2 + 0.45 * max(len(goals), 4), 1.0 + 0.28 * len(ids)))
     image = ax.imshow(data, cmap="cividis", aspect="auto", interpolation="nearest")
     ax.set_xticks(range(len(goals)), goals, rotation=45, ha="right", fontsize=8)

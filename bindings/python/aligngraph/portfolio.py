@@ -362,6 +362,17 @@ class Portfolio(_core.PortfolioCore):
         return pd.DataFrame({"direct": a.direct, "enabler": a.enabler, "total": a.total, "rank": a.rank},
                             index=self._id_index())
 
+    def alignment_by_goal(self, *, root_weights: dict[str, float] | None = None, scenario: str | None = None) -> pd.DataFrame:
+        """The direct alignment by goal: initiatives (rows) x goals (columns, in the model's
+        order), each cell the initiative's strength towards the goal times the goal's global
+        weight; a row sums to :meth:`alignment`'s ``direct``. ``scenario`` and
+        ``root_weights`` as there. ``attrs["goal_weights"]``: the global goal weights used."""
+        a = _core.alignment_core(self, None, root_weights or {}, scenario)
+        goals = pd.Index(self.goal_ids, name="goal")
+        frame = pd.DataFrame(np.asarray(a.by_goal), index=self._id_index(), columns=goals)
+        frame.attrs["goal_weights"] = pd.Series(np.asarray(a.goal_weights), index=goals, name="weight")
+        return frame
+
     def scores(
         self,
         by: ScoreKind = ScoreKind.alignment,

@@ -121,6 +121,7 @@ ALIGNGRAPH_INLINE Alignment alignment(const Portfolio& p, const AlignmentOptions
     if (!(out.enabler_share >= 0 && out.enabler_share <= 1))
         throw ValidationError(fmt::format("alignment(): enabler share {}, expected a number in [0, 1]", out.enabler_share));
     out.goal_weights = goal_weights_with(p, o.root_weights, o.judgments);
+    out.by_goal = Eigen::MatrixXd(p.contribution_matrix()) * out.goal_weights.asDiagonal();
     out.direct = p.contribution_matrix() * out.goal_weights;
     out.total = detail::propagate(topological_order(p), detail::links_of(p), out.direct, out.enabler_share);
     out.enabler = out.total - out.direct;

@@ -40,6 +40,7 @@ struct ALIGNGRAPH_API AlignmentOptions {
 struct Alignment {
     Eigen::VectorXd goal_weights;  ///< global goal weights used (goal order)
     Eigen::VectorXd direct;        ///< a_i
+    Eigen::MatrixXd by_goal;       ///< n x goals: s_ig * w_g, the direct alignment from each goal (a row sums to direct)
     Eigen::VectorXd enabler;       ///< A_i - a_i: credit from dependants
     Eigen::VectorXd total;         ///< A_i
     Eigen::VectorXi rank;          ///< 1 = first: by descending total, ties by id (empty unless AlignmentOptions::rank)
