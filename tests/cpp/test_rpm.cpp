@@ -132,6 +132,26 @@ RpmProblem random_problem(std::mt19937_64& rng, int n) {
     return q;
 }
 
+// A project-shaped instance as bench_rpm.py makes them: three criteria in the rank order
+// 0 > 1 > 2, each score uniform on [0, 1] and known within +- spread (cut to [0, 1]), two
+// budgets at 30% of the total cost, the first growing with what an initiative is worth.
+RpmProblem project_shaped(std::mt19937_64& rng, Index n, double spread) {
+    std::uniform_real_distribution<double> u(0, 1);
+    RpmProblem q;
+    q.score_low.resize(n, 3);
+    q.score_high.resize(n, 3);
+    for (Index i = 0; i < n; ++i)
+        for (Index c = 0; c < 3; ++c) {
+            const double mid = u(rng);
+            q.score_low(i, c) = std::max(0.0, mid - spread), q.score_high(i, c) = std::min(1.0, mid + spread);
+        }
+    q.costs.resize(n, 2);
+    for (Index i = 0; i < n; ++i) q.costs(i, 0) = std::round(100 * (0.3 + q.score_low.row(i).mean()) * (0.5 + u(rng))), q.costs(i, 1) = std::round(60 * (0.2 + 1.6 * u(rng)));
+    q.budgets = (q.costs.colwise().sum() * 0.3).transpose().array().round();
+    q.add_rank_order({0, 1, 2});
+    return q;
+}
+
 // rpm() on q with the bound tables and with the fractional bound instead (table_bytes 0),
 // each against brute force: the same non-dominated set, core indices, classes and each
 // portfolio's least and greatest value over the information set. Brute force's answer, or
@@ -396,19 +416,9 @@ TEST_CASE("rpm: exact scores at fifty initiatives with two budgets: the non-domi
     // of the answer under that weight, the best of the answer reaches it, no portfolio of the
     // answer dominates another, each fits the budgets, requires and excludes.
     std::mt19937_64 rng(50);
-    std::uniform_real_distribution<double> u(0, 1);
-    const Index n = 50;
-    RpmProblem q;
-    q.score_low.resize(n, 3);
-    for (Index i = 0; i < n; ++i)
-        for (Index c = 0; c < 3; ++c) q.score_low(i, c) = u(rng);
-    q.score_high = q.score_low;
-    q.costs.resize(n, 2);
-    for (Index i = 0; i < n; ++i) q.costs(i, 0) = std::round(100 * (0.3 + q.score_low.row(i).mean()) * (0.5 + u(rng))), q.costs(i, 1) = std::round(60 * (0.2 + 1.6 * u(rng)));
-    q.budgets = (q.costs.colwise().sum() * 0.3).transpose().array().round();
+    RpmProblem q = project_shaped(rng, 50, 0.0);
     q.requires_links = {{10, 3}, {20, 7}, {33, 20}, {41, 2}};
     q.excludes = {{5, 15, 25}};
-    q.add_rank_order({0, 1, 2});
     const RpmResult r = rpm(q);
     const Eigen::MatrixXd& W = r.extreme_weights;
     REQUIRE(r.portfolio_count() > 1);
@@ -444,20 +454,9 @@ TEST_CASE("rpm: interval scores at thirty initiatives with two budgets: every un
     std::mt19937_64 rng(30);
     std::uniform_real_distribution<double> u(0, 1);
     const Index n = 30;
-    RpmProblem q;
-    q.score_low.resize(n, 3);
-    q.score_high.resize(n, 3);
-    for (Index i = 0; i < n; ++i)
-        for (Index c = 0; c < 3; ++c) {
-            const double mid = u(rng);
-            q.score_low(i, c) = std::max(0.0, mid - 0.05), q.score_high(i, c) = std::min(1.0, mid + 0.05);
-        }
-    q.costs.resize(n, 2);
-    for (Index i = 0; i < n; ++i) q.costs(i, 0) = std::round(100 * (0.3 + q.score_low.row(i).mean()) * (0.5 + u(rng))), q.costs(i, 1) = std::round(60 * (0.2 + 1.6 * u(rng)));
-    q.budgets = (q.costs.colwise().sum() * 0.3).transpose().array().round();
+    RpmProblem q = project_shaped(rng, n, 0.05);
     q.requires_links = {{10, 3}, {20, 7}, {25, 20}};
     q.excludes = {{5, 15, 22}};
-    q.add_rank_order({0, 1, 2});
     const RpmResult r = rpm(q);
     const Eigen::MatrixXd& W = r.extreme_weights;
     REQUIRE(r.portfolio_count() > 10);
