@@ -240,9 +240,12 @@ struct SchedTree {
     // Time-table propagation: the parts of its window a job must run in whatever its start
     // (from its latest start, by the deadline the incumbent sets, to its earliest finish) use
     // the resources in every completion; a job's head moves past the periods these leave no
-    // room in. False when a window closes or the compulsory parts alone overload a resource.
+    // room in, and its latest start moves before its dependants' latest starts and before the
+    // periods with no room for it (both directions, to a fixed point or eight rounds). False
+    // when a window closes or the compulsory parts alone overload a resource.
     std::vector<double> table;
     std::vector<int> late;
+    std::vector<int> part_from, part_to;  // the compulsory parts in this round's table
     bool timetable(int last) {
         const bool deadline = in.objective == ScheduleObjective::makespan && has_best;
         const int D = deadline ? static_cast<int>(best.value) - 1 : in.horizon;
@@ -254,6 +257,8 @@ struct SchedTree {
         for (int round = 0; round < 8; ++round) {
             table = residual;
             for (int j = 0; j < in.n; ++j) {
+                part_from[j] = late[j];
+                part_to[j] = head[j] + in.duration[j];
                 if (start[j] >= 0 || head[j] + in.duration[j] <= late[j]) continue;
                 for (int r = 0; r < in.resources; ++r) {
                     if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
@@ -268,7 +273,7 @@ struct SchedTree {
                 if (start[j] >= 0) continue;
                 int h = std::max(head[j], last);
                 for (auto [p, lag] : in.preds[j]) h = std::max(h, (start[p] >= 0 ? start[p] : head[p]) + in.duration[p] + lag);
-                const int own_from = late[j], own_to = head[j] + in.duration[j];  // j's own compulsory part in the table
+                const int own_from = part_from[j], own_to = part_to[j];  // j's own compulsory part in the table
                 int s = h;
                 while (s <= late[j]) {
                     int bad = -1;
@@ -291,6 +296,39 @@ struct SchedTree {
                 if (s > late[j]) return false;
                 if (s != head[j]) {
                     head[j] = s;
+                    changed = true;
+                }
+            }
+            // The same backward: a job's latest start moves before its dependants' latest
+            // starts and before the periods the table leaves no room in.
+            for (auto it = in.order.rbegin(); it != in.order.rend(); ++it) {
+                const int j = *it;
+                if (start[j] >= 0) continue;
+                int l = late[j];
+                for (auto [d, lag] : in.succs[j]) l = std::min(l, late[d] - lag - in.duration[j]);
+                const int own_from = part_from[j], own_to = part_to[j];
+                int s = l;
+                while (s >= head[j]) {
+                    int bad = -1;
+                    for (int r = 0; r < in.resources && bad < 0; ++r) {
+                        if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
+                        const double u = in.used(j, r, 0);
+                        const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
+                        for (int k = 0; k < in.duration[j]; ++k) {
+                            const int t = s + k;
+                            const double room = row[t] + (t >= own_from && t < own_to ? u : 0);
+                            if (u > room + 1e-9 * std::max(1.0, u)) {
+                                bad = k;
+                                break;
+                            }
+                        }
+                    }
+                    if (bad < 0) break;
+                    s -= in.duration[j] - bad;
+                }
+                if (s < head[j]) return false;
+                if (s != late[j]) {
+                    late[j] = s;
                     changed = true;
                 }
             }
@@ -388,6 +426,7 @@ struct SchedTree {
                 head[j] = h;
             }
         }
+        if (dominated(last)) return;
         if (!timetable(last)) return;
         for (int j = 0; j < in.n; ++j) {
             if (start[j] >= 0) continue;
@@ -404,19 +443,29 @@ struct SchedTree {
                 if (work <= 0) continue;
                 double room = 0;
                 int t = last;
-                const int stop = static_cast<int>(best.value);
+                const int stop = std::min(static_cast<int>(best.value), in.horizon);
                 while (t < stop && room + 1e-9 * std::max(1.0, work) < work) room += in.cap(r, t++);
-                if (room + 1e-9 * std::max(1.0, work) < work) t = stop;
+                if (room + 1e-9 * std::max(1.0, work) < work) t = static_cast<int>(best.value);
                 lb = std::max<double>(lb, t);
             }
         }
         if (lower_bound_prunes(lb)) return;
-        if (dominated(last)) return;
         remember(last);
 
         // Children: ready jobs by start, then latest start, then longest tail. A job that
         // could run and finish before another one's start goes first.
         std::vector<int> kids;
+        // Every job started later starts no earlier than the child's start: a child whose
+        // start is past another job's latest start has no completion.
+        int late1 = std::numeric_limits<int>::max(), late2 = late1, late1_job = -1;
+        for (int i = 0; i < in.n; ++i) {
+            if (start[i] >= 0) continue;
+            if (late[i] < late1) {
+                late2 = late1;
+                late1 = late[i];
+                late1_job = i;
+            } else if (late[i] < late2) late2 = late[i];
+        }
         for (std::size_t e = 0; e < nready; ++e) {
             const int j = ready[e], s = fits[e];
             bool first_other = false;
@@ -425,6 +474,7 @@ struct SchedTree {
                 const int i = ready[o], si = fits[o];
                 first_other = si + in.duration[i] <= s && (in.duration[i] > 0 || si < s || i < j);
             }
+            if (s < head[j] || s > (j == late1_job ? late2 : late1)) continue;
             if (!first_other) kids.push_back(static_cast<int>(e));
         }
         std::sort(kids.begin(), kids.end(), [&](int a, int b) {
@@ -466,12 +516,34 @@ struct SchedTree {
     }
 };
 
-ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits) {
+/// The instance cut at period H (makespan): the capacities of the first H periods, and each
+/// job's latest start early enough for its tail to finish by H.
+ALIGNGRAPH_INLINE SchedInstance sched_cut(const SchedInstance& full, int H) {
+    SchedInstance in = full;
+    in.horizon = H;
+    in.capacity.assign(static_cast<std::size_t>(in.resources) * H, 0.0);
+    for (int r = 0; r < in.resources; ++r)
+        for (int t = 0; t < H; ++t) in.capacity[static_cast<std::size_t>(r) * H + t] = full.cap(r, t);
+    for (int j = 0; j < in.n; ++j) in.latest[j] = std::min(in.latest[j], H - in.tail[j]);
+    return in;
+}
+
+ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, SchedOutcome incumbent, Limits& limits) {
+    // With an incumbent makespan only shorter schedules are looked for, and none of them runs
+    // past its makespan - 1: the search reads the instance cut there (every loop over the
+    // periods shorter).
+    SchedInstance cut;
+    const bool cutting = full.objective == ScheduleObjective::makespan && !incumbent.starts.empty() &&
+                         static_cast<int>(incumbent.value) - 1 < full.horizon;
+    if (cutting) cut = sched_cut(full, std::max(0, static_cast<int>(incumbent.value) - 1));
+    const SchedInstance& in = cutting ? cut : full;
     SchedTree tree(in, limits);
     tree.start.assign(in.n, -1);
     tree.left.resize(in.n);
     tree.head.assign(in.n, 0);
     tree.late.assign(in.n, 0);
+    tree.part_from.assign(in.n, 0);
+    tree.part_to.assign(in.n, 0);
     for (int j = 0; j < in.n; ++j) {
         tree.left[j] = static_cast<int>(in.preds[j].size());
         if (tree.left[j] == 0) tree.ready.push_back(j);

@@ -4,8 +4,11 @@
 // The precedence tree (regular objectives: makespan, cost of delay; each job's use constant
 // while it runs, capacities per period): depth first, each level starts one eligible job at
 // its earliest feasible period no earlier than the previous level's start. Every active
-// schedule is reached, so an optimal one is. Pruning: a bound from the precedences (heads
-// plus tails) and from each resource's remaining work against its remaining capacity; a
+// schedule is reached, so an optimal one is. Pruning: time-table propagation of heads and
+// latest starts (against the deadline one period short of the incumbent, on the instance cut
+// there), a bound from the precedences (heads plus tails) and from each resource's remaining
+// work against its remaining capacity; a child whose start is before its propagated head or
+// past another job's latest start (every later job starts no earlier) is not made; a
 // job that could run and finish before another's start comes first (the other order gives
 // no active schedule); and the cut-set rule (Demeulemeester & Herroelen 1992): a partial
 // schedule with the same jobs done, started no later and whose jobs release everything no
