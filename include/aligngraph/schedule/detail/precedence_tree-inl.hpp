@@ -246,6 +246,7 @@ struct SchedTree {
     std::vector<double> table;
     std::vector<int> late;
     std::vector<int> part_from, part_to;  // the compulsory parts in this round's table
+    std::vector<std::vector<std::pair<int, double>>> needs;  // per job: (resource, use) of those it uses
     bool timetable(int last) {
         const bool deadline = in.objective == ScheduleObjective::makespan && has_best;
         const int D = deadline ? static_cast<int>(best.value) - 1 : in.horizon;
@@ -260,9 +261,7 @@ struct SchedTree {
                 part_from[j] = late[j];
                 part_to[j] = head[j] + in.duration[j];
                 if (start[j] >= 0 || head[j] + in.duration[j] <= late[j]) continue;
-                for (int r = 0; r < in.resources; ++r) {
-                    if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
-                    const double u = in.used(j, r, 0);
+                for (auto [r, u] : needs[j]) {
                     double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
                     for (int t = late[j]; t < head[j] + in.duration[j]; ++t)
                         if ((row[t] -= u) < -1e-9 * std::max(1.0, u)) return false;
@@ -277,9 +276,8 @@ struct SchedTree {
                 int s = h;
                 while (s <= late[j]) {
                     int bad = -1;
-                    for (int r = 0; r < in.resources && bad < 0; ++r) {
-                        if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
-                        const double u = in.used(j, r, 0);
+                    for (auto [r, u] : needs[j]) {
+                        if (bad >= 0) break;
                         const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
                         for (int k = in.duration[j] - 1; k >= 0; --k) {
                             const int t = s + k;
@@ -310,9 +308,8 @@ struct SchedTree {
                 int s = l;
                 while (s >= head[j]) {
                     int bad = -1;
-                    for (int r = 0; r < in.resources && bad < 0; ++r) {
-                        if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;
-                        const double u = in.used(j, r, 0);
+                    for (auto [r, u] : needs[j]) {
+                        if (bad >= 0) break;
                         const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
                         for (int k = 0; k < in.duration[j]; ++k) {
                             const int t = s + k;
@@ -380,6 +377,19 @@ struct SchedTree {
                 }
             }
         return true;
+    }
+
+    // The local left-shift rule: j started at s could instead run and finish before s, where
+    // no job started later (all at s or after) can be, so every completion could start j
+    // earlier: none is active, and an active schedule as good is reached elsewhere.
+    bool left_shift(int j, int s) const {
+        const int d = in.duration[j];
+        if (d == 0) return false;
+        int from = in.earliest[j];
+        for (auto [p, lag] : in.preds[j]) from = std::max(from, start[p] + in.duration[p] + lag);
+        if (from + d > s) return false;
+        const int f = sched_earliest_fit(in, residual, j, from);
+        return f >= 0 && f + d <= s;
     }
 
     void leaf() {
@@ -475,6 +485,7 @@ struct SchedTree {
                 first_other = si + in.duration[i] <= s && (in.duration[i] > 0 || si < s || i < j);
             }
             if (s < head[j] || s > (j == late1_job ? late2 : late1)) continue;
+            if (left_shift(j, s)) continue;
             if (!first_other) kids.push_back(static_cast<int>(e));
         }
         std::sort(kids.begin(), kids.end(), [&](int a, int b) {
@@ -542,6 +553,10 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     tree.left.resize(in.n);
     tree.head.assign(in.n, 0);
     tree.late.assign(in.n, 0);
+    tree.needs.resize(in.n);
+    for (int j = 0; j < in.n; ++j)
+        for (int r = 0; r < in.resources; ++r)
+            if (in.uses[static_cast<std::size_t>(j) * in.resources + r]) tree.needs[j].emplace_back(r, in.used(j, r, 0));
     tree.part_from.assign(in.n, 0);
     tree.part_to.assign(in.n, 0);
     for (int j = 0; j < in.n; ++j) {

@@ -8,7 +8,8 @@
 // latest starts (against the deadline one period short of the incumbent, on the instance cut
 // there), a bound from the precedences (heads plus tails) and from each resource's remaining
 // work against its remaining capacity; a child whose start is before its propagated head or
-// past another job's latest start (every later job starts no earlier) is not made; a
+// past another job's latest start (every later job starts no earlier), or that could run and
+// finish before its start (the local left-shift rule), is not made; a
 // job that could run and finish before another's start comes first (the other order gives
 // no active schedule); and the cut-set rule (Demeulemeester & Herroelen 1992): a partial
 // schedule with the same jobs done, started no later and whose jobs release everything no
