@@ -289,6 +289,26 @@ TEST_CASE("schedule: PSPLIB j30 reaches every published optimum it proves, and n
     CHECK(proven >= 410);
 }
 
+TEST_CASE("schedule: past the tree's first 100,000 nodes the genetic search finds the published optimum", "[schedule][psplib]") {
+    // Optima from ../shared/data/psplib-j30/j30_optimum.csv; on both the tree alone has not
+    // found it after 100,000 nodes, so a node more lets only the genetic search run.
+    for (const auto& [file, optimum] : {std::pair{"j3013_5.sm", 67}, std::pair{"j3029_6.sm", 92}}) {
+        const auto path = reference_data::require(std::string("psplib-j30/instances/") + file);
+        if (path.empty()) return;
+        INFO(file);
+        const auto q = ag::read_psplib(path);
+        const auto tree = ag::schedule(q, {.node_limit = 100'000, .explain = false});
+        CHECK(tree.makespan > optimum);
+        const auto r = ag::schedule(q, {.node_limit = 100'001, .explain = false});
+        REQUIRE(infeasibility(q, r.starts).empty());
+        CHECK(r.makespan == optimum);
+        CHECK_FALSE(r.proven);
+        CHECK(r.stop_reason == ag::StopReason::node_limit);
+        CHECK(r.bound <= optimum);
+        if (optimum == 67) CHECK(ag::schedule(q, {.node_limit = 100'001, .explain = false}).starts == r.starts);
+    }
+}
+
 TEST_CASE("schedule: PSPLIB files are read with their sections, and malformed ones are refused by line", "[schedule][psplib]") {
     const auto path = reference_data::require("psplib-j30/instances/j301_1.sm");
     if (path.empty()) return;

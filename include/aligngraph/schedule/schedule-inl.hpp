@@ -238,7 +238,7 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
     if (in.n == 0) {
         out.proven = true;
     } else if (regular && in.constant_use && !in.choosing) {
-        out = detail::sched_tree_search(in, detail::sched_heuristic(in, limits), limits);
+        out = detail::sched_regular_search(in, limits);
         stop = limits.reason();
     } else {
         std::vector<int> first;

@@ -24,9 +24,23 @@
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/schedule/detail/instance.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace aligngraph::detail {
+
+/// A small deterministic generator for the sampling (splitmix64).
+struct SchedRandom {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+};
 
 struct SchedOutcome {
     std::vector<int> starts;  ///< empty: none found
@@ -41,12 +55,24 @@ struct SchedOutcome {
 /// job finds no room in its window.
 ALIGNGRAPH_API std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority);
 
+/// Forward-backward improvement of a makespan schedule (kept when it does not shorten).
+ALIGNGRAPH_API std::vector<int> sched_justify(const SchedInstance& in, std::vector<int> starts);
+
 /// The best schedule that priority rules, biased sampling and forward-backward improvement
 /// find (regular objectives).
 ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits);
 
-/// The precedence tree (in.constant_use and a regular objective), from an incumbent.
-ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits);
+/// The precedence tree (in.constant_use and a regular objective), from an incumbent; paused
+/// (not proven, no limit met) after `node_cap` nodes in all.
+ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits,
+                                              long long node_cap = std::numeric_limits<long long>::max());
+
+/// The genetic search from an incumbent, `budget` schedules at most (genetic-inl.hpp).
+ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget);
+
+/// Regular objectives with constant use: the heuristic, the tree for a while, the genetic
+/// search when the tree did not finish, then the tree again from the better incumbent.
+ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
 /// A lower bound on the makespan, or on the cost of delay, of any schedule.
 ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);

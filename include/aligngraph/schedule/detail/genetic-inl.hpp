@@ -1,0 +1,184 @@
+#pragma once
+// The genetic search over activity lists (search.hpp): better incumbents for the precedence
+// tree when it does not finish quickly. Hartmann's (1998) representation and operators: a
+// list of the jobs in an order their precedences allow, decoded by the serial schedule
+// generation scheme in list order; two-point crossover; swaps of neighbours that do not
+// depend on each other. Each decoded schedule is improved forward and backward (makespan)
+// and its order written back into the list (Valls, Ballestin & Quintanilla 2005). Same
+// instance, incumbent and budget: same result.
+
+#include "aligngraph/schedule/detail/search.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace aligngraph::detail {
+
+ALIGNGRAPH_INLINE std::vector<int> sched_serial_list(const SchedInstance& in, const std::vector<int>& list) {
+    std::vector<int> starts(in.n, -1);
+    std::vector<double> residual = in.capacity;
+    for (int j : list) {
+        int from = in.earliest[j];
+        for (auto [p, lag] : in.preds[j]) from = std::max(from, starts[p] + in.duration[p] + lag);
+        const int s = sched_earliest_fit(in, residual, j, from);
+        if (s < 0) return {};
+        starts[j] = s;
+        sched_place(in, residual, j, s, 1);
+    }
+    return starts;
+}
+
+struct SchedGenetic {
+    const SchedInstance& in;
+    Limits& limits;
+    SchedOutcome& best;
+    long long budget;
+    long long used = 0;
+    double floor;  // no schedule is better: stop there
+    SchedRandom random{0x6E6E7157ull};
+    std::vector<int> position;  // topological position, for ties
+    std::vector<char> taken;
+
+    struct Member {
+        std::vector<int> list;
+        double value;
+    };
+
+    bool done() { return used >= budget || best.value <= floor + 1e-9 * std::max(1.0, std::abs(floor)) || limits.reached(); }
+
+    int below(int k) { return static_cast<int>(random.next() % static_cast<std::uint64_t>(k)); }
+
+    /// Decode, improve, write the improved order back; the incumbent kept up to date.
+    double evaluate(std::vector<int>& list) {
+        ++used;
+        std::vector<int> starts = sched_serial_list(in, list);
+        if (starts.empty()) return std::numeric_limits<double>::infinity();
+        if (in.objective == ScheduleObjective::makespan) starts = sched_justify(in, std::move(starts));
+        const double v = sched_value(in, starts);
+        std::sort(list.begin(), list.end(),
+                  [&](int a, int b) { return starts[a] != starts[b] ? starts[a] < starts[b] : position[a] < position[b]; });
+        if (best.starts.empty() || v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
+            best.value = v;
+            best.starts = std::move(starts);
+        }
+        return v;
+    }
+
+    /// A list by regret-biased sampling around the latest start (the heuristic's rule).
+    std::vector<int> sampled() {
+        std::vector<double> priority(in.n);
+        for (int j = 0; j < in.n; ++j)
+            priority[j] = std::min(in.latest[j], in.horizon - in.tail[j]) - 2.0 * std::log(1e-12 + random.uniform());
+        std::vector<int> left(in.n), eligible, list;
+        for (int j = 0; j < in.n; ++j)
+            if ((left[j] = static_cast<int>(in.preds[j].size())) == 0) eligible.push_back(j);
+        while (!eligible.empty()) {
+            std::size_t pick = 0;
+            for (std::size_t e = 1; e < eligible.size(); ++e)
+                if (priority[eligible[e]] < priority[eligible[pick]]) pick = e;
+            const int j = eligible[pick];
+            eligible.erase(eligible.begin() + static_cast<std::ptrdiff_t>(pick));
+            list.push_back(j);
+            for (auto [d, lag] : in.succs[j])
+                if (--left[d] == 0) eligible.push_back(d);
+        }
+        return list;
+    }
+
+    /// Two-point crossover: the mother's first q1 jobs, then the father's next ones in his
+    /// order up to q2, then the mother's rest; precedences kept, as each parent keeps them.
+    std::vector<int> cross(const std::vector<int>& mother, const std::vector<int>& father) {
+        int q1 = below(in.n + 1), q2 = below(in.n + 1);
+        if (q1 > q2) std::swap(q1, q2);
+        std::fill(taken.begin(), taken.end(), 0);
+        std::vector<int> child;
+        child.reserve(in.n);
+        for (int k = 0; k < q1; ++k) child.push_back(mother[k]), taken[mother[k]] = 1;
+        for (int k = 0; k < in.n && static_cast<int>(child.size()) < q2; ++k)
+            if (!taken[father[k]]) child.push_back(father[k]), taken[father[k]] = 1;
+        for (int k = 0; k < in.n; ++k)
+            if (!taken[mother[k]]) child.push_back(mother[k]), taken[mother[k]] = 1;
+        return child;
+    }
+
+    /// Each neighbour pair swapped with probability 1/20 unless the second needs the first.
+    void mutate(std::vector<int>& list) {
+        for (int k = 0; k + 1 < in.n; ++k) {
+            if (below(20) != 0) continue;
+            const int a = list[k], b = list[k + 1];
+            bool needs = false;
+            for (auto [p, lag] : in.preds[b]) needs = needs || p == a;
+            if (!needs) std::swap(list[k], list[k + 1]);
+        }
+    }
+
+    void run() {
+        position.resize(in.n);
+        for (int k = 0; k < in.n; ++k) position[in.order[k]] = k;
+        taken.assign(in.n, 0);
+        const int size = 40;
+        std::vector<Member> population;
+        if (!best.starts.empty()) {
+            std::vector<int> list = in.order;
+            const auto& s = best.starts;
+            std::sort(list.begin(), list.end(), [&](int a, int b) { return s[a] != s[b] ? s[a] < s[b] : position[a] < position[b]; });
+            population.push_back({list, best.value});
+        }
+        while (static_cast<int>(population.size()) < size && !done()) {
+            std::vector<int> list = sampled();
+            const double v = evaluate(list);
+            population.push_back({std::move(list), v});
+        }
+        std::stable_sort(population.begin(), population.end(), [](const Member& a, const Member& b) { return a.value < b.value; });
+        std::vector<Member> next;
+        double leader = std::numeric_limits<double>::infinity();
+        int stale = 0;
+        while (!done()) {
+            // A population that has stopped improving keeps its best quarter and samples anew.
+            if (population.front().value < leader) {
+                leader = population.front().value;
+                stale = 0;
+            } else if (++stale == 30) {
+                stale = 0;
+                population.resize(size / 4);
+                while (static_cast<int>(population.size()) < size && !done()) {
+                    std::vector<int> list = sampled();
+                    const double v = evaluate(list);
+                    population.push_back({std::move(list), v});
+                }
+                if (done()) break;
+            }
+            next = population;
+            for (int k = 0; k < size && !done(); k += 2) {
+                const auto& mother = population[below(static_cast<int>(population.size()))].list;
+                const auto& father = population[below(static_cast<int>(population.size()))].list;
+                for (int side = 0; side < 2 && !done(); ++side) {
+                    std::vector<int> child = side == 0 ? cross(mother, father) : cross(father, mother);
+                    mutate(child);
+                    const double v = evaluate(child);
+                    next.push_back({std::move(child), v});
+                }
+            }
+            // The best `size` of parents and children, one of each list.
+            std::stable_sort(next.begin(), next.end(), [](const Member& a, const Member& b) { return a.value < b.value; });
+            population.clear();
+            for (auto& m : next) {
+                if (static_cast<int>(population.size()) == size) break;
+                bool twin = false;
+                for (const auto& p : population) twin = twin || (p.value == m.value && p.list == m.list);
+                if (!twin) population.push_back(std::move(m));
+            }
+        }
+    }
+};
+
+ALIGNGRAPH_INLINE SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget) {
+    if (in.n == 0) return incumbent;
+    SchedGenetic search{in, limits, incumbent, budget};
+    search.floor = sched_root_bound(in);
+    search.run();
+    return incumbent;
+}
+
+}  // namespace aligngraph::detail
