@@ -159,7 +159,8 @@ ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& 
 struct SchedTree {
     const SchedInstance& in;
     Limits& limits;
-    long long node_cap = std::numeric_limits<long long>::max();  // paused after this many nodes
+    const SchedInstance* full = nullptr;  // the instance before the cut (the genetic search's)
+    long long genetic_at = -1, genetic_budget = 0;
     SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
     bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
     bool found = false;
@@ -381,6 +382,18 @@ struct SchedTree {
         return f >= 0 && f + d <= s;
     }
 
+    // The genetic search from the incumbent, once, in the middle of the tree: a better
+    // schedule it finds only lowers the cutoff, so the tree goes on where it was.
+    void genetic() {
+        SchedOutcome g = sched_genetic(*full, best, limits, genetic_budget);
+        if (!g.starts.empty() && (!has_best || g.value < best.value - 1e-9 * std::max(1.0, std::abs(g.value)))) {
+            best.value = g.value;
+            best.starts = std::move(g.starts);
+            has_best = true;
+            found = true;
+        }
+    }
+
     void leaf() {
         const double v = sched_value(in, start);
         if (!has_best || v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
@@ -400,7 +413,8 @@ struct SchedTree {
 
     void search(int last) {
         limits.progress("roadmap", best.nodes + 1);
-        if (limits.reached(++best.nodes) || best.nodes >= node_cap) return;
+        if (limits.reached(++best.nodes)) return;
+        if (best.nodes == genetic_at) genetic();
         if (done == in.n) return leaf();
         // The earliest fit of each ready job: it never gets earlier deeper down.
         const std::size_t nready = ready.size();
@@ -511,7 +525,7 @@ struct SchedTree {
             finish = finish_before;
             sched_place(in, residual, j, s, -1);
             start[j] = -1;
-            if (limits.stopped() || best.nodes >= node_cap) return;
+            if (limits.stopped()) return;
         }
     }
 };
@@ -529,7 +543,7 @@ ALIGNGRAPH_INLINE SchedInstance sched_cut(const SchedInstance& full, int H) {
 }
 
 ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, SchedOutcome incumbent, Limits& limits,
-                                                 long long node_cap) {
+                                                 long long genetic_at, long long genetic_budget) {
     // With an incumbent makespan only shorter schedules are looked for, and none of them runs
     // past its makespan - 1: the search reads the instance cut there (every loop over the
     // periods shorter).
@@ -539,7 +553,9 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     if (cutting) cut = sched_cut(full, std::max(0, static_cast<int>(incumbent.value) - 1));
     const SchedInstance& in = cutting ? cut : full;
     SchedTree tree(in, limits);
-    tree.node_cap = node_cap;
+    tree.full = &full;
+    tree.genetic_at = genetic_at;
+    tree.genetic_budget = genetic_budget;
     tree.start.assign(in.n, -1);
     tree.left.resize(in.n);
     tree.head.assign(in.n, 0);
@@ -580,7 +596,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     }
     if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
     out = std::move(tree.best);
-    out.proven = !limits.stopped() && out.nodes < node_cap;
+    out.proven = !limits.stopped();
     if (out.proven && !out.starts.empty()) out.bound = out.value;
     else out.bound = out.starts.empty() ? bound : std::min(bound, out.value);
     return out;
@@ -588,15 +604,11 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
 
 ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits) {
     // The tree alone settles most instances within its first nodes (j30: 443 of 480 in 100,000
-    // nodes). Past that a better incumbent pays: the genetic search (its budget in schedules,
-    // so the same on any machine; 12,800 on j30, 0.15 s, 48,800 on j120, 2-4 s), then the
-    // tree again from there with the whole limit. j120 at 10 s: 4-11% shorter makespans.
-    const long long first = 100'000, schedules = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
-    SchedOutcome out = sched_tree_search(in, sched_heuristic(in, limits), limits, first);
-    if (out.proven || limits.stopped()) return out;
-    out = sched_genetic(in, std::move(out), limits, schedules);
-    if (limits.stopped()) return out;
-    return sched_tree_search(in, std::move(out), limits);
+    // nodes). Past that a better incumbent pays: the genetic search runs there (its budget in
+    // schedules, so the same on any machine; 12,800 on j30, 0.15 s; 48,800 on j120, 2-4 s)
+    // and the tree goes on with the lower cutoff. j120 at 10 s: 4-11% shorter makespans.
+    const long long budget = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
+    return sched_tree_search(in, sched_heuristic(in, limits), limits, 100'000, budget);
 }
 
 }  // namespace aligngraph::detail

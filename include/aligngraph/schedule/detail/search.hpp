@@ -62,16 +62,16 @@ ALIGNGRAPH_API std::vector<int> sched_justify(const SchedInstance& in, std::vect
 /// find (regular objectives).
 ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits);
 
-/// The precedence tree (in.constant_use and a regular objective), from an incumbent; paused
-/// (not proven, no limit met) after `node_cap` nodes in all.
+/// The precedence tree (in.constant_use and a regular objective), from an incumbent; at node
+/// `genetic_at` (-1: never) the genetic search, `genetic_budget` schedules, for a better one.
 ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits,
-                                              long long node_cap = std::numeric_limits<long long>::max());
+                                              long long genetic_at = -1, long long genetic_budget = 0);
 
 /// The genetic search from an incumbent, `budget` schedules at most (genetic-inl.hpp).
 ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget);
 
-/// Regular objectives with constant use: the heuristic, the tree for a while, the genetic
-/// search when the tree did not finish, then the tree again from the better incumbent.
+/// Regular objectives with constant use: the heuristic, then the tree, with the genetic
+/// search once when the tree has not finished after its first 100,000 nodes.
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
 /// A lower bound on the makespan, or on the cost of delay, of any schedule.
