@@ -45,7 +45,10 @@ struct SchedGenetic {
         double value;
     };
 
-    bool done() { return used >= budget || best.value <= floor + 1e-9 * std::max(1.0, std::abs(floor)) || limits.reached(); }
+    bool done() {
+        return used >= budget || (!best.starts.empty() && best.value <= floor + 1e-9 * std::max(1.0, std::abs(floor))) ||
+               limits.reached();
+    }
 
     int below(int k) { return static_cast<int>(random.next() % static_cast<std::uint64_t>(k)); }
 
