@@ -15,20 +15,6 @@
 
 namespace aligngraph::detail {
 
-ALIGNGRAPH_INLINE std::vector<int> sched_serial_list(const SchedInstance& in, const std::vector<int>& list) {
-    std::vector<int> starts(in.n, -1);
-    std::vector<double> residual = in.capacity;
-    for (int j : list) {
-        int from = in.earliest[j];
-        for (auto [p, lag] : in.preds[j]) from = std::max(from, starts[p] + in.duration[p] + lag);
-        const int s = sched_earliest_fit(in, residual, j, from);
-        if (s < 0) return {};
-        starts[j] = s;
-        sched_place(in, residual, j, s, 1);
-    }
-    return starts;
-}
-
 struct SchedGenetic {
     const SchedInstance& in;
     Limits& limits;
@@ -73,20 +59,7 @@ struct SchedGenetic {
         std::vector<double> priority(in.n);
         for (int j = 0; j < in.n; ++j)
             priority[j] = std::min(in.latest[j], in.horizon - in.tail[j]) - 2.0 * std::log(1e-12 + random.uniform());
-        std::vector<int> left(in.n), eligible, list;
-        for (int j = 0; j < in.n; ++j)
-            if ((left[j] = static_cast<int>(in.preds[j].size())) == 0) eligible.push_back(j);
-        while (!eligible.empty()) {
-            std::size_t pick = 0;
-            for (std::size_t e = 1; e < eligible.size(); ++e)
-                if (priority[eligible[e]] < priority[eligible[pick]]) pick = e;
-            const int j = eligible[pick];
-            eligible.erase(eligible.begin() + static_cast<std::ptrdiff_t>(pick));
-            list.push_back(j);
-            for (auto [d, lag] : in.succs[j])
-                if (--left[d] == 0) eligible.push_back(d);
-        }
-        return list;
+        return sched_priority_list(in, priority);
     }
 
     /// Two-point crossover: the mother's first q1 jobs, then the father's next ones in his

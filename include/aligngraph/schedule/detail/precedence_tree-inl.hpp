@@ -14,15 +14,12 @@
 
 namespace aligngraph::detail {
 
-ALIGNGRAPH_INLINE std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority) {
-    std::vector<int> starts(in.n, -1), left(in.n);
-    std::vector<double> residual = in.capacity;
-    std::vector<int> eligible;
-    for (int j = 0; j < in.n; ++j) {
-        left[j] = static_cast<int>(in.preds[j].size());
-        if (left[j] == 0) eligible.push_back(j);
-    }
-    for (int placed = 0; placed < in.n; ++placed) {
+ALIGNGRAPH_INLINE std::vector<int> sched_priority_list(const SchedInstance& in, const std::vector<double>& priority) {
+    std::vector<int> left(in.n), eligible, list;
+    list.reserve(in.n);
+    for (int j = 0; j < in.n; ++j)
+        if ((left[j] = static_cast<int>(in.preds[j].size())) == 0) eligible.push_back(j);
+    while (!eligible.empty()) {
         std::size_t best = 0;
         for (std::size_t e = 1; e < eligible.size(); ++e) {
             const int a = eligible[e], b = eligible[best];
@@ -30,16 +27,29 @@ ALIGNGRAPH_INLINE std::vector<int> sched_serial(const SchedInstance& in, const s
         }
         const int j = eligible[best];
         eligible.erase(eligible.begin() + static_cast<std::ptrdiff_t>(best));
+        list.push_back(j);
+        for (auto [d, lag] : in.succs[j])
+            if (--left[d] == 0) eligible.push_back(d);
+    }
+    return list;
+}
+
+ALIGNGRAPH_INLINE std::vector<int> sched_serial_list(const SchedInstance& in, const std::vector<int>& list) {
+    std::vector<int> starts(in.n, -1);
+    std::vector<double> residual = in.capacity;
+    for (int j : list) {
         int from = in.earliest[j];
         for (auto [p, lag] : in.preds[j]) from = std::max(from, starts[p] + in.duration[p] + lag);
         const int s = sched_earliest_fit(in, residual, j, from);
         if (s < 0) return {};
         starts[j] = s;
         sched_place(in, residual, j, s, 1);
-        for (auto [d, lag] : in.succs[j])
-            if (--left[d] == 0) eligible.push_back(d);
     }
     return starts;
+}
+
+ALIGNGRAPH_INLINE std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority) {
+    return sched_serial_list(in, sched_priority_list(in, priority));
 }
 
 /// The latest start <= upto, >= the window's earliest, at which j fits; -1 if none.
@@ -264,23 +274,7 @@ struct SchedTree {
                 for (auto [p, lag] : in.preds[j]) h = std::max(h, (start[p] >= 0 ? start[p] : head[p]) + in.duration[p] + lag);
                 const int own_from = part_from[j], own_to = part_to[j];  // j's own compulsory part in the table
                 int s = h;
-                while (s <= late[j]) {
-                    int bad = -1;
-                    for (auto [r, u] : needs[j]) {
-                        if (bad >= 0) break;
-                        const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
-                        for (int k = in.duration[j] - 1; k >= 0; --k) {
-                            const int t = s + k;
-                            const double room = row[t] + (t >= own_from && t < own_to ? u : 0);
-                            if (u > room + 1e-9 * std::max(1.0, u)) {
-                                bad = k;
-                                break;
-                            }
-                        }
-                    }
-                    if (bad < 0) break;
-                    s += bad + 1;
-                }
+                for (int bad; s <= late[j] && (bad = conflict<true>(j, s, own_from, own_to)) >= 0;) s += bad + 1;
                 if (s > late[j]) return false;
                 if (s != head[j]) {
                     head[j] = s;
@@ -296,23 +290,7 @@ struct SchedTree {
                 for (auto [d, lag] : in.succs[j]) l = std::min(l, late[d] - lag - in.duration[j]);
                 const int own_from = part_from[j], own_to = part_to[j];
                 int s = l;
-                while (s >= head[j]) {
-                    int bad = -1;
-                    for (auto [r, u] : needs[j]) {
-                        if (bad >= 0) break;
-                        const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
-                        for (int k = 0; k < in.duration[j]; ++k) {
-                            const int t = s + k;
-                            const double room = row[t] + (t >= own_from && t < own_to ? u : 0);
-                            if (u > room + 1e-9 * std::max(1.0, u)) {
-                                bad = k;
-                                break;
-                            }
-                        }
-                    }
-                    if (bad < 0) break;
-                    s -= in.duration[j] - bad;
-                }
+                for (int bad; s >= head[j] && (bad = conflict<false>(j, s, own_from, own_to)) >= 0;) s -= in.duration[j] - bad;
                 if (s < head[j]) return false;
                 if (s != late[j]) {
                     late[j] = s;
@@ -322,6 +300,36 @@ struct SchedTree {
             if (!changed) break;
         }
         return energetic(last);
+    }
+
+    // Whether j started at s has room in the table, its own compulsory part [own_from,
+    // own_to) given back: -1 if it has, else the offset of a period without room on the
+    // first resource short somewhere: its last such (`latest`, for a scan upward: no start
+    // up to there fits) or its first (downward).
+    template <bool latest>
+    int conflict(int j, int s, int own_from, int own_to) const {
+        const int d = in.duration[j];
+        int bad = -1;
+        for (auto [r, u] : needs[j]) {
+            if (bad >= 0) break;
+            const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
+            const double need = u - 1e-9 * std::max(1.0, u);
+            const auto short_at = [&](int k) { return row[s + k] + (s + k >= own_from && s + k < own_to ? u : 0) < need; };
+            if constexpr (latest) {
+                for (int k = d - 1; k >= 0; --k)
+                    if (short_at(k)) {
+                        bad = k;
+                        break;
+                    }
+            } else {
+                for (int k = 0; k < d; ++k)
+                    if (short_at(k)) {
+                        bad = k;
+                        break;
+                    }
+            }
+        }
+        return bad;
     }
 
     // Energetic reasoning: in every interval [a, b) from a job's head to a job's latest

@@ -51,6 +51,15 @@ struct SchedOutcome {
     StopReason stop_reason = StopReason::none;  ///< the time-indexed model's (the tree's is in its Limits)
 };
 
+/// The jobs in the order serial schedule generation takes them: the eligible one (its
+/// prerequisites taken) of smallest priority first.
+ALIGNGRAPH_API std::vector<int> sched_priority_list(const SchedInstance& in, const std::vector<double>& priority);
+
+/// Serial schedule generation in the order of `list` (one that keeps the precedences): each
+/// job at its earliest feasible start after its prerequisites; empty when a job finds no
+/// room in its window.
+ALIGNGRAPH_API std::vector<int> sched_serial_list(const SchedInstance& in, const std::vector<int>& list);
+
 /// Serial schedule generation by priority (smaller first among the eligible); empty when a
 /// job finds no room in its window.
 ALIGNGRAPH_API std::vector<int> sched_serial(const SchedInstance& in, const std::vector<double>& priority);
