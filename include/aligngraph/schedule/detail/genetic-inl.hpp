@@ -10,8 +10,8 @@
 #include "aligngraph/schedule/detail/search.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
-#include <numeric>
 
 namespace aligngraph::detail {
 
@@ -45,13 +45,28 @@ struct SchedGenetic {
         if (starts.empty()) return std::numeric_limits<double>::infinity();
         if (in.objective == ScheduleObjective::makespan) starts = sched_justify(in, std::move(starts));
         const double v = sched_value(in, starts);
-        std::sort(list.begin(), list.end(),
-                  [&](int a, int b) { return starts[a] != starts[b] ? starts[a] < starts[b] : position[a] < position[b]; });
+        order_by(starts, list);
         if (best.starts.empty() || v < best.value - 1e-9 * std::max(1.0, std::abs(v))) {
             best.value = v;
             best.starts = std::move(starts);
         }
         return v;
+    }
+
+    /// The jobs in the order of their starts (ties by topological position, so the
+    /// precedences are kept: lags are not negative).
+    void order_by(const std::vector<int>& starts, std::vector<int>& list) const {
+        std::sort(list.begin(), list.end(),
+                  [&](int a, int b) { return starts[a] != starts[b] ? starts[a] < starts[b] : position[a] < position[b]; });
+    }
+
+    /// Sampled lists until the population is full (or the budget spent).
+    void fill(std::vector<Member>& population, int size) {
+        while (static_cast<int>(population.size()) < size && !done()) {
+            std::vector<int> list = sampled();
+            const double v = evaluate(list);
+            population.push_back({std::move(list), v});
+        }
     }
 
     /// A list by regret-biased sampling around the latest start (the heuristic's rule).
@@ -97,15 +112,10 @@ struct SchedGenetic {
         std::vector<Member> population;
         if (!best.starts.empty()) {
             std::vector<int> list = in.order;
-            const auto& s = best.starts;
-            std::sort(list.begin(), list.end(), [&](int a, int b) { return s[a] != s[b] ? s[a] < s[b] : position[a] < position[b]; });
-            population.push_back({list, best.value});
+            order_by(best.starts, list);
+            population.push_back({std::move(list), best.value});
         }
-        while (static_cast<int>(population.size()) < size && !done()) {
-            std::vector<int> list = sampled();
-            const double v = evaluate(list);
-            population.push_back({std::move(list), v});
-        }
+        fill(population, size);
         std::stable_sort(population.begin(), population.end(), [](const Member& a, const Member& b) { return a.value < b.value; });
         std::vector<Member> next;
         double leader = std::numeric_limits<double>::infinity();
@@ -117,12 +127,8 @@ struct SchedGenetic {
                 stale = 0;
             } else if (++stale == 30) {
                 stale = 0;
-                population.resize(size / 4);
-                while (static_cast<int>(population.size()) < size && !done()) {
-                    std::vector<int> list = sampled();
-                    const double v = evaluate(list);
-                    population.push_back({std::move(list), v});
-                }
+                population.resize(std::min<std::size_t>(population.size(), size / 4));
+                fill(population, size);
                 if (done()) break;
             }
             next = population;

@@ -310,10 +310,10 @@ struct SchedTree {
     int conflict(int j, int s, int own_from, int own_to) const {
         const int d = in.duration[j];
         int bad = -1;
-        for (auto [r, u] : needs[j]) {
+        for (const auto& use : needs[j]) {
             if (bad >= 0) break;
-            const double* row = table.data() + static_cast<std::size_t>(r) * in.horizon;
-            const double need = u - 1e-9 * std::max(1.0, u);
+            const double u = use.second, need = u - 1e-9 * std::max(1.0, u);
+            const double* row = table.data() + static_cast<std::size_t>(use.first) * in.horizon;
             const auto short_at = [&](int k) { return row[s + k] + (s + k >= own_from && s + k < own_to ? u : 0) < need; };
             if constexpr (latest) {
                 for (int k = d - 1; k >= 0; --k)
