@@ -6,6 +6,7 @@
 namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE void Search::build_lp() {
+    any_dependants();
     std::vector<std::vector<Index>> groups;
     for (const auto& g : p_.excludes)
         if (g.size() >= 2) groups.push_back(g);
@@ -73,6 +74,41 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
     }
 }
 
+ALIGNGRAPH_INLINE void Search::any_dependants() {
+    // Link l = (d, G) and links (d', G') with G' a subset of G, where d and every such d'
+    // are pairwise alternatives (at most one is in): whichever is in needs one of G, so
+    // x_d + sum x_d' <= sum over G of x is valid and, at fractional points, stronger than
+    // x_d <= sum over G alone. The time-indexed schedule's precedence rows become the
+    // cumulative form: the starts up to s of a dependant need a prerequisite's start that
+    // ends by s.
+    const auto& links = p_.requires_any;
+    any_dependants_.assign(links.size(), {});
+    std::vector<char> partner(static_cast<std::size_t>(n_), 0);
+    for (std::size_t l = 0; l < links.size(); ++l) {
+        const auto& [d, group] = links[l];
+        auto& members = any_dependants_[l];
+        members.push_back(d);
+        const auto sorted = [](const std::vector<Index>& g) { return std::is_sorted(g.begin(), g.end()); };
+        if (!sorted(group)) continue;
+        for (Index a : partners_[static_cast<std::size_t>(d)]) {
+            if (any_of_[static_cast<std::size_t>(a)].empty() || std::find(members.begin(), members.end(), a) != members.end())
+                continue;
+            // a must be an alternative of every member so far.
+            for (Index b : partners_[static_cast<std::size_t>(a)]) partner[static_cast<std::size_t>(b)] = 1;
+            const bool exclusive = std::all_of(members.begin(), members.end(), [&](Index b) { return partner[static_cast<std::size_t>(b)]; });
+            for (Index b : partners_[static_cast<std::size_t>(a)]) partner[static_cast<std::size_t>(b)] = 0;
+            if (!exclusive) continue;
+            for (Index k : any_of_[static_cast<std::size_t>(a)]) {
+                const auto& other = links[static_cast<std::size_t>(k)].second;
+                if (sorted(other) && std::includes(group.begin(), group.end(), other.begin(), other.end())) {
+                    members.push_back(a);
+                    break;
+                }
+            }
+        }
+    }
+}
+
 ALIGNGRAPH_INLINE void Search::sync() {
     for (Index j = 0; j < n_; ++j)
         if (applied_[j] != fixed_[j]) {
@@ -135,16 +171,18 @@ ALIGNGRAPH_INLINE int Search::separate_rows() {
         link_in_lp_[l] = 1;
         row_origin_.push_back(static_cast<Index>(l));
     }
-    // Requires one of a group: x_d - sum x_q <= 0 (slack up to the group's size).
+    // Requires one of a group: sum over the link's dependants x_d - sum x_q <= 0 (slack up
+    // to the group's size; any_dependants() says which dependants share the row).
     for (std::size_t a = 0; a < p_.requires_any.size(); ++a) {
         const std::size_t l = p_.requires_links.size() + a;
         if (link_in_lp_[l]) continue;
-        const auto& [d, group] = p_.requires_any[a];
-        double sum = 0;
+        const auto& group = p_.requires_any[a].second;
+        double sum = 0, lhs = 0;
         for (Index q : group) sum += lp_->value(q);
-        if (lp_->value(d) <= sum + 1e-9) continue;
+        for (Index d : any_dependants_[a]) lhs += lp_->value(d);
+        if (lhs <= sum + 1e-9) continue;
         Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
-        coeffs(d) += 1;
+        for (Index d : any_dependants_[a]) coeffs(d) += 1;
         for (Index q : group) coeffs(q) -= 1;
         rows.push_back({std::move(coeffs), 0, static_cast<double>(group.size())});
         link_in_lp_[l] = 1;

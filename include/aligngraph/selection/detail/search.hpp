@@ -163,6 +163,9 @@ public:
 
     void sync();
 
+    // For each requires_any link, the dependants its LP row sums (its own first).
+    void any_dependants();
+
     double lp_bound() const { return -lp_->objective() * value_scale_; }
 
     // A node is worth exploring only when its bound exceeds this.
@@ -271,6 +274,7 @@ private:
     Limits& limits_;
     Index n_, m_;
     std::vector<std::vector<Index>> prereq_, dependants_, partners_, any_of_, any_in_;
+    std::vector<std::vector<Index>> any_dependants_;  // per requires_any link: the dependants its LP row sums
     std::vector<signed char> fixed_, best_;
     std::vector<Index> trail_;
     std::size_t root_mark_ = 0;
