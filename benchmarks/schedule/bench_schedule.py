@@ -222,9 +222,12 @@ def cpsat_time_indexed(p, ids, limit: float, optional: bool):
         if dep not in chosen:
             continue
         dp = p.initiative(pre).duration
+        # The cumulative form (as aligngraph's LP has it): the dependant's starts up to s
+        # need one of its prerequisite's starts that ends by s.
         for s, v in starts_of[dep]:
             early = [w for s2, w in starts_of.get(pre, []) if s2 + dp <= s]
-            m.Add(v <= sum(early)) if early else m.Add(v == 0)
+            upto = [w for s2, w in starts_of[dep] if s2 <= s]
+            m.Add(sum(upto) <= sum(early)) if early else m.Add(v == 0)
     value = {}
     for (j, s) in x:
         i, s0 = index[j], p.initiative(j).start
