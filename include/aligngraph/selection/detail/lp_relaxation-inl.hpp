@@ -18,6 +18,7 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
         const detail::RootLp* last = taken_.get();
         lp_.emplace(std::move(taken_->lp));
         applied_ = last->applied;
+        equalities_ = last->equalities;
         link_in_lp_ = last->link_in_lp;
         row_origin_ = last->row_origin;
         row_size_ = last->row_size;
@@ -40,6 +41,20 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
             const Index row = m_ + static_cast<Index>(g);
             for (Index i : groups[g]) a(row, i) = 1;
             b(row) = slack_up(row) = 1;
+            // A group a forced-in dependant requires one of (exactly its members): an equality.
+            std::vector<Index> members = groups[g];
+            std::sort(members.begin(), members.end());
+            for (Index l : any_in_[static_cast<std::size_t>(members.front())]) {
+                const auto& [d, group] = p_.requires_any[static_cast<std::size_t>(l)];
+                if (fixed_[d] != 1 || group.size() != members.size()) continue;
+                std::vector<Index> sorted = group;
+                std::sort(sorted.begin(), sorted.end());
+                if (sorted == members) {
+                    slack_up(row) = 0;
+                    equalities_ = true;
+                    break;
+                }
+            }
         }
         link_in_lp_.assign(p_.requires_links.size() + p_.requires_any.size(), 0);
         row_origin_.assign(static_cast<std::size_t>(rows), -1);

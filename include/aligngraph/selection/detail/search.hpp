@@ -41,6 +41,10 @@ struct RootLp {
     std::vector<std::pair<Index, Index>> requires_links;
     std::vector<std::vector<Index>> excludes;
     std::vector<std::pair<Index, std::vector<Index>>> requires_any;
+    // Set when an excludes row is an equality (a forced-in dependant requires one of its
+    // members): that rests on the forced decisions, which must then be the same.
+    bool equalities = false;
+    std::vector<Index> forced_in, forced_out;
 
     // Built for the same values, costs and links: then only budgets and fixings differ
     // (and the budgets keep the row scaling sane).
@@ -49,6 +53,7 @@ struct RootLp {
             values != p.values || costs != p.costs || requires_links != p.requires_links || excludes != p.excludes ||
             requires_any != p.requires_any)
             return false;
+        if (equalities && (forced_in != p.forced_in || forced_out != p.forced_out)) return false;
         for (Index k = 0; k < p.budgets.size(); ++k)
             if (!(p.budgets(k) <= 1e6 * row_size(k))) return false;
         return true;
@@ -293,6 +298,7 @@ private:
     static constexpr Index budget_origin(Index k) { return -3 - k; }
     static constexpr Index budget_of(Index origin) { return origin <= -3 ? -3 - origin : -1; }  // or -1
     std::vector<signed char> budget_in_lp_;  // budget rows not binding at the root are dropped
+    bool equalities_ = false;  // some excludes row is an equality (see RootLp)
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
     Eigen::MatrixXd cost_sum_;
     Eigen::MatrixXi cost_count_;

@@ -57,6 +57,9 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         root_lp_ = std::make_unique<detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
                                                                     p_.values, p_.costs, p_.requires_links, p_.excludes,
                                                                     p_.requires_any});
+        root_lp_->equalities = equalities_;
+        root_lp_->forced_in = p_.forced_in;
+        root_lp_->forced_out = p_.forced_out;
     }
     order_by_prices();
 
