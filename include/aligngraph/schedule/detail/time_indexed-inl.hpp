@@ -132,9 +132,10 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             if (j < in.n) s = start[j];
             else
                 for (int i = 0; i < in.n; ++i) s = std::max(s, start[i] + in.duration[i]);
+            if (s < 0) continue;  // an optional job left out
             const auto at = std::find(starts[j].begin(), starts[j].end(), s);
             if (at != starts[j].end()) options.start.push_back(var[j][static_cast<std::size_t>(at - starts[j].begin())]);
-            options.start.push_back(vars + j);
+            if (j == in.n || !in.optional[j]) options.start.push_back(vars + j);  // an optional job's marker stays out
         }
         std::sort(options.start.begin(), options.start.end());
     }
