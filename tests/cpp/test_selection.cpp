@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <optional>
 #include <chrono>
 #include <fstream>
 #include <stop_token>
@@ -182,6 +183,22 @@ TEST_CASE("links and forced decisions: the optimum equals exhaustive enumeration
     }
 }
 
+/// Solve p and check it against enumeration: the same optimum, proven, or an InfeasibleError
+/// where enumeration finds nothing (counted in `infeasible`; the result is then empty).
+std::optional<SelectionResult> solve_and_enumerate(const SelectionProblem& p, int& solved, int& infeasible) {
+    const double expected = enumerate(p);
+    if (!std::isfinite(expected)) {
+        ++infeasible;
+        CHECK_THROWS_AS(select_portfolio(p), InfeasibleError);
+        return std::nullopt;
+    }
+    ++solved;
+    auto r = select_portfolio(p);
+    CHECK(r.proven);
+    CHECK(r.value == Approx(expected).margin(1e-9));
+    return r;
+}
+
 TEST_CASE("requires one of a group: the optimum equals exhaustive enumeration", "[selection]") {
     Uniform next{777};
     int infeasible = 0, solved = 0;
@@ -202,16 +219,9 @@ TEST_CASE("requires one of a group: the optimum equals exhaustive enumeration", 
         if (trial % 5 == 1) p.forced_in.push_back(p.requires_any.front().first);
         if (trial % 7 == 2) p.forced_out.push_back(p.requires_any.front().second.front());
         INFO("trial " << trial);
-        const double expected = enumerate(p);
-        if (!std::isfinite(expected)) {
-            ++infeasible;
-            CHECK_THROWS_AS(select_portfolio(p), InfeasibleError);
-            continue;
-        }
-        ++solved;
-        const auto r = select_portfolio(p);
-        CHECK(r.proven);
-        CHECK(r.value == Approx(expected).margin(1e-9));
+        const auto solution = solve_and_enumerate(p, solved, infeasible);
+        if (!solution) continue;
+        const auto& r = *solution;
         std::vector<char> in(static_cast<std::size_t>(n), 0);
         for (Index i : r.selected) in[i] = 1;
         for (const auto& [d, group] : p.requires_any)
@@ -385,17 +395,8 @@ TEST_CASE("random schedules over start periods: the optimum equals exhaustive en
         auto p = random_schedule(next, trial % 2 == 0);
         if (p.values.size() > 20) continue;
         INFO("trial " << trial << ", " << p.values.size() << " variables");
-        const double expected = enumerate(p);
-        if (!std::isfinite(expected)) {
-            ++infeasible;
-            CHECK_THROWS_AS(select_portfolio(p), InfeasibleError);
-            continue;
-        }
-        ++solved;
-        const auto r = select_portfolio(p);
-        CHECK(r.proven);
-        CHECK(r.value == Approx(expected).margin(1e-9));
-        fractional += r.nodes > 1;
+        const auto r = solve_and_enumerate(p, solved, infeasible);
+        if (r) fractional += r->nodes > 1;
     }
     CHECK(solved > 40);
     CHECK(infeasible > 0);
