@@ -309,6 +309,24 @@ TEST_CASE("schedule: past the tree's first 100,000 nodes the genetic search find
     }
 }
 
+TEST_CASE("schedule: shaving at the root raises the bound on PSPLIB j120, never past the optimum", "[schedule][psplib]") {
+    // Proven optima from ../shared/data/psplib-j120/j120_bounds.csv (lower = upper bound).
+    // Before the root shaved the windows, the bounds were 76, 113, 89 and 100; for j12041_1
+    // the shaved windows leave no room for 126 periods, so its bound is the optimum itself.
+    for (const auto& [file, optimum] : {std::pair{"j1202_1.sm", 87}, std::pair{"j12041_1.sm", 127},
+                                        std::pair{"j12022_1.sm", 101}, std::pair{"j1201_1.sm", 105}}) {
+        const auto path = reference_data::require(std::string("psplib-j120/instances/") + file);
+        if (path.empty()) return;
+        INFO(file);
+        const auto q = ag::read_psplib(path);
+        const auto r = ag::schedule(q, {.node_limit = 1, .explain = false});
+        REQUIRE(infeasibility(q, r.starts).empty());
+        CHECK(r.bound <= optimum);
+        CHECK(r.makespan >= optimum);
+        if (optimum == 127) CHECK(r.bound == 127);
+    }
+}
+
 TEST_CASE("schedule: PSPLIB files are read with their sections, and malformed ones are refused by line", "[schedule][psplib]") {
     const auto path = reference_data::require("psplib-j30/instances/j301_1.sm");
     if (path.empty()) return;

@@ -245,6 +245,10 @@ struct SchedTree {
     // when a window closes or the compulsory parts alone overload a resource.
     std::vector<double> table;
     std::vector<int> late;
+    // The windows shaving leaves against the search's first deadline (empty: none): every
+    // schedule that short starts each job within them.
+    std::vector<int> head_floor, late_cap;
+    bool with_energetic = true;
     std::vector<int> part_from, part_to;  // the compulsory parts in this round's table
     std::vector<std::vector<std::pair<int, double>>> needs;  // per job: (resource, use) of those it uses
     bool timetable(int last) {
@@ -253,6 +257,7 @@ struct SchedTree {
         for (int j = 0; j < in.n; ++j)
             if (start[j] < 0) {
                 late[j] = deadline ? std::min(in.latest[j], D - in.tail[j]) : in.latest[j];
+                if (!late_cap.empty()) late[j] = std::min(late[j], late_cap[j]);
                 if (head[j] > late[j]) return false;
             }
         for (int round = 0; round < 8; ++round) {
@@ -299,7 +304,47 @@ struct SchedTree {
             }
             if (!changed) break;
         }
-        return energetic(last);
+        return !with_energetic || energetic(last);
+    }
+
+    // Shaving at the root (Carlier & Pinson; Martin & Shmoys), against the deadline the
+    // incumbent sets: a job's start in the first periods of its window (or the last) that
+    // time-table propagation refutes is cut off its window, the cut doubling while it is
+    // refuted; in rounds until no window moves, then propagation with energetic reasoning on
+    // the windows left (kept in head_floor and late_cap). False when a window closes: no
+    // schedule meets the deadline.
+    bool shave() {
+        std::vector<int> lo = head, hi = late;  // the windows after timetable(0)
+        const auto refuted = [&](int j, int from, int to) {  // no schedule with j's start in [from, to]
+            head = lo;
+            late_cap = hi;
+            head[j] = std::max(head[j], from);
+            late_cap[j] = std::min(late_cap[j], to);
+            return !timetable(0);
+        };
+        with_energetic = false;
+        bool closed = false;
+        for (int round = 0; round < 16 && !closed && !limits.reached(); ++round) {
+            bool moved = false;
+            for (int j = 0; j < in.n && !closed; ++j) {
+                if (in.duration[j] == 0) continue;
+                for (int cut = 1; lo[j] <= hi[j] && refuted(j, lo[j], lo[j] + cut - 1); cut *= 2) {
+                    lo[j] += cut;
+                    moved = true;
+                }
+                for (int cut = 1; lo[j] <= hi[j] && refuted(j, hi[j] - cut + 1, hi[j]); cut *= 2) {
+                    hi[j] -= cut;
+                    moved = true;
+                }
+                closed = lo[j] > hi[j];
+            }
+            if (!moved) break;
+        }
+        with_energetic = true;
+        head = lo;
+        late_cap = hi;
+        head_floor = lo;
+        return !closed && timetable(0);
     }
 
     // Whether j started at s has room in the table, its own compulsory part [own_from,
@@ -430,6 +475,7 @@ struct SchedTree {
         for (std::size_t e = 0; e < nready; ++e) {
             const int j = ready[e];
             int from = std::max(last, in.earliest[j]);
+            if (!head_floor.empty()) from = std::max(from, head_floor[j]);
             for (auto [p, lag] : in.preds[j]) from = std::max(from, start[p] + in.duration[p] + lag);
             fits[e] = sched_earliest_fit(in, residual, j, from);
             if (fits[e] < 0) return;
@@ -441,6 +487,7 @@ struct SchedTree {
             if (start[j] >= 0) continue;
             if (left[j] > 0) {
                 int h = std::max(last, in.earliest[j]);
+                if (!head_floor.empty()) h = std::max(h, head_floor[j]);
                 for (auto [p, lag] : in.preds[j])
                     h = std::max(h, (start[p] >= 0 ? start[p] : head[p]) + in.duration[p] + lag);
                 if (h > in.latest[j]) return;
@@ -596,8 +643,22 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
         for (int D = static_cast<int>(bound); D < static_cast<int>(kept.value) && !limits.reached(); ++D) {
             tree.best.value = D + 1;
             tree.head = in.head;
-            if (tree.timetable(0)) break;
+            tree.late_cap.clear();  // what shaving left at the last deadline holds only there
+            if (tree.timetable(0) && tree.shave()) break;
             bound = D + 1;
+        }
+        // The search looks for schedules shorter than the incumbent: the windows shaved
+        // against that deadline hold for all of them, so the search keeps them.
+        tree.head_floor.clear();
+        tree.late_cap.clear();
+        if (bound < kept.value && !limits.reached()) {
+            tree.best.value = kept.value;
+            tree.head = in.head;
+            if (!(tree.timetable(0) && tree.shave())) {  // nothing shorter: the incumbent is optimal
+                bound = kept.value;
+                tree.head_floor.clear();
+                tree.late_cap.clear();
+            }
         }
         tree.best = kept;
         tree.head.assign(in.n, 0);
