@@ -14,7 +14,9 @@
 // no active schedule); and the cut-set rule (Demeulemeester & Herroelen 1992): a partial
 // schedule with the same jobs done, started no later and whose jobs release everything no
 // later than the present one's, dominates it. Schedule generation with priority rules,
-// biased sampling and forward-backward improvement gives the first incumbents.
+// biased sampling and forward-backward improvement gives the first incumbents. At the root,
+// shaving (windows cut where propagation refutes a start) raises the destructive bound and,
+// against the incumbent's deadline, gives the search tighter windows.
 //
 // The time-indexed model (any objective, profiles that vary by period, npv): one 0-1
 // variable per job and start, solved by the selection solver (selection/knapsack.hpp):
