@@ -326,7 +326,7 @@ struct SchedTree {
         bool closed = false;
         for (int round = 0; round < 16 && !closed && !limits.reached(); ++round) {
             bool moved = false;
-            for (int j = 0; j < in.n && !closed; ++j) {
+            for (int j = 0; j < in.n && !closed && !limits.reached(); ++j) {  // cut short, the windows still hold
                 if (in.duration[j] == 0) continue;
                 for (int cut = 1; lo[j] <= hi[j] && refuted(j, lo[j], lo[j] + cut - 1); cut *= 2) {
                     lo[j] += cut;
