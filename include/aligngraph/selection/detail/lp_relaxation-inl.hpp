@@ -97,24 +97,24 @@ ALIGNGRAPH_INLINE void Search::any_dependants() {
     // cumulative form: the starts up to s of a dependant need a prerequisite's start that
     // ends by s.
     const auto& links = p_.requires_any;
+    const auto at = [](Index i) { return static_cast<std::size_t>(i); };
+    const auto sorted = [](const std::vector<Index>& g) { return std::is_sorted(g.begin(), g.end()); };
     any_dependants_.assign(links.size(), {});
-    std::vector<char> partner(static_cast<std::size_t>(n_), 0);
+    std::vector<char> partner(at(n_), 0);
     for (std::size_t l = 0; l < links.size(); ++l) {
         const auto& [d, group] = links[l];
         auto& members = any_dependants_[l];
         members.push_back(d);
-        const auto sorted = [](const std::vector<Index>& g) { return std::is_sorted(g.begin(), g.end()); };
         if (!sorted(group)) continue;
-        for (Index a : partners_[static_cast<std::size_t>(d)]) {
-            if (any_of_[static_cast<std::size_t>(a)].empty() || std::find(members.begin(), members.end(), a) != members.end())
-                continue;
+        for (Index a : partners_[at(d)]) {
+            if (any_of_[at(a)].empty() || std::find(members.begin(), members.end(), a) != members.end()) continue;
             // a must be an alternative of every member so far.
-            for (Index b : partners_[static_cast<std::size_t>(a)]) partner[static_cast<std::size_t>(b)] = 1;
-            const bool exclusive = std::all_of(members.begin(), members.end(), [&](Index b) { return partner[static_cast<std::size_t>(b)]; });
-            for (Index b : partners_[static_cast<std::size_t>(a)]) partner[static_cast<std::size_t>(b)] = 0;
+            for (Index b : partners_[at(a)]) partner[at(b)] = 1;
+            const bool exclusive = std::all_of(members.begin(), members.end(), [&](Index b) { return partner[at(b)] != 0; });
+            for (Index b : partners_[at(a)]) partner[at(b)] = 0;
             if (!exclusive) continue;
-            for (Index k : any_of_[static_cast<std::size_t>(a)]) {
-                const auto& other = links[static_cast<std::size_t>(k)].second;
+            for (Index k : any_of_[at(a)]) {
+                const auto& other = links[at(k)].second;
                 if (sorted(other) && std::includes(group.begin(), group.end(), other.begin(), other.end())) {
                     members.push_back(a);
                     break;
