@@ -327,6 +327,23 @@ TEST_CASE("schedule: shaving at the root raises the bound on PSPLIB j120, never 
     }
 }
 
+TEST_CASE("schedule: a limit met after the schedule reached the bound still proves it", "[schedule][psplib]") {
+    // j12022_10: the root's bound is 79, the published optimum (lower = upper bound in
+    // j120_bounds.csv); the genetic search at node 100,000 finds a schedule that long, and the
+    // node limit stops the tree right after it.
+    const auto path = reference_data::require("psplib-j120/instances/j12022_10.sm");
+    if (path.empty()) return;
+    const auto q = ag::read_psplib(path);
+    const auto r = ag::schedule(q, {.node_limit = 100'001, .explain = false});
+    REQUIRE(infeasibility(q, r.starts).empty());
+    CHECK(r.nodes == 100'001);  // the limit was met
+    CHECK(r.makespan == 79);
+    CHECK(r.bound == 79);
+    CHECK(r.proven);
+    CHECK(r.gap == 0);
+    CHECK(r.stop_reason == ag::StopReason::none);
+}
+
 TEST_CASE("schedule: PSPLIB files are read with their sections, and malformed ones are refused by line", "[schedule][psplib]") {
     const auto path = reference_data::require("psplib-j30/instances/j301_1.sm");
     if (path.empty()) return;

@@ -267,6 +267,10 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
     res.value = in.n ? out.value : 0;
     res.bound = in.n ? out.bound : 0;
     res.proven = out.proven && stop == StopReason::none;
+    // A limit met after the schedule reached the bound (the genetic search found one as
+    // short as the root's bound, and the tree stopped before it ended) proves it all the same.
+    if (in.n > 0 && std::isfinite(res.bound) && std::abs(res.value - res.bound) <= 1e-9 * std::max(1.0, std::abs(res.value)))
+        res.proven = true;
     if (res.proven) res.bound = res.value;
     res.stop_reason = res.proven ? StopReason::none : stop;
     res.gap = std::isfinite(res.bound) ? std::abs(res.value - res.bound) / std::max(std::abs(res.value), 1.0)

@@ -158,7 +158,7 @@ struct ALIGNGRAPH_API ScheduleResult : ScheduleLabels {
     /// No schedule is better: a lower bound (makespan, delay) or an upper bound (npv).
     double bound = 0;
     double gap = 0;        ///< |value - bound| / max(|value|, 1)
-    bool proven = false;   ///< the search finished: value is the optimum
+    bool proven = false;   ///< value is the optimum: the search finished, or the schedule met the bound
     StopReason stop_reason = StopReason::none;
     long long nodes = 0;
     double seconds = 0;
