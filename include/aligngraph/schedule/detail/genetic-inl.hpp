@@ -155,10 +155,11 @@ struct SchedGenetic {
     }
 };
 
-ALIGNGRAPH_INLINE SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget) {
+ALIGNGRAPH_INLINE SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget,
+                                               double floor) {
     if (in.n == 0) return incumbent;
     SchedGenetic search{in, limits, incumbent, budget};
-    search.floor = sched_root_bound(in);
+    search.floor = std::max(floor, sched_root_bound(in));
     search.run();
     return incumbent;
 }

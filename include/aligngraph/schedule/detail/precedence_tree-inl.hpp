@@ -171,6 +171,7 @@ struct SchedTree {
     Limits& limits;
     const SchedInstance* full = nullptr;  // the instance before the cut (the genetic search's)
     long long genetic_at = -1, genetic_budget = 0;
+    double floor = -std::numeric_limits<double>::infinity();  // the root's bound (destructive, shaved): no schedule is better
     SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
     bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
     bool found = false;
@@ -438,7 +439,7 @@ struct SchedTree {
     // The genetic search from the incumbent, once, in the middle of the tree: a better
     // schedule it finds only lowers the cutoff, so the tree goes on where it was.
     void genetic() {
-        SchedOutcome g = sched_genetic(*full, best, limits, genetic_budget);
+        SchedOutcome g = sched_genetic(*full, best, limits, genetic_budget, floor);
         if (!g.starts.empty() && (!has_best || g.value < best.value - 1e-9 * std::max(1.0, std::abs(g.value)))) {
             best.value = g.value;
             best.starts = std::move(g.starts);
@@ -663,6 +664,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
         tree.best = kept;
         tree.head.assign(in.n, 0);
     }
+    tree.floor = bound;
     if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
     out = std::move(tree.best);
     out.proven = !limits.stopped();

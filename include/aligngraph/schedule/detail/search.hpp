@@ -78,8 +78,11 @@ ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& lim
 ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits,
                                               long long genetic_at = -1, long long genetic_budget = 0);
 
-/// The genetic search from an incumbent, `budget` schedules at most (genetic-inl.hpp).
-ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget);
+/// The genetic search from an incumbent, `budget` schedules at most (genetic-inl.hpp); it
+/// stops early at a schedule as good as `floor`, a bound known to the caller (or the root's
+/// bound, whichever is tighter).
+ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget,
+                                          double floor = -std::numeric_limits<double>::infinity());
 
 /// Regular objectives with constant use: the heuristic, then the tree, with the genetic
 /// search once when the tree has not finished after its first 100,000 nodes.
