@@ -156,10 +156,11 @@ struct SchedGenetic {
 };
 
 ALIGNGRAPH_INLINE SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget,
-                                               double floor) {
+                                               double floor, int round) {
     if (in.n == 0) return incumbent;
     SchedGenetic search{in, limits, incumbent, budget};
     search.floor = std::max(floor, sched_root_bound(in));
+    if (round > 0) search.random = SchedRandom{0x6E6E7157ull ^ SchedRandom{static_cast<std::uint64_t>(round)}.next()};  // not a shifted stream
     search.run();
     return incumbent;
 }

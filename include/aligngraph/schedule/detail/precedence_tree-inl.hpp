@@ -171,6 +171,7 @@ struct SchedTree {
     Limits& limits;
     const SchedInstance* full = nullptr;  // the instance before the cut (the genetic search's)
     long long genetic_at = -1, genetic_budget = 0;
+    int genetic_round = 0;  // genetic searches so far
     double floor = -std::numeric_limits<double>::infinity();  // the root's bound (destructive, shaved): no schedule is better
     SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
     bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
@@ -436,10 +437,11 @@ struct SchedTree {
         return f >= 0 && f + d <= s;
     }
 
-    // The genetic search from the incumbent, once, in the middle of the tree: a better
-    // schedule it finds only lowers the cutoff, so the tree goes on where it was.
+    // The genetic search from the incumbent, in the middle of the tree (at its node
+    // genetic_at, then at twice as many nodes, and so on, each round from its own seed): a
+    // better schedule it finds only lowers the cutoff, so the tree goes on where it was.
     void genetic() {
-        SchedOutcome g = sched_genetic(*full, best, limits, genetic_budget, floor);
+        SchedOutcome g = sched_genetic(*full, best, limits, genetic_budget, floor, genetic_round);
         if (!g.starts.empty() && (!has_best || g.value < best.value - 1e-9 * std::max(1.0, std::abs(g.value)))) {
             best.value = g.value;
             best.starts = std::move(g.starts);
@@ -468,7 +470,11 @@ struct SchedTree {
     void search(int last) {
         limits.progress("roadmap", best.nodes + 1);
         if (limits.reached(++best.nodes)) return;
-        if (best.nodes == genetic_at) genetic();
+        if (best.nodes == genetic_at) {  // again at twice the nodes, from a fresh seed
+            genetic();
+            ++genetic_round;
+            genetic_at *= 2;
+        }
         if (done == in.n) return leaf();
         // The earliest fit of each ready job: it never gets earlier deeper down.
         const std::size_t nready = ready.size();
@@ -677,7 +683,9 @@ ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Lim
     // The tree alone settles most instances within its first nodes (j30: 443 of 480 in 100,000
     // nodes). Past that a better incumbent pays: the genetic search runs there (its budget in
     // schedules, so the same on any machine; 12,800 on j30, 0.15 s; 48,800 on j120, 2-4 s)
-    // and the tree goes on with the lower cutoff. j120 at 10 s: 4-11% shorter makespans.
+    // and the tree goes on with the lower cutoff. j120 at 10 s: 4-11% shorter makespans. It
+    // runs again at 200,000 nodes, 400,000 and so on, each time from its own seed (j120 at
+    // 10 s: mean gap to the best known 1.692% to 1.545% on every 10th instance).
     const long long budget = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
     return sched_tree_search(in, sched_heuristic(in, limits), limits, 100'000, budget);
 }
