@@ -74,8 +74,8 @@ ALIGNGRAPH_API std::vector<int> sched_justify(const SchedInstance& in, std::vect
 ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits);
 
 /// The precedence tree (in.constant_use and a regular objective), from an incumbent; at node
-/// `genetic_at` (-1: never), and at twice as many nodes, and so on, the genetic search,
-/// `genetic_budget` schedules, for a better one.
+/// `genetic_at` (-1: never), and at twice as many nodes while it finds better ones, the
+/// genetic search, `genetic_budget` schedules, for a better one.
 ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits,
                                               long long genetic_at = -1, long long genetic_budget = 0);
 
@@ -87,7 +87,7 @@ ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome 
 
 /// Regular objectives with constant use: the heuristic, then the tree, with the genetic
 /// search when the tree has not finished after its first 100,000 nodes (and after 200,000,
-/// 400,000, ...).
+/// 400,000, ... while it finds better schedules).
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
 /// A lower bound on the makespan, or on the cost of delay, of any schedule.
