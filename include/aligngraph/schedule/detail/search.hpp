@@ -16,7 +16,9 @@
 // later than the present one's, dominates it. Schedule generation with priority rules,
 // biased sampling and forward-backward improvement gives the first incumbents. At the root,
 // shaving (windows cut where propagation refutes a start) raises the destructive bound and,
-// against the incumbent's deadline, gives the search tighter windows.
+// against the incumbent's deadline, gives the search tighter windows. Edge finding on cliques
+// of jobs that can never run at once (disjunctive-inl.hpp) joins the time tables at the
+// root, and in the tree where it moved a window at the root.
 //
 // The time-indexed model (any objective, profiles that vary by period, npv): one 0-1
 // variable per job and start, solved by the selection solver (selection/knapsack.hpp):
@@ -87,8 +89,24 @@ ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome 
 
 /// Regular objectives with constant use: the heuristic, then the tree, with the genetic
 /// search when the tree has not finished after its first 100,000 nodes (and after 200,000,
-/// 400,000, ... while it finds better schedules).
+/// 400,000, ... while it finds better schedules; a node with disjunctive reasoning counts two).
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
+
+/// Sets of three or more jobs no two of which can run at once (disjunctive-inl.hpp): one must
+/// finish before the other starts (through prerequisites), or their least uses of some
+/// resource exceed its largest capacity. Jobs whose use outlasts their duration are left out.
+ALIGNGRAPH_API std::vector<std::vector<int>> sched_cliques(const SchedInstance& in);
+
+/// Scratch for sched_edge_finding().
+struct SchedEdgeScratch {
+    std::vector<int> order, completion;
+};
+
+/// Edge finding over k jobs no two of which run at once, job i in [est[i], lct[i]) for p[i]
+/// periods: `raised` gets each job's head, raised where it must run after a set of the others
+/// (disjunctive-inl.hpp). False when some set needs more time than its window holds.
+ALIGNGRAPH_API bool sched_edge_finding(int k, const int* est, const int* lct, const int* p, int* raised,
+                                       SchedEdgeScratch& scratch);
 
 /// A lower bound on the makespan, or on the cost of delay, of any schedule.
 ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);
