@@ -3,7 +3,12 @@
 // tree when it does not finish quickly. Hartmann's (1998) representation and operators: a
 // list of the jobs in an order their precedences allow, decoded by the serial schedule
 // generation scheme in list order; two-point crossover; swaps of neighbours that do not
-// depend on each other. Each decoded schedule is improved forward and backward (makespan)
+// depend on each other, and in every child an eighth of the jobs each moved to a place
+// drawn anywhere its precedences allow (the swaps alone move a job a place or two; on the
+// twenty j120 instances where the tree's bound was the optimum and the schedule was
+// missing, 100,000 schedules from two seeds came 36 and 37 periods above the optima in
+// all; one job moved: 24-27; an eighth (15): 11 and 15; 32: 16 and 17).
+// Each decoded schedule is improved forward and backward (makespan)
 // and its order written back into the list (Valls, Ballestin & Quintanilla 2005). Same
 // instance, incumbent and budget: same result.
 
@@ -93,14 +98,29 @@ struct SchedGenetic {
         return child;
     }
 
-    /// Each neighbour pair swapped with probability 1/20 unless the second needs the first.
+    /// Whether job b needs job a directly.
+    bool needs(int b, int a) const {
+        for (auto [p, lag] : in.preds[b])
+            if (p == a) return true;
+        return false;
+    }
+
+    /// An eighth of the jobs (at least one), drawn one by one, each moved to a place drawn
+    /// between its last prerequisite and its first dependant in the list; then each
+    /// neighbour pair swapped with probability 1/20 unless the second needs the first.
     void mutate(std::vector<int>& list) {
+        for (int moves = std::max(1, in.n / 8); moves > 0; --moves) {
+            const int k = below(in.n), j = list[k];
+            int lo = k, hi = k;
+            while (lo > 0 && !needs(j, list[lo - 1])) --lo;
+            while (hi + 1 < in.n && !needs(list[hi + 1], j)) ++hi;
+            const int to = lo + below(hi - lo + 1);
+            if (to < k) std::rotate(list.begin() + to, list.begin() + k, list.begin() + k + 1);
+            else if (to > k) std::rotate(list.begin() + k, list.begin() + k + 1, list.begin() + to + 1);
+        }
         for (int k = 0; k + 1 < in.n; ++k) {
             if (below(20) != 0) continue;
-            const int a = list[k], b = list[k + 1];
-            bool needs = false;
-            for (auto [p, lag] : in.preds[b]) needs = needs || p == a;
-            if (!needs) std::swap(list[k], list[k + 1]);
+            if (!needs(list[k + 1], list[k])) std::swap(list[k], list[k + 1]);
         }
     }
 
