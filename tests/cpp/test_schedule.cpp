@@ -439,17 +439,18 @@ TEST_CASE("schedule: cliques hold the jobs no two of which can run at once", "[s
     CHECK(cliques[0] == std::vector<int>{0, 1, 2, 6});
 }
 
-TEST_CASE("schedule: a limit met after the schedule reached the bound still proves it", "[schedule][psplib]") {
+TEST_CASE("schedule: the search ends where the genetic search meets the root's bound", "[schedule][psplib]") {
     // j12022_10: the root's bound is 79, the published optimum (lower = upper bound in
     // j120_bounds.csv); the genetic search at node 50,000 (the disjunctive reasoning runs in
-    // the tree here, so a node counts two towards its 100,000) finds a schedule that long, and
-    // the node limit stops the tree right after it.
+    // the tree here, so a node counts two towards its 100,000) finds a schedule that long.
+    // The bounds at the tree's nodes are weaker than the root's, so the tree would go on to
+    // the limit (a million nodes here) looking for a shorter one; it stops there instead.
     const auto path = reference_data::require("psplib-j120/instances/j12022_10.sm");
     if (path.empty()) return;
     const auto q = ag::read_psplib(path);
-    const auto r = ag::schedule(q, {.node_limit = 50'001, .explain = false});
+    const auto r = ag::schedule(q, {.node_limit = 1'000'000, .explain = false});
     REQUIRE(infeasibility(q, r.starts).empty());
-    CHECK(r.nodes == 50'001);  // the limit was met
+    CHECK(r.nodes == 50'000);
     CHECK(r.makespan == 79);
     CHECK(r.bound == 79);
     CHECK(r.proven);

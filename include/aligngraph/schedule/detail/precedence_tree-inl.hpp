@@ -175,6 +175,7 @@ struct SchedTree {
     // disjunctive reasoning (which about doubles a node's time).
     long long work = 0;
     int genetic_round = 0;  // genetic searches so far
+    bool settled = false;   // the incumbent meets the root's bound: the search is over
     double floor = -std::numeric_limits<double>::infinity();  // the root's bound (destructive, shaved): no schedule is better
     SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
     bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
@@ -543,6 +544,10 @@ struct SchedTree {
             const bool better = genetic();
             ++genetic_round;
             genetic_at = better ? genetic_at * 2 : -1;
+            // At the root's bound nothing is left to look for (the bounds at the nodes are
+            // weaker than the root's, so the tree would not see it and run to the limit).
+            settled = better && best.value <= floor + 1e-9 * std::max(1.0, std::abs(floor));
+            if (settled) return;
         }
         if (done == in.n) return leaf();
         // The earliest fit of each ready job: it never gets earlier deeper down.
@@ -656,7 +661,7 @@ struct SchedTree {
             finish = finish_before;
             sched_place(in, residual, j, s, -1);
             start[j] = -1;
-            if (limits.stopped()) return;
+            if (limits.stopped() || settled) return;
         }
     }
 };
