@@ -441,8 +441,9 @@ TEST_CASE("schedule: cliques hold the jobs no two of which can run at once", "[s
 
 TEST_CASE("schedule: the search ends where the genetic search meets the root's bound", "[schedule][psplib]") {
     // j12022_10: the root's bound is 79, the published optimum (lower = upper bound in
-    // j120_bounds.csv); the genetic search at node 50,000 (the disjunctive reasoning runs in
-    // the tree here, so a node counts two towards its 100,000) finds a schedule that long.
+    // j120_bounds.csv); the genetic search at node 13,115 (on 122 jobs it starts at 26,229,
+    // and the disjunctive reasoning runs in the tree here, so a node counts two) finds a
+    // schedule that long.
     // The bounds at the tree's nodes are weaker than the root's, so the tree would go on to
     // the limit (a million nodes here) looking for a shorter one; it stops there instead.
     const auto path = reference_data::require("psplib-j120/instances/j12022_10.sm");
@@ -450,7 +451,7 @@ TEST_CASE("schedule: the search ends where the genetic search meets the root's b
     const auto q = ag::read_psplib(path);
     const auto r = ag::schedule(q, {.node_limit = 1'000'000, .explain = false});
     REQUIRE(infeasibility(q, r.starts).empty());
-    CHECK(r.nodes == 50'000);
+    CHECK(r.nodes == 13'115);
     CHECK(r.makespan == 79);
     CHECK(r.bound == 79);
     CHECK(r.proven);
@@ -460,16 +461,17 @@ TEST_CASE("schedule: the search ends where the genetic search meets the root's b
 
 TEST_CASE("schedule: the genetic search's moves reach j1201_4's optimum at its first round", "[schedule][psplib]") {
     // j1201_4: the root's bound is 97, the published optimum (lower = upper bound in
-    // j120_bounds.csv). The tree alone has a schedule of 100 after 50,000 nodes; the genetic
-    // search then (a node counts two here) finds 97, which proves it. With swaps of
-    // neighbours and no job moved further, its first round stayed at 100.
+    // j120_bounds.csv). The tree alone has a schedule of 103 after 13,115 nodes; the genetic
+    // search at the next node (on 122 jobs it starts at 26,229, a node counting two here)
+    // finds 97, which proves it. With swaps of neighbours and no job moved further, its first
+    // round stayed at 100.
     const auto path = reference_data::require("psplib-j120/instances/j1201_4.sm");
     if (path.empty()) return;
     const auto q = ag::read_psplib(path);
-    const auto tree = ag::schedule(q, {.node_limit = 50'000, .explain = false});
+    const auto tree = ag::schedule(q, {.node_limit = 13'115, .explain = false});
     CHECK(tree.makespan > 97);
     CHECK(tree.bound == 97);
-    const auto r = ag::schedule(q, {.node_limit = 50'001, .explain = false});
+    const auto r = ag::schedule(q, {.node_limit = 13'116, .explain = false});
     REQUIRE(infeasibility(q, r.starts).empty());
     CHECK(r.makespan == 97);
     CHECK(r.proven);

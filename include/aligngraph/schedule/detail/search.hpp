@@ -88,8 +88,10 @@ ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome 
                                           double floor = -std::numeric_limits<double>::infinity(), int round = 0);
 
 /// Regular objectives with constant use: the heuristic, then the tree, with the genetic
-/// search when the tree has not finished after its first 100,000 nodes (and after 200,000,
-/// 400,000, ... while it finds better schedules; a node with disjunctive reasoning counts two).
+/// search when the tree has not finished after its first 3,200,000 / n nodes (at least 10,000,
+/// at most 100,000: a node's time grows with the jobs), and after twice, four times, ... as
+/// many while it finds better schedules (a node with disjunctive reasoning counts two); the
+/// search ends when a schedule meets the root's bound.
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
 /// Sets of three or more jobs no two of which can run at once (disjunctive-inl.hpp): one must
