@@ -459,6 +459,25 @@ TEST_CASE("schedule: the search ends where the genetic search meets the root's b
     CHECK(r.stop_reason == ag::StopReason::none);
 }
 
+TEST_CASE("schedule: shaving on every clique after the genetic search's first round proves j12022_6", "[schedule][psplib]") {
+    // j12022_6: the published optimum is 103 (lower = upper bound in j120_bounds.csv). The
+    // root's bound is 102 (its shaving probes reason on the probed job's cliques only), and
+    // the tree alone has 105 after 13,115 nodes. At the next node the genetic search finds
+    // 103, and shaving with edge finding on every clique in each probe refutes 102: proven.
+    const auto path = reference_data::require("psplib-j120/instances/j12022_6.sm");
+    if (path.empty()) return;
+    const auto q = ag::read_psplib(path);
+    const auto tree = ag::schedule(q, {.node_limit = 13'115, .explain = false});
+    CHECK(tree.makespan > 103);
+    CHECK(tree.bound == 102);
+    const auto r = ag::schedule(q, {.node_limit = 13'116, .explain = false});
+    REQUIRE(infeasibility(q, r.starts).empty());
+    CHECK(r.makespan == 103);
+    CHECK(r.bound == 103);
+    CHECK(r.proven);
+    CHECK(r.stop_reason == ag::StopReason::none);
+}
+
 TEST_CASE("schedule: the genetic search's moves reach j1201_4's optimum at its first round", "[schedule][psplib]") {
     // j1201_4: the root's bound is 97, the published optimum (lower = upper bound in
     // j120_bounds.csv). The tree alone has a schedule of 103 after 13,115 nodes; the genetic
