@@ -20,6 +20,10 @@
 // of jobs that can never run at once (disjunctive-inl.hpp) joins the time tables at the
 // root, and in the tree where it moved a window at the root.
 //
+// The learning search (makespan; learning-inl.hpp) takes over from the tree where its first
+// stretch ends: lazy clause generation over the starts' bounds, with time tables and
+// precedences that explain each bound they move, and clauses learned at each failure.
+//
 // The time-indexed model (any objective, profiles that vary by period, npv): one 0-1
 // variable per job and start, solved by the selection solver (selection/knapsack.hpp):
 // exactly one start per job, a resource row per resource and period, a start of a dependant
@@ -87,11 +91,18 @@ ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutc
 ALIGNGRAPH_API SchedOutcome sched_genetic(const SchedInstance& in, SchedOutcome incumbent, Limits& limits, long long budget,
                                           double floor = -std::numeric_limits<double>::infinity(), int round = 0);
 
+/// The learning search (learning-inl.hpp; makespan, constant use): from the incumbent (or,
+/// without one, any schedule within the horizon) ever shorter schedules, until none shorter
+/// exists (proven; no starts: none at all) or a limit stops it.
+ALIGNGRAPH_API SchedOutcome sched_learning_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits);
+
 /// Regular objectives with constant use: the heuristic, then the tree, with the genetic
 /// search when the tree has not finished after its first 3,200,000 / n nodes (at least 10,000,
 /// at most 100,000: a node's time grows with the jobs), and after twice, four times, ... as
 /// many while it finds better schedules (a node with disjunctive reasoning counts two); the
-/// search ends when a schedule meets the root's bound.
+/// search ends when a schedule meets the root's bound. With the makespan the learning search
+/// takes over from the tree there, the genetic search's rounds after its first 10,000
+/// conflicts, 20,000, ... while they pay.
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
 /// Sets of three or more jobs no two of which can run at once (disjunctive-inl.hpp): one must
