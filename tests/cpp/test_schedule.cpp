@@ -146,6 +146,19 @@ ag::ScheduleProblem random_problem(std::mt19937& rng, int n, int T, bool profile
     return q;
 }
 
+// The published j30 optima by file name (../shared/data/psplib-j30/j30_optimum.csv).
+std::map<std::string, int> j30_optima(const std::filesystem::path& table) {
+    std::map<std::string, int> optimum;
+    std::ifstream in(table);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        const auto comma = line.find(',');
+        optimum[line.substr(0, comma)] = std::stoi(line.substr(comma + 1));
+    }
+    return optimum;
+}
+
 }  // namespace
 
 TEST_CASE("schedule: hand-made problems reach the optimum found by enumeration, for every objective", "[schedule]") {
@@ -260,16 +273,7 @@ TEST_CASE("schedule: a worked example with a team, a lag and a window", "[schedu
 TEST_CASE("schedule: PSPLIB j30 reaches every published optimum it proves, and never a makespan below it", "[schedule][psplib]") {
     const auto root = reference_data::require("psplib-j30/j30_optimum.csv");
     if (root.empty()) return;
-    std::map<std::string, int> optimum;
-    {
-        std::ifstream in(root);
-        std::string line;
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            const auto comma = line.find(',');
-            optimum[line.substr(0, comma)] = std::stoi(line.substr(comma + 1));
-        }
-    }
+    const auto optimum = j30_optima(root);
     REQUIRE(optimum.size() == 480);
     int proven = 0, count = 0;
     for (const auto& [file, best] : optimum) {
@@ -555,16 +559,11 @@ TEST_CASE("schedule: the learning search alone reaches every published j30 optim
     // published optima (../shared/data/psplib-j30/j30_optimum.csv).
     const auto table = reference_data::require("psplib-j30/j30_optimum.csv");
     if (table.empty()) return;
-    std::ifstream file(table);
-    std::string line;
-    std::getline(file, line);
-    int proven = 0, count = 0;
-    for (int k = 0; std::getline(file, line); ++k) {
-        if (k % 4) continue;
-        const auto comma = line.find(',');
-        const int optimum = std::stoi(line.substr(comma + 1));
-        INFO(line);
-        const auto q = ag::read_psplib(table.parent_path() / "instances" / line.substr(0, comma));
+    int proven = 0, count = 0, k = 0;
+    for (const auto& [file, optimum] : j30_optima(table)) {
+        if (k++ % 4) continue;
+        INFO(file);
+        const auto q = ag::read_psplib(table.parent_path() / "instances" / file);
         const auto in = ag::detail::sched_instance(q);
         ag::detail::Limits limits(60, 30'000, nullptr);
         const auto r = ag::detail::sched_learning_search(in, {}, limits);
@@ -579,7 +578,7 @@ TEST_CASE("schedule: the learning search alone reaches every published j30 optim
         ++count;
     }
     CHECK(count == 120);
-    CHECK(proven >= 115);  // measured: 118
+    CHECK(proven >= 112);  // measured: 116
 }
 
 TEST_CASE("schedule: the learning search proves the j30 optima the tree leaves open", "[schedule][psplib]") {

@@ -257,58 +257,45 @@ struct SchedLearning {
                     explain_point(-1, r, t, 0, conflict);
                     return false;
                 }
-        std::vector<SchedLit> why;
-        for (int j = 0; j < n; ++j) {
-            if (needs[j].empty() || lb[j] == ub[j]) continue;
-            const int d = in.duration[j];
-            // The head: the latest period in j's way from its head with no room for it.
-            for (;;) {
-                int bad = -1, bad_r = -1;
-                for (auto [r, u] : needs[j])
-                    for (int t = std::min(lb[j] + d, deadline) - 1; t >= lb[j] && t > bad; --t) {
-                        const double own = part_from[j] <= t && t < part_to[j] ? u : 0;
-                        if (over(r, t, u - own)) {
-                            bad = t;
-                            bad_r = r;
-                            break;
-                        }
-                    }
-                if (bad < 0) break;
-                why.clear();
-                double u = 0;
-                for (auto [q, w] : needs[j])
-                    if (q == bad_r) u = w;
-                explain_point(j, bad_r, bad, u, why);
-                why.push_back({j, bad + 1 - d, true});
-                if (!set({j, bad + 1, true}, why.data(), static_cast<int>(why.size()))) return false;
-                changed = true;
-                place_part(j);
-            }
-            // The latest start: the earliest period in its way back from it with no room.
-            for (;;) {
-                int bad = std::numeric_limits<int>::max(), bad_r = -1;
-                for (auto [r, u] : needs[j])
-                    for (int t = ub[j]; t < std::min(ub[j] + d, deadline) && t < bad; ++t) {
-                        const double own = part_from[j] <= t && t < part_to[j] ? u : 0;
-                        if (over(r, t, u - own)) {
-                            bad = t;
-                            bad_r = r;
-                            break;
-                        }
-                    }
-                if (bad_r < 0) break;
-                why.clear();
-                double u = 0;
-                for (auto [q, w] : needs[j])
-                    if (q == bad_r) u = w;
-                explain_point(j, bad_r, bad, u, why);
-                why.push_back({j, bad, false});
-                if (!set({j, bad - d, false}, why.data(), static_cast<int>(why.size()))) return false;
-                changed = true;
-                place_part(j);
-            }
-        }
+        for (int j = 0; j < n; ++j)
+            if (!needs[j].empty() && lb[j] < ub[j] && !(push(j, true, changed) && push(j, false, changed))) return false;
         return true;
+    }
+
+    // Moves j's head past the latest period in its way from there that leaves no room for
+    // it (head), or its latest start before the earliest such period from there (!head),
+    // until none is left.
+    std::vector<SchedLit> why;  // scratch
+    bool push(int j, bool head, bool& changed) {
+        const int d = in.duration[j];
+        for (;;) {
+            int bad = head ? -1 : std::numeric_limits<int>::max(), bad_r = -1;
+            double bad_u = 0;
+            for (auto [r, u] : needs[j]) {
+                const int from = head ? lb[j] : ub[j], to = std::min(from + d, deadline);
+                for (int k = 0; k < to - from; ++k) {
+                    const int t = head ? to - 1 - k : from + k;
+                    if (head ? t <= bad : t >= bad) break;
+                    const double own = part_from[j] <= t && t < part_to[j] ? u : 0;
+                    if (over(r, t, u - own)) {
+                        bad = t;
+                        bad_r = r;
+                        bad_u = u;
+                        break;
+                    }
+                }
+            }
+            if (bad_r < 0) return true;
+            why.clear();
+            explain_point(j, bad_r, bad, bad_u, why);
+            // j covers t when it starts in [t + 1 - d, t]: from its head it would, so it
+            // starts after t; from its latest start it would, so it ends by t.
+            why.push_back(head ? SchedLit{j, bad + 1 - d, true} : SchedLit{j, bad, false});
+            if (!set(head ? SchedLit{j, bad + 1, true} : SchedLit{j, bad - d, false}, why.data(), static_cast<int>(why.size())))
+                return false;
+            changed = true;
+            place_part(j);
+        }
     }
 
     bool propagate() {
@@ -564,6 +551,7 @@ struct SchedLearning {
                 continue;
             }
             ++nodes;
+            limits.progress("roadmap", nodes);
             level_start.push_back(static_cast<int>(trail.size()));
             arena_at.push_back(arena.size());
             set({pick, lb[pick], false}, nullptr, 0);
