@@ -16,6 +16,7 @@
 // at its head; restarts follow the Luby sequence. A failure with no decision left proves
 // that no schedule meets the deadline.
 
+#include "aligngraph/memory.hpp"
 #include "aligngraph/schedule/detail/search.hpp"
 
 #include <algorithm>
@@ -74,6 +75,13 @@ struct SchedLearning {
     std::vector<double> profile;
     std::vector<int> part_from, part_to;
     std::vector<std::vector<std::pair<int, double>>> needs;
+
+    /// Whether the watch lists (one per job, side and period) fit in memory: not where
+    /// the horizon runs to hundreds of thousands of periods.
+    static bool fits(const SchedInstance& in) {
+        const double bytes = 2.0 * in.n * (in.horizon + 3.0) * sizeof(std::vector<int>);
+        return bytes <= std::min(memory_limit() / 8.0, double(1ull << 30));
+    }
 
     SchedLearning(const SchedInstance& instance, Limits& l) : in(instance), limits(l), n(instance.n) {
         last_ge.assign(n, -1);

@@ -790,7 +790,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     }
     tree.disjunctive_in_tree = tree.disjunctive_moves > 0;
     tree.floor = bound;
-    tree.learning = in.objective == ScheduleObjective::makespan && genetic_at >= 0;
+    tree.learning = in.objective == ScheduleObjective::makespan && genetic_at >= 0 && SchedLearning::fits(in);
     if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
     bound = std::max(bound, tree.floor);
     if (tree.handover) {
