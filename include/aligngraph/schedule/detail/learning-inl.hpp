@@ -30,8 +30,8 @@ namespace aligngraph::detail {
 /// A bound on a job's start: [s_var >= val] (ge) or [s_var <= val].
 struct SchedLit {
     int var;
-    int val;
-    bool ge;
+    int val : 31;
+    unsigned ge : 1;  // 8 bytes in all: going through the watch lists is most of the search's time
 };
 
 inline SchedLit sched_negate(SchedLit l) { return l.ge ? SchedLit{l.var, l.val - 1, false} : SchedLit{l.var, l.val + 1, true}; }
@@ -71,8 +71,9 @@ struct SchedLearning {
     std::vector<SchedLit> conflict;  // a set of true bounds that cannot hold together
     long long conflicts = 0;
 
-    // Time tables: per resource and period, the compulsory parts' use.
-    std::vector<double> profile;
+    // Time tables: per resource and period, the room the compulsory parts leave (the
+    // capacity, with a tolerance, less their use), and that room before any part.
+    std::vector<double> profile, empty;
     std::vector<int> part_from, part_to;
     std::vector<std::vector<std::pair<int, double>>> needs;
 
@@ -112,7 +113,7 @@ struct SchedLearning {
             conflict.push_back(l.ge ? SchedLit{v, ub[v], false} : SchedLit{v, lb[v], true});
             return false;
         }
-        Entry e{v, l.ge, l.val, l.ge ? lb[v] : ub[v], level(), l.ge ? last_ge[v] : last_le[v], 0, -1, c};
+        Entry e{v, l.ge != 0, l.val, l.ge ? lb[v] : ub[v], level(), l.ge ? last_ge[v] : last_le[v], 0, -1, c};
         if (level() > 0 && reason) {
             e.reason = static_cast<int>(arena.size());
             e.length = k;
@@ -218,14 +219,14 @@ struct SchedLearning {
         return true;
     }
 
-    double& load(int r, int t) { return profile[static_cast<std::size_t>(r) * deadline + t]; }
+    double& room(int r, int t) { return profile[static_cast<std::size_t>(r) * deadline + t]; }
 
     void place_part(int j) {
         const int from = ub[j], to = std::min(lb[j] + in.duration[j], deadline);
         const int f0 = part_from[j], t0 = part_to[j];
         for (auto [r, u] : needs[j]) {
-            for (int t = f0; t < t0; ++t) load(r, t) -= u;
-            for (int t = from; t < to; ++t) load(r, t) += u;
+            for (int t = f0; t < t0; ++t) room(r, t) += u;
+            for (int t = from; t < to; ++t) room(r, t) -= u;
         }
         part_from[j] = from;
         part_to[j] = std::max(from, to);
@@ -251,10 +252,16 @@ struct SchedLearning {
         }
     }
 
-    bool over(int r, int t, double extra) { return load(r, t) + extra > in.cap(r, t) + 1e-9 * std::max(1.0, in.cap(r, t)); }
+    bool over(int r, int t, double extra) { return extra > room(r, t); }
 
     bool propagate_timetable(bool& changed) {
-        profile.assign(static_cast<std::size_t>(in.resources) * deadline, 0.0);
+        if (empty.size() != static_cast<std::size_t>(in.resources) * deadline) {
+            empty.resize(static_cast<std::size_t>(in.resources) * deadline);
+            for (int r = 0; r < in.resources; ++r)
+                for (int t = 0; t < deadline; ++t)
+                    empty[static_cast<std::size_t>(r) * deadline + t] = in.cap(r, t) + 1e-9 * std::max(1.0, in.cap(r, t));
+        }
+        profile = empty;
         std::fill(part_from.begin(), part_from.end(), 0);
         std::fill(part_to.begin(), part_to.end(), 0);
         for (int j = 0; j < n; ++j) place_part(j);
