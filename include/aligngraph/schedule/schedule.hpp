@@ -197,6 +197,7 @@ ALIGNGRAPH_API void explain(const ScheduleProblem& q, ScheduleResult& result);
 #ifdef ALIGNGRAPH_HEADER_ONLY
 #include "aligngraph/schedule/detail/instance-inl.hpp"
 #include "aligngraph/schedule/detail/disjunctive-inl.hpp"
+#include "aligngraph/schedule/detail/learning-inl.hpp"
 #include "aligngraph/schedule/detail/precedence_tree-inl.hpp"
 #include "aligngraph/schedule/detail/genetic-inl.hpp"
 #include "aligngraph/schedule/detail/time_indexed-inl.hpp"
