@@ -837,7 +837,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Lim
     // with the earlier start (10 s: the same, 1.037% and 1.060%).
     // With the makespan, where the tree's first stretch ends the learning search
     // (learning-inl.hpp) takes over, the genetic search's rounds in it: it proves what the
-    // tree did not (j30: all 480 within 12 s each; the tree alone left three open after 60 s).
+    // tree did not (j30: all 480 within 10.4 s each; the tree alone left three open after 60 s).
     const long long budget = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
     const long long first = std::clamp<long long>(3'200'000LL / std::max(1, in.n), 10'000, 100'000);
     return sched_tree_search(in, sched_heuristic(in, limits), limits, first, budget);
