@@ -177,8 +177,6 @@ struct SchedTree {
     long long work = 0;
     int genetic_round = 0;  // genetic searches so far
     bool settled = false;   // the incumbent meets the root's bound: the search is over
-    bool learning = false;  // where the genetic search would first run, the learning search takes over
-    bool handover = false;  // ... and has
     double floor = -std::numeric_limits<double>::infinity();  // the root's bound (destructive, shaved): no schedule is better
     SchedOutcome best;      // best.value is the cutoff: only better schedules are looked for
     bool has_best = false;  // a cutoff is set (an incumbent, or a deadline to refute)
@@ -602,12 +600,6 @@ struct SchedTree {
         if (limits.reached(++best.nodes)) return;
         work += disjunctive_in_tree ? 2 : 1;
         if (genetic_at >= 0 && work >= genetic_at) {  // again at twice the work, from a fresh seed, while it pays
-            // From here the learning search goes on instead (learning-inl.hpp), with the
-            // genetic search's rounds in it.
-            if (learning) {
-                handover = true;
-                return;
-            }
             genetic_step();
             if (settled) return;
         }
@@ -723,7 +715,7 @@ struct SchedTree {
             finish = finish_before;
             sched_place(in, residual, j, s, -1);
             start[j] = -1;
-            if (limits.stopped() || settled || handover) return;
+            if (limits.stopped() || settled) return;
         }
     }
 };
@@ -790,11 +782,14 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     }
     tree.disjunctive_in_tree = tree.disjunctive_moves > 0;
     tree.floor = bound;
-    tree.learning = in.objective == ScheduleObjective::makespan && genetic_at >= 0 && SchedLearning::fits(in);
-    if (!(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
+    // With the makespan the learning search goes on from the root (a first stretch of the
+    // tree, which settles most instances in its first nodes, cost more on the hard ones than
+    // it saved: see sched_regular_search).
+    const bool learning = in.objective == ScheduleObjective::makespan && genetic_at >= 0 && SchedLearning::fits(in);
+    if (!learning && !(tree.has_best && tree.lower_bound_prunes(bound))) tree.search(0);
     bound = std::max(bound, tree.floor);
-    if (tree.handover) {
-        // The learning search goes on from the tree's incumbent, in the windows shaving left
+    if (learning) {
+        // The learning search goes on from the incumbent, in the windows shaving left
         // (they hold for every shorter schedule), with the genetic search's rounds in it:
         // the first after 10,000 conflicts (about 0.3 s on j30, 0.5 s on j120), the next at
         // twice as many while they find better schedules. Its decisions count as nodes.
@@ -835,9 +830,13 @@ ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Lim
     // about 0.3 s): at 100,000 the genetic search did not start within the first second on
     // most of j120, and every 10th instance at 1 s came 2.649% above the best known, 1.739%
     // with the earlier start (10 s: the same, 1.037% and 1.060%).
-    // With the makespan, where the tree's first stretch ends the learning search
-    // (learning-inl.hpp) takes over, the genetic search's rounds in it: it proves what the
-    // tree did not (j30: all 480 within 10.4 s each; the tree alone left three open after 60 s).
+    // With the makespan the learning search (learning-inl.hpp) goes on from the root instead
+    // of the tree, the genetic search's rounds in it: it proves what the tree did not (j30:
+    // all 480; the tree alone left three open after 60 s). Where the tree searched its first
+    // stretch before (100,000 nodes on j30), it settled many instances sooner but cost more
+    // on the hard ones: j30 at 10 s, all 480 proven in 47.2 s with the stretch, 42.5 s
+    // without; every 10th j120 instance at 10 s, 25 proven, 1.098% above the best known with
+    // it, 26 and 1.100% without.
     const long long budget = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
     const long long first = std::clamp<long long>(3'200'000LL / std::max(1, in.n), 10'000, 100'000);
     return sched_tree_search(in, sched_heuristic(in, limits), limits, first, budget);
