@@ -81,7 +81,9 @@ ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& lim
 
 /// The precedence tree (in.constant_use and a regular objective), from an incumbent; at node
 /// `genetic_at` (-1: never), and at twice as many nodes while it finds better ones, the
-/// genetic search, `genetic_budget` schedules, for a better one.
+/// genetic search, `genetic_budget` schedules, for a better one. With the makespan and a
+/// genetic search (genetic_at >= 0), the tree's root only (bounds, shaved windows), then the
+/// learning search, the genetic search's rounds in it (where its watch lists fit in memory).
 ALIGNGRAPH_API SchedOutcome sched_tree_search(const SchedInstance& in, SchedOutcome incumbent, Limits& limits,
                                               long long genetic_at = -1, long long genetic_budget = 0);
 
@@ -101,7 +103,7 @@ ALIGNGRAPH_API SchedOutcome sched_learning_search(const SchedInstance& in, Sched
 /// at most 100,000: a node's time grows with the jobs), and after twice, four times, ... as
 /// many while it finds better schedules (a node with disjunctive reasoning counts two); the
 /// search ends when a schedule meets the root's bound. With the makespan the learning search
-/// takes over from the tree there, the genetic search's rounds after its first 10,000
+/// goes on from the tree's root instead, the genetic search's rounds after its first 10,000
 /// conflicts, 20,000, ... while they pay.
 ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
 
