@@ -355,7 +355,6 @@ struct SchedTree {
     bool disjunctive_in_tree = false;
     long long disjunctive_moves = 0;  // windows it moved, and refutations, so far
     int probed = -1;                  // the job of the shaving probe under way, or -1
-    bool every_clique = false;        // shaving probes reason on every clique, not the probed job's
     std::vector<int> ef_jobs, ef_est, ef_lct, ef_p, ef_new;
     SchedEdgeScratch ef_scratch;
     bool disjunctive(int last, bool& changed) {
@@ -412,7 +411,7 @@ struct SchedTree {
             late_cap = hi;
             head[j] = std::max(head[j], from);
             late_cap[j] = std::min(late_cap[j], to);
-            probed = every_clique ? -1 : j;
+            probed = j;
             const bool refuted = !timetable(0);
             probed = -1;
             return refuted;
@@ -530,22 +529,6 @@ struct SchedTree {
         return f >= 0 && f + d <= s;
     }
 
-    // Whether shaving with the disjunctive reasoning on every clique in each probe (the
-    // root's probes use the probed job's cliques only: on all of them the root takes about
-    // three times as long) refutes every schedule shorter than the incumbent, from the root
-    // on a tree of its own. Run once, after the genetic search's first round: on j120 it
-    // proves j12022_1 and j12022_6, whose incumbents are then their optima.
-    bool strong_refutation() {
-        if (in.objective != ScheduleObjective::makespan || !has_best) return false;
-        SchedTree root(in, limits);
-        root.prepare(cliques);
-        root.best.value = best.value;
-        root.has_best = true;
-        root.head = in.head;
-        root.every_clique = true;
-        return !(root.timetable(0) && root.shave());  // a refutation holds even where a limit cut the shaving short
-    }
-
     // The genetic search from the incumbent, in the middle of the tree (at its node
     // genetic_at, then, while each round finds a better schedule, at twice as many nodes,
     // each round from its own seed): a better schedule it finds only lowers the cutoff, so the
@@ -564,17 +547,12 @@ struct SchedTree {
 
     // A round of the genetic search; the next at twice the work while it pays. Settles the
     // search where the incumbent meets the root's bound (the bounds at the nodes are weaker
-    // than the root's, so the tree would not see it and run to the limit), or where, after
-    // the first round, the strong refutation holds.
+    // than the root's, so the tree would not see it and run to the limit).
     bool genetic_step() {
         const bool better = genetic();
         ++genetic_round;
         genetic_at = better ? genetic_at * 2 : -1;
         settled = better && best.value <= floor + 1e-9 * std::max(1.0, std::abs(floor));
-        if (!settled && genetic_round == 1 && strong_refutation()) {
-            settled = true;
-            floor = best.value;
-        }
         return better;
     }
 
