@@ -769,7 +769,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     if (learning) {
         // The learning search goes on from the incumbent, in the windows shaving left
         // (they hold for every shorter schedule), with the genetic search's rounds in it:
-        // the first after 10,000 conflicts (about 0.3 s on j30, 0.5 s on j120), the next at
+        // the first after 10,000 conflicts (about 0.3 s on j30, 4-5 s on j120), the next at
         // twice as many while they find better schedules. Its decisions count as nodes.
         SchedLearning learner(in, limits);
         long long nodes = tree.best.nodes;
