@@ -79,6 +79,17 @@ public:
         used_ = Eigen::VectorXd::Zero(m_);
         costs_t_ = p.costs.transpose();
         limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
+        rows_of_.resize(static_cast<std::size_t>(n_));
+        users_.resize(static_cast<std::size_t>(m_));
+        for (Index k = 0; k < m_; ++k) {
+            for (Index i = 0; i < n_; ++i)
+                if (p.costs(i, k) > 0) {
+                    rows_of_[static_cast<std::size_t>(i)].push_back(k);
+                    users_[static_cast<std::size_t>(k)].push_back({p.costs(i, k), i});
+                }
+            std::sort(users_[static_cast<std::size_t>(k)].begin(), users_[static_cast<std::size_t>(k)].end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        }
     }
 
     std::string id(Index i) const { return p_.id(i); }
@@ -101,6 +112,14 @@ public:
             if (fixed_[x] == 0) return fail();
             set(x, 1);
             if ((used_.array() > limit_.array()).any()) return fail();
+            // What no longer fits a budget x uses goes out (each row's users by cost, the dearest first).
+            for (Index k : rows_of_[x]) {
+                const double room = limit_(k) - used_(k);
+                for (const auto& [cost, y] : users_[k]) {
+                    if (cost <= room) break;
+                    if (fixed_[y] == -1 && !exclude(y)) return fail();
+                }
+            }
             for (Index q : prereq_[x]) stack_.push_back(q);
             // Requires one of a group: none left to take fails; exactly one left must come.
             for (Index l : any_of_[x]) {
@@ -134,11 +153,23 @@ public:
             }
             set(x, 0);
             for (Index d : dependants_[x]) stack_.push_back(d);
-            // A dependant of a group whose members are all out goes too.
+            // A dependant of a group whose members are all out goes too; a dependant that is in
+            // takes the group's last member left.
             for (Index l : any_in_[x]) {
                 const auto& [d, group] = p_.requires_any[static_cast<std::size_t>(l)];
                 if (fixed_[d] == 0) continue;
-                if (std::all_of(group.begin(), group.end(), [&](Index q) { return fixed_[q] == 0; })) stack_.push_back(d);
+                Index free = -1, count = 0;
+                bool met = false;
+                for (Index q : group) {
+                    if (fixed_[q] == 1) met = true;
+                    else if (fixed_[q] == -1) free = q, ++count;
+                }
+                if (met) continue;
+                if (count == 0) stack_.push_back(d);
+                else if (count == 1 && fixed_[d] == 1 && !include(free)) {
+                    stack_.resize(base);
+                    return false;
+                }
             }
         }
         return true;
@@ -309,6 +340,8 @@ private:
     Eigen::MatrixXd costs_t_;  // m x n: initiative j's costs in column j, contiguous
     Eigen::VectorXd limit_;    // each budget with the tolerance every check uses
     std::vector<Index> stack_;  // include() and exclude()'s work
+    std::vector<std::vector<Index>> rows_of_;                   // per initiative: the budget rows it uses
+    std::vector<std::vector<std::pair<double, Index>>> users_;  // per budget row: (cost, initiative), dearest first
     std::vector<Index> order_;
     double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
     long long nodes_ = 0;
