@@ -325,12 +325,14 @@ TEST_CASE("a schedule over start periods is a selection problem: precedence, one
 // starts that end in time (requires_any: nested groups over the dependant's starts, which the
 // solver's LP sums into the cumulative form), teams per period as budgets, and a marker per
 // job that requires one of its starts (forced in when `all`).
-SelectionProblem random_schedule(Uniform& next, bool all) {
-    const Index jobs = 3 + static_cast<Index>(next() * 2), periods = 4 + static_cast<Index>(next() * 2);
+// `larger` adds three jobs, three periods, a period of duration and a unit of use.
+SelectionProblem random_schedule(Uniform& next, bool all, bool larger = false) {
+    const Index more = larger ? 3 : 0;
+    const Index jobs = 3 + more + static_cast<Index>(next() * 2), periods = 4 + more + static_cast<Index>(next() * 2);
     std::vector<Index> duration(static_cast<std::size_t>(jobs));
     std::vector<std::pair<Index, Index>> var;  // (job, start)
     for (Index j = 0; j < jobs; ++j) {
-        duration[static_cast<std::size_t>(j)] = 1 + static_cast<Index>(next() * 2);
+        duration[static_cast<std::size_t>(j)] = 1 + static_cast<Index>(next() * (larger ? 3 : 2));
         for (Index t = 0; t + duration[static_cast<std::size_t>(j)] <= periods; ++t) var.emplace_back(j, t);
     }
     const Index n = static_cast<Index>(var.size()), teams = 1 + static_cast<Index>(next() * 2);
@@ -339,9 +341,9 @@ SelectionProblem random_schedule(Uniform& next, bool all) {
     p.costs = Eigen::MatrixXd::Zero(n, teams * periods);
     p.budgets.resize(teams * periods);
     for (Index k = 0; k < teams; ++k)
-        for (Index t = 0; t < periods; ++t) p.budgets(k * periods + t) = 2 + std::round(next() * 2);
+        for (Index t = 0; t < periods; ++t) p.budgets(k * periods + t) = (larger ? 3 : 2) + std::round(next() * (larger ? 3 : 2));
     std::vector<double> use(static_cast<std::size_t>(jobs * teams));
-    for (auto& u : use) u = std::round(next() * 3);
+    for (auto& u : use) u = std::round(next() * (larger ? 4 : 3));
     std::vector<double> worth(static_cast<std::size_t>(jobs));
     for (auto& w : worth) w = std::round(next() * 40) - 10;
     for (Index v = 0; v < n; ++v) {
@@ -388,6 +390,43 @@ SelectionProblem random_schedule(Uniform& next, bool all) {
     return p;
 }
 
+// The optimum of a random_schedule() problem of `jobs` jobs by trying each job at each of its
+// starts or left out (its first `jobs` excludes groups; its marker, after the start
+// variables, in exactly when it starts), budgets checked as the starts are added: larger
+// problems than enumerate() can take.
+double enumerate_starts(const SelectionProblem& p, Index jobs) {
+    const Index n = p.values.size(), starts = n - jobs;
+    std::vector<char> in(static_cast<std::size_t>(n), 0);
+    Eigen::VectorXd use = Eigen::VectorXd::Zero(p.budgets.size());
+    double best = -std::numeric_limits<double>::infinity();
+    auto leaf = [&] {
+        for (const auto& [d, group] : p.requires_any)
+            if (in[d] && std::none_of(group.begin(), group.end(), [&](Index q) { return in[q] != 0; })) return;
+        for (Index i : p.forced_in)
+            if (!in[i]) return;
+        for (Index i : p.forced_out)
+            if (in[i]) return;
+        double v = 0;
+        for (Index i = 0; i < n; ++i) v += in[i] ? p.values(i) : 0;
+        best = std::max(best, v);
+    };
+    auto job = [&](auto&& self, Index j) -> void {
+        if (j == jobs) return leaf();
+        self(self, j + 1);  // left out
+        in[starts + j] = 1;
+        for (Index v : p.excludes[static_cast<std::size_t>(j)]) {
+            use += p.costs.row(v).transpose();
+            in[v] = 1;
+            if ((use.array() <= p.budgets.array() + 1e-9).all()) self(self, j + 1);
+            in[v] = 0;
+            use -= p.costs.row(v).transpose();
+        }
+        in[starts + j] = 0;
+    };
+    job(job, 0);
+    return best;
+}
+
 TEST_CASE("random schedules over start periods: the optimum equals exhaustive enumeration", "[selection]") {
     Uniform next{2026};
     int solved = 0, infeasible = 0, fractional = 0;
@@ -401,6 +440,33 @@ TEST_CASE("random schedules over start periods: the optimum equals exhaustive en
     CHECK(solved > 40);
     CHECK(infeasible > 0);
     CHECK(fractional > 0);  // some needed a search, not only the root
+}
+
+TEST_CASE("larger random schedules with tight teams: the optimum equals enumeration over each job's starts", "[selection]") {
+    // Five or six jobs of up to three periods, tight teams: including a start puts out what no
+    // longer fits, and a job down to one start left must take it (the search's propagation).
+    Uniform next{4242};
+    int solved = 0, infeasible = 0, searched = 0;
+    for (int trial = 0; trial < 100; ++trial) {
+        const auto p = random_schedule(next, trial % 2 == 0, true);
+        const Index markers = static_cast<Index>(std::count_if(p.ids.begin(), p.ids.end(), [](const std::string& id) {
+            return id.find(" runs") != std::string::npos; }));
+        INFO("trial " << trial << ", " << p.values.size() << " variables, " << markers << " jobs");
+        const double expected = enumerate_starts(p, markers);
+        if (!std::isfinite(expected)) {
+            ++infeasible;
+            CHECK_THROWS_AS(select_portfolio(p), InfeasibleError);
+            continue;
+        }
+        ++solved;
+        const auto r = select_portfolio(p);
+        CHECK(r.proven);
+        CHECK(r.value == Approx(expected).margin(1e-9));
+        searched += r.nodes > 1;
+    }
+    CHECK(solved > 50);
+    CHECK(infeasible > 0);
+    CHECK(searched > 10);  // the propagation and the tree, not only the root
 }
 
 TEST_CASE("a dependant's starts share their prerequisite's row: the cumulative form at the root", "[selection]") {
