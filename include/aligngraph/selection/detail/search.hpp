@@ -123,15 +123,10 @@ public:
             for (Index q : prereq_[x]) stack_.push_back(q);
             // Requires one of a group: none left to take fails; exactly one left must come.
             for (Index l : any_of_[x]) {
-                Index free = -1, count = 0;
-                bool met = false;
-                for (Index q : p_.requires_any[static_cast<std::size_t>(l)].second) {
-                    if (fixed_[q] == 1) met = true;
-                    else if (fixed_[q] == -1) free = q, ++count;
-                }
-                if (met) continue;
-                if (count == 0) return fail();
-                if (count == 1) stack_.push_back(free);
+                const GroupState g = group_state(l);
+                if (g.met) continue;
+                if (g.free_count == 0) return fail();
+                if (g.free_count == 1) stack_.push_back(g.free);
             }
             for (Index y : partners_[x]) {
                 if (fixed_[y] == 1) return fail();
@@ -156,23 +151,32 @@ public:
             // A dependant of a group whose members are all out goes too; a dependant that is in
             // takes the group's last member left.
             for (Index l : any_in_[x]) {
-                const auto& [d, group] = p_.requires_any[static_cast<std::size_t>(l)];
+                const Index d = p_.requires_any[static_cast<std::size_t>(l)].first;
                 if (fixed_[d] == 0) continue;
-                Index free = -1, count = 0;
-                bool met = false;
-                for (Index q : group) {
-                    if (fixed_[q] == 1) met = true;
-                    else if (fixed_[q] == -1) free = q, ++count;
-                }
-                if (met) continue;
-                if (count == 0) stack_.push_back(d);
-                else if (count == 1 && fixed_[d] == 1 && !include(free)) {
+                const GroupState g = group_state(l);
+                if (g.met) continue;
+                if (g.free_count == 0) stack_.push_back(d);
+                else if (g.free_count == 1 && fixed_[d] == 1 && !include(g.free)) {
                     stack_.resize(base);
                     return false;
                 }
             }
         }
         return true;
+    }
+    // A requires-one-of group: whether a member is in, and the members still free (one of them).
+    struct GroupState {
+        bool met = false;
+        Index free_count = 0;
+        Index free = -1;
+    };
+    GroupState group_state(Index link) const {
+        GroupState g;
+        for (Index q : p_.requires_any[static_cast<std::size_t>(link)].second) {
+            if (fixed_[q] == 1) g.met = true;
+            else if (fixed_[q] == -1) g.free = q, ++g.free_count;
+        }
+        return g;
     }
     void set(Index x, int v) {
         fixed_[x] = static_cast<signed char>(v);
