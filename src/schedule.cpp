@@ -6,6 +6,7 @@
 #include "aligngraph/schedule/detail/precedence_tree-inl.hpp"
 #include "aligngraph/schedule/detail/genetic-inl.hpp"
 #include "aligngraph/schedule/detail/time_indexed-inl.hpp"
+#include "aligngraph/schedule/detail/neighbourhood-inl.hpp"
 #include "aligngraph/schedule/schedule-inl.hpp"
 #include "aligngraph/schedule/psplib-inl.hpp"
 #include "aligngraph/schedule/roadmap-inl.hpp"

@@ -245,19 +245,33 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
         if (regular) first = detail::sched_heuristic(in, limits).starts;
         else {
             std::vector<double> priority(in.latest.begin(), in.latest.end());
-            first = detail::sched_serial(in, priority);
+            first = in.choosing ? detail::sched_serial_choosing(in, detail::sched_priority_list(in, priority))
+                                : detail::sched_serial(in, priority);
         }
         try {
-            out = detail::sched_time_indexed(in, first, limits, options.time_limit, options.node_limit, options.cancel);
+            // A plan (what and when): the branch and bound for half the time, then, unless it
+            // ended, neighbourhoods of its best for the rest. A roadmap: the tree throughout.
+            const bool neighbourhoods = in.choosing && in.objective == ScheduleObjective::npv;
+            out = detail::sched_time_indexed(in, first, limits, neighbourhoods ? options.time_limit / 2 : options.time_limit,
+                                             options.node_limit, options.cancel);
+            if (out.starts.empty() && !first.empty()) {  // a limit before the solver took its start
+                out.starts = first;
+                out.value = detail::sched_value(in, first);
+                out.bound = regular ? detail::sched_root_bound(in) : std::numeric_limits<double>::infinity();
+            }
+            if (neighbourhoods && !out.starts.empty() &&
+                (out.stop_reason == StopReason::time_limit || out.stop_reason == StopReason::node_limit)) {
+                const auto more = detail::sched_neighbourhoods(in, out.starts, limits, options.time_limit, options.cancel, out.nodes);
+                out.nodes += more.nodes;
+                out.value = detail::sched_value(in, out.starts);
+                out.proven = more.proven;
+                if (more.proven) out.bound = out.value;
+                out.stop_reason = more.proven ? StopReason::none : limits.stopped() ? limits.reason() : StopReason::time_limit;
+            }
         } catch (const InfeasibleError&) {
             throw InfeasibleError(detail::sched_infeasible_why(in));
         }
         stop = out.stop_reason;
-        if (out.starts.empty() && !first.empty()) {  // a limit before the solver took its start
-            out.starts = first;
-            out.value = detail::sched_value(in, first);
-            out.bound = regular ? detail::sched_root_bound(in) : std::numeric_limits<double>::infinity();
-        }
     }
     if (in.n > 0 && out.starts.empty()) {
         if (out.proven && stop == StopReason::none) throw InfeasibleError(detail::sched_infeasible_why(in));

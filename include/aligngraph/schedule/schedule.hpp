@@ -201,5 +201,6 @@ ALIGNGRAPH_API void explain(const ScheduleProblem& q, ScheduleResult& result);
 #include "aligngraph/schedule/detail/precedence_tree-inl.hpp"
 #include "aligngraph/schedule/detail/genetic-inl.hpp"
 #include "aligngraph/schedule/detail/time_indexed-inl.hpp"
+#include "aligngraph/schedule/detail/neighbourhood-inl.hpp"
 #include "aligngraph/schedule/schedule-inl.hpp"
 #endif

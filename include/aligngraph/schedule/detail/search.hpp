@@ -27,7 +27,9 @@
 // The time-indexed model (any objective, profiles that vary by period, npv): one 0-1
 // variable per job and start, solved by the selection solver (selection/knapsack.hpp):
 // exactly one start per job, a resource row per resource and period, a start of a dependant
-// requires one of its prerequisite's starts that end in time.
+// requires one of its prerequisite's starts that end in time. A plan (optional jobs, npv)
+// gives it half the time; large neighbourhood search (neighbourhood-inl.hpp) improves its
+// best schedule in the rest.
 
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/schedule/detail/instance.hpp"
@@ -129,5 +131,33 @@ ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);
 /// The time-indexed model on the selection solver (any objective but makespan).
 ALIGNGRAPH_API SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
                                                double time_limit, long long node_limit, const Cancellation& cancel);
+
+/// Serial schedule generation in the order of `list` (one that keeps the precedences) that
+/// may leave optional jobs out: one whose prerequisite is out, whose alternative is in, that
+/// finds no room in its window or whose value there is not positive stays out. Empty when a
+/// required job finds no room.
+ALIGNGRAPH_API std::vector<int> sched_serial_choosing(const SchedInstance& in, const std::vector<int>& list);
+
+/// The instance of `free_jobs` (sorted) with every other job held at `starts` (-1: left
+/// out): the capacity less the held jobs' use, windows cut by held prerequisites and
+/// dependants, a job a held dependant needs made required, one whose prerequisite or
+/// alternative holds it out given no start. Job k of it is free_jobs[k].
+ALIGNGRAPH_API SchedInstance sched_restrict(const SchedInstance& in, const std::vector<int>& starts,
+                                            const std::vector<int>& free_jobs);
+
+struct SchedNeighbourhoods {
+    long long nodes = 0;  ///< of the neighbourhoods' searches (at least one each)
+    bool proven = false;  ///< a neighbourhood held every job and its search ended: starts are optimal
+};
+
+/// Large neighbourhood search (npv; neighbourhood-inl.hpp): from the feasible `starts`,
+/// neighbourhoods of related jobs (a job drawn at random and those sharing its resources in
+/// the periods it runs, its prerequisites and dependants first), each solved by the
+/// time-indexed model with the other jobs held; a better schedule of the free jobs replaces
+/// theirs. Until `until` seconds on the limits' clock, or the limits' node limit counted on
+/// the neighbourhoods' nodes alone; progress as "roadmap" from `nodes_before`.
+/// Deterministic but for the time limit.
+ALIGNGRAPH_API SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& in, std::vector<int>& starts, Limits& limits,
+                                                        double until, const Cancellation& cancel, long long nodes_before);
 
 }  // namespace aligngraph::detail
