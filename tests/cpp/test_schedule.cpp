@@ -83,19 +83,16 @@ double objective_of(const ag::ScheduleProblem& q, const std::vector<int>& s) {
     return v;
 }
 
-// The optimum by trying every combination of starts in the windows; NaN when none is feasible.
-double enumerate(const ag::ScheduleProblem& q) {
+// Calls visit(s) for every feasible schedule s of q, trying every combination of starts in
+// the windows (-1: an optional job out).
+template <class Visit>
+void for_each_schedule(const ag::ScheduleProblem& q, Visit visit) {
     const std::size_t n = q.durations.size();
     std::vector<int> s(n);
     const auto lowest = [&](std::size_t j) { return !q.optional.empty() && q.optional[j] ? -1 : q.earliest[j]; };
     for (std::size_t j = 0; j < n; ++j) s[j] = lowest(j);
-    double best = std::nan("");
-    const bool maximise = q.objective == ag::ScheduleObjective::npv;
     while (true) {
-        if (infeasibility(q, s).empty()) {
-            const double v = objective_of(q, s);
-            if (std::isnan(best) || (maximise ? v > best : v < best)) best = v;
-        }
+        if (infeasibility(q, s).empty()) visit(s);
         std::size_t j = 0;
         while (j < n) {
             ++s[j];
@@ -106,6 +103,16 @@ double enumerate(const ag::ScheduleProblem& q) {
         }
         if (j == n) break;
     }
+}
+
+// The optimum by enumeration; NaN when no schedule is feasible.
+double enumerate(const ag::ScheduleProblem& q) {
+    double best = std::nan("");
+    const bool maximise = q.objective == ag::ScheduleObjective::npv;
+    for_each_schedule(q, [&](const std::vector<int>& s) {
+        const double v = objective_of(q, s);
+        if (std::isnan(best) || (maximise ? v > best : v < best)) best = v;
+    });
     return best;
 }
 
@@ -247,25 +254,10 @@ TEST_CASE("schedule: planning what and when together (optional jobs, alternative
     CHECK_THROWS_WITH(ag::schedule(bad), Catch::Contains("needs the npv objective"));
 }
 
-// Every feasible schedule of q, by trying every combination of starts (-1: an optional job out).
+// Every feasible schedule of q.
 std::vector<std::vector<int>> every_schedule(const ag::ScheduleProblem& q) {
-    const std::size_t n = q.durations.size();
-    const auto lowest = [&](std::size_t j) { return !q.optional.empty() && q.optional[j] ? -1 : q.earliest[j]; };
-    std::vector<int> s(n);
-    for (std::size_t j = 0; j < n; ++j) s[j] = lowest(j);
     std::vector<std::vector<int>> all;
-    while (true) {
-        if (infeasibility(q, s).empty()) all.push_back(s);
-        std::size_t j = 0;
-        while (j < n) {
-            ++s[j];
-            if (s[j] >= 0 && s[j] < q.earliest[j]) s[j] = q.earliest[j];
-            if (s[j] <= q.latest[j]) break;
-            s[j] = lowest(j);
-            ++j;
-        }
-        if (j == n) break;
-    }
+    for_each_schedule(q, [&](const std::vector<int>& s) { all.push_back(s); });
     return all;
 }
 
