@@ -321,7 +321,7 @@ TEST_CASE("schedule: a neighbourhood (some jobs free, the rest held) reaches the
     CHECK(improved > 10);  // neighbourhoods that had something to gain
 }
 
-TEST_CASE("schedule: a plan's neighbourhoods after the tree's node limit: a feasible schedule, optimal when one held every job",
+TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, within the node limit, optimal when one held every job",
           "[schedule]") {
     std::mt19937 rng(6122026);
     int proven_by_neighbourhood = 0;
@@ -330,32 +330,32 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's node limit: a feas
         const double best = enumerate(q);
         if (std::isnan(best)) continue;
         INFO("trial " << trial);
-        // The tree alone at one node, as the plan's first phase runs it.
+        // The tree alone at one node: the plan's first phase under a node limit of two.
         const auto in = ag::detail::sched_instance(q);
         ag::detail::Limits limits(std::numeric_limits<double>::infinity(), 1, nullptr);
         const auto tree = ag::detail::sched_time_indexed(in, {}, limits, 60, 1, {});
-        ag::ScheduleResult r;
         try {
-            r = ag::schedule(q, {.node_limit = 1});
-        } catch (const ag::NoSolutionError&) {  // the tree found nothing at one node, nor the greedy start
-            CHECK(tree.starts.empty());
-            continue;
+            const auto r = ag::schedule(q, {.node_limit = 2});
+            CHECK(infeasibility(q, r.starts).empty());
+            CHECK(objective_of(q, r.starts) == Approx(r.value).margin(1e-9));
+            CHECK(r.nodes <= 2);
+            if (r.proven) CHECK(r.value == Approx(best).margin(1e-9));
+        } catch (const ag::NoSolutionError&) {  // nothing at one node, nor a greedy start
         }
-        CHECK(infeasibility(q, r.starts).empty());
-        CHECK(objective_of(q, r.starts) == Approx(r.value).margin(1e-9));
-        if (!tree.proven) {
-            // One neighbourhood (the node limit, counted on the neighbourhoods' own nodes) of
-            // min(n, 16) jobs: all six, searched to the end.
-            CHECK(r.proven);
-            CHECK(r.stop_reason == ag::StopReason::none);
-            ++proven_by_neighbourhood;
-        }
-        if (r.proven) CHECK(r.value == Approx(best).margin(1e-9));
-        if (!tree.starts.empty()) CHECK(r.value >= tree.value - 1e-9);
+        if (tree.proven || tree.starts.empty()) continue;
+        // From the tree's schedule, the first neighbourhood holds min(n, 16) jobs: all six;
+        // searched to the end, it proves the plan.
+        auto starts = tree.starts;
+        ag::detail::Limits rest(std::numeric_limits<double>::infinity(), 100000, nullptr);
+        const auto more = ag::detail::sched_neighbourhoods(in, starts, rest, 60, {}, 0);
+        CHECK(more.proven);
+        CHECK(infeasibility(q, starts).empty());
+        CHECK(objective_of(q, starts) == Approx(best).margin(1e-9));
+        ++proven_by_neighbourhood;
     }
     CHECK(proven_by_neighbourhood > 10);
-    // Twenty jobs: the first neighbourhood holds 16, so it proves nothing; the optimum from
-    // the search without limits (itself checked against enumeration above).
+    // Twenty jobs: a neighbourhood holds at most 16 of them at first, so it proves nothing;
+    // the optimum from the search without limits (itself checked against enumeration above).
     int short_of_optimum = 0;
     for (int trial = 0; trial < 30; ++trial) {
         auto q = random_problem(rng, 20, 10, trial % 2 == 1);
@@ -365,8 +365,9 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's node limit: a feas
         INFO("twenty jobs, trial " << trial);
         const auto exact = ag::schedule(q);
         REQUIRE(exact.proven);
-        const auto r = ag::schedule(q, {.node_limit = 1});
+        const auto r = ag::schedule(q, {.node_limit = 20});
         CHECK(infeasibility(q, r.starts).empty());
+        CHECK(r.nodes <= 20);
         CHECK(r.value <= exact.value + 1e-9);
         if (r.proven) CHECK(r.value == Approx(exact.value).margin(1e-9));
         if (r.value < exact.value - 1e-9) ++short_of_optimum;

@@ -558,8 +558,9 @@ class Portfolio(_core.PortfolioCore):
         """Which initiatives and when, in one optimisation: the NPV of those chosen, with their
         flows at their starts, under the roadmap's constraints and the selection's (requires,
         excludes, mandatory and forced decisions). ``result.scheduled`` says which are in.
-        The exact search has the first half of ``time_limit``; unless it proves the plan, large
-        neighbourhood search improves its best plan for the rest (docs/schedule.md), and
+        The exact search has the first half of ``time_limit`` (and of ``node_limit``); unless it
+        proves the plan, large neighbourhood search improves its best plan with the rest
+        (docs/schedule.md), and
         ``bound`` and ``gap`` say how far from the optimum the result can be."""
         from ._progress import reporting
         from .schedule import ScheduleResult, _objective

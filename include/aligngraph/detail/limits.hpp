@@ -60,6 +60,7 @@ public:
         if (reason_ == StopReason::none && earlier.reason_ == StopReason::interrupted) reason_ = StopReason::interrupted;
     }
     StopReason reason() const noexcept { return reason_; }
+    long long node_limit() const noexcept { return node_limit_; }
     double seconds() const { return std::chrono::duration<double>(clock::now() - start_).count(); }
     clock::time_point start() const noexcept { return start_; }
 

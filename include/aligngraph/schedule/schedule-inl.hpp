@@ -249,11 +249,13 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
                                 : detail::sched_serial(in, priority);
         }
         try {
-            // A plan (what and when): the branch and bound for half the time, then, unless it
-            // ended, neighbourhoods of its best for the rest. A roadmap: the tree throughout.
+            // A plan (what and when): the branch and bound for half the time and half the
+            // nodes, then, unless it ended, neighbourhoods of its best for the rest. A roadmap:
+            // the tree throughout.
             const bool neighbourhoods = in.choosing && in.objective == ScheduleObjective::npv;
             out = detail::sched_time_indexed(in, first, limits, neighbourhoods ? options.time_limit / 2 : options.time_limit,
-                                             options.node_limit, options.cancel);
+                                             neighbourhoods ? options.node_limit - options.node_limit / 2 : options.node_limit,
+                                             options.cancel);
             if (out.starts.empty() && !first.empty()) {  // a limit before the solver took its start
                 out.starts = first;
                 out.value = detail::sched_value(in, first);
@@ -261,12 +263,13 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
             }
             if (neighbourhoods && !out.starts.empty() &&
                 (out.stop_reason == StopReason::time_limit || out.stop_reason == StopReason::node_limit)) {
-                const auto more = detail::sched_neighbourhoods(in, out.starts, limits, options.time_limit, options.cancel, out.nodes);
+                detail::Limits rest(options.time_limit, options.node_limit - out.nodes, &options.cancel, limits.start());
+                const auto more = detail::sched_neighbourhoods(in, out.starts, rest, options.time_limit, options.cancel, out.nodes);
                 out.nodes += more.nodes;
                 out.value = detail::sched_value(in, out.starts);
                 out.proven = more.proven;
                 if (more.proven) out.bound = out.value;
-                out.stop_reason = more.proven ? StopReason::none : limits.stopped() ? limits.reason() : StopReason::time_limit;
+                out.stop_reason = more.proven ? StopReason::none : rest.stopped() ? rest.reason() : StopReason::time_limit;
             }
         } catch (const InfeasibleError&) {
             throw InfeasibleError(detail::sched_infeasible_why(in));

@@ -175,7 +175,8 @@ ALIGNGRAPH_INLINE SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& 
         }
         SchedOutcome o;
         try {
-            o = sched_time_indexed(sub, sub_starts, limits, until, neighbourhood_nodes, quiet);
+            o = sched_time_indexed(sub, sub_starts, limits, until, std::min(neighbourhood_nodes, limits.node_limit() - done.nodes),
+                                   quiet);
         } catch (const InfeasibleError&) {  // the held schedule is one answer; kept as it is should rounding say otherwise
         }
         done.nodes += std::max<long long>(o.nodes, 1);

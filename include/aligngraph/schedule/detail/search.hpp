@@ -28,8 +28,8 @@
 // variable per job and start, solved by the selection solver (selection/knapsack.hpp):
 // exactly one start per job, a resource row per resource and period, a start of a dependant
 // requires one of its prerequisite's starts that end in time. A plan (optional jobs, npv)
-// gives it half the time; large neighbourhood search (neighbourhood-inl.hpp) improves its
-// best schedule in the rest.
+// gives it half the time and half the nodes; large neighbourhood search
+// (neighbourhood-inl.hpp) improves its best schedule with the rest.
 
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/schedule/detail/instance.hpp"
@@ -154,8 +154,8 @@ struct SchedNeighbourhoods {
 /// neighbourhoods of related jobs (a job drawn at random and those sharing its resources in
 /// the periods it runs, its prerequisites and dependants first), each solved by the
 /// time-indexed model with the other jobs held; a better schedule of the free jobs replaces
-/// theirs. Until `until` seconds on the limits' clock, or the limits' node limit counted on
-/// the neighbourhoods' nodes alone; progress as "roadmap" from `nodes_before`.
+/// theirs. Until `until` seconds on the limits' clock, or the limits' node limit (each
+/// neighbourhood counts its nodes, at least one); progress as "roadmap" from `nodes_before`.
 /// Deterministic but for the time limit.
 ALIGNGRAPH_API SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& in, std::vector<int>& starts, Limits& limits,
                                                         double until, const Cancellation& cancel, long long nodes_before);
