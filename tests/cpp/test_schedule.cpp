@@ -11,6 +11,7 @@
 #include <aligngraph/schedule/detail/search.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -373,6 +374,20 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, wi
         if (r.value < exact.value - 1e-9) ++short_of_optimum;
     }
     CHECK(short_of_optimum > 0);
+}
+
+TEST_CASE("schedule: the time-indexed model called with its time already gone returns no schedule and says why", "[schedule]") {
+    // A neighbourhood (or the plan's tree) may be reached a moment after the limit: no search,
+    // no error (the selection solver refuses a time limit of 0).
+    std::mt19937 rng(3);
+    const auto q = random_plan(rng, 0, false);
+    const auto in = ag::detail::sched_instance(q);
+    ag::detail::Limits late(1.0, std::numeric_limits<long long>::max(), nullptr,
+                            ag::detail::Limits::clock::now() - std::chrono::seconds(5));
+    const auto o = ag::detail::sched_time_indexed(in, {}, late, 1.0, 1000, {});
+    CHECK(o.starts.empty());
+    CHECK_FALSE(o.proven);
+    CHECK(o.stop_reason == ag::StopReason::time_limit);
 }
 
 TEST_CASE("schedule: a worked example with a team, a lag and a window", "[schedule]") {

@@ -99,6 +99,8 @@ struct ALIGNGRAPH_API ScheduleProblem : ScheduleLabels {
     ScheduleObjective objective = ScheduleObjective::makespan;
     /// n (npv only; empty: none): jobs that may be left out. Planning what and when together:
     /// a left-out job neither uses nor earns anything; a dependant needs its prerequisites in.
+    /// The search then has the exact tree for half the time and node limits and large
+    /// neighbourhood search from its best plan for the rest (docs/schedule.md).
     std::vector<bool> optional;
     /// Groups of alternatives: at most one of each group is scheduled (npv, optional jobs).
     std::vector<std::vector<Index>> excludes;

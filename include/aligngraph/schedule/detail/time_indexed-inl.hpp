@@ -116,7 +116,12 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             if (in.succs[j].empty()) needs(in.n, j, 0);
 
     SelectionOptions options;
-    options.time_limit = std::max(0.0, time_limit - limits.seconds());
+    options.time_limit = time_limit - limits.seconds();
+    if (!(options.time_limit > 0)) {  // the time went on the model (or before it): no search, no schedule
+        SchedOutcome none;
+        none.stop_reason = StopReason::time_limit;
+        return none;
+    }
     options.node_limit = node_limit;
     options.cancel = cancel;
     if (cancel.progress)  // the selection search's nodes are the roadmap's
