@@ -270,7 +270,7 @@ ag::ScheduleProblem random_plan(std::mt19937& rng, int trial, bool enablers) {
     q.optional = {true, trial % 3 == 0, true, true, true, trial % 4 != 0};
     q.excludes = {{3, 4}};
     if (!enablers) return q;
-    for (int j : {0, 1}) q.flows[j] = -q.flows[j].head(q.durations[j]).cwiseAbs();
+    for (int j : {0, 1}) q.flows[j] = (-q.flows[j].head(q.durations[j]).cwiseAbs()).eval();  // evaluated before the resize
     for (auto [d, p] : {std::pair{2, 0}, std::pair{5, 1}}) {
         const bool known = std::any_of(q.precedences.begin(), q.precedences.end(),
                                        [&](const ag::Precedence& x) { return x.dependant == d && x.prerequisite == p; });
