@@ -83,11 +83,12 @@ struct RandomLp {
     Eigen::MatrixXd a;
     Eigen::VectorXd b, c;
 };
-RandomLp random_lp(Uniform& next, Index n, Index rows) {
+/// Each entry of A nonzero with probability about `density` (1: all drawn, nearly all nonzero).
+RandomLp random_lp(Uniform& next, Index n, Index rows, double density = 1.0) {
     RandomLp lp{Eigen::MatrixXd(rows, n), Eigen::VectorXd(rows), Eigen::VectorXd(n)};
     for (Index i = 0; i < n; ++i) lp.c(i) = -std::round(next() * 100);
     for (Index r = 0; r < rows; ++r) {
-        for (Index i = 0; i < n; ++i) lp.a(r, i) = std::round(next() * 20);
+        for (Index i = 0; i < n; ++i) lp.a(r, i) = density < 1 && next() >= density ? 0.0 : std::round(next() * 20);
         lp.b(r) = std::round(lp.a.row(r).sum() * (0.2 + 0.5 * next()));
     }
     return lp;
@@ -863,11 +864,17 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
     // min c'x, A x + s = b, 0 <= x <= 1, 0 <= s <= b: at the optimum there are duals y with
     // reduced costs d = c - A'y, d >= 0 where x sits at 0, d <= 0 where at 1, d = 0 strictly
     // between, and -y >= 0 (slacks' reduced costs) with the same rule for the slacks.
+    // Half the trials with a dense A (the whole tableau kept), half with a sparse one (B^-1
+    // alone, the tableau's rows and columns computed from A's sparse columns).
     Uniform next{77};
-    for (int trial = 0; trial < 50; ++trial) {
+    for (int trial = 0; trial < 100; ++trial) {
+        const bool sparse = trial >= 50;
         const Index n = 5 + trial % 30, rows = 1 + trial % 7;
-        const auto [a, b, c] = random_lp(next, n, rows);
+        const auto [a, b, c] = random_lp(next, n, rows, sparse ? 0.3 : 1.0);
         detail::BoxedDualSimplex lp(a, b, c, b);
+        CHECK(lp.whole_tableau() == (2 * (a.array() != 0).count() > rows * n));
+        if (sparse && n * rows >= 20) CHECK(!lp.whole_tableau());
+        if (!sparse) CHECK(lp.whole_tableau());
         // Fix a few variables, as branching does, and solve again from the old basis.
         REQUIRE(lp.solve() == detail::BoxedDualSimplex::Status::optimal);
         for (Index i = 0; i < n; i += 4) lp.set_bounds(i, trial % 2, trial % 2);
@@ -927,13 +934,18 @@ TEST_CASE("the pivot's elimination kernel: row i -= column[i] * row r, in a larg
 TEST_CASE("the dual simplex after new limits and removed rows equals a fresh solve", "[selection][lp]") {
     // A solved LP whose right-hand sides change, or whose non-binding rows go, must reach
     // the optimum of an LP built from scratch for the changed data.
+    // Half the trials with a dense A (the whole tableau kept), half with a sparse one (B^-1
+    // alone): the added rows then extend B^-1 and A's sparse columns, the removed ones shrink them.
     Uniform next{31};
     using Lp = detail::BoxedDualSimplex;
-    for (int trial = 0; trial < 60; ++trial) {
+    for (int trial = 0; trial < 120; ++trial) {
         INFO("trial " << trial);
+        const bool sparse = trial >= 60;
         const Index n = 8 + trial % 25, rows = 2 + trial % 6;
-        const auto [a, b, c] = random_lp(next, n, rows);
+        const auto [a, b, c] = random_lp(next, n, rows, sparse ? 0.3 : 1.0);
         Lp lp(a, b, c, b);
+        if (!sparse) CHECK(lp.whole_tableau());
+        if (sparse && n * rows >= 20) CHECK(!lp.whole_tableau());
         REQUIRE(lp.solve() == Lp::Status::optimal);
         // New limits, up or down by up to half.
         Eigen::VectorXd b2 = b;
@@ -964,7 +976,7 @@ TEST_CASE("the dual simplex after new limits and removed rows equals a fresh sol
         // assign(), as strong branching uses it: into storage that held a larger LP (kept)
         // and into one that held a smaller LP (replaced), the copy then solves a child (x_0
         // forced in) as a plain copy does.
-        const auto big = random_lp(next, n + 5, rows + 4), small = random_lp(next, 3, 1);
+        const auto big = random_lp(next, n + 5, rows + 4, sparse ? 0.3 : 1.0), small = random_lp(next, 3, 1);
         Lp roomy(big.a, big.b, big.c, big.b), cramped(small.a, small.b, small.c, small.b);
         Lp copy = lp;
         copy.set_bounds(0, 1, 1);
