@@ -96,7 +96,9 @@ public:
         cols_ = other.cols_;
         orig() = other.orig();
         stored() = other.stored();
-        columns_ = other.columns_;
+        col_start_ = other.col_start_;
+        col_row_ = other.col_row_;
+        col_value_ = other.col_value_;
         b_ = other.b_;
         c_ = other.c_;
         lo_ = other.lo_;
@@ -240,10 +242,8 @@ public:
                 if (coef != 0) new_rows.row(a).head(w0) -= coef * stored().row(i);
             }
             new_rows(a, w0 + a) = full_rows(a, c0 + a) = 1;
-            if (!whole_)
-                for (Index j = 0; j < n_; ++j)
-                    if (row.coeffs(j) != 0) columns_[static_cast<std::size_t>(j)].push_back({r0 + a, row.coeffs(j)});
         }
+        if (!whole_) add_to_columns(r0, full_rows.leftCols(n_));
         // The new slacks are columns n + r: slacks stay the tail, in row order.
         reserve(r0 + k, c0 + k);
         full_store_.block(0, c0, r0, k).setZero();
@@ -414,12 +414,45 @@ private:
         for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= column_(r) * step;
     }
 
-    // The structural columns of A, sparse: (row, coefficient) for each nonzero.
+    // The structural columns of A, compressed: column j's nonzeros are at positions
+    // col_start_[j] .. col_start_[j + 1] - 1 of col_row_ and col_value_.
     void list_columns() {
-        columns_.assign(static_cast<std::size_t>(n_), {});
-        for (Index j = 0; j < n_; ++j)
+        col_start_.assign(static_cast<std::size_t>(n_ + 1), 0);
+        col_row_.clear();
+        col_value_.clear();
+        for (Index j = 0; j < n_; ++j) {
             for (Index i = 0; i < rows_; ++i)
-                if (full_store_(i, j) != 0) columns_[static_cast<std::size_t>(j)].push_back({i, full_store_(i, j)});
+                if (full_store_(i, j) != 0) {
+                    col_row_.push_back(static_cast<int>(i));
+                    col_value_.push_back(full_store_(i, j));
+                }
+            col_start_[static_cast<std::size_t>(j + 1)] = static_cast<Index>(col_row_.size());
+        }
+    }
+
+    // New rows r0, r0 + 1, ... (`added`, k x n) joined to the compressed columns.
+    void add_to_columns(Index r0, const Eigen::Ref<const Eigen::MatrixXd>& added) {
+        std::vector<Index> start(static_cast<std::size_t>(n_ + 1), 0);
+        std::vector<int> row;
+        std::vector<double> value;
+        const auto total = col_row_.size() + static_cast<std::size_t>((added.array() != 0).count());
+        row.reserve(total);
+        value.reserve(total);
+        for (Index j = 0; j < n_; ++j) {
+            for (Index p = col_start_[static_cast<std::size_t>(j)]; p < col_start_[static_cast<std::size_t>(j + 1)]; ++p) {
+                row.push_back(col_row_[static_cast<std::size_t>(p)]);
+                value.push_back(col_value_[static_cast<std::size_t>(p)]);
+            }
+            for (Index a = 0; a < added.rows(); ++a)
+                if (added(a, j) != 0) {
+                    row.push_back(static_cast<int>(r0 + a));
+                    value.push_back(added(a, j));
+                }
+            start[static_cast<std::size_t>(j + 1)] = static_cast<Index>(row.size());
+        }
+        col_start_ = std::move(start);
+        col_row_ = std::move(row);
+        col_value_ = std::move(value);
     }
 
     // alpha_ = row r of the tableau B^-1 [A I], at the nonbasic columns (the others are
@@ -437,7 +470,8 @@ private:
                 continue;
             }
             double sum = 0;
-            for (const auto& [i, a] : columns_[static_cast<std::size_t>(j)]) sum += rho[i] * a;
+            for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                sum += rho[col_row_[static_cast<std::size_t>(p)]] * col_value_[static_cast<std::size_t>(p)];
             alpha_(j) = sum;
         }
     }
@@ -453,7 +487,8 @@ private:
             return;
         }
         column_.setZero(rows_);
-        for (const auto& [i, a] : columns_[static_cast<std::size_t>(j)]) column_ += a * binv().col(i);
+        for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+            column_ += col_value_[static_cast<std::size_t>(p)] * binv().col(col_row_[static_cast<std::size_t>(p)]);
     }
 
     // May j enter to fix a leaving variable that must move by -delta?
@@ -539,7 +574,9 @@ private:
     Eigen::VectorXd b_, c_, lo_, up_, x_, d_;
     std::vector<Index> basis_, where_;
     std::vector<Index> nonbasic_, slot_;  // the nonbasic columns; slot_[j]: j's place there, or -1
-    std::vector<std::vector<std::pair<Index, double>>> columns_;  // A's columns: (row, coefficient) of each nonzero
+    std::vector<Index> col_start_;  // A's columns, compressed (list_columns())
+    std::vector<int> col_row_;
+    std::vector<double> col_value_;
     std::vector<std::pair<double, Index>> candidates_;
     Eigen::VectorXd alpha_;   // scratch: the leaving row of the tableau (its nonbasic columns)
     Eigen::VectorXd column_;  // scratch: a column of the tableau
