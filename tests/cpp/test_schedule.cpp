@@ -376,6 +376,68 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, wi
     CHECK(short_of_optimum > 0);
 }
 
+TEST_CASE("schedule: the root LP's weights the plan's neighbourhoods lean on relax every plan, and guided neighbourhoods only improve",
+          "[schedule]") {
+    // Per job, the LP's weights on its starts: within (0, 1], on starts inside the window,
+    // summing to at most 1 (exactly 1 for a required job); valued at the starts they sit on,
+    // at least the best plan by enumeration (the LP is a relaxation).
+    std::mt19937 rng(1262026);
+    int with_weights = 0;
+    for (int trial = 0; trial < 80; ++trial) {
+        const auto q = random_plan(rng, trial, trial % 2 == 1);
+        const double best = enumerate(q);
+        if (std::isnan(best)) continue;
+        INFO("trial " << trial);
+        const auto in = ag::detail::sched_instance(q);
+        ag::detail::Limits limits(std::numeric_limits<double>::infinity(), 1, nullptr);
+        const auto tree = ag::detail::sched_time_indexed(in, {}, limits, 60, 1, {}, true);
+        if (tree.root_lp.empty()) continue;  // solved before the root LP (the forced decisions alone)
+        ++with_weights;
+        REQUIRE(static_cast<int>(tree.root_lp.size()) == in.n);
+        double lp_value = 0;
+        for (int j = 0; j < in.n; ++j) {
+            double sum = 0;
+            for (auto [start, weight] : tree.root_lp[j]) {
+                CHECK(weight > 0);
+                CHECK(weight <= 1 + 1e-9);
+                CHECK(start >= in.earliest[j]);
+                CHECK(start <= in.latest[j]);
+                sum += weight;
+                lp_value += weight * in.value_at(j, start);
+            }
+            CHECK(sum <= 1 + 1e-9);
+            if (!in.optional[j]) CHECK(sum == Approx(1).margin(1e-9));
+        }
+        CHECK(lp_value >= best - 1e-6);
+    }
+    CHECK(with_weights > 20);
+    // Twenty jobs: from the tree's plan at a few nodes, neighbourhoods guided by its root LP
+    // (every third) keep the plan feasible, never lose value, never pass the optimum.
+    int improved = 0;
+    for (int trial = 0; trial < 20; ++trial) {
+        auto q = random_problem(rng, 20, 10, trial % 2 == 1);
+        q.objective = ag::ScheduleObjective::npv;
+        q.optional.assign(20, true);
+        q.excludes = {{3, 4}};
+        INFO("twenty jobs, trial " << trial);
+        const auto exact = ag::schedule(q);
+        REQUIRE(exact.proven);
+        const auto in = ag::detail::sched_instance(q);
+        ag::detail::Limits limits(std::numeric_limits<double>::infinity(), 3, nullptr);
+        const auto tree = ag::detail::sched_time_indexed(in, {}, limits, 60, 3, {}, true);
+        if (tree.starts.empty() || tree.root_lp.empty()) continue;
+        auto starts = tree.starts;
+        ag::detail::Limits rest(std::numeric_limits<double>::infinity(), 300, nullptr);
+        ag::detail::sched_neighbourhoods(in, starts, rest, 60, {}, 0, &tree.root_lp);
+        CHECK(infeasibility(q, starts).empty());
+        const double value = objective_of(q, starts);
+        CHECK(value >= tree.value - 1e-9);
+        CHECK(value <= exact.value + 1e-9);
+        if (value > tree.value + 1e-9) ++improved;
+    }
+    CHECK(improved > 0);
+}
+
 TEST_CASE("schedule: the time-indexed model called with its time already gone returns no schedule and says why", "[schedule]") {
     // A neighbourhood (or the plan's tree) may be reached a moment after the limit: no search,
     // no error (the selection solver refuses a time limit of 0).

@@ -255,7 +255,7 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
             const bool neighbourhoods = in.choosing && in.objective == ScheduleObjective::npv;
             out = detail::sched_time_indexed(in, first, limits, neighbourhoods ? options.time_limit / 2 : options.time_limit,
                                              neighbourhoods ? options.node_limit - options.node_limit / 2 : options.node_limit,
-                                             options.cancel);
+                                             options.cancel, neighbourhoods);
             if (out.starts.empty() && !first.empty()) {  // a limit before the solver took its start
                 out.starts = first;
                 out.value = detail::sched_value(in, first);
@@ -264,7 +264,8 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
             if (neighbourhoods && !out.starts.empty() &&
                 (out.stop_reason == StopReason::time_limit || out.stop_reason == StopReason::node_limit)) {
                 detail::Limits rest(options.time_limit, options.node_limit - out.nodes, &options.cancel, limits.start());
-                const auto more = detail::sched_neighbourhoods(in, out.starts, rest, options.time_limit, options.cancel, out.nodes);
+                const auto more = detail::sched_neighbourhoods(in, out.starts, rest, options.time_limit, options.cancel, out.nodes,
+                                                               out.root_lp.empty() ? nullptr : &out.root_lp);
                 out.nodes += more.nodes;
                 out.value = detail::sched_value(in, out.starts);
                 out.proven = more.proven;

@@ -59,6 +59,9 @@ struct SchedOutcome {
     bool proven = false;      ///< the search finished (no starts then: infeasible)
     long long nodes = 0;
     StopReason stop_reason = StopReason::none;  ///< the time-indexed model's (the tree's is in its Limits)
+    /// When asked for: per job, the root LP's weight on each of its starts, (start, weight)
+    /// for the weights above 1e-6 (the LP relaxation after the rows it violated were added).
+    std::vector<std::vector<std::pair<int, double>>> root_lp;
 };
 
 /// The jobs in the order serial schedule generation takes them: the eligible one (its
@@ -128,9 +131,11 @@ ALIGNGRAPH_API bool sched_edge_finding(int k, const int* est, const int* lct, co
 /// A lower bound on the makespan, or on the cost of delay, of any schedule.
 ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);
 
-/// The time-indexed model on the selection solver (any objective but makespan).
+/// The time-indexed model on the selection solver (any objective but makespan); with
+/// `root_lp`, the outcome carries the root LP's weights (when the search reached its root).
 ALIGNGRAPH_API SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
-                                               double time_limit, long long node_limit, const Cancellation& cancel);
+                                               double time_limit, long long node_limit, const Cancellation& cancel,
+                                               bool root_lp = false);
 
 /// Serial schedule generation in the order of `list` (one that keeps the precedences) that
 /// may leave optional jobs out: one whose prerequisite is out, whose alternative is in, that
@@ -154,10 +159,13 @@ struct SchedNeighbourhoods {
 /// neighbourhoods of related jobs (a job drawn at random and those sharing its resources in
 /// the periods it runs, its prerequisites and dependants first), each solved by the
 /// time-indexed model with the other jobs held; a better schedule of the free jobs replaces
-/// theirs. Until `until` seconds on the limits' clock, or the limits' node limit (each
-/// neighbourhood counts its nodes, at least one); progress as "roadmap" from `nodes_before`.
-/// Deterministic but for the time limit.
+/// theirs. With `root_lp` (SchedOutcome::root_lp of the same instance), every third
+/// neighbourhood is centred on a job where the schedule and the LP disagree, and leans to
+/// the jobs that disagree most. Until `until` seconds on the limits' clock, or the limits'
+/// node limit (each neighbourhood counts its nodes, at least one); progress as "roadmap"
+/// from `nodes_before`. Deterministic but for the time limit.
 ALIGNGRAPH_API SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& in, std::vector<int>& starts, Limits& limits,
-                                                        double until, const Cancellation& cancel, long long nodes_before);
+                                                        double until, const Cancellation& cancel, long long nodes_before,
+                                                        const std::vector<std::vector<std::pair<int, double>>>* root_lp = nullptr);
 
 }  // namespace aligngraph::detail

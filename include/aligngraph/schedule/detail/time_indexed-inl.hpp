@@ -10,12 +10,14 @@
 
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
+#include "aligngraph/selection/detail/search.hpp"  // RootLp: the root LP a SearchMemory holds
 #include "aligngraph/selection/knapsack.hpp"
 
 namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
-                                                  double time_limit, long long node_limit, const Cancellation& cancel) {
+                                                  double time_limit, long long node_limit, const Cancellation& cancel,
+                                                  bool root_lp) {
     // Makespan: a zero-length end job after every job, whose start is the makespan.
     const bool with_end = in.objective == ScheduleObjective::makespan;
     const int jobs = in.n + (with_end ? 1 : 0);
@@ -146,8 +148,9 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     }
 
     SelectionResult r;
+    SearchMemory memory;  // holds the root LP after the search
     try {
-        r = select_portfolio(sp, options);
+        r = select_portfolio(sp, options, root_lp ? &memory : nullptr);
     } catch (const NoSolutionError&) {
         SchedOutcome none;
         return none;
@@ -159,6 +162,13 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     std::vector<std::pair<int, int>> job_at(static_cast<std::size_t>(vars));  // variable -> (job, start)
     for (int j = 0; j < jobs; ++j)
         for (std::size_t k = 0; k < var[j].size(); ++k) job_at[static_cast<std::size_t>(var[j][k])] = {j, starts[j][k]};
+    if (root_lp && memory.root) {
+        out.root_lp.assign(static_cast<std::size_t>(in.n), {});
+        const auto& x = memory.root->lp.values();
+        for (int j = 0; j < in.n; ++j)
+            for (std::size_t k = 0; k < var[j].size(); ++k)
+                if (x(var[j][k]) > 1e-6) out.root_lp[j].push_back({starts[j][k], x(var[j][k])});
+    }
     out.starts.assign(in.n, -1);
     for (Index v : r.selected)
         if (v < vars && job_at[static_cast<std::size_t>(v)].first < in.n)
