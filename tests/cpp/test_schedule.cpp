@@ -322,6 +322,16 @@ TEST_CASE("schedule: a neighbourhood (some jobs free, the rest held) reaches the
     CHECK(improved > 10);  // neighbourhoods that had something to gain
 }
 
+/// A plan of twenty optional jobs over ten periods, two of them alternatives: too many for a
+/// first neighbourhood (16 jobs) to hold them all.
+ag::ScheduleProblem twenty_job_plan(std::mt19937& rng, int trial) {
+    auto q = random_problem(rng, 20, 10, trial % 2 == 1);
+    q.objective = ag::ScheduleObjective::npv;
+    q.optional.assign(20, true);
+    q.excludes = {{3, 4}};
+    return q;
+}
+
 TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, within the node limit, optimal when one held every job",
           "[schedule]") {
     std::mt19937 rng(6122026);
@@ -359,10 +369,7 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, wi
     // the optimum from the search without limits (itself checked against enumeration above).
     int short_of_optimum = 0;
     for (int trial = 0; trial < 30; ++trial) {
-        auto q = random_problem(rng, 20, 10, trial % 2 == 1);
-        q.objective = ag::ScheduleObjective::npv;
-        q.optional.assign(20, true);
-        q.excludes = {{3, 4}};
+        const auto q = twenty_job_plan(rng, trial);
         INFO("twenty jobs, trial " << trial);
         const auto exact = ag::schedule(q);
         REQUIRE(exact.proven);
@@ -415,10 +422,7 @@ TEST_CASE("schedule: the root LP's weights the plan's neighbourhoods lean on rel
     // (every third) keep the plan feasible, never lose value, never pass the optimum.
     int improved = 0;
     for (int trial = 0; trial < 20; ++trial) {
-        auto q = random_problem(rng, 20, 10, trial % 2 == 1);
-        q.objective = ag::ScheduleObjective::npv;
-        q.optional.assign(20, true);
-        q.excludes = {{3, 4}};
+        const auto q = twenty_job_plan(rng, trial);
         INFO("twenty jobs, trial " << trial);
         const auto exact = ag::schedule(q);
         REQUIRE(exact.proven);
