@@ -22,7 +22,7 @@
 ///   computes only the tableau row it needs (B^-1's row r times A, at the nonbasic columns)
 ///   and the entering column (B^-1 times A's column), and updates B^-1 alone: the same
 ///   arithmetic on B^-1 without the n columns of B^-1 A. On the scheduling benchmark's
-///   roadmaps 1.4-1.8 times the nodes a second; on dense Chu-Beasley instances 10-60% slower
+///   roadmaps 1.5-2 times the nodes a second; on dense Chu-Beasley instances 10-60% slower
 ///   than the whole tableau, hence the choice.
 /// The leaving row is chosen by dual steepest edge with exact weights (the norms of B^-1's
 /// rows), which takes fewer pivots than the largest violation.
