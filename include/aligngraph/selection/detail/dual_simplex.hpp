@@ -21,12 +21,11 @@
 ///   four or five a column) with at least twice as many columns as rows (with fewer, B^-1 is
 ///   most of the tableau and reading its rows beats computing them: the sample model's 34
 ///   initiatives and 60 budget rows took 15% longer): B^-1 alone (R x R), with A's columns
-///   kept sparse. A pivot
-///   computes only the tableau row it needs (B^-1's row r times A, at the nonbasic columns)
-///   and the entering column (B^-1 times A's column), and updates B^-1 alone: the same
-///   arithmetic on B^-1 without the n columns of B^-1 A. On the scheduling benchmark's
-///   roadmaps 1.5-2 times the nodes a second; on dense Chu-Beasley instances 10-60% slower
-///   than the whole tableau, hence the choice.
+///   kept sparse. A pivot computes only the tableau row it needs (B^-1's row r times A, at
+///   the nonbasic columns) and the entering column (B^-1 times A's column), and updates
+///   B^-1 alone: the same arithmetic on B^-1 without the n columns of B^-1 A. On the
+///   scheduling benchmark's roadmaps 1.5-2 times the nodes a second; on dense Chu-Beasley
+///   instances 10-60% slower than the whole tableau, hence the choice.
 /// The leaving row is chosen by dual steepest edge with exact weights (the norms of B^-1's
 /// rows), which takes fewer pivots than the largest violation.
 /// Internal: used by select_portfolio(); tested directly through its optimality certificate.
