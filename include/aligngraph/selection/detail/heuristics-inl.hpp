@@ -21,6 +21,7 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
             if (use(k) + in[k] - out[k] > limit_(k)) return false;
         return true;
     };
+    std::vector<Index> incoming;
     // The swap pass is n^2: on a large problem it stops with x as it stands (feasible) when
     // a limit is met, checked every 64 rows of the pass (a small one is done in microseconds).
     const bool watch = n_ >= 1024;
@@ -32,17 +33,27 @@ ALIGNGRAPH_INLINE void Search::improve(std::vector<signed char>& x) const {
                 use += costs_t_.col(j);
                 changed = true;
             }
+        // The candidates to come in, the most valuable first.
+        incoming.clear();
+        for (Index j : by_value_)
+            if (x[j] != 1 && movable_[j]) incoming.push_back(j);
         Index best_in = -1, best_out = -1;
         double best_gain = 1e-12 * std::max(1.0, p_.values.cwiseAbs().maxCoeff());
-        // The pass over blocks of 64 rows, the limit looked at between blocks, outside the
-        // loops the compiler keeps in registers.
+        // The best swap: the largest gain, ties to the first (out, in) pair in index order.
+        // Candidates to go out are taken the least valuable first and candidates to come in
+        // the most valuable first, so the best gain grows early and a row of the pass stops
+        // at the first candidate whose gain falls short of it. The pass goes over blocks of
+        // 64 rows, the limit looked at between blocks.
         const auto swap_pass = [&](Index from, Index to) {
-            for (Index i = from; i < to; ++i) {
+            for (Index row = from; row < to; ++row) {
+                const Index i = by_value_[static_cast<std::size_t>(n_ - 1 - row)];
                 if (x[i] != 1 || !movable_[i]) continue;
-                for (Index j = 0; j < n_; ++j) {
-                    if (x[j] == 1 || !movable_[j] || p_.values(j) - p_.values(i) <= best_gain) continue;
+                for (Index j : incoming) {
+                    const double gain = p_.values(j) - p_.values(i);
+                    if (gain < best_gain) break;
+                    if (gain == best_gain && (best_in < 0 || i > best_out || (i == best_out && j > best_in))) continue;
                     if (fits(j, i)) {
-                        best_gain = p_.values(j) - p_.values(i);
+                        best_gain = gain;
                         best_in = j;
                         best_out = i;
                     }

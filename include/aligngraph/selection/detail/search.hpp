@@ -90,6 +90,10 @@ public:
             std::sort(users_[static_cast<std::size_t>(k)].begin(), users_[static_cast<std::size_t>(k)].end(),
                       [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
         }
+        by_value_.resize(static_cast<std::size_t>(n_));
+        for (Index i = 0; i < n_; ++i) by_value_[static_cast<std::size_t>(i)] = i;
+        std::sort(by_value_.begin(), by_value_.end(),
+                  [&](Index a, Index b) { return p.values(a) > p.values(b) || (p.values(a) == p.values(b) && a < b); });
     }
 
     std::string id(Index i) const { return p_.id(i); }
@@ -347,6 +351,7 @@ private:
     std::vector<std::vector<Index>> rows_of_;                   // per initiative: the budget rows it uses
     std::vector<std::vector<std::pair<double, Index>>> users_;  // per budget row: (cost, initiative), dearest first
     std::vector<Index> order_;
+    std::vector<Index> by_value_;  // every initiative, the most valuable first (ties by index)
     double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;
     long long nodes_ = 0;
     bool stopped_ = false;
