@@ -122,7 +122,8 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
     SelectionProblem s = base;
     std::vector<double> multiplier(static_cast<std::size_t>(n));
     std::vector<int> shift(static_cast<std::size_t>(n));
-    SearchMemory memory;
+    SearchMemory memory;  // pseudocosts only: every scenario has its own values and costs
+    memory.keep_root = false;
     std::vector<Index> start = planned.selected;
     long long done = 0;
     for (long long k = 0; k < K; ++k) {
@@ -133,6 +134,7 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
         if (k > 0 && (o.first + k) % B == 0) {  // a new block starts afresh, as it would in a chunk of its own
             start = planned.selected;
             memory = SearchMemory{};
+            memory.keep_root = false;
         }
         for (Index i = 0; i < n; ++i) {
             multiplier[static_cast<std::size_t>(i)] = mc.item_cost_samples(k, i);

@@ -99,6 +99,10 @@ struct ALIGNGRAPH_API SearchMemory {
     Eigen::MatrixXd loss_sum;    ///< n x 2: summed bound loss per unit, down and up
     Eigen::MatrixXi loss_count;  ///< n x 2
     std::unique_ptr<detail::RootLp> root;  ///< internal: taken by the next solve, given back by it
+    /// Whether a solve leaves its root LP for the next one. False for a sequence whose
+    /// values or costs change from solve to solve (the scenarios of selection_frequency()):
+    /// such a root never fits the next problem, and copying it costs a tenth of a small solve.
+    bool keep_root = true;
 
     SearchMemory();
     SearchMemory(SearchMemory&&) noexcept;

@@ -79,16 +79,33 @@ public:
         used_ = Eigen::VectorXd::Zero(m_);
         costs_t_ = p.costs.transpose();
         limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
-        rows_of_.resize(static_cast<std::size_t>(n_));
-        users_.resize(static_cast<std::size_t>(m_));
-        for (Index k = 0; k < m_; ++k) {
+        // Both in one array each (offsets per initiative / row): a solve of a small problem
+        // is short enough for hundreds of growing vectors to show.
+        rows_start_.assign(static_cast<std::size_t>(n_) + 1, 0);
+        users_start_.assign(static_cast<std::size_t>(m_) + 1, 0);
+        for (Index k = 0; k < m_; ++k)
             for (Index i = 0; i < n_; ++i)
                 if (p.costs(i, k) > 0) {
-                    rows_of_[static_cast<std::size_t>(i)].push_back(k);
-                    users_[static_cast<std::size_t>(k)].push_back({p.costs(i, k), i});
+                    ++rows_start_[static_cast<std::size_t>(i) + 1];
+                    ++users_start_[static_cast<std::size_t>(k) + 1];
                 }
-            std::sort(users_[static_cast<std::size_t>(k)].begin(), users_[static_cast<std::size_t>(k)].end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        for (Index i = 0; i < n_; ++i) rows_start_[static_cast<std::size_t>(i) + 1] += rows_start_[static_cast<std::size_t>(i)];
+        for (Index k = 0; k < m_; ++k) users_start_[static_cast<std::size_t>(k) + 1] += users_start_[static_cast<std::size_t>(k)];
+        rows_all_.resize(rows_start_.back());
+        users_all_.resize(users_start_.back());
+        {
+            std::vector<std::size_t> next(rows_start_.begin(), rows_start_.end() - 1);
+            for (Index k = 0; k < m_; ++k) {
+                std::size_t at = users_start_[static_cast<std::size_t>(k)];
+                for (Index i = 0; i < n_; ++i)
+                    if (p.costs(i, k) > 0) {
+                        rows_all_[next[static_cast<std::size_t>(i)]++] = k;
+                        users_all_[at++] = {p.costs(i, k), i};
+                    }
+                std::sort(users_all_.begin() + static_cast<std::ptrdiff_t>(users_start_[static_cast<std::size_t>(k)]),
+                          users_all_.begin() + static_cast<std::ptrdiff_t>(at),
+                          [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+            }
         }
         by_value_.resize(static_cast<std::size_t>(n_));
         for (Index i = 0; i < n_; ++i) by_value_[static_cast<std::size_t>(i)] = i;
@@ -117,9 +134,11 @@ public:
             set(x, 1);
             if ((used_.array() > limit_.array()).any()) return fail();
             // What no longer fits a budget x uses goes out (each row's users by cost, the dearest first).
-            for (Index k : rows_of_[x]) {
+            for (std::size_t a = rows_start_[static_cast<std::size_t>(x)]; a < rows_start_[static_cast<std::size_t>(x) + 1]; ++a) {
+                const Index k = rows_all_[a];
                 const double room = limit_(k) - used_(k);
-                for (const auto& [cost, y] : users_[k]) {
+                for (std::size_t b = users_start_[static_cast<std::size_t>(k)]; b < users_start_[static_cast<std::size_t>(k) + 1]; ++b) {
+                    const auto [cost, y] = users_all_[b];
                     if (cost <= room) break;
                     if (fixed_[y] == -1 && !exclude(y)) return fail();
                 }
@@ -348,8 +367,12 @@ private:
     Eigen::MatrixXd costs_t_;  // m x n: initiative j's costs in column j, contiguous
     Eigen::VectorXd limit_;    // each budget with the tolerance every check uses
     std::vector<Index> stack_;  // include() and exclude()'s work
-    std::vector<std::vector<Index>> rows_of_;                   // per initiative: the budget rows it uses
-    std::vector<std::vector<std::pair<double, Index>>> users_;  // per budget row: (cost, initiative), dearest first
+    // Per initiative: the budget rows it uses, rows_all_[rows_start_[i] .. rows_start_[i + 1]).
+    std::vector<std::size_t> rows_start_;
+    std::vector<Index> rows_all_;
+    // Per budget row: (cost, initiative), the dearest first, users_all_[users_start_[k] .. users_start_[k + 1]).
+    std::vector<std::size_t> users_start_;
+    std::vector<std::pair<double, Index>> users_all_;
     std::vector<Index> order_;
     std::vector<Index> by_value_;  // every initiative, the most valuable first (ties by index)
     double value_ = 0, best_value_ = 0, root_bound_ = 0, open_bound_ = 0;

@@ -53,7 +53,7 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
         taken_->row_size = row_size_;
         taken_->value_scale = value_scale_;
         root_lp_ = std::move(taken_);
-    } else if (memory_) {
+    } else if (memory_ && memory_->keep_root) {
         root_lp_ = std::make_unique<detail::RootLp>(detail::RootLp{*lp_, applied_, link_in_lp_, row_origin_, row_size_, value_scale_,
                                                                     p_.values, p_.costs, p_.requires_links, p_.excludes,
                                                                     p_.requires_any});
