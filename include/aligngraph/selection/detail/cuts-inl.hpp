@@ -40,11 +40,13 @@ ALIGNGRAPH_INLINE int Search::separate_covers() {
         // Candidates by (1 - x_j) / cost_j, ties by index; none when even all of them fit.
         candidates.clear();
         double reach = 0;
-        for (Index j = 0; j < n_; ++j)
-            if (p_.costs(j, k) > 0 && x(j) > 1e-9) {
-                candidates.emplace_back((1 - x(j)) / p_.costs(j, k), j);
-                reach += p_.costs(j, k);
+        for (std::size_t b = users_start_[static_cast<std::size_t>(k)]; b < users_start_[static_cast<std::size_t>(k) + 1]; ++b) {
+            const auto [cost, j] = users_all_[b];  // cost > 0
+            if (x(j) > 1e-9) {
+                candidates.emplace_back((1 - x(j)) / cost, j);
+                reach += cost;
             }
+        }
         if (reach <= limit) continue;
         std::sort(candidates.begin(), candidates.end());
         cover.clear();

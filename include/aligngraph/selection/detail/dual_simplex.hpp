@@ -349,10 +349,12 @@ public:
         pivots_since_refactor_ = 0;
         bool slack_basis = true;
         for (Index r = 0; r < rows_ && slack_basis; ++r) slack_basis = basis_[r] == n_ + r;
-        Eigen::MatrixXd basis_matrix(rows_, rows_);
-        for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = orig().col(basis_[r]);
         Eigen::PartialPivLU<Eigen::MatrixXd> lu;
-        if (!slack_basis) lu.compute(basis_matrix);
+        if (!slack_basis) {
+            Eigen::MatrixXd basis_matrix(rows_, rows_);
+            for (Index r = 0; r < rows_; ++r) basis_matrix.col(r) = orig().col(basis_[r]);
+            lu.compute(basis_matrix);
+        }
         auto t = stored();
         const auto unit = [&] {  // B = I
             if (whole_)
