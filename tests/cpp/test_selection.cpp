@@ -1030,6 +1030,32 @@ TEST_CASE("searches that carry their memory through changed budgets and decision
     }
 }
 
+TEST_CASE("a memory that keeps no root LP carries pseudocosts through changed values and costs", "[selection]") {
+    // As selection_frequency() uses it: every solve has its own values and costs, so the
+    // root LP is not left behind (keep_root = false); the answers still equal enumeration.
+    Uniform next{777};
+    for (int trial = 0; trial < 20; ++trial) {
+        const Index n = 8 + trial % 8, m = 1 + trial % 3;
+        SearchMemory kept, lean;
+        lean.keep_root = false;
+        for (int step = 0; step < 5; ++step) {
+            INFO("trial " << trial << " step " << step);
+            auto p = random_problem(next, n, m, 60, 8, 30);
+            p.budgets = (p.costs.colwise().sum().transpose() * 0.4).array().round().matrix();
+            const double expected = enumerate(p);
+            const auto a = select_portfolio(p, SelectionOptions{}, &kept);
+            const auto b = select_portfolio(p, SelectionOptions{}, &lean);
+            REQUIRE(a.proven);
+            REQUIRE(b.proven);
+            CHECK(a.value == Approx(expected).margin(1e-9));
+            CHECK(b.value == Approx(expected).margin(1e-9));
+            CHECK(kept.root != nullptr);
+            CHECK(lean.root == nullptr);
+            CHECK(lean.loss_sum.rows() == n);  // the pseudocosts are carried
+        }
+    }
+}
+
 TEST_CASE("random instances with links: the search, cuts and fixing agree with enumeration", "[selection]") {
     Uniform next{2026};
     for (int trial = 0; trial < 300; ++trial) {
