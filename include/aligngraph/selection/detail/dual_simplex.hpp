@@ -167,34 +167,42 @@ public:
             for (Index j : nonbasic_)
                 if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
             if (candidates_.empty()) return Status::infeasible;
-            std::sort(candidates_.begin(), candidates_.end());
+            // The candidates come off a heap in order (few are passed: no need to sort them
+            // all); what stays on it is the rest, in no order.
+            const auto later = [](const std::pair<double, Index>& x, const std::pair<double, Index>& y) { return x > y; };
+            std::make_heap(candidates_.begin(), candidates_.end(), later);
+            auto rest = candidates_.end();  // [begin, rest) the heap, [rest, end) the passed, the last passed first
             double slope = std::abs(delta);
-            std::size_t first = 0;
-            while (first + 1 < candidates_.size()) {
-                const Index j = candidates_[first].second;
+            while (rest - candidates_.begin() > 1) {
+                const Index j = candidates_.front().second;
                 const double drop = std::abs(alpha(j)) * (up_(j) - lo_(j));
                 if (slope - drop <= primal_tol) break;
                 slope -= drop;
-                ++first;
+                std::pop_heap(candidates_.begin(), rest, later);
+                --rest;
             }
             double bound = std::numeric_limits<double>::infinity();
-            for (std::size_t k = first; k < candidates_.size(); ++k) {
-                const Index j = candidates_[k].second;
+            for (auto k = candidates_.begin(); k != rest; ++k) {
+                const Index j = k->second;
                 bound = std::min(bound, (std::abs(d_(j)) + dual_tol) / std::abs(alpha(j)));
             }
+            // Among those within the bound, the largest |alpha|; ties to the first in order.
             Index q = -1;
             double best = 0;
-            for (std::size_t k = first; k < candidates_.size() && candidates_[k].first <= bound; ++k) {
-                const Index j = candidates_[k].second;
-                if (std::abs(alpha(j)) > best) {
-                    best = std::abs(alpha(j));
-                    q = j;
+            std::pair<double, Index> chosen{0, -1};
+            for (auto k = candidates_.begin(); k != rest; ++k) {
+                if (k->first > bound) continue;
+                const double size = std::abs(alpha(k->second));
+                if (size > best || (size == best && q >= 0 && *k < chosen)) {
+                    best = size;
+                    q = k->second;
+                    chosen = *k;
                 }
             }
-            if (first > 0) {
-                // Flip the passed candidates; the leaving variable moves with them.
-                for (std::size_t k = 0; k < first; ++k) {
-                    const Index j = candidates_[k].second;
+            if (rest != candidates_.end()) {
+                // Flip the passed candidates, in order; the leaving variable moves with them.
+                for (auto k = candidates_.end(); k != rest;) {
+                    const Index j = (--k)->second;
                     move_nonbasic(j, x_(j) >= up_(j) ? lo_(j) : up_(j));
                 }
                 delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));

@@ -236,11 +236,13 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
             break;
         }
         if (separate_rows() > 0) continue;
-        // Reduced-cost fixing: moving j off its bound costs at least |d_j|.
+        // Reduced-cost fixing: moving j off its bound costs at least |d_j|. (Fixing touches
+        // neither the LP nor the incumbent: the bound and threshold hold for the whole pass.)
         bool propagated = false;
+        const double here = lp_bound(), cutoff = threshold();
         for (Index j = 0; j < n_; ++j) {
             if (fixed_[j] != -1 || lp_->basic(j)) continue;
-            if (lp_bound() - std::abs(lp_->reduced_cost(j)) * value_scale_ > threshold()) continue;
+            if (here - std::abs(lp_->reduced_cost(j)) * value_scale_ > cutoff) continue;
             const auto before = trail_.size();
             if (!apply(lp_->value(j) > 0.5 ? j + 1 : -(j + 1))) return false;
             propagated = propagated || trail_.size() > before + 1;
