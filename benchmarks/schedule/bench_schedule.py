@@ -4,11 +4,12 @@ PSPLIB j30 (published optima) and j120 (best known bounds): proven count, mean g
 optimum (j30) or to the best known upper bound (j120), mean deviation from the critical-path
 bound (the files' MPM-Time, as the literature reports j120), makespans below a proven lower
 bound (never allowed), and time. The project-shaped set (--project): a roadmap with the NPV
-objective on a generated portfolio, against CP-SAT on the same time-indexed model.
+objective on a generated portfolio and the plan, against CP-SAT (and with --highs HiGHS) on
+the same time-indexed model.
 
     python benchmarks/schedule/bench_schedule.py --cpp build/bench/benchmarks/bench_schedule --set j30 --limit 1
     python benchmarks/schedule/bench_schedule.py --cpp ... --set j120 --limit 10 --every 5
-    python benchmarks/schedule/bench_schedule.py --project
+    python benchmarks/schedule/bench_schedule.py --project [--highs] [--size 200]
 
 Reference data: ALIGNGRAPH_REFERENCE_DATA, else ../shared/data beside the repository.
 """
@@ -172,67 +173,87 @@ def project_model(seed: int, n: int = 200, T: int = 12, links: int = 150):
     return p
 
 
-def cpsat_time_indexed(p, ids, limit: float, optional: bool):
-    """CP-SAT on the time-indexed model of a roadmap (ids all in) or a plan (optional):
-    a 0-1 variable per initiative and start, each budget and team per period, requires."""
-    from ortools.sat.python import cp_model
-
+def time_indexed(p, ids, optional: bool):
+    """The time-indexed model of a roadmap (ids all in) or a plan (optional), as plain data for
+    the peers: a 0-1 variable per initiative and start ((id, start) in `keys`), its NPV in
+    `value`; `groups` (each initiative's starts: at most one, or exactly one); `capacity`
+    rows (terms [(variable, amount)], limit) per budget and team and period; `precedence`
+    rows (the cumulative form, as aligngraph's LP has it: a dependant's starts up to s need
+    one of its prerequisite's starts that ends by s; terms with +1 and -1, <= 0); `forbidden`
+    (starts no prerequisite start allows)."""
     T = p.horizon.periods
     index = {i: k for k, i in enumerate(p.initiative_ids)}
     rate = (1 + p.settings.discount_rate) ** p.horizon.period_years - 1
     net = np.asarray(p.net_flows)
-    m = cp_model.CpModel()
-    x = {}
-    use = []  # (capacity row, {(i, s): amount})
+    keys, groups = [], []
     for j in ids:
-        i = index[j]
         ini = p.initiative(j)
         d, s0 = ini.duration, ini.start
         first = ini.earliest_start if ini.earliest_start is not None else s0
-        for s in range(first, T - d + 1):
-            x[j, s] = m.NewBoolVar(f"x{j}_{s}")
-        group = [x[j, s] for s in range(first, T - d + 1)]
-        (m.Add(sum(group) <= 1) if optional else m.AddExactlyOne(group))
-    rows = []
+        groups.append([len(keys) + k for k in range(T - d + 1 - first)])
+        keys += [(j, s) for s in range(first, T - d + 1)]
+    var = {k: v for v, k in enumerate(keys)}
+    capacity = []
     for b in p.budget_records:
         costs = np.asarray(p.budget_costs(b.id))
         for t in range(T):
             terms = []
-            for (j, s), v in x.items():
+            for v, (j, s) in enumerate(keys):
                 i, s0 = index[j], p.initiative(j).start
                 k = t - s
                 if k >= 0 and s0 + k < T and costs[i, s0 + k] > 0:
-                    terms.append((v, int(round(costs[i, s0 + k]))))
+                    terms.append((v, float(costs[i, s0 + k])))
             if terms:
-                m.Add(sum(v * c for v, c in terms) <= int(np.floor(b.limits[t])))
+                capacity.append((terms, float(b.limits[t])))
     for team in p.team_records:
         for t in range(T):
             terms = []
-            for (j, s), v in x.items():
+            for v, (j, s) in enumerate(keys):
                 dem = p.initiative(j).demand.get(team.id, [])
                 if 0 <= t - s < len(dem) and dem[t - s] > 0:
-                    terms.append((v, int(round(dem[t - s]))))
+                    terms.append((v, float(dem[t - s])))
             if terms:
-                m.Add(sum(v * c for v, c in terms) <= int(np.floor(team.capacity[t])))
+                capacity.append((terms, float(team.capacity[t])))
     chosen = set(ids)
     starts_of = {}
-    for (j, s), v in x.items():
+    for v, (j, s) in enumerate(keys):
         starts_of.setdefault(j, []).append((s, v))
+    precedence, forbidden = [], []
     for dep, pre in p.requirement_pairs():
         if dep not in chosen:
             continue
         dp = p.initiative(pre).duration
-        # The cumulative form (as aligngraph's LP has it): the dependant's starts up to s
-        # need one of its prerequisite's starts that ends by s.
         for s, v in starts_of[dep]:
             early = [w for s2, w in starts_of.get(pre, []) if s2 + dp <= s]
             upto = [w for s2, w in starts_of[dep] if s2 <= s]
-            m.Add(sum(upto) <= sum(early)) if early else m.Add(v == 0)
-    value = {}
-    for (j, s) in x:
+            if early:
+                precedence.append([(w, 1.0) for w in upto] + [(w, -1.0) for w in early])
+            else:
+                forbidden.append(v)
+    value = []
+    for j, s in keys:
         i, s0 = index[j], p.initiative(j).start
-        value[j, s] = int(round(100 * sum(net[i, t] / (1 + rate) ** (s + t - s0) for t in range(s0, T))))
-    m.Maximize(sum(value[k] * v for k, v in x.items()))
+        value.append(float(sum(net[i, t] / (1 + rate) ** (s + t - s0) for t in range(s0, T))))
+    return dict(keys=keys, value=value, groups=groups, exact=not optional, capacity=capacity, precedence=precedence,
+                forbidden=forbidden)
+
+
+def cpsat_time_indexed(p, ids, limit: float, optional: bool):
+    """CP-SAT (1 worker) on the time-indexed model (amounts rounded to whole units, values to cents)."""
+    from ortools.sat.python import cp_model
+
+    model = time_indexed(p, ids, optional)
+    m = cp_model.CpModel()
+    x = [m.NewBoolVar(f"x{j}_{s}") for j, s in model["keys"]]
+    for g in model["groups"]:
+        (m.AddExactlyOne([x[v] for v in g]) if model["exact"] else m.Add(sum(x[v] for v in g) <= 1))
+    for terms, limit_ in model["capacity"]:
+        m.Add(sum(x[v] * int(round(c)) for v, c in terms) <= int(np.floor(limit_)))
+    for terms in model["precedence"]:
+        m.Add(sum(x[v] * int(c) for v, c in terms) <= 0)
+    for v in model["forbidden"]:
+        m.Add(x[v] == 0)
+    m.Maximize(sum(int(round(100 * c)) * x[v] for v, c in enumerate(model["value"])))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = limit
@@ -243,31 +264,74 @@ def cpsat_time_indexed(p, ids, limit: float, optional: bool):
             status == cp_model.OPTIMAL, time.perf_counter() - t0)
 
 
+def highs_time_indexed(p, ids, limit: float, optional: bool):
+    """HiGHS (1 thread, mip_rel_gap 0: exact) on the same time-indexed model, amounts as they are."""
+    import highspy
+
+    model = time_indexed(p, ids, optional)
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("time_limit", float(limit))
+    h.setOptionValue("mip_rel_gap", 0.0)
+    x = [h.addBinary() for _ in model["keys"]]
+    for g in model["groups"]:
+        h.addConstr(sum(x[v] for v in g) == 1) if model["exact"] else h.addConstr(sum(x[v] for v in g) <= 1)
+    for terms, limit_ in model["capacity"]:
+        h.addConstr(sum(c * x[v] for v, c in terms) <= limit_)
+    for terms in model["precedence"]:
+        h.addConstr(sum(c * x[v] for v, c in terms) <= 0)
+    for v in model["forbidden"]:
+        h.addConstr(x[v] <= 0)
+    t0 = time.perf_counter()
+    h.maximize(sum(c * x[v] for v, c in enumerate(model["value"])))
+    seconds = time.perf_counter() - t0
+    info = h.getInfo()
+    proven = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    value = info.objective_function_value if info.primal_solution_status == 2 else float("nan")
+    return value, info.mip_dual_bound, proven, seconds
+
+
 def project(args) -> None:
     """Roadmap (NPV) of the optimal portfolio and the plan on project-shaped models, against
     CP-SAT on the same time-indexed models; and plan versus select-then-schedule."""
-    print(f"project-shaped: 200 initiatives, 12 quarters, 2 pools, 4 teams, 150 requires; limit {args.project_limit:g} s, one thread")
+    import aligngraph as ag
+
+    n, links = args.size, round(0.75 * args.size)
+    print(f"project-shaped: {n} initiatives, 12 quarters, 2 pools, 4 teams, {links} requires; limit {args.project_limit:g} s, one thread")
     print(f"{'seed':>4} {'form':<8} {'solver':<11} {'value':>12} {'bound':>12} {'proven':>7} {'time s':>8}")
     for seed in range(args.seed, args.seed + args.models):
-        p = project_model(seed)
+        p = project_model(seed, n=n, links=links)
         t0 = time.perf_counter()
         chosen = p.optimize(time_limit=args.project_limit).selected
         t_select = time.perf_counter() - t0
         t0 = time.perf_counter()
-        road = p.roadmap(chosen, time_limit=args.project_limit, explain=False)
+        try:
+            road = p.roadmap(chosen, time_limit=args.project_limit, explain=False)
+        except ag.InfeasibleError as e:  # small sets: the portfolio chosen at planned starts may not fit any schedule
+            road = None
+            print(f"{seed:>4} roadmap    infeasible: {e}")
         t_road = time.perf_counter() - t0
         t0 = time.perf_counter()
         plan = p.plan(time_limit=args.project_limit, explain=False)
         t_plan = time.perf_counter() - t0
-        rows = [("roadmap", "aligngraph", road.value, road.bound, road.proven, t_road),
-                ("roadmap", "CP-SAT", *cpsat_time_indexed(p, chosen, args.project_limit, False)),
-                ("plan", "aligngraph", plan.value, plan.bound, plan.proven, t_plan),
-                ("plan", "CP-SAT", *cpsat_time_indexed(p, list(p.initiative_ids), args.project_limit, True))]
+        rows = []
+        if road is not None:
+            rows += [("roadmap", "aligngraph", road.value, road.bound, road.proven, t_road),
+                     ("roadmap", "CP-SAT", *cpsat_time_indexed(p, chosen, args.project_limit, False))]
+            if args.highs:
+                rows.append(("roadmap", "HiGHS", *highs_time_indexed(p, chosen, args.project_limit, False)))
+        rows += [("plan", "aligngraph", plan.value, plan.bound, plan.proven, t_plan),
+                 ("plan", "CP-SAT", *cpsat_time_indexed(p, list(p.initiative_ids), args.project_limit, True))]
+        if args.highs:
+            rows.append(("plan", "HiGHS", *highs_time_indexed(p, list(p.initiative_ids), args.project_limit, True)))
         for form, solver, v, b, pr, t in rows:
             print(f"{seed:>4} {form:<8} {solver:<11} {v:>12.1f} {b:>12.1f} {str(pr):>7} {t:>8.2f}")
-        print(f"     plan - select-then-schedule: {plan.value - road.value:+.1f} ({100 * (plan.value - road.value) / abs(road.value):+.2f}%),"
-              f" selection {t_select:.2f} s; plan funds {int(plan.scheduled.sum())}, the selection {len(chosen)}")
-    print("(CP-SAT's amounts are rounded to whole units and its values to cents; the models are otherwise the same)")
+        if road is not None:
+            print(f"     plan - select-then-schedule: {plan.value - road.value:+.1f} ({100 * (plan.value - road.value) / abs(road.value):+.2f}%),"
+                  f" selection {t_select:.2f} s; plan funds {int(plan.scheduled.sum())}, the selection {len(chosen)}")
+    print("(CP-SAT's amounts are rounded to whole units and its values to cents; the models are otherwise the same;"
+          " HiGHS takes them as they are)")
 
 
 def main() -> None:
@@ -281,6 +345,8 @@ def main() -> None:
     ap.add_argument("--project-limit", type=float, default=60)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--models", type=int, default=3, help="project-shaped models (seeds from --seed)")
+    ap.add_argument("--size", type=int, default=200, help="project-shaped initiatives (requires: three quarters as many)")
+    ap.add_argument("--highs", action="store_true", help="HiGHS (highspy) on the time-indexed models as well")
     args = ap.parse_args()
     if args.project:
         project(args)
