@@ -336,7 +336,8 @@ TEST_CASE("schedule: a plan's neighbourhoods after the tree's half: feasible, wi
           "[schedule]") {
     std::mt19937 rng(6122026);
     int proven_by_neighbourhood = 0;
-    for (int trial = 0; trial < 200; ++trial) {
+    // Most of these the root proves (its cuts); the rest go to the neighbourhoods.
+    for (int trial = 0; trial < 1000; ++trial) {
         const auto q = random_plan(rng, trial, false);
         const double best = enumerate(q);
         if (std::isnan(best)) continue;

@@ -44,6 +44,26 @@ def test_select_equals_enumeration(seed):
     assert (r.budgets["slack"] >= -1e-9).all()
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_select_with_gomory_cuts_equals_enumeration(seed):
+    # One-of groups over fractional capacities, as a time-indexed schedule has them: Gomory
+    # cuts at the root change the search, never the optimum.
+    rng = np.random.default_rng(100 + seed)
+    n, m = 12, 2
+    values = np.round(rng.random(n) * 100, 2)
+    costs = np.round(rng.random((n, m)) * 50, 3)
+    budgets = costs.sum(axis=0) * 0.4
+    excludes = [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    requires = [(9, 0), (10, 4)]
+    expected = brute_force(values, costs, budgets, requires, excludes, [], [])
+    for rounds in (0, 3, 10):
+        r = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=excludes, gomory_rounds=rounds)
+        assert r.proven
+        assert r.value == pytest.approx(expected)
+    with pytest.raises(ag.ValidationError, match="gomory_rounds -1, expected >= 0"):
+        ag.select_portfolio(values, costs, budgets, gomory_rounds=-1)
+
+
 def test_infeasible_forced_in_names_the_budget():
     with pytest.raises(ag.InfeasibleError, match="break capex: they need 110, the limit is 100"):
         ag.select_portfolio([1, 2, 3], [[60], [50], [10]], [100], forced_in=[0, 1], budget_names=["capex"])

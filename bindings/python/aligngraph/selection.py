@@ -159,6 +159,7 @@ def select_portfolio(
     budget_names: list[str] | None = None,
     start: list[int] | None = None,
     explain: bool = True,
+    gomory_rounds: int = 0,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
     (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, ``x[d] <= sum
@@ -170,11 +171,14 @@ def select_portfolio(
     ``start``: a known selection (indices) to start from when it is feasible.
     ``explain=False`` skips the ``left_out`` and ``displaced`` frames (empty), which cost
     about selected x n x budgets operations.
+    ``gomory_rounds``: rounds of Gomory mixed-integer cuts at the root (0: none); they help
+    models with many one-of groups (time-indexed schedules) and slow plain knapsacks.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),
                              float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []),
-                             list(budget_names or []), [int(i) for i in (start or [])], bool(explain))
+                             list(budget_names or []), [int(i) for i in (start or [])], bool(explain),
+                             int(gomory_rounds))
     return SelectionResult(core)
 
 

@@ -126,6 +126,10 @@ struct SelectionOptions {
     /// Explain the result (why each left-out initiative is out, what each selected one
     /// displaces); costs about (selected x n x budgets) operations.
     bool explain = true;
+    /// Rounds of Gomory mixed-integer cuts at the root, beside the cover cuts (0: none). They
+    /// tighten the time-indexed models of scheduling (the roadmap and plan set 3) and slow
+    /// the search on multidimensional knapsacks, hence off by default (docs/selection.md).
+    int gomory_rounds = 0;
 };
 
 /// Why an initiative is not in the selection.

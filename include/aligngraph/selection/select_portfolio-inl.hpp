@@ -77,6 +77,8 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
     for (Index i : p.forced_in) check(i, "forced-in");
     for (Index i : p.forced_out) check(i, "forced-out");
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
+    if (o.gomory_rounds < 0)
+        throw ValidationError(fmt::format("select_portfolio(): gomory_rounds {}, expected >= 0 (0: no Gomory cuts)", o.gomory_rounds));
     if (o.node_limit < 0) throw ValidationError(fmt::format("select_portfolio(): node limit {}, expected >= 0", o.node_limit));
     if (!p.ids.empty() && static_cast<Index>(p.ids.size()) != n)
         throw ValidationError(fmt::format("select_portfolio(): {} ids for {} initiatives; give one per initiative (or none)", p.ids.size(), n));

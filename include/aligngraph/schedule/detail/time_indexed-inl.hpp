@@ -133,6 +133,8 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             outer(q);
         };
     options.explain = false;
+    // Gomory cuts close a fifth to a third of the root gap of these models (benchmarks/schedule/RESULTS.md).
+    options.gomory_rounds = 3;
     if (!start.empty()) {
         for (int j = 0; j < jobs; ++j) {
             int s = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// The selection search: cuts at the root (extended minimal covers of the budget rows).
+// The selection search: cuts at the root (extended minimal covers of the budget rows, Gomory
+// mixed-integer cuts from the optimal tableau).
 
 #include "aligngraph/selection/detail/search.hpp"
 
@@ -8,7 +9,8 @@ namespace aligngraph::detail {
 ALIGNGRAPH_INLINE void Search::root_cuts() {
     double last = lp_bound();
     for (int round = 0; round < 50 && !limits_.stopped(); ++round) {
-        if (separate_covers() == 0) break;
+        const int added = separate_covers() + (round < o_.gomory_rounds ? separate_gomory() : 0);
+        if (added == 0) break;
         while (solve_lp() != Lp::Status::stopped && separate_rows() > 0) {
         }
         const double now = lp_bound();
@@ -83,6 +85,128 @@ ALIGNGRAPH_INLINE int Search::separate_covers() {
     row_origin_.resize(row_origin_.size() + rows.size(), -2);
     lp_->add_rows(rows);
     return static_cast<int>(rows.size());
+}
+
+ALIGNGRAPH_INLINE int Search::separate_gomory() {
+    Lp& lp = *lp_;
+    const Index rows = lp.rows(), cols = n_ + rows;
+    const Eigen::VectorXd x = lp.values();
+    const auto whole = [](double v) { return std::abs(v - std::round(v)) <= 1e-9; };
+    // A row's slack is integral at every integral point when its coefficients and
+    // right-hand side are whole (groups, links, covers; budgets seldom).
+    std::vector<signed char> integral(static_cast<std::size_t>(cols), 1);
+    for (Index k = 0; k < rows; ++k) {
+        bool w = whole(lp.rhs(k));
+        const auto row = lp.row_coefficients(k);
+        for (Index j = 0; w && j < n_; ++j) w = whole(row(j));
+        integral[static_cast<std::size_t>(n_ + k)] = w;
+    }
+    // Sources: the basic structural variables furthest from integral first, ties by index.
+    std::vector<std::pair<double, Index>> sources;
+    for (Index j = 0; j < n_; ++j) {
+        if (lp.row_of(j) < 0 || lp.upper(j) - lp.lower(j) < 0.5) continue;
+        const double f = x(j) - std::floor(x(j));
+        if (f >= gomory_min_fraction_ && f <= 1 - gomory_min_fraction_) sources.emplace_back(std::abs(f - 0.5), j);
+    }
+    std::sort(sources.begin(), sources.end());
+    if (sources.size() > static_cast<std::size_t>(gomory_per_round_)) sources.resize(static_cast<std::size_t>(gomory_per_round_));
+
+    std::vector<std::pair<double, Lp::Row>> found;  // (efficacy, cut)
+    Eigen::VectorXd c(n_);
+    for (auto [key, j] : sources) {
+        const double f0 = x(j) - std::floor(x(j));
+        const Eigen::VectorXd& alpha = lp.tableau_row_at(lp.row_of(j));
+        // The row: x_j + sum over nonbasic k of alpha_k x_k = its value. With y_k = x_k - lo_k
+        // (at the lower bound) or up_k - x_k (at the upper), the cut is sum pi_k y_k >= 1;
+        // written in x (slacks s_q = b_q - A_q x) as c x <= rhs, c accumulated as its negation.
+        c.setZero();
+        double constant = 0;  // sum pi_k y_k = -c x + constant
+        bool ok = true;
+        for (Index k : lp.nonbasic()) {
+            double a = alpha(k);
+            const double lo = lp.lower(k), up = lp.upper(k);
+            if (std::abs(a) < 1e-11 || up - lo < 1e-12) continue;  // fixed: y_k is 0 throughout
+            if (std::abs(a) > 1e6) {
+                ok = false;
+                break;
+            }
+            const bool at_upper = x(k) > 0.5 * (lo + up);
+            if (at_upper) a = -a;
+            double pi;
+            if (integral[static_cast<std::size_t>(k)]) {
+                const double fk = a - std::floor(a);
+                pi = fk <= f0 ? fk / f0 : (1 - fk) / (1 - f0);
+            } else {
+                pi = a >= 0 ? a / f0 : -a / (1 - f0);
+            }
+            if (pi == 0) continue;
+            const double sign = at_upper ? -1 : 1;  // pi y_k = sign pi (x_k - bound)
+            if (k < n_) {
+                c(k) -= sign * pi;
+                constant -= sign * pi * (at_upper ? up : lo);
+            } else {
+                const Index q = k - n_;  // s_q = b_q - A_q x
+                c += sign * pi * lp.row_coefficients(q).transpose();
+                constant += sign * pi * (lp.rhs(q) - (at_upper ? up : lo));
+            }
+        }
+        if (!ok) continue;
+        // -c x + constant >= 1: c x <= constant - 1.
+        double rhs = constant - 1;
+        // Fixed variables become constants; the largest coefficient 1; what is tiny beside
+        // it goes, the right-hand side relaxed by the most it could contribute.
+        double largest = 0;
+        for (Index k = 0; k < n_; ++k) {
+            if (c(k) == 0) continue;
+            if (lp.upper(k) - lp.lower(k) < 1e-12) {
+                rhs -= c(k) * lp.lower(k);
+                c(k) = 0;
+            } else {
+                largest = std::max(largest, std::abs(c(k)));
+            }
+        }
+        if (largest < 1e-9) continue;
+        c /= largest;
+        rhs /= largest;
+        double least = 0;  // the least c x can be: the slack's upper bound is rhs - least
+        for (Index k = 0; k < n_; ++k) {
+            if (c(k) == 0) continue;
+            const double low = std::min(c(k) * lp.lower(k), c(k) * lp.upper(k));
+            if (std::abs(c(k)) < 1e-6) {
+                rhs -= low;
+                c(k) = 0;
+            } else {
+                least += low;
+            }
+        }
+        rhs += 1e-9 * std::max(1.0, std::abs(rhs));  // round-off
+        const double violation = c.dot(x.head(n_)) - rhs;
+        const double efficacy = violation / c.norm();
+        if (efficacy < 1e-4 || !(rhs - least > 0)) continue;
+        found.push_back({efficacy, Lp::Row{c, rhs, rhs - least}});
+    }
+    // The most effective first, each kept unless nearly parallel to a cut kept before it or
+    // already in the LP (near-parallel rows make the bases near-singular).
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Eigen::VectorXd> units;  // the cuts in the LP and those kept, each of norm 1
+    for (Index k = 0; k < rows; ++k)
+        if (row_origin_[static_cast<std::size_t>(k)] == -2) units.push_back(lp.row_coefficients(k).transpose().normalized());
+    std::vector<Lp::Row> rows_added;
+    for (auto& [efficacy, row] : found) {
+        const Eigen::VectorXd unit = row.coeffs.normalized();
+        bool parallel = false;
+        for (const auto& other : units)
+            if (unit.dot(other) > 0.999) {
+                parallel = true;
+                break;
+            }
+        if (parallel) continue;
+        units.push_back(unit);
+        rows_added.push_back(std::move(row));
+    }
+    row_origin_.resize(row_origin_.size() + rows_added.size(), -2);
+    lp.add_rows(rows_added);
+    return static_cast<int>(rows_added.size());
 }
 
 }  // namespace aligngraph::detail

@@ -112,6 +112,7 @@ public:
         nonbasic_ = other.nonbasic_;
         slot_ = other.slot_;
         pivots_since_refactor_ = other.pivots_since_refactor_;
+        shaky_ = other.shaky_;
     }
 
     Index rows() const { return rows_; }
@@ -133,8 +134,19 @@ public:
     /// iterates stay dual feasible, so the objective is a valid lower bound at any stop.
     Status solve(double cutoff = std::numeric_limits<double>::infinity(), int max_iterations = 100000,
                  Limits* limits = nullptr) {
+        // An answer from a basis whose B^-1 has lost its accuracy (its values far from A x + s
+        // = b: a near-singular basis after a small pivot) is no bound: rebuilt and solved on.
+        // Checked only after a pivot that could have done it (shaky_): the check costs a pivot.
+        const auto settled = [&] {
+            if (!shaky_ || inaccuracy() <= 1e-7) return true;
+            refactor();
+            return false;
+        };
         for (int it = 0;; ++it) {
-            if (objective() >= cutoff) return Status::cutoff;
+            if (objective() >= cutoff) {
+                if (settled()) return Status::cutoff;
+                continue;
+            }
             if (it >= max_iterations) return Status::iteration_limit;
             if (limits && (it & 7) == 7 && limits->reached()) return Status::stopped;
             // Leaving row: dual steepest edge, the largest violation^2 / ||e_r' B^-1||^2
@@ -152,7 +164,10 @@ public:
                     r = i;
                 }
             }
-            if (r < 0) return Status::optimal;
+            if (r < 0) {
+                if (settled()) return Status::optimal;
+                continue;
+            }
             const Index leaving = basis_[r];
             const bool to_lower = x_(leaving) < lo_(leaving);
             double delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
@@ -166,7 +181,10 @@ public:
             candidates_.clear();
             for (Index j : nonbasic_)
                 if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
-            if (candidates_.empty()) return Status::infeasible;
+            if (candidates_.empty()) {
+                if (settled()) return Status::infeasible;
+                continue;
+            }
             // The candidates come off a heap in order (few are passed: no need to sort them
             // all); what stays on it is the rest, in no order.
             const auto later = [](const std::pair<double, Index>& x, const std::pair<double, Index>& y) { return x > y; };
@@ -222,6 +240,26 @@ public:
     bool basic(Index j) const { return where_[j] >= 0; }
     /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
     Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
+
+    /// How far the current values are from satisfying A x + s = b (round-off; large when
+    /// B^-1 has lost its accuracy).
+    double residual() const { return drift(); }
+
+    /// What a cut generator reads (Gomory cuts, cuts-inl.hpp): where column j (structural,
+    /// or the slack n + k of row k) is basic (its row of the tableau) or -1; its bounds;
+    /// row k's right-hand side and coefficients; the nonbasic columns.
+    Index row_of(Index j) const { return where_[j]; }
+    double lower(Index j) const { return lo_(j); }
+    double upper(Index j) const { return up_(j); }
+    double rhs(Index k) const { return b_(k); }
+    auto row_coefficients(Index k) const { return orig().row(k).head(n_); }
+    const std::vector<Index>& nonbasic() const { return nonbasic_; }
+    /// Row r of the tableau B^-1 [A I], read at the nonbasic columns only (the others are 0,
+    /// or 1 at the row's basic variable); valid until the LP next changes.
+    const Eigen::VectorXd& tableau_row_at(Index r) {
+        tableau_row(r);
+        return alpha_;
+    }
 
     /// A row over the structural variables: coeffs . x <= rhs, its slack in [0, slack_up].
     struct Row {
@@ -355,6 +393,7 @@ public:
     /// current one has become numerically singular.
     void refactor() {
         pivots_since_refactor_ = 0;
+        shaky_ = false;
         bool slack_basis = true;
         for (Index r = 0; r < rows_ && slack_basis; ++r) slack_basis = basis_[r] == n_ + r;
         Eigen::PartialPivLU<Eigen::MatrixXd> lu;
@@ -370,9 +409,7 @@ public:
             else
                 t.setIdentity();
         };
-        if (slack_basis) {
-            unit();
-        } else if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
+        const auto slacks = [&] {  // the slack basis instead of a singular one
             std::fill(where_.begin(), where_.end(), -1);
             for (Index r = 0; r < rows_; ++r) {
                 basis_[r] = n_ + r;
@@ -380,6 +417,11 @@ public:
             }
             list_nonbasic();
             unit();
+        };
+        if (slack_basis) {
+            unit();
+        } else if (rows_ > 0 && !(lu.rcond() > 1e-11)) {
+            slacks();
         } else {
             if (rows_ > 0) {
                 if (whole_)
@@ -387,8 +429,12 @@ public:
                 else
                     t = lu.inverse();
             }
-            // Round-off zeros back to zeros so that the elimination can skip them.
-            t = (t.array().abs() < 1e-13).select(0.0, t);
+            if (!t.allFinite()) {  // rcond() is an estimate: a zero pivot can pass it
+                slacks();
+            } else {
+                // Round-off zeros back to zeros so that the elimination can skip them.
+                t = (t.array().abs() < 1e-13).select(0.0, t);
+            }
         }
         Eigen::VectorXd cb(rows_);
         for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
@@ -411,6 +457,18 @@ public:
 private:
     // How far the current values are from satisfying A x + s = b: grows with round-off.
     double drift() const { return rows_ > 0 ? (orig() * x_ - b_).cwiseAbs().maxCoeff() : 0.0; }
+    // The same measure, over A's nonzeros alone where A is kept sparse.
+    double inaccuracy() const {
+        if (whole_) return drift();
+        Eigen::VectorXd r = x_.tail(rows_) - b_;
+        for (Index j = 0; j < n_; ++j) {
+            const double v = x_(j);
+            if (v == 0) continue;
+            for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                r(col_row_[static_cast<std::size_t>(p)]) += col_value_[static_cast<std::size_t>(p)] * v;
+        }
+        return rows_ > 0 ? r.cwiseAbs().maxCoeff() : 0.0;
+    }
 
     // The bound a nonbasic variable should sit at for its reduced cost to be dual feasible.
     double preferred(Index j) const {
@@ -528,6 +586,8 @@ private:
         const Index leaving = basis_[r];
         tableau_column(q);
         const double a = column_(r);
+        // A small pivot, or one whose row and column disagree, may have cost B^-1 its accuracy.
+        if (std::abs(a) < 1e-5 || std::abs(a - alpha_(q)) > 1e-9 * std::max(1.0, std::abs(a))) shaky_ = true;
         // Primal step: x_q moves so that the leaving variable lands on its bound.
         const double step = delta / a;
         x_(q) += step;
@@ -594,6 +654,7 @@ private:
     Eigen::VectorXd alpha_;   // scratch: the leaving row of the tableau (its nonbasic columns)
     Eigen::VectorXd column_;  // scratch: a column of the tableau
     int pivots_since_refactor_ = 0;
+    bool shaky_ = false;  // a pivot since the last refactor() may have cost B^-1 its accuracy
 };
 
 }  // namespace aligngraph::detail

@@ -302,6 +302,12 @@ private:
     // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
     int separate_covers();
 
+    // Gomory mixed-integer cuts from the rows of the LP's optimal tableau whose basic
+    // variable is fractional, in the structural variables (slacks substituted out). Valid
+    // for every integral point of the rows in the LP (all valid for the problem, or for
+    // what beats the incumbent after a restart's fixings).
+    int separate_gomory();
+
     // A branch waiting for its pseudocost: the variable, the direction, how far it moves.
     struct Pending {
         Index var = -1;
@@ -385,6 +391,9 @@ private:
     static constexpr int strong_candidates_ = 10, strong_iterations_ = 100;
     static constexpr long long reliable_ = 4;  // observations per direction
     Index root_fixable_ = 0;
+    // Gomory cuts (options' gomory_rounds): sources a round, the least fraction of a source.
+    static constexpr int gomory_per_round_ = 100;
+    static constexpr double gomory_min_fraction_ = 0.01;
     double restart_checked_ = -std::numeric_limits<double>::infinity();
 };
 
