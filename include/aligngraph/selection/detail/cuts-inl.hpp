@@ -114,6 +114,7 @@ ALIGNGRAPH_INLINE int Search::separate_gomory() {
     std::vector<std::pair<double, Lp::Row>> found;  // (efficacy, cut)
     Eigen::VectorXd c(n_);
     for (auto [key, j] : sources) {
+        if (limits_.reached()) break;  // a cut costs up to rows x initiatives: on a large model, seconds a round
         const double f0 = x(j) - std::floor(x(j));
         const Eigen::VectorXd& alpha = lp.tableau_row_at(lp.row_of(j));
         // The row: x_j + sum over nonbasic k of alpha_k x_k = its value. With y_k = x_k - lo_k
