@@ -241,10 +241,6 @@ public:
     /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
     Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
 
-    /// How far the current values are from satisfying A x + s = b (round-off; large when
-    /// B^-1 has lost its accuracy).
-    double residual() const { return drift(); }
-
     /// What a cut generator reads (Gomory cuts, cuts-inl.hpp): where column j (structural,
     /// or the slack n + k of row k) is basic (its row of the tableau) or -1; its bounds;
     /// row k's right-hand side and coefficients; the nonbasic columns.
