@@ -75,7 +75,7 @@ void define_schedule(py::module_& m) {
                               std::vector<Period> earliest, std::vector<Period> latest, std::vector<Eigen::VectorXd> flows,
                               double rate, const Eigen::VectorXd& weights, ScheduleObjective objective, double time_limit,
                               long long node_limit, std::vector<std::string> ids, std::vector<std::string> resources,
-                              std::vector<std::string> periods, bool explain) {
+                              std::vector<std::string> periods, bool explain, std::vector<Period> start) {
         ScheduleProblem q;
         q.durations = std::move(durations);
         for (auto [d, p, lag] : precedences) q.precedences.push_back({.dependant = d, .prerequisite = p, .lag = lag});
@@ -97,18 +97,18 @@ void define_schedule(py::module_& m) {
         {
             py::gil_scoped_release release;
             r = schedule(q, {.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel,
-                             .explain = explain});
+                             .explain = explain, .start = std::move(start)});
         }
         interrupt.raise_if_interrupted();
         return r;
     }, py::arg("durations"), py::arg("precedences"), py::arg("capacity"), py::arg("usage"), py::arg("horizon"),
        py::arg("earliest"), py::arg("latest"), py::arg("flows"), py::arg("rate"), py::arg("weights"), py::arg("objective"),
        py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"), py::arg("resources"), py::arg("periods"),
-       py::arg("explain"));
+       py::arg("explain"), py::arg("start"));
 
     m.def("roadmap_core", [](const Portfolio& p, ScheduleObjective objective, std::optional<std::vector<std::string>> selection,
                              double time_limit, long long node_limit, std::string scenario, std::map<std::string, double> weights,
-                             bool together, bool explain) {
+                             bool together, bool explain, std::map<std::string, Period> start) {
         PythonInterrupt interrupt;
         RoadmapOptions o;
         o.objective = objective;
@@ -119,6 +119,7 @@ void define_schedule(py::module_& m) {
         o.explain = explain;
         o.selection = std::move(selection);
         o.weights = std::move(weights);
+        o.start = std::move(start);
         ScheduleResult r;
         {
             const auto lock = reading(p);
@@ -128,7 +129,7 @@ void define_schedule(py::module_& m) {
         interrupt.raise_if_interrupted();
         return r;
     }, py::arg("portfolio"), py::arg("objective"), py::arg("selection"), py::arg("time_limit"), py::arg("node_limit"),
-       py::arg("scenario"), py::arg("weights"), py::arg("plan"), py::arg("explain"));
+       py::arg("scenario"), py::arg("weights"), py::arg("plan"), py::arg("explain"), py::arg("start"));
     m.def("schedule_text", &schedule_text, py::arg("result"), py::arg("width") = 100,
           "The schedule as aligned text (what `aligngraph roadmap` prints).");
     m.def("schedule_json", &schedule_json, py::arg("result"));

@@ -1102,3 +1102,120 @@ TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against en
     bad.add_initiative(d);
     CHECK_THROWS_WITH(bad.check(), Catch::Contains("'D' cannot finish within the horizon's 6 periods from its earliest start 4"));
 }
+
+TEST_CASE("schedule: a start schedule is where the search begins: the result is never worse than it", "[schedule]") {
+    std::mt19937 rng(23);
+    const ag::ScheduleObjective objectives[] = {ag::ScheduleObjective::makespan, ag::ScheduleObjective::delay,
+                                                ag::ScheduleObjective::npv};
+    int tried = 0;
+    for (int trial = 0; trial < 36; ++trial) {
+        auto q = random_problem(rng, 5, 10, trial % 2 == 1);
+        q.objective = objectives[trial % 3];
+        if (trial % 6 == 5) q.optional = {true, true, false, true, true};  // a plan
+        const auto all = every_schedule(q);
+        if (all.empty()) continue;
+        INFO("trial " << trial);
+        const bool maximise = q.objective == ag::ScheduleObjective::npv;
+        const auto better = [&](double a, double b) { return maximise ? a > b : a < b; };
+        // The best schedule by enumeration, and one drawn at random.
+        std::vector<int> best = all.front();
+        for (const auto& s : all)
+            if (better(objective_of(q, s), objective_of(q, best))) best = s;
+        const std::vector<int> any = all[std::uniform_int_distribution<std::size_t>(0, all.size() - 1)(rng)];
+        for (const auto& start : {best, any}) {
+            const auto r = ag::schedule(q, {.time_limit = 10, .node_limit = 0, .start = start});
+            CHECK(infeasibility(q, r.starts).empty());
+            CHECK(r.value == Approx(objective_of(q, r.starts)).margin(1e-9));
+            CHECK_FALSE(better(objective_of(q, start), r.value + (maximise ? 1e-9 : -1e-9)));
+        }
+        const auto r = ag::schedule(q, {.time_limit = 10, .node_limit = 0, .start = best});
+        CHECK(r.value == Approx(objective_of(q, best)).margin(1e-9));
+        ++tried;
+    }
+    CHECK(tried >= 20);
+    // Larger problems, where the search without nodes finds less than a longer one: from the
+    // longer search's schedule it returns one as good (the start matters, on some of them).
+    int mattered = 0, ran = 0;
+    for (int trial = 0; trial < 12; ++trial) {
+        auto q = random_problem(rng, 12, 20, true);
+        for (std::size_t j = 0; j < 12; ++j) q.latest[j] = 20 - q.durations[j];  // windows open to the horizon
+        q.objective = objectives[trial % 3];
+        INFO("larger trial " << trial);
+        const bool maximise = q.objective == ag::ScheduleObjective::npv;
+        ag::ScheduleResult long_run;
+        try {
+            long_run = ag::schedule(q, {.time_limit = 30, .node_limit = 300});
+        } catch (const ag::InfeasibleError&) {
+            continue;
+        }
+        ++ran;
+        REQUIRE(infeasibility(q, long_run.starts).empty());
+        const double given = objective_of(q, long_run.starts);
+        const auto from = ag::schedule(q, {.time_limit = 30, .node_limit = 0, .start = long_run.starts});
+        CHECK(infeasibility(q, from.starts).empty());
+        CHECK(from.value == Approx(objective_of(q, from.starts)).margin(1e-9));
+        CHECK((maximise ? from.value >= given - 1e-9 : from.value <= given + 1e-9));
+        double alone = maximise ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        try {
+            alone = ag::schedule(q, {.time_limit = 30, .node_limit = 0}).value;
+        } catch (const ag::NoSolutionError&) {
+        }
+        if (maximise ? alone < from.value - 1e-9 : alone > from.value + 1e-9) ++mattered;
+    }
+    CHECK(ran >= 6);
+    CHECK(mattered > 0);
+}
+
+TEST_CASE("schedule: a start that is not a schedule is refused naming the job and what it breaks", "[schedule]") {
+    // a (2 periods) then b (2 periods); c (1 period) in its window 0-3; a and c share a team of 1.
+    ag::ScheduleProblem q;
+    q.durations = {2, 2, 1};
+    q.precedences = {{.dependant = 1, .prerequisite = 0, .lag = 0}};
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 1.0);
+    Eigen::MatrixXd use(3, 1);
+    use << 1, 0, 1;
+    q.usage = ag::constant_usage(q.durations, use);
+    q.horizon = 8;
+    q.latest = {6, 6, 3};
+    q.ids = {"a", "b", "c"};
+    q.resources = {"team"};
+    const auto with = [](std::vector<int> s) { return ag::ScheduleOptions{.time_limit = 5, .start = std::move(s)}; };
+    CHECK(ag::schedule(q, with({0, 2, 3})).value == 4);  // a start that is a schedule
+    CHECK_THROWS_WITH(ag::schedule(q, with({0, 2})), Catch::Contains("has 2 starts, expected one per job (3)"));
+    CHECK_THROWS_WITH(ag::schedule(q, with({0, 2, 4})), Catch::Contains("starts 'c' in period 4, outside its window: periods 0 to 3"));
+    CHECK_THROWS_WITH(ag::schedule(q, with({0, 1, 3})), Catch::Contains("starts 'b' in period 1, before its prerequisite 'a'"));
+    CHECK_THROWS_WITH(ag::schedule(q, with({0, 2, 1})), Catch::Contains("overloads 'team' in period 1: 2 against a capacity of 1, by 'a', 'c'"));
+    CHECK_THROWS_WITH(ag::schedule(q, with({-1, 2, 3})), Catch::Contains("leaves out 'a', which must be scheduled"));
+    // A plan: optional jobs, a and c alternatives.
+    q.objective = ag::ScheduleObjective::npv;
+    q.flows = {Eigen::VectorXd::Constant(3, 5.0), Eigen::VectorXd::Constant(3, 5.0), Eigen::VectorXd::Constant(2, 5.0)};
+    q.optional = {true, true, true};
+    q.excludes = {{0, 2}};
+    CHECK_THROWS_WITH(ag::schedule(q, with({-1, 2, 3})), Catch::Contains("has 'b' without its prerequisite 'a'"));
+    CHECK_THROWS_WITH(ag::schedule(q, with({0, 2, 3})), Catch::Contains("has both 'a' and 'c', alternatives"));
+    CHECK(ag::schedule(q, with({0, 2, -1})).value >= objective_of(q, {0, 2, -1}) - 1e-9);
+}
+
+TEST_CASE("roadmap: a start by initiative id, against enumeration; unknown and unselected ids refused", "[schedule][roadmap]") {
+    const auto p = roadmap_model();
+    const auto [best, arg] = enumerate_roadmap(p, 0);
+    REQUIRE(!arg.empty());
+    ag::RoadmapOptions o;
+    o.selection = std::vector<std::string>{"A", "B", "C"};
+    o.node_limit = 1;
+    o.start = {{"A", arg[0]}, {"B", arg[1]}, {"C", arg[2]}};
+    const auto r = ag::roadmap(p, o);
+    CHECK(r.value == Approx(best));
+    CHECK(r.starts == arg);
+    // The plan from the same start: worth at least as much.
+    CHECK(ag::plan(p, o).value >= best - 1e-9);
+    o.start = {{"A", arg[0]}, {"Z", 0}};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("start names unknown initiative 'Z'"));
+    o.selection = std::vector<std::string>{"A", "B"};
+    o.start = {{"A", 0}, {"B", 2}, {"C", 0}};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("start names 'C', which is not in the selection"));
+    o.start = {{"A", 0}};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("leaves out 'B', which must be scheduled"));
+    o.start = {{"A", 0}, {"B", -2}};
+    CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("start gives 'B' period -2"));
+}

@@ -224,3 +224,70 @@ def test_roadmap_objectives_and_selection():
         p.roadmap(["I-10"])
     with pytest.raises(ag.ValidationError, match="unknown schedule objective"):
         p.roadmap(objective="fastest")
+
+
+def test_schedule_from_a_start_is_never_worse_than_it():
+    tried = 0
+    for seed in range(60):
+        rng = np.random.default_rng(100 + seed)
+        q = random_problem(rng, profiles=seed % 2 == 1)
+        objective = ["makespan", "delay", "npv"][seed % 3]
+        schedules = [s for s in itertools.product(*[range(e, l + 1) for e, l in zip(q["earliest"], q["latest"])])
+                     if feasible(s, q["durations"], q["requires"], q["use"], q["capacity"], q["earliest"], q["latest"])]
+        if not schedules:
+            continue
+        tried += 1
+        value = lambda s: objective_value(objective, s, q["durations"], q["flows"], 0.05, q["weights"], q["earliest"])
+        best = (max if objective == "npv" else min)(schedules, key=value)
+        some = schedules[int(rng.integers(0, len(schedules)))]
+        usage = np.zeros((len(q["durations"]), 2, max(q["durations"])))
+        for j, u in enumerate(q["use"]):
+            usage[j, :, :u.shape[1]] = u
+        kwargs = dict(requires=q["requires"], usage=usage, capacity=q["capacity"], earliest=q["earliest"], latest=q["latest"],
+                      flows=q["flows"], rate=0.05, weights=q["weights"], objective=objective, node_limit=0)
+        for start in (best, some):
+            r = ag.schedule(q["durations"], start=list(start), **kwargs)
+            assert feasible(list(r.starts), q["durations"], q["requires"], q["use"], q["capacity"], q["earliest"], q["latest"])
+            assert r.value == pytest.approx(value(tuple(r.starts)), abs=1e-9)
+            assert (r.value >= value(start) - 1e-9) if objective == "npv" else (r.value <= value(start) + 1e-9)
+        assert ag.schedule(q["durations"], start=np.array(best), **kwargs).value == pytest.approx(value(best), abs=1e-9)
+    assert tried >= 15
+
+
+def test_schedule_start_that_is_not_a_schedule_is_refused():
+    args = dict(requires=[(1, 0)], usage=[[1], [0], [1]], capacity=[1], horizon=8, latest=[6, 6, 3], ids=["a", "b", "c"],
+                resources=["team"])
+    assert ag.schedule([2, 2, 1], start=[0, 2, 3], **args).makespan == 4
+    with pytest.raises(ag.ValidationError, match="starts 'b' in period 1, before its prerequisite 'a'"):
+        ag.schedule([2, 2, 1], start=[0, 1, 3], **args)
+    with pytest.raises(ag.ValidationError, match="overloads 'team' in period 1: 2 against a capacity of 1, by 'a', 'c'"):
+        ag.schedule([2, 2, 1], start=[0, 2, 1], **args)
+    with pytest.raises(ag.ValidationError, match="has 2 starts, expected one per job"):
+        ag.schedule([2, 2, 1], start=[0, 2], **args)
+    with pytest.raises(ag.ValidationError, match="whole numbers"):
+        ag.schedule([2, 2, 1], start=[0, 2.5, 3], **args)
+    with pytest.raises(ag.ValidationError, match="dimensions"):
+        ag.schedule([2, 2, 1], start=[[0, 2, 3]], **args)
+
+
+def test_roadmap_and_plan_from_a_start():
+    p = ag.Portfolio.sample()
+    r = p.roadmap()
+    assert r.proven
+    # From the optimum, with no nodes at all: the optimum again.
+    again = p.roadmap(list(r.starts.index), start=r, node_limit=0)
+    assert again.value == pytest.approx(r.value)
+    assert list(again.starts) == list(r.starts)
+    plan = p.plan()
+    assert plan.proven
+    quick = p.plan(start=plan.starts, node_limit=0)
+    assert quick.value == pytest.approx(plan.value)
+    assert (quick.scheduled == plan.scheduled).all()
+    moved = r.starts.copy()
+    moved[moved.index[0]] = p.horizon.periods + 5
+    with pytest.raises(ag.ValidationError, match=f"starts '{moved.index[0]}' in period {p.horizon.periods + 5}, outside its window"):
+        p.roadmap(list(r.starts.index), start=moved)
+    with pytest.raises(ag.ValidationError, match="start names unknown initiative 'nope'"):
+        p.roadmap(list(r.starts.index), start={"nope": 0})
+    with pytest.raises(TypeError, match="mapping of id to period"):
+        p.roadmap(start=[0, 1, 2])

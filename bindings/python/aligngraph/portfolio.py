@@ -526,6 +526,7 @@ class Portfolio(_core.PortfolioCore):
         weights: dict[str, float] | None = None,
         explain: bool = True,
         progress: Any = None,
+        start: Any = None,
     ) -> "ScheduleResult":
         """When each initiative of ``selection`` (ids; default: the optimal portfolio by NPV)
         starts, under every budget in every period and every team's capacity, each within its
@@ -534,15 +535,20 @@ class Portfolio(_core.PortfolioCore):
         its name); ``weights`` (delay): the cost of each period an initiative waits, by id
         (default: its benefits per period). The result: ``starts`` (a Series by id, period
         index), ``frame()``, ``spend()`` (pool x period against limits), ``load()`` (team x
-        period against capacity), ``value``, ``bound``, ``gap``, ``proven``. See docs/schedule.md."""
+        period against capacity), ``value``, ``bound``, ``gap``, ``proven``. ``start``: a
+        schedule to begin from (a previous result, or its ``starts``: period index by id, for
+        every initiative of the selection); the result is never worse than it, and one that
+        breaks a window, a prerequisite, a budget or a team raises ``ValidationError`` saying
+        which. See docs/schedule.md."""
         from ._progress import reporting
-        from .schedule import ScheduleResult, _objective
+        from .schedule import ScheduleResult, _objective, _start_by_id
         from .selection import _NO_LIMIT
 
         with reporting(progress):
             core = _core.roadmap_core(self, _objective(objective), None if selection is None else [str(s) for s in selection],
                                       float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), scenario or "",
-                                      {str(k): float(v) for k, v in (weights or {}).items()}, False, bool(explain))
+                                      {str(k): float(v) for k, v in (weights or {}).items()}, False, bool(explain),
+                                      _start_by_id(start))
         return ScheduleResult(core, by_id=True)
 
     def plan(
@@ -554,6 +560,7 @@ class Portfolio(_core.PortfolioCore):
         scenario: str | None = None,
         explain: bool = True,
         progress: Any = None,
+        start: Any = None,
     ) -> "ScheduleResult":
         """Which initiatives and when, in one optimisation: the NPV of those chosen, with their
         flows at their starts, under the roadmap's constraints and the selection's (requires,
@@ -561,14 +568,17 @@ class Portfolio(_core.PortfolioCore):
         The exact search has the first half of ``time_limit`` (and of ``node_limit``); unless it
         proves the plan, large neighbourhood search improves its best plan with the rest
         (docs/schedule.md), and
-        ``bound`` and ``gap`` say how far from the optimum the result can be."""
+        ``bound`` and ``gap`` say how far from the optimum the result can be. ``start``: a
+        plan to begin from (a previous result, or its ``starts``: period index by id; ids not
+        given, or given -1, are out); the result is never worse than it."""
         from ._progress import reporting
-        from .schedule import ScheduleResult, _objective
+        from .schedule import ScheduleResult, _objective, _start_by_id
         from .selection import _NO_LIMIT
 
         with reporting(progress):
             core = _core.roadmap_core(self, _objective(objective), None, float(time_limit),
-                                      _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain))
+                                      _NO_LIMIT if node_limit is None else int(node_limit), scenario or "", {}, True, bool(explain),
+                                      _start_by_id(start))
         return ScheduleResult(core, by_id=True)
 
     def simulate(

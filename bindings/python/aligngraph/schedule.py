@@ -176,11 +176,32 @@ def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[s
     raise _core.ValidationError(f"schedule(): usage has {u.ndim} dimensions, expected 2 (n x R) or 3 (n x R x L)")
 
 
+def _start_by_id(start: Any) -> dict:
+    """A roadmap's or plan's ``start`` as {id: period}: a ScheduleResult (its starts), a
+    Series or a mapping; missing values (None, NaN) are left out."""
+    if start is None:
+        return {}
+    if isinstance(start, ScheduleResult):
+        start = start.starts
+    items = start.items() if hasattr(start, "items") else None
+    if items is None:
+        raise TypeError(f"start: expected a ScheduleResult, a pandas Series or a mapping of id to period, not {type(start).__name__}")
+    out = {}
+    for key, value in items:
+        if value is None or pd.isna(value):
+            continue
+        if float(value) != int(value):
+            raise _core.ValidationError(f"start: period {value!r} of '{key}' is not a whole number")
+        out[str(key)] = int(value)
+    return out
+
+
 def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = None, capacity: Any = None,
              horizon: int | None = None, earliest: Sequence[int] | None = None, latest: Sequence[int] | None = None,
              flows: Any = None, rate: float = 0.0, weights: Any = None,
              objective: Any = _core.ScheduleObjective.makespan, time_limit: float = 60, node_limit: int | None = None,
-             ids: Sequence[str] | None = None, resources: Sequence[str] | None = None, explain: bool = True) -> ScheduleResult:
+             ids: Sequence[str] | None = None, resources: Sequence[str] | None = None, explain: bool = True,
+             start: Any = None) -> ScheduleResult:
     """Schedule n jobs under resources with a capacity per period, exactly.
 
     ``durations``: n periods (>= 0). ``requires``: (dependant, prerequisite) or (dependant,
@@ -191,7 +212,9 @@ def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = 
     ``earliest``/``latest``: each job's earliest and latest start. ``flows``: (n x L) the net
     cash flow in each period from the start; NPV discounts a flow in absolute period t by
     (1 + rate)^t. ``weights``: the cost of each period a job waits (objective ``delay``).
-    ``objective``: a :class:`ScheduleObjective` (or its name).
+    ``objective``: a :class:`ScheduleObjective` (or its name). ``start``: a schedule to begin
+    from (n start periods, -1 for a job left out; or a previous result): the result is never
+    worse than it.
 
     Raises :class:`ValidationError` for malformed input (naming the job or field),
     :class:`InfeasibleError` when no schedule exists (saying why), :class:`NoSolutionError`
@@ -221,9 +244,22 @@ def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = 
         [int(e) for e in earliest] if earliest is not None else [], [int(x) for x in latest] if latest is not None else [],
         flow_list, float(rate), w, objective, float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit),
         [str(i) for i in ids] if ids is not None else [], [str(r) for r in resources] if resources is not None else [], [],
-        bool(explain))
+        bool(explain), _start_list(start))
     del n
     return ScheduleResult(core)
+
+
+def _start_list(start: Any) -> list[int]:
+    if start is None:
+        return []
+    if isinstance(start, ScheduleResult):
+        start = start.starts
+    values = np.asarray(start)
+    if values.ndim != 1:
+        raise _core.ValidationError(f"schedule(): start has {values.ndim} dimensions, expected n start periods")
+    if values.size and not np.all(np.equal(np.mod(values, 1), 0)):
+        raise _core.ValidationError("schedule(): start periods must be whole numbers (-1 for a job left out)")
+    return [int(v) for v in values]
 
 
 def read_psplib(path: Any) -> dict:

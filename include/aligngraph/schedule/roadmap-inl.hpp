@@ -166,6 +166,30 @@ ALIGNGRAPH_INLINE ScheduleProblem roadmap_problem(const Portfolio& p, const std:
     return q;
 }
 
+namespace detail {
+
+// RoadmapOptions::start as ScheduleOptions::start over q's jobs (initiatives by id).
+ALIGNGRAPH_INLINE std::vector<Period> roadmap_start(const Portfolio& p, const ScheduleProblem& q, const RoadmapOptions& o,
+                                                    std::string_view what) {
+    if (o.start.empty()) return {};
+    std::vector<Period> start(q.ids.size(), -1);
+    for (const auto& [id, period] : o.start) {
+        const auto at = std::find(q.ids.begin(), q.ids.end(), id);
+        if (at == q.ids.end()) {
+            if (!p.find_initiative(id)) throw ValidationError(fmt::format("{}(): start names unknown initiative '{}'", what, id));
+            throw ValidationError(fmt::format("{}(): start names '{}', which is not {}", what, id,
+                                              what == "plan" ? "a candidate (it is forced out)" : "in the selection"));
+        }
+        if (period < -1)
+            throw ValidationError(fmt::format("{}(): start gives '{}' period {}: a start is a period index from 0 (or -1: left out)",
+                                              what, id, period));
+        start[static_cast<std::size_t>(at - q.ids.begin())] = period;
+    }
+    return start;
+}
+
+}  // namespace detail
+
 ALIGNGRAPH_INLINE ScheduleResult roadmap(const Portfolio& p, const RoadmapOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
     std::vector<Index> chosen;
@@ -191,9 +215,10 @@ ALIGNGRAPH_INLINE ScheduleResult roadmap(const Portfolio& p, const RoadmapOption
         chosen = s.selected;
     }
     const auto q = roadmap_problem(p, chosen, o);
+    auto start = detail::roadmap_start(p, q, o, "roadmap");
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return schedule(q, {.time_limit = std::max(0.0, o.time_limit - spent), .node_limit = o.node_limit, .cancel = o.cancel,
-                        .explain = o.explain});
+                        .explain = o.explain, .start = std::move(start)});
 }
 
 ALIGNGRAPH_INLINE ScheduleResult plan(const Portfolio& p, const RoadmapOptions& o) {
@@ -215,8 +240,9 @@ ALIGNGRAPH_INLINE ScheduleResult plan(const Portfolio& p, const RoadmapOptions& 
     std::vector<Index> candidates;
     for (Index i = 0; i < p.initiative_count(); ++i)
         if (!out.count(i)) candidates.push_back(i);
-    return schedule(roadmap_problem(p, candidates, o, true),
-                    {.time_limit = o.time_limit, .node_limit = o.node_limit, .cancel = o.cancel, .explain = o.explain});
+    const auto q = roadmap_problem(p, candidates, o, true);
+    return schedule(q, {.time_limit = o.time_limit, .node_limit = o.node_limit, .cancel = o.cancel, .explain = o.explain,
+                        .start = detail::roadmap_start(p, q, o, "plan")});
 }
 
 }  // namespace aligngraph

@@ -45,6 +45,13 @@ struct RoadmapOptions {
     /// by id. Unset ones: its benefits per period over the horizon (what a period of waiting
     /// defers), at least 0.
     std::map<std::string, double> weights;
+    /// A schedule to begin from, by initiative id: each one's start period (an index into
+    /// the horizon, as in ScheduleResult::starts; -1 left out), for example a previous
+    /// roadmap or plan. roadmap(): every initiative of the selection, no other. plan(): those
+    /// given a period are in, the rest out. The result is never worse than it
+    /// (ScheduleOptions::start). @throws ValidationError for an unknown id, one outside the
+    /// selection (roadmap) or forced out (plan), and as ScheduleOptions::start.
+    std::map<std::string, Period> start;
 };
 
 /// The model as a scheduling problem over these initiatives (indices, ascending), each

@@ -223,6 +223,8 @@ ALIGNGRAPH_INLINE void explain(const ScheduleProblem& q, ScheduleResult& result)
 ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const ScheduleOptions& options) {
     detail::Limits limits(options.time_limit, options.node_limit, &options.cancel);
     const auto in = detail::sched_instance(q);
+    if (!options.start.empty()) detail::sched_check_start(in, options.start);
+    const std::vector<int>* start = options.start.empty() ? nullptr : &options.start;
     ScheduleResult res;
     static_cast<ScheduleLabels&>(res) = q;
     res.objective = q.objective;
@@ -238,15 +240,17 @@ ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const Schedu
     if (in.n == 0) {
         out.proven = true;
     } else if (regular && in.constant_use && !in.choosing) {
-        out = detail::sched_regular_search(in, limits);
+        out = detail::sched_regular_search(in, limits, start);
         stop = limits.reason();
     } else {
         std::vector<int> first;
-        if (regular) first = detail::sched_heuristic(in, limits).starts;
+        if (regular) first = detail::sched_heuristic(in, limits, start).starts;
         else {
             std::vector<double> priority(in.latest.begin(), in.latest.end());
             first = in.choosing ? detail::sched_serial_choosing(in, detail::sched_priority_list(in, priority))
                                 : detail::sched_serial(in, priority);
+            // The caller's start when the rule found nothing or less (NPV: the more the better).
+            if (start && (first.empty() || detail::sched_value(in, *start) > detail::sched_value(in, first))) first = *start;
         }
         try {
             // A plan (what and when): the branch and bound for half the time and half the

@@ -115,6 +115,12 @@ struct ScheduleOptions {
     long long node_limit = std::numeric_limits<long long>::max();
     Cancellation cancel;     ///< the caller's way to stop early (stop.hpp): the best schedule so far is returned
     bool explain = true;     ///< reasons, slack and the critical chain (a few passes over the schedule)
+    /// A schedule to begin from (n starts, -1 for an optional job left out; empty: none), for
+    /// example last quarter's roadmap: the search takes it as its first best schedule, so the
+    /// result is never worse, whatever the limits. schedule() throws ValidationError when it
+    /// is not a schedule of the problem, naming the job and what it breaks (its window, a
+    /// prerequisite, an exclusion group, a resource in a period, or a job that must be in).
+    std::vector<Period> start;
 };
 
 /// Why a job starts when it does.

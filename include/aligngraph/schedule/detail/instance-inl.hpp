@@ -4,6 +4,7 @@
 #include "aligngraph/schedule/detail/instance.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -66,6 +67,59 @@ ALIGNGRAPH_INLINE int sched_earliest_fit(const SchedInstance& in, const std::vec
         s += bad + 1;
     }
     return -1;
+}
+
+ALIGNGRAPH_INLINE void sched_check_start(const SchedInstance& in, const std::vector<int>& start) {
+    const auto refuse = [](const std::string& what) { throw ValidationError("schedule: the start schedule " + what); };
+    if (start.size() != static_cast<std::size_t>(in.n))
+        refuse(fmt::format("has {} starts, expected one per job ({})", start.size(), in.n));
+    const auto period = [&](int t) {  // "period 3", or "2027-Q2 (period 3)" with labels
+        const bool labelled = in.labels && t >= 0 && t < static_cast<int>(in.labels->periods.size());
+        return labelled ? fmt::format("{} (period {})", in.labels->period(t), t) : fmt::format("period {}", t);
+    };
+    for (int j = 0; j < in.n; ++j) {
+        const int s = start[j];
+        if (s < 0) {
+            if (!in.optional[j]) refuse(fmt::format("leaves out {}, which must be scheduled", in.name(j)));
+            continue;
+        }
+        if (s < in.earliest[j] || s > in.latest[j])
+            refuse(fmt::format("starts {} in {}, outside its window: periods {} to {}", in.name(j), period(s), in.earliest[j],
+                               in.latest[j]));
+        for (const auto& [p, lag] : in.preds[j]) {
+            if (start[p] < 0) refuse(fmt::format("has {} without its prerequisite {}", in.name(j), in.name(p)));
+            if (start[p] + in.duration[p] + lag > s)
+                refuse(fmt::format("starts {} in period {}, before its prerequisite {} (from period {}, {} periods{}) allows",
+                                   in.name(j), s, in.name(p), start[p], in.duration[p],
+                                   lag ? fmt::format(", then a lag of {}", lag) : std::string()));
+        }
+    }
+    for (const auto& g : in.excludes) {
+        int first = -1;
+        for (int j : g) {
+            if (start[j] < 0) continue;
+            if (first >= 0) refuse(fmt::format("has both {} and {}, alternatives (at most one of them)", in.name(first), in.name(j)));
+            first = j;
+        }
+    }
+    std::vector<double> residual = in.capacity;
+    for (int j = 0; j < in.n; ++j)
+        if (start[j] >= 0) sched_place(in, residual, j, start[j], 1);
+    for (int r = 0; r < in.resources; ++r)
+        for (int t = 0; t < in.horizon; ++t) {
+            const double cap = in.cap(r, t), used = cap - residual[static_cast<std::size_t>(r) * in.horizon + t];
+            if (used <= cap + 1e-9 * std::max(1.0, std::abs(cap))) continue;
+            std::vector<std::string> who;
+            for (int j = 0; j < in.n; ++j) {
+                const int s = start[j];
+                if (s >= 0 && s <= t && t - s < in.covered(j, s) && in.uses[static_cast<std::size_t>(j) * in.resources + r] &&
+                    in.used(j, r, t - s) > 0)
+                    who.push_back(in.name(j));
+            }
+            refuse(fmt::format("overloads {} in {}: {:.6g} against a capacity of {:.6g}, by {}",
+                               in.labels ? in.labels->resource(r) : fmt::format("resource {}", r), period(t), used, cap,
+                               fmt::join(who, ", ")));
+        }
 }
 
 ALIGNGRAPH_INLINE double sched_value(const SchedInstance& in, const std::vector<int>& starts) {

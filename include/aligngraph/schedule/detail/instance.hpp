@@ -65,6 +65,10 @@ ALIGNGRAPH_API void sched_place(const SchedInstance& in, std::vector<double>& re
 /// The earliest start >= from at which j fits (no later than its latest start), or -1.
 ALIGNGRAPH_API int sched_earliest_fit(const SchedInstance& in, const std::vector<double>& residual, int j, int from);
 
+/// Refuse `start` (ScheduleOptions::start) unless it is a schedule of the instance.
+/// @throws ValidationError naming the job and what it breaks.
+ALIGNGRAPH_API void sched_check_start(const SchedInstance& in, const std::vector<int>& start);
+
 /// The objective's value of a full schedule (makespan, cost of delay, or NPV).
 ALIGNGRAPH_API double sched_value(const SchedInstance& in, const std::vector<int>& starts);
 

@@ -129,7 +129,7 @@ ALIGNGRAPH_INLINE double sched_root_bound(const SchedInstance& in) {
     return lb;
 }
 
-ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits) {
+ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits, const std::vector<int>* start) {
     SchedOutcome best;
     best.value = std::numeric_limits<double>::infinity();
     const auto consider = [&](std::vector<int> starts) {
@@ -141,6 +141,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_heuristic(const SchedInstance& in, Limits& 
             best.starts = std::move(starts);
         }
     };
+    if (start) consider(*start);
     // Priority rules: latest start (LST), longest tail, weighted shortest job first (delay).
     std::vector<double> lst(in.n), tail(in.n), wspt(in.n);
     for (int j = 0; j < in.n; ++j) {
@@ -794,7 +795,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_tree_search(const SchedInstance& full, Sche
     return out;
 }
 
-ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits) {
+ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits, const std::vector<int>* start) {
     // The tree alone settles most instances within its first nodes (j30: 443 of 480 in 100,000
     // nodes). Past that a better incumbent pays: the genetic search runs there (its budget in
     // schedules, so the same on any machine; 12,800 on j30, 0.15 s; 48,800 on j120, 2-4 s)
@@ -817,7 +818,7 @@ ALIGNGRAPH_INLINE SchedOutcome sched_regular_search(const SchedInstance& in, Lim
     // it, 26 and 1.100% without.
     const long long budget = std::clamp<long long>(400LL * in.n, 5'000, 50'000);
     const long long first = std::clamp<long long>(3'200'000LL / std::max(1, in.n), 10'000, 100'000);
-    return sched_tree_search(in, sched_heuristic(in, limits), limits, first, budget);
+    return sched_tree_search(in, sched_heuristic(in, limits, start), limits, first, budget);
 }
 
 }  // namespace aligngraph::detail

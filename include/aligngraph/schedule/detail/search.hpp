@@ -81,8 +81,8 @@ ALIGNGRAPH_API std::vector<int> sched_serial(const SchedInstance& in, const std:
 ALIGNGRAPH_API std::vector<int> sched_justify(const SchedInstance& in, std::vector<int> starts);
 
 /// The best schedule that priority rules, biased sampling and forward-backward improvement
-/// find (regular objectives).
-ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits);
+/// find (regular objectives), and `start` (the caller's, checked) when it is better.
+ALIGNGRAPH_API SchedOutcome sched_heuristic(const SchedInstance& in, Limits& limits, const std::vector<int>* start = nullptr);
 
 /// The precedence tree (in.constant_use and a regular objective), from an incumbent; at node
 /// `genetic_at` (-1: never), and at twice as many nodes while it finds better ones, the
@@ -110,7 +110,7 @@ ALIGNGRAPH_API SchedOutcome sched_learning_search(const SchedInstance& in, Sched
 /// search ends when a schedule meets the root's bound. With the makespan the learning search
 /// goes on from the tree's root instead, the genetic search's rounds after its first 10,000
 /// conflicts, 20,000, ... while they pay.
-ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits);
+ALIGNGRAPH_API SchedOutcome sched_regular_search(const SchedInstance& in, Limits& limits, const std::vector<int>* start = nullptr);
 
 /// Sets of three or more jobs no two of which can run at once (disjunctive-inl.hpp): one must
 /// finish before the other starts (through prerequisites), or their least uses of some
