@@ -450,10 +450,35 @@ int roadmap(const ag::Portfolio& p, const Output& o, ag::RoadmapOptions ro, bool
     return rc;
 }
 
+// A roadmap's or plan's JSON (`aligngraph roadmap --format json`) as starts by id: each
+// job's "start" (null: left out).
+std::map<std::string, ag::Period> read_start(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ag::ValidationError(fmt::format("--start {}: cannot read the file ({})", path, std::strerror(errno)));
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw ag::ValidationError(fmt::format("--start {}: not JSON ({})", path, e.what()));
+    }
+    if (!doc.is_object() || !doc.contains("jobs") || !doc["jobs"].is_array())
+        throw ag::ValidationError(fmt::format("--start {}: expected the JSON of `aligngraph roadmap --format json` (an object with \"jobs\")", path));
+    std::map<std::string, ag::Period> start;
+    for (std::size_t k = 0; k < doc["jobs"].size(); ++k) {
+        const auto& job = doc["jobs"][k];
+        const bool ok = job.is_object() && job.contains("id") && job["id"].is_string() && job.contains("start") &&
+                        (job["start"].is_null() || job["start"].is_number_integer());
+        if (!ok) throw ag::ValidationError(fmt::format("--start {}: /jobs/{} needs an \"id\" and a whole \"start\" (or null)", path, k));
+        start[job["id"].get<std::string>()] = job["start"].is_null() ? -1 : job["start"].get<ag::Period>();
+    }
+    return start;
+}
+
 struct Roadmap : Command {
     ag::RoadmapOptions options;
     bool together = false;
     std::vector<std::string> selection;
+    std::string start;
     Roadmap(CLI::App& parent) {
         app = parent.add_subcommand("roadmap", "When each initiative starts under budgets per period and team capacity");
         add_file();
@@ -464,10 +489,22 @@ struct Roadmap : Command {
         app->add_option("--time-limit", options.time_limit, "Seconds before returning the best found")
             ->check(seconds)
             ->capture_default_str();
+        app->add_option("--start", start,
+                        "Begin from this roadmap or plan (the JSON of --format json): the result is never worse; without "
+                        "--select a roadmap schedules its initiatives");
         add_what_if(options.scenario, "Apply a scenario of the model (budget factor, forced decisions...)");
         output.add_to(*app);
     }
     int run() override {
+        if (!start.empty()) {
+            options.start = read_start(start);
+            if (selection.empty() && !together) {  // the start's initiatives
+                std::vector<std::string> in;
+                for (const auto& [id, period] : options.start)
+                    if (period >= 0) in.push_back(id);
+                options.selection = in;
+            }
+        }
         if (!selection.empty()) options.selection = selection;
         return with_what_if([&](const ag::Portfolio& p) { return roadmap(p, output, options, together); });
     }

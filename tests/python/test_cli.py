@@ -329,3 +329,30 @@ def test_compare_command(sample_path):
         assert max(len(line) for line in text.splitlines()) <= width
     assert run("compare", "--scenario", "boom", str(sample_path)).returncode == 1
     assert run("compare", str(sample_path)).returncode == 2
+
+
+def test_roadmap_from_a_start_file(sample_path, tmp_path):
+    first = run("roadmap", str(sample_path), "--format", "json", "--time-limit", "20")
+    assert first.returncode == 0, first.stderr
+    previous = tmp_path / "roadmap.json"
+    previous.write_text(first.stdout)
+    before = json.loads(first.stdout)
+    again = run("roadmap", str(sample_path), "--start", str(previous), "--format", "json", "--time-limit", "20")
+    assert again.returncode == 0, again.stderr
+    after = json.loads(again.stdout)
+    # The same initiatives (the start file's), at least the same value.
+    assert [j["id"] for j in after["jobs"]] == [j["id"] for j in before["jobs"]]
+    assert after["value"] >= before["value"] - 1e-6
+    # A start outside a window, a file that is not a roadmap, and one that is not there.
+    doc = json.loads(first.stdout)
+    moved = next(j for j in doc["jobs"] if j["latest"] < 11)
+    moved["start"] = 11
+    bad = tmp_path / "moved.json"
+    bad.write_text(json.dumps(doc))
+    r = run("roadmap", str(sample_path), "--start", str(bad))
+    assert r.returncode == 1 and f"starts '{moved['id']}' in 2029Q4 (period 11), outside its window" in r.stderr
+    (tmp_path / "list.json").write_text("[1, 2]")
+    r = run("roadmap", str(sample_path), "--start", str(tmp_path / "list.json"))
+    assert r.returncode == 1 and "expected the JSON of `aligngraph roadmap --format json`" in r.stderr
+    r = run("roadmap", str(sample_path), "--start", str(tmp_path / "missing.json"))
+    assert r.returncode == 1 and "cannot read the file" in r.stderr
