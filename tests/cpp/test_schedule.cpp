@@ -1196,7 +1196,7 @@ TEST_CASE("schedule: a start that is not a schedule is refused naming the job an
     CHECK(ag::schedule(q, with({0, 2, -1})).value >= objective_of(q, {0, 2, -1}) - 1e-9);
 }
 
-TEST_CASE("roadmap: a start by initiative id, against enumeration; unknown and unselected ids refused", "[schedule][roadmap]") {
+TEST_CASE("roadmap: a start by initiative id, against enumeration, and unknown or unselected ids refused", "[schedule][roadmap]") {
     const auto p = roadmap_model();
     const auto [best, arg] = enumerate_roadmap(p, 0);
     REQUIRE(!arg.empty());
