@@ -19,6 +19,7 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -467,8 +468,10 @@ std::map<std::string, ag::Period> read_start(const std::string& path) {
     for (std::size_t k = 0; k < doc["jobs"].size(); ++k) {
         const auto& job = doc["jobs"][k];
         const bool ok = job.is_object() && job.contains("id") && job["id"].is_string() && job.contains("start") &&
-                        (job["start"].is_null() || job["start"].is_number_integer());
-        if (!ok) throw ag::ValidationError(fmt::format("--start {}: /jobs/{} needs an \"id\" and a whole \"start\" (or null)", path, k));
+                        (job["start"].is_null() ||
+                         (job["start"].is_number_integer() && job["start"].get<long long>() >= -1 &&
+                          job["start"].get<long long>() <= std::numeric_limits<ag::Period>::max()));
+        if (!ok) throw ag::ValidationError(fmt::format("--start {}: /jobs/{} needs an \"id\" and a whole \"start\" from -1 (or null)", path, k));
         start[job["id"].get<std::string>()] = job["start"].is_null() ? -1 : job["start"].get<ag::Period>();
     }
     return start;

@@ -354,5 +354,8 @@ def test_roadmap_from_a_start_file(sample_path, tmp_path):
     (tmp_path / "list.json").write_text("[1, 2]")
     r = run("roadmap", str(sample_path), "--start", str(tmp_path / "list.json"))
     assert r.returncode == 1 and "expected the JSON of `aligngraph roadmap --format json`" in r.stderr
+    (tmp_path / "huge.json").write_text('{"jobs": [{"id": "I-01", "start": 99999999999}]}')
+    r = run("roadmap", str(sample_path), "--start", str(tmp_path / "huge.json"))
+    assert r.returncode == 1 and "/jobs/0 needs an \"id\" and a whole \"start\" from -1" in r.stderr
     r = run("roadmap", str(sample_path), "--start", str(tmp_path / "missing.json"))
     assert r.returncode == 1 and "cannot read the file" in r.stderr
