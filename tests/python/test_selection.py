@@ -45,7 +45,7 @@ def test_select_equals_enumeration(seed):
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_select_with_gomory_cuts_equals_enumeration(seed):
+def test_select_with_gomory_and_tree_cuts_equals_enumeration(seed):
     # One-of groups over fractional capacities, as a time-indexed schedule has them: Gomory
     # cuts at the root change the search, never the optimum.
     rng = np.random.default_rng(100 + seed)
@@ -60,8 +60,16 @@ def test_select_with_gomory_cuts_equals_enumeration(seed):
         r = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=excludes, gomory_rounds=rounds)
         assert r.proven
         assert r.value == pytest.approx(expected)
+    # Cover cuts in the tree and group covers (what roadmaps and plans set): the same optimum.
+    for node_rounds, groups in ((2, False), (0, True), (2, True), (5, True)):
+        r = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=excludes, gomory_rounds=3,
+                                node_cut_rounds=node_rounds, group_covers=groups)
+        assert r.proven
+        assert r.value == pytest.approx(expected)
     with pytest.raises(ag.ValidationError, match="gomory_rounds -1, expected >= 0"):
         ag.select_portfolio(values, costs, budgets, gomory_rounds=-1)
+    with pytest.raises(ag.ValidationError, match="node_cut_rounds -1, expected >= 0"):
+        ag.select_portfolio(values, costs, budgets, node_cut_rounds=-1)
 
 
 def test_infeasible_forced_in_names_the_budget():

@@ -160,6 +160,8 @@ def select_portfolio(
     start: list[int] | None = None,
     explain: bool = True,
     gomory_rounds: int = 0,
+    node_cut_rounds: int = 0,
+    group_covers: bool = False,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
     (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, ``x[d] <= sum
@@ -173,12 +175,15 @@ def select_portfolio(
     about selected x n x budgets operations.
     ``gomory_rounds``: rounds of Gomory mixed-integer cuts at the root (0: none); they help
     models with many one-of groups (time-indexed schedules) and slow plain knapsacks.
+    ``node_cut_rounds``: rounds of cover cuts at each node a dive starts from (0: none).
+    ``group_covers``: cover cuts that also count each ``excludes`` group in a budget as one
+    item. Roadmaps and plans use 3 Gomory rounds, 2 node rounds and group covers.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),
                              float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []),
                              list(budget_names or []), [int(i) for i in (start or [])], bool(explain),
-                             int(gomory_rounds))
+                             int(gomory_rounds), int(node_cut_rounds), bool(group_covers))
     return SelectionResult(core)
 
 

@@ -79,6 +79,8 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
     if (!(o.time_limit > 0)) throw ValidationError(fmt::format("select_portfolio(): time limit {} s, expected > 0", o.time_limit));
     if (o.gomory_rounds < 0)
         throw ValidationError(fmt::format("select_portfolio(): gomory_rounds {}, expected >= 0 (0: no Gomory cuts)", o.gomory_rounds));
+    if (o.node_cut_rounds < 0)
+        throw ValidationError(fmt::format("select_portfolio(): node_cut_rounds {}, expected >= 0 (0: no cuts in the tree)", o.node_cut_rounds));
     if (o.node_limit < 0) throw ValidationError(fmt::format("select_portfolio(): node limit {}, expected >= 0", o.node_limit));
     if (!p.ids.empty() && static_cast<Index>(p.ids.size()) != n)
         throw ValidationError(fmt::format("select_portfolio(): {} ids for {} initiatives; give one per initiative (or none)", p.ids.size(), n));

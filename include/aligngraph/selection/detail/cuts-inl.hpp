@@ -32,7 +32,7 @@ ALIGNGRAPH_INLINE void Search::root_cuts() {
     purge_rows();
 }
 
-ALIGNGRAPH_INLINE int Search::separate_covers() {
+ALIGNGRAPH_INLINE int Search::separate_covers(Index origin) {
     std::vector<Lp::Row> rows;
     const Eigen::VectorXd x = lp_->values().head(n_);
     std::vector<std::pair<double, Index>> candidates;
@@ -82,9 +82,102 @@ ALIGNGRAPH_INLINE int Search::separate_covers() {
         for (Index j : extension) coeffs(j) = 1;
         rows.push_back({std::move(coeffs), rhs, rhs});
     }
-    row_origin_.resize(row_origin_.size() + rows.size(), -2);
+    if (o_.group_covers) separate_group_covers(x, rows);
+    row_origin_.resize(row_origin_.size() + rows.size(), origin);
     lp_->add_rows(rows);
     return static_cast<int>(rows.size());
+}
+
+// Group covers (GUB covers): in a budget row, the members of an excludes group count as one item (at most
+// one of them is in), worth the sum of their LP values and costing the least of the members
+// the LP uses; every member at least that costly joins it. For groups C whose least costs
+// exceed the limit, sum over C of the group's members' x <= |C| - 1: one member of every
+// group of C together do not fit. The time-indexed schedule's groups are a job's starts, so
+// an item is "the job runs in this period", which the LP spreads over several starts.
+ALIGNGRAPH_INLINE void Search::separate_group_covers(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows) {
+    if (p_.excludes.empty()) return;
+    if (group_of_.empty()) {
+        group_of_.assign(static_cast<std::size_t>(n_), -1);
+        for (std::size_t g = 0; g < p_.excludes.size(); ++g)
+            for (Index j : p_.excludes[g])
+                if (group_of_[static_cast<std::size_t>(j)] < 0) group_of_[static_cast<std::size_t>(j)] = static_cast<Index>(g);
+    }
+    struct Item {
+        double value = 0, cost = std::numeric_limits<double>::infinity();
+        Index group = -1, single = -1;
+    };
+    std::vector<Item> items;
+    std::vector<Index> item_of_group(p_.excludes.size(), -1);
+    std::vector<std::pair<double, std::size_t>> candidates;
+    std::vector<std::size_t> cover, minimal;
+    for (Index k = 0; k < m_; ++k) {
+        const double limit = limit_(k);
+        items.clear();
+        std::fill(item_of_group.begin(), item_of_group.end(), -1);
+        bool grouped = false;
+        for (std::size_t b = users_start_[static_cast<std::size_t>(k)]; b < users_start_[static_cast<std::size_t>(k) + 1]; ++b) {
+            const auto [cost, j] = users_all_[b];
+            if (!(x(j) > 1e-9)) continue;
+            const Index g = group_of_[static_cast<std::size_t>(j)];
+            if (g < 0) {
+                items.push_back({x(j), cost, -1, j});
+                continue;
+            }
+            Index& at = item_of_group[static_cast<std::size_t>(g)];
+            if (at < 0) {
+                at = static_cast<Index>(items.size());
+                items.push_back({0, std::numeric_limits<double>::infinity(), g, -1});
+            } else {
+                grouped = true;
+            }
+            items[static_cast<std::size_t>(at)].value += x(j);
+            items[static_cast<std::size_t>(at)].cost = std::min(items[static_cast<std::size_t>(at)].cost, cost);
+        }
+        if (!grouped) continue;  // the plain covers saw the same items
+        // Every member at least as costly as the least the LP uses counts: more in, stronger.
+        for (Item& it : items)
+            if (it.group >= 0) {
+                it.value = 0;
+                for (Index j : p_.excludes[static_cast<std::size_t>(it.group)])
+                    if (p_.costs(j, k) >= it.cost) it.value += x(j);
+            }
+        double reach = 0;
+        candidates.clear();
+        for (std::size_t a = 0; a < items.size(); ++a) {
+            reach += items[a].cost;
+            candidates.emplace_back(std::max(0.0, 1 - items[a].value) / items[a].cost, a);
+        }
+        if (reach <= limit) continue;
+        std::sort(candidates.begin(), candidates.end());
+        cover.clear();
+        double sum = 0;
+        for (auto [key, a] : candidates) {
+            cover.push_back(a);
+            sum += items[a].cost;
+            if (sum > limit) break;
+        }
+        if (sum <= limit) continue;
+        std::stable_sort(cover.begin(), cover.end(), [&](std::size_t a, std::size_t b) { return items[a].value < items[b].value; });
+        minimal.clear();
+        for (std::size_t a : cover)
+            if (sum - items[a].cost > limit)
+                sum -= items[a].cost;
+            else
+                minimal.push_back(a);
+        double lhs = 0;
+        for (std::size_t a : minimal) lhs += items[a].value;
+        const double rhs = static_cast<double>(minimal.size()) - 1;
+        if (lhs <= rhs + 1e-6) continue;
+        Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+        for (std::size_t a : minimal) {
+            const Item& it = items[a];
+            if (it.group < 0) coeffs(it.single) = 1;
+            else
+                for (Index j : p_.excludes[static_cast<std::size_t>(it.group)])
+                    if (p_.costs(j, k) >= it.cost) coeffs(j) = 1;
+        }
+        rows.push_back({std::move(coeffs), rhs, rhs});
+    }
 }
 
 ALIGNGRAPH_INLINE int Search::separate_gomory() {

@@ -300,7 +300,13 @@ private:
     // Cover cuts: for each budget row, a minimal cover C (members' costs exceed the limit)
     // that the LP point violates, extended by every item at least as costly as C's
     // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
-    int separate_covers();
+    // Also, with the options' group_covers, the same over items that are excludes groups
+    // (separate_group_covers). `origin`: the rows' origin (a root cut or a tree cut).
+    int separate_covers(Index origin = -2);
+    void separate_group_covers(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows);
+
+    // Drop the tree's cuts whose slacks are basic (they do not bind at this node).
+    void purge_tree_cuts();
 
     // Gomory mixed-integer cuts from the rows of the LP's optimal tableau whose basic
     // variable is fractional, in the structural variables (slacks substituted out). Valid
@@ -328,10 +334,11 @@ private:
     // A decision as one int: +(i + 1) selects i, -(i + 1) leaves it out.
     bool apply(int decision);
 
-    // Bound the current node: solve its LP, fix variables by reduced cost (recorded in the
+    // Bound the current node: solve its LP, add cover cuts when `separate_here` (the options'
+    // node_cut_rounds), fix variables by reduced cost (recorded in the
     // path), take an integral LP optimum as a solution, round. Returns false when nothing
     // below the node can beat the incumbent; otherwise the bound and a variable to branch on.
-    bool evaluate(double& bound, Index& branch, const Pending& pending);
+    bool evaluate(double& bound, Index& branch, const Pending& pending, bool separate_here);
 
     // Best-bound search with dives: take the open node with the highest bound, then dive
     // (the child the LP leans to first), leaving each sibling open with its parent's bound.
@@ -357,10 +364,11 @@ private:
     std::vector<int> path_;
     std::vector<signed char> link_in_lp_;
     // Per LP row: the link (>= 0: requires_links, then requires_any after them), -1 an
-    // excludes group, -2 a cut, budget_origin(k) budget k.
+    // excludes group, -2 a cut at the root, -3 a cut in the tree, budget_origin(k) budget k.
     std::vector<Index> row_origin_;
-    static constexpr Index budget_origin(Index k) { return -3 - k; }
-    static constexpr Index budget_of(Index origin) { return origin <= -3 ? -3 - origin : -1; }  // or -1
+    static constexpr Index tree_cut_origin = -3;
+    static constexpr Index budget_origin(Index k) { return -4 - k; }
+    static constexpr Index budget_of(Index origin) { return origin <= -4 ? -4 - origin : -1; }  // or -1
     std::vector<signed char> budget_in_lp_;  // budget rows not binding at the root are dropped
     bool equalities_ = false;  // some excludes row is an equality (see RootLp)
     // Pseudocosts: mean bound loss per unit of change, down (index 0) and up (1).
@@ -395,6 +403,7 @@ private:
     static constexpr int gomory_per_round_ = 100;
     static constexpr double gomory_min_fraction_ = 0.01;
     double restart_checked_ = -std::numeric_limits<double>::infinity();
+    std::vector<Index> group_of_;  // per variable: the first excludes group it is in, or -1 (group covers)
 };
 
 }  // namespace aligngraph::detail

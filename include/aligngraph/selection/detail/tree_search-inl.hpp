@@ -220,9 +220,10 @@ ALIGNGRAPH_INLINE bool Search::apply(int decision) {
     return decision > 0 ? include(decision - 1) : exclude(-decision - 1);
 }
 
-ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pending& pending) {
+ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pending& pending, bool separate_here) {
     const int iteration_limit = static_cast<int>(20 * (lp_->rows() + 50));
     bool solved = false;
+    int cut_rounds = 0;
     for (bool first = true;; first = false) {
         sync();
         const auto status = solve_lp(-threshold() / value_scale_, iteration_limit);
@@ -236,6 +237,13 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
             break;
         }
         if (separate_rows() > 0) continue;
+        if (separate_here && cut_rounds < o_.node_cut_rounds) {
+            if (cut_rounds == 0) purge_tree_cuts();
+            if (separate_covers(tree_cut_origin) > 0) {
+                ++cut_rounds;
+                continue;
+            }
+        }
         // Reduced-cost fixing: moving j off its bound costs at least |d_j|. (Fixing touches
         // neither the LP nor the incumbent: the bound and threshold hold for the whole pass.)
         bool propagated = false;
@@ -270,6 +278,18 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
     return branch >= 0;
 }
 
+ALIGNGRAPH_INLINE void Search::purge_tree_cuts() {
+    std::vector<Index> drop, origin;
+    for (Index k = 0; k < lp_->rows(); ++k) {
+        const Index o = row_origin_[static_cast<std::size_t>(k)];
+        if (o == tree_cut_origin && lp_->basic(n_ + k)) drop.push_back(k);
+        else origin.push_back(o);
+    }
+    if (drop.empty()) return;
+    lp_->remove_rows(drop);
+    row_origin_ = std::move(origin);
+}
+
 ALIGNGRAPH_INLINE void Search::search() {
     struct Open {
         double bound;
@@ -302,7 +322,7 @@ ALIGNGRAPH_INLINE void Search::search() {
         if (!ok) continue;
         double bound = node.bound;
         Pending pending = node.pending;
-        for (;;) {
+        for (bool popped = true;; popped = false) {
             if (out_of_time()) {
                 stopped_ = true;
                 open_bound_ = std::max(open_bound_, bound);
@@ -310,7 +330,7 @@ ALIGNGRAPH_INLINE void Search::search() {
             }
             ++nodes_;
             Index branch = -1;
-            if (!evaluate(bound, branch, pending)) break;
+            if (!evaluate(bound, branch, pending, popped)) break;
             const double x = lp_->value(branch), here = lp_bound();
             const bool up_first = x >= 0.5;
             const Pending down{branch, 0, std::max(x, 1e-6), here}, up{branch, 1, std::max(1 - x, 1e-6), here};
