@@ -177,7 +177,7 @@ def select_portfolio(
     models with many one-of groups (time-indexed schedules) and slow plain knapsacks.
     ``node_cut_rounds``: rounds of cover cuts at each node a dive starts from (0: none).
     ``group_covers``: cover cuts that also count each ``excludes`` group in a budget as one
-    item. Roadmaps and plans use 3 Gomory rounds, 2 node rounds and group covers.
+    item. Roadmaps and plans use 3 Gomory rounds, 3 node rounds and group covers.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),

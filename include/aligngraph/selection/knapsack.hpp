@@ -133,7 +133,7 @@ struct SelectionOptions {
     /// Rounds of cover cuts at each node the search takes from its open list (where a dive
     /// begins; 0: none). The tree's cuts are valid everywhere and stay in the LP while they
     /// bind (dropped at the next such node when they do not). They prove the time-indexed
-    /// roadmaps sooner (2 there) and slow the multidimensional knapsacks (docs/selection.md).
+    /// roadmaps sooner (3 there) and slow the multidimensional knapsacks (docs/selection.md).
     int node_cut_rounds = 0;
     /// Cover cuts that count each `excludes` group's members in a budget row as one item
     /// (at most one of them is in: in a roadmap, "the job runs in this period" over its

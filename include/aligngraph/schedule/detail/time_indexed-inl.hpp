@@ -136,8 +136,8 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     // Gomory cuts close a fifth to a third of the root gap of these models (benchmarks/schedule/RESULTS.md).
     options.gomory_rounds = 3;
     // Covers at each node a dive starts from, also over a job's starts as one item ("runs in
-    // this period"): roadmap seed 8 proven in 31 s, not in 120 s without (RESULTS.md).
-    options.node_cut_rounds = 2;
+    // this period"): roadmaps of seeds 8 and 9 proven, not in 120 s without (RESULTS.md).
+    options.node_cut_rounds = 3;
     options.group_covers = true;
     if (!start.empty()) {
         for (int j = 0; j < jobs; ++j) {
