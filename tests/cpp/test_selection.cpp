@@ -391,6 +391,12 @@ SelectionProblem random_schedule(Uniform& next, bool all, bool larger = false) {
     return p;
 }
 
+// How many jobs a random_schedule() problem has (one " runs" marker each).
+Index job_count(const SelectionProblem& p) {
+    return static_cast<Index>(std::count_if(p.ids.begin(), p.ids.end(), [](const std::string& id) {
+        return id.find(" runs") != std::string::npos; }));
+}
+
 // The optimum of a random_schedule() problem of `jobs` jobs by trying each job at each of its
 // starts or left out (its first `jobs` excludes groups; its marker, after the start
 // variables, in exactly when it starts), budgets checked as the starts are added: larger
@@ -450,8 +456,7 @@ TEST_CASE("larger random schedules with tight teams: the optimum equals enumerat
     int solved = 0, infeasible = 0, searched = 0;
     for (int trial = 0; trial < 100; ++trial) {
         const auto p = random_schedule(next, trial % 2 == 0, true);
-        const Index markers = static_cast<Index>(std::count_if(p.ids.begin(), p.ids.end(), [](const std::string& id) {
-            return id.find(" runs") != std::string::npos; }));
+        const Index markers = job_count(p);
         INFO("trial " << trial << ", " << p.values.size() << " variables, " << markers << " jobs");
         const double expected = enumerate_starts(p, markers);
         if (!std::isfinite(expected)) {
@@ -478,8 +483,7 @@ TEST_CASE("Gomory cuts: the optimum still equals enumeration over each job's sta
     int solved = 0, tighter = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const auto p = random_schedule(next, trial % 2 == 0, true);
-        const Index markers = static_cast<Index>(std::count_if(p.ids.begin(), p.ids.end(), [](const std::string& id) {
-            return id.find(" runs") != std::string::npos; }));
+        const Index markers = job_count(p);
         const double expected = enumerate_starts(p, markers);
         if (!std::isfinite(expected)) continue;
         ++solved;
@@ -525,8 +529,7 @@ TEST_CASE("cuts in the tree and group covers: the optimum still equals enumerati
     int solved = 0, tighter = 0, searched = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const auto p = random_schedule(next, trial % 2 == 0, true);
-        const Index markers = static_cast<Index>(std::count_if(p.ids.begin(), p.ids.end(), [](const std::string& id) {
-            return id.find(" runs") != std::string::npos; }));
+        const Index markers = job_count(p);
         const double expected = enumerate_starts(p, markers);
         if (!std::isfinite(expected)) continue;
         ++solved;
