@@ -88,9 +88,9 @@ ALIGNGRAPH_INLINE int Search::separate_covers(Index origin) {
     return static_cast<int>(rows.size());
 }
 
-// Group covers (GUB covers): in a budget row, the members of an excludes group count as one item (at most
-// one of them is in), worth the sum of their LP values and costing the least of the members
-// the LP uses; every member at least that costly joins it. For groups C whose least costs
+// Group covers (GUB covers): in a budget row, the members of an excludes group count as one
+// item (at most one of them is in), worth the sum of their LP values and costing the least
+// of the members the LP uses; every member at least that costly joins it. For groups C whose least costs
 // exceed the limit, sum over C of the group's members' x <= |C| - 1: one member of every
 // group of C together do not fit. The time-indexed schedule's groups are a job's starts, so
 // an item is "the job runs in this period", which the LP spreads over several starts.

@@ -148,12 +148,12 @@ ALIGNGRAPH_INLINE bool Search::fix_by_root_costs() {
     return true;
 }
 
-ALIGNGRAPH_INLINE void Search::purge_rows() {
+ALIGNGRAPH_INLINE void Search::purge_rows(bool tree_cuts_only) {
     std::vector<Index> drop;
     std::vector<Index> origin;
     for (Index k = 0; k < lp_->rows(); ++k) {
         const Index o = row_origin_[static_cast<std::size_t>(k)];
-        if (o != -1 && lp_->basic(n_ + k)) {
+        if ((tree_cuts_only ? o == tree_cut_origin : o != -1) && lp_->basic(n_ + k)) {
             drop.push_back(k);
             if (o >= 0) link_in_lp_[static_cast<std::size_t>(o)] = 0;
             if (budget_of(o) >= 0) budget_in_lp_[static_cast<std::size_t>(budget_of(o))] = 0;
@@ -161,6 +161,7 @@ ALIGNGRAPH_INLINE void Search::purge_rows() {
             origin.push_back(o);
         }
     }
+    if (drop.empty()) return;
     lp_->remove_rows(drop);
     row_origin_ = std::move(origin);
 }

@@ -291,7 +291,8 @@ private:
 
     // Drop the link rows and cuts that do not bind (their slacks are basic): every row costs
     // each pivot. A dropped link comes back when an LP point violates it again.
-    void purge_rows();
+    // `tree_cuts_only`: only the cuts added in the tree (at a node a dive starts from).
+    void purge_rows(bool tree_cuts_only = false);
 
     // Add the dropped rows that the LP point violates: `requires` rows x_d - x_q <= 0 and
     // budget rows.
@@ -304,9 +305,6 @@ private:
     // (separate_group_covers). `origin`: the rows' origin (a root cut or a tree cut).
     int separate_covers(Index origin = -2);
     void separate_group_covers(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows);
-
-    // Drop the tree's cuts whose slacks are basic (they do not bind at this node).
-    void purge_tree_cuts();
 
     // Gomory mixed-integer cuts from the rows of the LP's optimal tableau whose basic
     // variable is fractional, in the structural variables (slacks substituted out). Valid

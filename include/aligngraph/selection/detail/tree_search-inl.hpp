@@ -238,7 +238,7 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
         }
         if (separate_rows() > 0) continue;
         if (separate_here && cut_rounds < o_.node_cut_rounds) {
-            if (cut_rounds == 0) purge_tree_cuts();
+            if (cut_rounds == 0) purge_rows(true);  // the tree's cuts that no longer bind
             if (separate_covers(tree_cut_origin) > 0) {
                 ++cut_rounds;
                 continue;
@@ -276,18 +276,6 @@ ALIGNGRAPH_INLINE bool Search::evaluate(double& bound, Index& branch, const Pend
                 break;
             }
     return branch >= 0;
-}
-
-ALIGNGRAPH_INLINE void Search::purge_tree_cuts() {
-    std::vector<Index> drop, origin;
-    for (Index k = 0; k < lp_->rows(); ++k) {
-        const Index o = row_origin_[static_cast<std::size_t>(k)];
-        if (o == tree_cut_origin && lp_->basic(n_ + k)) drop.push_back(k);
-        else origin.push_back(o);
-    }
-    if (drop.empty()) return;
-    lp_->remove_rows(drop);
-    row_origin_ = std::move(origin);
 }
 
 ALIGNGRAPH_INLINE void Search::search() {
