@@ -520,13 +520,15 @@ TEST_CASE("Gomory cuts: the optimum still equals enumeration over each job's sta
     CHECK_THROWS_WITH(select_portfolio(q, bad), Catch::Contains("gomory_rounds -1, expected >= 0"));
 }
 
-TEST_CASE("cuts in the tree and group covers: the optimum still equals enumeration over each job's starts", "[selection]") {
+TEST_CASE("cuts in the tree with group covers and plunging: the optimum still equals enumeration over each job's starts", "[selection]") {
     // What roadmaps and plans set (cover cuts at each node a dive starts from, covers over a
-    // job's starts as one item), alone and together, with and without Gomory cuts: the
-    // proven optimum is enumeration's. Group covers at the root (a node limit of one) give a
-    // bound no lower than the optimum, and a lower one than plain covers on some problems.
+    // job's starts as one item, a dive's last sibling next), alone and together, with and
+    // without Gomory cuts: the proven optimum is enumeration's. Group covers at the root (a
+    // node limit of one) give a bound no lower than the optimum, and a lower one than plain
+    // covers on some problems. Stopped after a few nodes while plunging, the bound still
+    // covers the optimum (the sibling held out of the open list counts).
     Uniform next{4242};
-    int solved = 0, tighter = 0, searched = 0;
+    int solved = 0, tighter = 0, searched = 0, plunged = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const auto p = random_schedule(next, trial % 2 == 0, true);
         const Index markers = job_count(p);
@@ -536,16 +538,30 @@ TEST_CASE("cuts in the tree and group covers: the optimum still equals enumerati
         INFO("trial " << trial << ", " << p.values.size() << " variables, optimum " << expected);
         for (int node_rounds : {0, 2, 5})
             for (bool groups : {false, true})
-                for (int gomory : {0, 3}) {
-                    SelectionOptions o;
-                    o.node_cut_rounds = node_rounds;
-                    o.group_covers = groups;
-                    o.gomory_rounds = gomory;
-                    const auto r = select_portfolio(p, o);
-                    CHECK(r.proven);
-                    CHECK(r.value == Approx(expected).margin(1e-9));
-                    searched += node_rounds > 0 && r.nodes > 1;
-                }
+                for (int gomory : {0, 3})
+                    for (bool plunge : {false, true}) {
+                        SelectionOptions o;
+                        o.node_cut_rounds = node_rounds;
+                        o.group_covers = groups;
+                        o.gomory_rounds = gomory;
+                        o.plunge = plunge;
+                        const auto r = select_portfolio(p, o);
+                        CHECK(r.proven);
+                        CHECK(r.value == Approx(expected).margin(1e-9));
+                        searched += node_rounds > 0 && r.nodes > 1;
+                        plunged += plunge && r.nodes > 2;
+                    }
+        for (long long limit : {2, 3, 5, 8}) {
+            SelectionOptions o;
+            o.node_limit = limit;
+            o.plunge = true;
+            try {
+                const auto r = select_portfolio(p, o);
+                CHECK(r.upper_bound >= expected - 1e-9);
+                CHECK(r.value <= expected + 1e-9);
+            } catch (const NoSolutionError&) {
+            }
+        }
         SelectionOptions root, root_groups;
         root.node_limit = root_groups.node_limit = 1;
         root_groups.group_covers = true;
@@ -561,6 +577,7 @@ TEST_CASE("cuts in the tree and group covers: the optimum still equals enumerati
     }
     CHECK(solved > 30);
     CHECK(searched > 10);
+    CHECK(plunged > 10);
     CHECK(tighter > 0);
     SelectionProblem q;
     q.values = Eigen::VectorXd::Ones(2);
@@ -569,6 +586,37 @@ TEST_CASE("cuts in the tree and group covers: the optimum still equals enumerati
     SelectionOptions bad;
     bad.node_cut_rounds = -1;
     CHECK_THROWS_WITH(select_portfolio(q, bad), Catch::Contains("node_cut_rounds -1, expected >= 0"));
+}
+
+TEST_CASE("plunging on knapsacks that need a tree: the optimum equals enumeration and a stopped search bounds it", "[selection]") {
+    // Values correlated with costs and budgets at half the costs: hundreds of nodes, dives
+    // that branch again and again, so the sibling held out of the open list is pushed, taken
+    // and, when the search stops, counted in the bound.
+    Uniform next{77};
+    int deep = 0;
+    for (int trial = 0; trial < 12; ++trial) {
+        const Index n = 16 + trial % 4, m = 2 + trial % 3;
+        SelectionProblem p = random_problem(next, n, m, 0, 0, 40);
+        for (Index i = 0; i < n; ++i) p.values(i) = p.costs.row(i).sum() / static_cast<double>(m) + std::round(next() * 10);
+        for (Index k = 0; k < m; ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * 0.5);
+        if (trial % 2) add_link(p, 3, 1);
+        INFO("trial " << trial);
+        const double expected = enumerate(p);
+        SelectionOptions o;
+        o.plunge = true;
+        o.explain = false;
+        const auto r = select_portfolio(p, o);
+        REQUIRE(r.proven);
+        CHECK(r.value == Approx(expected).margin(1e-9));
+        deep += r.nodes > 50;
+        for (long long limit : {3, 10, 30}) {
+            o.node_limit = limit;
+            const auto stopped = select_portfolio(p, o);
+            CHECK(stopped.value <= expected + 1e-9);
+            CHECK(stopped.upper_bound >= expected - 1e-9);
+        }
+    }
+    CHECK(deep >= 6);
 }
 
 TEST_CASE("a dependant's starts share their prerequisite's row: the cumulative form at the root", "[selection]") {

@@ -139,6 +139,11 @@ struct SelectionOptions {
     /// (at most one of them is in: in a roadmap, "the job runs in this period" over its
     /// starts), beside the covers over single initiatives. On in roadmaps and plans.
     bool group_covers = false;
+    /// When a dive ends, go on from the other child of its last branching (one decision away
+    /// from the LP's basis: a few pivots instead of dozens) rather than from the open list's
+    /// best bound, while that child can still beat the incumbent. On in roadmaps and plans,
+    /// where it proves sooner; off by default (docs/selection.md).
+    bool plunge = false;
 };
 
 /// Why an initiative is not in the selection.

@@ -289,19 +289,30 @@ ALIGNGRAPH_INLINE void Search::search() {
     std::priority_queue<Open, std::vector<Open>, decltype(worse)> open(worse);
     long long next_id = 0;
     open.push({root_bound_, next_id++, {}, {}});
-    while (!open.empty()) {
+    std::optional<Open> sibling;  // with plunge: the last branching's other child, not yet in `open`
+    while (!open.empty() || sibling) {
         if (restarts_ < max_restarts_ && best_value_ > restart_checked_) {
             restart_checked_ = best_value_;
             const Index free_at_root = n_ - static_cast<Index>(root_mark_);
             if (fixable_at_root() - root_fixable_ >= restart_share_ * static_cast<double>(free_at_root)) {
                 open = decltype(open)(worse);
+                sibling.reset();
                 if (!restart()) break;
                 if (root_bound_ > threshold()) open.push({root_bound_, next_id++, {}, {}});
                 continue;
             }
         }
-        Open node = open.top();
-        open.pop();
+        // The sibling of the last dive's last branching, one decision away from the LP's
+        // basis, before the open list's best (options' plunge), while it can beat the incumbent.
+        Open node;
+        if (sibling && sibling->bound > threshold()) {
+            node = std::move(*sibling);
+        } else {
+            if (sibling) open.push(std::move(*sibling));
+            node = open.top();
+            open.pop();
+        }
+        sibling.reset();
         if (node.bound <= threshold()) continue;
         undo_to(root_mark_);
         path_.clear();
@@ -324,12 +335,19 @@ ALIGNGRAPH_INLINE void Search::search() {
             const Pending down{branch, 0, std::max(x, 1e-6), here}, up{branch, 1, std::max(1 - x, 1e-6), here};
             std::vector<int> other = path_;
             other.push_back(up_first ? -(branch + 1) : branch + 1);
-            open.push({bound, next_id++, std::move(other), up_first ? down : up});
+            Open second{bound, next_id++, std::move(other), up_first ? down : up};
+            if (!o_.plunge) {
+                open.push(std::move(second));
+            } else {
+                if (sibling) open.push(std::move(*sibling));
+                sibling = std::move(second);
+            }
             pending = up_first ? up : down;
             if (!apply(up_first ? branch + 1 : -(branch + 1))) break;
         }
         if (stopped_) break;
     }
+    if (stopped_ && sibling) open_bound_ = std::max(open_bound_, sibling->bound);
     if (stopped_ && !open.empty()) open_bound_ = std::max(open_bound_, open.top().bound);
     undo_to(root_mark_);
 }
