@@ -180,7 +180,7 @@ def select_portfolio(
     ``group_covers``: cover cuts that also count each ``excludes`` group in a budget as one
     item. ``plunge``: when a dive ends, go on from the other child of its last branching
     (its LP a few pivots away) before the open list's best bound. Roadmaps and plans use 3
-    Gomory rounds, 3 node rounds, group covers and plunging.
+    Gomory rounds, 3 node rounds and group covers; roadmaps plunge as well.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),

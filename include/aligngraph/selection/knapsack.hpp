@@ -141,8 +141,9 @@ struct SelectionOptions {
     bool group_covers = false;
     /// When a dive ends, go on from the other child of its last branching (one decision away
     /// from the LP's basis: a few pivots instead of dozens) rather than from the open list's
-    /// best bound, while that child can still beat the incumbent. On in roadmaps and plans,
-    /// where it proves sooner; off by default (docs/selection.md).
+    /// best bound, while that child can still beat the incumbent. On in roadmaps, where it
+    /// proves sooner (not in plans: worse plans in the same time); off by default
+    /// (docs/selection.md).
     bool plunge = false;
 };
 
