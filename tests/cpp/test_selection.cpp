@@ -525,8 +525,7 @@ TEST_CASE("cuts in the tree with group covers and plunging: the optimum still eq
     // job's starts as one item, a dive's last sibling next), alone and together, with and
     // without Gomory cuts: the proven optimum is enumeration's. Group covers at the root (a
     // node limit of one) give a bound no lower than the optimum, and a lower one than plain
-    // covers on some problems. Stopped after a few nodes while plunging, the bound still
-    // covers the optimum (the sibling held out of the open list counts).
+    // covers on some problems (plunging stopped early: the knapsack test below).
     Uniform next{4242};
     int solved = 0, tighter = 0, searched = 0, plunged = 0;
     for (int trial = 0; trial < 60; ++trial) {
@@ -551,17 +550,6 @@ TEST_CASE("cuts in the tree with group covers and plunging: the optimum still eq
                         searched += node_rounds > 0 && r.nodes > 1;
                         plunged += plunge && r.nodes > 2;
                     }
-        for (long long limit : {2, 3, 5, 8}) {
-            SelectionOptions o;
-            o.node_limit = limit;
-            o.plunge = true;
-            try {
-                const auto r = select_portfolio(p, o);
-                CHECK(r.upper_bound >= expected - 1e-9);
-                CHECK(r.value <= expected + 1e-9);
-            } catch (const NoSolutionError&) {
-            }
-        }
         SelectionOptions root, root_groups;
         root.node_limit = root_groups.node_limit = 1;
         root_groups.group_covers = true;
