@@ -1047,6 +1047,17 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
             else CHECK(std::abs(ds) <= 1e-7);
         }
         CHECK(lp.objective() == Approx(c.dot(x)).margin(1e-9));
+        // The reduced costs it reports, fixed variables' included (the sparse form updates
+        // those only when read), are the ones from the data; freed again, the fixed
+        // variables start from the bound their reduced cost asks for, and the LP solves to
+        // the optimum of the unfixed problem.
+        for (Index i = 0; i < n; ++i)
+            if (!lp.basic(i)) CHECK(lp.reduced_cost(i) == Approx(d(i)).margin(1e-9));
+        for (Index i = 0; i < n; i += 4) lp.set_bounds(i, 0, 1);
+        REQUIRE(lp.solve() == detail::BoxedDualSimplex::Status::optimal);
+        detail::BoxedDualSimplex unfixed(a, b, c, b);
+        REQUIRE(unfixed.solve() == detail::BoxedDualSimplex::Status::optimal);
+        CHECK(lp.objective() == Approx(unfixed.objective()).margin(1e-9));
     }
 }
 
@@ -1110,6 +1121,45 @@ TEST_CASE("the dual simplex after new limits and removed rows equals a fresh sol
         CHECK(lp.rows() == rows + 2 - static_cast<Index>(slack_basic.size()));
         REQUIRE(lp.solve() == Lp::Status::optimal);
         CHECK(lp.objective() == Approx(with_cuts).margin(1e-9));  // a basis that stays optimal
+        {
+            // What remains is the LP of the kept rows: with a variable fixed, and with a row
+            // added again into the room the removal left, it solves as one built from them.
+            Eigen::MatrixXd all(rows + 2, n);
+            all << a, tight.transpose(), loose.transpose();
+            Eigen::VectorXd all_b(rows + 2);
+            all_b << b2, std::round(b2(0) / 2), loose.sum() + 1;
+            std::vector<Index> kept;
+            for (Index k = 0; k < rows + 2; ++k)
+                if (std::find(slack_basic.begin(), slack_basic.end(), k) == slack_basic.end()) kept.push_back(k);
+            const auto from_scratch = [&](const Eigen::MatrixXd& m, const Eigen::VectorXd& rhs) {
+                Lp fresh(m, rhs, c, rhs);
+                fresh.set_bounds(1, 0, 0);
+                return std::pair{fresh.solve(), fresh.objective()};
+            };
+            Eigen::MatrixXd kept_a(kept.size(), n);
+            Eigen::VectorXd kept_b(kept.size());
+            for (std::size_t k = 0; k < kept.size(); ++k) {
+                kept_a.row(static_cast<Index>(k)) = all.row(kept[k]);
+                kept_b(static_cast<Index>(k)) = all_b(kept[k]);
+            }
+            Lp changed = lp;
+            changed.refactor();  // B^-1 from the kept rows of [A I] alone
+            changed.set_bounds(1, 0, 0);
+            const auto [status_kept, objective_kept] = from_scratch(kept_a, kept_b);
+            REQUIRE(changed.solve() == status_kept);
+            if (status_kept == Lp::Status::optimal) CHECK(changed.objective() == Approx(objective_kept).margin(1e-9));
+            // Half the last row's limit again, added after the removal.
+            const Eigen::VectorXd again = a.row(rows - 1).transpose();
+            const double again_b = std::round(b2(rows - 1) / 2);
+            changed.add_rows({{again, again_b, again_b}});
+            Eigen::MatrixXd more_a(kept_a.rows() + 1, n);
+            more_a << kept_a, again.transpose();
+            Eigen::VectorXd more_b(kept_b.size() + 1);
+            more_b << kept_b, again_b;
+            const auto [status_more, objective_more] = from_scratch(more_a, more_b);
+            REQUIRE(changed.solve() == status_more);
+            if (status_more == Lp::Status::optimal) CHECK(changed.objective() == Approx(objective_more).margin(1e-9));
+        }
         // assign(), as strong branching uses it: into storage that held a larger LP (kept)
         // and into one that held a smaller LP (replaced), the copy then solves a child (x_0
         // forced in) as a plain copy does.

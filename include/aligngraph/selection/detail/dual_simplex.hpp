@@ -123,6 +123,7 @@ public:
 
     /// Change the bounds of structural variable j (lo <= up).
     void set_bounds(Index j, double lo, double up) {
+        if (where_[j] < 0) d_(j) = fresh_reduced_cost(j);  // stale while j was fixed (pivot())
         lo_(j) = lo;
         up_(j) = up;
         if (where_[j] < 0) move_nonbasic(j, preferred(j));
@@ -236,7 +237,7 @@ public:
     /// Values of the structural variables (head n) and slacks (tail R).
     const Eigen::VectorXd& values() const { return x_; }
     double value(Index j) const { return x_(j); }
-    double reduced_cost(Index j) const { return d_(j); }
+    double reduced_cost(Index j) const { return where_[j] < 0 ? fresh_reduced_cost(j) : 0.0; }
     bool basic(Index j) const { return where_[j] >= 0; }
     /// Shadow prices of the rows (>= 0 for a binding <= row under minimisation of -value).
     Eigen::VectorXd row_prices() const { return d_.tail(rows_); }
@@ -253,7 +254,7 @@ public:
     /// Row r of the tableau B^-1 [A I], read at the nonbasic columns only (the others are 0,
     /// or 1 at the row's basic variable); valid until the LP next changes.
     const Eigen::VectorXd& tableau_row_at(Index r) {
-        tableau_row(r);
+        tableau_row(r, true);
         return alpha_;
     }
 
@@ -340,49 +341,70 @@ public:
         std::vector<signed char> drop(static_cast<std::size_t>(rows_), 0);
         for (Index k : rows)
             if (k >= 0 && k < rows_ && where_[n_ + k] >= 0) drop[k] = 1;
-        std::vector<Index> keep_rows, keep_cols, keep_tableau;
-        for (Index j = 0; j < n_; ++j) keep_cols.push_back(j);
+        // Where each kept row and column goes (-1: dropped); every one moves up or stays,
+        // so each array is compacted in place, front to back, in the storage it has (the
+        // room to grow kept: the next rows added cost no reallocation).
+        std::vector<Index> new_row(static_cast<std::size_t>(rows_), -1), keep_rows;
         for (Index k = 0; k < rows_; ++k)
             if (!drop[k]) {
+                new_row[k] = static_cast<Index>(keep_rows.size());
                 keep_rows.push_back(k);
-                keep_cols.push_back(n_ + k);
             }
-        if (static_cast<Index>(keep_rows.size()) == rows_) return;
+        const auto r = static_cast<Index>(keep_rows.size()), c = n_ + r;
+        if (r == rows_) return;
+        Index first = 0;  // the first dropped row: the rows above it stay where they are
+        while (!drop[first]) ++first;
+        std::vector<Index> keep_cols(static_cast<std::size_t>(c));
+        for (Index j = 0; j < n_; ++j) keep_cols[j] = j;
+        for (Index i = 0; i < r; ++i) keep_cols[n_ + i] = n_ + keep_rows[i];
+        // [A I]: A's kept rows move up; the slacks' block is the identity again.
+        for (Index j = 0; j < n_; ++j)
+            for (Index i = first; i < r; ++i) full_store_(i, j) = full_store_(keep_rows[i], j);
+        full_store_.block(0, n_, r, r).setIdentity();
+        // The tableau rows whose basic variable stays (a dropped slack's row goes with it), at
+        // the stored columns kept: the whole tableau's, or B^-1's (one per kept row).
+        std::vector<Index> keep_tableau;
         for (Index i = 0; i < rows_; ++i) {
             const Index j = basis_[i];
             if (!(j >= n_ && drop[j - n_])) keep_tableau.push_back(i);
         }
-        const auto r = static_cast<Index>(keep_rows.size()), c = static_cast<Index>(keep_cols.size());
-        std::vector<Index> new_col(static_cast<std::size_t>(cols_), -1);
-        for (Index j = 0; j < c; ++j) new_col[keep_cols[j]] = j;
-        Eigen::MatrixXd full(r, c);
-        for (Index j = 0; j < c; ++j)
-            for (Index i = 0; i < r; ++i) full(i, j) = full_store_(keep_rows[i], keep_cols[j]);
-        // The stored columns kept: the whole tableau's, or B^-1's (one per kept row).
         const std::vector<Index>& keep_stored = whole_ ? keep_cols : keep_rows;
         const auto w = static_cast<Index>(keep_stored.size());
-        RowMajor kept_store(r, w);
         for (Index i = 0; i < r; ++i)
-            for (Index j = 0; j < w; ++j) kept_store(i, j) = store_(keep_tableau[i], keep_stored[j]);
-        full_store_ = std::move(full);
-        store_ = std::move(kept_store);
-        Eigen::VectorXd b(r);
-        for (Index i = 0; i < r; ++i) b(i) = b_(keep_rows[i]);
-        b_ = std::move(b);
+            for (Index j = 0; j < w; ++j) store_(i, j) = store_(keep_tableau[i], keep_stored[j]);
+        for (Index i = 0; i < r; ++i) b_(i) = b_(keep_rows[i]);
+        b_.conservativeResize(r);
         for (Eigen::VectorXd* v : {&c_, &lo_, &up_, &x_, &d_}) {
-            Eigen::VectorXd kept(c);
-            for (Index j = 0; j < c; ++j) kept(j) = (*v)(keep_cols[j]);
-            *v = std::move(kept);
+            for (Index j = 0; j < c; ++j) (*v)(j) = (*v)(keep_cols[j]);
+            v->conservativeResize(c);
         }
-        std::vector<Index> basis;
-        for (Index i : keep_tableau) basis.push_back(new_col[basis_[i]]);
-        basis_ = std::move(basis);
+        std::vector<Index> new_col(static_cast<std::size_t>(cols_), -1);
+        for (Index j = 0; j < c; ++j) new_col[keep_cols[j]] = j;
+        for (Index i = 0; i < r; ++i) basis_[i] = new_col[basis_[keep_tableau[i]]];
+        basis_.resize(static_cast<std::size_t>(r));
         where_.assign(static_cast<std::size_t>(c), -1);
         for (Index i = 0; i < r; ++i) where_[basis_[i]] = i;
         rows_ = r;
         cols_ = c;
         list_nonbasic();
-        if (!whole_) list_columns();
+        if (!whole_) {
+            // A's compressed columns: the dropped rows' entries out, the rest renumbered.
+            std::size_t at = 0;
+            Index from = 0;
+            for (Index j = 0; j < n_; ++j) {
+                const Index to = col_start_[static_cast<std::size_t>(j + 1)];
+                for (Index p = from; p < to; ++p) {
+                    const Index row = new_row[static_cast<std::size_t>(col_row_[static_cast<std::size_t>(p)])];
+                    if (row < 0) continue;
+                    col_row_[at] = static_cast<int>(row);
+                    col_value_[at++] = col_value_[static_cast<std::size_t>(p)];
+                }
+                from = to;
+                col_start_[static_cast<std::size_t>(j + 1)] = static_cast<Index>(at);
+            }
+            col_row_.resize(at);
+            col_value_.resize(at);
+        }
     }
 
     /// Rebuild B^-1 from the original matrix; falls back to the slack basis when the
@@ -451,6 +473,15 @@ public:
     static constexpr double pivot_tol = 1e-9;
 
 private:
+    // c_j - y' a_j for nonbasic j, the row prices y read off the slacks' reduced costs
+    // (y_k = -d_{n+k}): pivot() keeps those, and the free structural columns', up to date.
+    double fresh_reduced_cost(Index j) const {
+        if (whole_ || j >= n_) return d_(j);
+        double d = c_(j);
+        for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+            d += d_(n_ + col_row_[static_cast<std::size_t>(p)]) * col_value_[static_cast<std::size_t>(p)];
+        return d;
+    }
     // How far the current values are from satisfying A x + s = b: grows with round-off.
     double drift() const { return rows_ > 0 ? (orig() * x_ - b_).cwiseAbs().maxCoeff() : 0.0; }
     // The same measure, over A's nonzeros alone where A is kept sparse.
@@ -524,7 +555,9 @@ private:
 
     // alpha_ = row r of the tableau B^-1 [A I], at the nonbasic columns (the others are
     // not read: a basic column's entry is 0 or, at r, 1).
-    void tableau_row(Index r) {
+    // With B^-1 alone, a fixed structural column's entry is computed only when `fixed`
+    // asks for it: it cannot enter, and pivot() leaves its reduced cost alone.
+    void tableau_row(Index r, bool fixed = false) {
         if (whole_) {
             alpha_ = stored().row(r).transpose();
             return;
@@ -536,6 +569,7 @@ private:
                 alpha_(j) = rho[j - n_];
                 continue;
             }
+            if (!fixed && up_(j) == lo_(j)) continue;
             double sum = 0;
             for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
                 sum += rho[col_row_[static_cast<std::size_t>(p)]] * col_value_[static_cast<std::size_t>(p)];
@@ -591,7 +625,14 @@ private:
         x_(leaving) = to_lower ? lo_(leaving) : up_(leaving);
         // Dual step, over the nonbasic columns (alpha_ is row r of the tableau there).
         const double theta = d_(q) / a;
-        for (Index j : nonbasic_) d_(j) -= theta * alpha_(j);
+        if (whole_) {
+            for (Index j : nonbasic_) d_(j) -= theta * alpha_(j);
+        } else {
+            // A fixed structural column's reduced cost goes stale (tableau_row() skipped
+            // it): fresh_reduced_cost() gives it when read, set_bounds() when it is freed.
+            for (Index j : nonbasic_)
+                if (j >= n_ || up_(j) != lo_(j)) d_(j) -= theta * alpha_(j);
+        }
         d_(q) = 0;
         d_(leaving) = -theta;
         // B^-1 (or the whole tableau): eliminate the entering column from every other row
