@@ -227,7 +227,7 @@ public:
                 delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
             }
             pivot(r, q, delta, to_lower);
-            if (++pivots_since_refactor_ % 50 == 0 && (pivots_since_refactor_ >= 10 * std::max<Index>(50, rows_) || drift() > 1e-9))
+            if (++pivots_since_refactor_ % 50 == 0 && (pivots_since_refactor_ >= 10 * std::max<Index>(50, rows_) || inaccuracy() > 1e-9))
                 refactor();
         }
     }
@@ -457,13 +457,31 @@ public:
         Eigen::VectorXd cb(rows_);
         for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
         const Eigen::VectorXd y = binv().transpose() * cb;  // the row prices: c_B' B^-1
-        d_ = c_ - orig().transpose() * y;
+        if (whole_) {
+            d_ = c_ - orig().transpose() * y;
+        } else {  // A's sparse columns; the slacks' columns are unit vectors
+            d_.tail(rows_) = c_.tail(rows_) - y;
+            for (Index j = 0; j < n_; ++j) {
+                double d = c_(j);
+                for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                    d -= y(col_row_[static_cast<std::size_t>(p)]) * col_value_[static_cast<std::size_t>(p)];
+                d_(j) = d;
+            }
+        }
         for (Index r = 0; r < rows_; ++r) d_(basis_[r]) = 0;
         for (Index j = 0; j < cols_; ++j)
             if (where_[j] < 0) x_(j) = preferred(j);
         Eigen::VectorXd rhs = b_;
-        for (Index j = 0; j < cols_; ++j)
-            if (where_[j] < 0 && x_(j) != 0) rhs -= orig().col(j) * x_(j);
+        for (Index j = 0; j < cols_; ++j) {
+            if (where_[j] >= 0 || x_(j) == 0) continue;
+            if (whole_)
+                rhs -= orig().col(j) * x_(j);
+            else if (j >= n_)
+                rhs(j - n_) -= x_(j);
+            else
+                for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                    rhs(col_row_[static_cast<std::size_t>(p)]) -= col_value_[static_cast<std::size_t>(p)] * x_(j);
+        }
         const Eigen::VectorXd xb = binv() * rhs;
         for (Index r = 0; r < rows_; ++r) x_(basis_[r]) = xb(r);
     }
