@@ -366,7 +366,7 @@ void define_selection(py::module_& m) {
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("requires_any"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"), py::arg("start"), py::arg("explain"), py::arg("gomory_rounds") = 0,
-       py::arg("node_cut_rounds") = 0, py::arg("group_covers") = false, py::arg("plunge") = false);
+       py::arg("node_cut_rounds") = 0, py::arg("group_covers") = false, py::arg("plunge") = true);
 
     m.def("select_frontier_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                                      std::vector<std::pair<Index, Index>> requires_links,

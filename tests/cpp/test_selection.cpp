@@ -590,18 +590,21 @@ TEST_CASE("plunging on knapsacks that need a tree: the optimum equals enumeratio
         if (trial % 2) add_link(p, 3, 1);
         INFO("trial " << trial);
         const double expected = enumerate(p);
-        SelectionOptions o;
-        o.plunge = true;
-        o.explain = false;
-        const auto r = select_portfolio(p, o);
-        REQUIRE(r.proven);
-        CHECK(r.value == Approx(expected).margin(1e-9));
-        deep += r.nodes > 50;
-        for (long long limit : {3, 10, 30}) {
-            o.node_limit = limit;
-            const auto stopped = select_portfolio(p, o);
-            CHECK(stopped.value <= expected + 1e-9);
-            CHECK(stopped.upper_bound >= expected - 1e-9);
+        for (bool plunge : {true, false}) {
+            INFO("plunge " << plunge);
+            SelectionOptions o;
+            o.plunge = plunge;
+            o.explain = false;
+            const auto r = select_portfolio(p, o);
+            REQUIRE(r.proven);
+            CHECK(r.value == Approx(expected).margin(1e-9));
+            deep += plunge && r.nodes > 50;
+            for (long long limit : {3, 10, 30}) {
+                o.node_limit = limit;
+                const auto stopped = select_portfolio(p, o);
+                CHECK(stopped.value <= expected + 1e-9);
+                CHECK(stopped.upper_bound >= expected - 1e-9);
+            }
         }
     }
     CHECK(deep >= 6);

@@ -162,7 +162,7 @@ def select_portfolio(
     gomory_rounds: int = 0,
     node_cut_rounds: int = 0,
     group_covers: bool = False,
-    plunge: bool = False,
+    plunge: bool = True,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
     (``costs`` is n x m), ``x[d] <= x[p]`` for each ``(d, p)`` in ``requires``, ``x[d] <= sum
@@ -178,9 +178,9 @@ def select_portfolio(
     models with many one-of groups (time-indexed schedules) and slow plain knapsacks.
     ``node_cut_rounds``: rounds of cover cuts at each node a dive starts from (0: none).
     ``group_covers``: cover cuts that also count each ``excludes`` group in a budget as one
-    item. ``plunge``: when a dive ends, go on from the other child of its last branching
-    (its LP a few pivots away) before the open list's best bound. Roadmaps and plans use 3
-    Gomory rounds, 3 node rounds and group covers; roadmaps plunge as well.
+    item. ``plunge`` (on by default): when a dive ends, go on from the other child of its
+    last branching (its LP a few pivots away) before the open list's best bound. Roadmaps
+    and plans use 3 Gomory rounds, 3 node rounds and group covers; plans do not plunge.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),

@@ -141,10 +141,10 @@ struct SelectionOptions {
     bool group_covers = false;
     /// When a dive ends, go on from the other child of its last branching (one decision away
     /// from the LP's basis: a few pivots instead of dozens) rather than from the open list's
-    /// best bound, while that child can still beat the incumbent. On in roadmaps, where it
-    /// proves sooner (not in plans: worse plans in the same time); off by default
+    /// best bound, while that child can still beat the incumbent. On by default and in
+    /// roadmaps, where it proves sooner; off in plans (worse plans in the same time)
     /// (docs/selection.md).
-    bool plunge = false;
+    bool plunge = true;
 };
 
 /// Why an initiative is not in the selection.
