@@ -348,7 +348,7 @@ void define_selection(py::module_& m) {
                             std::vector<Index> forced_in, std::vector<Index> forced_out, double time_limit,
                             long long node_limit, std::vector<std::string> ids, std::vector<std::string> budget_names,
                             std::vector<Index> start, bool explain, int gomory_rounds, int node_cut_rounds,
-                            bool group_covers, bool plunge) {
+                            bool group_covers, bool mir_cuts, bool plunge) {
         const auto sp = make_problem(values, costs, budgets, std::move(requires_links), std::move(requires_any), std::move(excludes),
                                      std::move(forced_in), std::move(forced_out), std::move(ids), std::move(budget_names));
         PythonInterrupt interrupt;
@@ -359,14 +359,15 @@ void define_selection(py::module_& m) {
             r = select_portfolio(sp, {.time_limit = time_limit, .node_limit = node_limit, .cancel = cancel,
                                       .start = std::move(start), .explain = explain, .gomory_rounds = gomory_rounds,
                                       .node_cut_rounds = node_cut_rounds, .group_covers = group_covers,
-                                      .plunge = plunge});
+                                      .mir_cuts = mir_cuts, .plunge = plunge});
         }
         interrupt.raise_if_interrupted();
         return r;
     }, py::arg("values"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("requires_any"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("time_limit"), py::arg("node_limit"), py::arg("ids"),
        py::arg("budget_names"), py::arg("start"), py::arg("explain"), py::arg("gomory_rounds") = 0,
-       py::arg("node_cut_rounds") = 0, py::arg("group_covers") = false, py::arg("plunge") = true);
+       py::arg("node_cut_rounds") = 0, py::arg("group_covers") = false, py::arg("mir_cuts") = false,
+       py::arg("plunge") = true);
 
     m.def("select_frontier_core", [](const Eigen::VectorXd& values, const Eigen::MatrixXd& costs, const Eigen::VectorXd& budgets,
                                      std::vector<std::pair<Index, Index>> requires_links,

@@ -62,10 +62,12 @@ def test_select_with_gomory_and_tree_cuts_equals_enumeration(seed):
         assert r.value == pytest.approx(expected)
     # Cover cuts in the tree and group covers (what roadmaps and plans set): the same optimum.
     # And plunging (a dive's last sibling before the open list's best).
-    for node_rounds, groups, plunge in ((2, False, False), (0, True, False), (2, True, False), (5, True, False),
-                                        (0, False, True), (3, True, True)):
+    # MIR cuts at the root (what plans set) as well.
+    for node_rounds, groups, plunge, mir in ((2, False, False, False), (0, True, False, False), (2, True, False, False),
+                                             (5, True, False, False), (0, False, True, False), (3, True, True, False),
+                                             (3, True, False, True), (0, False, True, True)):
         r = ag.select_portfolio(values, costs, budgets, requires=requires, excludes=excludes, gomory_rounds=3,
-                                node_cut_rounds=node_rounds, group_covers=groups, plunge=plunge)
+                                node_cut_rounds=node_rounds, group_covers=groups, plunge=plunge, mir_cuts=mir)
         assert r.proven
         assert r.value == pytest.approx(expected)
     with pytest.raises(ag.ValidationError, match="gomory_rounds -1, expected >= 0"):

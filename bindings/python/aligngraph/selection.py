@@ -162,6 +162,7 @@ def select_portfolio(
     gomory_rounds: int = 0,
     node_cut_rounds: int = 0,
     group_covers: bool = False,
+    mir_cuts: bool = False,
     plunge: bool = True,
 ) -> SelectionResult:
     """Maximise ``values @ x`` over x in {0, 1}^n subject to ``costs.T @ x <= budgets``
@@ -178,15 +179,18 @@ def select_portfolio(
     models with many one-of groups (time-indexed schedules) and slow plain knapsacks.
     ``node_cut_rounds``: rounds of cover cuts at each node a dive starts from (0: none).
     ``group_covers``: cover cuts that also count each ``excludes`` group in a budget as one
-    item. ``plunge`` (on by default): when a dive ends, go on from the other child of its
-    last branching (its LP a few pivots away) before the open list's best bound. Roadmaps
-    and plans use 3 Gomory rounds, 3 node rounds and group covers; plans do not plunge.
+    item. ``mir_cuts``: mixed-integer rounding (c-MIR) cuts of the budget rows at the root,
+    stronger than covers where the LP fills a row with many fractional items. ``plunge`` (on
+    by default): when a dive ends, go on from the other child of its last branching (its LP
+    a few pivots away) before the open list's best bound. Roadmaps and plans use 3 Gomory
+    rounds, 3 node rounds and group covers; plans also MIR cuts, and do not plunge.
     Raises InfeasibleError when the forced items alone break a budget."""
     core = _core.select_core(*_arrays(values, costs, budgets, requires, requires_any, excludes, forced_in,
                                       forced_out),
                              float(time_limit), _NO_LIMIT if node_limit is None else int(node_limit), list(ids or []),
                              list(budget_names or []), [int(i) for i in (start or [])], bool(explain),
-                             int(gomory_rounds), int(node_cut_rounds), bool(group_covers), bool(plunge))
+                             int(gomory_rounds), int(node_cut_rounds), bool(group_covers), bool(mir_cuts),
+                             bool(plunge))
     return SelectionResult(core)
 
 

@@ -139,6 +139,11 @@ struct SelectionOptions {
     /// (at most one of them is in: in a roadmap, "the job runs in this period" over its
     /// starts), beside the covers over single initiatives. On in roadmaps and plans.
     bool group_covers = false;
+    /// Mixed-integer rounding cuts of the budget rows at the root, beside the covers (c-MIR:
+    /// the items the LP takes at 1/2 or more complemented, the row divided by one item's
+    /// cost and rounded). They tighten the plans' time-indexed models (on there) and cost
+    /// LP time on every node; off by default (docs/selection.md).
+    bool mir_cuts = false;
     /// When a dive ends, go on from the other child of its last branching (one decision away
     /// from the LP's basis: a few pivots instead of dozens) rather than from the open list's
     /// best bound, while that child can still beat the incumbent. On by default and in

@@ -133,9 +133,11 @@ ALIGNGRAPH_API double sched_root_bound(const SchedInstance& in);
 
 /// The time-indexed model on the selection solver (any objective but makespan); with
 /// `root_lp`, the outcome carries the root LP's weights (when the search reached its root).
+/// `neighbourhood`: the model is one of a plan's neighbourhoods (neighbourhood-inl.hpp),
+/// searched for tens of milliseconds: no MIR cuts at its root.
 ALIGNGRAPH_API SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
                                                double time_limit, long long node_limit, const Cancellation& cancel,
-                                               bool root_lp = false);
+                                               bool root_lp = false, bool neighbourhood = false);
 
 /// Serial schedule generation in the order of `list` (one that keeps the precedences) that
 /// may leave optional jobs out: one whose prerequisite is out, whose alternative is in, that

@@ -17,7 +17,7 @@ namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const std::vector<int>& start, Limits& limits,
                                                   double time_limit, long long node_limit, const Cancellation& cancel,
-                                                  bool root_lp) {
+                                                  bool root_lp, bool neighbourhood) {
     // Makespan: a zero-length end job after every job, whose start is the makespan.
     const bool with_end = in.objective == ScheduleObjective::makespan;
     const int jobs = in.n + (with_end ? 1 : 0);
@@ -141,7 +141,12 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     options.group_covers = true;
     // A dive's last sibling next, its LP a few pivots away: roadmaps proven sooner; plans
     // (optional jobs) found worse plans in the same time (RESULTS.md, twentieth session).
-    options.plunge = std::none_of(in.optional.begin(), in.optional.end(), [](auto o) { return o != 0; });
+    const bool choosing = std::any_of(in.optional.begin(), in.optional.end(), [](auto o) { return o != 0; });
+    options.plunge = !choosing;
+    // MIR cuts at the root of a plan: the 60-initiative plan's root bound 9766 -> 9672
+    // (HiGHS's 9643), every plan's bound tighter after 60 s (roadmaps: some faster, some
+    // slower; neighbourhoods: too short to pay for them) (RESULTS.md, twenty-second session).
+    options.mir_cuts = choosing && !neighbourhood;
     if (!start.empty()) {
         for (int j = 0; j < jobs; ++j) {
             int s = 0;

@@ -83,6 +83,9 @@ ALIGNGRAPH_INLINE int Search::separate_covers(Index origin) {
         rows.push_back({std::move(coeffs), rhs, rhs});
     }
     if (o_.group_covers) separate_group_covers(x, rows);
+    // MIR cuts at the root only: in the tree they slowed the plans' nodes threefold for a
+    // worse bound in the same time (RESULTS.md, twenty-second session).
+    if (o_.mir_cuts && origin != tree_cut_origin) separate_mir(x, rows);
     row_origin_.resize(row_origin_.size() + rows.size(), origin);
     lp_->add_rows(rows);
     return static_cast<int>(rows.size());
@@ -176,6 +179,117 @@ ALIGNGRAPH_INLINE void Search::separate_group_covers(const Eigen::VectorXd& x, s
                 for (Index j : p_.excludes[static_cast<std::size_t>(it.group)])
                     if (p_.costs(j, k) >= it.cost) coeffs(j) = 1;
         }
+        rows.push_back({std::move(coeffs), rhs, rhs});
+    }
+}
+
+// c-MIR cuts (Marchand & Wolsey 2001, "Aggregation and mixed integer rounding to solve
+// MIPs") of each budget row sum a_j x_j <= b (a_j > 0). With y_j = 1 - x_j for the items in
+// a set C and y_j = x_j otherwise, the row is sum g_j y_j <= beta (g_j = -a_j on C, beta =
+// b - a(C)); divided by delta > 0 and rounded, with f0 the fraction of beta / delta and
+// F(d) = floor(d) + max(0, frac(d) - f0) / (1 - f0), sum F(g_j / delta) y_j <= floor(beta /
+// delta) holds at every integral y >= 0 (the MIR inequality). Back in x, every coefficient
+// is >= 0. C starts as the items the LP takes at 1/2 or more; delta is tried at each
+// fractional item's cost and the largest cost, the best of those also halved, quartered
+// and divided by eight; then each fractional item moves in or out of C (nearest 1/2
+// first) while that makes the cut more violated. The bounds are [0, 1] whatever the node
+// has fixed: the cuts are valid everywhere. (Items that are an excludes group's members,
+// as in the group covers, gave weaker cuts on the plans: not done.)
+ALIGNGRAPH_INLINE void Search::separate_mir(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows) {
+    std::vector<double> a, v;  // per item of the row: its cost, its LP value
+    std::vector<Index> who;
+    std::vector<signed char> comp;
+    std::vector<double> deltas;
+    std::vector<std::size_t> order;
+    double limit = 0;
+    // The cut's efficacy (violation over its norm) for complementation `c` and divisor
+    // `delta`; -infinity where rounding gains nothing (f0 near 0 or 1). With `coeffs`, the
+    // cut's coefficients and right-hand side.
+    const auto efficacy = [&](const std::vector<signed char>& c, double delta, Eigen::VectorXd* coeffs, double* rhs_out) {
+        double beta = limit;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (c[i]) beta -= a[i];
+        const double q = beta / delta, f0 = q - std::floor(q);
+        if (f0 < 0.01 || f0 > 0.99) return -std::numeric_limits<double>::infinity();
+        double rhs = std::floor(q), lhs = 0, norm2 = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const double d = (c[i] ? -a[i] : a[i]) / delta, fd = d - std::floor(d);
+            const double f = std::floor(d) + std::max(0.0, fd - f0) / (1 - f0);
+            const double coef = c[i] ? -f : f;  // f (1 - x) = f - f x
+            if (c[i]) rhs -= f;
+            lhs += coef * v[i];
+            norm2 += coef * coef;
+            if (coeffs) (*coeffs)(who[i]) = coef;
+        }
+        if (rhs_out) *rhs_out = rhs;
+        return norm2 > 0 ? (lhs - rhs) / std::sqrt(norm2) : -std::numeric_limits<double>::infinity();
+    };
+    for (Index k = 0; k < m_; ++k) {
+        limit = limit_(k);
+        a.clear();
+        v.clear();
+        who.clear();
+        bool fractional = false;
+        double lhs = 0;
+        for (std::size_t b = users_start_[static_cast<std::size_t>(k)]; b < users_start_[static_cast<std::size_t>(k) + 1]; ++b) {
+            const auto [cost, j] = users_all_[b];  // cost > 0
+            a.push_back(cost);
+            v.push_back(std::clamp(x(j), 0.0, 1.0));
+            who.push_back(j);
+            fractional = fractional || (v.back() > 1e-6 && v.back() < 1 - 1e-6);
+            lhs += cost * v.back();
+        }
+        // Only a row the LP point nearly fills can yield a violated cut worth its row.
+        if (!fractional || lhs < 0.5 * limit) continue;
+        comp.assign(a.size(), 0);
+        deltas.clear();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            comp[i] = v[i] >= 0.5;
+            if (v[i] > 1e-6 && v[i] < 1 - 1e-6) deltas.push_back(a[i]);
+        }
+        deltas.push_back(*std::max_element(a.begin(), a.end()));
+        std::sort(deltas.begin(), deltas.end());
+        deltas.erase(std::unique(deltas.begin(), deltas.end()), deltas.end());
+        double best = -std::numeric_limits<double>::infinity(), best_delta = 0;
+        for (double d : deltas) {
+            const double e = efficacy(comp, d, nullptr, nullptr);
+            if (e > best) {
+                best = e;
+                best_delta = d;
+            }
+        }
+        if (!(best_delta > 0)) continue;
+        const double found = best_delta;
+        for (double divisor : {2.0, 4.0, 8.0}) {
+            const double e = efficacy(comp, found / divisor, nullptr, nullptr);
+            if (e > best) {
+                best = e;
+                best_delta = found / divisor;
+            }
+        }
+        order.clear();
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (v[i] > 1e-6 && v[i] < 1 - 1e-6) order.push_back(i);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t p, std::size_t q) { return std::abs(v[p] - 0.5) < std::abs(v[q] - 0.5); });
+        for (std::size_t i : order) {
+            comp[i] = !comp[i];
+            const double e = efficacy(comp, best_delta, nullptr, nullptr);
+            if (e > best) best = e;
+            else comp[i] = !comp[i];
+        }
+        if (!(best > 1e-4)) continue;
+        Eigen::VectorXd coeffs = Eigen::VectorXd::Zero(n_);
+        double rhs = 0;
+        efficacy(comp, best_delta, &coeffs, &rhs);
+        const double largest = coeffs.maxCoeff();
+        if (!(largest > 1e-9) || !(rhs > 0)) continue;
+        coeffs /= largest;
+        rhs /= largest;
+        for (Index j = 0; j < n_; ++j)
+            if (coeffs(j) < 1e-6) coeffs(j) = 0;  // >= 0 each: dropping one only weakens the cut
+        rhs += 1e-9 * std::max(1.0, rhs);  // round-off
+        if (coeffs.dot(x) - rhs <= 1e-6) continue;
         rows.push_back({std::move(coeffs), rhs, rhs});
     }
 }

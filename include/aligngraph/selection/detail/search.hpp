@@ -302,9 +302,12 @@ private:
     // that the LP point violates, extended by every item at least as costly as C's
     // largest: sum over E(C) of x <= |C| - 1. Valid for the whole problem.
     // Also, with the options' group_covers, the same over items that are excludes groups
-    // (separate_group_covers). `origin`: the rows' origin (a root cut or a tree cut).
+    // (separate_group_covers), and with mir_cuts, at the root, c-MIR cuts (separate_mir).
+    // `origin`: the rows' origin (a root cut or a tree cut).
     int separate_covers(Index origin = -2);
     void separate_group_covers(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows);
+    // With the options' mir_cuts: for each budget row, its most effective c-MIR cut.
+    void separate_mir(const Eigen::VectorXd& x, std::vector<BoxedDualSimplex::Row>& rows);
 
     // Gomory mixed-integer cuts from the rows of the LP's optimal tableau whose basic
     // variable is fractional, in the structural variables (slacks substituted out). Valid
