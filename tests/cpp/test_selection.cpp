@@ -397,6 +397,20 @@ Index job_count(const SelectionProblem& p) {
         return id.find(" runs") != std::string::npos; }));
 }
 
+// The root bounds (a node limit of one) with the default options and with `cuts` set; none
+// when either root found no selection (then there is no bound to compare).
+template <class Cuts>
+std::optional<std::pair<double, double>> root_bounds(const SelectionProblem& p, Cuts&& cuts) {
+    SelectionOptions plain, cut;
+    plain.node_limit = cut.node_limit = 1;
+    cuts(cut);
+    try {
+        return std::pair{select_portfolio(p, plain).upper_bound, select_portfolio(p, cut).upper_bound};
+    } catch (const NoSolutionError&) {
+        return std::nullopt;
+    }
+}
+
 // The optimum of a random_schedule() problem of `jobs` jobs by trying each job at each of its
 // starts or left out (its first `jobs` excludes groups; its marker, after the start
 // variables, in exactly when it starts), budgets checked as the starts are added: larger
@@ -495,19 +509,12 @@ TEST_CASE("Gomory cuts: the optimum still equals enumeration over each job's sta
             CHECK(r.proven);
             CHECK(r.value == Approx(expected).margin(1e-9));
         }
-        SelectionOptions root, root_gomory;
-        root.node_limit = root_gomory.node_limit = 1;
-        root_gomory.gomory_rounds = 8;
-        SelectionResult plain, cut;
-        try {
-            plain = select_portfolio(p, root);
-            cut = select_portfolio(p, root_gomory);
-        } catch (const NoSolutionError&) {  // one node found no selection: no bound to compare
-            continue;
-        }
-        CHECK(cut.upper_bound <= plain.upper_bound + 1e-9);
-        CHECK(cut.upper_bound >= expected - 1e-9);
-        tighter += cut.upper_bound < plain.upper_bound - 1e-6;
+        const auto bounds = root_bounds(p, [](SelectionOptions& o) { o.gomory_rounds = 8; });
+        if (!bounds) continue;
+        const auto [plain, cut] = *bounds;
+        CHECK(cut <= plain + 1e-9);
+        CHECK(cut >= expected - 1e-9);
+        tighter += cut < plain - 1e-6;
     }
     CHECK(solved > 30);
     CHECK(tighter > 0);
@@ -542,18 +549,11 @@ TEST_CASE("MIR cuts: the optimum still equals enumeration and the root bound nev
                 CHECK(r.proven);
                 CHECK(r.value == Approx(expected).margin(1e-9));
             }
-        SelectionOptions root, root_mir;
-        root.node_limit = root_mir.node_limit = 1;
-        root_mir.mir_cuts = true;
-        SelectionResult plain, cut;
-        try {
-            plain = select_portfolio(p, root);
-            cut = select_portfolio(p, root_mir);
-        } catch (const NoSolutionError&) {  // one node found no selection: no bound to compare
-            return;
-        }
-        CHECK(cut.upper_bound >= expected - 1e-9);
-        tighter += cut.upper_bound < plain.upper_bound - 1e-6;
+        const auto bounds = root_bounds(p, [](SelectionOptions& o) { o.mir_cuts = true; });
+        if (!bounds) return;
+        const auto [plain, cut] = *bounds;
+        CHECK(cut >= expected - 1e-9);
+        tighter += cut < plain - 1e-6;
     };
     for (int trial = 0; trial < 40; ++trial) {
         const Index n = 14 + trial % 5, m = 1 + trial % 3;
@@ -605,18 +605,11 @@ TEST_CASE("cuts in the tree with group covers and plunging: the optimum still eq
                         searched += node_rounds > 0 && r.nodes > 1;
                         plunged += plunge && r.nodes > 2;
                     }
-        SelectionOptions root, root_groups;
-        root.node_limit = root_groups.node_limit = 1;
-        root_groups.group_covers = true;
-        SelectionResult plain, grouped;
-        try {
-            plain = select_portfolio(p, root);
-            grouped = select_portfolio(p, root_groups);
-        } catch (const NoSolutionError&) {  // one node found no selection: no bound to compare
-            continue;
-        }
-        CHECK(grouped.upper_bound >= expected - 1e-9);
-        tighter += grouped.upper_bound < plain.upper_bound - 1e-6;
+        const auto bounds = root_bounds(p, [](SelectionOptions& o) { o.group_covers = true; });
+        if (!bounds) continue;
+        const auto [plain, grouped] = *bounds;
+        CHECK(grouped >= expected - 1e-9);
+        tighter += grouped < plain - 1e-6;
     }
     CHECK(solved > 30);
     CHECK(searched > 10);
