@@ -142,8 +142,8 @@ struct Output {
     void add_to(CLI::App& cmd) {
         add_enum_option(cmd, "--format", format, "Output format");
         cmd.add_option("--width", width, "Width of text output in columns")->check(CLI::Range(60, 400))->capture_default_str();
-        cmd.add_flag("--timings", timings, "Keep how long each computation took (\"seconds\") in JSON output, which is then not "
-                                           "byte-stable");
+        cmd.add_flag("--timings", timings, "Keep how long each computation took (\"seconds\") and the node counts of a search on "
+                                           "several threads in JSON output, which is then not byte-stable");
     }
     bool json() const { return format == Format::json; }
 };
@@ -153,10 +153,14 @@ int print(const std::string& s) {
     return 0;
 }
 
-/// Every "seconds" member taken out, at any depth.
+/// Every "seconds" member taken out, at any depth, and the node counts of a search that ran
+/// on several threads ("states" and "peak_states" beside "threads" > 1: RPM's), which vary
+/// from run to run as timings do.
 void drop_timings(nlohmann::ordered_json& j) {
     if (j.is_object()) {
         j.erase("seconds");
+        if (j.contains("threads") && j["threads"].is_number_integer() && j["threads"].get<long long>() > 1 && j.contains("states"))
+            j.erase("states"), j.erase("peak_states");
         for (auto& [key, value] : j.items()) drop_timings(value);
     } else if (j.is_array()) {
         for (auto& value : j) drop_timings(value);
@@ -636,6 +640,11 @@ struct Robust : Command {
             ->capture_default_str();
         app->add_option("--state-limit", rpm_options.state_limit, "With --rpm: non-dominated portfolios kept at once at most")
             ->check(CLI::PositiveNumber)
+            ->needs(rpm_flag)
+            ->capture_default_str();
+        app->add_option("--threads", rpm_options.threads,
+                        "With --rpm: threads of the search (0: every hardware thread; the portfolios do not depend on it)")
+            ->check(CLI::Range(0, 4096))
             ->needs(rpm_flag)
             ->capture_default_str();
         app->add_option("--portfolios", shown, "With --rpm: how many non-dominated portfolios to list")

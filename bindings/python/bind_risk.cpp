@@ -507,12 +507,13 @@ void define_risk(py::module_& m) {
         .def_readonly("classes", &RpmResult::classes)
         .def_readonly("states", &RpmResult::states)
         .def_readonly("peak_states", &RpmResult::peak_states)
+        .def_readonly("threads", &RpmResult::threads)
         .def_readonly("seconds", &RpmResult::seconds);
     m.def("extreme_weights", &extreme_weights, py::arg("criteria"), py::arg("rows"), py::arg("bounds"),
           "The extreme points of {w >= 0, sum w = 1, rows @ w >= bounds}: K x C.");
-    const auto run_rpm = [](const RpmProblem& q, double time_limit, long long state_limit) {
+    const auto run_rpm = [](const RpmProblem& q, double time_limit, long long state_limit, int threads) {
         return interruptible(nullptr, [&](Cancellation cancel) {
-            return rpm(q, {.time_limit = time_limit, .state_limit = state_limit, .cancel = std::move(cancel)});
+            return rpm(q, {.time_limit = time_limit, .state_limit = state_limit, .cancel = std::move(cancel), .threads = threads});
         });
     };
     m.def("rpm_core", [run_rpm](const Eigen::MatrixXd& low, const Eigen::MatrixXd& high, const Eigen::MatrixXd& costs,
@@ -520,7 +521,7 @@ void define_risk(py::module_& m) {
                                 std::vector<std::vector<Index>> excludes, std::vector<Index> forced_in, std::vector<Index> forced_out,
                                 std::vector<Index> rank_order, const Eigen::MatrixXd& weight_rows, const Eigen::VectorXd& weight_bounds,
                                 std::vector<std::string> ids, std::vector<std::string> criteria, std::vector<std::string> budget_names,
-                                double time_limit, long long state_limit) {
+                                double time_limit, long long state_limit, int threads) {
         RpmProblem q;
         q.score_low = low;
         q.score_high = high;
@@ -538,13 +539,13 @@ void define_risk(py::module_& m) {
             q.weight_bounds = weight_bounds;
         }
         q.add_rank_order(rank_order);
-        return run_rpm(q, time_limit, state_limit);
+        return run_rpm(q, time_limit, state_limit, threads);
     }, py::arg("low"), py::arg("high"), py::arg("costs"), py::arg("budgets"), py::arg("requires"), py::arg("excludes"),
        py::arg("forced_in"), py::arg("forced_out"), py::arg("rank_order"), py::arg("weight_rows"), py::arg("weight_bounds"),
-       py::arg("ids"), py::arg("criteria"), py::arg("budget_names"), py::arg("time_limit"), py::arg("state_limit"));
+       py::arg("ids"), py::arg("criteria"), py::arg("budget_names"), py::arg("time_limit"), py::arg("state_limit"), py::arg("threads"));
     m.def("rpm_portfolio_core", [run_rpm](const Portfolio& p, std::vector<Criterion> criteria, std::vector<std::string> rank_order,
                                           const Eigen::MatrixXd& weight_rows, const Eigen::VectorXd& weight_bounds, double spread,
-                                          std::string scenario, double time_limit, long long state_limit) {
+                                          std::string scenario, double time_limit, long long state_limit, int threads) {
         RpmOptions o;
         o.criteria = std::move(criteria);
         o.rank_order = std::move(rank_order);
@@ -558,9 +559,9 @@ void define_risk(py::module_& m) {
             q = rpm_problem(p, o);
         }
         // The scores as normalised, with their intervals: what the answer was computed from.
-        return std::make_tuple(run_rpm(q, time_limit, state_limit), q.score_low, q.score_high);
+        return std::make_tuple(run_rpm(q, time_limit, state_limit, threads), q.score_low, q.score_high);
     }, py::arg("portfolio"), py::arg("criteria"), py::arg("rank_order"), py::arg("weight_rows"), py::arg("weight_bounds"),
-       py::arg("spread"), py::arg("scenario"), py::arg("time_limit"), py::arg("state_limit"));
+       py::arg("spread"), py::arg("scenario"), py::arg("time_limit"), py::arg("state_limit"), py::arg("threads"));
 
     m.def("rpm_text", &rpm_text, py::arg("result"), py::arg("width") = 100, py::arg("portfolios") = 10,
           "Robust Portfolio Modeling as aligned text (what `aligngraph robust --rpm` prints).");

@@ -153,18 +153,18 @@ RpmProblem project_shaped(std::mt19937_64& rng, Index n, double spread) {
 }
 
 // rpm() on q with the bound tables and with the fractional bound instead (table_bytes 0),
-// each against brute force: the same non-dominated set, core indices, classes and each
+// on one thread and (with the tables) on three, each against brute force: the same non-dominated set, core indices, classes and each
 // portfolio's least and greatest value over the information set. Brute force's answer, or
 // none when the forced decisions cannot hold (brute force then finds nothing feasible).
 std::optional<Brute> check_against_brute_force(const RpmProblem& q) {
     const Index n = q.score_low.rows();
     const Eigen::MatrixXd W = extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds);
     const Brute b = brute_force(q, W);
-    for (const double table_bytes : {64e6, 0.0}) {
-        INFO("table bytes " << table_bytes);
+    for (const auto [table_bytes, threads] : {std::pair{64e6, 1}, std::pair{0.0, 1}, std::pair{64e6, 3}}) {
+        INFO("table bytes " << table_bytes << ", threads " << threads);
         RpmResult r;
         try {
-            r = detail::rpm_impl(q, {}, table_bytes);
+            r = detail::rpm_impl(q, {.threads = threads}, table_bytes);
         } catch (const InfeasibleError&) {
             REQUIRE(b.feasible.empty());
             return std::nullopt;
@@ -505,6 +505,39 @@ TEST_CASE("rpm: interval scores at thirty initiatives with two budgets: every un
     }
 }
 
+TEST_CASE("rpm: on several threads the answer is the one of one thread", "[rpm]") {
+    // Instances with 10^4 to 10^5 nodes, so that the workers give subtrees away to each
+    // other many times (every 1024 nodes a busy one may): the same portfolios in the same
+    // order, core indices and values, on 2, 3 and 4 threads as on one; interval scores and
+    // exact ones.
+    std::mt19937_64 rng(2007);
+    int portfolios = 0, large = 0;
+    for (int trial = 0; trial < 6; ++trial) {
+        const bool exact = trial % 3 == 2;
+        const Index n = exact ? 70 : 28 + trial % 3;
+        RpmProblem q = project_shaped(rng, n, exact ? 0.0 : 0.05);
+        q.requires_links = {{10, 3}, {20, 7}, {n - 1, 12}};
+        q.excludes = {{5, 15, 22}};
+        const RpmResult one = rpm(q, {.threads = 1});
+        REQUIRE(one.threads == 1);
+        large += one.states > 10000;
+        portfolios += static_cast<int>(one.portfolio_count());
+        for (int threads : {2, 3, 4}) {
+            INFO("trial " << trial << ", n " << n << ", threads " << threads);
+            const RpmResult r = rpm(q, {.threads = threads});
+            REQUIRE(r.threads == threads);
+            REQUIRE(r.portfolios == one.portfolios);
+            REQUIRE(r.core_index == one.core_index);
+            REQUIRE(r.value_low == one.value_low);
+            REQUIRE(r.value_high == one.value_high);
+            REQUIRE(r.classes == one.classes);
+        }
+    }
+    REQUIRE(portfolios > 500);
+    REQUIRE(large >= 5);
+    REQUIRE_THROWS_WITH(rpm(project_shaped(rng, 10, 0.1), {.threads = -1}), Catch::Contains("threads -1, expected >= 0"));
+}
+
 TEST_CASE("rpm: exact scores and one criterion leave only the optimal portfolios", "[rpm]") {
     // Values 5, 4, 3, 3 and costs 3, 2, 2, 2 within 4: the optimum is {1 (4), 2 or 3 (3)}
     // worth 7, two portfolios tied; {0} is worth 5.
@@ -563,6 +596,15 @@ TEST_CASE("rpm: a limit reached gives no answer, and says how far it got", "[rpm
     q.forced_in.clear(), q.forced_out.clear();
     REQUIRE_THROWS_AS(rpm(q, {.time_limit = 60, .state_limit = 1}), NoSolutionError);
     REQUIRE_THROWS_WITH(rpm(q, {.time_limit = 60, .state_limit = 1}), Catch::Contains("state limit reached: more than 1 non-dominated portfolios so far"));
+    // On several threads: the limits stop every worker, and the time limit is kept.
+    std::mt19937_64 big(31);
+    const RpmProblem hard = project_shaped(big, 100, 0.05);
+    for (int threads : {1, 2}) {
+        INFO("threads " << threads);
+        REQUIRE_THROWS_WITH(rpm(hard, {.time_limit = 0.5, .threads = threads}), Catch::Contains("time limit reached after"));
+        REQUIRE_THROWS_WITH(rpm(hard, {.time_limit = 60, .state_limit = 20, .threads = threads}),
+                            Catch::Contains("state limit reached: more than 20"));
+    }
 }
 
 TEST_CASE("rpm: the sample model", "[rpm]") {

@@ -440,8 +440,10 @@ def test_rpm_over_arrays_against_brute_force(seed):
     costs = rng.integers(1, 10, size=(n, 2)).astype(float)
     budgets = np.round(costs.sum(axis=0) * 0.4)
     requires, excludes = [(4, 1), (7, 4)], [[0, 5]]
+    threads = 1 + seed % 3  # one, two and three threads: the same answer
     r = ag.rpm(low, high, costs, budgets, requires=requires, excludes=excludes, rank_order=[2, 0, 1],
-               ids=[f"P{i}" for i in range(n)], criteria=["a", "b", "c"])
+               ids=[f"P{i}" for i in range(n)], criteria=["a", "b", "c"], threads=threads)
+    assert r.threads == threads
     # The rank order w_c >= w_a >= w_b has these extreme points, written out here.
     W = np.array([[0, 0, 1], [0.5, 0, 0.5], [1 / 3, 1 / 3, 1 / 3]])
     assert np.allclose(np.sort(r.extreme_weights.to_numpy(), axis=0), np.sort(W, axis=0))
@@ -481,6 +483,15 @@ def test_rpm_of_the_sample_model(sample_path):
         p.rpm(crit, rank_order=["nope"])
     with pytest.raises(ag.NoSolutionError, match="state limit"):
         p.rpm(crit, score_spread=0.3, state_limit=2)
+    with pytest.raises(ag.ValidationError, match="threads -1"):
+        p.rpm(crit, threads=-1)
+    # On one thread and on two: the same portfolios in the same order, core indices and values.
+    one, two = (p.rpm(crit, rank_order=crit, score_spread=0.05, threads=t) for t in (1, 2))
+    assert (one.threads, two.threads) == (1, 2)
+    pd.testing.assert_frame_equal(one.portfolios, two.portfolios)
+    pd.testing.assert_series_equal(one.core_index, two.core_index)
+    assert np.array_equal(one.value_low, two.value_low) and np.array_equal(one.value_high, two.value_high)
+    assert one.portfolios.equals(r.portfolios)
 
 
 def test_robust_rpm_command(sample_path):
@@ -491,6 +502,10 @@ def test_robust_rpm_command(sample_path):
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     r = ag.Portfolio.load(sample_path).rpm(crit.split(","), rank_order=crit.split(","), score_spread=0.05)
+    one = run("robust", "--rpm", "--criteria", crit, "--rank-order", crit, "--spread", "0.05", "--threads", "1", "--format", "json",
+              str(sample_path))
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout)["portfolios"] == doc["portfolios"]
     assert doc["portfolio_count"] == len(r)
     assert [i["core_index"] for i in doc["initiatives"]] == list(r.core_index)
     assert [p["initiatives"] for p in doc["portfolios"]] == [r.portfolio(k) for k in range(len(r))]

@@ -674,7 +674,7 @@ class Portfolio(_core.PortfolioCore):
 
     def rpm(self, criteria: Any = None, rank_order: list[str] | None = None, *, weight_rows: Any = None,
             weight_bounds: Any = None, score_spread: float = 0.0, scenario: str | None = None, time_limit: float = 60.0,
-            state_limit: int = 5_000_000) -> "RpmResult":
+            state_limit: int = 5_000_000, threads: int | None = None) -> "RpmResult":
         """Robust Portfolio Modeling (Liesiö, Mild & Salo 2007): the portfolios no other
         feasible one beats for every admissible weight and score, and each initiative's core
         index. ``criteria``: names (or Criterion, for a cost direction) of the model's
@@ -683,15 +683,16 @@ class Portfolio(_core.PortfolioCore):
         weight_bounds``: more linear information; ``score_spread``: each normalised score is
         known only within +- this (cut to [0, 1]). Budgets, requires, excludes and forced
         decisions from the model (and ``scenario``). Exact; raises NoSolutionError when
-        ``time_limit`` or ``state_limit`` is reached first. See docs/risk.md."""
-        from .robust import RpmResult, _weight_arguments
+        ``time_limit`` or ``state_limit`` is reached first. ``threads`` of the search (None:
+        every core; the answer does not depend on it). See docs/risk.md."""
+        from .robust import RpmResult, _threads, _weight_arguments
         from .scoring import criteria_list
 
         chosen = criteria_list(criteria)
         C = len(chosen) or len(self.criterion_names)
         rows, bounds = _weight_arguments(C, weight_rows, weight_bounds)
         core, low, high = _core.rpm_portfolio_core(self, chosen, list(rank_order or []), rows, bounds, float(score_spread),
-                                                   scenario or "", float(time_limit), int(state_limit))
+                                                   scenario or "", float(time_limit), int(state_limit), _threads(threads))
         return RpmResult(core, low, high)
 
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:

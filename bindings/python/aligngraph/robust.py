@@ -186,6 +186,11 @@ class ChanceConstrained:
                 f"expected NPV {c.expected_value:,.0f}{'' if c.proven else ' (unproven)'}{over}>")
 
 
+def _threads(threads: int | None) -> int:
+    """``threads`` for the core: None is 0 (every core); a negative count is refused there."""
+    return 0 if threads is None else int(threads)
+
+
 class RpmResult:
     """Robust Portfolio Modeling: the non-dominated portfolios under incomplete weight
     information and interval scores, and each initiative's core index (docs/risk.md).
@@ -209,7 +214,8 @@ class RpmResult:
 
     ids = property(lambda self: list(self._ids))
     criteria = property(lambda self: list(self.result.criteria))
-    states = property(lambda self: self.result.states, doc="Nodes of the search.")
+    states = property(lambda self: self.result.states, doc="Nodes of the search (on several threads: not the same every run).")
+    threads = property(lambda self: self.result.threads, doc="Threads the search ran on.")
     peak_states = property(lambda self: self.result.peak_states, doc="Most non-dominated portfolios kept at once (met so far).")
     seconds = property(lambda self: self.result.seconds)
     value_low = property(lambda self: np.asarray(self.result.value_low))
@@ -283,18 +289,21 @@ def _matrix(a: Any) -> np.ndarray:
 def rpm(score_low: Any, score_high: Any, costs: Any, budgets: Any, *, requires: Any = (), excludes: Any = (),
         forced_in: Any = (), forced_out: Any = (), rank_order: Any = None, weight_rows: Any = None, weight_bounds: Any = None,
         ids: list[str] | None = None, criteria: list[str] | None = None, budget_names: list[str] | None = None,
-        time_limit: float = 60.0, state_limit: int = 5_000_000) -> RpmResult:
+        time_limit: float = 60.0, state_limit: int = 5_000_000, threads: int | None = None) -> RpmResult:
     """Robust Portfolio Modeling over arrays: ``score_low`` and ``score_high`` (n x C) bound
     each initiative's score on each criterion; ``costs`` (n x m) and ``budgets`` (m) the
     budget rows; ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
     ``forced_in``/``forced_out`` indices. The weights are w >= 0 with sum 1, and
     ``rank_order`` (criterion indices, most important first: w[a] >= w[b] >= ...) and
     ``weight_rows @ w >= weight_bounds``. Exact; raises NoSolutionError when ``time_limit``
-    or ``state_limit`` (non-dominated portfolios kept at once) is reached first."""
+    or ``state_limit`` (non-dominated portfolios kept at once) is reached first. ``threads``
+    of the search (None: every core): the answer does not depend on it, the node count
+    (``states``) does."""
     low, high = _matrix(score_low), _matrix(score_high)
     rows, bounds = _weight_arguments(low.shape[1], weight_rows, weight_bounds)
     core = _core.rpm_core(low, high, _matrix(costs), np.atleast_1d(np.asarray(budgets, dtype=float)),
                           [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
                           [int(i) for i in forced_in], [int(i) for i in forced_out], [int(i) for i in (rank_order or [])],
-                          rows, bounds, list(ids or []), list(criteria or []), list(budget_names or []), float(time_limit), int(state_limit))
+                          rows, bounds, list(ids or []), list(criteria or []), list(budget_names or []), float(time_limit), int(state_limit),
+                          _threads(threads))
     return RpmResult(core)

@@ -303,6 +303,7 @@ ALIGNGRAPH_INLINE std::string rpm_json(const RpmResult& r) {
               {"portfolios", std::move(ports)},
               {"states", r.states},
               {"peak_states", r.peak_states},
+              {"threads", r.threads},
               {"seconds", r.seconds}};
     return out.dump(2) + "\n";
 }

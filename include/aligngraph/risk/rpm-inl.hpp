@@ -14,6 +14,7 @@
 #include <numeric>
 #include <queue>
 #include <random>
+#include <thread>
 
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/error.hpp"
@@ -128,6 +129,8 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
     const Index n = q.score_low.rows(), C = q.score_low.cols(), R = q.budgets.size();
     const auto crit = [&](Index c) { return c < static_cast<Index>(q.criteria.size()) ? q.criteria[static_cast<std::size_t>(c)] : fmt::format("criterion {}", c); };
     // Validation, naming the item.
+    if (lim.threads < 0) throw ValidationError(fmt::format("rpm(): threads {}, expected >= 0 (0: every hardware thread)", lim.threads));
+    const int threads = lim.threads > 0 ? lim.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (q.score_high.rows() != n || q.score_high.cols() != C)
         throw ValidationError(fmt::format("rpm(): score_high is {} x {}, expected {} x {} like score_low", q.score_high.rows(),
                                           q.score_high.cols(), n, C));
@@ -360,6 +363,7 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
     in.eps = eps;
     in.candidate_limit = lim.state_limit;
     in.table_bytes = table_bytes;
+    in.threads = threads;
     detail::RpmSearch search(in, limits);
     const detail::RpmSearchOutput found = search.run();
 
@@ -394,6 +398,7 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
         out.classes.push_back(P > 0 && ci >= 1 ? CoreClass::core : ci <= 0 ? CoreClass::exterior : CoreClass::borderline);
     }
     out.states = found.nodes;
+    out.threads = threads;
     out.peak_states = found.peak;
     out.seconds = limits.seconds();
     return out;
@@ -449,7 +454,7 @@ ALIGNGRAPH_INLINE RpmProblem rpm_problem(const Portfolio& p, const RpmOptions& o
 }
 
 ALIGNGRAPH_INLINE RpmResult rpm(const Portfolio& p, const RpmOptions& o) {
-    return rpm(rpm_problem(p, o), RpmLimits{o.time_limit, o.state_limit, o.cancel});
+    return rpm(rpm_problem(p, o), RpmLimits{o.time_limit, o.state_limit, o.cancel, o.threads});
 }
 
 }  // namespace aligngraph

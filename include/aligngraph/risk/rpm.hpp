@@ -79,6 +79,9 @@ struct RpmLimits {
     double time_limit = 60;                 ///< seconds for the whole call
     long long state_limit = 5'000'000;      ///< non-dominated portfolios kept at once at most
     Cancellation cancel;
+    /// Threads of the search (0: every hardware thread). The portfolios do not depend on it;
+    /// with more than one, the search's node count (`states`) varies from run to run.
+    int threads = 0;
 };
 
 /// Robust Portfolio Modeling of a model: the criteria, their weight information and the
@@ -101,6 +104,7 @@ struct RpmOptions {
     double time_limit = 60;
     long long state_limit = 5'000'000;
     Cancellation cancel;
+    int threads = 0;  ///< threads of the search (RpmLimits::threads)
 };
 
 /// The non-dominated portfolios and each initiative's core index.
@@ -116,8 +120,9 @@ struct ALIGNGRAPH_API RpmResult {
     Eigen::VectorXd value_low, value_high;
     Eigen::VectorXd core_index;         ///< n: share of the non-dominated portfolios holding it
     std::vector<CoreClass> classes;     ///< n
-    long long states = 0;               ///< nodes of the search
-    long long peak_states = 0;          ///< most non-dominated portfolios kept at once (met so far)
+    long long states = 0;               ///< nodes of the search (on several threads: not the same every run)
+    long long peak_states = 0;          ///< most non-dominated portfolios kept at once (met so far; one thread's)
+    int threads = 1;                    ///< threads the search ran on
     double seconds = 0;
 
     Index initiative_count() const { return static_cast<Index>(ids.size()); }
@@ -132,7 +137,7 @@ ALIGNGRAPH_API Eigen::MatrixXd extreme_weights(Index criteria, const Eigen::Matr
 
 /// Robust Portfolio Modeling over arrays. @throws ValidationError for scores of the wrong
 /// shape, low > high, a non-finite number, negative costs, an unknown index, weight rows of the
-/// wrong shape or admitting no weights; InfeasibleError when the forced decisions break a
+/// wrong shape or admitting no weights, threads < 0; InfeasibleError when the forced decisions break a
 /// budget, a requires or an excludes; NoSolutionError when a limit is reached first.
 ALIGNGRAPH_API RpmResult rpm(const RpmProblem& problem, const RpmLimits& limits = {});
 

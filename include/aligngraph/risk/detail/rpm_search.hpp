@@ -49,11 +49,22 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <numeric>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "aligngraph/detail/limits.hpp"
@@ -81,6 +92,7 @@ struct RpmSearchInput {
     double eps = 0;                              ///< sums closer than this are ties
     long long candidate_limit = 0;               ///< most candidates kept at once
     double table_bytes = 64e6;                   ///< memory for the bound tables at most
+    int threads = 1;                             ///< workers of the search (run_parallel())
 };
 
 struct RpmSearchOutput {
@@ -96,7 +108,12 @@ public:
     RpmSearchOutput run() {
         setup();
         for (const auto& s : in_.seeds) offer(s, values_of(s));
-        search();
+        if (in_.threads > 1) {
+            run_parallel(in_.threads);
+        } else {
+            std::vector<char> in_taken(at(m_) + 1, 0);  // at each depth: the decision was "in"
+            search(0, in_taken);
+        }
         RpmSearchOutput out;
         out.portfolios = std::move(cand_bits_);
         out.values = std::move(cand_values_);
@@ -194,11 +211,11 @@ private:
     }
 
     // A complete feasible portfolio: dropped if a candidate dominates it (or is it), else it
-    // joins, drops the candidates it dominates and splits the corners below it.
-    void offer(const std::vector<std::uint64_t>& bits, const std::vector<double>& f) {
+    // joins (true), drops the candidates it dominates and splits the corners below it.
+    bool offer(const std::vector<std::uint64_t>& bits, const std::vector<double>& f) {
         const std::vector<double> h = interval_ ? highs_of(bits) : f;
         for (Size t = 0; t < cand_bits_.size(); ++t)
-            if (cand_bits_[t] == bits || dominates(t, bits, f, h, true)) return;
+            if (cand_bits_[t] == bits || dominates(t, bits, f, h, true)) return false;
         Size kept = 0;
         for (Size t = 0; t < cand_bits_.size(); ++t) {
             if (dominates(t, bits, f, h, false)) continue;
@@ -217,6 +234,7 @@ private:
         if (static_cast<long long>(cand_bits_.size()) > in_.candidate_limit)
             throw NoSolutionError(fmt::format("rpm(): state limit reached: more than {} non-dominated portfolios so far, after {} "
                                               "nodes of the search (raise the limit)", in_.candidate_limit, nodes_));
+        return true;
     }
 
     // The corners after candidate f joined: a corner below f in every objective (its region
@@ -474,16 +492,16 @@ private:
         }
         unit_.assign(at(B_), 1.0);
         for (Index b = 0; b < B_; ++b) unit_[at(b)] = std::max(room(b), 1e-300) / static_cast<double>(cells_);
-        dp_.assign(at(T_ * B_) * at(m_ + 1) * at(cells_ + 1), 0.0f);
+        dp_ = std::make_shared<std::vector<float>>(at(T_ * B_) * at(m_ + 1) * at(cells_ + 1), 0.0f);
         const Size T = at(T_), row = at(cells_ + 1) * T;
         std::vector<double> g(T);
         for (Index b = 0; b < B_; ++b) {
             for (Index j = m_ - 1; j >= 0; --j) {
                 const Index i = in_.order[at(j)];
-                const float* from = dp_.data() + table(b, j + 1);
-                float* to = dp_.data() + table(b, j);
+                const float* from = dp_->data() + table(b, j + 1);
+                float* to = dp_->data() + table(b, j);
                 // Without i, none of the run after it that needs it; with i, any of the rest.
-                const float* without = dp_.data() + table(b, run_end_[at(j)]);
+                const float* without = dp_->data() + table(b, run_end_[at(j)]);
                 std::copy(without, without + row, to);
                 // Cells of i's cost, rounded down (and a hair more, against rounding up by division).
                 const double units = bcost_[at(i * B_ + b)] / unit_[at(b)] * (1 - 1e-12);
@@ -509,7 +527,7 @@ private:
         if (cells_ > 0) {
             for (Index b = 0; b < B_; ++b) {
                 const double cells = std::min(std::floor(room(b) / unit_[at(b)] * (1 + 1e-12) + 1e-9), static_cast<double>(cells_));
-                const float* at_room = dp_.data() + table(b, depth) + at(static_cast<long long>(cells)) * at(T_);
+                const float* at_room = dp_->data() + table(b, depth) + at(static_cast<long long>(cells)) * at(T_);
                 for (Index k = 0; k < T_; ++k) gain[k] = std::min(gain[k], static_cast<double>(at_room[k]));
             }
             return;
@@ -707,25 +725,26 @@ private:
         }
     }
 
-    void search() {
-        std::vector<char> in_taken(at(m_) + 1, 0);  // at each depth: the decision was "in"
-        Index j = 0;
+    // Depth-first from the node after `floor` decisions (in_taken[0..floor) made and set())
+    // through its subtree, "in" before "out" (a worker's floor moves down when it gives away
+    // a branch: give_away()). With `prefixes`, the nodes at depth `split`
+    // that hopeless() keeps are recorded there (their decisions) instead of searched.
+    void search(Index floor, std::vector<char>& in_taken, Index split = -1, std::vector<std::vector<char>>* prefixes = nullptr) {
+        top_ = floor;  // give_away() may deepen it
+        Index j = floor;
         bool fresh = true;  // at depth j from above: test the node
         while (true) {
             if (fresh) {
                 ++nodes_;
-                if ((nodes_ & 1023) == 0) {
-                    limits_.progress("rpm", nodes_);
-                    if (limits_.reached())
-                        throw NoSolutionError(fmt::format("rpm(): {} after {} nodes of the search, with {} non-dominated portfolios "
-                                                          "found so far: no exact answer ({}add weight information or raise the limits)",
-                                                          limits_.reason() == StopReason::interrupted ? "interrupted" : "time limit reached",
-                                                          nodes_, cand_bits_.size(), interval_ ? "narrow the score intervals, " : ""));
-                }
+                if ((nodes_ & 1023) == 0) check(j, in_taken);
                 if (j == m_) {
-                    offer(bits_, values_of(bits_));  // summed afresh: val_ drifts with the additions and removals
+                    // Summed afresh: val_ drifts with the additions and removals.
+                    if (offer(bits_, values_of(bits_)) && team_) team_->publish(bits_, me_);
                     fresh = false;
                 } else if (hopeless(j)) {
+                    fresh = false;
+                } else if (j == split) {
+                    prefixes->emplace_back(in_taken.begin(), in_taken.begin() + j);
                     fresh = false;
                 } else {
                     const Index i = in_.order[at(j)];
@@ -740,7 +759,7 @@ private:
                 }
             }
             // Back to the nearest decision that took "in" and may be "out": now "out".
-            while (j > 0) {
+            while (j > top_) {
                 --j;
                 const Index i = in_.order[at(j)];
                 set(i, in_taken[at(j)] != 0, -1);
@@ -756,6 +775,210 @@ private:
         }
     }
 
+    std::string stop_message(long long nodes, std::size_t found) const {
+        return fmt::format("rpm(): {} after {} nodes of the search, with {} non-dominated portfolios found so far: no exact answer "
+                           "({}add weight information or raise the limits)",
+                           limits_.reason() == StopReason::interrupted ? "interrupted" : "time limit reached", nodes, found,
+                           interval_ ? "narrow the score intervals, " : "");
+    }
+
+    // Every 1024 nodes. Alone: the limits. A worker: its nodes counted, a stop obeyed, the
+    // others' finds taken in, and a subtree given away when a worker waits for one.
+    void check(Index j, const std::vector<char>& in_taken) {
+        if (!team_) {
+            limits_.progress("rpm", nodes_);
+            if (limits_.reached()) throw NoSolutionError(stop_message(nodes_, cand_bits_.size()));
+            return;
+        }
+        team_->nodes += nodes_ - counted_;
+        counted_ = nodes_;
+        if (team_->stop) throw Stopped{};
+        take_in();
+        if (team_->hungry > 0) give_away(j, in_taken);
+    }
+
+    // The workers of run_parallel(): each takes a subtree (the decisions down to it) from the
+    // queue; one that is busy when another waits gives it the "out" branch of its shallowest
+    // decision still to be undone, and goes on below that decision only. Every complete
+    // portfolio a worker keeps is published, and offered to every other worker at its next
+    // check.
+    struct Stopped {};
+    struct Team {
+        std::mutex mutex;
+        std::condition_variable wake;
+        std::deque<std::vector<char>> tasks;  // guarded by mutex
+        int busy = 0;                         // guarded by mutex: workers with a subtree
+        std::atomic<int> hungry{0};           // workers waiting for one
+        std::atomic<long long> nodes{0};
+        std::atomic<bool> stop{false};
+        std::vector<std::vector<std::uint64_t>> found;  // guarded by mutex, with who found it
+        std::vector<int> finder;
+
+        void publish(const std::vector<std::uint64_t>& bits, int who) {
+            const std::lock_guard<std::mutex> lock(mutex);
+            found.push_back(bits);
+            finder.push_back(who);
+        }
+    };
+
+    void take_in() {
+        std::vector<std::vector<std::uint64_t>> news;
+        {
+            const std::lock_guard<std::mutex> lock(team_->mutex);
+            for (; seen_ < team_->found.size(); ++seen_)
+                if (team_->finder[seen_] != me_) news.push_back(team_->found[seen_]);
+        }
+        for (const auto& b : news) offer(b, values_of(b));
+    }
+
+    // The node's path is in_taken[0..j): the shallowest decision below top_ that search()
+    // would turn from "in" to "out" (forced_ of the one there depends only on the decisions
+    // before it) goes to the queue as that "out", and the search stays below it.
+    void give_away(Index j, const std::vector<char>& in_taken) {
+        for (Index d = top_; d < j; ++d) {
+            if (!in_taken[at(d)] || forced_[at(in_.order[at(d)])] != 0) continue;
+            std::vector<char> task(in_taken.begin(), in_taken.begin() + d + 1);
+            task[at(d)] = 0;
+            top_ = d + 1;
+            {
+                const std::lock_guard<std::mutex> lock(team_->mutex);
+                team_->tasks.push_back(std::move(task));
+            }
+            team_->wake.notify_one();
+            return;
+        }
+    }
+
+    void work() {
+        std::vector<char> in_taken(at(m_) + 1, 0);
+        while (true) {
+            std::vector<char> task;
+            {
+                std::unique_lock<std::mutex> lock(team_->mutex);
+                while (team_->tasks.empty() && team_->busy > 0 && !team_->stop) {
+                    ++team_->hungry;
+                    team_->wake.wait(lock);
+                    --team_->hungry;
+                }
+                if (team_->tasks.empty() || team_->stop) {
+                    team_->wake.notify_all();
+                    break;
+                }
+                task = std::move(team_->tasks.front());
+                team_->tasks.pop_front();
+                ++team_->busy;
+            }
+            take_in();
+            const Index D = static_cast<Index>(task.size());
+            for (Index d = 0; d < D; ++d) {
+                in_taken[at(d)] = task[at(d)];
+                set(in_.order[at(d)], task[at(d)] != 0, +1);
+            }
+            search(D, in_taken);
+            for (Index d = top_; d-- > 0;) set(in_.order[at(d)], in_taken[at(d)] != 0, -1);
+            {
+                const std::lock_guard<std::mutex> lock(team_->mutex);
+                --team_->busy;
+            }
+            team_->wake.notify_all();
+        }
+        team_->nodes += nodes_ - counted_;
+        counted_ = nodes_;
+    }
+
+    // The search on `threads` workers, copies of this one (sharing the bound tables), from
+    // the nodes at the first even depth from 4 with 8 a worker; this thread watches the
+    // limits. The answer is the same set as alone: a worker drops only what a complete
+    // feasible portfolio dominates, so each non-dominated portfolio is kept by the worker
+    // that reaches it, and the workers' portfolios joined (offer()) leave exactly those.
+    // The nodes are not the same from run to run.
+    void run_parallel(int threads) {
+        std::vector<char> in_taken(at(m_) + 1, 0);
+        Team team;
+        std::vector<std::vector<char>> tasks;
+        for (Index D = std::min<Index>(m_, 4);; D = std::min<Index>(m_, D + 2)) {
+            tasks.clear();
+            search(0, in_taken, D, &tasks);
+            if (tasks.size() >= 8 * static_cast<std::size_t>(threads) || D == m_) break;
+        }
+        if (tasks.empty()) return;
+        team.tasks.assign(std::make_move_iterator(tasks.begin()), std::make_move_iterator(tasks.end()));
+        std::vector<RpmSearch> workers;
+        workers.reserve(static_cast<std::size_t>(threads));
+        for (int t = 0; t < threads; ++t) {
+            workers.push_back(*this);
+            workers.back().team_ = &team;
+            workers.back().me_ = t;
+            workers.back().nodes_ = workers.back().counted_ = 0;
+        }
+        std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+        int running = threads;  // guarded by team.mutex
+        std::vector<std::thread> pool;
+        const auto worker = [&](int t) {
+            try {
+                workers[at(t)].work();
+            } catch (const Stopped&) {
+            } catch (...) {
+                errors[at(t)] = std::current_exception();
+                team.stop = true;
+            }
+            const std::lock_guard<std::mutex> lock(team.mutex);
+            --running;
+            team.wake.notify_all();
+        };
+        try {
+            for (int t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+        } catch (...) {  // no thread to be had: the ones started stop
+            {
+                const std::lock_guard<std::mutex> lock(team.mutex);
+                team.stop = true;
+                team.wake.notify_all();
+            }
+            for (auto& t : pool) t.join();
+            throw;
+        }
+        std::exception_ptr mine;
+        {
+            std::unique_lock<std::mutex> lock(team.mutex);
+            while (running > 0) {
+                team.wake.wait_for(lock, std::chrono::milliseconds(10));
+                if (running == 0 || team.stop) continue;
+                const std::size_t found = team.found.size();
+                lock.unlock();
+                limits_.progress("rpm", nodes_ + team.nodes);
+                const bool reached = limits_.reached();
+                lock.lock();
+                if (reached) {
+                    mine = std::make_exception_ptr(NoSolutionError(stop_message(nodes_ + team.nodes, found)));
+                    team.stop = true;
+                    team.wake.notify_all();
+                }
+            }
+        }
+        for (auto& t : pool) t.join();
+        if (mine) std::rethrow_exception(mine);
+        for (const auto& e : errors)
+            if (e) std::rethrow_exception(e);
+        // Joined: the worker with the most portfolios as the base, the others' offered unless already there.
+        auto& base = *std::max_element(workers.begin(), workers.end(), [](const RpmSearch& x, const RpmSearch& y) {
+            return x.cand_bits_.size() < y.cand_bits_.size();
+        });
+        long long nodes = nodes_;
+        for (const auto& w : workers) nodes += w.nodes_;
+        std::vector<std::vector<std::uint64_t>> have = base.cand_bits_;
+        std::sort(have.begin(), have.end());
+        for (const auto& w : workers) {
+            if (&w == &base) continue;
+            for (const auto& b : w.cand_bits_)
+                if (!std::binary_search(have.begin(), have.end(), b)) base.offer(b, values_of(b));
+        }
+        cand_bits_ = std::move(base.cand_bits_);
+        cand_values_ = std::move(base.cand_values_);
+        cand_highs_ = std::move(base.cand_highs_);
+        for (const auto& w : workers) peak_ = std::max(peak_, w.peak_);
+        nodes_ = nodes;
+    }
+
     const RpmSearchInput& in_;
     Limits& limits_;
     Index m_ = 0, B_ = 0;
@@ -763,7 +986,7 @@ private:
     std::vector<Index> position_, run_end_;
     std::vector<std::vector<double>> weights_;  // per bound row: its weight on each budget row
     std::vector<double> scale_, bcost_, unit_;
-    std::vector<float> dp_;  // the bound tables (table())
+    std::shared_ptr<std::vector<float>> dp_;  // the bound tables (table()), shared by the workers (read only)
     Index T_ = 0;            // values per cell: the K objectives and, with K > 1, their sum
     std::vector<std::vector<Index>> sorted_;
     std::vector<int> blocked_, forced_;  // per initiative: reasons it must stay out, and in
@@ -788,6 +1011,11 @@ private:
     std::vector<std::vector<std::uint64_t>> cand_bits_;
     std::vector<std::vector<double>> cand_values_, cand_highs_;  // each one's values at the low and the high scores
     long long nodes_ = 0, peak_ = 0;
+    Team* team_ = nullptr;  // a worker's team (run_parallel())
+    int me_ = 0;            // which worker
+    long long counted_ = 0;  // of nodes_, added to the team's count
+    std::size_t seen_ = 0;  // of the team's found portfolios, looked at
+    Index top_ = 0;         // a worker's: the depth its subtree starts at (deeper after give_away())
 };
 
 }  // namespace aligngraph::detail
