@@ -34,6 +34,10 @@
 // swap drops it) and every candidate left at the end is non-dominated (anything dominating it
 // was reached, or dropped by a candidate or a swap that also dominates it).
 //
+// On several threads (run_parallel()) workers search subtrees, each with its own candidates
+// (what the others find joins them every 1024 nodes); the same argument holds for each
+// worker's subtree, so the workers' candidates joined are the same answer.
+//
 // An objective's upper bound at a node is the least over a few single rows (the two most
 // binding budget rows, mixes of the two, and with more rows their sum, each over its limit)
 // of the exact knapsack of the later initiatives at their high scores in that row: a table per row over each
