@@ -243,10 +243,13 @@ private:
 
     // The corners after candidate f joined: a corner below f in every objective (its region
     // holds points f dominates) splits into K, each raised to f in one objective; a corner
-    // >= another in every objective is dropped (the other's region holds its region).
+    // >= another in every objective is dropped (the other's region holds its region). Only
+    // the split ones can be: no corner is >= another before, and a kept corner u >= a split
+    // one (l raised) would be >= l.
     void add_corners(const std::vector<double>& f) {
         const Size K = at(in_.K);
         std::vector<double> next;
+        std::vector<char> split;
         next.reserve(corners_.size() + K * K);
         for (Size t = 0; t < corners_.size(); t += K) {
             const double* l = corners_.data() + t;
@@ -254,18 +257,20 @@ private:
             for (Size k = 0; k < K && below; ++k) below = l[k] < f[k];
             if (!below) {
                 next.insert(next.end(), l, l + K);
+                split.push_back(0);
                 continue;
             }
             for (Size k = 0; k < K; ++k) {
                 const Size base = next.size();
                 next.insert(next.end(), l, l + K);
                 next[base + k] = f[k];
+                split.push_back(1);
             }
         }
         const Size N = next.size() / K;
         std::vector<char> drop(N, 0);
         for (Size x = 0; x < N; ++x)
-            for (Size y = 0; y < N && !drop[x]; ++y) {
+            for (Size y = 0; y < N && split[x] && !drop[x]; ++y) {
                 if (x == y || drop[y]) continue;
                 bool ge = true, same = true;
                 for (Size k = 0; k < K && ge; ++k) {
