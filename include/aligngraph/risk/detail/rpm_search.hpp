@@ -946,26 +946,28 @@ private:
             for (auto& t : pool) t.join();
             throw;
         }
-        std::exception_ptr mine;
+        bool reached = false;
         {
             std::unique_lock<std::mutex> lock(team.mutex);
             while (running > 0) {
                 team.wake.wait_for(lock, std::chrono::milliseconds(10));
                 if (running == 0 || team.stop) continue;
-                const std::size_t found = team.found.size();
                 lock.unlock();
                 limits_.progress("rpm", nodes_ + team.nodes);
-                const bool reached = limits_.reached();
+                reached = limits_.reached();
                 lock.lock();
                 if (reached) {
-                    mine = std::make_exception_ptr(NoSolutionError(stop_message(nodes_ + team.nodes, found)));
                     team.stop = true;
                     team.wake.notify_all();
                 }
             }
         }
         for (auto& t : pool) t.join();
-        if (mine) std::rethrow_exception(mine);
+        if (reached) {
+            std::size_t found = 0;  // the most one worker holds
+            for (const auto& w : workers) found = std::max(found, w.cand_bits_.size());
+            throw NoSolutionError(stop_message(nodes_ + team.nodes, found));
+        }
         for (const auto& e : errors)
             if (e) std::rethrow_exception(e);
         // Joined: the worker with the most portfolios as the base, the others' offered unless already there.
