@@ -199,7 +199,7 @@ ALIGNGRAPH_INLINE SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& 
         SchedOutcome o;
         try {
             o = sched_time_indexed(sub, sub_starts, limits, until, std::min(neighbourhood_nodes, limits.node_limit() - done.nodes),
-                                   quiet, false, true);
+                                   quiet, /*root_lp=*/false, /*neighbourhood=*/true);
         } catch (const InfeasibleError&) {  // the held schedule is one answer; kept as it is should rounding say otherwise
         }
         done.nodes += std::max<long long>(o.nodes, 1);

@@ -571,6 +571,9 @@ private:
         col_value_ = std::move(value);
     }
 
+    // A structural column whose bounds meet (fixed by the search): it cannot enter.
+    bool fixed_structural(Index j) const { return j < n_ && up_(j) == lo_(j); }
+
     // alpha_ = row r of the tableau B^-1 [A I], at the nonbasic columns (the others are
     // not read: a basic column's entry is 0 or, at r, 1).
     // With B^-1 alone, a fixed structural column's entry is computed only when `fixed`
@@ -587,7 +590,7 @@ private:
                 alpha_(j) = rho[j - n_];
                 continue;
             }
-            if (!fixed && up_(j) == lo_(j)) continue;
+            if (!fixed && fixed_structural(j)) continue;
             double sum = 0;
             for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
                 sum += rho[col_row_[static_cast<std::size_t>(p)]] * col_value_[static_cast<std::size_t>(p)];
@@ -649,7 +652,7 @@ private:
             // A fixed structural column's reduced cost goes stale (tableau_row() skipped
             // it): fresh_reduced_cost() gives it when read, set_bounds() when it is freed.
             for (Index j : nonbasic_)
-                if (j >= n_ || up_(j) != lo_(j)) d_(j) -= theta * alpha_(j);
+                if (!fixed_structural(j)) d_(j) -= theta * alpha_(j);
         }
         d_(q) = 0;
         d_(leaving) = -theta;
