@@ -7,6 +7,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <exception>
 #include <shared_mutex>
 
 #include "aligngraph/stop.hpp"
@@ -70,19 +71,27 @@ private:
 };
 
 /// `analysis(cancel)` with the GIL released (reading `model` under its lock, when given):
-/// Ctrl-C cancels it, and raises KeyboardInterrupt once it has returned.
+/// Ctrl-C cancels it, and raises KeyboardInterrupt once it has returned, also when the
+/// stop made it throw (an all-or-nothing analysis such as rpm() raises NoSolutionError when
+/// interrupted: KeyboardInterrupt wins, which Python already holds set).
 template <class F>
 auto interruptible(const Portfolio* model, F&& analysis) {
     PythonInterrupt interrupt;
     decltype(analysis(interrupt.cancellation())) out;
     Cancellation cancel = interrupt.cancellation();  // with the GIL: it takes the progress callback
+    std::exception_ptr failed;
     {
         std::shared_lock<std::shared_mutex> lock;
         if (model) lock = reading(*model);
         pybind11::gil_scoped_release release;
-        out = analysis(std::move(cancel));
+        try {
+            out = analysis(std::move(cancel));
+        } catch (...) {
+            failed = std::current_exception();
+        }
     }
     interrupt.raise_if_interrupted();
+    if (failed) std::rethrow_exception(failed);
     return out;
 }
 
