@@ -86,6 +86,8 @@ void show_progress(const ag::Progress& p) {
         what = fmt::format("{} of {} samples ({:.0f}%)", p.done, p.total, p.total > 0 ? 100.0 * p.done / p.total : 0.0);
     else if (p.task == "frontier")
         what = fmt::format("{} of {} budget levels", p.done, p.total);
+    else if (p.task == "selection_frequency")
+        what = fmt::format("{} of {} scenarios", p.done, p.total);
     else
         what = fmt::format("{} nodes searched", p.done);
     const auto line = fmt::format("aligngraph: {}: {}, {:.1f} s", p.task, what, p.seconds);

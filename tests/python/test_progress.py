@@ -34,6 +34,28 @@ def test_a_callback_hears_the_simulation_and_the_frontier(sample: ag.Portfolio) 
     assert seen == []
 
 
+def test_a_callback_hears_the_robust_studies(sample: ag.Portfolio) -> None:
+    # Selection frequency: the scenarios drawn, then solved (not each solve's nodes), the
+    # last report all of them.
+    seen: list[tuple[str, int, int]] = []
+    f = sample.selection_frequency(200, progress=lambda p: seen.append((p.task, p.done, p.total)))
+    assert {t for t, _, _ in seen} <= {"simulate", "selection_frequency"}
+    solved = [x for x in seen if x[0] == "selection_frequency"]
+    assert solved[-1] == ("selection_frequency", f.scenarios, 200) and f.scenarios == 200
+    assert [d for _, d, _ in solved] == sorted(d for _, d, _ in solved)
+    # RPM, on one thread and on two: nodes searched, the last report the search's count.
+    crit = ["business_value", "risk_reduction", "time_criticality"]
+    for threads in (1, 2):
+        nodes: list[tuple[str, int, int]] = []
+        r = sample.rpm(crit, rank_order=crit, score_spread=0.05, threads=threads,
+                       progress=lambda p: nodes.append((p.task, p.done, p.total)))
+        assert nodes[-1] == ("rpm", r.states, -1)
+        assert {t for t, _, _ in nodes} == {"rpm"} and [d for _, d, _ in nodes] == sorted(d for _, d, _ in nodes)
+    seen.clear()
+    sample.chance_constrained(0.1, scenarios=100, progress=lambda p: seen.append(p.task))
+    assert "simulate" in seen
+
+
 def test_an_exception_in_the_callback_stops_the_call(sample: ag.Portfolio) -> None:
     def fail(p: ag.Progress) -> None:
         raise RuntimeError(f"stop at {p.done}")

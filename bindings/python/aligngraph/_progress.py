@@ -8,7 +8,8 @@ from typing import Any, Callable, Iterator
 
 from . import _core
 
-_UNITS = {"simulate": "samples", "frontier": "levels", "optimize": "nodes", "roadmap": "nodes"}
+_UNITS = {"simulate": "samples", "frontier": "levels", "optimize": "nodes", "roadmap": "nodes", "rpm": "nodes",
+          "selection_frequency": "scenarios"}
 
 
 def _bars() -> tuple[Callable[[Any], None], Callable[[], None]]:

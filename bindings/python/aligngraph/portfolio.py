@@ -628,7 +628,7 @@ class Portfolio(_core.PortfolioCore):
         return RiskResult(core, problem, options)
 
     def selection_frequency(self, scenarios: int = 1000, seed: int = 0, first: int = 0, *, scenario: str | None = None,
-                            time_limit: float = 60.0, solve_time_limit: float = 10.0) -> "SelectionFrequency":
+                            time_limit: float = 60.0, solve_time_limit: float = 10.0, progress: Any = None) -> "SelectionFrequency":
         """How often each initiative is in the optimal portfolio over ``scenarios`` sampled
         scenarios (the Monte Carlo's samples ``first ..`` of ``seed``: each initiative's
         multipliers, success and delay, with the correlations and risk events), every
@@ -638,18 +638,21 @@ class Portfolio(_core.PortfolioCore):
         scenario, ``expected_selection`` (the portfolio best in expectation: mean NPVs, mean
         costs) and ``planned_selection``. ``time_limit`` covers the call, ``solve_time_limit``
         each scenario's solve (a hard one gives its best found, counted out of ``proven``).
-        See docs/risk.md."""
+        ``progress``: True for a tqdm bar (the ``[progress]`` extra), or a callable taking an
+        :class:`aligngraph.Progress` (the scenarios drawn, then solved). See docs/risk.md."""
+        from ._progress import reporting
         from .robust import SelectionFrequency
 
         if int(scenarios) < 1:
             raise _core.ValidationError(f"selection_frequency(): {scenarios} scenarios, expected at least 1")
-        core = _core.selection_frequency_core(self, int(scenarios), int(seed), int(first), scenario or "", float(time_limit),
-                                              float(solve_time_limit))
+        with reporting(progress):
+            core = _core.selection_frequency_core(self, int(scenarios), int(seed), int(first), scenario or "", float(time_limit),
+                                                  float(solve_time_limit))
         return SelectionFrequency(core)
 
     def chance_constrained(self, alpha: float = 0.05, scenarios: int = 1000, seed: int = 0, first: int = 0, *,
                            joint: bool = False, fresh: int = 10_000, scenario: str | None = None,
-                           time_limit: float = 60.0) -> "ChanceConstrained":
+                           time_limit: float = 60.0, progress: Any = None) -> "ChanceConstrained":
         """The portfolio of the highest expected NPV whose spend is over each budget in each
         period in at most ``alpha`` of the sampled scenarios (``joint=True``: over any budget in
         any period), by sample average approximation over ``scenarios`` Monte Carlo samples
@@ -659,7 +662,10 @@ class Portfolio(_core.PortfolioCore):
         ``expected_value``, ``bound``, ``proven``, ``frame()`` (per budget and period: the
         share over the limit in the sample and on the fresh samples, with the interval),
         ``fresh_value``, ``planned_selection``. Raises ``InfeasibleError`` when the forced
-        initiatives alone break a chance constraint. See docs/risk.md."""
+        initiatives alone break a chance constraint. ``progress``: True for a tqdm bar (the
+        ``[progress]`` extra), or a callable taking an :class:`aligngraph.Progress` (the
+        scenarios drawn, then each solve's nodes). See docs/risk.md."""
+        from ._progress import reporting
         from .robust import ChanceConstrained
 
         alpha = float(alpha)
@@ -668,13 +674,14 @@ class Portfolio(_core.PortfolioCore):
         for name, value, least in (("scenarios", scenarios, 1), ("fresh samples", fresh, 0), ("first scenario", first, 0)):
             if int(value) < least:
                 raise _core.ValidationError(f"chance_constrained(): {name} {value}, expected at least {least}")
-        core = _core.chance_constrained_core(self, alpha, bool(joint), int(scenarios), int(fresh), int(seed), int(first),
-                                             scenario or "", float(time_limit))
+        with reporting(progress):
+            core = _core.chance_constrained_core(self, alpha, bool(joint), int(scenarios), int(fresh), int(seed), int(first),
+                                                 scenario or "", float(time_limit))
         return ChanceConstrained(core)
 
     def rpm(self, criteria: Any = None, rank_order: list[str] | None = None, *, weight_rows: Any = None,
             weight_bounds: Any = None, score_spread: float = 0.0, scenario: str | None = None, time_limit: float = 60.0,
-            state_limit: int = 5_000_000, threads: int | None = None) -> "RpmResult":
+            state_limit: int = 5_000_000, threads: int | None = None, progress: Any = None) -> "RpmResult":
         """Robust Portfolio Modeling (Liesiö, Mild & Salo 2007): the portfolios no other
         feasible one beats for every admissible weight and score, and each initiative's core
         index. ``criteria``: names (or Criterion, for a cost direction) of the model's
@@ -684,15 +691,19 @@ class Portfolio(_core.PortfolioCore):
         known only within +- this (cut to [0, 1]). Budgets, requires, excludes and forced
         decisions from the model (and ``scenario``). Exact; raises NoSolutionError when
         ``time_limit`` or ``state_limit`` is reached first. ``threads`` of the search (None:
-        every core; the answer does not depend on it). See docs/risk.md."""
+        every core; the answer does not depend on it). ``progress``: True for a tqdm bar (the
+        ``[progress]`` extra), or a callable taking an :class:`aligngraph.Progress` (nodes
+        searched). See docs/risk.md."""
+        from ._progress import reporting
         from .robust import RpmResult, _threads, _weight_arguments
         from .scoring import criteria_list
 
         chosen = criteria_list(criteria)
         C = len(chosen) or len(self.criterion_names)
         rows, bounds = _weight_arguments(C, weight_rows, weight_bounds)
-        core, low, high = _core.rpm_portfolio_core(self, chosen, list(rank_order or []), rows, bounds, float(score_spread),
-                                                   scenario or "", float(time_limit), int(state_limit), _threads(threads))
+        with reporting(progress):
+            core, low, high = _core.rpm_portfolio_core(self, chosen, list(rank_order or []), rows, bounds, float(score_spread),
+                                                       scenario or "", float(time_limit), int(state_limit), _threads(threads))
         return RpmResult(core, low, high)
 
     def add_correlation(self, initiatives: list[str], coefficient: float, on: Any = "both") -> None:

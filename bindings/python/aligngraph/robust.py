@@ -289,7 +289,7 @@ def _matrix(a: Any) -> np.ndarray:
 def rpm(score_low: Any, score_high: Any, costs: Any, budgets: Any, *, requires: Any = (), excludes: Any = (),
         forced_in: Any = (), forced_out: Any = (), rank_order: Any = None, weight_rows: Any = None, weight_bounds: Any = None,
         ids: list[str] | None = None, criteria: list[str] | None = None, budget_names: list[str] | None = None,
-        time_limit: float = 60.0, state_limit: int = 5_000_000, threads: int | None = None) -> RpmResult:
+        time_limit: float = 60.0, state_limit: int = 5_000_000, threads: int | None = None, progress: Any = None) -> RpmResult:
     """Robust Portfolio Modeling over arrays: ``score_low`` and ``score_high`` (n x C) bound
     each initiative's score on each criterion; ``costs`` (n x m) and ``budgets`` (m) the
     budget rows; ``requires`` (dependant, prerequisite) pairs, ``excludes`` groups,
@@ -298,12 +298,16 @@ def rpm(score_low: Any, score_high: Any, costs: Any, budgets: Any, *, requires: 
     ``weight_rows @ w >= weight_bounds``. Exact; raises NoSolutionError when ``time_limit``
     or ``state_limit`` (non-dominated portfolios kept at once) is reached first. ``threads``
     of the search (None: every core): the answer does not depend on it, the node count
-    (``states``) does."""
+    (``states``) does. ``progress``: True for a tqdm bar (the ``[progress]`` extra), or a
+    callable taking an :class:`aligngraph.Progress` (nodes searched)."""
+    from ._progress import reporting
+
     low, high = _matrix(score_low), _matrix(score_high)
     rows, bounds = _weight_arguments(low.shape[1], weight_rows, weight_bounds)
-    core = _core.rpm_core(low, high, _matrix(costs), np.atleast_1d(np.asarray(budgets, dtype=float)),
-                          [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
-                          [int(i) for i in forced_in], [int(i) for i in forced_out], [int(i) for i in (rank_order or [])],
-                          rows, bounds, list(ids or []), list(criteria or []), list(budget_names or []), float(time_limit), int(state_limit),
-                          _threads(threads))
+    with reporting(progress):
+        core = _core.rpm_core(low, high, _matrix(costs), np.atleast_1d(np.asarray(budgets, dtype=float)),
+                              [tuple(map(int, r)) for r in requires], [list(map(int, g)) for g in excludes],
+                              [int(i) for i in forced_in], [int(i) for i in forced_out], [int(i) for i in (rank_order or [])],
+                              rows, bounds, list(ids or []), list(criteria or []), list(budget_names or []), float(time_limit),
+                              int(state_limit), _threads(threads))
     return RpmResult(core)

@@ -94,6 +94,7 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
     SelectionOptions sel;
     sel.explain = false;
     sel.cancel = o.cancel;
+    sel.cancel.progress = nullptr;  // the study reports its scenarios, not each solve's nodes
     sel.time_limit = left();
     const SelectionResult planned = select_portfolio(base, sel);
 
@@ -127,6 +128,7 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
     std::vector<Index> start = planned.selected;
     long long done = 0;
     for (long long k = 0; k < K; ++k) {
+        limits.progress("selection_frequency", k, K);
         if (k > 0 && limits.reached()) {
             f.stop_reason = limits.reason();
             break;
@@ -154,6 +156,7 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
         start = r.selected;
         ++done;
     }
+    limits.progress("selection_frequency", done, K, true);
     if (done == 0) throw NoSolutionError("selection_frequency(): stopped before the first scenario");
     f.scenarios = done;
     if (done < K) {

@@ -305,6 +305,8 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
             if (fixed[static_cast<std::size_t>(i)] == 1) sp.forced_in.push_back(i);
             if (fixed[static_cast<std::size_t>(i)] == -1) sp.forced_out.push_back(i);
         }
+        Cancellation quiet = lim.cancel;
+        quiet.progress = nullptr;  // rpm() reports its own search's nodes, not these solves'
         std::mt19937_64 draw(0x5eed);
         std::uniform_real_distribution<double> unit(0, 1);
         const Index tries = K + 1 + std::min<Index>(60, 4 * K + n / 2);
@@ -327,7 +329,7 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
             if (left <= 0 || limits.reached()) break;
             SelectionResult best;
             try {
-                best = select_portfolio(sp, {.time_limit = std::min(k <= K ? 1.0 : 0.1, left), .cancel = lim.cancel, .explain = false});
+                best = select_portfolio(sp, {.time_limit = std::min(k <= K ? 1.0 : 0.1, left), .cancel = quiet, .explain = false});
             } catch (const Error&) {
                 continue;  // no portfolio found in time: one fewer to start from
             }
@@ -366,6 +368,7 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
     in.threads = threads;
     detail::RpmSearch search(in, limits);
     const detail::RpmSearchOutput found = search.run();
+    limits.progress("rpm", found.nodes, -1, true);
 
     // The answer: by descending best value, then least value, then members.
     const std::size_t P = found.portfolios.size();
