@@ -160,7 +160,7 @@ std::optional<Brute> check_against_brute_force(const RpmProblem& q) {
     const Index n = q.score_low.rows();
     const Eigen::MatrixXd W = extreme_weights(q.score_low.cols(), q.weight_rows, q.weight_bounds);
     const Brute b = brute_force(q, W);
-    for (const auto [table_bytes, threads] : {std::pair{64e6, 1}, std::pair{0.0, 1}, std::pair{64e6, 3}}) {
+    for (const auto& [table_bytes, threads] : {std::pair{64e6, 1}, std::pair{0.0, 1}, std::pair{64e6, 3}}) {
         INFO("table bytes " << table_bytes << ", threads " << threads);
         RpmResult r;
         try {
