@@ -660,7 +660,13 @@ private:
         if (width_short(m, missing_from(idx_any_.data() + node * bits_.size()))) return false;
         if (hi - lo > leaf_size) {
             const Size mid = (lo + hi) / 2;
-            return any_dominating(2 * node, lo, mid) || any_dominating(2 * node + 1, mid, hi);
+            // The child whose most low values clear the floor by more first.
+            const double* a = idx_max_.data() + 2 * node * K;
+            const double* b = a + K;
+            double margin = 0;
+            for (Size k = 0; k < K; ++k) margin += a[k] - b[k];
+            if (margin >= 0) return any_dominating(2 * node, lo, mid) || any_dominating(2 * node + 1, mid, hi);
+            return any_dominating(2 * node + 1, mid, hi) || any_dominating(2 * node, lo, mid);
         }
         for (Size t = lo; t < hi; ++t)
             if (dominates_all(t)) return last_ = t, true;
