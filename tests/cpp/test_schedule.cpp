@@ -210,13 +210,35 @@ TEST_CASE("schedule: hand-made problems reach the optimum found by enumeration, 
                             found = found || r.starts[j] == r.finishes[p.prerequisite] + p.lag;
                     CHECK(found);
                 }
-                // Slack: each later start up to it keeps the schedule feasible and the makespan.
+                // Slack: each later start up to it keeps the schedule feasible and the makespan,
+                // and one more does not.
                 for (int d = 1; d <= r.slack[static_cast<std::size_t>(j)]; ++d) {
                     auto s = r.starts;
                     s[j] += d;
                     CHECK(infeasibility(q, s).empty());
                     CHECK(s[j] + q.durations[j] <= r.makespan);
                 }
+                auto later = r.starts;
+                later[j] += r.slack[static_cast<std::size_t>(j)] + 1;
+                CHECK((!infeasibility(q, later).empty() || later[j] + q.durations[j] > r.makespan));
+            }
+            // The critical chain ends with a job that finishes last; each job on it starts
+            // when the one before finishes (after the lag of a precedence between them), and
+            // none of them can start later, the others fixed, keeping the makespan.
+            REQUIRE_FALSE(r.critical_chain.empty());
+            CHECK(r.finishes[static_cast<std::size_t>(r.critical_chain.back())] == r.makespan);
+            for (std::size_t c = 0; c < r.critical_chain.size(); ++c) {
+                const auto j = static_cast<int>(r.critical_chain[c]);
+                CHECK(r.critical[static_cast<std::size_t>(j)]);
+                auto later = r.starts;
+                ++later[j];
+                CHECK((!infeasibility(q, later).empty() || later[j] + q.durations[j] > r.makespan));
+                if (c == 0) continue;
+                const auto before = static_cast<int>(r.critical_chain[c - 1]);
+                int lag = 0;
+                for (const auto& p : q.precedences)
+                    if (p.dependant == j && p.prerequisite == before) lag = std::max(lag, p.lag);
+                CHECK(r.starts[j] == r.finishes[before] + lag);
             }
         }
     }

@@ -199,9 +199,13 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
             int next = -1;
             if (why.reason == StartReason::prerequisite) next = static_cast<int>(why.prerequisite);
             else if (why.reason == StartReason::resource) {
-                // The job using that resource that finishes when this one starts.
+                // A job using that resource that finishes when this one starts and cannot
+                // start later (no slack: its last period is what holds this one back). When
+                // each such job could move later, the resource's load as a whole holds it
+                // back, no one job: the chain begins here.
                 for (int i = 0; i < n && next < 0; ++i)
-                    if (i != at && res.finishes[i] == res.starts[at] && in.uses[static_cast<std::size_t>(i) * in.resources + why.resource])
+                    if (i != at && res.finishes[i] == res.starts[at] && res.slack[static_cast<std::size_t>(i)] == 0 &&
+                        in.uses[static_cast<std::size_t>(i) * in.resources + why.resource])
                         next = i;
             }
             at = next;

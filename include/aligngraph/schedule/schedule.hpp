@@ -177,10 +177,13 @@ struct ALIGNGRAPH_API ScheduleResult : ScheduleLabels {
     /// (valued like the rest, by the same discounting; shown so that nothing moves out of sight).
     Eigen::VectorXd flows_past_horizon;
     /// n: how many periods each start can move later, the others fixed, keeping the schedule
-    /// feasible and its value unchanged.
+    /// feasible and the makespan (with npv or delay, each period of it costs what waiting costs
+    /// that job).
     std::vector<Periods> slack;
-    std::vector<bool> critical;          ///< n: on the critical chain
-    std::vector<Index> critical_chain;   ///< first to last: each starts when the one before releases it
+    std::vector<bool> critical;          ///< n: on the critical chain (each has no slack)
+    /// First to last: each starts when the one before releases it (its prerequisite, or the
+    /// job whose last period keeps a full resource from it), back from the job that finishes last.
+    std::vector<Index> critical_chain;
     std::vector<StartExplanation> reasons;  ///< n, in job order (when explained)
     bool explained = false;
 
