@@ -28,7 +28,9 @@ class ScheduleResult:
     slack (how many periods the start can move later, the others fixed, keeping the schedule
     feasible and the makespan), critical (on the critical chain), reason and detail.
     ``load()``: a DataFrame of each resource's use and capacity per period;
-    ``critical_chain``: the jobs of the critical chain, first to last.
+    ``critical_chain``: the jobs of the critical chain, first to last, back from the job that
+    finishes last: each starts when the one before releases it (a prerequisite, or a job
+    whose last period keeps a full resource from it), and none has slack.
 
     ``core``: the compiled result itself (``aligngraph._core.ScheduleResultCore``)."""
 
