@@ -120,18 +120,8 @@ ALIGNGRAPH_INLINE ChanceConstrained chance_constrained(const Portfolio& p, const
     detail::Limits limits(o.time_limit, std::numeric_limits<long long>::max(), &o.cancel, t0);
     const auto left = [&] { return std::max(1e-3, o.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()); };
 
-    // The scenarios and the fresh samples after them: every initiative at its planned start.
-    std::vector<Index> all(static_cast<std::size_t>(n));
-    std::iota(all.begin(), all.end(), Index{0});
-    RiskOptions ro;
-    ro.samples = S + F;
-    ro.seed = o.seed;
-    ro.first = o.first;
-    ro.sensitivity = false;
-    ro.keep_use_samples = false;
-    ro.keep_item_samples = true;
-    ro.cancel = o.cancel;
-    const RiskResult mc = simulate(risk_problem(p, all, {}, o.scenario), ro);
+    // The scenarios and the fresh samples after them.
+    const RiskResult mc = detail::scenario_draws(p, o.scenario, S + F, o.seed, o.first, o.cancel);
     if (mc.samples < S + F) throw NoSolutionError("chance_constrained(): stopped while sampling the scenarios");
 
     OptimizeOptions so;

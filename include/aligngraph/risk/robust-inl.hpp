@@ -73,19 +73,7 @@ ALIGNGRAPH_INLINE SelectionFrequency selection_frequency(const Portfolio& p, con
                         std::max(1e-3, o.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()));
     };
 
-    // The scenarios: the Monte Carlo of every initiative at its planned start.
-    std::vector<Index> all(static_cast<std::size_t>(n));
-    std::iota(all.begin(), all.end(), Index{0});
-    const RiskProblem q = risk_problem(p, all, {}, o.scenario);
-    RiskOptions ro;
-    ro.samples = o.scenarios;
-    ro.seed = o.seed;
-    ro.first = o.first;
-    ro.sensitivity = false;
-    ro.keep_use_samples = false;
-    ro.keep_item_samples = true;
-    ro.cancel = o.cancel;
-    const RiskResult mc = simulate(q, ro);
+    const RiskResult mc = detail::scenario_draws(p, o.scenario, o.scenarios, o.seed, o.first, o.cancel);
 
     OptimizeOptions so;
     so.objective = Objective::npv;
