@@ -17,6 +17,7 @@
 #include "aligngraph/detail/text.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
+#include "aligngraph/risk/detail/scenario_draws.hpp"
 #include "aligngraph/risk/detail/scenarios.hpp"
 #include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/selection/portfolio_selection.hpp"

@@ -1,42 +1,17 @@
 #pragma once
-// What robust selection (robust.hpp, chance.hpp) draws its scenarios from: the samples, a
-// scenario's costs per budget row, and the Wilson interval of a sampled probability. Not
-// public API.
+// What robust selection (robust.hpp, chance.hpp) draws its scenarios from: a scenario's
+// costs per budget row, and the Wilson interval of a sampled probability. Not public API.
 
 #include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <numeric>
-#include <string>
 #include <utility>
-#include <vector>
 
-#include "aligngraph/model/portfolio.hpp"
-#include "aligngraph/risk/portfolio_risk.hpp"
 #include "aligngraph/selection/knapsack.hpp"
-#include "aligngraph/stop.hpp"
 #include "aligngraph/types.hpp"
 
 namespace aligngraph::detail {
-
-// The scenarios: the Monte Carlo samples [first, first + samples) of every initiative at its
-// planned start, each initiative's draws kept (no sensitivity, no per-sample use).
-inline RiskResult scenario_draws(const Portfolio& p, const std::string& scenario, long long samples, std::uint64_t seed,
-                                 long long first, const Cancellation& cancel) {
-    std::vector<Index> all(static_cast<std::size_t>(p.initiative_count()));
-    std::iota(all.begin(), all.end(), Index{0});
-    RiskOptions ro;
-    ro.samples = samples;
-    ro.seed = seed;
-    ro.first = first;
-    ro.sensitivity = false;
-    ro.keep_use_samples = false;
-    ro.keep_item_samples = true;
-    ro.cancel = cancel;
-    return simulate(risk_problem(p, all, {}, scenario), ro);
-}
 
 // The scenario's costs: each initiative's planned cost per budget row times its cost
 // multiplier, what is at or after its start moved `shift` periods later (past the horizon: gone).
