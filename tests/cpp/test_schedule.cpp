@@ -883,6 +883,17 @@ TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
         CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("usage of job 'A' has 3 periods, longer than its duration 2"));
     }
     {
+        // Found by fuzzing: a duration of 1.7 billion periods with a capacity of 9 periods
+        // laid out its use by period (13 GB) before it was found not to fit.
+        auto b = q;
+        b.durations[1] = 1'702'258'292;
+        b.capacity = Eigen::MatrixXd::Constant(1, 9, 3.0);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("job 'B' has duration 1702258292; at most 1000000 periods"));
+        b.durations[1] = 20;
+        CHECK_THROWS_AS(ag::schedule(b), ag::InfeasibleError);
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("job 'B' (duration 20, earliest start 0) cannot finish within the horizon (9 periods)"));
+    }
+    {
         auto b = q;
         b.earliest = {4, 0};
         b.latest = {2, 0};

@@ -147,6 +147,12 @@ def test_bad_input_is_refused_naming_the_item():
         ag.schedule([2, 2], usage=[[3], [1]], capacity=[2], resources=["team"])
     with pytest.raises(ag.ValidationError, match="requires entry"):
         ag.schedule([2, 2], requires=[(1,)], usage=[[1], [1]], capacity=[2])
+    # Found by fuzzing: constant usage was spread over a duration of 855 million periods
+    # (6 GB) before the solver refused it.
+    with pytest.raises(ag.ValidationError, match="job '#1' has duration 855638015; at most 1000000 periods"):
+        ag.schedule([2, 855638015], usage=[[1], [1]], capacity=[2])
+    with pytest.raises(ag.ValidationError, match="job '#1' has duration 1702258292; at most 1000000 periods"):
+        ag.schedule([2, 1702258292], usage=np.ones((2, 1, 2)), capacity=np.ones((1, 9)) * 2)
 
 
 def test_limits_return_the_best_so_far():

@@ -150,6 +150,9 @@ def _objective(objective: Any) -> Any:
     return objective
 
 
+_MAX_PERIODS = 1_000_000  # the longest horizon schedule() takes
+
+
 def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[str] | None) -> list:
     """(n x R) constant use, or (n x R x L) use by period from the start, as one R x L_j matrix per job."""
     n = len(durations)
@@ -160,6 +163,12 @@ def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[s
         if u.shape != (n, resources):
             raise _core.ValidationError(f"schedule(): usage has shape {u.shape}, expected ({n}, {resources}): "
                                         "one row per job, one column per resource")
+        # Spread over each job's periods; a duration past the longest horizon the solver takes
+        # (instance-inl.hpp) is refused here, before it costs memory.
+        for j in range(n):
+            if int(durations[j]) > _MAX_PERIODS:
+                raise _core.ValidationError(f"schedule(): job '{ids[j] if ids else f'#{j}'}' has duration {int(durations[j])}; "
+                                            f"at most {_MAX_PERIODS} periods")
         return [np.repeat(u[j][:, None], max(int(durations[j]), 0), axis=1) for j in range(n)]
     if u.ndim == 3:
         if u.shape[0] != n or u.shape[1] != resources:

@@ -203,8 +203,11 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     for (std::size_t j = 0; j < q.optional.size(); ++j) in.optional[j] = q.optional[j] ? 1 : 0;
     for (const auto& g : q.excludes) in.excludes.emplace_back(g.begin(), g.end());
     in.choosing = any_optional || !q.excludes.empty();
-    for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t j = 0; j < n; ++j) {
         if (q.durations[j] < 0) refuse(fmt::format("{} has a negative duration ({})", job(j), q.durations[j]));
+        // No horizon is longer (below): refused before its use by period costs memory.
+        if (q.durations[j] > 1'000'000) refuse(fmt::format("{} has duration {}; at most 1000000 periods", job(j), q.durations[j]));
+    }
 
     // Resources and periods.
     const Index R = q.capacity.rows();
@@ -317,10 +320,10 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
 
     // The horizon.
     long long enough = 0;
-    for (std::size_t j = 0; j < n; ++j) enough += in.duration[j] + in.max_out_lag[j];
+    for (std::size_t j = 0; j < n; ++j) enough += static_cast<long long>(in.duration[j]) + in.max_out_lag[j];
     enough += in.earliest.empty() ? 0 : *std::max_element(in.earliest.begin(), in.earliest.end());
     if (!q.latest.empty())
-        for (std::size_t j = 0; j < n; ++j) enough = std::max<long long>(enough, q.latest[j] + in.duration[j]);
+        for (std::size_t j = 0; j < n; ++j) enough = std::max<long long>(enough, static_cast<long long>(q.latest[j]) + in.duration[j]);
     long long horizon = q.horizon;
     if (horizon == 0) horizon = q.capacity.cols() > 1 ? q.capacity.cols() : std::max<long long>(enough, 1);
     if (q.capacity.cols() > 1 && q.capacity.cols() != horizon)
@@ -336,6 +339,17 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
         for (int t = 0; t < in.horizon; ++t) in.capacity[r * in.horizon + t] = q.capacity(r, q.capacity.cols() > 1 ? t : 0);
         for (int t = 1; t < in.horizon; ++t)
             if (in.capacity[r * in.horizon + t] != in.capacity[r * in.horizon]) in.constant_capacity = false;
+    }
+    // A job that must run but is longer than the horizon, before its use by period is laid out.
+    for (std::size_t j = 0; j < n; ++j)
+        if (in.duration[j] > in.horizon && !in.optional[j])
+            throw InfeasibleError(fmt::format("schedule: {} (duration {}, earliest start {}) cannot finish within the horizon ({} periods)",
+                                              job(j), in.duration[j], in.earliest[j], in.horizon));
+    {
+        double periods = 0;
+        for (std::size_t j = 0; j < n; ++j)
+            periods += std::max<double>(in.duration[j], q.usage.empty() ? 0.0 : static_cast<double>(q.usage[j].cols()));
+        detail::check_memory("schedule: each job's use of each resource in each of its periods", 8.0 * static_cast<double>(R) * periods);
     }
     in.use.resize(n);
     in.span.resize(n);
