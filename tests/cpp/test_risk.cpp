@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <aligngraph/detail/workers.hpp>
 #include <aligngraph/error.hpp>
 #include <aligngraph/io/model_file.hpp>
 #include <aligngraph/io/sample_portfolio.hpp>
@@ -22,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -178,6 +180,38 @@ TEST_CASE("risk: PERT's quantiles agree with Boost.Math's beta quantile", "[risk
         }
         CHECK(worst_node < 1e-13);
     }
+}
+
+TEST_CASE("risk: PERT near the largest double, and an error on a worker thread comes home", "[risk]") {
+    // Found by fuzzing: 4 (mode - low) overflowed to infinity in the shape, Boost.Math's
+    // lgamma threw on a thread of the PERT tables, and std::terminate() ended the process.
+    const Estimate e{Distribution::pert, 7.403637083039078e+307, 1.2901091909011912e+308, std::numeric_limits<double>::max()};
+    const double share = (e.mode - e.low) / (e.high - e.low);
+    const double alpha = 1 + 4 * share, beta = 1 + 4 * (1 - share);
+    const detail::Marginal m(e);
+    for (double u : {1e-6, 0.1, 0.5, 0.9, 1 - 1e-6}) {
+        const double exact = e.low + (e.high - e.low) * boost::math::ibeta_inv(alpha, beta, u);
+        CAPTURE(u);
+        REQUIRE(std::isfinite(m.quantile(u)));
+        CHECK(std::abs(m.quantile(u) - exact) <= 1e-8 * (e.high - e.low));
+    }
+    auto q = small_problem({10, 10}, {30, 30});
+    q.uncertainty[0].delay = e;
+    q.uncertainty[1].cost = Estimate{Distribution::pert, 0.5, 1.0, 1.5};
+    RiskOptions o;
+    o.samples = 5000;
+    o.threads = 2;
+    const auto r = simulate(q, o);
+    // The delay is whole periods, at most 10^6.
+    CHECK(r.delay_mean(0) == 1e6);
+    CHECK(std::isfinite(r.summary.mean));
+
+    std::atomic<int> ran{0};
+    CHECK_THROWS_WITH(detail::on_threads(3, [&](int me) {
+        ++ran;
+        if (me == 2) throw ValidationError("thread 2 refuses");
+    }), Contains("thread 2 refuses"));
+    CHECK(ran == 3);
 }
 
 TEST_CASE("risk: the normal and lognormal quantiles agree with Boost.Math's", "[risk]") {

@@ -67,6 +67,20 @@ def test_draws_are_a_function_of_the_sample_index():
     assert np.array_equal(ag.draws((0.8, 1.0, 1.5, "pert"), 3000, seed=5), whole)
 
 
+def test_pert_near_the_largest_double():
+    # Found by fuzzing: 4 (mode - low) overflowed in the PERT shape; simulate() on threads
+    # ended the process (std::terminate), draws() raised OverflowError.
+    low, mode, high = 7.403637083039078e307, 1.2901091909011912e308, 1.7976931348258842e308
+    x = ag.draws((low, mode, high, "pert"), 4000, seed=3)
+    assert np.all(np.isfinite(x)) and np.all((x >= low) & (x <= high))
+    share = (mode - low) / (high - low)
+    ref = stats.beta(1 + 4 * share, 1 + 4 * (1 - share), loc=low, scale=high - low)
+    assert stats.kstest(x, ref.cdf).pvalue > 0.001
+    r = ag.simulate(np.full((2, 3), 10.0), np.full((2, 3), 30.0), delay=[(low, mode, high, "pert"), None], samples=2000,
+                    threads=2)
+    assert np.all(np.isfinite(r.npv))
+
+
 def small_problem():
     costs = np.array([[100.0, 50, 0, 0], [80, 80, 0, 0], [0, 60, 0, 0]])
     benefits = np.array([[0.0, 0, 90, 90], [0, 0, 0, 120], [0, 0, 40, 40]])

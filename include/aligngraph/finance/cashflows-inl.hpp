@@ -26,6 +26,7 @@
 #include <thread>
 
 #include "aligngraph/detail/root_choice.hpp"
+#include "aligngraph/detail/workers.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -321,13 +322,11 @@ inline void parallel_rows(Index n, int threads, Body body) {
         body(0, n);
         return;
     }
-    std::vector<std::thread> pool;
     const Index chunk = (n + workers - 1) / workers;
-    for (Index w = 0; w < workers; ++w) {
+    on_threads(static_cast<int>(workers), [&](int w) {
         const Index b = w * chunk, e = std::min(n, b + chunk);
-        if (b < e) pool.emplace_back([=] { body(b, e); });
-    }
-    for (auto& t : pool) t.join();
+        if (b < e) body(b, e);
+    });
 }
 
 }  // namespace detail

@@ -18,6 +18,7 @@
 
 #include "aligngraph/detail/estimate.hpp"
 #include "aligngraph/detail/limits.hpp"
+#include "aligngraph/detail/workers.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
 #include "aligngraph/risk/detail/copula.hpp"
@@ -715,10 +716,7 @@ inline std::vector<RankCorrelation> rank_correlations(const RiskModel& m, std::u
             out[k] = {static_cast<Index>(inputs[k].first), names[inputs[k].second], inputs[k].second == 2 ? -rho : rho};
         }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    detail::on_threads(threads, [&](int) { work(); });
     std::stable_sort(out.begin(), out.end(), [](const RankCorrelation& a, const RankCorrelation& b) { return std::abs(a.rho) > std::abs(b.rho); });
     return out;
 }
@@ -924,10 +922,7 @@ ALIGNGRAPH_INLINE RiskResult simulate(const RiskProblem& q, const RiskOptions& o
             }
         };
         const int workers = static_cast<int>(std::min<long long>(r.threads, upto - done));
-        std::vector<std::thread> pool;
-        for (int t = 1; t < workers; ++t) pool.emplace_back(work);
-        work();
-        for (auto& t : pool) t.join();
+        detail::on_threads(workers, [&](int) { work(); });
         done = upto;
         const long long have = std::min(end, (first_block + done) * RiskResult::block_size) - o.first;
         if (o.convergence > 0 && done < blocks && have > 1) {

@@ -3,6 +3,7 @@
 // beta quantile, interpolated by cubic Hermite polynomials with exact slopes.
 
 #include "aligngraph/risk/detail/marginal.hpp"
+#include "aligngraph/detail/workers.hpp"
 
 #include <boost/math/special_functions/beta.hpp>
 
@@ -144,13 +145,9 @@ ALIGNGRAPH_INLINE void prepare_pert_tables(std::vector<std::pair<double, double>
     shapes.erase(std::unique(shapes.begin(), shapes.end()), shapes.end());
     if (shapes.size() < 2 || threads < 2) return;  // made when first needed
     std::atomic<std::size_t> next{0};
-    const auto work = [&] {
+    on_threads(std::min<int>(threads, static_cast<int>(shapes.size())), [&](int) {
         for (std::size_t k; (k = next.fetch_add(1)) < shapes.size();) pert_table(shapes[k].first, shapes[k].second);
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < std::min<int>(threads, static_cast<int>(shapes.size())); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    });
 }
 
 ALIGNGRAPH_INLINE Marginal::Marginal(const Estimate& e) : a_(e.low), c_(e.mode), b_(e.high) {

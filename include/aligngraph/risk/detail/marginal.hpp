@@ -94,8 +94,9 @@ private:
 ALIGNGRAPH_API std::shared_ptr<const PertTables> pert_table(double alpha, double beta);
 
 /// The PERT shape (alpha, beta) of an estimate with high > low: Beta-PERT with lambda = 4.
+/// The shares of the range first: 4 (mode - low) overflows near the largest double.
 inline std::pair<double, double> pert_shape(const Estimate& e) {
-    return {1 + 4 * (e.mode - e.low) / (e.high - e.low), 1 + 4 * (e.high - e.mode) / (e.high - e.low)};
+    return {1 + 4 * ((e.mode - e.low) / (e.high - e.low)), 1 + 4 * ((e.high - e.mode) / (e.high - e.low))};
 }
 
 /// Make the tables of these shapes on `threads` threads (a table takes milliseconds; a model
