@@ -894,6 +894,30 @@ TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
         CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("job 'B' (duration 20, earliest start 0) cannot finish within the horizon (9 periods)"));
     }
     {
+        // Found by fuzzing: flows whose sum overflows (and a negative rate that makes late
+        // flows grow past the largest double) ran 25 s against a time limit of 0.2 s, or
+        // came back as an internal model's "initiative 307".
+        auto b = q;
+        b.objective = ag::ScheduleObjective::npv;
+        b.flows = {Eigen::VectorXd::Constant(1, 1.79769304e308), Eigen::VectorXd::Constant(1, 2.96e307)};
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("the flows (inf in absolute value in all) are past what a value can hold"));
+        b.flows = {Eigen::VectorXd::Constant(1, 100.0), Eigen::VectorXd::Constant(1, 50.0)};
+        b.rate = -0.9;
+        b.horizon = 400;
+        CHECK_THROWS_WITH(ag::schedule(b), Catch::Contains("discounted at rate -0.9 over 401 periods") && Catch::Contains("a rate nearer 0"));
+        // A negative rate over a short horizon is fine: the later start is worth more.
+        b.horizon = 10;
+        b.rate = -0.1;
+        const auto r = ag::schedule(b);
+        CHECK(r.proven);
+        CHECK(r.value == Approx(100 / std::pow(0.9, r.starts[0]) + 50 / std::pow(0.9, r.starts[1])));
+        CHECK(r.starts[0] == 8);  // the last start that still finishes within the horizon
+        auto w = q;
+        w.objective = ag::ScheduleObjective::delay;
+        w.weights = Eigen::VectorXd::Constant(2, 1e300);
+        CHECK_THROWS_WITH(ag::schedule(w), Catch::Contains("the weights (2e+300 in all, over the horizon's"));
+    }
+    {
         auto b = q;
         b.earliest = {4, 0};
         b.latest = {2, 0};

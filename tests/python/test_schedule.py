@@ -153,6 +153,11 @@ def test_bad_input_is_refused_naming_the_item():
         ag.schedule([2, 855638015], usage=[[1], [1]], capacity=[2])
     with pytest.raises(ag.ValidationError, match="job '#1' has duration 1702258292; at most 1000000 periods"):
         ag.schedule([2, 1702258292], usage=np.ones((2, 1, 2)), capacity=np.ones((1, 9)) * 2)
+    # Found by fuzzing: flows that overflow ran 25 s against a time limit of 0.2 s.
+    with pytest.raises(ag.ValidationError, match="past what a value can hold"):
+        ag.schedule([2, 2559], flows=[[1.79769304e308], [2.96090634e307]], objective="npv", time_limit=0.2)
+    with pytest.raises(ag.ValidationError, match="discounted at rate -0.9"):
+        ag.schedule([2, 1200], flows=[[100.0], [50.0]], rate=-0.9, objective="npv")
 
 
 def test_limits_return_the_best_so_far():

@@ -340,6 +340,27 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
         for (int t = 1; t < in.horizon; ++t)
             if (in.capacity[r * in.horizon + t] != in.capacity[r * in.horizon]) in.constant_capacity = false;
     }
+    // Values the objectives can hold: the flows at their most discounted (a negative rate
+    // makes a later flow worth more) and the costs of delay over the horizon, finite.
+    {
+        double total = 0, longest = 0, weights = 0;
+        for (const auto& f : q.flows) {
+            for (Index k = 0; k < f.size(); ++k) total += std::abs(f[k]);
+            longest = std::max(longest, static_cast<double>(f.size()));
+        }
+        const double periods = static_cast<double>(horizon) + longest;
+        const double growth = q.rate < 0 ? -periods * std::log1p(q.rate) : 0.0;  // log of the most a flow is multiplied by
+        if (total > 0 && (!std::isfinite(total) || std::log(total) + growth > std::log(1e300)))
+            refuse(fmt::format("the flows ({:g} in absolute value in all{}) are past what a value can hold (1e300); expected "
+                               "smaller amounts{}",
+                               total, q.rate < 0 ? fmt::format(", discounted at rate {} over {} periods", q.rate, periods) : "",
+                               q.rate < 0 ? " or a rate nearer 0" : ""));
+        for (Index j = 0; j < q.weights.size(); ++j) weights += q.weights[j];
+        if (!(weights * static_cast<double>(horizon) <= 1e300))
+            refuse(fmt::format("the weights ({:g} in all, over the horizon's {} periods) are past what a cost of delay can hold "
+                               "(1e300); expected smaller weights",
+                               weights, horizon));
+    }
     // A job that must run but is longer than the horizon, before its use by period is laid out.
     for (std::size_t j = 0; j < n; ++j)
         if (in.duration[j] > in.horizon && !in.optional[j])
