@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""atheris target: the Python entry points that take files, text and arrays.
+"""atheris target: the Python entry points that take files, text and arrays, and a model's analyses.
 
 What must hold for every input: each call returns, or raises aligngraph.Error (a model
 or argument error), ValueError or TypeError (a wrong shape or type, in Python's words);
@@ -21,6 +21,9 @@ with atheris.instrument_imports(include=["aligngraph"]):
     import aligngraph as ag
 
 ALLOWED = (ag.Error, ValueError, TypeError)
+# Below the fuzzer's -rss_limit_mb=2048: what would pass it is refused (ResourceError), the
+# library's promise, instead of counted as out of memory.
+ag.set_memory_limit(1 << 30)
 warnings.simplefilter("ignore")  # warnings are answers, not findings
 np.seterr(all="ignore")
 
@@ -111,7 +114,114 @@ def judgments(fdp):
     ag.ahp(matrix, strict=fdp.ConsumeBool(), cr_threshold=fdp.ConsumeRegularFloat())
 
 
-TARGETS = [model_text, model_file, builder, finance, selection, judgments]
+def ints(fdp, n, lo, hi):
+    """n integers in [lo, hi], now and then any 32-bit one."""
+    return [fdp.ConsumeIntInRange(lo, hi) if fdp.ConsumeProbability() < 0.95 else fdp.ConsumeInt(4) for _ in range(n)]
+
+
+def pairs_of(fdp, n, lag=False):
+    """(dependant, prerequisite[, lag]) pairs over n items, with indices one past either end."""
+    out = []
+    for _ in range(fdp.ConsumeIntInRange(0, 4)):
+        pair = (fdp.ConsumeIntInRange(-1, n), fdp.ConsumeIntInRange(-1, n))
+        out.append(pair + (fdp.ConsumeIntInRange(-2, 3),) if lag and fdp.ConsumeBool() else pair)
+    return out
+
+
+def array(fdp, *shape):
+    return np.array(floats(fdp, int(np.prod(shape)))).reshape(shape)
+
+
+def schedule(fdp):
+    """ag.schedule over arrays: every shape, window, lag and objective, small enough to finish."""
+    n, R = fdp.ConsumeIntInRange(0, 6), fdp.ConsumeIntInRange(0, 2)
+    L, T = fdp.ConsumeIntInRange(1, 4), fdp.ConsumeIntInRange(1, 12)
+    durations = ints(fdp, n, -1, 5)
+    usage = array(fdp, n, R, L) if fdp.ConsumeBool() else array(fdp, n, R)
+    capacity = array(fdp, R, T) if fdp.ConsumeBool() else array(fdp, R)
+    maybe = fdp.ConsumeBool
+    ag.schedule(durations, requires=pairs_of(fdp, n, lag=True), usage=usage if R else None, capacity=capacity if R else None,
+                horizon=ints(fdp, 1, -1, 30)[0] if maybe() else None,
+                earliest=ints(fdp, n, -1, 10) if maybe() else None, latest=ints(fdp, n, -1, 30) if maybe() else None,
+                flows=array(fdp, n, L) if maybe() else None, rate=fdp.ConsumeRegularFloat() if maybe() else 0.0,
+                weights=floats(fdp, n) if maybe() else None,
+                objective=["makespan", "npv", "delay", "nothing"][fdp.ConsumeIntInRange(0, 3)],
+                start=ints(fdp, n, -1, 20) if maybe() else None,
+                time_limit=0.2, node_limit=fdp.ConsumeIntInRange(-1, 2000))
+
+
+def estimate(fdp):
+    kind = fdp.ConsumeIntInRange(0, 6)
+    if kind == 0:
+        return None
+    three = tuple(fdp.ConsumeRegularFloat() if fdp.ConsumeBool() else fdp.ConsumeFloat() for _ in range(3))
+    names = ["triangular", "pert", "uniform", "normal", "lognormal", "cauchy"]
+    return three if kind == 1 else three + (names[kind - 1],)
+
+
+def simulate(fdp):
+    """ag.simulate and ag.draws over arrays: estimates, success, delays, correlations, events, limits."""
+    if fdp.ConsumeIntInRange(0, 3) == 0:
+        ag.draws(estimate(fdp), fdp.ConsumeIntInRange(-1, 50), seed=fdp.ConsumeInt(4), first=ints(fdp, 1, -1, 100)[0])
+        return
+    n, P, R = fdp.ConsumeIntInRange(0, 4), fdp.ConsumeIntInRange(0, 6), fdp.ConsumeIntInRange(0, 2)
+    maybe = fdp.ConsumeBool
+    per_item = lambda: [estimate(fdp) for _ in range(n)] if maybe() else estimate(fdp)
+    correlations = [([fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 3))], fdp.ConsumeRegularFloat())
+                    + ((["cost", "benefit", "both", "neither"][fdp.ConsumeIntInRange(0, 3)],) if maybe() else ())
+                    for _ in range(fdp.ConsumeIntInRange(0, 2))]
+    events = [(f"E{e}", fdp.ConsumeRegularFloat(), [fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 2))])
+              + ((estimate(fdp),) if maybe() else ()) for e in range(fdp.ConsumeIntInRange(0, 2))]
+    resources = {}
+    if R and maybe():
+        resources = dict(usage=array(fdp, n, R, P), capacity=array(fdp, R, P))
+    elif maybe():
+        resources = dict(budget=floats(fdp, P))
+    ag.simulate(array(fdp, n, P), array(fdp, n, P), cost=per_item(), benefit=per_item(), delay=per_item(),
+                success=floats(fdp, n) if maybe() else None, starts=ints(fdp, n, -1, 6) if maybe() else None,
+                durations=ints(fdp, n, -1, 6) if maybe() else None, requires=pairs_of(fdp, n, lag=True),
+                correlations=correlations, events=events, rate=fdp.ConsumeRegularFloat() if maybe() else 0.0,
+                samples=fdp.ConsumeIntInRange(-1, 300), seed=fdp.ConsumeInt(4), first=ints(fdp, 1, -1, 100)[0],
+                threads=fdp.ConsumeIntInRange(0, 2) or None, stop_at=fdp.ConsumeRegularFloat() if maybe() else None,
+                check_every=fdp.ConsumeIntInRange(-1, 64), latin_hypercube=maybe(), repair_correlations=maybe(),
+                histogram_bins=fdp.ConsumeIntInRange(-1, 50), keep_items=maybe(), **resources)
+
+
+def rpm(fdp):
+    """ag.rpm over arrays: scores, budgets, links, forced decisions and weight information."""
+    n, C, m = fdp.ConsumeIntInRange(0, 8), fdp.ConsumeIntInRange(1, 3), fdp.ConsumeIntInRange(0, 2)
+    low = array(fdp, n, C)
+    high = low + np.abs(array(fdp, n, C)) if fdp.ConsumeBool() else array(fdp, n, C)
+    maybe = fdp.ConsumeBool
+    weights = {}
+    if maybe():
+        rows = fdp.ConsumeIntInRange(0, 2)
+        weights = dict(weight_rows=array(fdp, rows, C if maybe() else C + 1), weight_bounds=floats(fdp, rows))
+    ag.rpm(low, high, array(fdp, n, m), floats(fdp, m), requires=pairs_of(fdp, n),
+           excludes=[[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 3))] for _ in range(fdp.ConsumeIntInRange(0, 2))],
+           forced_in=[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 2))],
+           forced_out=[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 2))],
+           rank_order=[fdp.ConsumeIntInRange(-1, C) for _ in range(fdp.ConsumeIntInRange(0, C))] if maybe() else None,
+           time_limit=0.2, state_limit=fdp.ConsumeIntInRange(-1, 200), threads=fdp.ConsumeIntInRange(0, 2) or None, **weights)
+
+
+def analyses(fdp):
+    """A model's analyses that search or sample, under small limits: roadmap, plan, Monte Carlo, RPM."""
+    which = fdp.ConsumeIntInRange(0, 3)
+    p = ag.Portfolio.from_json(fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes()), "fuzz.json")
+    if p.initiative_count * p.horizon.periods > 2000 or p.validate():
+        return
+    if which == 0:
+        p.roadmap(time_limit=0.2, node_limit=2000)
+    elif which == 1:
+        p.plan(time_limit=0.2, node_limit=2000)
+    elif which == 2:
+        p.simulate(samples=256, threads=2, time_limit=1.0)
+    else:
+        p.rpm(score_spread=0.05, time_limit=0.2, state_limit=500, threads=2)
+
+
+TARGETS = [model_text, model_file, builder, finance, selection, judgments, schedule, simulate, rpm, analyses]
 
 
 def TestOneInput(data):

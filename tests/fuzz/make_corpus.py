@@ -25,6 +25,17 @@ def subset(ids, **changes):
     m.pop("$schema", None)
     m["initiatives"] = [i for i in m["initiatives"] if i["id"] in ids]
     m["excludes"] = [g for g in m["excludes"] if all(x in ids for x in g["members"])]
+    # Correlations and risk events over the initiatives kept (a correlation of two or more).
+    for key, least in (("correlations", 2), ("risk_events", 1)):
+        kept = []
+        for entry in m.get(key, []):
+            entry["initiatives"] = [x for x in entry["initiatives"] if x in ids]
+            if len(entry["initiatives"]) >= least:
+                kept.append(entry)
+        m[key] = kept
+    # A department's budget needs an initiative of that department (the reader refuses it).
+    departments = {i.get("department") for i in m["initiatives"]}
+    m["budgets"] = [b for b in m["budgets"] if b.get("department") in departments | {None}]
     m.update(changes)
     return m
 
@@ -50,12 +61,16 @@ monthly["horizon"] = {"periods": 36, "period_years": 1 / 12, "first": "2027-01"}
 write("monthly.json", monthly)
 yearly = copy.deepcopy(small)
 yearly["horizon"] = {"periods": 5, "period_years": 1, "first": "2027"}
+for k, i in enumerate(yearly["initiatives"]):  # one after the other within the five years
+    i.update(start=2 * k, duration=2)
+    i.pop("deadline", None)
 write("yearly.json", yearly)
 for bad in sorted((root / "tests/data").glob("*.json")):
     write("bad-" + bad.name, bad.read_text())
 
 # The Python target's seeds (tests/fuzz/fuzz_python.py): atheris takes integers from the
-# end of the input, so the last byte picks the entry point (0: model text, 1: model file);
+# end of the input, so the last byte picks the entry point (0: model text, 1: model file, 9:
+# a model's analyses, the byte before it which one);
 # text starts with a byte saying how it is decoded (1: ASCII); the rest is the model.
 py_out = root / "tests/fuzz/corpus/python"
 py_out.mkdir(parents=True, exist_ok=True)
@@ -65,6 +80,10 @@ for seed in sorted(out.iterdir()):
     if seed.stat().st_size <= 8000:
         (py_out / ("text-" + seed.name)).write_bytes(b"\x01" + seed.read_bytes() + b"\x00")
         (py_out / ("file-" + seed.name)).write_bytes(seed.read_bytes() + b"\x01")
+        # The analyses that search and sample (entry point 9), each of the four (the byte before).
+        if not seed.name.startswith("bad-"):
+            for which in range(4):
+                (py_out / (f"analyses{which}-" + seed.name)).write_bytes(b"\x01" + seed.read_bytes() + bytes([which, 9]))
 
 # The dictionary: every key and enum-like word in the format, quoted as libFuzzer wants.
 words = set(re.findall(r'"([a-z_$][a-z0-9_]*)"\s*:', (root / "examples/sample-portfolio.json").read_text()))
