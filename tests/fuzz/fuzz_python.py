@@ -128,8 +128,19 @@ def pairs_of(fdp, n, lag=False):
     return out
 
 
+def amounts(fdp, n):
+    """n doubles, mostly small halves (0 to 6) that the solvers take, now and then anything."""
+    return [fdp.ConsumeIntInRange(0, 12) / 2 if fdp.ConsumeProbability() < 0.9 else
+            (fdp.ConsumeRegularFloat() if fdp.ConsumeBool() else fdp.ConsumeFloat()) for _ in range(n)]
+
+
+def rate(fdp):
+    """A rate per period: mostly -0.5 to 0.5, now and then anything."""
+    return fdp.ConsumeIntInRange(-50, 50) / 100 if fdp.ConsumeProbability() < 0.8 else fdp.ConsumeRegularFloat()
+
+
 def array(fdp, *shape):
-    return np.array(floats(fdp, int(np.prod(shape)))).reshape(shape)
+    return np.array(amounts(fdp, int(np.prod(shape)))).reshape(shape)
 
 
 def schedule(fdp):
@@ -143,8 +154,8 @@ def schedule(fdp):
     ag.schedule(durations, requires=pairs_of(fdp, n, lag=True), usage=usage if R else None, capacity=capacity if R else None,
                 horizon=ints(fdp, 1, -1, 30)[0] if maybe() else None,
                 earliest=ints(fdp, n, -1, 10) if maybe() else None, latest=ints(fdp, n, -1, 30) if maybe() else None,
-                flows=array(fdp, n, L) if maybe() else None, rate=fdp.ConsumeRegularFloat() if maybe() else 0.0,
-                weights=floats(fdp, n) if maybe() else None,
+                flows=array(fdp, n, L) if maybe() else None, rate=rate(fdp),
+                weights=amounts(fdp, n) if maybe() else None,
                 objective=["makespan", "npv", "delay", "nothing"][fdp.ConsumeIntInRange(0, 3)],
                 start=ints(fdp, n, -1, 20) if maybe() else None,
                 time_limit=0.2, node_limit=fdp.ConsumeIntInRange(-1, 2000))
@@ -154,7 +165,10 @@ def estimate(fdp):
     kind = fdp.ConsumeIntInRange(0, 6)
     if kind == 0:
         return None
-    three = tuple(fdp.ConsumeRegularFloat() if fdp.ConsumeBool() else fdp.ConsumeFloat() for _ in range(3))
+    if fdp.ConsumeProbability() < 0.8:  # in order, as a caller means it
+        three = tuple(sorted(amounts(fdp, 3)))
+    else:
+        three = tuple(fdp.ConsumeRegularFloat() if fdp.ConsumeBool() else fdp.ConsumeFloat() for _ in range(3))
     names = ["triangular", "pert", "uniform", "normal", "lognormal", "cauchy"]
     return three if kind == 1 else three + (names[kind - 1],)
 
@@ -176,11 +190,11 @@ def simulate(fdp):
     if R and maybe():
         resources = dict(usage=array(fdp, n, R, P), capacity=array(fdp, R, P))
     elif maybe():
-        resources = dict(budget=floats(fdp, P))
+        resources = dict(budget=amounts(fdp, P))
     ag.simulate(array(fdp, n, P), array(fdp, n, P), cost=per_item(), benefit=per_item(), delay=per_item(),
-                success=floats(fdp, n) if maybe() else None, starts=ints(fdp, n, -1, 6) if maybe() else None,
+                success=[fdp.ConsumeProbability() if maybe() else fdp.ConsumeRegularFloat() for _ in range(n)] if maybe() else None, starts=ints(fdp, n, -1, 6) if maybe() else None,
                 durations=ints(fdp, n, -1, 6) if maybe() else None, requires=pairs_of(fdp, n, lag=True),
-                correlations=correlations, events=events, rate=fdp.ConsumeRegularFloat() if maybe() else 0.0,
+                correlations=correlations, events=events, rate=rate(fdp),
                 samples=fdp.ConsumeIntInRange(-1, 300), seed=fdp.ConsumeInt(4), first=ints(fdp, 1, -1, 100)[0],
                 threads=fdp.ConsumeIntInRange(0, 2) or None, stop_at=fdp.ConsumeRegularFloat() if maybe() else None,
                 check_every=fdp.ConsumeIntInRange(-1, 64), latin_hypercube=maybe(), repair_correlations=maybe(),
@@ -197,7 +211,7 @@ def rpm(fdp):
     if maybe():
         rows = fdp.ConsumeIntInRange(0, 2)
         weights = dict(weight_rows=array(fdp, rows, C if maybe() else C + 1), weight_bounds=floats(fdp, rows))
-    ag.rpm(low, high, array(fdp, n, m), floats(fdp, m), requires=pairs_of(fdp, n),
+    ag.rpm(low, high, array(fdp, n, m), amounts(fdp, m), requires=pairs_of(fdp, n),
            excludes=[[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 3))] for _ in range(fdp.ConsumeIntInRange(0, 2))],
            forced_in=[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 2))],
            forced_out=[fdp.ConsumeIntInRange(-1, n) for _ in range(fdp.ConsumeIntInRange(0, 2))],
