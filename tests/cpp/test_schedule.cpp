@@ -11,7 +11,6 @@
 #include <aligngraph/schedule/detail/search.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -862,6 +861,23 @@ TEST_CASE("schedule: PSPLIB files are read with their sections, and malformed on
     bad.replace(at, 44, "   2        1          3           6  11  99");
     CHECK_THROWS_WITH(ag::parse_psplib(bad, "j301_1.sm"), Catch::Contains("j301_1.sm:20") && Catch::Contains("successor 99"));
     CHECK_THROWS_WITH(ag::read_psplib("/nonexistent/x.sm"), Catch::Contains("/nonexistent/x.sm"));
+}
+
+TEST_CASE("schedule: a job with tens of thousands of starts, its alternatives kept as one group", "[schedule]") {
+    // Found by fuzzing: the time-indexed model's group of a job's 76,836 starts was listed
+    // pair by pair for the selection solver (47 GB) and the process was killed for memory.
+    // The alternatives are the groups now: linear in the starts, within the time limit.
+    ag::ScheduleProblem q;
+    q.durations = {76834, 2};
+    q.objective = ag::ScheduleObjective::npv;
+    q.flows = {Eigen::VectorXd::Constant(1, 10.0), Eigen::VectorXd::Constant(1, 5.0)};
+    q.rate = 0.01;
+    ag::ScheduleOptions o;
+    o.time_limit = 5;
+    const auto r = ag::schedule(q, o);
+    REQUIRE(r.proven);
+    CHECK(r.starts == std::vector<ag::Period>{0, 0});  // discounting: both as early as they can
+    CHECK(r.value == Approx(15.0));
 }
 
 TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {

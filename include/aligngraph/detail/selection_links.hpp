@@ -1,6 +1,7 @@
 #pragma once
 // The links of a selection problem as adjacency lists per initiative. Not public API.
 
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -8,17 +9,81 @@
 
 namespace aligngraph::detail {
 
+// Each initiative's alternatives (the other members of its excludes groups), kept as the
+// groups: a member of a group of g lists the other g - 1 without storing them (a time-indexed
+// schedule's job has a group of all its starts, tens of thousands on a long horizon).
+// alternatives[x] is a range over them, group by group; one in two groups with x comes twice.
+class Alternatives {
+public:
+    Alternatives() = default;
+    Alternatives(const std::vector<std::vector<Index>>& groups, Index n) : groups_(&groups), of_(static_cast<std::size_t>(n)) {
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            for (Index a : groups[g]) of_[static_cast<std::size_t>(a)].push_back(g);
+    }
+
+    class iterator {
+    public:
+        using value_type = Index;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        iterator(const Alternatives* owner, Index x, std::size_t group) : owner_(owner), x_(x), group_(group) { settle(); }
+        Index operator*() const { return (*owner_->groups_)[owner_->of_[at(x_)][group_]][member_]; }
+        iterator& operator++() {
+            ++member_;
+            settle();
+            return *this;
+        }
+        iterator operator++(int) {
+            auto old = *this;
+            ++*this;
+            return old;
+        }
+        bool operator==(const iterator& o) const { return group_ == o.group_ && member_ == o.member_; }
+
+    private:
+        static std::size_t at(Index i) { return static_cast<std::size_t>(i); }
+        // On the next member that is not x, across groups; past the end: (groups, 0).
+        void settle() {
+            const auto& mine = owner_->of_[at(x_)];
+            while (group_ < mine.size()) {
+                const auto& g = (*owner_->groups_)[mine[group_]];
+                while (member_ < g.size() && g[member_] == x_) ++member_;
+                if (member_ < g.size()) return;
+                ++group_, member_ = 0;
+            }
+        }
+        const Alternatives* owner_ = nullptr;
+        Index x_ = 0;
+        std::size_t group_ = 0, member_ = 0;
+    };
+
+    struct Range {
+        iterator first, last;
+        iterator begin() const { return first; }
+        iterator end() const { return last; }
+        bool empty() const { return first == last; }
+    };
+    Range operator[](std::size_t x) const {
+        const auto i = static_cast<Index>(x);
+        return {iterator(this, i, 0), iterator(this, i, of_[x].size())};
+    }
+
+private:
+    const std::vector<std::vector<Index>>* groups_ = nullptr;  // the problem's excludes (outlives this)
+    std::vector<std::vector<std::size_t>> of_;        // per initiative: the groups it is in
+};
+
 struct SelectionLinks {
     std::vector<std::vector<Index>> prerequisites;  ///< what each initiative requires
     std::vector<std::vector<Index>> dependants;     ///< what requires each initiative
-    std::vector<std::vector<Index>> alternatives;   ///< the other members of its excludes groups
+    Alternatives alternatives;                      ///< the other members of its excludes groups
     std::vector<std::vector<Index>> any_of;         ///< the requires_any links (indices) it is the dependant of
     std::vector<std::vector<Index>> any_in;         ///< the requires_any links (indices) it is a member of
 
     explicit SelectionLinks(const SelectionProblem& p)
         : prerequisites(static_cast<std::size_t>(p.values.size())),
           dependants(static_cast<std::size_t>(p.values.size())),
-          alternatives(static_cast<std::size_t>(p.values.size())),
+          alternatives(p.excludes, p.values.size()),
           any_of(static_cast<std::size_t>(p.values.size())),
           any_in(static_cast<std::size_t>(p.values.size())) {
         for (std::size_t l = 0; l < p.requires_any.size(); ++l) {
@@ -29,10 +94,6 @@ struct SelectionLinks {
             prerequisites[static_cast<std::size_t>(d)].push_back(q);
             dependants[static_cast<std::size_t>(q)].push_back(d);
         }
-        for (const auto& g : p.excludes)
-            for (Index a : g)
-                for (Index b : g)
-                    if (a != b) alternatives[static_cast<std::size_t>(a)].push_back(b);
     }
 };
 

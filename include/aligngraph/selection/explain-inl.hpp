@@ -252,7 +252,8 @@ private:
     SelectionResult& r_;
     Index n_, m_;
     std::vector<signed char> in_, forced_in_, forced_out_, locked_;
-    std::vector<std::vector<Index>> prereq_, dependants_, partners_, any_of_, any_in_;
+    std::vector<std::vector<Index>> prereq_, dependants_, any_of_, any_in_;
+    detail::Alternatives partners_;  // each one's alternatives (excludes groups)
     Eigen::VectorXd use_;
 };
 

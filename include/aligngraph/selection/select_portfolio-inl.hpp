@@ -93,11 +93,6 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
         const double rows = static_cast<double>(m) + static_cast<double>(p.excludes.size());
         detail::check_memory(fmt::format("select_portfolio(): the LP relaxation of {} initiatives x {} budget rows", n, m),
                              3.0 * sizeof(double) * rows * (static_cast<double>(n) + rows));
-        // Each member of an excludes group lists the others (the search's and the explanation's).
-        double pairs = 0;
-        for (const auto& g : p.excludes) pairs += static_cast<double>(g.size()) * static_cast<double>(g.size());
-        detail::check_memory(fmt::format("select_portfolio(): the pairs of alternatives in {} excludes groups", p.excludes.size()),
-                             2.0 * sizeof(Index) * pairs);
     }
     SelectionResult result;
     // One clock for the call: the search has 90% of the time limit when an explanation

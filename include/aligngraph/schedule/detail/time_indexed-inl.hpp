@@ -54,13 +54,9 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
             if (most > in.cap(r, t) + 1e-9 * std::max(1.0, in.cap(r, t))) rows.push_back({r, t});
         }
     const Index markers = jobs;
-    // The costs (a column per row), and each start listing the job's other starts (its
-    // alternatives: their square).
-    double pairs = 0;
-    for (const auto& s : starts) pairs += static_cast<double>(s.size()) * static_cast<double>(s.size());
     check_memory("schedule: the time-indexed model (a start variable per job and period, a row per resource and period)",
                  8.0 * static_cast<double>(vars + markers) * static_cast<double>(rows.size() + 1) +
-                     16.0 * static_cast<double>(vars) * 8 + 16.0 * pairs);
+                     16.0 * static_cast<double>(vars) * 8);
 
     SelectionProblem sp;
     const Index total = vars + markers;

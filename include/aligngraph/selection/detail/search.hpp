@@ -350,7 +350,8 @@ private:
     SearchMemory* memory_;  // read at the start, left with what this search learned; may be null
     Limits& limits_;
     Index n_, m_;
-    std::vector<std::vector<Index>> prereq_, dependants_, partners_, any_of_, any_in_;
+    std::vector<std::vector<Index>> prereq_, dependants_, any_of_, any_in_;
+    detail::Alternatives partners_;  // each one's alternatives (excludes groups)
     std::vector<std::vector<Index>> any_dependants_;  // per requires_any link: the dependants its LP row sums
     std::vector<signed char> fixed_, best_;
     std::vector<Index> trail_;
