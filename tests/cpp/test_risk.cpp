@@ -563,6 +563,14 @@ TEST_CASE("risk: bad input is refused naming the item", "[risk]") {
     q.events = {{"fire", -0.1, {0}, {}, {}}};
     CHECK_THROWS_WITH(simulate(q, o), Contains("risk event 'fire' has probability -0.1"));
     q.events.clear();
+    // Found by fuzzing: a start before the first period wrote before the finish counts (a
+    // segmentation fault at -505282561, silent damage at -5).
+    q.starts[1] = -5;
+    CHECK_THROWS_WITH(simulate(q, o), Contains("'X1' starts in period -5, expected 0 to 1000000"));
+    q.starts[1] = 0;
+    q.durations[0] = 2'000'000'000;
+    CHECK_THROWS_WITH(simulate(q, o), Contains("'X0' has duration 2000000000, expected 0 to 1000000 periods"));
+    q.durations[0] = 1;
     q.starts.pop_back();
     CHECK_THROWS_WITH(simulate(q, o), Contains("starts has 1 entries, expected 2"));
 

@@ -67,6 +67,13 @@ def test_draws_are_a_function_of_the_sample_index():
     assert np.array_equal(ag.draws((0.8, 1.0, 1.5, "pert"), 3000, seed=5), whole)
 
 
+def test_a_start_before_the_first_period_is_refused():
+    # Found by fuzzing: it wrote before the finish counts (a segmentation fault far out).
+    for start in (-5, -505282561):
+        with pytest.raises(ag.ValidationError, match=f"'#1' starts in period {start}, expected 0 to 1000000"):
+            ag.simulate(np.ones((2, 1)), np.ones((2, 1)), starts=[0, start], samples=10, threads=1, budget=[0.0])
+
+
 def test_pert_near_the_largest_double():
     # Found by fuzzing: 4 (mode - low) overflowed in the PERT shape; simulate() on threads
     # ended the process (std::terminate), draws() raised OverflowError.

@@ -103,8 +103,14 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
     if (!std::isfinite(q.rate) || q.rate <= -1) throw ValidationError(fmt::format("simulate(): rate {} per period, expected > -1", q.rate));
     m.discount = 1 / (1 + q.rate);
     for (Index i = 0; i < n; ++i) {
-        if (q.durations[static_cast<std::size_t>(i)] < 0)
-            throw ValidationError(fmt::format("simulate(): {} has duration {}, expected >= 0", where(i), q.durations[static_cast<std::size_t>(i)]));
+        // Periods (as the schedule's, at most 10^6): a start before the first period wrote
+        // before the finish counts (found by fuzzing).
+        if (q.durations[static_cast<std::size_t>(i)] < 0 || q.durations[static_cast<std::size_t>(i)] > 1'000'000)
+            throw ValidationError(fmt::format("simulate(): {} has duration {}, expected 0 to 1000000 periods", where(i),
+                                              q.durations[static_cast<std::size_t>(i)]));
+        if (q.starts[static_cast<std::size_t>(i)] < 0 || q.starts[static_cast<std::size_t>(i)] > 1'000'000)
+            throw ValidationError(fmt::format("simulate(): {} starts in period {}, expected 0 to 1000000", where(i),
+                                              q.starts[static_cast<std::size_t>(i)]));
         for (Index t = 0; t < q.costs.cols(); ++t)
             if (!std::isfinite(q.costs(i, t))) throw ValidationError(fmt::format("simulate(): {} has a cost that is not finite in period {}", where(i), t));
         for (Index t = 0; t < q.benefits.cols(); ++t)
@@ -162,7 +168,8 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
         if (d < 0 || d >= n || p < 0 || p >= n || d == p)
             throw ValidationError(fmt::format("simulate(): precedence ({}, {}) names an item out of range or itself", d, p));
         const auto D = static_cast<std::size_t>(d), P = static_cast<std::size_t>(p);
-        const int gap = std::max(0, q.starts[D] - (q.starts[P] + q.durations[P] + link.lag));
+        const int gap = static_cast<int>(
+            std::max<long long>(0, q.starts[D] - (static_cast<long long>(q.starts[P]) + q.durations[P] + link.lag)));
         m.prereqs[D].emplace_back(static_cast<int>(p), gap);
         dependants[P].push_back(static_cast<int>(d));
         ++missing[D];
