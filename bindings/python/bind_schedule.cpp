@@ -9,6 +9,7 @@
 #include <limits>
 #include <tuple>
 
+#include "aligngraph/detail/constants.hpp"
 #include "aligngraph/io/schedule_report.hpp"
 #include "aligngraph/schedule/psplib.hpp"
 #include "aligngraph/schedule/roadmap.hpp"
@@ -69,6 +70,8 @@ void define_schedule(py::module_& m) {
         .def_readonly("critical_chain", &ScheduleResult::critical_chain)
         .def_readonly("reasons", &ScheduleResult::reasons)
         .def_readonly("explained", &ScheduleResult::explained);
+
+    m.attr("MAX_PERIODS") = detail::max_periods;  // the longest horizon or duration schedule() takes
 
     m.def("schedule_core", [](std::vector<Periods> durations, std::vector<std::tuple<Index, Index, Periods>> precedences,
                               const Eigen::MatrixXd& capacity, std::vector<Eigen::MatrixXd> usage, Periods horizon,

@@ -150,7 +150,7 @@ def _objective(objective: Any) -> Any:
     return objective
 
 
-_MAX_PERIODS = 1_000_000  # the longest horizon schedule() takes
+_MAX_PERIODS = _core.MAX_PERIODS  # the longest horizon schedule() takes (detail/constants.hpp)
 
 
 def _usage(usage: Any, durations: Sequence[int], resources: int, ids: Sequence[str] | None) -> list:

@@ -12,7 +12,7 @@ namespace aligngraph::detail {
 // Each initiative's alternatives (the other members of its excludes groups), kept as the
 // groups: a member of a group of g lists the other g - 1 without storing them (a time-indexed
 // schedule's job has a group of all its starts, tens of thousands on a long horizon).
-// alternatives[x] is a range over them, group by group; one in two groups with x comes twice.
+// alternatives[x] is a range over them, group by group; a member that shares two groups with x comes twice.
 class Alternatives {
 public:
     Alternatives() = default;

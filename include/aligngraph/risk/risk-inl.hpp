@@ -16,6 +16,7 @@
 #include <thread>
 #include <tuple>
 
+#include "aligngraph/detail/constants.hpp"
 #include "aligngraph/detail/estimate.hpp"
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/detail/workers.hpp"
@@ -72,7 +73,7 @@ struct RiskModel {
 
 inline int whole_delay(double x) {
     // Without a branch (a draw is above or below 1/2 at random); NaN is 0.
-    const double rounded = std::min(std::floor(x + 0.5), 1e6);
+    const double rounded = std::min(std::floor(x + 0.5), static_cast<double>(max_periods));
     return static_cast<int>(x > 0.5 ? rounded : 0.0);
 }
 
@@ -103,14 +104,13 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
     if (!std::isfinite(q.rate) || q.rate <= -1) throw ValidationError(fmt::format("simulate(): rate {} per period, expected > -1", q.rate));
     m.discount = 1 / (1 + q.rate);
     for (Index i = 0; i < n; ++i) {
-        // Periods (as the schedule's, at most 10^6): a start before the first period wrote
-        // before the finish counts (found by fuzzing).
-        if (q.durations[static_cast<std::size_t>(i)] < 0 || q.durations[static_cast<std::size_t>(i)] > 1'000'000)
-            throw ValidationError(fmt::format("simulate(): {} has duration {}, expected 0 to 1000000 periods", where(i),
-                                              q.durations[static_cast<std::size_t>(i)]));
-        if (q.starts[static_cast<std::size_t>(i)] < 0 || q.starts[static_cast<std::size_t>(i)] > 1'000'000)
-            throw ValidationError(fmt::format("simulate(): {} starts in period {}, expected 0 to 1000000", where(i),
-                                              q.starts[static_cast<std::size_t>(i)]));
+        // Periods (as the schedule's): a start before the first period wrote before the
+        // finish counts (found by fuzzing).
+        const auto duration = q.durations[static_cast<std::size_t>(i)], start = q.starts[static_cast<std::size_t>(i)];
+        if (duration < 0 || duration > max_periods)
+            throw ValidationError(fmt::format("simulate(): {} has duration {}, expected 0 to {} periods", where(i), duration, max_periods));
+        if (start < 0 || start > max_periods)
+            throw ValidationError(fmt::format("simulate(): {} starts in period {}, expected 0 to {}", where(i), start, max_periods));
         for (Index t = 0; t < q.costs.cols(); ++t)
             if (!std::isfinite(q.costs(i, t))) throw ValidationError(fmt::format("simulate(): {} has a cost that is not finite in period {}", where(i), t));
         for (Index t = 0; t < q.benefits.cols(); ++t)

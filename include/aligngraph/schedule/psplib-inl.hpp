@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "aligngraph/detail/constants.hpp"
 #include "aligngraph/error.hpp"
 
 namespace aligngraph {
@@ -110,7 +111,8 @@ ALIGNGRAPH_INLINE ScheduleProblem parse_psplib(std::string_view text, std::strin
         if (at >= lines.size() || !detail::psplib_numbers(lines[at], v) || static_cast<long long>(v.size()) != 3 + R ||
             v[0] != j + 1)
             fail(at, fmt::format("expected job {} with its mode, duration and {} demands", j + 1, R));
-        if (v[2] < 0 || v[2] > 1'000'000) fail(at, fmt::format("job {} has duration {}; expected >= 0", j + 1, v[2]));
+        if (v[2] < 0 || v[2] > detail::max_periods)
+            fail(at, fmt::format("job {} has duration {}; expected 0 to {} periods", j + 1, v[2], detail::max_periods));
         q.durations[static_cast<std::size_t>(j)] = static_cast<Periods>(v[2]);
         for (long long r = 0; r < R; ++r) {
             if (v[3 + r] < 0) fail(at, fmt::format("job {} has demand {} on R {}; expected >= 0", j + 1, v[3 + r], r + 1));

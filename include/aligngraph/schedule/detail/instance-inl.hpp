@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "aligngraph/detail/constants.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/memory.hpp"
 
@@ -206,7 +207,8 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     for (std::size_t j = 0; j < n; ++j) {
         if (q.durations[j] < 0) refuse(fmt::format("{} has a negative duration ({})", job(j), q.durations[j]));
         // No horizon is longer (below): refused before its use by period costs memory.
-        if (q.durations[j] > 1'000'000) refuse(fmt::format("{} has duration {}; at most 1000000 periods", job(j), q.durations[j]));
+        if (q.durations[j] > detail::max_periods)
+            refuse(fmt::format("{} has duration {}; at most {} periods", job(j), q.durations[j], detail::max_periods));
     }
 
     // Resources and periods.
@@ -329,7 +331,7 @@ ALIGNGRAPH_INLINE SchedInstance sched_instance(const ScheduleProblem& q) {
     if (q.capacity.cols() > 1 && q.capacity.cols() != horizon)
         refuse(fmt::format("capacity has {} periods (columns), expected 1 or the horizon ({})", q.capacity.cols(), horizon));
     if (R > 0 && q.capacity.cols() == 0) refuse("capacity has no periods (columns), expected 1 or the horizon");
-    if (horizon > 1'000'000) refuse(fmt::format("horizon is {} periods; at most 1000000", horizon));
+    if (horizon > detail::max_periods) refuse(fmt::format("horizon is {} periods; at most {}", horizon, detail::max_periods));
     in.horizon = static_cast<int>(horizon);
     detail::check_memory("schedule: the capacity of every resource in every period",
                          8.0 * static_cast<double>(R) * static_cast<double>(horizon) * 2);
