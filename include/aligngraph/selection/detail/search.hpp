@@ -76,6 +76,9 @@ public:
         any_of_ = std::move(links.any_of);
         any_in_ = std::move(links.any_in);
         fixed_.assign(static_cast<std::size_t>(n_), -1);
+        groups_.resize(p.requires_any.size());
+        for (std::size_t l = 0; l < p.requires_any.size(); ++l)
+            for (Index q : p.requires_any[l].second) ++groups_[l].free_count, groups_[l].free_sum += q;
         used_ = Eigen::VectorXd::Zero(m_);
         costs_t_ = p.costs.transpose();
         limit_ = p.budgets * (1 + 1e-12) + Eigen::VectorXd::Constant(m_, 1e-9);
@@ -146,10 +149,10 @@ public:
             for (Index q : prereq_[x]) stack_.push_back(q);
             // Requires one of a group: none left to take fails; exactly one left must come.
             for (Index l : any_of_[x]) {
-                const GroupState g = group_state(l);
-                if (g.met) continue;
+                const GroupState& g = group_state(l);
+                if (g.met()) continue;
                 if (g.free_count == 0) return fail();
-                if (g.free_count == 1) stack_.push_back(g.free);
+                if (g.free_count == 1) stack_.push_back(g.free());
             }
             for (Index y : partners_[x]) {
                 if (fixed_[y] == 1) return fail();
@@ -176,10 +179,10 @@ public:
             for (Index l : any_in_[x]) {
                 const Index d = p_.requires_any[static_cast<std::size_t>(l)].first;
                 if (fixed_[d] == 0) continue;
-                const GroupState g = group_state(l);
-                if (g.met) continue;
+                const GroupState& g = group_state(l);
+                if (g.met()) continue;
                 if (g.free_count == 0) stack_.push_back(d);
-                else if (g.free_count == 1 && fixed_[d] == 1 && !include(g.free)) {
+                else if (g.free_count == 1 && fixed_[d] == 1 && !include(g.free())) {
                     stack_.resize(base);
                     return false;
                 }
@@ -187,23 +190,26 @@ public:
         }
         return true;
     }
-    // A requires-one-of group: whether a member is in, and the members still free (one of them).
+    // A requires-one-of group: how many members are in and how many still free, kept as
+    // members are fixed and undone (a scan of the group on every fixing of a member is
+    // quadratic in its size: a time-indexed schedule's group of a job's starts has tens of
+    // thousands). With one member free, the sum of the free members' indices is that member.
     struct GroupState {
-        bool met = false;
+        Index in_count = 0;
         Index free_count = 0;
-        Index free = -1;
+        Index free_sum = 0;
+        bool met() const { return in_count > 0; }
+        Index free() const { return free_sum; }  // the free member, when free_count == 1
     };
-    GroupState group_state(Index link) const {
-        GroupState g;
-        for (Index q : p_.requires_any[static_cast<std::size_t>(link)].second) {
-            if (fixed_[q] == 1) g.met = true;
-            else if (fixed_[q] == -1) g.free = q, ++g.free_count;
-        }
-        return g;
-    }
+    const GroupState& group_state(Index link) const { return groups_[static_cast<std::size_t>(link)]; }
     void set(Index x, int v) {
         fixed_[x] = static_cast<signed char>(v);
         trail_.push_back(x);
+        for (Index l : any_in_[x]) {
+            auto& g = groups_[static_cast<std::size_t>(l)];
+            --g.free_count, g.free_sum -= x;
+            if (v == 1) ++g.in_count;
+        }
         if (v == 1) {
             used_ += costs_t_.col(x);
             value_ += p_.values(x);
@@ -213,6 +219,11 @@ public:
         while (trail_.size() > mark) {
             const Index x = trail_.back();
             trail_.pop_back();
+            for (Index l : any_in_[x]) {
+                auto& g = groups_[static_cast<std::size_t>(l)];
+                ++g.free_count, g.free_sum += x;
+                if (fixed_[x] == 1) --g.in_count;
+            }
             if (fixed_[x] == 1) {
                 used_ -= costs_t_.col(x);
                 value_ -= p_.values(x);
@@ -354,6 +365,7 @@ private:
     detail::Alternatives partners_;  // each one's alternatives (excludes groups)
     std::vector<std::vector<Index>> any_dependants_;  // per requires_any link: the dependants its LP row sums
     std::vector<signed char> fixed_, best_;
+    std::vector<GroupState> groups_;  // per requires_any link, as fixed_ stands
     std::vector<Index> trail_;
     std::size_t root_mark_ = 0;
     using Lp = detail::BoxedDualSimplex;
