@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <numeric>
 #include <optional>
 #include <chrono>
 #include <fstream>
@@ -17,6 +19,7 @@
 #include <sstream>
 
 #include "aligngraph/selection/detail/dual_simplex.hpp"
+#include "aligngraph/selection/detail/prefixes.hpp"
 #include "aligngraph/io/sample_portfolio.hpp"
 #include "fixtures.hpp"
 #include "reference_data.hpp"
@@ -239,6 +242,76 @@ TEST_CASE("requires one of a group: the optimum equals exhaustive enumeration", 
         q.requires_any.emplace_back(2, std::vector<Index>{0, 0});
         return q;
     }()), Catch::Contains("'#2' requires one of a group naming '#0' twice"));
+}
+
+TEST_CASE("alternatives requiring one of nested groups: their summed rows keep the optimum of enumeration", "[selection]") {
+    // Dependants that are alternatives, each requiring one of a group of prerequisites, the
+    // groups nested: the LP sums a link's dependant with the alternatives whose groups lie
+    // within its own (any_dependants()). Groups as sorted prefixes of one order (the
+    // time-indexed schedule's), as nested sets that are not prefixes, and alternatives as
+    // one group, as overlapping groups, and as pairs (exclusive without a group in common).
+    Uniform next{4242};
+    int infeasible = 0, solved = 0;
+    for (int trial = 0; trial < 72; ++trial) {
+        const Index prerequisites = 5, n = 9 + trial % 6;
+        auto p = random_problem(next, n, 1 + trial % 2, 100, 0, 40);
+        for (Index q = 0; q < prerequisites; ++q) p.values(q) = -std::round(next() * 40);
+        for (Index k = 0; k < p.budgets.size(); ++k) p.budgets(k) = std::round(p.costs.col(k).sum() * (0.3 + 0.4 * next()));
+        std::vector<Index> order(static_cast<std::size_t>(prerequisites));
+        std::iota(order.begin(), order.end(), Index{0});
+        if (trial % 2 == 1)  // nested sets, sorted, not prefixes of each other
+            for (std::size_t i = order.size() - 1; i > 0; --i)
+                std::swap(order[i], order[static_cast<std::size_t>(next() * static_cast<double>(i + 1))]);
+        for (Index d = prerequisites; d < n; ++d) {
+            std::vector<Index> group(order.begin(), order.begin() + 1 + static_cast<std::ptrdiff_t>(next() * prerequisites));
+            std::sort(group.begin(), group.end());
+            p.requires_any.emplace_back(d, group);
+        }
+        std::vector<Index> dependants(static_cast<std::size_t>(n - prerequisites));
+        std::iota(dependants.begin(), dependants.end(), prerequisites);
+        switch (trial / 2 % 3) {
+            case 0: p.excludes.push_back(dependants); break;
+            case 1:
+                p.excludes.emplace_back(dependants.begin(), dependants.end() - 2);
+                p.excludes.emplace_back(dependants.begin() + 2, dependants.end());
+                break;
+            default:
+                for (Index a = prerequisites; a < prerequisites + 3; ++a)
+                    for (Index b = a + 1; b < prerequisites + 3; ++b) p.excludes.push_back({a, b});
+                p.excludes.emplace_back(dependants.begin() + 3, dependants.end());
+        }
+        INFO("trial " << trial);
+        const auto solution = solve_and_enumerate(p, solved, infeasible);
+        if (!solution) continue;
+        std::vector<char> in(static_cast<std::size_t>(n), 0);
+        for (Index i : solution->selected) in[i] = 1;
+        for (const auto& [d, group] : p.requires_any)
+            CHECK((!in[d] || std::any_of(group.begin(), group.end(), [&](Index q) { return in[q] != 0; })));
+    }
+    CHECK(solved > 60);
+}
+
+TEST_CASE("prefixes: which sequences begin with which, against comparison", "[selection]") {
+    Uniform next{99};
+    std::vector<std::vector<Index>> sequences;
+    for (int s = 0; s < 300; ++s) {
+        // Short sequences over three values, many sharing beginnings; some empty, some equal.
+        std::vector<Index> v(static_cast<std::size_t>(next() * 6));
+        for (auto& x : v) x = static_cast<Index>(next() * 3);
+        sequences.push_back(std::move(v));
+    }
+    std::vector<const std::vector<Index>*> all;
+    for (const auto& v : sequences) all.push_back(&v);
+    const detail::Prefixes prefixes(all);
+    int yes = 0;
+    for (std::size_t a = 0; a < sequences.size(); ++a)
+        for (std::size_t b = 0; b < sequences.size(); ++b) {
+            const auto &x = sequences[a], &y = sequences[b];
+            const bool expected = x.size() <= y.size() && std::equal(x.begin(), x.end(), y.begin());
+            yes += expected;
+            if (prefixes.prefix(a, b) != expected) FAIL_CHECK(fmt::format("[{}] prefix of [{}]", fmt::join(x, ","), fmt::join(y, ",")));
+        }
+    CHECK(yes > 5000);  // the check was asked both ways
 }
 
 TEST_CASE("a schedule over start periods is a selection problem: precedence, one start, capacity per period", "[selection]") {

@@ -68,6 +68,9 @@ public:
         return {iterator(this, i, 0), iterator(this, i, of_[x].size())};
     }
 
+    /// The groups x is in (indices into the problem's excludes), ascending.
+    const std::vector<std::size_t>& groups_of(Index x) const { return of_[static_cast<std::size_t>(x)]; }
+
 private:
     const std::vector<std::vector<Index>>* groups_ = nullptr;  // the problem's excludes (outlives this)
     std::vector<std::vector<std::size_t>> of_;        // per initiative: the groups it is in

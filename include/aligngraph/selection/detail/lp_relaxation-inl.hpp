@@ -3,6 +3,10 @@
 
 #include "aligngraph/selection/detail/search.hpp"
 
+#include <iterator>
+
+#include "aligngraph/selection/detail/prefixes.hpp"
+
 namespace aligngraph::detail {
 
 ALIGNGRAPH_INLINE void Search::build_lp() {
@@ -96,31 +100,62 @@ ALIGNGRAPH_INLINE void Search::any_dependants() {
     // x_d <= sum over G alone. The time-indexed schedule's precedence rows become the
     // cumulative form: the starts up to s of a dependant need a prerequisite's start that
     // ends by s.
+    //
+    // Each link tries every alternative of its dependant: with S starts a job has S links,
+    // each with S candidates, each with a group of up to S members, so the questions must be
+    // answered in constant time (a job of a thousand starts took seconds): whether a
+    // candidate is an alternative of every member so far (it shares one group with all of
+    // them, kept as their groups' intersection; else the members are checked one by one),
+    // and whether its group is within G (a prefix of G, as the schedule's groups are, from
+    // a trie; else compared, within a budget of steps past which a candidate is left out:
+    // the row stays valid, only less strong).
     const auto& links = p_.requires_any;
     const auto at = [](Index i) { return static_cast<std::size_t>(i); };
-    const auto sorted = [](const std::vector<Index>& g) { return std::is_sorted(g.begin(), g.end()); };
+    std::vector<const std::vector<Index>*> groups(links.size());
+    std::vector<char> sorted(links.size());
+    for (std::size_t l = 0; l < links.size(); ++l) {
+        groups[l] = &links[l].second;
+        sorted[l] = std::is_sorted(links[l].second.begin(), links[l].second.end());
+    }
+    const detail::Prefixes prefixes(groups);
+    long long budget = 100'000'000;  // steps of comparison of groups that are not prefixes
+    const auto within = [&](std::size_t k, std::size_t l) {
+        const auto &inner = links[k].second, &outer = links[l].second;
+        if (!sorted[k]) return false;
+        if (prefixes.prefix(k, l)) return true;
+        if (inner.size() > outer.size() || budget <= 0) return false;
+        if (!inner.empty() && (inner.front() < outer.front() || inner.back() > outer.back())) return false;
+        budget -= static_cast<long long>(inner.size() + outer.size());
+        return std::includes(outer.begin(), outer.end(), inner.begin(), inner.end());
+    };
     any_dependants_.assign(links.size(), {});
-    std::vector<char> partner(at(n_), 0);
+    std::vector<char> partner(at(n_), 0), member(at(n_), 0);
+    std::vector<std::size_t> common, meet;  // the excludes groups every member is in
     for (std::size_t l = 0; l < links.size(); ++l) {
         const auto& [d, group] = links[l];
         auto& members = any_dependants_[l];
         members.push_back(d);
-        if (!sorted(group)) continue;
+        if (!sorted[l]) continue;
+        member[at(d)] = 1;
+        common = partners_.groups_of(d);
         for (Index a : partners_[at(d)]) {
-            if (any_of_[at(a)].empty() || std::find(members.begin(), members.end(), a) != members.end()) continue;
-            // a must be an alternative of every member so far.
-            for (Index b : partners_[at(a)]) partner[at(b)] = 1;
-            const bool exclusive = std::all_of(members.begin(), members.end(), [&](Index b) { return partner[at(b)] != 0; });
-            for (Index b : partners_[at(a)]) partner[at(b)] = 0;
-            if (!exclusive) continue;
-            for (Index k : any_of_[at(a)]) {
-                const auto& other = links[at(k)].second;
-                if (sorted(other) && std::includes(group.begin(), group.end(), other.begin(), other.end())) {
-                    members.push_back(a);
-                    break;
-                }
+            if (any_of_[at(a)].empty() || member[at(a)]) continue;
+            const auto& mine = partners_.groups_of(a);
+            meet.clear();
+            std::set_intersection(common.begin(), common.end(), mine.begin(), mine.end(), std::back_inserter(meet));
+            if (meet.empty()) {  // a must be an alternative of every member so far, group or not
+                for (Index b : partners_[at(a)]) partner[at(b)] = 1;
+                const bool exclusive = std::all_of(members.begin(), members.end(), [&](Index b) { return partner[at(b)] != 0; });
+                for (Index b : partners_[at(a)]) partner[at(b)] = 0;
+                if (!exclusive) continue;
+            }
+            if (std::any_of(any_of_[at(a)].begin(), any_of_[at(a)].end(), [&](Index k) { return within(at(k), l); })) {
+                members.push_back(a);
+                member[at(a)] = 1;
+                common.swap(meet);
             }
         }
+        for (Index b : members) member[at(b)] = 0;
     }
 }
 
