@@ -123,10 +123,39 @@ public:
 
     /// Change the bounds of structural variable j (lo <= up).
     void set_bounds(Index j, double lo, double up) {
+        stage_bounds(j, lo, up);
+        apply_moves();
+    }
+    /// Several changes of bounds: each staged, then applied together by apply_moves() (the
+    /// basic variables moved once for all the moved columns), before anything else.
+    void stage_bounds(Index j, double lo, double up) {
         if (where_[j] < 0) d_(j) = fresh_reduced_cost(j);  // stale while j was fixed (pivot())
         lo_(j) = lo;
         up_(j) = up;
-        if (where_[j] < 0) move_nonbasic(j, preferred(j));
+        if (where_[j] < 0) stage_move(j, preferred(j));
+    }
+    void apply_moves() {
+        if (moves_.empty()) return;
+        // Column by column, B^-1's columns read one by one (strided: B^-1 is kept by rows),
+        // costs about the moved columns' nonzeros x rows x 4; B^-1 times their sum, rows^2.
+        if (moved_nonzeros_ * 4 < rows_) {
+            for (auto [j, step] : moves_) {
+                tableau_column(j);
+                for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= column_(r) * step;
+            }
+        } else {
+            moved_.setZero(rows_);
+            for (auto [j, step] : moves_) {
+                if (j >= n_) moved_(j - n_) += step;
+                else
+                    for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                        moved_(col_row_[static_cast<std::size_t>(p)]) += col_value_[static_cast<std::size_t>(p)] * step;
+            }
+            column_.noalias() = binv() * moved_;
+            for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= column_(r);
+        }
+        moves_.clear();
+        moved_nonzeros_ = 0;
     }
 
     /// Run the dual simplex until optimal, infeasible, the objective reaches `cutoff`
@@ -222,8 +251,9 @@ public:
                 // Flip the passed candidates, in order; the leaving variable moves with them.
                 for (auto k = candidates_.end(); k != rest;) {
                     const Index j = (--k)->second;
-                    move_nonbasic(j, x_(j) >= up_(j) ? lo_(j) : up_(j));
+                    stage_move(j, x_(j) >= up_(j) ? lo_(j) : up_(j));
                 }
+                apply_moves();
                 delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
             }
             pivot(r, q, delta, to_lower);
@@ -523,11 +553,21 @@ private:
     }
 
     void move_nonbasic(Index j, double value) {
+        stage_move(j, value);
+        apply_moves();
+    }
+    // Nonbasic j to `value`; the basic variables follow at apply_moves() (at once with the
+    // whole tableau: a column is a copy).
+    void stage_move(Index j, double value) {
         const double step = value - x_(j);
         if (step == 0) return;
         x_(j) = value;
-        tableau_column(j);
-        for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= column_(r) * step;
+        if (whole_) {
+            for (Index r = 0; r < rows_; ++r) x_(basis_[r]) -= stored()(r, j) * step;
+            return;
+        }
+        moves_.emplace_back(j, step);
+        moved_nonzeros_ += j >= n_ ? 1 : col_start_[static_cast<std::size_t>(j + 1)] - col_start_[static_cast<std::size_t>(j)];
     }
 
     // The structural columns of A, compressed: column j's nonzeros are at positions
@@ -711,6 +751,9 @@ private:
     std::vector<std::pair<double, Index>> candidates_;
     Eigen::VectorXd alpha_;   // scratch: the leaving row of the tableau (its nonbasic columns)
     Eigen::VectorXd column_;  // scratch: a column of the tableau
+    std::vector<std::pair<Index, double>> moves_;  // staged moves of nonbasic columns: (column, step)
+    Index moved_nonzeros_ = 0;                     // their nonzeros in A (a slack's: 1)
+    Eigen::VectorXd moved_;                        // scratch: A times the staged steps
     int pivots_since_refactor_ = 0;
     bool shaky_ = false;  // a pivot since the last refactor() may have cost B^-1 its accuracy
 };

@@ -139,8 +139,16 @@ ALIGNGRAPH_INLINE void Search::consider_as_is(const std::vector<signed char>& ca
 
 ALIGNGRAPH_INLINE void Search::round_and_fill(bool use_lp) {
     const auto mark = trail_.size();
-    for (int pass = use_lp ? 0 : 1; pass < 2; ++pass)
+    // An include can fix thousands (a schedule's start excludes the job's other starts, each
+    // checked against the groups it is in): on a long horizon a pass takes seconds, so the
+    // limits are checked every 64 tries; what is filled when one is met is still considered.
+    // Without a selection to fall back on (none so far, no start given) the fill goes on.
+    const bool fallback = best_value_ > -std::numeric_limits<double>::infinity() || !o_.start.empty();
+    const auto stop = [&] { return fallback && limits_.reached(); };
+    long long tries = 0;
+    for (int pass = use_lp ? 0 : 1; pass < 2 && !stop(); ++pass)
         for (Index i : order_) {
+            if ((++tries & 63) == 0 && stop()) break;
             if (fixed_[i] != -1 || p_.values(i) <= 0) continue;
             if (pass == 0 && lp_->value(i) < 0.5) continue;
             const auto before = trail_.size();

@@ -163,8 +163,9 @@ ALIGNGRAPH_INLINE void Search::sync() {
     for (Index j = 0; j < n_; ++j)
         if (applied_[j] != fixed_[j]) {
             applied_[j] = fixed_[j];
-            lp_->set_bounds(j, fixed_[j] == 1 ? 1.0 : 0.0, fixed_[j] == 0 ? 0.0 : 1.0);
+            lp_->stage_bounds(j, fixed_[j] == 1 ? 1.0 : 0.0, fixed_[j] == 0 ? 0.0 : 1.0);
         }
+    lp_->apply_moves();
 }
 
 ALIGNGRAPH_INLINE Index Search::fixable_at_root() const {
