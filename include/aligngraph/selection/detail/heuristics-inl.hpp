@@ -142,8 +142,8 @@ ALIGNGRAPH_INLINE void Search::round_and_fill(bool use_lp) {
     // An include can fix thousands (a schedule's start excludes the job's other starts, each
     // checked against the groups it is in): on a long horizon a pass takes seconds, so the
     // limits are checked every 64 tries; what is filled when one is met is still considered.
-    // Without a selection to fall back on (none so far, no start given) the fill goes on.
-    const bool fallback = best_value_ > -std::numeric_limits<double>::infinity() || !o_.start.empty();
+    // Without a selection to fall back on (none so far, no feasible start given) the fill goes on.
+    const bool fallback = best_value_ > -std::numeric_limits<double>::infinity() || start_feasible_;
     const auto stop = [&] { return fallback && limits_.reached(); };
     long long tries = 0;
     for (int pass = use_lp ? 0 : 1; pass < 2 && !stop(); ++pass)

@@ -366,6 +366,7 @@ private:
     std::vector<std::vector<Index>> any_dependants_;  // per requires_any link: the dependants its LP row sums
     std::vector<signed char> fixed_, best_;
     std::vector<GroupState> groups_;  // per requires_any link, as fixed_ stands
+    bool start_feasible_ = false;     // the caller's selection (options' start) is feasible as given
     std::vector<Index> trail_;
     std::size_t root_mark_ = 0;
     using Lp = detail::BoxedDualSimplex;

@@ -69,17 +69,23 @@ ALIGNGRAPH_INLINE SelectionResult Search::run() {
     for (auto& c : best_)
         if (c != 1) c = 0;
     best_value_ = feasible(best_) ? value_ : -std::numeric_limits<double>::infinity();
+    // The caller's selection, considered after the fills; when it is feasible as given, the
+    // fills may stop at a limit (there is a selection to fall back on).
+    std::vector<signed char> start;
+    if (!o_.start.empty()) {
+        start.assign(static_cast<std::size_t>(n_), 0);
+        for (Index i : o_.start) {
+            if (i < 0 || i >= n_) {
+                start.clear();
+                break;
+            }
+            start[i] = 1;
+        }
+    }
+    start_feasible_ = !start.empty() && feasible(start);
     round_and_fill(false);
     round_and_fill(true);
-    if (!o_.start.empty()) {
-        std::vector<signed char> candidate(static_cast<std::size_t>(n_), 0);
-        bool ok = true;
-        for (Index i : o_.start) {
-            ok = ok && i >= 0 && i < n_;
-            if (ok) candidate[i] = 1;
-        }
-        if (ok) consider(candidate);
-    }
+    if (!start.empty()) consider(start);
 
     if (memory_ && memory_->loss_sum.rows() == n_ && memory_->loss_count.rows() == n_) {
         cost_sum_ = memory_->loss_sum;
