@@ -4,7 +4,8 @@
 # Other targets: deps, build, wheel (a manylinux wheel and the sdist in build/dist), test-cpp,
 #   test-python, test-fuzz, install-python, clean;
 #   test-sanitize (the C++ suite and the CLI under AddressSanitizer and UBSan; .ci/run runs it);
-#   fuzz FUZZ_SECONDS=3600 (each fuzz target that long; tests/fuzz/README.md).
+#   fuzz FUZZ_SECONDS=3600 (each fuzz target that long; tests/fuzz/README.md);
+#   check-headers (each header alone in header-only mode, syntax only: minutes).
 
 VENV      ?= .venv
 BUILD     ?= build/cpp
@@ -15,7 +16,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 STUBGEN_FLAGS := --enum-class-locations '$(shell cat bindings/python/stub-enums.txt)' --exit-code
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build demo wheel test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs bench-finance bench-scoring bench-selection bench-risk bench-report clean
+.PHONY: all deps configure build demo wheel test test-cpp test-python test-fuzz test-sanitize fuzz fuzz-build install-python stubs check-headers bench-finance bench-scoring bench-selection bench-risk bench-report clean
 
 all: build
 
@@ -115,6 +116,9 @@ bench-report: install-python
 stubs: install-python
 	$(VENV)/bin/python -m pybind11_stubgen aligngraph._core $(STUBGEN_FLAGS) -o build/stubs
 	cp build/stubs/aligngraph/_core.pyi bindings/python/aligngraph/_core.pyi
+
+check-headers: configure
+	scripts/check-headers.sh $(BUILD) $(JOBS)
 
 clean:
 	rm -rf build

@@ -2,6 +2,12 @@
 /// @file aligngraph.hpp
 /// The one include a user needs.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_ALIGNGRAPH
+#endif
+
 #include "aligngraph/error.hpp"
 #include "aligngraph/finance/cashflows.hpp"
 #include "aligngraph/finance/dated.hpp"
@@ -38,3 +44,10 @@
 #include "aligngraph/version.hpp"
 #include "aligngraph/weights/ahp.hpp"
 #include "aligngraph/weights/goal_weights.hpp"
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_ALIGNGRAPH
+#undef ALIGNGRAPH_OUTERMOST_ALIGNGRAPH
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

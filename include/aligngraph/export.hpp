@@ -10,7 +10,10 @@
 /// Windows they are dllexport while building the DLL and dllimport for its users.
 ///
 /// Header-only (ALIGNGRAPH_HEADER_ONLY; CMake target aligngraph::aligngraph_header_only):
-/// each header includes its `-inl.hpp`, whose functions are inline (ALIGNGRAPH_INLINE).
+/// the `-inl.hpp` files come with the headers, their functions inline (ALIGNGRAPH_INLINE).
+/// Any header may be included first: the outermost one includes the implementations of
+/// every header it brought once their declarations are all complete (see
+/// detail/implementations.hpp for why not each at its header's end).
 /// A program uses one way or the other: a target that has both is refused here.
 
 #if defined(ALIGNGRAPH_HEADER_ONLY) && defined(ALIGNGRAPH_COMPILED_LIB)

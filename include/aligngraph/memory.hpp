@@ -10,6 +10,12 @@
 /// ALIGNGRAPH_MEMORY_LIMIT (bytes, or with a suffix K, M, G or T: "64G"); else 8 GiB.
 /// The command-line tool's --memory-limit and Python's aligngraph.set_memory_limit() set it.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MEMORY
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <cstdint>
@@ -39,5 +45,9 @@ ALIGNGRAPH_API void check_memory(std::string_view what, double bytes);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/memory-inl.hpp"
+#define ALIGNGRAPH_INL_MEMORY
+#ifdef ALIGNGRAPH_OUTERMOST_MEMORY
+#undef ALIGNGRAPH_OUTERMOST_MEMORY
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

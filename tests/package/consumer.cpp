@@ -6,7 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-double consumer_part_npv();  // consumer_part.cpp
+double consumer_part_npv();       // consumer_part.cpp
+long consumer_part_makespan();   // consumer_part.cpp
 
 int main() {
     aligngraph::Portfolio p{aligngraph::Horizon{4, 0.25, "2027Q1"}};
@@ -21,6 +22,8 @@ int main() {
     if (std::abs(w(0) - 0.75) > 1e-15 || sample.initiative_count() < 30) return 1;
     // -100 + 110 / 1.1 = 0 by hand.
     if (std::abs(consumer_part_npv()) > 1e-12) return 2;
+    // 2 + 3 periods, one job after the other, by hand.
+    if (consumer_part_makespan() != 5) return 3;
 #ifdef ALIGNGRAPH_HEADER_ONLY
     const char* mode = "header-only";
 #else

@@ -3,6 +3,12 @@
 // rows (built in one pass from an edge list, cache-friendly to traverse), and the few
 // algorithms the model needs. Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_DETAIL_DIGRAPH
+#endif
+
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <cstddef>
@@ -39,5 +45,9 @@ std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool back
 }  // namespace aligngraph::detail
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/graph-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_GRAPH
+#ifdef ALIGNGRAPH_OUTERMOST_DETAIL_DIGRAPH
+#undef ALIGNGRAPH_OUTERMOST_DETAIL_DIGRAPH
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -1,6 +1,12 @@
 #pragma once
 // The IRR that numpy-financial picks among several, shared by irr() and xirr(). Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_DETAIL_ROOT_CHOICE
+#endif
+
 #include <cmath>
 #include <vector>
 
@@ -25,3 +31,10 @@ inline void choose_root(IrrResult& result) {
 }
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_DETAIL_ROOT_CHOICE
+#undef ALIGNGRAPH_OUTERMOST_DETAIL_ROOT_CHOICE
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

@@ -1,6 +1,12 @@
 #pragma once
 // The links of a selection problem as adjacency lists per initiative. Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_DETAIL_SELECTION_LINKS
+#endif
+
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -129,3 +135,10 @@ std::vector<Index> reach(Index from, const std::vector<std::vector<Index>>& link
 }
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_DETAIL_SELECTION_LINKS
+#undef ALIGNGRAPH_OUTERMOST_DETAIL_SELECTION_LINKS
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

@@ -17,6 +17,12 @@
 ///     std::vector<double> v{-100, 230, -132};
 ///     auto r = aligngraph::irr_roots(v);   // r.roots == {0.1, 0.2}, r.rate == 0.1, r.several() == true
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_FINANCE_CASHFLOWS
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -147,5 +153,9 @@ ALIGNGRAPH_API Eigen::VectorXd payback(const SeriesRef& flows, Rate r = std::num
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/finance/cashflows-inl.hpp"
+#define ALIGNGRAPH_INL_FINANCE_CASHFLOWS
+#ifdef ALIGNGRAPH_OUTERMOST_FINANCE_CASHFLOWS
+#undef ALIGNGRAPH_OUTERMOST_FINANCE_CASHFLOWS
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

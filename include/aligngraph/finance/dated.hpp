@@ -11,6 +11,12 @@
 ///     std::vector<std::int64_t> d{13879, 13939, 14182, 14290, 14335};  // 2008-01-01, 03-01, 10-30, 2009-02-15, 04-01
 ///     aligngraph::xirr(v, d);   // 0.373362535 (Excel's XIRR example)
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_FINANCE_DATED
+#endif
+
 #include "aligngraph/export.hpp"
 #include <cstdint>
 #include <span>
@@ -35,5 +41,9 @@ ALIGNGRAPH_API Rate xirr(std::span<const double> flows, std::span<const std::int
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/finance/dated-inl.hpp"
+#define ALIGNGRAPH_INL_FINANCE_DATED
+#ifdef ALIGNGRAPH_OUTERMOST_FINANCE_DATED
+#undef ALIGNGRAPH_OUTERMOST_FINANCE_DATED
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -10,6 +10,12 @@
 ///     auto f = aligngraph::initiative_financials(p);          // f.npv(i), f.irr(i), ...
 ///     auto total = aligngraph::portfolio_financials(p, {0, 3}); // one row: I-0 and I-3 together
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_FINANCE_FINANCIALS
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -88,5 +94,9 @@ ALIGNGRAPH_API Financials portfolio_financials(const Portfolio& p, const std::ve
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/finance/financials-inl.hpp"
+#define ALIGNGRAPH_INL_FINANCE_FINANCIALS
+#ifdef ALIGNGRAPH_OUTERMOST_FINANCE_FINANCIALS
+#undef ALIGNGRAPH_OUTERMOST_FINANCE_FINANCIALS
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -7,6 +7,12 @@
 ///
 ///     aligngraph::pmt(0.08 / 12, 60, 15000);   // -304.145914... (numpy_financial.pmt)
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_FINANCE_TVM
+#endif
+
 #include "aligngraph/export.hpp"
 #include <cmath>
 #include <limits>
@@ -82,5 +88,9 @@ ALIGNGRAPH_API double rate(double nper, double pmt, double pv, double fv, When w
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/finance/tvm-inl.hpp"
+#define ALIGNGRAPH_INL_FINANCE_TVM
+#ifdef ALIGNGRAPH_OUTERMOST_FINANCE_TVM
+#undef ALIGNGRAPH_OUTERMOST_FINANCE_TVM
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

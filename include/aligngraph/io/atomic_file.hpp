@@ -7,6 +7,12 @@
 ///
 ///     aligngraph::write_file_atomically("report.html", html);
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_ATOMIC_FILE
+#endif
+
 #include "aligngraph/export.hpp"
 #include <filesystem>
 #include <string_view>
@@ -23,5 +29,9 @@ ALIGNGRAPH_API void write_file_atomically(const std::filesystem::path& path, std
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/atomic_file-inl.hpp"
+#define ALIGNGRAPH_INL_IO_ATOMIC_FILE
+#ifdef ALIGNGRAPH_OUTERMOST_IO_ATOMIC_FILE
+#undef ALIGNGRAPH_OUTERMOST_IO_ATOMIC_FILE
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

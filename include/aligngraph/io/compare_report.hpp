@@ -2,6 +2,12 @@
 /// @file compare_report.hpp
 /// Two scenarios side by side (compare_scenarios()) as text and JSON.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_COMPARE_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <string>
@@ -23,5 +29,9 @@ ALIGNGRAPH_API std::string compare_json(const ScenarioComparison& c);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/compare_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_COMPARE_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_COMPARE_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_COMPARE_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

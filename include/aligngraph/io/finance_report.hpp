@@ -2,6 +2,12 @@
 /// @file finance_report.hpp
 /// Finance per initiative and for the whole portfolio, as text and JSON.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_FINANCE_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
@@ -23,5 +29,9 @@ ALIGNGRAPH_API std::string financials_json(const Financials& per_initiative, con
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/finance_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_FINANCE_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_FINANCE_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_FINANCE_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -13,6 +13,12 @@
 /// frontier, roadmap, risk, assumptions); each chart an <svg class="ag-chart"> whose marks
 /// have classes (bar, limit, bin, marker, task, range, point, knee, chosen).
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_HTML_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <filesystem>
@@ -32,5 +38,9 @@ ALIGNGRAPH_API void write_report(const std::filesystem::path& path, const Portfo
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/html_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_HTML_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_HTML_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_HTML_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

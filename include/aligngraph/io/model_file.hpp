@@ -5,6 +5,12 @@
 ///     auto p = aligngraph::load_model("bank.json");  // throws ValidationError listing every problem
 ///     aligngraph::save_model(p, "copy.json");        // atomic; load_model("copy.json") == p
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_MODEL_FILE
+#endif
+
 #include "aligngraph/export.hpp"
 #include <filesystem>
 #include <string>
@@ -39,6 +45,10 @@ ALIGNGRAPH_API void save_model(const Portfolio& p, const std::filesystem::path& 
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/model_reader-inl.hpp"
-#include "aligngraph/io/model_writer-inl.hpp"
+#define ALIGNGRAPH_INL_IO_MODEL_READER
+#define ALIGNGRAPH_INL_IO_MODEL_WRITER
+#ifdef ALIGNGRAPH_OUTERMOST_IO_MODEL_FILE
+#undef ALIGNGRAPH_OUTERMOST_IO_MODEL_FILE
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

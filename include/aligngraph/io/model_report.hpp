@@ -2,6 +2,12 @@
 /// @file model_report.hpp
 /// The model as a person reads it (text for a terminal) and as a program does (JSON), and the problems validation found.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_MODEL_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
@@ -29,5 +35,9 @@ ALIGNGRAPH_API std::string problems_json(const std::vector<Problem>& problems, c
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/model_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_MODEL_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_MODEL_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_MODEL_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

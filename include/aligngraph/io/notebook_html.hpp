@@ -4,6 +4,12 @@
 /// `_repr_html_`): a title, a small table of what matters most and one small inline SVG chart
 /// (svg.hpp). Self-contained: no script, style sheet, font or image from outside.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_NOTEBOOK_HTML
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <string>
@@ -41,5 +47,9 @@ ALIGNGRAPH_API std::string compare_html(const ScenarioComparison& c);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/notebook_html-inl.hpp"
+#define ALIGNGRAPH_INL_IO_NOTEBOOK_HTML
+#ifdef ALIGNGRAPH_OUTERMOST_IO_NOTEBOOK_HTML
+#undef ALIGNGRAPH_OUTERMOST_IO_NOTEBOOK_HTML
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

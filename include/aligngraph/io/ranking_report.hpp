@@ -2,6 +2,12 @@
 /// @file ranking_report.hpp
 /// Rankings by a score, one score explained, and the sensitivity of a ranking to its weights, as text and JSON.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_RANKING_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
@@ -36,5 +42,9 @@ ALIGNGRAPH_API std::string sensitivity_json(const std::vector<WeightSensitivity>
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/ranking_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_RANKING_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_RANKING_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_RANKING_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -2,6 +2,12 @@
 /// @file risk_report.hpp
 /// A Monte Carlo result as text and JSON. Every function takes only the result.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_RISK_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 
@@ -27,5 +33,9 @@ ALIGNGRAPH_API std::string risk_json(const RiskResult& r);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/risk_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_RISK_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_RISK_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_RISK_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -2,6 +2,12 @@
 /// @file robust_report.hpp
 /// Robust selection results as text and JSON. Every function takes only the result.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_ROBUST_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 
@@ -44,5 +50,9 @@ ALIGNGRAPH_API std::string rpm_json(const RpmResult& r);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/robust_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_ROBUST_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_ROBUST_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_ROBUST_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -2,6 +2,12 @@
 /// @file schedule_report.hpp
 /// A schedule (a roadmap, a plan) as text and JSON. Every function takes only the result.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_SCHEDULE_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 
@@ -29,5 +35,9 @@ ALIGNGRAPH_API std::string plan_comparison_json(const ScheduleResult& roadmap, c
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/schedule_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_SCHEDULE_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_SCHEDULE_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_SCHEDULE_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

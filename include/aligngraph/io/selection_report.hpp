@@ -2,6 +2,12 @@
 /// @file selection_report.hpp
 /// The optimal portfolio and the efficient frontier, as text and JSON. Every function takes only the result.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_SELECTION_REPORT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 #include <vector>
@@ -37,5 +43,9 @@ ALIGNGRAPH_API std::string frontier_json(const std::vector<FrontierPoint>& point
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/selection_report-inl.hpp"
+#define ALIGNGRAPH_INL_IO_SELECTION_REPORT
+#ifdef ALIGNGRAPH_OUTERMOST_IO_SELECTION_REPORT
+#undef ALIGNGRAPH_OUTERMOST_IO_SELECTION_REPORT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

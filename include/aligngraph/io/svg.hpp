@@ -6,6 +6,12 @@
 /// Okabe-Ito palette (colour-blind safe); every mark has a <title> (its label and value) and a
 /// class naming what it is, so a test or a browser can count what was drawn.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_IO_SVG
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <cstddef>
@@ -84,5 +90,9 @@ ALIGNGRAPH_API std::string curve(const std::vector<Point>& points, const std::st
 }  // namespace aligngraph::svg
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/io/svg-inl.hpp"
+#define ALIGNGRAPH_INL_IO_SVG
+#ifdef ALIGNGRAPH_OUTERMOST_IO_SVG
+#undef ALIGNGRAPH_OUTERMOST_IO_SVG
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -4,6 +4,12 @@
 /// transitive closures, the impact of cancelling an initiative and global goal
 /// weights. The public API speaks of indices and ids; the graph library stays in detail/.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MODEL_GRAPH
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -65,5 +71,9 @@ ALIGNGRAPH_API CancellationImpact cancellation_impact(const Portfolio& p, Index 
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/graph-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_GRAPH
+#ifdef ALIGNGRAPH_OUTERMOST_MODEL_GRAPH
+#undef ALIGNGRAPH_OUTERMOST_MODEL_GRAPH
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -2,6 +2,12 @@
 /// @file horizon.hpp
 /// The model's time axis: P periods of a fixed length, period 0 first.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MODEL_HORIZON
+#endif
+
 #include "aligngraph/export.hpp"
 #include <string>
 
@@ -44,5 +50,9 @@ struct ALIGNGRAPH_API Horizon {
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/horizon-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_HORIZON
+#ifdef ALIGNGRAPH_OUTERMOST_MODEL_HORIZON
+#undef ALIGNGRAPH_OUTERMOST_MODEL_HORIZON
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -11,6 +11,12 @@
 ///     p.add_contribution("I-1", "G1", aligngraph::Strength::strong);
 ///     p.check();   // throws ValidationError listing every problem
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MODEL_PORTFOLIO
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
@@ -307,5 +313,9 @@ private:
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/portfolio-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_PORTFOLIO
+#ifdef ALIGNGRAPH_OUTERMOST_MODEL_PORTFOLIO
+#undef ALIGNGRAPH_OUTERMOST_MODEL_PORTFOLIO
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

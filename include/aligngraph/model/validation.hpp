@@ -7,6 +7,12 @@
 ///     for (const auto& q : aligngraph::validate(p))
 ///         std::cout << (q.severity == aligngraph::Severity::warning ? "warning " : "") << q.pointer << ": " << q.message;
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MODEL_VALIDATION
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -46,5 +52,9 @@ ALIGNGRAPH_API Eigen::MatrixXd judgment_matrix(const Judgments& judgments);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/validation-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_VALIDATION
+#ifdef ALIGNGRAPH_OUTERMOST_MODEL_VALIDATION
+#undef ALIGNGRAPH_OUTERMOST_MODEL_VALIDATION
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -8,6 +8,12 @@
 ///     const std::string id = apply_what_if(q, w);   // "what-if"
 ///     auto r = optimize(q, {.scenario = id});
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_MODEL_WHAT_IF
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <optional>
@@ -39,5 +45,9 @@ ALIGNGRAPH_API std::string apply_what_if(Portfolio& p, const WhatIf& what_if);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/model/what_if-inl.hpp"
+#define ALIGNGRAPH_INL_MODEL_WHAT_IF
+#ifdef ALIGNGRAPH_OUTERMOST_MODEL_WHAT_IF
+#undef ALIGNGRAPH_OUTERMOST_MODEL_WHAT_IF
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -9,6 +9,12 @@
 ///     auto b = aligngraph::brief(p, {.scenario = "downturn", .samples = 20000});
 ///     aligngraph::write_report("report.html", p, b);
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_REPORT_BRIEFING
+#endif
+
 #include "aligngraph/export.hpp"
 
 #include <Eigen/Core>
@@ -99,5 +105,9 @@ ALIGNGRAPH_API Briefing brief(const Portfolio& p, const ReportOptions& options =
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/report/briefing-inl.hpp"
+#define ALIGNGRAPH_INL_REPORT_BRIEFING
+#ifdef ALIGNGRAPH_OUTERMOST_REPORT_BRIEFING
+#undef ALIGNGRAPH_OUTERMOST_REPORT_BRIEFING
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -13,6 +13,12 @@
 ///     auto c = aligngraph::chance_constrained(p, {.alpha = 0.05, .scenarios = 1000});
 ///     // c.selected, c.expected_value, c.fresh_over(r): P(row r over) on fresh samples
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_CHANCE
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -104,5 +110,9 @@ ALIGNGRAPH_API ChanceConstrained chance_constrained(const Portfolio& p, const Ch
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/chance-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_CHANCE
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_CHANCE
+#undef ALIGNGRAPH_OUTERMOST_RISK_CHANCE
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -6,6 +6,12 @@
 ///
 ///     auto r = aligngraph::simulate(p, {.samples = 100000, .seed = 7, .roadmap = true});
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_PORTFOLIO_RISK
+#endif
+
 #include "aligngraph/export.hpp"
 #include <vector>
 
@@ -35,5 +41,9 @@ ALIGNGRAPH_API RiskProblem risk_problem(const Portfolio& p, const RiskOptions& o
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/portfolio_risk-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_PORTFOLIO_RISK
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_PORTFOLIO_RISK
+#undef ALIGNGRAPH_OUTERMOST_RISK_PORTFOLIO_RISK
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

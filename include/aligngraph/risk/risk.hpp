@@ -13,6 +13,12 @@
 /// order, so the result is the same on any number of threads, and chunks simulated apart
 /// (RiskOptions::first) join exactly (join()). See docs/risk.md for every convention.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_RISK
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -197,5 +203,9 @@ ALIGNGRAPH_API Eigen::VectorXd draws(const Estimate& estimate, long long n, std:
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/risk-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_RISK
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_RISK
+#undef ALIGNGRAPH_OUTERMOST_RISK_RISK
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -15,6 +15,12 @@
 /// split into chunks that end on block boundaries, each run with options.first, and
 /// joined by join_selection_frequency() is the single run, to the bit.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_ROBUST
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -95,5 +101,9 @@ ALIGNGRAPH_API SelectionFrequency join_selection_frequency(const Portfolio& p, c
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/robust-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_ROBUST
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_ROBUST
+#undef ALIGNGRAPH_OUTERMOST_RISK_ROBUST
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

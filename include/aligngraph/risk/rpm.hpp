@@ -26,6 +26,12 @@
 /// exact scores (every interval a point) the answer is the Pareto set of the K objectives
 /// w^k.v. See docs/risk.md, "Robust Portfolio Modeling".
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_RPM
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -158,5 +164,9 @@ ALIGNGRAPH_API RpmResult rpm(const Portfolio& p, const RpmOptions& options = {})
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/rpm-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_RPM
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_RPM
+#undef ALIGNGRAPH_OUTERMOST_RISK_RPM
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

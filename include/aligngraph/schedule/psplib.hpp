@@ -8,6 +8,12 @@
 ///     auto q = aligngraph::read_psplib("j301_1.sm");
 ///     auto r = aligngraph::schedule(q);   // r.makespan: 43, proven
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCHEDULE_PSPLIB
+#endif
+
 #include "aligngraph/export.hpp"
 #include <filesystem>
 #include <string_view>
@@ -28,5 +34,9 @@ ALIGNGRAPH_API int psplib_critical_path(std::string_view text);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/schedule/psplib-inl.hpp"
+#define ALIGNGRAPH_INL_SCHEDULE_PSPLIB
+#ifdef ALIGNGRAPH_OUTERMOST_SCHEDULE_PSPLIB
+#undef ALIGNGRAPH_OUTERMOST_SCHEDULE_PSPLIB
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -18,6 +18,12 @@
 /// initiative's planned start do not move and are not counted. Running and completed
 /// initiatives keep their start. See docs/schedule.md.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCHEDULE_ROADMAP
+#endif
+
 #include "aligngraph/export.hpp"
 #include <limits>
 #include <map>
@@ -75,5 +81,9 @@ ALIGNGRAPH_API ScheduleResult plan(const Portfolio& p, const RoadmapOptions& opt
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/schedule/roadmap-inl.hpp"
+#define ALIGNGRAPH_INL_SCHEDULE_ROADMAP
+#ifdef ALIGNGRAPH_OUTERMOST_SCHEDULE_ROADMAP
+#undef ALIGNGRAPH_OUTERMOST_SCHEDULE_ROADMAP
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

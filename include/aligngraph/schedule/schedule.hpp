@@ -14,6 +14,12 @@
 /// Exact: a branch and bound proves the optimum unless a limit stops it first; the result
 /// then holds the best schedule found, a bound and the gap. See docs/schedule.md.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCHEDULE_SCHEDULE
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -206,12 +212,16 @@ ALIGNGRAPH_API void explain(const ScheduleProblem& q, ScheduleResult& result);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/schedule/detail/instance-inl.hpp"
-#include "aligngraph/schedule/detail/disjunctive-inl.hpp"
-#include "aligngraph/schedule/detail/learning-inl.hpp"
-#include "aligngraph/schedule/detail/precedence_tree-inl.hpp"
-#include "aligngraph/schedule/detail/genetic-inl.hpp"
-#include "aligngraph/schedule/detail/time_indexed-inl.hpp"
-#include "aligngraph/schedule/detail/neighbourhood-inl.hpp"
-#include "aligngraph/schedule/schedule-inl.hpp"
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_INSTANCE
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_DISJUNCTIVE
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_LEARNING
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_PRECEDENCE_TREE
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_GENETIC
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_TIME_INDEXED
+#define ALIGNGRAPH_INL_SCHEDULE_DETAIL_NEIGHBOURHOOD
+#define ALIGNGRAPH_INL_SCHEDULE_SCHEDULE
+#ifdef ALIGNGRAPH_OUTERMOST_SCHEDULE_SCHEDULE
+#undef ALIGNGRAPH_OUTERMOST_SCHEDULE_SCHEDULE
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -10,6 +10,12 @@
 ///     auto al = aligngraph::alignment(p);
 ///     auto parts = aligngraph::explain_alignment(p, al, p.initiative_index("I-01"));  // sums to al.total(i)
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCORING_ALIGNMENT
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -87,5 +93,9 @@ ALIGNGRAPH_API Eigen::VectorXd goal_coverage(const Portfolio& p, const std::vect
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/scoring/alignment-inl.hpp"
+#define ALIGNGRAPH_INL_SCORING_ALIGNMENT
+#ifdef ALIGNGRAPH_OUTERMOST_SCORING_ALIGNMENT
+#undef ALIGNGRAPH_OUTERMOST_SCORING_ALIGNMENT
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -11,6 +11,12 @@
 /// - composite: omega_a * alignment / max alignment + omega_f * min-max(NPV / total cost)
 ///   + omega_c * weighted score, omegas normalised to sum 1.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCORING_PRIORITY
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -155,5 +161,9 @@ ALIGNGRAPH_API RankComparison compare_rankings(const Eigen::VectorXd& a, const E
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/scoring/priority-inl.hpp"
+#define ALIGNGRAPH_INL_SCORING_PRIORITY
+#ifdef ALIGNGRAPH_OUTERMOST_SCORING_PRIORITY
+#undef ALIGNGRAPH_OUTERMOST_SCORING_PRIORITY
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

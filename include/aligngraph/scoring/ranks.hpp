@@ -3,6 +3,12 @@
 /// Ranks with deterministic ties: by descending score, equal scores in ascending id order.
 /// What every score's result carries (Alignment::rank, ScoreTable::rank).
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCORING_RANKS
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -22,5 +28,9 @@ ALIGNGRAPH_API Eigen::VectorXi ranks(const Eigen::VectorXd& score, const std::ve
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/scoring/ranks-inl.hpp"
+#define ALIGNGRAPH_INL_SCORING_RANKS
+#ifdef ALIGNGRAPH_OUTERMOST_SCORING_RANKS
+#undef ALIGNGRAPH_OUTERMOST_SCORING_RANKS
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

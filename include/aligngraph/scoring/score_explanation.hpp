@@ -7,6 +7,12 @@
 ///     const auto e = aligngraph::explain_score(p, options, t, p.initiative_index("I-01"));
 ///     // e.parts: goal T2 (weight 0.21) 0.168, enabler credit from I-02 0.04 ...; e.sum_of_parts == e.score
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCORING_SCORE_EXPLANATION
+#endif
+
 #include "aligngraph/export.hpp"
 #include "aligngraph/names.hpp"
 #include "aligngraph/scoring/priority.hpp"
@@ -66,5 +72,9 @@ ALIGNGRAPH_API ScoreExplanation explain_score(const Portfolio& p, const ScoreOpt
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/scoring/score_explanation-inl.hpp"
+#define ALIGNGRAPH_INL_SCORING_SCORE_EXPLANATION
+#ifdef ALIGNGRAPH_OUTERMOST_SCORING_SCORE_EXPLANATION
+#undef ALIGNGRAPH_OUTERMOST_SCORING_SCORE_EXPLANATION
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -13,6 +13,12 @@
 /// pseudocost branching, LP rounding and a swap local search for incumbents.
 /// Deterministic: one thread, a fixed order. See docs/selection.md.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SELECTION_KNAPSACK
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -291,8 +297,12 @@ ALIGNGRAPH_API SelectionResult select_portfolio(const SelectionProblem& problem,
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/selection/select_portfolio-inl.hpp"
-#include "aligngraph/selection/result-inl.hpp"
-#include "aligngraph/selection/explain-inl.hpp"
-#include "aligngraph/selection/reoptimizer-inl.hpp"
+#define ALIGNGRAPH_INL_SELECTION_SELECT_PORTFOLIO
+#define ALIGNGRAPH_INL_SELECTION_RESULT
+#define ALIGNGRAPH_INL_SELECTION_EXPLAIN
+#define ALIGNGRAPH_INL_SELECTION_REOPTIMIZER
+#ifdef ALIGNGRAPH_OUTERMOST_SELECTION_KNAPSACK
+#undef ALIGNGRAPH_OUTERMOST_SELECTION_KNAPSACK
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

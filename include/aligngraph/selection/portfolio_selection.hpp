@@ -6,6 +6,12 @@
 ///     auto r = aligngraph::optimize(p, {.objective = aligngraph::Objective::npv});
 ///     // r.selected, r.value, r.proven, r.budget_use (one entry per budget and period)
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SELECTION_PORTFOLIO_SELECTION
+#endif
+
 #include "aligngraph/export.hpp"
 #include <limits>
 #include <string>
@@ -103,5 +109,9 @@ ALIGNGRAPH_API std::vector<FrontierPoint> frontier(const Portfolio& p, std::vect
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/selection/portfolio_selection-inl.hpp"
+#define ALIGNGRAPH_INL_SELECTION_PORTFOLIO_SELECTION
+#ifdef ALIGNGRAPH_OUTERMOST_SELECTION_PORTFOLIO_SELECTION
+#undef ALIGNGRAPH_OUTERMOST_SELECTION_PORTFOLIO_SELECTION
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

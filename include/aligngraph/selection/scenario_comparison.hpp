@@ -7,6 +7,12 @@
 ///     auto c = aligngraph::compare_scenarios(p, "", "downturn");   // "": the model as it is
 ///     // c.only_a: funded as it is, not in the downturn; c.ranks.kendall_tau
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SELECTION_SCENARIO_COMPARISON
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -52,5 +58,9 @@ ALIGNGRAPH_API ScenarioComparison compare_scenarios(const Portfolio& p, const st
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/selection/scenario_comparison-inl.hpp"
+#define ALIGNGRAPH_INL_SELECTION_SCENARIO_COMPARISON
+#ifdef ALIGNGRAPH_OUTERMOST_SELECTION_SCENARIO_COMPARISON
+#undef ALIGNGRAPH_OUTERMOST_SELECTION_SCENARIO_COMPARISON
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -10,6 +10,12 @@
 ///     a << 1, 3, 5,  1./3, 1, 2,  1./5, 1./2, 1;
 ///     auto r = aligngraph::ahp(a);   // r.weights, r.lambda_max, r.ci, r.cr, r.warnings
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_WEIGHTS_AHP
+#endif
+
 #include "aligngraph/export.hpp"
 #include <Eigen/Core>
 
@@ -87,5 +93,9 @@ ALIGNGRAPH_API Eigen::MatrixXd aggregate_judgments(const std::vector<Eigen::Matr
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/weights/ahp-inl.hpp"
+#define ALIGNGRAPH_INL_WEIGHTS_AHP
+#ifdef ALIGNGRAPH_OUTERMOST_WEIGHTS_AHP
+#undef ALIGNGRAPH_OUTERMOST_WEIGHTS_AHP
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

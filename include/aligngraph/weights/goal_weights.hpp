@@ -4,6 +4,12 @@
 /// the links' weights, or from a parent's pairwise judgments through AHP) and each goal's
 /// global weight.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_WEIGHTS_GOAL_WEIGHTS
+#endif
+
 #include <Eigen/Core>
 
 #include <tuple>
@@ -39,5 +45,9 @@ ALIGNGRAPH_API Eigen::VectorXd local_goal_weights(const Portfolio& p);
 }  // namespace aligngraph
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/weights/goal_weights-inl.hpp"
+#define ALIGNGRAPH_INL_WEIGHTS_GOAL_WEIGHTS
+#ifdef ALIGNGRAPH_OUTERMOST_WEIGHTS_GOAL_WEIGHTS
+#undef ALIGNGRAPH_OUTERMOST_WEIGHTS_GOAL_WEIGHTS
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

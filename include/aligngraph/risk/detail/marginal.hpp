@@ -3,6 +3,12 @@
 // quantile function of a uniform draw, or of a standard normal score (the copula's). Not
 // public API; the conventions are risk.hpp's and docs/risk.md's.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_DETAIL_MARGINAL
+#endif
+
 #include "aligngraph/export.hpp"
 #include <algorithm>
 #include <array>
@@ -209,5 +215,9 @@ private:
 }  // namespace aligngraph::detail
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/risk/detail/marginal-inl.hpp"
+#define ALIGNGRAPH_INL_RISK_DETAIL_MARGINAL
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_MARGINAL
+#undef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_MARGINAL
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -1,6 +1,12 @@
 #pragma once
 // The samples robust selection (robust.hpp, chance.hpp) optimises over. Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIO_DRAWS
+#endif
+
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -31,3 +37,10 @@ inline RiskResult scenario_draws(const Portfolio& p, const std::string& scenario
 }
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIO_DRAWS
+#undef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIO_DRAWS
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

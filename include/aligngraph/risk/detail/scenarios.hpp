@@ -2,6 +2,12 @@
 // What robust selection (robust.hpp, chance.hpp) draws its scenarios from: a scenario's
 // costs per budget row, and the Wilson interval of a sampled probability. Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIOS
+#endif
+
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -43,3 +49,10 @@ inline std::pair<double, double> wilson_interval(double p, double n) {
 }
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIOS
+#undef ALIGNGRAPH_OUTERMOST_RISK_DETAIL_SCENARIOS
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

@@ -3,6 +3,12 @@
 // adjacency lists with lags, the capacity of every resource in every period, each job's
 // use as a dense profile, topological order, tails. Not public API.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_INSTANCE
+#endif
+
 #include "aligngraph/export.hpp"
 #include "aligngraph/schedule/schedule.hpp"
 
@@ -73,3 +79,10 @@ ALIGNGRAPH_API void sched_check_start(const SchedInstance& in, const std::vector
 ALIGNGRAPH_API double sched_value(const SchedInstance& in, const std::vector<int>& starts);
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_INSTANCE
+#undef ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_INSTANCE
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

@@ -31,6 +31,12 @@
 // gives it half the time and half the nodes; large neighbourhood search
 // (neighbourhood-inl.hpp) improves its best schedule with the rest.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_SEARCH
+#endif
+
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/schedule/detail/instance.hpp"
 
@@ -171,3 +177,10 @@ ALIGNGRAPH_API SchedNeighbourhoods sched_neighbourhoods(const SchedInstance& in,
                                                         const std::vector<std::vector<std::pair<int, double>>>* root_lp = nullptr);
 
 }  // namespace aligngraph::detail
+
+#ifdef ALIGNGRAPH_HEADER_ONLY
+#ifdef ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_SEARCH
+#undef ALIGNGRAPH_OUTERMOST_SCHEDULE_DETAIL_SEARCH
+#include "aligngraph/detail/implementations.hpp"
+#endif
+#endif

@@ -30,6 +30,12 @@
 /// rows), which takes fewer pivots than the largest violation.
 /// Internal: used by select_portfolio(); tested directly through its optimality certificate.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_DUAL_SIMPLEX
+#endif
+
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -761,5 +767,9 @@ private:
 }  // namespace aligngraph::detail
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/selection/detail/dual_simplex-inl.hpp"
+#define ALIGNGRAPH_INL_SELECTION_DETAIL_DUAL_SIMPLEX
+#ifdef ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_DUAL_SIMPLEX
+#undef ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_DUAL_SIMPLEX
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif

@@ -2,6 +2,12 @@
 // The selection solver's search, shared by the files that hold its parts. Private to the
 // compiled library: not installed.
 
+#if defined(ALIGNGRAPH_HEADER_ONLY) && !defined(ALIGNGRAPH_DECLARING)
+// The outermost aligngraph header: its implementations come at its end (export.hpp).
+#define ALIGNGRAPH_DECLARING
+#define ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_SEARCH
+#endif
+
 #include <Eigen/Core>
 
 #include <fmt/format.h>
@@ -424,8 +430,12 @@ private:
 }  // namespace aligngraph::detail
 
 #ifdef ALIGNGRAPH_HEADER_ONLY
-#include "aligngraph/selection/detail/lp_relaxation-inl.hpp"
-#include "aligngraph/selection/detail/heuristics-inl.hpp"
-#include "aligngraph/selection/detail/cuts-inl.hpp"
-#include "aligngraph/selection/detail/tree_search-inl.hpp"
+#define ALIGNGRAPH_INL_SELECTION_DETAIL_LP_RELAXATION
+#define ALIGNGRAPH_INL_SELECTION_DETAIL_HEURISTICS
+#define ALIGNGRAPH_INL_SELECTION_DETAIL_CUTS
+#define ALIGNGRAPH_INL_SELECTION_DETAIL_TREE_SEARCH
+#ifdef ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_SEARCH
+#undef ALIGNGRAPH_OUTERMOST_SELECTION_DETAIL_SEARCH
+#include "aligngraph/detail/implementations.hpp"
+#endif
 #endif
