@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <aligngraph/error.hpp>
+#include <aligngraph/memory.hpp>
 #include <aligngraph/schedule/psplib.hpp>
 #include <aligngraph/schedule/schedule.hpp>
 #include <aligngraph/schedule/detail/search.hpp>
@@ -898,6 +899,47 @@ TEST_CASE("schedule: a precedence over thousands of starts is proven without a c
     CHECK(r.value == Approx(10.0 + 5.0 / std::pow(1.01, 3)));
 }
 
+TEST_CASE("schedule: a long horizon's precedence groups are counted before they are built", "[schedule]") {
+    // Found by fuzzing: one job of two periods (a use profile, so the time-indexed model)
+    // over 29,735 periods took 3.5 GB and 3.6 s with a time limit of 0.2 s: the makespan's
+    // end needs one of the job's starts that end by each of its own starts. Under a memory
+    // limit of 64 MiB, the makespan needs no start past the first schedule's finish, and
+    // where it cannot be cut (cost of delay) the groups are refused before they are built.
+    struct Restore {
+        ~Restore() { ag::set_memory_limit(0); }
+    } restore;
+    ag::set_memory_limit(64u << 20);
+    ag::ScheduleProblem q;
+    q.ids = {"A", "B"};
+    q.durations = {2, 2};
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 10.0);
+    Eigen::MatrixXd profile(1, 2);
+    profile << 3.0, 3.5;
+    q.usage = {profile, profile};
+    q.horizon = 29735;
+    ag::ScheduleOptions o;
+    o.time_limit = 5;
+    const auto r = ag::schedule(q, o);
+    REQUIRE(r.proven);
+    CHECK(r.makespan == 2);  // both at once: 3.5 + 3.5 <= 10
+    CHECK(infeasibility(q, r.starts).empty());
+
+    q.precedences = {{1, 0, 0}};
+    q.objective = ag::ScheduleObjective::delay;  // no horizon cut: ~29,733^2 / 2 members
+    CHECK_THROWS_MATCHES(ag::schedule(q, o), ag::ResourceError,
+                         Catch::Matchers::Predicate<ag::ResourceError>([](const ag::ResourceError& e) {
+                             const std::string m = e.what();
+                             return m.find("the time-indexed model") != std::string::npos &&
+                                    m.find("prerequisite's starts") != std::string::npos;
+                         }, "names the time-indexed model's precedence groups"));
+    ag::set_memory_limit(0);
+    q.horizon = 400;  // ~80,000 members: built and solved
+    const auto small = ag::schedule(q, o);
+    REQUIRE(small.proven);
+    CHECK(small.starts == std::vector<ag::Period>{0, 2});  // B waits for A, no longer
+    CHECK(infeasibility(q, small.starts).empty());
+}
+
 TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
     ag::ScheduleProblem q;
     q.ids = {"A", "B"};
@@ -906,6 +948,15 @@ TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
     q.capacity = Eigen::MatrixXd::Constant(1, 1, 3.0);
     q.usage = ag::constant_usage(q.durations, Eigen::MatrixXd::Constant(2, 1, 1.0));
     CHECK_NOTHROW(ag::schedule(q));
+    CHECK_THROWS_WITH(ag::schedule(q, {.time_limit = -1}), Catch::Contains("schedule(): time limit -1 s, expected >= 0"));
+    CHECK_THROWS_WITH(ag::schedule(q, {.time_limit = std::nan("")}), Catch::Contains("schedule(): time limit nan s"));
+    CHECK_THROWS_WITH(ag::schedule(q, {.node_limit = -1}), Catch::Contains("schedule(): node limit -1, expected >= 0"));
+    {
+        const auto first = ag::schedule(q, {.time_limit = 0});  // the first schedule found
+        auto within = q;
+        within.horizon = first.horizon;  // the horizon it chose (0: enough for all)
+        CHECK(infeasibility(within, first.starts).empty());
+    }
     {
         auto b = q;
         b.durations[1] = -1;
@@ -1186,6 +1237,24 @@ TEST_CASE("roadmap: the model's budgets, teams, windows and requires, against en
     CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("'B' requires 'A', which is not in the selection"));
     o.selection = std::vector<std::string>{"Z"};
     CHECK_THROWS_WITH(ag::roadmap(p, o), Catch::Contains("unknown initiative 'Z'"));
+    // Limits: a negative or NaN time, a negative node count, named by the call refused.
+    for (const double bad_time : {-1.0, std::nan("")}) {
+        ag::RoadmapOptions lim;
+        lim.time_limit = bad_time;
+        CHECK_THROWS_WITH(ag::roadmap(p, lim), Catch::Contains("roadmap(): time limit") && Catch::Contains("expected >= 0"));
+        CHECK_THROWS_WITH(ag::plan(p, lim), Catch::Contains("plan(): time limit") && Catch::Contains("expected >= 0"));
+    }
+    {
+        ag::RoadmapOptions lim;
+        lim.node_limit = -1;
+        CHECK_THROWS_WITH(ag::roadmap(p, lim), Catch::Contains("roadmap(): node limit -1, expected >= 0"));
+        // 0 s: the first schedule found, of the first selection found (no selection named).
+        lim.node_limit = 1000;
+        lim.time_limit = 0;
+        const auto first = ag::roadmap(p, lim);
+        CHECK_FALSE(first.ids.empty());
+        CHECK(first.starts.size() == first.ids.size());
+    }
     // A window that cannot be met.
     ag::Portfolio bad = roadmap_model();
     ag::Initiative d{.id = "D", .name = "Late", .start = 0, .duration = 3};

@@ -158,6 +158,13 @@ def test_bad_input_is_refused_naming_the_item():
         ag.schedule([2, 2559], flows=[[1.79769304e308], [2.96090634e307]], objective="npv", time_limit=0.2)
     with pytest.raises(ag.ValidationError, match="discounted at rate -0.9"):
         ag.schedule([2, 1200], flows=[[100.0], [50.0]], rate=-0.9, objective="npv")
+    # Found by fuzzing: a negative node limit was refused in the selection solver's words
+    # ("select_portfolio()"), on some problems only; a negative or NaN time limit ran as 0.
+    for kw, message in [(dict(node_limit=-1), r"schedule\(\): node limit -1, expected >= 0"),
+                        (dict(time_limit=-1), r"schedule\(\): time limit -1 s, expected >= 0"),
+                        (dict(time_limit=float("nan")), r"schedule\(\): time limit nan s")]:
+        with pytest.raises(ag.ValidationError, match=message):
+            ag.schedule([2, 2], usage=np.ones((2, 1, 2)), capacity=[2], **kw)
 
 
 def test_limits_return_the_best_so_far():

@@ -188,10 +188,17 @@ ALIGNGRAPH_INLINE std::vector<Period> roadmap_start(const Portfolio& p, const Sc
     return start;
 }
 
+ALIGNGRAPH_INLINE void check_roadmap_limits(const RoadmapOptions& o, std::string_view what) {
+    if (!(o.time_limit >= 0))  // NaN too
+        throw ValidationError(fmt::format("{}(): time limit {} s, expected >= 0 (0: the first schedule found)", what, o.time_limit));
+    if (o.node_limit < 0) throw ValidationError(fmt::format("{}(): node limit {}, expected >= 0", what, o.node_limit));
+}
+
 }  // namespace detail
 
 ALIGNGRAPH_INLINE ScheduleResult roadmap(const Portfolio& p, const RoadmapOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
+    detail::check_roadmap_limits(o, "roadmap");
     std::vector<Index> chosen;
     if (o.selection) {
         for (const auto& s : *o.selection) {
@@ -203,7 +210,8 @@ ALIGNGRAPH_INLINE ScheduleResult roadmap(const Portfolio& p, const RoadmapOption
     } else {
         OptimizeOptions so;
         so.objective = Objective::npv;
-        so.time_limit = o.time_limit / 2;
+        // Half the time (0: the selection solver's first selection, at its smallest limit).
+        so.time_limit = o.time_limit > 0 ? o.time_limit / 2 : std::numeric_limits<double>::min();
         so.node_limit = o.node_limit;
         so.scenario = o.scenario;
         so.cancel = o.cancel;
@@ -222,6 +230,7 @@ ALIGNGRAPH_INLINE ScheduleResult roadmap(const Portfolio& p, const RoadmapOption
 }
 
 ALIGNGRAPH_INLINE ScheduleResult plan(const Portfolio& p, const RoadmapOptions& o) {
+    detail::check_roadmap_limits(o, "plan");
     if (o.objective != ScheduleObjective::npv)
         throw ValidationError(fmt::format("plan(): the plan maximises NPV; objective {} schedules a given selection (roadmap())",
                                           to_string(o.objective)));

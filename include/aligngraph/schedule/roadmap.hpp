@@ -39,8 +39,8 @@ namespace aligngraph {
 /// Named parameters of roadmap() and plan().
 struct RoadmapOptions {
     ScheduleObjective objective = ScheduleObjective::npv;
-    double time_limit = 60;  ///< seconds for the whole call (the selection included)
-    long long node_limit = std::numeric_limits<long long>::max();
+    double time_limit = 60;  ///< seconds for the whole call (the selection included), >= 0 (0: the first schedule found)
+    long long node_limit = std::numeric_limits<long long>::max();  ///< >= 0
     std::string scenario;    ///< its discount rate, budget factor, cost overrun and forced decisions
     Cancellation cancel;
     bool explain = true;

@@ -225,6 +225,9 @@ ALIGNGRAPH_INLINE void explain(const ScheduleProblem& q, ScheduleResult& result)
 }
 
 ALIGNGRAPH_INLINE ScheduleResult schedule(const ScheduleProblem& q, const ScheduleOptions& options) {
+    if (!(options.time_limit >= 0))  // NaN too
+        throw ValidationError(fmt::format("schedule(): time limit {} s, expected >= 0 (0: the first schedule found)", options.time_limit));
+    if (options.node_limit < 0) throw ValidationError(fmt::format("schedule(): node limit {}, expected >= 0", options.node_limit));
     detail::Limits limits(options.time_limit, options.node_limit, &options.cancel);
     const auto in = detail::sched_instance(q);
     if (!options.start.empty()) detail::sched_check_start(in, options.start);

@@ -117,8 +117,8 @@ ALIGNGRAPH_API std::vector<Eigen::MatrixXd> constant_usage(const std::vector<Per
 
 /// Limits of the search.
 struct ScheduleOptions {
-    double time_limit = 60;  ///< seconds; checked every few milliseconds in every phase
-    long long node_limit = std::numeric_limits<long long>::max();
+    double time_limit = 60;  ///< seconds, >= 0 (0: the first schedule found); checked every few milliseconds in every phase
+    long long node_limit = std::numeric_limits<long long>::max();  ///< >= 0
     Cancellation cancel;     ///< the caller's way to stop early (stop.hpp): the best schedule so far is returned
     bool explain = true;     ///< reasons, slack and the critical chain (a few passes over the schedule)
     /// A schedule to begin from (n starts, -1 for an optional job left out; empty: none), for
