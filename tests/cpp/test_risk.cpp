@@ -591,6 +591,12 @@ TEST_CASE("risk: bad input is refused naming the item", "[risk]") {
     CHECK_THROWS_AS(simulate(p, m), ValidationError);
     m.selection = std::vector<std::string>{"I-99"};
     CHECK_THROWS_WITH(simulate(sample_portfolio(), m), Contains("unknown initiative 'I-99'"));
+    // A time limit that is not > 0, in simulate()'s words (it was the selection solver's).
+    RiskOptions t;
+    t.samples = 10;
+    for (const double bad : {0.0, -1.0, std::nan("")})
+        CHECK_THROWS_WITH(simulate(sample_portfolio(), [&] { auto x = t; x.time_limit = bad; return x; }()),
+                          Contains("simulate(): time limit") && Contains("expected > 0"));
 }
 
 TEST_CASE("risk: a model's correlations and risk events survive the file", "[risk]") {

@@ -234,6 +234,9 @@ def test_bad_input_is_refused_naming_the_item():
     p = ag.Portfolio.sample()
     with pytest.raises(ag.ValidationError, match="I-99"):
         p.simulate(samples=10, selection=["I-99"])
+    for bad in (0, -1, float("nan")):
+        with pytest.raises(ag.ValidationError, match=r"simulate\(\): time limit .* expected > 0"):
+            p.simulate(samples=10, time_limit=bad)
 
 
 def test_builder_correlations_and_events_round_trip():

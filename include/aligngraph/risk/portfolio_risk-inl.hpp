@@ -158,6 +158,9 @@ struct RiskSelection {
 ALIGNGRAPH_INLINE RiskSelection risk_selection(const Portfolio& p, const RiskOptions& o) {
     RiskSelection s;
     const auto t0 = std::chrono::steady_clock::now();
+    if (!(o.time_limit > 0))  // NaN too
+        throw ValidationError(fmt::format("simulate(): time limit {} s (for choosing the portfolio and its roadmap), expected > 0",
+                                          o.time_limit));
     if (o.selection) {
         for (const auto& id : *o.selection) {
             const auto i = p.find_initiative(id);

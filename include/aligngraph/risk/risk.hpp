@@ -107,7 +107,7 @@ struct RiskOptions {
     std::optional<std::vector<std::string>> selection;
     std::string scenario;      ///< its discount rate, budget factor, cost overrun and forced decisions
     bool roadmap = false;      ///< start each at its roadmap start (roadmap(), NPV) instead of the planned start
-    double time_limit = 60;    ///< seconds for choosing the portfolio and its roadmap
+    double time_limit = 60;    ///< seconds for choosing the portfolio and its roadmap, > 0
 };
 
 /// Summary of the portfolio NPV's distribution.
