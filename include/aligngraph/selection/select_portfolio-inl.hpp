@@ -30,10 +30,14 @@ ALIGNGRAPH_INLINE SelectionResult select_portfolio(const SelectionProblem& p, co
     if (p.costs.rows() != n || p.costs.cols() != m)
         throw ValidationError(fmt::format("select_portfolio(): costs are {} x {}, expected {} x {} (initiatives x budgets)",
                                           p.costs.rows(), p.costs.cols(), n, m));
+    // The costs' check in memory order first (by initiative it reads a cache line per
+    // element: a third of a second for a schedule's 19,323 starts x 2,010 rows); the loop
+    // below names the first bad one.
+    const bool costs_ok = p.costs.allFinite() && (p.costs.array() >= 0).all();
     for (Index i = 0; i < n; ++i) {
         if (!std::isfinite(p.values(i)))
             throw ValidationError(fmt::format("select_portfolio(): value of initiative {} is {}, expected a finite number", i, p.values(i)));
-        for (Index k = 0; k < m; ++k)
+        for (Index k = 0; k < m && !costs_ok; ++k)
             if (!(std::isfinite(p.costs(i, k)) && p.costs(i, k) >= 0))
                 throw ValidationError(fmt::format("select_portfolio(): cost of initiative {} on budget {} is {}, expected a finite amount >= 0",
                                                   i, k, p.costs(i, k)));

@@ -38,9 +38,10 @@ ALIGNGRAPH_INLINE void Search::build_lp() {
         for (Index k = 0; k < m_; ++k) {
             // Rows scaled to unit size so that one tolerance fits every budget.
             row_size_(k) = std::max({p_.budgets(k), p_.costs.col(k).maxCoeff(), 1e-300});
-            a.row(k) = p_.costs.col(k).transpose() / row_size_(k);
             b(k) = slack_up(k) = p_.budgets(k) / row_size_(k);
         }
+        // From the transposed costs, a column at a time (row by row writes a cache line per element).
+        a.topRows(m_) = costs_t_.array().colwise() / row_size_.array();
         for (std::size_t g = 0; g < groups.size(); ++g) {
             const Index row = m_ + static_cast<Index>(g);
             for (Index i : groups[g]) a(row, i) = 1;
