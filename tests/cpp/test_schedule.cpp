@@ -940,6 +940,44 @@ TEST_CASE("schedule: a long horizon's precedence groups are counted before they 
     CHECK(infeasibility(q, small.starts).empty());
 }
 
+TEST_CASE("schedule: explanations over a long run name the full periods, found one period at a time", "[schedule]") {
+    // Found by fuzzing: a job of 97,023 periods and four of 4 on one resource they fill one
+    // at a time; explaining why each waits checked each earlier start's periods against a
+    // growing list (quadratic): 15 s after a search limited to 0.2 s.
+    ag::ScheduleProblem q;
+    q.durations = {97023, 4, 4, 4, 4};
+    q.capacity = Eigen::MatrixXd::Constant(1, 1, 0.5);
+    q.usage = ag::constant_usage(q.durations, Eigen::MatrixXd::Constant(5, 1, 0.5));
+    ag::ScheduleOptions o;
+    o.time_limit = 0.2;
+    o.node_limit = 269;
+    const auto r = ag::schedule(q, o);
+    REQUIRE(r.explained);
+    CHECK(r.makespan == 97023 + 4 * 4);  // one after another: the sum of the durations
+    int waiting = 0;
+    for (int j = 0; j < 5; ++j) {
+        const auto& why = r.reasons[static_cast<std::size_t>(j)];
+        if (r.starts[j] == 0) {
+            CHECK(why.reason == ag::StartReason::earliest);
+            continue;
+        }
+        // Every earlier start is refused: the others fill the resource in every period from
+        // 0 to this job's last possible one, and those periods are the ones named.
+        ++waiting;
+        REQUIRE(why.reason == ag::StartReason::resource);
+        std::vector<ag::Period> full;
+        for (int t = 0; t < r.starts[j] - 1 + q.durations[j]; ++t) {
+            double load = 0;
+            for (int i = 0; i < 5; ++i)
+                if (i != j && r.starts[i] <= t && t < r.starts[i] + q.durations[i]) load += 0.5;
+            if (0.5 > 0.5 - load + 1e-9) full.push_back(t);
+        }
+        CHECK(why.periods == full);
+        CHECK(r.slack[static_cast<std::size_t>(j)] == 0);  // a later start passes the makespan or meets the next job
+    }
+    CHECK(waiting == 4);
+}
+
 TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {
     ag::ScheduleProblem q;
     q.ids = {"A", "B"};

@@ -103,6 +103,75 @@ ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
     return "schedule: no schedule fits every job in its window under the capacities (proven by search)";
 }
 
+/// Whether job j uses the same of each resource in every period it runs.
+ALIGNGRAPH_INLINE bool sched_flat_use(const SchedInstance& in, int j) {
+    for (int r = 0; r < in.resources; ++r)
+        for (int k = 1; k < in.span[j]; ++k)
+            if (in.used(j, r, k) != in.used(j, r, 0)) return false;
+    return true;
+}
+
+/// Whether job j, started at s, fits in periods [first, s + covered) (the others fitted).
+ALIGNGRAPH_INLINE bool sched_fits_from(const SchedInstance& in, const std::vector<double>& residual, int j, int s, int first) {
+    if (s < 0 || s + in.duration[j] > in.horizon) return false;
+    const int end = s + in.covered(j, s);
+    for (int r = 0; r < in.resources; ++r) {
+        if (!in.uses[static_cast<std::size_t>(j) * in.resources + r]) continue;  // as sched_fits()
+        for (int t = std::max(first, s); t < end; ++t) {
+            const double u = in.used(j, r, t - s);
+            if (u > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9 * std::max(1.0, std::abs(u))) return false;
+        }
+    }
+    return true;
+}
+
+/// Whether every start of job j in [from, s) is refused by a resource (j itself taken out
+/// of `residual`); if so, `full` gets each resource's periods that refuse one of them.
+/// Linear in the periods where j's use is the same in each period it runs (a refused
+/// period t refuses the starts t - span < e <= t), else each start's periods, once each.
+ALIGNGRAPH_INLINE bool sched_refused_before(const SchedInstance& in, const std::vector<double>& residual, int j, int from, int s,
+                                            std::map<int, std::vector<Period>>& full) {
+    const int span = in.span[j];
+    const auto refuses = [&](int r, int k, int t) {
+        const double u = in.used(j, r, k);
+        return u > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9 * std::max(1.0, u);
+    };
+    if (sched_flat_use(in, j)) {
+        // The periods a start in [from, s) runs in: [from, s - 1 + span), within the horizon.
+        const int end = std::min(in.horizon, s - 1 + span);
+        const auto at = [&](int t) { return static_cast<std::size_t>(t - from); };
+        std::vector<char> refused(at(std::max(from, end)), 0);
+        for (int r = 0; r < in.resources && span > 0; ++r)
+            for (int t = from; t < end; ++t)
+                if (refuses(r, 0, t)) {
+                    full[r].push_back(t);
+                    refused[at(t)] = 1;
+                }
+        std::vector<int> next(refused.size() + 1, end);  // the first refused period >= t
+        for (int t = end - 1; t >= from; --t) next[at(t)] = refused[at(t)] ? t : next[at(t) + 1];
+        for (int e = from; e < s; ++e)
+            if (next[at(e)] >= std::min(e + span, end)) return false;
+        return true;
+    }
+    std::map<int, std::vector<char>> seen;
+    for (int e = from; e < s; ++e) {
+        bool blocked = false;
+        for (int r = 0; r < in.resources; ++r)
+            for (int k = 0; k < span; ++k)
+                if (e + k < in.horizon && refuses(r, k, e + k)) {
+                    auto& mark = seen[r];
+                    if (mark.empty()) mark.assign(static_cast<std::size_t>(in.horizon), 0);
+                    if (!mark[static_cast<std::size_t>(e + k)]) {
+                        mark[static_cast<std::size_t>(e + k)] = 1;
+                        full[r].push_back(e + k);
+                    }
+                    blocked = true;
+                }
+        if (!blocked) return false;
+    }
+    return true;
+}
+
 ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& res) {
     const int n = in.n;
     std::vector<double> residual = in.capacity;
@@ -140,22 +209,10 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
             why.text = fmt::format("waits for '{}' to finish ({}{})", res.id(by), res.period(res.starts[by] + in.duration[by] - 1),
                                    lag ? fmt::format(", then a lag of {} period{}", lag, lag == 1 ? "" : "s") : "");
         } else {
-            // Which resource refuses each earlier start, and in which periods.
+            // Which resource refuses each earlier start, and in which periods; one start that
+            // nothing refuses ends the question (the objective chose this one).
             std::map<int, std::vector<Period>> full;
-            bool blocked_all = true;
-            for (int e = from; e < s; ++e) {
-                bool blocked = false;
-                for (int r = 0; r < in.resources; ++r)
-                    for (int k = 0; k < in.span[j]; ++k)
-                        if (e + k < in.horizon &&
-                            in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + e + k] +
-                                                   1e-9 * std::max(1.0, in.used(j, r, k))) {
-                            auto& ps = full[r];
-                            if (std::find(ps.begin(), ps.end(), e + k) == ps.end()) ps.push_back(e + k);
-                            blocked = true;
-                        }
-                blocked_all = blocked_all && blocked;
-            }
+            const bool blocked_all = sched_refused_before(in, residual, j, from, s, full);
             if (blocked_all && !full.empty()) {
                 auto most = std::max_element(full.begin(), full.end(),
                                              [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
@@ -173,10 +230,13 @@ ALIGNGRAPH_INLINE void sched_explain(const SchedInstance& in, ScheduleResult& re
                                              res.period(from));
             }
         }
-        // Slack: later starts that keep the schedule feasible and the makespan.
+        // Slack: later starts that keep the schedule feasible and the makespan. With the
+        // same use in each running period, a start fits when the one before it did and the
+        // period it adds does (one period a step, not the whole run).
         int slack = 0;
+        const bool flat = sched_flat_use(in, j);
         for (int t = s + 1; t <= in.latest[j] && t + in.duration[j] <= res.makespan; ++t) {
-            bool ok = sched_fits(in, residual, j, t);
+            bool ok = flat && t > s + 1 ? sched_fits_from(in, residual, j, t, t + in.covered(j, t) - 1) : sched_fits(in, residual, j, t);
             for (auto [d, lag] : in.succs[j]) ok = ok && (res.starts[d] < 0 || t + in.duration[j] + lag <= res.starts[d]);
             if (!ok) break;
             slack = t - s;
