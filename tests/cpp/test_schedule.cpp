@@ -976,6 +976,22 @@ TEST_CASE("schedule: explanations over a long run name the full periods, found o
         CHECK(r.slack[static_cast<std::size_t>(j)] == 0);  // a later start passes the makespan or meets the next job
     }
     CHECK(waiting == 4);
+
+    // Why none fits, likewise: a job of 100,000 periods that must start by period 10 and one
+    // of 50 that must start at 0 on a resource of 1 (each period of the long job's window
+    // was checked against each of its 100,000 periods: 2.5 s).
+    ag::ScheduleProblem none;
+    none.durations = {100000, 50};
+    none.capacity = Eigen::MatrixXd::Constant(1, 1, 1.0);
+    none.usage = ag::constant_usage(none.durations, Eigen::MatrixXd::Constant(2, 1, 1.0));
+    none.latest = {10, 0};
+    CHECK_THROWS_MATCHES(ag::schedule(none, o), ag::InfeasibleError,
+                         Catch::Matchers::Predicate<ag::InfeasibleError>([](const ag::InfeasibleError& e) {
+                             // The short job holds periods 0 to 49, where the long one would start.
+                             return std::string(e.what()).find("'#0' finds no room between period 0 and its latest start "
+                                                               "period 10: resource 0 is full in period 0-period 49") !=
+                                    std::string::npos;
+                         }, "names the full periods"));
 }
 
 TEST_CASE("schedule: bad input is refused naming the item", "[schedule]") {

@@ -57,6 +57,14 @@ ALIGNGRAPH_INLINE std::string sched_period_runs(const ScheduleLabels& labels, co
     return out;
 }
 
+/// Whether job j uses the same of each resource in every period it runs.
+ALIGNGRAPH_INLINE bool sched_flat_use(const SchedInstance& in, int j) {
+    for (int r = 0; r < in.resources; ++r)
+        for (int k = 1; k < in.span[j]; ++k)
+            if (in.used(j, r, k) != in.used(j, r, 0)) return false;
+    return true;
+}
+
 /// Why no schedule exists, once the search has proven it: starting the others as early as
 /// the latest-start rule has it, a job finds no room in its window; name it and what is full.
 ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
@@ -76,15 +84,20 @@ ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
         const int s = sched_earliest_fit(in, residual, j, from);
         if (s < 0) {
             // Each resource's periods that refuse j at some start of its window.
+            // (Period t meets the starts t - k for k in [t - latest, t - from]; with the same use
+            // in each period, one of them is enough to look at.)
             std::string full;
+            const bool flat = sched_flat_use(in, j);
             for (int r = 0; r < in.resources; ++r) {
                 std::vector<Period> periods;
-                for (int t = from; t < std::min(in.horizon, in.latest[j] + in.span[j]); ++t)
-                    for (int k = 0; k < in.span[j] && t - k >= from; ++k)
-                        if (t - k <= in.latest[j] && in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9) {
+                for (int t = from; t < std::min(in.horizon, in.latest[j] + in.span[j]); ++t) {
+                    const int k_lo = std::max(0, t - in.latest[j]), k_hi = std::min(in.span[j] - 1, t - from);
+                    for (int k = k_lo; k <= (flat ? std::min(k_lo, k_hi) : k_hi); ++k)
+                        if (in.used(j, r, k) > residual[static_cast<std::size_t>(r) * in.horizon + t] + 1e-9) {
                             periods.push_back(t);
                             break;
                         }
+                }
                 if (!periods.empty())
                     full += fmt::format("{}{} is full in {}", full.empty() ? "" : "; ", in.labels->resource(r),
                                         sched_period_runs(*in.labels, periods));
@@ -101,14 +114,6 @@ ALIGNGRAPH_INLINE std::string sched_infeasible_why(const SchedInstance& in) {
             if (--left[d] == 0) ready.push_back(d);
     }
     return "schedule: no schedule fits every job in its window under the capacities (proven by search)";
-}
-
-/// Whether job j uses the same of each resource in every period it runs.
-ALIGNGRAPH_INLINE bool sched_flat_use(const SchedInstance& in, int j) {
-    for (int r = 0; r < in.resources; ++r)
-        for (int k = 1; k < in.span[j]; ++k)
-            if (in.used(j, r, k) != in.used(j, r, 0)) return false;
-    return true;
 }
 
 /// Whether job j, started at s, fits in periods [first, s + covered) (the others fitted).
