@@ -225,7 +225,8 @@ def schedule(durations: Sequence[int], *, requires: Sequence = (), usage: Any = 
     (1 + rate)^t. ``weights``: the cost of each period a job waits (objective ``delay``).
     ``objective``: a :class:`ScheduleObjective` (or its name). ``start``: a schedule to begin
     from (n start periods, -1 for a job left out; or a previous result): the result is never
-    worse than it.
+    worse than it. ``time_limit``: seconds (>= 0; 0 returns the first schedule found);
+    ``node_limit``: nodes of the search (>= 0; None: no limit).
 
     Raises :class:`ValidationError` for malformed input (naming the job or field),
     :class:`InfeasibleError` when no schedule exists (saying why), :class:`NoSolutionError`
