@@ -1043,6 +1043,16 @@ TEST_CASE("the efficient frontier: exact at each level, marginal values and knee
     CHECK(knees == 1);
     REQUIRE_THROWS_WITH(frontier(p, {}), Catch::Contains("no budget levels"));
     REQUIRE_THROWS_WITH(frontier(p, {0.0}), Catch::Contains("budget factor 0"));
+    // Limits refused in the model call's words (they were the selection solver's).
+    OptimizeOptions bad;
+    bad.time_limit = -1;
+    CHECK_THROWS_WITH(optimize(p, bad), Catch::Contains("optimize(): time limit -1 s, expected > 0"));
+    CHECK_THROWS_WITH(frontier(p, {1.0}, bad), Catch::Contains("frontier(): time limit -1 s"));
+    CHECK_THROWS_WITH(frontier(p, {1.0}, Sweep::total, bad), Catch::Contains("frontier(): time limit -1 s"));
+    CHECK_THROWS_WITH(frontier_total(p, {1.0}, bad), Catch::Contains("frontier_total(): time limit -1 s"));
+    bad.time_limit = 1;
+    bad.node_limit = -1;
+    CHECK_THROWS_WITH(optimize(p, bad), Catch::Contains("optimize(): node limit -1, expected >= 0"));
 }
 
 TEST_CASE("the frontier reports money as the budgets are: the model's total, each pool, never overlaps added",

@@ -111,7 +111,18 @@ ALIGNGRAPH_INLINE SelectionProblem selection_problem(const Portfolio& p, const O
     return sp;
 }
 
+namespace detail {
+
+// The model's calls refuse a bad limit in their own words (the selection solver's would name it).
+inline void check_optimize_limits(const OptimizeOptions& o, std::string_view what) {
+    if (!(o.time_limit > 0)) throw ValidationError(fmt::format("{}(): time limit {} s, expected > 0", what, o.time_limit));
+    if (o.node_limit < 0) throw ValidationError(fmt::format("{}(): node limit {}, expected >= 0", what, o.node_limit));
+}
+
+}  // namespace detail
+
 ALIGNGRAPH_INLINE SelectionResult optimize(const Portfolio& p, const OptimizeOptions& o) {
+    detail::check_optimize_limits(o, "optimize");
     return select_portfolio(selection_problem(p, o), o.selection());
 }
 
@@ -205,6 +216,7 @@ inline std::vector<FrontierPoint> sweep_levels(const SelectionProblem& base, con
 }  // namespace detail
 
 ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, const OptimizeOptions& o) {
+    detail::check_optimize_limits(o, "frontier");
     return frontier(selection_problem(p, o), std::move(factors), o.selection());
 }
 
@@ -218,6 +230,7 @@ ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const SelectionProblem& ba
 
 ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier_total(const Portfolio& p, std::vector<double> levels, const OptimizeOptions& o) {
     if (levels.empty()) throw ValidationError("frontier_total(): no budget levels given");
+    detail::check_optimize_limits(o, "frontier_total");
     for (double t : levels)
         if (!(std::isfinite(t) && t >= 0)) throw ValidationError(fmt::format("frontier_total(): total budget {}, expected >= 0", t));
     std::sort(levels.begin(), levels.end());
@@ -240,6 +253,7 @@ ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier_total(const Portfolio& p, 
 
 ALIGNGRAPH_INLINE std::vector<FrontierPoint> frontier(const Portfolio& p, std::vector<double> factors, Sweep sweep, const OptimizeOptions& o) {
     if (sweep == Sweep::scale) return frontier(p, std::move(factors), o);
+    detail::check_optimize_limits(o, "frontier");
     double factor = 1;
     for (const auto& s : p.scenarios())
         if (s.id == o.scenario && s.cost_overrun) factor = *s.cost_overrun;
