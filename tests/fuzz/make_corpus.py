@@ -107,3 +107,14 @@ walk(schema)
 lines = [f'"\\"{w}\\""' for w in sorted(words)] + ['"1e400"', '"-1"', '"2147483647"', '"4294967296"', '"null"', '"true"', '"[]"', '"{}"']
 (root / "tests/fuzz/model.dict").write_text("# Keys and words of the model format (written by make_corpus.py).\n" + "\n".join(lines) + "\n")
 print(f"{len(list(out.iterdir()))} + {len(list(py_out.iterdir()))} seeds, {len(lines)} dictionary entries")
+
+# The exactness target (fuzz_exact.py) reads numbers from its input, not a format: its seeds
+# are random bytes (a fixed seed, 300 to 1500 bytes, so each builds a problem of some size).
+import random
+
+exact_out = root / "tests/fuzz/corpus/exact"
+exact_out.mkdir(parents=True, exist_ok=True)
+rng = random.Random(29)
+for k in range(40):
+    (exact_out / f"random-{k:02d}").write_bytes(bytes(rng.getrandbits(8) for _ in range(rng.randint(300, 1500))))
+print(f"{len(list(exact_out.iterdir()))} seeds of the exactness target")

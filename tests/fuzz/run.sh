@@ -17,13 +17,16 @@ limits=(-rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-20}" -print_final_stats=1)
 
 native=("$build/tests/fuzz/fuzz_model_reader" -dict=tests/fuzz/model.dict)
 py=("$python" tests/fuzz/fuzz_python.py)
+# The exactness target: answers against enumeration; its inputs are numbers, so every input
+# is taken whole (no growing from short ones) up to 1,500 bytes.
+exact=("$python" tests/fuzz/fuzz_exact.py -len_control=0 -max_len=1500)
 case "$mode" in
   short)
     # A fresh scratch corpus each time, so the run is the same every time; the committed
     # seeds are only read.
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
-    mkdir -p "$scratch/model" "$scratch/python"
+    mkdir -p "$scratch/model" "$scratch/python" "$scratch/exact"
     # Each run's whole output is shown when it fails (the finding and its stack), its
     # statistics otherwise.
     brief() {
@@ -39,16 +42,20 @@ case "$mode" in
     }
     brief "model reader" "${native[@]}" "$scratch/model" tests/fuzz/corpus/model -seed=1 -runs="$runs" "${limits[@]}" -artifact_prefix="$scratch/"
     brief "Python entry points" "${py[@]}" "$scratch/python" tests/fuzz/corpus/python -seed=1 -atheris_runs="$runs" "${limits[@]}" -artifact_prefix="$scratch/"
+    brief "exact answers" "${exact[@]}" "$scratch/exact" tests/fuzz/corpus/exact -seed=1 -atheris_runs="$runs" "${limits[@]}" -artifact_prefix="$scratch/"
     ;;
   long)
     seconds=${2:?usage: run.sh long SECONDS}
-    mkdir -p "$build/corpus/model" "$build/corpus/python" "$build/findings"
+    mkdir -p "$build/corpus/model" "$build/corpus/python" "$build/corpus/exact" "$build/findings"
     echo "fuzz: model reader for $seconds s"
     "${native[@]}" "$build/corpus/model" tests/fuzz/corpus/model -max_total_time="$seconds" "${limits[@]}" \
       -artifact_prefix="$build/findings/model-" 2>&1 | tee "$build/findings/model.log" | grep -E "^#[0-9]+ +(INITED|DONE)|^stat::|ERROR|==[0-9]+==" || true
     echo "fuzz: Python entry points for $seconds s"
     "${py[@]}" "$build/corpus/python" tests/fuzz/corpus/python -max_total_time="$seconds" "${limits[@]}" \
       -artifact_prefix="$build/findings/python-" 2>&1 | tee "$build/findings/python.log" | grep -E "^#[0-9]+ +(INITED|DONE)|^stat::|ERROR|Traceback|==[0-9]+==" || true
+    echo "fuzz: exact answers for $seconds s"
+    "${exact[@]}" "$build/corpus/exact" tests/fuzz/corpus/exact -max_total_time="$seconds" "${limits[@]}" \
+      -artifact_prefix="$build/findings/exact-" 2>&1 | tee "$build/findings/exact.log" | grep -E "^#[0-9]+ +(INITED|DONE)|^stat::|ERROR|Traceback|==[0-9]+==" || true
     ls "$build/findings" | grep -Ev '\.log$' && { echo "fuzz: findings in $build/findings"; exit 1; }
     echo "fuzz: no findings"
     ;;

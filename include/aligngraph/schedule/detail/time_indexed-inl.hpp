@@ -197,7 +197,11 @@ ALIGNGRAPH_INLINE SchedOutcome sched_time_indexed(const SchedInstance& in, const
     try {
         r = select_portfolio(sp, options, root_lp ? &memory : nullptr);
     } catch (const NoSolutionError&) {
+        // A limit before the search found any schedule: say which (the caller's message names it).
         SchedOutcome none;
+        none.stop_reason = cancel.token.stop_requested() ? StopReason::interrupted
+                           : limits.seconds() >= time_limit ? StopReason::time_limit
+                                                            : StopReason::node_limit;
         return none;
     }
     SchedOutcome out;
