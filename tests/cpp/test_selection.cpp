@@ -1195,6 +1195,58 @@ TEST_CASE("the dual simplex reaches an LP optimum, checked by its KKT certificat
     }
 }
 
+TEST_CASE("the dual simplex out of a stall: perturbed costs, then the true optimum", "[selection][lp]") {
+    // Most costs 0 (as in a makespan model: only the end job costs) makes the dual simplex
+    // stall at one objective; past a run of such pivots it perturbs every cost, solves, puts
+    // the true costs back and cleans up with primal pivots. Forced here from the first pivot
+    // without progress (stall limit 0), on degenerate LPs: the answer is the true optimum,
+    // checked by its certificate and against a solve that never perturbs.
+    Uniform next{2029};
+    long long perturbed = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        const bool sparse = trial % 2 == 1;
+        const Index n = 8 + trial % 40, rows = 2 + trial % 9;
+        auto [a, b, c] = random_lp(next, n, rows, sparse ? 0.3 : 1.0);
+        for (Index i = 0; i < n; ++i)  // two costs, small weights: ties everywhere
+            c(i) = (i % 9 == 0) ? -1.0 : 0.0;
+        a = (a / 7).array().round();
+        for (Index r = 0; r < rows; ++r) b(r) = std::round(a.row(r).sum() * 0.3);
+        INFO("trial " << trial);
+        detail::BoxedDualSimplex plain(a, b, c, b), forced(a, b, c, b);
+        plain.set_stall_limit(std::numeric_limits<Index>::max());
+        forced.set_stall_limit(0);
+        REQUIRE(plain.solve() == detail::BoxedDualSimplex::Status::optimal);
+        REQUIRE(forced.solve() == detail::BoxedDualSimplex::Status::optimal);
+        CHECK(forced.objective() == Approx(plain.objective()).margin(1e-9));
+        // Branching on top: fix some, solve again from the basis left.
+        for (Index i = 1; i < n; i += 7) {
+            plain.set_bounds(i, 1, 1);
+            forced.set_bounds(i, 1, 1);
+        }
+        const auto ps = plain.solve(), fs = forced.solve();
+        REQUIRE(ps == fs);
+        CHECK(plain.perturbations() == 0);
+        perturbed += forced.perturbations();
+        if (fs != detail::BoxedDualSimplex::Status::optimal) continue;
+        CHECK(forced.objective() == Approx(plain.objective()).margin(1e-9));
+        const Eigen::VectorXd x = forced.values().head(n), s = forced.values().tail(rows);
+        CHECK(((a * x + s - b).cwiseAbs().array() < 1e-9).all());
+        const Eigen::VectorXd y = -forced.row_prices();
+        const Eigen::VectorXd d = c - a.transpose() * y;  // from the data: the true costs
+        for (Index i = 0; i < n; ++i) {
+            const bool fixed = i % 7 == 1;
+            CHECK(x(i) >= (fixed ? 1 : 0) - 1e-9);
+            CHECK(x(i) <= 1 + 1e-9);
+            if (fixed) continue;
+            if (x(i) <= 1e-9) CHECK(d(i) >= -1e-7);
+            else if (x(i) >= 1 - 1e-9) CHECK(d(i) <= 1e-7);
+            else CHECK(std::abs(d(i)) <= 1e-7);
+        }
+        CHECK(forced.objective() == Approx(c.dot(x)).margin(1e-9));
+    }
+    CHECK(perturbed >= 20);  // the path taken (32 times with these draws), not skipped
+}
+
 TEST_CASE("the pivot's elimination kernel: row i -= column[i] * row r, in a larger storage", "[selection][lp]") {
     // 5 x 7 rows in use inside 6 x 9 storage (row stride 9); pivot row r = 2.
     std::mt19937 rng(11);

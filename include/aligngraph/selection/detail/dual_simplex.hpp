@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -119,7 +120,15 @@ public:
         slot_ = other.slot_;
         pivots_since_refactor_ = other.pivots_since_refactor_;
         shaky_ = other.shaky_;
+        stall_limit_ = other.stall_limit_;
+        perturbations_ = other.perturbations_;
     }
+
+    /// Pivots without progress before the costs are perturbed (solve()); -1 (the default):
+    /// max(1000, 5 x rows). Tests set it low to take that path on small LPs.
+    void set_stall_limit(Index pivots) { stall_limit_ = pivots; }
+    /// How many times solve() has perturbed the costs so far.
+    long long perturbations() const { return perturbations_; }
 
     Index rows() const { return rows_; }
     Index structural() const { return n_; }
@@ -178,13 +187,22 @@ public:
             refactor();
             return false;
         };
+        // Stalling: a long run of pivots that leave the objective where it was (dual
+        // degenerate: a makespan model's only cost is the end job's, so most reduced costs
+        // are 0) can go on for 100,000 pivots. Past such a run every cost is perturbed a
+        // little (perturb()): the perturbed LP is solved, then the true costs are put back
+        // and a few primal simplex pivots make its optimum the true one (clean_up()).
+        int stalled = 0;
+        bool may_perturb = true;
         for (int it = 0;; ++it) {
-            if (objective() >= cutoff) {
+            if (!perturbed_ && objective() >= cutoff) {  // a perturbed objective is no bound
                 if (settled()) return Status::cutoff;
                 continue;
             }
-            if (it >= max_iterations) return Status::iteration_limit;
-            if (limits && (it & 7) == 7 && limits->reached()) return Status::stopped;
+            if (it >= max_iterations || (limits && (it & 7) == 7 && limits->reached())) {
+                unperturb();  // dual feasible for the true costs: the objective is a bound
+                return it >= max_iterations ? Status::iteration_limit : Status::stopped;
+            }
             // Leaving row: dual steepest edge, the largest violation^2 / ||e_r' B^-1||^2
             // among the basic variables out of their bounds. B^-1 is the tableau's slack
             // block, so each weight is exact, computed only for the rows that qualify.
@@ -201,7 +219,9 @@ public:
                 }
             }
             if (r < 0) {
-                if (settled()) return Status::optimal;
+                if (!settled()) continue;
+                if (!perturbed_) return Status::optimal;
+                clean_up();  // optimal for the true costs, or (it gave up) dual feasible for them: on from there
                 continue;
             }
             const Index leaving = basis_[r];
@@ -218,7 +238,10 @@ public:
             for (Index j : nonbasic_)
                 if (eligible(j, alpha(j), delta)) candidates_.emplace_back(std::abs(d_(j)) / std::abs(alpha(j)), j);
             if (candidates_.empty()) {
-                if (settled()) return Status::infeasible;
+                if (settled()) {
+                    unperturb();  // infeasible whatever the costs
+                    return Status::infeasible;
+                }
                 continue;
             }
             // The candidates come off a heap in order (few are passed: no need to sort them
@@ -262,9 +285,17 @@ public:
                 apply_moves();
                 delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
             }
+            const bool degenerate = std::abs(d_(q)) <= dual_tol;  // a dual step of 0: the objective stays
             pivot(r, q, delta, to_lower);
             if (++pivots_since_refactor_ % 50 == 0 && (pivots_since_refactor_ >= 10 * std::max<Index>(50, rows_) || inaccuracy() > 1e-9))
                 refactor();
+            if (!degenerate) {
+                stalled = 0;
+            } else if (++stalled > (stall_limit_ >= 0 ? stall_limit_ : std::max<Index>(1000, 5 * rows_)) && may_perturb && !perturbed_) {
+                perturb();
+                may_perturb = false;  // once a solve
+                stalled = 0;
+            }
         }
     }
 
@@ -490,21 +521,7 @@ public:
                 t = (t.array().abs() < 1e-13).select(0.0, t);
             }
         }
-        Eigen::VectorXd cb(rows_);
-        for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
-        const Eigen::VectorXd y = binv().transpose() * cb;  // the row prices: c_B' B^-1
-        if (whole_) {
-            d_ = c_ - orig().transpose() * y;
-        } else {  // A's sparse columns; the slacks' columns are unit vectors
-            d_.tail(rows_) = c_.tail(rows_) - y;
-            for (Index j = 0; j < n_; ++j) {
-                double d = c_(j);
-                for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
-                    d -= y(col_row_[static_cast<std::size_t>(p)]) * col_value_[static_cast<std::size_t>(p)];
-                d_(j) = d;
-            }
-        }
-        for (Index r = 0; r < rows_; ++r) d_(basis_[r]) = 0;
+        compute_reduced_costs();
         for (Index j = 0; j < cols_; ++j)
             if (where_[j] < 0) x_(j) = preferred(j);
         Eigen::VectorXd rhs = b_;
@@ -527,6 +544,113 @@ public:
     static constexpr double pivot_tol = 1e-9;
 
 private:
+    // Every reduced cost from the costs and the current B^-1 (the nonbasic columns stay).
+    void compute_reduced_costs() {
+        Eigen::VectorXd cb(rows_);
+        for (Index r = 0; r < rows_; ++r) cb(r) = c_(basis_[r]);
+        const Eigen::VectorXd y = binv().transpose() * cb;  // the row prices: c_B' B^-1
+        if (whole_) {
+            d_ = c_ - orig().transpose() * y;
+        } else {  // A's sparse columns; the slacks' columns are unit vectors
+            d_.tail(rows_) = c_.tail(rows_) - y;
+            for (Index j = 0; j < n_; ++j) {
+                double d = c_(j);
+                for (Index p = col_start_[static_cast<std::size_t>(j)], end = col_start_[static_cast<std::size_t>(j + 1)]; p < end; ++p)
+                    d -= y(col_row_[static_cast<std::size_t>(p)]) * col_value_[static_cast<std::size_t>(p)];
+                d_(j) = d;
+            }
+        }
+        for (Index r = 0; r < rows_; ++r) d_(basis_[r]) = 0;
+    }
+
+    // Every column's cost (slacks' too) moved by a small amount that differs from column to
+    // column (a fixed hash of j: the same on every run and thread), a nonbasic one's away
+    // from 0 in the direction its bound asks for, a basic one's either way; then the reduced
+    // costs recomputed and each nonbasic column put at the bound its own asks for
+    // (refactor()), so the basis stays dual feasible. Ties between columns are broken.
+    void perturb() {
+        xi_ = Eigen::VectorXd::Zero(cols_);
+        double scale = 0;
+        for (Index j = 0; j < n_; ++j) scale = std::max(scale, std::abs(c_(j)));
+        scale = 1e-7 * std::max(scale, 1e-3);
+        for (Index j = 0; j < cols_; ++j) {
+            if (up_(j) - lo_(j) <= 0) continue;  // fixed: it cannot enter
+            std::uint64_t h = static_cast<std::uint64_t>(j + 1) * 0x9E3779B97F4A7C15ull;
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 32;
+            const double amount = scale * (1 + static_cast<double>(h >> 12) * 0x1.0p-52);  // [1, 2) x scale
+            const bool up = where_[j] >= 0 ? (h & 1) != 0 : x_(j) < up_(j);
+            xi_(j) = up ? amount : -amount;
+        }
+        c_ += xi_;
+        perturbed_ = true;
+        ++perturbations_;
+        refactor();
+    }
+    // The true costs back, and the basis made dual feasible for them (refactor(): each
+    // nonbasic column at the bound its reduced cost asks for); the values may then leave
+    // their bounds, for the dual simplex to mend.
+    void unperturb() {
+        if (!perturbed_) return;
+        c_ -= xi_;
+        perturbed_ = false;
+        refactor();
+    }
+    // At the perturbed LP's optimum (primal feasible): the true costs back, and the primal
+    // simplex from this basis (the entering column the most dual infeasible, the ratio test
+    // over the basic values and its own range) until no reduced cost has the wrong sign:
+    // the true optimum, usually a few pivots away. When that takes too long, or B^-1 loses
+    // its accuracy, refactor() makes the basis dual feasible for the dual simplex to go on.
+    void clean_up() {
+        c_ -= xi_;
+        perturbed_ = false;
+        compute_reduced_costs();
+        const Index most = 10 * rows_ + 1000;
+        for (Index step = 0; step < most; ++step) {
+            Index q = -1;
+            double worst = dual_tol;
+            for (Index j : nonbasic_) {
+                if (up_(j) - lo_(j) <= 0) continue;
+                const double d = fresh_reduced_cost(j);
+                const double wrong = x_(j) >= up_(j) ? d : -d;  // > 0: moving j off its bound lowers c'x
+                if (wrong > worst) {
+                    worst = wrong;
+                    q = j;
+                }
+            }
+            if (q < 0) return;
+            d_(q) = fresh_reduced_cost(q);
+            const double dir = x_(q) >= up_(q) ? -1.0 : 1.0;
+            tableau_column(q);
+            double t = up_(q) - lo_(q);
+            Index r = -1;
+            for (Index i = 0; i < rows_; ++i) {
+                const double a = column_(i) * dir;  // x_B[i] falls by a per unit of t
+                if (std::abs(a) <= pivot_tol) continue;
+                const Index j = basis_[i];
+                const double room = a > 0 ? std::max(0.0, x_(j) - lo_(j)) / a : std::max(0.0, up_(j) - x_(j)) / -a;
+                if (room < t || (room == t && r >= 0 && std::abs(a) > std::abs(column_(r)))) {
+                    t = room;
+                    r = i;
+                }
+            }
+            if (r < 0) {  // q crosses its range: a bound flip, the basis unchanged
+                stage_move(q, dir > 0 ? up_(q) : lo_(q));
+                apply_moves();
+                continue;
+            }
+            const Index leaving = basis_[r];
+            const bool to_lower = column_(r) * dir > 0;
+            const double delta = x_(leaving) - (to_lower ? lo_(leaving) : up_(leaving));
+            tableau_row(r);
+            pivot(r, q, delta, to_lower);
+            ++pivots_since_refactor_;
+            if (shaky_ && inaccuracy() > 1e-7) break;  // B^-1 has lost its accuracy: refactor() below
+        }
+        refactor();
+    }
+
     // c_j - y' a_j for nonbasic j, the row prices y read off the slacks' reduced costs
     // (y_k = -d_{n+k}): pivot() keeps those, and the free structural columns', up to date.
     double fresh_reduced_cost(Index j) const {
@@ -762,6 +886,10 @@ private:
     Eigen::VectorXd moved_;                        // scratch: A times the staged steps
     int pivots_since_refactor_ = 0;
     bool shaky_ = false;  // a pivot since the last refactor() may have cost B^-1 its accuracy
+    Index stall_limit_ = -1;  // set_stall_limit()
+    long long perturbations_ = 0;
+    bool perturbed_ = false;  // c_ holds perturbed costs (inside solve() only: perturb())
+    Eigen::VectorXd xi_;      // the perturbation
 };
 
 }  // namespace aligngraph::detail
