@@ -454,6 +454,19 @@ def _brute_force_rpm(low, high, costs, budgets, W, requires=(), excludes=()):
     return [x for x in feasible if not any(dominates(p, x) for p in feasible if p is not x)]
 
 
+def test_a_cycle_of_links_is_named():
+    # rpm() and simulate() said only "form a cycle"; each now names it, as the model does.
+    low = np.full((4, 1), 0.5)
+    with pytest.raises(ag.CycleError, match=r"rpm\(\): the requires links form a cycle: (b -> c -> d -> b|c -> d -> b -> c|d -> b -> c -> d)") as info:
+        ag.rpm(low, low, np.ones((4, 1)), [2.0], requires=[(1, 2), (2, 3), (3, 1), (0, 1)], ids=["a", "b", "c", "d"])
+    assert len(info.value.cycle) == 4 and info.value.cycle[0] == info.value.cycle[-1]
+    assert set(info.value.cycle) == {"b", "c", "d"}
+    flows = np.ones((3, 2))
+    with pytest.raises(ag.CycleError, match=r"simulate\(\): the precedences form a cycle: .* -> .* -> ") as info:
+        ag.simulate(flows, flows, requires=[(0, 1), (1, 0)], samples=10)
+    assert len(info.value.cycle) == 3 and info.value.cycle[0] == info.value.cycle[-1]
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_rpm_over_arrays_against_brute_force(seed):
     rng = np.random.default_rng(seed)

@@ -6,6 +6,7 @@
 #include "aligngraph/risk/risk.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +18,7 @@
 #include <tuple>
 
 #include "aligngraph/detail/constants.hpp"
+#include "aligngraph/detail/digraph.hpp"
 #include "aligngraph/detail/estimate.hpp"
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/detail/workers.hpp"
@@ -186,7 +188,16 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
             for (int d : dependants[static_cast<std::size_t>(i)])
                 if (--missing[static_cast<std::size_t>(d)] == 0) ready.push_back(d);
         }
-        if (static_cast<Index>(m.order.size()) != n) throw ValidationError("simulate(): the precedences form a cycle");
+        if (static_cast<Index>(m.order.size()) != n) {
+            std::vector<std::pair<std::size_t, std::size_t>> edges;
+            for (const auto& link : q.precedences)
+                edges.emplace_back(static_cast<std::size_t>(link.dependant), static_cast<std::size_t>(link.prerequisite));
+            std::vector<std::string> ids;
+            if (auto cycle = detail::find_cycle(detail::make_digraph(N, std::move(edges))))
+                for (std::size_t v : *cycle) ids.push_back(q.ids[v]);
+            throw CycleError(fmt::format("simulate(): the precedences form a cycle: {} (each waits for the next)", fmt::join(ids, " -> ")),
+                             ids);
+        }
     }
     // Uses of the resources.
     m.uses.resize(N);

@@ -6,6 +6,7 @@
 
 #include <Eigen/LU>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,6 +17,7 @@
 #include <random>
 #include <thread>
 
+#include "aligngraph/detail/digraph.hpp"
 #include "aligngraph/detail/limits.hpp"
 #include "aligngraph/error.hpp"
 #include "aligngraph/risk/detail/rpm_search.hpp"
@@ -281,7 +283,15 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
                     ready.push(d);
                 }
         }
-        if (static_cast<Index>(all.size()) != n) throw CycleError("rpm(): the requires links form a cycle", {});
+        if (static_cast<Index>(all.size()) != n) {
+            std::vector<std::pair<std::size_t, std::size_t>> edges;
+            for (const auto& [d, pre] : q.requires_links) edges.emplace_back(static_cast<std::size_t>(d), static_cast<std::size_t>(pre));
+            std::vector<std::string> ids;
+            if (auto cycle = detail::find_cycle(detail::make_digraph(static_cast<std::size_t>(n), std::move(edges))))
+                for (std::size_t v : *cycle) ids.push_back(q.id(static_cast<Index>(v)));
+            throw CycleError(fmt::format("rpm(): the requires links form a cycle: {} (each requires the next)", fmt::join(ids, " -> ")),
+                             ids);
+        }
         for (Index i : all)
             if (!fixed[static_cast<std::size_t>(i)]) order.push_back(i);
     }
