@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,22 @@ std::vector<std::size_t> targets_first_order(const Digraph& g);
 
 /// Every vertex reachable from `from` (excluded), following edges forward or backward; sorted.
 std::vector<std::size_t> reachable(const Digraph& g, std::size_t from, bool backward);
+
+/// The names of the vertices along a path.
+template <class IdOf>
+inline std::vector<std::string> ids_of(const std::vector<std::size_t>& path, IdOf id_of) {
+    std::vector<std::string> out;
+    for (auto v : path) out.push_back(id_of(v));
+    return out;
+}
+
+/// A cycle among n vertices and (from, to) edges, by name (first repeated at the end), or
+/// empty when there is none: for the error that names it.
+template <class IdOf>
+inline std::vector<std::string> named_cycle(std::size_t n, std::vector<std::pair<std::size_t, std::size_t>> edges, IdOf id_of) {
+    const auto cycle = find_cycle(make_digraph(n, std::move(edges)));
+    return cycle ? ids_of(*cycle, id_of) : std::vector<std::string>{};
+}
 
 }  // namespace aligngraph::detail
 

@@ -121,13 +121,6 @@ inline detail::Digraph goal_graph(const Portfolio& p) {
     return detail::make_digraph(static_cast<std::size_t>(p.goal_count()), std::move(edges));
 }
 
-template <class IdOf>
-inline std::vector<std::string> ids_of(const std::vector<std::size_t>& path, IdOf id_of) {
-    std::vector<std::string> out;
-    for (auto v : path) out.push_back(id_of(v));
-    return out;
-}
-
 inline std::vector<Index> to_index(const std::vector<std::size_t>& v) { return {v.begin(), v.end()}; }
 
 inline void check_initiative(const Portfolio& p, Index i, const char* fn) {

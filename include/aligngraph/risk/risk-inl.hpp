@@ -192,9 +192,7 @@ inline RiskModel compile_risk(const RiskProblem& q, bool repair) {
             std::vector<std::pair<std::size_t, std::size_t>> edges;
             for (const auto& link : q.precedences)
                 edges.emplace_back(static_cast<std::size_t>(link.dependant), static_cast<std::size_t>(link.prerequisite));
-            std::vector<std::string> ids;
-            if (auto cycle = detail::find_cycle(detail::make_digraph(N, std::move(edges))))
-                for (std::size_t v : *cycle) ids.push_back(q.ids[v]);
+            const auto ids = detail::named_cycle(N, std::move(edges), [&](std::size_t v) { return q.ids[v]; });
             throw CycleError(fmt::format("simulate(): the precedences form a cycle: {} (each waits for the next)", fmt::join(ids, " -> ")),
                              ids);
         }

@@ -286,9 +286,8 @@ ALIGNGRAPH_INLINE RpmResult rpm_impl(const RpmProblem& q, const RpmLimits& lim, 
         if (static_cast<Index>(all.size()) != n) {
             std::vector<std::pair<std::size_t, std::size_t>> edges;
             for (const auto& [d, pre] : q.requires_links) edges.emplace_back(static_cast<std::size_t>(d), static_cast<std::size_t>(pre));
-            std::vector<std::string> ids;
-            if (auto cycle = detail::find_cycle(detail::make_digraph(static_cast<std::size_t>(n), std::move(edges))))
-                for (std::size_t v : *cycle) ids.push_back(q.id(static_cast<Index>(v)));
+            const auto ids = detail::named_cycle(static_cast<std::size_t>(n), std::move(edges),
+                                                 [&](std::size_t v) { return q.id(static_cast<Index>(v)); });
             throw CycleError(fmt::format("rpm(): the requires links form a cycle: {} (each requires the next)", fmt::join(ids, " -> ")),
                              ids);
         }
